@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { ProblemDetailsDto } from '@wmo/common';
+import { AppModule, AppModuleOptions } from './app.module';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP API exactly as production runs it; tests use the same function. */
+export async function createApiApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Keep a caller's correlation id when it is safe to log; otherwise make one.
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Luisterend oor: Wmo 2015 art. 2.2.4 platform API')
+      .setDescription(
+        'How Dutch municipalities meet, fund and account for their duty to offer an anonymous listening ear at every ' +
+          'moment of the day. Every error is `application/problem+json` (RFC 9457).',
+      )
+      .setVersion('1')
+      .build(),
+    { extraModels: [ProblemDetailsDto] },
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  return app;
+}

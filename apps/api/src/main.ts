@@ -1,0 +1,24 @@
+import { createRootLogger, loadConfigOrExit, shutdownOnSignals, startDatabase } from '@wmo/runtime';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createRootLogger(config, 'wmo-api');
+  const database = await startDatabase(config, logger);
+  const app = await createApiApp({ config, databaseUrl: database.url, logger });
+  shutdownOnSignals(logger, async () => {
+    await app.close();
+    await database.stop();
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const base = `http://localhost:${port}`;
+  logger.info({ port }, 'API listening');
+  process.stdout.write(`\nLuisterend oor platform is running.\n  API:  ${base}/api/v1\n  Docs: ${base}/api/docs\n  Health: ${base}/health\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

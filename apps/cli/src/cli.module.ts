@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@wmo/database';
+import { ReferenceDataModule } from '@wmo/reference-data';
+import { SCHEMA } from '@wmo/schema';
+
+/** The services the command line needs, without HTTP. */
+@Module({})
+export class CliModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' })), ReferenceDataModule],
+    };
+  }
+}

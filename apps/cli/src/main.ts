@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { createRootLogger, loadConfigOrExit, startDatabase } from '@wmo/runtime';
+import { CliModule } from './cli.module';
+import { importPopulation } from './import-population.command';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                              apply pending migrations and load the bundled reference data
+  import-population <file.csv> [--dry-run]
+                                       load a CBS population file (code,year,population); nothing is
+                                       written unless every row is valid
+
+Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (also while the API runs on it).`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfigOrExit();
+  const logger = createRootLogger({ LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, 'wmo-cli');
+  const database = await startDatabase(config, logger);
+  try {
+    switch (command) {
+      case 'migrate':
+        process.stdout.write('The database schema and the reference data are up to date.\n');
+        return 0;
+      case 'import-population': {
+        if (args.length !== 1) {
+          process.stderr.write(`${USAGE}\n`);
+          return 2;
+        }
+        const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: false });
+        try {
+          return await importPopulation(app, args[0], values['dry-run'] ?? false);
+        } finally {
+          await app.close();
+        }
+      }
+      default:
+        process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+        return 2;
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

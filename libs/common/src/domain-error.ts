@@ -1,0 +1,46 @@
+/** A field-level problem in a request, as listed in a validation problem. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Base of every typed error a feature raises. Each feature declares its error codes as an enum
+ * and maps every code to an HTTP status in an exhaustive `switch` (see `*.errors.ts`), so a new
+ * error cannot ship unmapped; the global problem filter turns it into `application/problem+json`.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  /** Short, stable, human-readable summary of the kind of problem (the problem `title`). */
+  abstract readonly title: string;
+  abstract httpStatus(): number;
+
+  constructor(
+    /** Explanation specific to this occurrence (the problem `detail`). */
+    readonly detail: string,
+    /** Extra members of the problem document, e.g. the conflicting contract. */
+    readonly extensions: Record<string, unknown> = {},
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+/** A request whose shape or values are invalid (400), with one entry per offending field. */
+export class RequestValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly title = 'Your request parameters did not validate';
+
+  constructor(fieldErrors: FieldError[], detail?: string) {
+    super(
+      detail ?? fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; '),
+      {},
+      fieldErrors,
+    );
+  }
+
+  httpStatus(): number {
+    return 400;
+  }
+}

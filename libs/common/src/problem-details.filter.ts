@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemType } from './problem-details';
+
+type Problem = ProblemDetailsDto & Record<string, unknown>;
+
+/**
+ * Turns every error into one format, RFC 9457 `application/problem+json`. Typed domain errors
+ * carry their own status; Nest and Fastify HTTP errors keep theirs; anything else is a bug and
+ * answers a 500 without internals (the stack goes to the log with the request id).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(exception);
+    problem.instance = request.url;
+    problem.requestId = String(request.id);
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, `Unhandled error on ${request.method} ${request.url}`);
+    }
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof DomainError) {
+    return {
+      type: problemType(exception.code),
+      title: exception.title,
+      status: exception.httpStatus(),
+      detail: exception.detail,
+      ...(exception.fieldErrors.length ? { errors: exception.fieldErrors } : {}),
+      ...exception.extensions,
+    };
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception);
+  }
+  const fastifyStatus = clientErrorStatusOf(exception);
+  if (fastifyStatus) {
+    return plainProblem(fastifyStatus, (exception as Error).message);
+  }
+  return plainProblem(
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    'An unexpected error occurred. It has been logged; quote the request id when you report it.',
+  );
+}
+
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  if (typeof body === 'string') return plainProblem(status, body);
+  const { message, error: _error, statusCode: _statusCode, ...rest } = body as Record<string, unknown>;
+  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  // Terminus puts the state of every health check in the body; keep it for the operator.
+  const checks = 'details' in rest ? { checks: rest.details } : {};
+  return { ...plainProblem(status, detail), ...checks };
+}
+
+/** Errors Fastify raises itself (bad JSON, unsupported media type, body too large) carry a 4xx `statusCode`. */
+function clientErrorStatusOf(exception: unknown): number | null {
+  if (exception instanceof Error && 'statusCode' in exception) {
+    const status = Number((exception as { statusCode: unknown }).statusCode);
+    if (status >= 400 && status < 500) return status;
+  }
+  return null;
+}
+
+function plainProblem(status: number, detail: string): Problem {
+  return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
+}

@@ -1,0 +1,3 @@
+export * from './data-source-options';
+export * from './embedded-postgres.server';
+export * from './migrator';

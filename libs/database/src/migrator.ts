@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, SchemaDefinition } from './data-source-options';
+
+/** One key for every process that prepares the schema; PostgreSQL serialises them on it. */
+const SCHEMA_LOCK_KEY = 2_152_024_2015;
+
+export type AfterMigrate = (dataSource: DataSource) => Promise<void>;
+
+/**
+ * Brings the database to the current schema and runs the given idempotent steps (reference
+ * data), all under one PostgreSQL advisory lock: when several API and worker processes start
+ * together, one migrates and the others wait, then find nothing left to do.
+ */
+export async function migrateDatabase(url: string, schema: SchemaDefinition, afterMigrate: AfterMigrate[] = []): Promise<string[]> {
+  const logger = new Logger('Migrations');
+  const dataSource = new DataSource(dataSourceOptions(url, schema, { poolSize: 2, applicationName: 'wmo-migrate' }));
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+      for (const step of afterMigrate) await step(dataSource);
+      return applied.map((migration) => migration.name);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * The SQL that would bring the migrated schema in line with the entities: empty when they agree.
+ * Used by the migration generator and by the test that fails CI on drift.
+ */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return {
+    up: sql.upQueries.map((query) => query.query),
+    down: sql.downQueries.map((query) => query.query),
+  };
+}

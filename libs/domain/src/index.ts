@@ -1,0 +1,3 @@
+export * from './calendar-date';
+export * from './territory-population';
+export * from './validity';

@@ -1,0 +1,40 @@
+import { assertUnreachable, DomainError } from '@wmo/common';
+
+export enum ReferenceDataErrorCode {
+  MunicipalityNotFound = 'MUNICIPALITY_NOT_FOUND',
+  MunicipalityNotExisting = 'MUNICIPALITY_NOT_EXISTING',
+  PopulationNotAvailable = 'POPULATION_NOT_AVAILABLE',
+  PopulationIncomplete = 'POPULATION_INCOMPLETE',
+}
+
+const TITLES: Record<ReferenceDataErrorCode, string> = {
+  [ReferenceDataErrorCode.MunicipalityNotFound]: 'Municipality not found',
+  [ReferenceDataErrorCode.MunicipalityNotExisting]: 'Municipality did not exist on that date',
+  [ReferenceDataErrorCode.PopulationNotAvailable]: 'No population figures for that date',
+  [ReferenceDataErrorCode.PopulationIncomplete]: 'Population figures incomplete for that territory',
+};
+
+export class ReferenceDataError extends DomainError {
+  readonly title: string;
+
+  constructor(
+    readonly code: ReferenceDataErrorCode,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(detail, extensions);
+    this.title = TITLES[code];
+  }
+
+  httpStatus(): number {
+    switch (this.code) {
+      case ReferenceDataErrorCode.MunicipalityNotFound:
+      case ReferenceDataErrorCode.MunicipalityNotExisting:
+      case ReferenceDataErrorCode.PopulationNotAvailable:
+      case ReferenceDataErrorCode.PopulationIncomplete:
+        return 404;
+      default:
+        return assertUnreachable(this.code);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './database-runtime';
+export * from './logger';
+export * from './process';
+export * from './nest-logger';

@@ -1,0 +1,12 @@
+import type { SchemaDefinition } from '@wmo/database';
+import { REFERENCE_DATA_ENTITIES } from '@wmo/reference-data';
+import { MIGRATIONS } from './index';
+
+/**
+ * The schema of record: every entity, and the migrations generated from them. A test fails when
+ * the two disagree (`npm run migration:generate -- <name>` writes the missing migration).
+ */
+export const SCHEMA: SchemaDefinition = {
+  entities: [...REFERENCE_DATA_ENTITIES],
+  migrations: MIGRATIONS,
+};

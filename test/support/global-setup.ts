@@ -1,0 +1,42 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Jest loads this file with plain Node `require`, without its moduleNameMapper: register the paths.
+require('tsconfig-paths').register({ baseUrl: `${__dirname}/../..`, paths: require('../../tsconfig.json').compilerOptions.paths });
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
+import { loadBundledReferenceData } from '@wmo/reference-data';
+import { SCHEMA } from '@wmo/schema';
+import { TEMPLATE_DATABASE, withDatabase } from './database-names';
+
+declare global {
+  var __WMO_TEST_SERVER__: EmbeddedPostgresServer | undefined;
+}
+
+/**
+ * One real PostgreSQL for the whole run: the embedded one (as `npm start` uses it) or the server
+ * of DATABASE_URL. A template database gets the migrations and the reference data once; every
+ * spec file then clones it into a database of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  Logger.overrideLogger(false);
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wmo-test-'));
+    const server = await EmbeddedPostgresServer.start({ dataDir, unsafeFast: true });
+    globalThis.__WMO_TEST_SERVER__ = server;
+    serverUrl = server.url;
+  }
+  const admin = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  await migrateDatabase(withDatabase(serverUrl, TEMPLATE_DATABASE), SCHEMA, [(ds) => loadBundledReferenceData(ds).then(() => undefined)]);
+  process.env.WMO_TEST_SERVER_URL = serverUrl;
+  // The app under test must not start an embedded server of its own, nor read a developer's DATA_DIR.
+  delete process.env.DATABASE_URL;
+}
