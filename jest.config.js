@@ -14,6 +14,7 @@ module.exports = {
     '^@wmo/(.*)$': '<rootDir>/libs/$1/src',
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  setupFiles: ['<rootDir>/test/support/setup-logging.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

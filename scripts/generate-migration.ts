@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, EmbeddedPostgresServer, migrateDatabase, pendingSchemaChanges } from '@wmo/database';
+import { dataSourceOptions, EmbeddedPostgresServer, migrateDatabase, pendingSchemaChanges, SchemaQuery } from '@wmo/database';
 import { SCHEMA } from '@wmo/schema';
 import { defaultReferenceDataDir } from '@wmo/reference-data';
 
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const className = `${name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase())}${timestamp}`;
     const file = join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
-    const statements = (queries: string[]) => queries.map((q) => `    await queryRunner.query(\`${q.replace(/`/g, '\\`')}\`);`).join('\n');
+    const statements = (queries: SchemaQuery[]) =>
+      queries
+        .map(({ query, parameters }) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`${parameters?.length ? `, ${JSON.stringify(parameters)}` : ''});`)
+        .join('\n');
     writeFileSync(
       file,
       `import { MigrationInterface, QueryRunner } from 'typeorm';\n\n` +

@@ -4,10 +4,21 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { ProblemDetailsDto } from '@wmo/common';
+import { documentUnexpectedErrors, ProblemDetailsDto } from '@wmo/common';
 import { AppModule, AppModuleOptions } from './app.module';
 
 export const API_PREFIX = 'api/v1';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+const routeTables = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route the app serves, as Fastify registered it (tests derive their matrices from it). */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API exactly as production runs it; tests use the same function. */
@@ -25,12 +36,15 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
 
   const document = SwaggerModule.createDocument(
     app,
@@ -44,6 +58,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );
+  documentUnexpectedErrors(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   return app;

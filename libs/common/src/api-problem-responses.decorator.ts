@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from './problem-details';
 
@@ -14,6 +14,21 @@ const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency (the database) is unavailable.',
 };
 
+const PROBLEM_SCHEMA = { $ref: '#/components/schemas/ProblemDetailsDto' };
+
+/** Every operation can fail unexpectedly; the 500 it then answers is a problem document too. */
+export function documentUnexpectedErrors(document: OpenAPIObject): void {
+  for (const methods of Object.values(document.paths)) {
+    for (const operation of Object.values(methods)) {
+      if (typeof operation !== 'object' || !operation || !('responses' in operation)) continue;
+      operation.responses['500'] ??= {
+        description: 'An unexpected error (a bug). It is logged; quote the `requestId` when reporting it.',
+        content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
+      };
+    }
+  }
+}
+
 /** Documents the problem+json responses of an endpoint; a description may be specialised per status. */
 export function ApiProblemResponses(...statuses: Array<number | [number, string]>): MethodDecorator & ClassDecorator {
   return applyDecorators(
@@ -22,7 +37,7 @@ export function ApiProblemResponses(...statuses: Array<number | [number, string]
       return ApiResponse({
         status,
         description,
-        content: { [PROBLEM_CONTENT_TYPE.split(';')[0]]: { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+        content: { [PROBLEM_CONTENT_TYPE.split(';')[0]]: { schema: PROBLEM_SCHEMA } },
       });
     }),
   );

@@ -6,3 +6,4 @@ export * from './validation';
 export * from './api-problem-responses.decorator';
 export * from './transforms';
 export * from './iso-date.validator';
+export * from './no-query.dto';

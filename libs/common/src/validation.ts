@@ -10,7 +10,7 @@ export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    forbidUnknownValues: false, // DTOs are always class instances here (transform); an empty DTO must not be 'unknown'
     transform: true,
     stopAtFirstError: true,
     validationError: { target: false, value: false },

@@ -1,3 +1,4 @@
 export * from './data-source-options';
 export * from './embedded-postgres.server';
 export * from './migrator';
+export * from './prepared-query';

@@ -38,10 +38,13 @@ export async function migrateDatabase(url: string, schema: SchemaDefinition, aft
  * The SQL that would bring the migrated schema in line with the entities: empty when they agree.
  * Used by the migration generator and by the test that fails CI on drift.
  */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+export interface SchemaQuery {
+  query: string;
+  parameters?: unknown[];
+}
+
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  return {
-    up: sql.upQueries.map((query) => query.query),
-    down: sql.downQueries.map((query) => query.query),
-  };
+  const plain = (query: SchemaQuery) => ({ query: query.query, ...(query.parameters?.length ? { parameters: query.parameters } : {}) });
+  return { up: sql.upQueries.map(plain), down: sql.downQueries.map(plain) };
 }

@@ -12,7 +12,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false, noCache: true })
   @ApiOperation({ summary: 'Liveness and readiness: checks the database with a ping' })
   @ApiOkResponse({ description: 'Healthy.', schema: { example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } } } })
   @ApiProblemResponses([503, 'The database does not answer; `checks` holds the state of each check.'])

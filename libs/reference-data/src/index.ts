@@ -1,6 +1,7 @@
 export * from './bundled-reference-data';
 export * from './municipal-change.entity';
 export * from './municipality.entity';
+export * from './municipality-detail.view';
 export * from './population-figure.entity';
 export * from './population-import.service';
 export * from './province.entity';
@@ -12,6 +13,7 @@ export * from './reference-data.service';
 
 import { MunicipalChangeEntity } from './municipal-change.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { MunicipalityDetailView } from './municipality-detail.view';
 import { PopulationFigureEntity } from './population-figure.entity';
 import { ProvinceEntity } from './province.entity';
 import { ReferenceDataStateEntity } from './reference-data-state.entity';
@@ -22,4 +24,5 @@ export const REFERENCE_DATA_ENTITIES = [
   PopulationFigureEntity,
   MunicipalChangeEntity,
   ReferenceDataStateEntity,
+  MunicipalityDetailView,
 ];

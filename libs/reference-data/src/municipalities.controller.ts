@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@wmo/common';
 import { ListMunicipalitiesQuery } from './dto/list-municipalities.query';
@@ -27,8 +27,9 @@ export class MunicipalitiesController {
   @ApiOperation({ summary: 'One municipality with its population history and reorganisations' })
   @ApiOkResponse({ type: MunicipalityDetailDto })
   @ApiProblemResponses(400, [404, 'No municipality has this code.'])
-  get(@Param() { code }: MunicipalityCodeParam): Promise<MunicipalityDetailDto> {
-    return this.referenceData.get(code);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  get(@Param() { code }: MunicipalityCodeParam): Promise<string> {
+    return this.referenceData.getDocument(code);
   }
 
   @Get(':code/population')

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import { firstOfJanuary, isValidOn, todayInAmsterdam, Validity, yearOf } from '@wmo/domain';
 import { MUNICIPALITY_CODE_PATTERN } from './dto/municipality-code.param';
+import { REFRESH_MUNICIPALITY_DETAIL } from './municipality-detail.view';
 import { FIRST_DATA_YEAR } from './reference-years';
 
 export interface ImportRowError {
@@ -92,6 +93,7 @@ export class PopulationImportService {
         updated += written.filter((row) => !row.inserted).length;
         options.onProgress?.({ phase: 'write', done: Math.min(start + BATCH_SIZE, rows.length), total: rows.length });
       }
+      await manager.query(REFRESH_MUNICIPALITY_DETAIL);
     });
     return { rows: rows.length, inserted, updated, unchanged: rows.length - inserted - updated, years };
   }

@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { ProvinceDto } from './dto/municipality.dto';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -11,7 +12,8 @@ export class ProvincesController {
   @Get()
   @ApiOperation({ summary: 'The twelve provinces' })
   @ApiOkResponse({ type: [ProvinceDto] })
-  list(): Promise<ProvinceDto[]> {
+  @ApiProblemResponses([400, 'An unknown query parameter was sent.'])
+  list(@Query() _query: NoQueryParams): Promise<ProvinceDto[]> {
     return this.referenceData.provinces();
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BundledReferenceData, readBundledReferenceData } from './bundled-reference-data';
+import { REFRESH_MUNICIPALITY_DETAIL } from './municipality-detail.view';
 
 const BUNDLE_NAME = 'cbs-reference-data';
 
@@ -23,6 +24,9 @@ export async function loadBundledReferenceData(
        ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, loaded_at = EXCLUDED.loaded_at`,
       [BUNDLE_NAME, bundle.checksum],
     );
+    await manager.query(REFRESH_MUNICIPALITY_DETAIL);
+    // Fresh statistics, so the planner uses the indexes from the first request on.
+    await manager.query(`ANALYZE province, municipality, population_figure, municipal_change, municipality_detail`);
     logger.log(
       `Loaded CBS reference data: ${bundle.provinces.length} provinces, ${bundle.municipalities.length} municipalities, ` +
         `${bundle.population.length} population figures, ${bundle.changes.length} reorganisation steps.`,

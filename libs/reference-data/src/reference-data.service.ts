@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
+import { queryPrepared } from '@wmo/database';
 import {
   addYears,
   firstOfJanuary,
@@ -15,7 +16,6 @@ import {
 } from '@wmo/domain';
 import { ListMunicipalitiesQuery } from './dto/list-municipalities.query';
 import {
-  MunicipalityDetailDto,
   MunicipalityPageDto,
   MunicipalitySummaryDto,
   ProvinceDto,
@@ -64,37 +64,11 @@ export class ReferenceDataService {
     return { items, total, page: query.page, limit: query.limit, year };
   }
 
-  /** One round trip: the municipality, its population history and its reorganisations as one JSON document. */
-  async get(code: string): Promise<MunicipalityDetailDto> {
-    const [row] = await this.dataSource.query<[{ body: Omit<MunicipalityDetailDto, 'population' | 'populationReferenceDate'> }?]>(
-      `SELECT json_build_object(
-          'code', m.code, 'name', m.name, 'provinceCode', m.province_code, 'provinceName', p.name,
-          'validFrom', m.valid_from, 'validTo', m.valid_to,
-          'populationHistory', COALESCE((
-             SELECT json_agg(json_build_object('referenceDate', f.reference_date, 'inhabitants', f.inhabitants) ORDER BY f.reference_date)
-               FROM population_figure f WHERE f.municipality_code = m.code), '[]'),
-          'predecessors', COALESCE((
-             SELECT json_agg(json_build_object('code', c.old_code, 'name', o.name, 'effectiveDate', c.effective_date,
-                                               'relation', c.relation, 'share', c.share, 'notes', c.notes)
-                             ORDER BY c.effective_date, c.old_code)
-               FROM municipal_change c JOIN municipality o ON o.code = c.old_code WHERE c.new_code = m.code), '[]'),
-          'successors', COALESCE((
-             SELECT json_agg(json_build_object('code', c.new_code, 'name', n.name, 'effectiveDate', c.effective_date,
-                                               'relation', c.relation, 'share', c.share, 'notes', c.notes)
-                             ORDER BY c.effective_date, c.new_code)
-               FROM municipal_change c JOIN municipality n ON n.code = c.new_code WHERE c.old_code = m.code), '[]')
-        ) AS body
-         FROM municipality m JOIN province p ON p.code = m.province_code
-        WHERE m.code = $1`,
-      [code],
-    );
+  /** The municipality document, prepared in the `municipality_detail` view: one primary-key read, sent as stored. */
+  async getDocument(code: string): Promise<string> {
+    const [row] = await queryPrepared<{ body: string }>(this.dataSource, 'municipality-detail', `SELECT body FROM municipality_detail WHERE code = $1`, [code]);
     if (!row) throw notFound(code);
-    const latest = row.body.populationHistory.at(-1);
-    return {
-      ...row.body,
-      population: latest?.inhabitants ?? null,
-      populationReferenceDate: latest?.referenceDate ?? null,
-    };
+    return row.body;
   }
 
   /** DOMAIN.md rule 3: the inhabitants on `referenceDate` of the territory that forms the municipality on `asOf`. */

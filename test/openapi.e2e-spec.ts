@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { registeredRoutes } from '../apps/api/src/create-api-app';
+import { startTestApp, TestApp } from './support/test-app';
+
+interface Operation {
+  summary?: string;
+  parameters?: Array<{ name: string; in: string; schema?: unknown }>;
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
+describe('OpenAPI description', () => {
+  let t: TestApp;
+  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await request(t.server).get('/api/docs-json').expect(200)).body;
+  });
+  afterAll(() => t.close());
+
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+
+  it('serves Swagger UI at /api/docs', async () => {
+    const res = await request(t.server).get('/api/docs').redirects(1).expect(200);
+    expect(res.text).toContain('swagger');
+  });
+
+  it('describes every route the API serves', () => {
+    const documented = new Set(operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`));
+    const served = registeredRoutes(t.app)
+      .filter((route) => route.url.startsWith('/api/v1') || route.url === '/health')
+      .map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served.length).toBeGreaterThan(0);
+    for (const route of served) expect(documented).toContain(route);
+  });
+
+  it('gives every operation a summary, a typed success response and its errors as problem+json', () => {
+    for (const { path, method, op } of operations()) {
+      const context = `${method.toUpperCase()} ${path}`;
+      expect([context, op.summary]).toEqual([context, expect.any(String)]);
+      const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
+      expect([context, success.length]).toEqual([context, 1]);
+      const errors = Object.entries(op.responses).filter(([status]) => /^[45]/.test(status));
+      expect([context, errors.length > 0]).toEqual([context, true]);
+      for (const [, response] of errors) {
+        expect(response.content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+      }
+    }
+    expect(doc.components.schemas.ProblemDetailsDto).toBeDefined();
+  });
+
+  it('documents every path and query parameter, and the 400 of any operation that takes one', () => {
+    for (const { path, method, op } of operations()) {
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const documented = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+      expect([path, documented.sort()]).toEqual([path, pathParams.sort()]);
+      if ((op.parameters ?? []).length) expect([`${method} ${path}`, Object.keys(op.responses)]).toEqual([`${method} ${path}`, expect.arrayContaining(['400'])]);
+    }
+    const list = doc.paths['/api/v1/municipalities'].get;
+    expect(list.parameters!.map((p) => p.name).sort()).toEqual(['limit', 'page', 'province', 'q', 'sort', 'year']);
+  });
+});
