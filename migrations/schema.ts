@@ -1,4 +1,5 @@
 import type { SchemaDefinition } from '@wmo/database';
+import { IDENTITY_ENTITIES } from '@wmo/identity';
 import { REFERENCE_DATA_ENTITIES } from '@wmo/reference-data';
 import { MIGRATIONS } from './index';
 
@@ -7,6 +8,6 @@ import { MIGRATIONS } from './index';
  * the two disagree (`npm run migration:generate -- <name>` writes the missing migration).
  */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...REFERENCE_DATA_ENTITIES],
+  entities: [...REFERENCE_DATA_ENTITIES, ...IDENTITY_ENTITIES],
   migrations: MIGRATIONS,
 };

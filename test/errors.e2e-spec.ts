@@ -1,12 +1,14 @@
 import request from 'supertest';
 import { sql } from './support/test-database';
-import { startTestApp, TestApp } from './support/test-app';
+import { Client, startTestApp, TestApp } from './support/test-app';
 
 /** Every bad input gets a 4xx in one format, RFC 9457 application/problem+json, and no request crashes into a 500. */
 describe('errors as problem+json', () => {
   let t: TestApp;
+  let officer: Client;
   beforeAll(async () => {
     t = await startTestApp();
+    officer = await t.as('officer.gm0106@demo.nl');
   });
   afterAll(() => t.close());
 
@@ -39,47 +41,47 @@ describe('errors as problem+json', () => {
     ['asOf before referenceDate', '/api/v1/municipalities/GM0106/population?referenceDate=2019-01-01&asOf=2018-01-01', 'asOf'],
     ['a query parameter on an endpoint that takes none', '/api/v1/provinces?all=true', 'all'],
   ])('400 for %s, naming the field', async (_case, url, field) => {
-    const res = await request(t.server).get(url);
+    const res = await officer.get(url);
     expectProblem(res, 400);
     expect(res.body.type).toBe('/problems/validation-failed');
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
   });
 
   it('404 for an unknown but well-formed code, with a clear reason', async () => {
-    const res = await request(t.server).get('/api/v1/municipalities/GM9999');
+    const res = await officer.get('/api/v1/municipalities/GM9999');
     expectProblem(res, 404);
     expect(res.body).toMatchObject({ type: '/problems/municipality-not-found', detail: 'There is no municipality with CBS code GM9999.' });
   });
 
   it('404 for the population of a municipality on a date it did not exist', async () => {
-    const res = await request(t.server).get('/api/v1/municipalities/GM0053/population?referenceDate=2019-01-01');
+    const res = await officer.get('/api/v1/municipalities/GM0053/population?referenceDate=2019-01-01');
     expectProblem(res, 404);
     expect(res.body.type).toBe('/problems/municipality-not-existing');
     expect(res.body.detail).toContain('Winsum (GM0053) did not exist on 2020-01-01');
   });
 
   it('404 for a reference date without CBS figures, saying which dates have them', async () => {
-    const notJanuary = await request(t.server).get('/api/v1/municipalities/GM0106/population?referenceDate=2018-06-01');
+    const notJanuary = await officer.get('/api/v1/municipalities/GM0106/population?referenceDate=2018-06-01');
     expectProblem(notJanuary, 404);
     expect(notJanuary.body).toMatchObject({ type: '/problems/population-not-available' });
     expect(notJanuary.body.detail).toContain('figures are available for 2014-01-01 to 2024-01-01');
-    const notYetPublished = await request(t.server).get('/api/v1/municipalities/GM0106/population?referenceDate=2025-01-01');
+    const notYetPublished = await officer.get('/api/v1/municipalities/GM0106/population?referenceDate=2025-01-01');
     expectProblem(notYetPublished, 404);
   });
 
   it('404 problem for an unknown route', async () => {
-    expectProblem(await request(t.server).get('/api/v1/nothing-here'), 404);
+    expectProblem(await officer.get('/api/v1/nothing-here'), 404);
   });
 
   it('an unsupported method on a known path is a 404 problem, not a crash', async () => {
-    expectProblem(await request(t.server).delete('/api/v1/municipalities/GM0106'), 404);
+    expectProblem(await officer.delete('/api/v1/municipalities/GM0106'), 404);
   });
 
   it('echoes a safe X-Request-Id and replaces an unsafe one', async () => {
-    const kept = await request(t.server).get('/api/v1/municipalities/GM9999').set('X-Request-Id', 'erp-batch-42');
+    const kept = await officer.get('/api/v1/municipalities/GM9999').set('X-Request-Id', 'erp-batch-42');
     expect(kept.headers['x-request-id']).toBe('erp-batch-42');
     expect(kept.body.requestId).toBe('erp-batch-42');
-    const replaced = await request(t.server).get('/api/v1/provinces').set('X-Request-Id', 'bad id with spaces and \\ backslash');
+    const replaced = await officer.get('/api/v1/provinces').set('X-Request-Id', 'bad id with spaces and \\ backslash');
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

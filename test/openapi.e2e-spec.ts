@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { registeredRoutes } from '../apps/api/src/create-api-app';
-import { startTestApp, TestApp } from './support/test-app';
+import { Client, startTestApp, TestApp } from './support/test-app';
 
 interface Operation {
   summary?: string;

@@ -1,5 +1,4 @@
-import request from 'supertest';
-import { startTestApp, TestApp } from './support/test-app';
+import { Client, startTestApp, TestApp } from './support/test-app';
 
 interface Item {
   code: string;
@@ -10,13 +9,15 @@ interface Item {
 
 describe('reference data API (real CBS data on PostgreSQL)', () => {
   let t: TestApp;
+  let officer: Client;
   beforeAll(async () => {
     t = await startTestApp();
+    officer = await t.as('officer.gm0106@demo.nl');
   });
   afterAll(() => t.close());
 
   const all = async (year: number): Promise<{ total: number; items: Item[] }> => {
-    const res = await request(t.server).get(`/api/v1/municipalities?year=${year}&limit=500`).expect(200);
+    const res = await officer.get(`/api/v1/municipalities?year=${year}&limit=500`).expect(200);
     return res.body;
   };
 
@@ -52,16 +53,16 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
   });
 
   it('filters by province and searches by name, case-insensitively', async () => {
-    const drenthe = await request(t.server).get('/api/v1/municipalities?year=2024&province=PV22&limit=50').expect(200);
+    const drenthe = await officer.get('/api/v1/municipalities?year=2024&province=PV22&limit=50').expect(200);
     expect(drenthe.body.total).toBe(12);
     expect(drenthe.body.items.every((m: Item) => m.provinceCode === 'PV22')).toBe(true);
-    const assen = await request(t.server).get('/api/v1/municipalities?year=2024&province=PV22&q=assen').expect(200);
+    const assen = await officer.get('/api/v1/municipalities?year=2024&province=PV22&q=assen').expect(200);
     expect(assen.body).toMatchObject({ total: 1, page: 1, limit: 50, items: [{ code: 'GM0106', name: 'Assen', population: 69_701 }] });
   });
 
   it('pages through the list without overlap', async () => {
-    const first = await request(t.server).get('/api/v1/municipalities?year=2024&limit=200&page=1&sort=code').expect(200);
-    const second = await request(t.server).get('/api/v1/municipalities?year=2024&limit=200&page=2&sort=code').expect(200);
+    const first = await officer.get('/api/v1/municipalities?year=2024&limit=200&page=1&sort=code').expect(200);
+    const second = await officer.get('/api/v1/municipalities?year=2024&limit=200&page=2&sort=code').expect(200);
     expect(first.body.items).toHaveLength(200);
     expect(second.body.items).toHaveLength(142);
     expect(second.body.total).toBe(342);
@@ -71,7 +72,7 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
   });
 
   it('shows a municipality with its population history and its predecessors, split shares included', async () => {
-    const res = await request(t.server).get('/api/v1/municipalities/GM1966').expect(200);
+    const res = await officer.get('/api/v1/municipalities/GM1966').expect(200);
     expect(res.body).toMatchObject({ code: 'GM1966', name: 'Het Hogeland', provinceCode: 'PV20', validFrom: '2019-01-01', validTo: null });
     expect(res.body.populationHistory[0].referenceDate).toBe('2019-01-01');
     expect(res.body.populationHistory).toHaveLength(6);
@@ -80,24 +81,24 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
   });
 
   it('shows when a municipality ended and where it went', async () => {
-    const winsum = await request(t.server).get('/api/v1/municipalities/GM0053').expect(200);
+    const winsum = await officer.get('/api/v1/municipalities/GM0053').expect(200);
     expect(winsum.body).toMatchObject({ validFrom: null, validTo: '2018-12-31', population: 13_560, populationReferenceDate: '2018-01-01' });
     expect(winsum.body.successors).toEqual([
       expect.objectContaining({ code: 'GM1966', relation: 'SPLIT_PART', share: 0.877 }),
       expect.objectContaining({ code: 'GM1969', relation: 'SPLIT_PART', share: 0.123 }),
     ]);
-    const weesp = await request(t.server).get('/api/v1/municipalities/GM0457').expect(200);
+    const weesp = await officer.get('/api/v1/municipalities/GM0457').expect(200);
     expect(weesp.body).toMatchObject({ validTo: '2022-03-23', successors: [expect.objectContaining({ code: 'GM0363', effectiveDate: '2022-03-24' })] });
   });
 
   it('lists the twelve provinces', async () => {
-    const res = await request(t.server).get('/api/v1/provinces').expect(200);
+    const res = await officer.get('/api/v1/provinces').expect(200);
     expect(res.body).toHaveLength(12);
     expect(res.body[1]).toEqual({ code: 'PV21', codeNumber: 21, name: 'Fryslân', altName: 'Friesland' });
   });
 
   describe('population of a territory (rule 3)', () => {
-    const population = (code: string, query: string) => request(t.server).get(`/api/v1/municipalities/${code}/population?${query}`);
+    const population = (code: string, query: string) => officer.get(`/api/v1/municipalities/${code}/population?${query}`);
 
     it('Het Hogeland (formed 2019-01-01): Bedum + De Marne + Eemsmond + 0.877 of Winsum on 2018-01-01', async () => {
       const res = await population('GM1966', 'referenceDate=2018-01-01').expect(200);

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
-import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
-import { loadBundledReferenceData } from '@wmo/reference-data';
-import { SCHEMA } from '@wmo/schema';
-import { TEMPLATE_DATABASE, withDatabase } from './database-names';
+import { loadConfig } from '@wmo/config';
+import { EmbeddedPostgresServer } from '@wmo/database';
+import { prepareDatabase } from '@wmo/runtime';
+import { TEMPLATE_DATABASE, TEST_JWT_SECRET, withDatabase } from './database-names';
 
 declare global {
   var __WMO_TEST_SERVER__: EmbeddedPostgresServer | undefined;
@@ -19,7 +19,7 @@ declare global {
 /**
  * One real PostgreSQL for the whole run: the embedded one (as `npm start` uses it) or the server
  * of DATABASE_URL. A template database gets the migrations and the reference data once; every
- * spec file then clones it into a database of its own.
+ * spec file then clones it into a database of its own. The template has the demo users too.
  */
 export default async function globalSetup(): Promise<void> {
   Logger.overrideLogger(false);
@@ -35,7 +35,8 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
-  await migrateDatabase(withDatabase(serverUrl, TEMPLATE_DATABASE), SCHEMA, [(ds) => loadBundledReferenceData(ds).then(() => undefined)]);
+  const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE);
+  await prepareDatabase(templateUrl, loadConfig({ DATABASE_URL: templateUrl, JWT_SECRET: TEST_JWT_SECRET, DEMO: '1', LOG_LEVEL: 'silent' }));
   process.env.WMO_TEST_SERVER_URL = serverUrl;
   // The app under test must not start an embedded server of its own, nor read a developer's DATA_DIR.
   delete process.env.DATABASE_URL;

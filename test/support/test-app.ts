@@ -1,27 +1,70 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
 import { loadConfig } from '@wmo/config';
-import { createRootLogger } from '@wmo/runtime';
+import { applicationUrl, createRootLogger } from '@wmo/runtime';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { TEST_JWT_SECRET } from './database-names';
 import { createTestDatabase, dropTestDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'welkom-demo';
+
+/** supertest with the caller's credentials already set. */
+export interface Client {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+  put(url: string): request.Test;
+  patch(url: string): request.Test;
+  delete(url: string): request.Test;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
   /** For supertest: `request(t.server)`. */
   server: ReturnType<NestFastifyApplication['getHttpServer']>;
+  /** The owner's URL of this spec's own database (migrated template copy, demo users included). */
   databaseUrl: string;
+  /** Signs in (once per e-mail) and returns a client that sends the access token. */
+  as(email: string, password?: string): Promise<Client>;
+  /** A client with a raw Authorization value, or none. */
+  withAuthorization(value?: string, header?: string): Client;
+  login(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
-/** The real API (same factory as `main.ts`) on a database of its own. */
-export async function startTestApp(): Promise<TestApp> {
+/** The real API (same factory as `main.ts`) on a database of its own, connected as the application role. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApiApp({ config, databaseUrl, logger: createRootLogger(config, 'wmo-test') });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
+  const app = await createApiApp({ config, databaseUrl: applicationUrl(databaseUrl), jwtSecret: TEST_JWT_SECRET, logger: createRootLogger(config, 'wmo-test') });
   await app.getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  const tokens = new Map<string, string>();
+
+  const withAuthorization = (value?: string, header = 'Authorization'): Client => {
+    const wrap = (test: request.Test) => (value ? test.set(header, value) : test);
+    return {
+      get: (url) => wrap(request(server).get(url)),
+      post: (url) => wrap(request(server).post(url)),
+      put: (url) => wrap(request(server).put(url)),
+      patch: (url) => wrap(request(server).patch(url)),
+      delete: (url) => wrap(request(server).delete(url)),
+    };
+  };
+  const login = async (email: string, password = DEMO_PASSWORD) => {
+    const res = await request(server).post('/api/v1/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { accessToken: string; refreshToken: string };
+  };
   return {
     app,
-    server: app.getHttpServer(),
+    server,
     databaseUrl,
+    login,
+    withAuthorization,
+    as: async (email, password) => {
+      if (!tokens.has(email)) tokens.set(email, (await login(email, password)).accessToken);
+      return withAuthorization(`Bearer ${tokens.get(email)}`);
+    },
     close: async () => {
       await app.close();
       await dropTestDatabase(databaseUrl);

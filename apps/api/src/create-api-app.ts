@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -36,6 +37,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  await app.register(helmet, {
+    // Swagger UI is the only HTML served so far; it needs inline styles.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+  });
+  const corsOrigins = options.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (corsOrigins.length) app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -55,6 +62,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'moment of the day. Every error is `application/problem+json` (RFC 9457).',
       )
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key', description: 'An access token from POST /api/v1/auth/login, or an API key (wmo_...).' })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key (wmo_...).' }, 'api-key')
       .build(),
     { extraModels: [ProblemDetailsDto] },
   );

@@ -5,7 +5,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createRootLogger(config, 'wmo-api');
   const database = await startDatabase(config, logger);
-  const app = await createApiApp({ config, databaseUrl: database.url, logger });
+  const app = await createApiApp({ config, databaseUrl: database.appUrl, jwtSecret: database.jwtSecret, logger });
   shutdownOnSignals(logger, async () => {
     await app.close();
     await database.stop();
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://localhost:${port}`;
   logger.info({ port }, 'API listening');
-  process.stdout.write(`\nLuisterend oor platform is running.\n  API:  ${base}/api/v1\n  Docs: ${base}/api/docs\n  Health: ${base}/health\n\n`);
+  const demo = database.demoUsers
+    ? `\nDemo logins (password "${config.DEMO_PASSWORD}"):\n${database.demoUsers.map((u) => `  ${u.email.padEnd(26)} ${u.roles.join(', ')}`).join('\n')}\n`
+    : '';
+  process.stdout.write(`\nLuisterend oor platform is running.\n  API:  ${base}/api/v1\n  Docs: ${base}/api/docs\n  Health: ${base}/health\n${demo}\n`);
 }
 
 main().catch((error: unknown) => {

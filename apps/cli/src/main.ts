@@ -34,7 +34,7 @@ async function main(): Promise<number> {
           process.stderr.write(`${USAGE}\n`);
           return 2;
         }
-        const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.url), { logger: false });
+        const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.ownerUrl), { logger: false });
         try {
           return await importPopulation(app, args[0], values['dry-run'] ?? false);
         } finally {

@@ -15,6 +15,11 @@ export abstract class DomainError extends Error {
   abstract readonly title: string;
   abstract httpStatus(): number;
 
+  /** Response headers the problem needs (e.g. `Retry-After`). */
+  headers(): Record<string, string> {
+    return {};
+  }
+
   constructor(
     /** Explanation specific to this occurrence (the problem `detail`). */
     readonly detail: string,

@@ -7,3 +7,4 @@ export * from './api-problem-responses.decorator';
 export * from './transforms';
 export * from './iso-date.validator';
 export * from './no-query.dto';
+export * from './public.decorator';

@@ -25,6 +25,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, `Unhandled error on ${request.method} ${request.url}`);
     }
+    for (const [name, value] of Object.entries(headersOf(exception))) void reply.header(name, value);
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -71,6 +72,12 @@ function clientErrorStatusOf(exception: unknown): number | null {
     if (status >= 400 && status < 500) return status;
   }
   return null;
+}
+
+function headersOf(exception: unknown): Record<string, string> {
+  if (exception instanceof DomainError) return exception.headers();
+  if (exception instanceof HttpException && exception.getStatus() === 401) return { 'WWW-Authenticate': 'Bearer' };
+  return {};
 }
 
 function plainProblem(status: number, detail: string): Problem {

@@ -47,11 +47,59 @@ export class AppConfig {
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
+  /**
+   * The role the application connects as (not the owner of the tables, so row-level security
+   * applies). Without it the platform creates and uses the role `wmo_app`, with a password derived
+   * from DATABASE_URL's (the owner needs CREATEROLE for that).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_APP_URL must be a postgres:// connection URL' })
+  DATABASE_APP_URL?: string = undefined;
+
+  /** HMAC key for access tokens (at least 32 characters). Without it, one is generated and kept in the database. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string = undefined;
+
+  @IsString()
+  JWT_ISSUER = 'wmo-luisterend-oor';
+
+  @IsString()
+  JWT_AUDIENCE = 'wmo-luisterend-oor-api';
+
+  /** Seed the demo organisations and users (always on with the embedded default database). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no'].includes(String(value).toLowerCase()) ? false : value))
+  @IsOptional()
+  @IsIn([true, false], { message: 'DEMO must be 1/true or 0/false' })
+  DEMO?: boolean = undefined;
+
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters long' })
+  DEMO_PASSWORD = 'welkom-demo';
+
+  /** Origins allowed to call the API from a browser, comma-separated; empty: same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Requests per minute per client (a signed-in principal, else an IP address). */
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
+  RATE_LIMIT_PER_MINUTE = 1200;
+
   /** Directory with the bundled CBS reference data (defaults to the repository's `data/reference`). */
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
   REFERENCE_DATA_DIR?: string = undefined;
+}
+
+/** Demo data is seeded on the embedded default database, or when DEMO=1; never on DATABASE_URL otherwise. */
+export function demoEnabled(config: AppConfig): boolean {
+  return config.DEMO ?? !config.DATABASE_URL;
 }
 
 export class ConfigError extends Error {

@@ -50,6 +50,9 @@ export function dataSourceOptions(
     migrations: schema.migrations,
     migrationsTableName: 'schema_migration',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install, nothing the app role must be allowed to create.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     logger: new NestTypeOrmLogger(),
     logging: ['error', 'warn', 'migration'],

@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiProblemResponses } from '@wmo/common';
+import { ApiProblemResponses, Public } from '@wmo/common';
 
 @ApiTags('Operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

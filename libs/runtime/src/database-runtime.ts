@@ -1,18 +1,53 @@
 import type { Logger } from 'pino';
-import { AppConfig } from '@wmo/config';
+import { AppConfig, demoEnabled } from '@wmo/config';
 import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
+import { seedDemoData } from '@wmo/demo';
+import { ensureMunicipalityOrganisations, instanceSecret, UserSeed } from '@wmo/identity';
 import { loadBundledReferenceData } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
+import { applicationUrl, ensureApplicationRole } from './app-role';
 
-export interface DatabaseRuntime {
-  url: string;
+export interface PreparedDatabase {
+  /** The schema owner: migrations, reference data, the command line. */
+  ownerUrl: string;
+  /** The application role: not the owner, so row-level security applies. */
+  appUrl: string;
+  jwtSecret: string;
+  /** The demo logins when demo data was seeded. */
+  demoUsers: UserSeed[] | null;
+}
+
+export interface DatabaseRuntime extends PreparedDatabase {
   /** Stops the embedded server if this process started it; a no-op for an external server. */
   stop(): Promise<void>;
 }
 
 /**
+ * Brings a database up to date, under the schema lock: migrations, CBS reference data, one
+ * organisation per municipality, the application role and its privileges, the generated JWT key,
+ * and the demo data where it belongs. Every step is idempotent.
+ */
+export async function prepareDatabase(ownerUrl: string, config: AppConfig): Promise<PreparedDatabase> {
+  const appUrl = applicationUrl(ownerUrl, config.DATABASE_APP_URL);
+  let jwtSecret = config.JWT_SECRET;
+  let demoUsers: UserSeed[] | null = null;
+  await migrateDatabase(ownerUrl, SCHEMA, [
+    (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
+    (dataSource) => ensureMunicipalityOrganisations(dataSource),
+    (dataSource) => ensureApplicationRole(dataSource, appUrl),
+    async (dataSource) => {
+      jwtSecret ??= await instanceSecret(dataSource, 'jwt');
+    },
+    async (dataSource) => {
+      if (demoEnabled(config)) demoUsers = await seedDemoData(dataSource, config.DEMO_PASSWORD);
+    },
+  ]);
+  return { ownerUrl, appUrl, jwtSecret: jwtSecret!, demoUsers };
+}
+
+/**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR when it is not set;
- * then migrates and loads the bundled reference data under the schema lock.
+ * then prepares the database.
  */
 export async function startDatabase(config: AppConfig, logger: Logger): Promise<DatabaseRuntime> {
   let server: EmbeddedPostgresServer | null = null;
@@ -24,20 +59,20 @@ export async function startDatabase(config: AppConfig, logger: Logger): Promise<
     });
     logger.info({ port: server.port, startedHere: server.ownsServer }, 'Embedded PostgreSQL is ready');
   }
-  const url = config.DATABASE_URL ?? server!.url;
+  const ownerUrl = config.DATABASE_URL ?? server!.url;
   try {
-    await migrateDatabase(url, SCHEMA, [(dataSource) => loadBundledReferenceData(dataSource).then(() => undefined)]);
+    const prepared = await prepareDatabase(ownerUrl, config);
+    return {
+      ...prepared,
+      stop: async () => {
+        if (server?.ownsServer) {
+          logger.info('Stopping the embedded PostgreSQL');
+          await server.stop();
+        }
+      },
+    };
   } catch (error) {
     await server?.stop();
     throw error;
   }
-  return {
-    url,
-    stop: async () => {
-      if (server?.ownsServer) {
-        logger.info('Stopping the embedded PostgreSQL');
-        await server.stop();
-      }
-    },
-  };
 }

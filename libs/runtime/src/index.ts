@@ -2,3 +2,4 @@ export * from './database-runtime';
 export * from './logger';
 export * from './process';
 export * from './nest-logger';
+export * from './app-role';

@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationKind, Role, ROLES } from '@wmo/tenancy';
+
+export class LoginDto {
+  @ApiProperty({ example: 'officer.gm0106@demo.nl' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+
+  @ApiProperty({ example: 'welkom-demo' })
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'The refresh token from sign-in or the previous refresh.' })
+  @IsString()
+  @MinLength(20, { message: 'refreshToken is not a refresh token' })
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'JWT (HS256), valid 15 minutes. Send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Opaque, valid 12 hours, single use: each refresh returns a new one.' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' })
+  expiresIn: number;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+}
+
+export class OrganisationSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  kind: OrganisationKind;
+
+  @ApiProperty({ example: 'Gemeente Assen' })
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'GM0106' })
+  municipalityCode: string | null;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid', description: 'The user id, or the API key id for a machine client.' })
+  id: string;
+
+  @ApiProperty({ enum: ['user', 'api-key'] })
+  kind: 'user' | 'api-key';
+
+  @ApiProperty({ type: String, nullable: true, example: 'officer.gm0106@demo.nl' })
+  email: string | null;
+
+  @ApiProperty({ example: 'Beleidsmedewerker Assen' })
+  name: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles: Role[];
+
+  @ApiProperty({ type: OrganisationSummaryDto })
+  organisation: OrganisationSummaryDto;
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_KINDS, OrganisationKind } from '@wmo/tenancy';
+import { PageQuery } from './users.dto';
+import { OrganisationSummaryDto } from './auth.dto';
+
+const CREATABLE_KINDS = ['ASSOCIATION', 'PROVIDER', 'OPERATOR'] as const;
+
+export class CreateOrganisationDto {
+  @ApiProperty({ enum: CREATABLE_KINDS, description: 'Municipalities get their organisation automatically from the reference data.' })
+  @IsIn(CREATABLE_KINDS, { message: `kind must be one of ${CREATABLE_KINDS.join(', ')}` })
+  kind: (typeof CREATABLE_KINDS)[number];
+
+  @ApiProperty({ example: 'De Kindertelefoon' })
+  @IsString()
+  @MinLength(2, { message: 'name must be at least 2 characters long' })
+  @MaxLength(200)
+  name: string;
+}
+
+export class ListOrganisationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
+  kind?: OrganisationKind;
+}
+
+export class OrganisationDto extends OrganisationSummaryDto {
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class OrganisationPageDto {
+  @ApiProperty({ type: [OrganisationDto] })
+  items: OrganisationDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  limit: number;
+}

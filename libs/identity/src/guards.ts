@@ -1,0 +1,79 @@
+import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { IS_PUBLIC, RequestValidationError } from '@wmo/common';
+import { hasRole, Principal, Role, TenantContext } from '@wmo/tenancy';
+import { REQUIRED_ROLES } from './auth.decorators';
+
+/** Every route needs a valid access token or API key unless marked @Public(); the caller goes into the tenant context. */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly context: TenantContext,
+  ) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  override handleRequest<T = Principal>(error: unknown, principal: T | false, _info: unknown, context: ExecutionContext): T {
+    if (error) throw error;
+    if (!principal) {
+      const request = context.switchToHttp().getRequest<FastifyRequest>();
+      const sent = request.headers.authorization || request.headers['x-api-key'];
+      throw new UnauthorizedException(
+        sent ? 'The access token or API key is invalid, expired or revoked.' : 'Sign in first: send Authorization: Bearer <access token or API key>, or X-Api-Key.',
+      );
+    }
+    this.context.setPrincipal(principal as unknown as Principal);
+    return principal;
+  }
+}
+
+/** Sign-in with e-mail and password; a request without them is a 400, not a 401. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override handleRequest<T>(error: unknown, principal: T | false, info: { message?: string } | undefined): T {
+    if (error) throw error;
+    if (!principal) {
+      if (info?.message === 'Missing credentials') {
+        throw new RequestValidationError([
+          { field: 'email', message: 'email and password are required' },
+          { field: 'password', message: 'email and password are required' },
+        ]);
+      }
+      throw new UnauthorizedException('The e-mail address or the password is incorrect.');
+    }
+    return principal;
+  }
+}
+
+/** @Roles(...): the caller needs one of them; OPERATOR has every role. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    if (!required?.length) return true;
+    const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
+    if (principal && required.some((role) => hasRole(principal, role))) return true;
+    throw new ForbiddenException(`This needs one of the roles ${required.join(', ')}.`);
+  }
+}
+
+/** General rate limit per client: the signed-in principal, or else the IP address. */
+@Injectable()
+export class ClientThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const principal = request.user as Principal | undefined;
+    return principal ? `${principal.kind}:${principal.id}` : `ip:${String(request.ip)}`;
+  }
+}

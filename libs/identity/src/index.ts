@@ -1,0 +1,25 @@
+export * from './api-key.entity';
+export * from './auth.decorators';
+export * from './auth.service';
+export * from './credentials';
+export * from './guards';
+export * from './identity-rules';
+export * from './identity-system';
+export * from './identity.errors';
+export * from './identity.module';
+export * from './identity.options';
+export * from './instance-secret.entity';
+export * from './login-failure.entity';
+export * from './organisation.entity';
+export * from './refresh-token.entity';
+export * from './user.entity';
+
+import { AuditEventEntity } from '@wmo/tenancy';
+import { ApiKeyEntity } from './api-key.entity';
+import { InstanceSecretEntity } from './instance-secret.entity';
+import { LoginFailureEntity } from './login-failure.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserEntity } from './user.entity';
+
+export const IDENTITY_ENTITIES = [OrganisationEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity, LoginFailureEntity, InstanceSecretEntity, AuditEventEntity];

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+import { isOperator, Principal } from './principal';
+import { TenantContext } from './tenant-context';
+
+const TRANSACTION = 'tenantTransaction';
+
+/** The GUCs row-level security reads (see the RLS migration); set with `set_config(..., true)`, so they end with the transaction. */
+export interface SessionSettings {
+  'app.org_id'?: string;
+  'app.operator'?: 'true' | 'false';
+  'app.user_id'?: string;
+  'app.login_email'?: string;
+  'app.api_key_hash'?: string;
+  'app.refresh_token_hash'?: string;
+}
+
+/**
+ * Runs `work` in a transaction whose first statement sets the given settings, local to that
+ * transaction: never on the pooled connection, so nothing leaks to the next request.
+ */
+export async function withSettings<T>(dataSource: DataSource, settings: SessionSettings, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    const entries = Object.entries(settings).filter(([, value]) => value !== undefined);
+    if (entries.length) {
+      await manager.query(
+        `SELECT ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+        entries.flat(),
+      );
+    }
+    return work(manager);
+  });
+}
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** The organisation whose data changed; defaults to the caller's. */
+  organisationId?: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+/** Tenant-owned rows: an `organisationId` column that row-level security also checks. */
+export interface TenantOwned extends ObjectLiteral {
+  organisationId: string;
+}
+
+/**
+ * A repository that always adds the caller's organisation to its conditions (an operator's
+ * conditions are left as they are). Row-level security enforces the same beneath it.
+ */
+export class TenantRepository<T extends TenantOwned> {
+  constructor(
+    private readonly repository: Repository<T>,
+    private readonly principal: Principal,
+  ) {}
+
+  private scope(where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
+    return isOperator(this.principal) ? where : ({ ...where, organisationId: this.principal.organisationId } as FindOptionsWhere<T>);
+  }
+
+  findOneBy(where: FindOptionsWhere<T>): Promise<T | null> {
+    return this.repository.findOneBy(this.scope(where));
+  }
+
+  findAndCount(options: Omit<FindManyOptions<T>, 'where'> & { where?: FindOptionsWhere<T> }): Promise<[T[], number]> {
+    return this.repository.findAndCount({ ...options, where: this.scope(options.where) });
+  }
+
+  findBy(where: FindOptionsWhere<T>): Promise<T[]> {
+    return this.repository.findBy(this.scope(where));
+  }
+
+  /** Inserts or updates; a new row belongs to the caller's organisation unless an operator says otherwise. */
+  save(entity: Partial<T>): Promise<T> {
+    const owned = isOperator(this.principal) && entity.organisationId ? entity : { ...entity, organisationId: this.principal.organisationId };
+    return this.repository.save(owned as T);
+  }
+}
+
+/** One tenant transaction: scoped repositories, raw queries under row-level security, and the audit log. */
+export class TenantTransaction {
+  constructor(
+    readonly manager: EntityManager,
+    readonly principal: Principal,
+    private readonly requestId: string | undefined,
+  ) {}
+
+  repository<T extends TenantOwned>(entity: EntityTarget<T>): TenantRepository<T> {
+    return new TenantRepository(this.manager.getRepository(entity), this.principal);
+  }
+
+  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T> {
+    return this.manager.query(sql, parameters);
+  }
+
+  async audit(record: AuditRecord): Promise<void> {
+    await this.manager.insert(AuditEventEntity, {
+      organisationId: record.organisationId === undefined ? this.principal.organisationId : record.organisationId,
+      actorOrganisationId: this.principal.organisationId,
+      actorUserId: this.principal.userId,
+      actorApiKeyId: this.principal.apiKeyId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      before: (record.before ?? null) as never,
+      after: (record.after ?? null) as never,
+      requestId: this.requestId ?? null,
+    });
+  }
+}
+
+export function tenantSettings(principal: Principal): SessionSettings {
+  return {
+    'app.org_id': principal.organisationId,
+    'app.operator': isOperator(principal) ? 'true' : 'false',
+    'app.user_id': principal.userId ?? undefined,
+  };
+}
+
+/**
+ * The one way feature code reaches tenant data: every query runs in a transaction that carries
+ * the caller's organisation for row-level security, through repositories that add it to their
+ * conditions as well. Nested calls join the running transaction.
+ */
+@Injectable()
+export class ScopedDatabase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly context: TenantContext,
+    private readonly cls: ClsService,
+  ) {}
+
+  async transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
+    const running = this.cls.isActive() ? this.cls.get<TenantTransaction | undefined>(TRANSACTION) : undefined;
+    if (running) return work(running);
+    const principal = this.context.principal();
+    return withSettings(this.dataSource, tenantSettings(principal), (manager) =>
+      this.cls.run({ ifNested: 'inherit' }, () => {
+        const tx = new TenantTransaction(manager, principal, this.context.requestId());
+        this.cls.set(TRANSACTION, tx);
+        return work(tx);
+      }),
+    );
+  }
+}
+
+/**
+ * Deliberate, named exceptions to tenant scoping. Each is narrow: a credential lookup lets
+ * row-level security pass exactly the row that matches the credential; system work (seeding,
+ * reference data, the command line) runs as the platform operator.
+ */
+@Injectable()
+export class UnscopedDatabase {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  unscopedCredentialLookup<T>(
+    setting: 'app.login_email' | 'app.api_key_hash' | 'app.refresh_token_hash',
+    value: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return withSettings(this.dataSource, { [setting]: value }, work);
+  }
+
+  unscopedSystemTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withSettings(this.dataSource, { 'app.operator': 'true' }, work);
+  }
+}
