@@ -10,9 +10,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
-import { defaultReferenceDataDir, loadBundledReferenceData } from '@wmo/reference-data';
-import { SCHEMA } from '@wmo/schema';
+import { EmbeddedPostgresServer } from '@wmo/database';
+import { defaultReferenceDataDir } from '@wmo/reference-data';
 
 const ROOT = join(defaultReferenceDataDir(), '..', '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -44,11 +43,12 @@ function startNode(script: string, env: Record<string, string>): Promise<{ child
   });
 }
 
-async function measure(name: string, base: string, path: (code: string) => string): Promise<Measurement> {
+async function measure(name: string, base: string, path: (code: string) => string, headers: Record<string, string> = {}): Promise<Measurement> {
   let i = 0;
   const options = {
     url: base,
     connections: CONNECTIONS,
+    headers,
     requests: [{ setupRequest: (req: { path?: string }) => ({ ...req, path: path(CODES[i++ % CODES.length]) }) }],
   };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pool, caches
@@ -75,8 +75,16 @@ async function main(): Promise<void> {
   }
   const children: ChildProcess[] = [];
   try {
-    await migrateDatabase(url, SCHEMA, [(ds) => loadBundledReferenceData(ds).then(() => undefined)]);
-    const env = { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', DB_POOL_SIZE: '10', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' };
+    const env = {
+      DATABASE_URL: url,
+      DEMO: '1',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_POOL_SIZE: '10',
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    };
     const api = await startNode('apps/api/src/main.js', env);
     children.push(api.child);
     const bare = await startNode('scripts/bench-bare-server.js', env);
@@ -84,7 +92,16 @@ async function main(): Promise<void> {
 
     const results: Record<string, Measurement> = {};
     results.bare = await measure('bare Fastify + 1 primary-key SELECT', bare.base, (code) => `/bare/municipalities/${code}`);
-    results.api = await measure('GET /api/v1/municipalities/{code}', api.base, (code) => `/api/v1/municipalities/${code}`);
+    // The API as a signed-in officer uses it: JWT verification and the tenant context included.
+    const login = await fetch(`${api.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    results.api = await measure('GET /api/v1/municipalities/{code} (signed in)', api.base, (code) => `/api/v1/municipalities/${code}`, {
+      authorization: `Bearer ${accessToken}`,
+    });
     const ratio = results.api.requestsPerSecond / results.bare.requestsPerSecond;
 
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${server ? 'embedded PostgreSQL' : 'DATABASE_URL'}`;

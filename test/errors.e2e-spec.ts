@@ -77,6 +77,15 @@ describe('errors as problem+json', () => {
     expectProblem(await officer.delete('/api/v1/municipalities/GM0106'), 404);
   });
 
+  it('a malformed JSON body, an unsupported media type and an oversized body are problem documents too', async () => {
+    const badJson = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    expectProblem(badJson, 400);
+    const wrongType = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'text/csv').send('a,b');
+    expectProblem(wrongType, 415);
+    const huge = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.nl', password: 'x'.repeat(1_100_000) }));
+    expectProblem(huge, 413);
+  });
+
   it('echoes a safe X-Request-Id and replaces an unsafe one', async () => {
     const kept = await officer.get('/api/v1/municipalities/GM9999').set('X-Request-Id', 'erp-batch-42');
     expect(kept.headers['x-request-id']).toBe('erp-batch-42');

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { documentUnexpectedErrors, ProblemDetailsDto } from '@wmo/common';
+import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError, sendProblem } from '@wmo/common';
+import { TenantContext } from '@wmo/tenancy';
 import { AppModule, AppModuleOptions } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -32,20 +34,45 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     },
     bodyLimit: 1_048_576,
     trustProxy: true,
+    loggerInstance: options.logger,
+    disableRequestLogging: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { bufferLogs: true });
-  app.useLogger(app.get(PinoNestLogger));
-  app.flushLogs();
+  // Nest logs through the same JSON logger (see createRootLogger).
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  await app.register(helmet, {
-    // Swagger UI is the only HTML served so far; it needs inline styles.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
-  });
   const corsOrigins = options.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  const context = app.get(TenantContext);
+  // Errors raised before Nest takes over (rate limit, body parsing) get the same problem documents.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, new Logger('Errors')));
+  // General rate limit per client: per credential sent (token or API key), else per IP address.
+  await app.register(rateLimit, {
+    max: options.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const credential = request.headers.authorization ?? request.headers['x-api-key'];
+      return typeof credential === 'string' ? `credential:${credential}` : `ip:${request.ip}`;
+    },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false },
+    errorResponseBuilder: (_request, limit) => new RateLimitedError(Math.max(1, Math.ceil(limit.ttl / 1000))),
+  });
+  // Helmet's middleware built once (@fastify/helmet rebuilds it, CSP parsing included, on every request).
+  const securityHeaders = helmet({
+    // Swagger UI is the only HTML served so far; it needs inline styles.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+  });
+  // Every request runs in its own async-local store (caller, request id, running transaction).
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    securityHeaders(request.raw, reply.raw, () => context.enter(String(request.id), done));
+  });
+  // One log line per request: who asked what, the status and the time; never headers or bodies.
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+    request.log[level]({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    done();
   });
   const routes: RegisteredRoute[] = [];
   routeTables.set(app, routes);

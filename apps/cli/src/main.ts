@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { createRootLogger, loadConfigOrExit, startDatabase } from '@wmo/runtime';
 import { CliModule } from './cli.module';
+import { createOperator } from './create-operator.command';
 import { importPopulation } from './import-population.command';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -11,11 +12,20 @@ Commands:
   import-population <file.csv> [--dry-run]
                                        load a CBS population file (code,year,population); nothing is
                                        written unless every row is valid
+  create-operator --email <e-mail> --name "<name>"
+                                       the first platform operator; password from OPERATOR_PASSWORD,
+                                       or generated and printed once
 
 Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (also while the API runs on it).`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: {
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
   const [command, ...args] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
@@ -41,6 +51,8 @@ async function main(): Promise<number> {
           await app.close();
         }
       }
+      case 'create-operator':
+        return await createOperator(database.ownerUrl, values.email, values.name);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
         return 2;

@@ -49,3 +49,21 @@ export class RequestValidationError extends DomainError {
     return 400;
   }
 }
+
+/** More requests from one client than the general rate limit allows (429, with Retry-After). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly title = 'Too many requests';
+
+  constructor(private readonly retryAfterSeconds: number) {
+    super(`Too many requests from this client. Try again in ${retryAfterSeconds} second(s).`);
+  }
+
+  override headers(): Record<string, string> {
+    return { 'Retry-After': String(this.retryAfterSeconds) };
+  }
+
+  httpStatus(): number {
+    return 429;
+  }
+}

@@ -8,3 +8,4 @@ export * from './transforms';
 export * from './iso-date.validator';
 export * from './no-query.dto';
 export * from './public.decorator';
+export * from './pattern.pipe';

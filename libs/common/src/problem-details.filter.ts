@@ -17,17 +17,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
-    const problem = toProblem(exception);
-    problem.instance = request.url;
-    problem.requestId = String(request.id);
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id }, `Unhandled error on ${request.method} ${request.url}`);
-    }
-    for (const [name, value] of Object.entries(headersOf(exception))) void reply.header(name, value);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception, this.logger);
   }
+}
+
+/** Answers with the problem document of `exception`; also Fastify's error handler for errors raised outside Nest (hooks, body parsing). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'>): void {
+  const problem = toProblem(exception);
+  problem.instance = request.url;
+  problem.requestId = String(request.id);
+  if (problem.status >= 500) {
+    logger.error({ err: exception, requestId: request.id }, `Unhandled error on ${request.method} ${request.url}`);
+  }
+  for (const [name, value] of Object.entries(headersOf(exception))) void reply.header(name, value);
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 export function toProblem(exception: unknown): Problem {

@@ -2,7 +2,6 @@ import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException
 import { CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, RequestValidationError } from '@wmo/common';
 import { hasRole, Principal, Role, TenantContext } from '@wmo/tenancy';
@@ -66,14 +65,5 @@ export class RolesGuard implements CanActivate {
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (principal && required.some((role) => hasRole(principal, role))) return true;
     throw new ForbiddenException(`This needs one of the roles ${required.join(', ')}.`);
-  }
-}
-
-/** General rate limit per client: the signed-in principal, or else the IP address. */
-@Injectable()
-export class ClientThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const principal = request.user as Principal | undefined;
-    return principal ? `${principal.kind}:${principal.id}` : `ip:${String(request.ip)}`;
   }
 }

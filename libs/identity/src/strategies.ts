@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
@@ -9,6 +10,7 @@ import { AuthService } from './auth.service';
 import { API_KEY_PREFIX } from './credentials';
 import { IDENTITY_OPTIONS, IdentityOptions, JWT_ALGORITHM } from './identity.options';
 import { AccessTokenClaims, principalFromClaims } from './principal.factory';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 /** POST /auth/login: e-mail and password (passport-local). */
 @Injectable()
@@ -22,13 +24,19 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 }
 
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
 /** Access tokens: HS256 only (never `none` or another algorithm), issuer and audience checked, 15 minutes. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(@Inject(IDENTITY_OPTIONS) options: IdentityOptions) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: options.jwtSecret,
+      jwtFromRequest: bearerToken,
+      passReqToCallback: true,
+      // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every request.
+      secretOrKey: createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: options.issuer,
       audience: options.audience,
@@ -36,8 +44,20 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  validate(claims: AccessTokenClaims): Principal | false {
-    return claims.typ === 'access' ? principalFromClaims(claims) : false;
+  /** A token verified before (and not yet expired) is accepted as verified then; any other goes through passport-jwt. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- passport's signature
+  override authenticate(request: any, options?: object): void {
+    const token = bearerToken(request);
+    const principal = token ? this.verified.get(token) : undefined;
+    if (principal) return (this as unknown as { success(user: Principal): void }).success(principal);
+    return (JwtStrategyBase.prototype.authenticate as (this: unknown, req: unknown, options?: object) => void).call(this, request, options);
+  }
+
+  validate(request: FastifyRequest, claims: AccessTokenClaims & { exp: number }): Principal | false {
+    if (claims.typ !== 'access') return false;
+    const principal = principalFromClaims(claims);
+    this.verified.set(bearerToken(request as never)!, principal, claims.exp);
+    return principal;
   }
 }
 

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@wmo/common';
 import { ListMunicipalitiesQuery } from './dto/list-municipalities.query';
-import { MunicipalityCodeParam } from './dto/municipality-code.param';
+import { ApiMunicipalityCode, MunicipalityCode } from './dto/municipality-code.param';
 import { MunicipalityDetailDto, MunicipalityPageDto, TerritoryPopulationDto } from './dto/municipality.dto';
 import { PopulationQuery } from './dto/population.query';
 import { ReferenceDataService } from './reference-data.service';
@@ -27,8 +27,9 @@ export class MunicipalitiesController {
   @ApiOperation({ summary: 'One municipality with its population history and reorganisations' })
   @ApiOkResponse({ type: MunicipalityDetailDto })
   @ApiProblemResponses(400, [404, 'No municipality has this code.'])
+  @ApiMunicipalityCode()
   @Header('Content-Type', 'application/json; charset=utf-8')
-  get(@Param() { code }: MunicipalityCodeParam): Promise<string> {
+  get(@MunicipalityCode() code: string): Promise<string> {
     return this.referenceData.getDocument(code);
   }
 
@@ -42,7 +43,8 @@ export class MunicipalitiesController {
   })
   @ApiOkResponse({ type: TerritoryPopulationDto })
   @ApiProblemResponses(400, [404, 'Unknown code, a municipality that did not exist on `asOf`, or no CBS figures for `referenceDate`.'])
-  population(@Param() { code }: MunicipalityCodeParam, @Query() query: PopulationQuery): Promise<TerritoryPopulationDto> {
+  @ApiMunicipalityCode()
+  population(@MunicipalityCode() code: string, @Query() query: PopulationQuery): Promise<TerritoryPopulationDto> {
     return this.referenceData.population(code, query.referenceDate, query.asOf);
   }
 }

@@ -1,15 +1,17 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
+import { requestStorage } from '@wmo/tenancy';
 
 /**
- * Routes Nest's static logger to the process's JSON logger from the first line on, so start-up
- * messages (migrations, reference data) are structured like everything after.
+ * Routes Nest's logger to the process's JSON logger, so every line is structured; within a
+ * request each line carries its request id.
  */
 export function useJsonLoggerForNest(pino: Pino): void {
   const write = (level: 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'fatal') => (message: unknown, ...rest: unknown[]) => {
     const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    if (message !== null && typeof message === 'object') pino[level]({ context, ...(message as object) });
-    else pino[level]({ context }, String(message));
+    const requestId = requestStorage.getStore()?.requestId;
+    if (message !== null && typeof message === 'object') pino[level]({ context, requestId, ...(message as object) });
+    else pino[level]({ context, requestId }, String(message));
   };
   const service: LoggerService = {
     log: write('info'),

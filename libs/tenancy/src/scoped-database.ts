@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import { isOperator, Principal } from './principal';
 import { TenantContext } from './tenant-context';
-
-const TRANSACTION = 'tenantTransaction';
 
 /** The GUCs row-level security reads (see the RLS migration); set with `set_config(..., true)`, so they end with the transaction. */
 export interface SessionSettings {
@@ -133,20 +130,16 @@ export class ScopedDatabase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: TenantContext,
-    private readonly cls: ClsService,
   ) {}
 
   async transaction<T>(work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
-    const running = this.cls.isActive() ? this.cls.get<TenantTransaction | undefined>(TRANSACTION) : undefined;
+    const running = this.context.runningTransaction();
     if (running) return work(running);
     const principal = this.context.principal();
-    return withSettings(this.dataSource, tenantSettings(principal), (manager) =>
-      this.cls.run({ ifNested: 'inherit' }, () => {
-        const tx = new TenantTransaction(manager, principal, this.context.requestId());
-        this.cls.set(TRANSACTION, tx);
-        return work(tx);
-      }),
-    );
+    return withSettings(this.dataSource, tenantSettings(principal), (manager) => {
+      const tx = new TenantTransaction(manager, principal, this.context.requestId());
+      return this.context.withTransaction(tx, () => work(tx));
+    });
   }
 }
 

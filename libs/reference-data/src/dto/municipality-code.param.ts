@@ -1,10 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { applyDecorators, Param } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
+import { PatternPipe } from '@wmo/common';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM\d{4}$/;
 
-export class MunicipalityCodeParam {
-  @ApiProperty({ example: 'GM0363', pattern: MUNICIPALITY_CODE_PATTERN.source, description: 'CBS municipality code: `GM` and four digits.' })
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code: GM followed by four digits, e.g. GM0363' })
-  code: string;
-}
+const codePipe = new PatternPipe('code', MUNICIPALITY_CODE_PATTERN, 'code must be a CBS municipality code: GM followed by four digits, e.g. GM0363');
+
+/** The `{code}` path parameter: a CBS municipality code, checked (400) before the handler runs. */
+export const MunicipalityCode = (): ParameterDecorator => Param('code', codePipe);
+
+/** Documents the `{code}` path parameter. */
+export const ApiMunicipalityCode = () =>
+  applyDecorators(ApiParam({ name: 'code', example: 'GM0363', schema: { type: 'string', pattern: MUNICIPALITY_CODE_PATTERN.source }, description: 'CBS municipality code: `GM` and four digits.' }));
