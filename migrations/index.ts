@@ -3,10 +3,14 @@ import { ReferenceData1795436849872 } from './1795436849872-reference-data';
 import { MunicipalityDetailView1795437602705 } from './1795437602705-municipality-detail-view';
 import { Identity1795438213869 } from './1795438213869-identity';
 import { RowLevelSecurity1795438213870 } from './1795438213870-row-level-security';
+import { Contracts1795440317850 } from './1795440317850-contracts';
+import { ContractsRowLevelSecurity1795440317851 } from './1795440317851-contracts-row-level-security';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
   MunicipalityDetailView1795437602705,
   Identity1795438213869,
   RowLevelSecurity1795438213870,
+  Contracts1795440317850,
+  ContractsRowLevelSecurity1795440317851,
 ];

@@ -1,4 +1,5 @@
 import type { SchemaDefinition } from '@wmo/database';
+import { CONTRACT_ENTITIES } from '@wmo/contracts';
 import { IDENTITY_ENTITIES } from '@wmo/identity';
 import { REFERENCE_DATA_ENTITIES } from '@wmo/reference-data';
 import { MIGRATIONS } from './index';
@@ -8,6 +9,6 @@ import { MIGRATIONS } from './index';
  * the two disagree (`npm run migration:generate -- <name>` writes the missing migration).
  */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...REFERENCE_DATA_ENTITIES, ...IDENTITY_ENTITIES],
+  entities: [...REFERENCE_DATA_ENTITIES, ...IDENTITY_ENTITIES, ...CONTRACT_ENTITIES],
   migrations: MIGRATIONS,
 };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createValidationPipe, ProblemDetailsFilter } from '@wmo/common';
 import { AppConfig } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
+import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
@@ -40,6 +41,7 @@ export class AppModule {
         IdentityModule.forRoot({ jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
         HealthModule,
         ReferenceDataModule,
+        ContractsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import rateLimit from '@fastify/rate-limit';
+import { LogController } from 'fastify';
 import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError, sendProblem } from '@wmo/common';
+import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError } from '@wmo/common';
 import { TenantContext } from '@wmo/tenancy';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -35,7 +35,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     bodyLimit: 1_048_576,
     trustProxy: true,
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    // Fastify's two lines per request are replaced by one (the onResponse hook below).
+    logController: new LogController({ disableRequestLogging: true }),
   });
   // Nest logs through the same JSON logger (see createRootLogger).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter);
@@ -44,8 +45,6 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   if (corsOrigins.length) app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
   const context = app.get(TenantContext);
-  // Errors raised before Nest takes over (rate limit, body parsing) get the same problem documents.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(request, reply, error, new Logger('Errors')));
   // General rate limit per client: per credential sent (token or API key), else per IP address.
   await app.register(rateLimit, {
     max: options.config.RATE_LIMIT_PER_MINUTE,

@@ -21,7 +21,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-/** Answers with the problem document of `exception`; also Fastify's error handler for errors raised outside Nest (hooks, body parsing). */
+/** Answers with the problem document of `exception`. Nest routes Fastify's own errors (hooks, body parsing) here too. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'>): void {
   const problem = toProblem(exception);
   problem.instance = request.url;

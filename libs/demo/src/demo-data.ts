@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { unscopedAsPlatform, upsertUser, UserSeed } from '@wmo/identity';
+import { seedDemoContracts } from './demo-contracts';
 
 export const VNG = { kind: 'ASSOCIATION', name: 'Vereniging van Nederlandse Gemeenten' } as const;
 export const SENSOOR = { kind: 'PROVIDER', name: 'Stichting Sensoor' } as const;
@@ -17,12 +18,13 @@ export const DEMO_USERS: UserSeed[] = [
 ];
 
 /**
- * Seeds the demo organisations and users (idempotent: a second run updates them). Only on the
+ * Seeds the demo organisations, users, providers and contracts (idempotent). Only on the
  * embedded default database or with DEMO=1, never on a production DATABASE_URL by default.
  */
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<UserSeed[]> {
   await unscopedAsPlatform(dataSource, async (manager) => {
     for (const user of DEMO_USERS) await upsertUser(manager, user, password);
+    await seedDemoContracts(manager);
   });
   return DEMO_USERS;
 }

@@ -1,4 +1,5 @@
 export * from './bundled-reference-data';
+export * from './dto/municipality-code.param';
 export * from './municipal-change.entity';
 export * from './municipality.entity';
 export * from './municipality-detail.view';

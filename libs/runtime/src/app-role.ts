@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 const APP_ROLE = 'wmo_app';
 /** Reference data is read, never written, by the application. */
-const READ_ONLY_TABLES = ['province', 'municipality', 'population_figure', 'municipal_change', 'reference_data_state'];
+const READ_ONLY_TABLES = ['province', 'municipality', 'population_figure', 'municipal_change', 'reference_data_state', 'duty'];
 const OWNER_ONLY_TABLES = ['instance_secret', 'schema_migration', 'typeorm_metadata'];
 const APPEND_ONLY_TABLES = ['audit_event'];
 

@@ -8,6 +8,8 @@ import { TenantContext } from './tenant-context';
 /** The GUCs row-level security reads (see the RLS migration); set with `set_config(..., true)`, so they end with the transaction. */
 export interface SessionSettings {
   'app.org_id'?: string;
+  'app.org_kind'?: string;
+  'app.municipality_code'?: string;
   'app.operator'?: 'true' | 'false';
   'app.user_id'?: string;
   'app.login_email'?: string;
@@ -115,6 +117,8 @@ export class TenantTransaction {
 export function tenantSettings(principal: Principal): SessionSettings {
   return {
     'app.org_id': principal.organisationId,
+    'app.org_kind': principal.organisationKind,
+    'app.municipality_code': principal.municipalityCode ?? undefined,
     'app.operator': isOperator(principal) ? 'true' : 'false',
     'app.user_id': principal.userId ?? undefined,
   };

@@ -1,0 +1,199 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
+import { ApiAuthenticated, Roles } from '@wmo/identity';
+import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { ContractsService } from './contracts.service';
+import {
+  AddExceptionDto,
+  AddParticipantDto,
+  AmendmentDto,
+  ContractDto,
+  ContractIdParam,
+  ContractPageDto,
+  CreateAmendmentDto,
+  CreateContractDto,
+  EndParticipationQuery,
+  EnrolmentResultDto,
+  ExceptionDto,
+  ListContractsQuery,
+  ListParticipantsQuery,
+  MunicipalityContractDto,
+  MunicipalityContractsQuery,
+  ParticipantDto,
+  ParticipantListDto,
+  ParticipantParams,
+  RollOverQuery,
+  RollOverResultDto,
+  TariffDto,
+  TariffInputDto,
+  TerminateContractDto,
+  UpdateContractDto,
+} from './dto/contracts.dto';
+import { ParticipantsService } from './participants.service';
+
+const MANAGERS = ['CONTRACT_MANAGER', 'ORG_ADMIN'] as const;
+const MANAGED = 'Only the contracting party changes a contract: a CONTRACT_MANAGER of the VNG for a collective one, an ORG_ADMIN of the municipality for its own.';
+
+@ApiTags('Contracts')
+@Controller()
+export class ContractsController {
+  constructor(
+    private readonly contracts: ContractsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  @Get('contracts')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Contracts you can see', description: 'Your own, the ones you supply, and the ones your municipality takes part in.' })
+  @ApiOkResponse({ type: ContractPageDto })
+  @ApiProblemResponses(400)
+  list(@Query() query: ListContractsQuery): Promise<ContractPageDto> {
+    return this.contracts.list(query);
+  }
+
+  @Post('contracts')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Create a contract (as a draft)', description: 'COLLECTIVE: a CONTRACT_MANAGER of the VNG. INDIVIDUAL: an ORG_ADMIN of the municipality itself.' })
+  @ApiCreatedResponse({ type: ContractDto })
+  @ApiProblemResponses(400, 404, 409)
+  create(@Body() dto: CreateContractDto): Promise<ContractDto> {
+    return this.contracts.create(dto);
+  }
+
+  @Get('contracts/:id')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'One contract' })
+  @ApiOkResponse({ type: ContractDto })
+  @ApiProblemResponses(400, 404)
+  get(@Param() { id }: ContractIdParam): Promise<ContractDto> {
+    return this.contracts.get(id);
+  }
+
+  @Patch('contracts/:id')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Edit a draft contract', description: 'An active contract changes only through dated amendments (409).' })
+  @ApiOkResponse({ type: ContractDto })
+  @ApiProblemResponses(400, 404, [409, 'The contract is no longer a draft.'])
+  update(@Param() { id }: ContractIdParam, @Body() dto: UpdateContractDto): Promise<ContractDto> {
+    return this.contracts.update(id, dto);
+  }
+
+  @Post('contracts/:id/activate')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Activate a draft', description: MANAGED })
+  @ApiCreatedResponse({ type: ContractDto })
+  @ApiProblemResponses(400, 404, [409, 'Not a draft, or a participant is covered by another active contract.'], [422, 'No service, or no tariff from the start.'])
+  activate(@Param() { id }: ContractIdParam, @Query() _query: NoQueryParams): Promise<ContractDto> {
+    return this.contracts.activate(id);
+  }
+
+  @Post('contracts/:id/terminate')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Terminate an active contract early' })
+  @ApiCreatedResponse({ type: ContractDto })
+  @ApiProblemResponses(400, 404, 409, 422)
+  terminate(@Param() { id }: ContractIdParam, @Body() dto: TerminateContractDto): Promise<ContractDto> {
+    return this.contracts.terminate(id, dto);
+  }
+
+  @Get('contracts/:id/amendments')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: "A contract's amendments, in order" })
+  @ApiOkResponse({ type: [AmendmentDto] })
+  @ApiProblemResponses(400, 404)
+  amendments(@Param() { id }: ContractIdParam): Promise<AmendmentDto[]> {
+    return this.contracts.amendments(id);
+  }
+
+  @Post('contracts/:id/amendments')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Amend an active contract from a date: tariff, end date, payment term or services' })
+  @ApiCreatedResponse({ type: AmendmentDto })
+  @ApiProblemResponses(400, 404, 409, 422)
+  amend(@Param() { id }: ContractIdParam, @Body() dto: CreateAmendmentDto): Promise<AmendmentDto> {
+    return this.contracts.amend(id, dto);
+  }
+
+  @Get('contracts/:id/tariffs')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: "A contract's tariffs" })
+  @ApiOkResponse({ type: [TariffDto] })
+  @ApiProblemResponses(400, 404)
+  tariffs(@Param() { id }: ContractIdParam): Promise<TariffDto[]> {
+    return this.contracts.tariffs(id);
+  }
+
+  @Post('contracts/:id/tariffs')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Add a tariff to a draft', description: 'Tariffs never overlap (409). On an active contract, use an amendment.' })
+  @ApiCreatedResponse({ type: TariffDto })
+  @ApiProblemResponses(400, 404, 409, 422)
+  addTariff(@Param() { id }: ContractIdParam, @Body() dto: TariffInputDto): Promise<TariffDto> {
+    return this.contracts.addTariff(id, dto);
+  }
+
+  @Get('contracts/:id/participants')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Participating municipalities, all or on a date' })
+  @ApiOkResponse({ type: ParticipantListDto })
+  @ApiProblemResponses(400, 404)
+  participantList(@Param() { id }: ContractIdParam, @Query() query: ListParticipantsQuery): Promise<ParticipantListDto> {
+    return this.participants.list(id, query.date);
+  }
+
+  @Post('contracts/:id/participants')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Enrol a municipality, or all municipalities of a year that are not excepted', description: '409 when excepted or covered by another contract for the duty, naming it.' })
+  @ApiCreatedResponse({ type: EnrolmentResultDto })
+  @ApiProblemResponses(400, 404, 409, [422, 'Outside the contract term, or the municipality did not exist then.'])
+  addParticipant(@Param() { id }: ContractIdParam, @Body() dto: AddParticipantDto): Promise<EnrolmentResultDto> {
+    return this.participants.add(id, dto);
+  }
+
+  @Delete('contracts/:id/participants/:code')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: "End a municipality's participation on a date (inclusive)" })
+  @ApiOkResponse({ type: ParticipantDto })
+  @ApiProblemResponses(400, 404)
+  endParticipant(@Param() { id, code }: ParticipantParams, @Query() query: EndParticipationQuery): Promise<ParticipantDto> {
+    return this.participants.end(id, code, query.endDate);
+  }
+
+  @Post('contracts/:id/participants/roll-over')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'After the mergers of a year, continue the predecessors\' participation', description: 'Reports predecessors with conflicting contracts instead of guessing.' })
+  @ApiCreatedResponse({ type: RollOverResultDto })
+  @ApiProblemResponses(400, 404, 409)
+  rollOver(@Param() { id }: ContractIdParam, @Query() query: RollOverQuery): Promise<RollOverResultDto> {
+    return this.participants.rollOver(id, query.year);
+  }
+
+  @Get('contracts/:id/exceptions')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Municipalities excepted from a collective contract' })
+  @ApiOkResponse({ type: [ExceptionDto] })
+  @ApiProblemResponses(400, 404)
+  exceptions(@Param() { id }: ContractIdParam): Promise<ExceptionDto[]> {
+    return this.participants.exceptions(id);
+  }
+
+  @Post('contracts/:id/exceptions')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Except a municipality (e.g. G4: own contract) or record an opt-out' })
+  @ApiCreatedResponse({ type: ExceptionDto })
+  @ApiProblemResponses(400, 404, 409)
+  addException(@Param() { id }: ContractIdParam, @Body() dto: AddExceptionDto): Promise<ExceptionDto> {
+    return this.participants.addException(id, dto);
+  }
+
+  @Get('municipalities/:code/contracts')
+  @ApiAuthenticated()
+  @ApiMunicipalityCode()
+  @ApiOperation({ summary: 'The contracts covering a municipality on a date, with the tariff in force' })
+  @ApiOkResponse({ type: [MunicipalityContractDto] })
+  @ApiProblemResponses(400, 404)
+  forMunicipality(@MunicipalityCode() code: string, @Query() query: MunicipalityContractsQuery): Promise<MunicipalityContractDto[]> {
+    return this.contracts.forMunicipality(code, query.date);
+  }
+}

@@ -1,0 +1,227 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray } from 'class-validator';
+import { CHANNEL_KINDS, ChannelKind } from '../contracts.constants';
+
+export class CreateProviderDto {
+  @ApiProperty({ example: 'Stichting Sensoor' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  legalName: string;
+
+  @ApiProperty({ example: '41150000', description: 'Chamber of Commerce (KvK) number: 8 digits.' })
+  @Matches(/^\d{8}$/, { message: 'kvkNumber must be 8 digits' })
+  kvkNumber: string;
+
+  @ApiPropertyOptional({ example: 'NL001234567B01', description: 'Dutch VAT id (btw-identificatienummer).' })
+  @IsOptional()
+  @Matches(/^NL\d{9}B\d{2}$/, { message: 'vatId must look like NL001234567B01' })
+  vatId?: string;
+
+  @ApiProperty({ example: 'NL91ABNA0417164300' })
+  @Matches(/^NL\d{2}[A-Z]{4}\d{10}$/, { message: 'iban must be a Dutch IBAN such as NL91ABNA0417164300' })
+  iban: string;
+
+  @ApiProperty({ example: 'Postbus 1' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  street: string;
+
+  @ApiProperty({ example: '3500 AA' })
+  @Matches(/^\d{4} ?[A-Z]{2}$/, { message: 'postalCode must be a Dutch postal code such as 3500 AA' })
+  postalCode: string;
+
+  @ApiProperty({ example: 'Utrecht' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  city: string;
+
+  @ApiPropertyOptional({ example: 'facturen@sensoor.example' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
+
+  @ApiProperty({ example: 'SEN', description: 'Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique.' })
+  @Matches(/^[A-Z]{2,10}$/, { message: 'invoicePrefix must be 2 to 10 capital letters' })
+  invoicePrefix: string;
+}
+
+export class UpdateProviderDto extends PartialType(CreateProviderDto) {}
+
+export class ProviderDto extends CreateProviderDto {
+  @ApiProperty({ format: 'uuid', description: 'The provider organisation.' })
+  id: string;
+
+  @ApiProperty({ example: 'NL' })
+  countryCode: string;
+}
+
+export class WeeklyIntervalDto {
+  @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: '1 = Monday ... 7 = Sunday' })
+  @IsIn([1, 2, 3, 4, 5, 6, 7], { message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+  @ApiProperty({ example: '09:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'from must be a time HH:MM' })
+  from: string;
+
+  @ApiProperty({ example: '22:00', description: 'May be 24:00.' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'to must be a time HH:MM or 24:00' })
+  to: string;
+}
+
+export class ClosureDto {
+  @ApiProperty({ example: '2025-12-24T18:00:00+01:00', description: 'Start of the closure (ISO 8601 with offset).' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, { message: 'from must be a date-time with offset, e.g. 2025-12-24T18:00:00+01:00' })
+  from: string;
+
+  @ApiProperty({ example: '2025-12-25T08:00:00+01:00' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, { message: 'to must be a date-time with offset, e.g. 2025-12-25T08:00:00+01:00' })
+  to: string;
+
+  @ApiProperty({ example: 'Onderhoud telefooncentrale' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  reason: string;
+}
+
+export class ChannelDto {
+  @ApiProperty({ enum: CHANNEL_KINDS })
+  @IsIn(CHANNEL_KINDS, { message: `kind must be one of ${CHANNEL_KINDS.join(', ')}` })
+  kind: ChannelKind;
+
+  @ApiPropertyOptional({ example: '0900-0767' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contact?: string;
+
+  @ApiProperty({ type: [WeeklyIntervalDto], description: 'Weekly hours in Europe/Amsterdam local time. Phone 24/7: 00:00-24:00 every weekday.' })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyIntervalDto)
+  schedule: WeeklyIntervalDto[];
+
+  @ApiPropertyOptional({ type: [ClosureDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ClosureDto)
+  closures?: ClosureDto[];
+}
+
+export class CreateServiceDto {
+  @ApiProperty({ example: 'Luisterend oor' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  @Matches(/^[A-Z0-9_]{2,50}$/, { message: 'dutyCode must be a duty code such as WMO2015_2_2_4_1B' })
+  dutyCode: string;
+
+  @ApiProperty({ type: [ChannelDto] })
+  @ArrayMinSize(1, { message: 'channels must list at least one channel' })
+  @ValidateNested({ each: true })
+  @Type(() => ChannelDto)
+  channels: ChannelDto[];
+}
+
+export class AddClosureDto extends ClosureDto {
+  @ApiProperty({ enum: CHANNEL_KINDS, description: 'Which channel of the service closes.' })
+  @IsIn(CHANNEL_KINDS, { message: `channel must be one of ${CHANNEL_KINDS.join(', ')}` })
+  channel: ChannelKind;
+}
+
+export class ClosureViewDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  from: string;
+
+  @ApiProperty({ format: 'date-time' })
+  to: string;
+
+  @ApiProperty()
+  reason: string;
+}
+
+export class ChannelViewDto {
+  @ApiProperty({ enum: CHANNEL_KINDS })
+  kind: ChannelKind;
+
+  @ApiProperty({ type: String, nullable: true })
+  contact: string | null;
+
+  @ApiProperty({ type: [WeeklyIntervalDto] })
+  schedule: WeeklyIntervalDto[];
+
+  @ApiProperty({ type: [ClosureViewDto] })
+  closures: ClosureViewDto[];
+}
+
+export class ServiceDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  providerId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  description: string | null;
+
+  @ApiProperty()
+  dutyCode: string;
+
+  @ApiProperty({ type: [ChannelViewDto] })
+  channels: ChannelViewDto[];
+}
+
+export class ServiceParams {
+  @ApiProperty({ format: 'uuid' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'id must be a UUID' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'serviceId must be a UUID' })
+  serviceId: string;
+}
+
+export class DutyDto {
+  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  code: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
+  legalBasis: string;
+
+  @ApiProperty({ format: 'date' })
+  inForceFrom: string;
+
+  @ApiProperty({ enum: CHANNEL_KINDS, isArray: true })
+  countingChannels: ChannelKind[];
+
+  @ApiProperty({ description: 'A counting channel must be available at every moment of the week.' })
+  continuousAvailability: boolean;
+}
+
