@@ -15,15 +15,28 @@ interface Foreign {
   organisationId: string;
   userId: string;
   apiKeyId: string;
+  /** Amsterdam's own contract with its own provider: foreign to Assen, the VNG and Stichting Sensoor. */
+  contractId: string;
+  /** Sensoor Amsterdam, a provider: foreign to Stichting Sensoor; visible by design to those who contract providers. */
+  providerId: string;
+  serviceId: string;
 }
 
 type RouteCase =
-  /** Aimed at a foreign resource: 404 for a role that may use the route, 403 for one that may not. */
-  | { kind: 'foreign'; roles: Role[] | 'any'; url: (f: Foreign) => string; body?: (f: Foreign) => object }
+  /**
+   * Aimed at a foreign resource: by default 404 for a role that may use the route and 403 for one
+   * that may not; `expect` says otherwise where visibility is by design (then `mustNotContain`).
+   */
+  | { kind: 'foreign'; roles: Role[] | 'any'; url: (f: Foreign) => string; body?: (f: Foreign) => object; expect?: (role: Role) => number; mustNotContain?: (f: Foreign) => string[] }
   /** A list without a tenant selector: 200 (or 403) and never a foreign id in it. */
   | { kind: 'list'; roles: Role[] | 'any'; url: string; foreignIds: (f: Foreign) => string[] }
   /** Not about another tenant's resources; why, and where it is tested. */
   | { kind: 'not-tenant'; reason: string };
+
+/** Providers and their services are visible by design to municipalities and the VNG (who contract them), not to other providers. */
+const providerRead = (role: Role) => (role === 'PROVIDER_ADMIN' ? 404 : 200);
+const providerWrite = (role: Role) => (role === 'PROVIDER_ADMIN' ? 404 : 403);
+const contractWrite: Role[] = ['CONTRACT_MANAGER', 'ORG_ADMIN'];
 
 const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/auth/login': { kind: 'not-tenant', reason: 'public sign-in (auth.e2e-spec)' },
@@ -51,6 +64,59 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/organisations': { kind: 'list', roles: 'any', url: '/api/v1/organisations?limit=500', foreignIds: (f) => [f.organisationId] },
   'GET /api/v1/organisations/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/organisations/${f.organisationId}` },
   'GET /api/v1/audit-events': { kind: 'foreign', roles: ['ORG_ADMIN'], url: (f) => `/api/v1/audit-events?organisation=${f.organisationId}` },
+
+  'GET /api/v1/duties': { kind: 'not-tenant', reason: 'the legal duties: a catalogue' },
+  'POST /api/v1/providers': { kind: 'not-tenant', reason: 'OPERATOR only' },
+  'GET /api/v1/providers': { kind: 'foreign', roles: 'any', url: () => '/api/v1/providers', expect: () => 200, mustNotContain: (f) => [f.contractId] },
+  'GET /api/v1/providers/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/providers/${f.providerId}`, expect: providerRead },
+  'PATCH /api/v1/providers/:id': { kind: 'foreign', roles: ['PROVIDER_ADMIN'], url: (f) => `/api/v1/providers/${f.providerId}`, body: () => ({ city: 'Elders' }), expect: providerWrite },
+  'GET /api/v1/providers/:id/services': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/providers/${f.providerId}/services`, expect: providerRead },
+  'POST /api/v1/providers/:id/services': {
+    kind: 'foreign',
+    roles: ['PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/providers/${f.providerId}/services`,
+    body: () => ({ name: 'Indringer', dutyCode: 'WMO2015_2_2_4_1B', channels: [{ kind: 'PHONE', schedule: [] }] }),
+    expect: providerWrite,
+  },
+  'GET /api/v1/providers/:id/services/:serviceId': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/providers/${f.providerId}/services/${f.serviceId}`, expect: providerRead },
+  'POST /api/v1/providers/:id/services/:serviceId/closures': {
+    kind: 'foreign',
+    roles: ['PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/providers/${f.providerId}/services/${f.serviceId}/closures`,
+    body: () => ({ channel: 'PHONE', from: '2030-01-01T00:00:00+01:00', to: '2030-01-02T00:00:00+01:00', reason: 'matrix' }),
+    expect: providerWrite,
+  },
+  'GET /api/v1/contracts': { kind: 'list', roles: 'any', url: '/api/v1/contracts?limit=500', foreignIds: (f) => [f.contractId] },
+  'POST /api/v1/contracts': {
+    kind: 'foreign',
+    roles: contractWrite,
+    url: () => '/api/v1/contracts',
+    body: (f) => ({ kind: 'INDIVIDUAL', municipalityCode: 'GM0363', dutyCode: 'WMO2015_2_2_4_1B', title: 'Indringer', supplierId: f.providerId, startDate: '2030-01-01', fundingModel: 'DIRECT_INVOICE', vatCategory: 'S' }),
+    // Another municipality's own contract: its ORG_ADMIN's is a 404; the VNG does not make individual contracts at all.
+    expect: (role) => (role === 'ORG_ADMIN' ? 404 : 403),
+  },
+  'GET /api/v1/contracts/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/contracts/${f.contractId}` },
+  'PATCH /api/v1/contracts/:id': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}`, body: () => ({ title: 'Overgenomen' }) },
+  'POST /api/v1/contracts/:id/activate': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/activate` },
+  'POST /api/v1/contracts/:id/terminate': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/terminate`, body: () => ({ terminationDate: '2030-01-01', reason: 'opgezegd' }) },
+  'GET /api/v1/contracts/:id/amendments': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/contracts/${f.contractId}/amendments` },
+  'POST /api/v1/contracts/:id/amendments': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/amendments`, body: () => ({ effectiveDate: '2030-01-01', reason: 'matrix', perInhabitant: '0.3000' }) },
+  'GET /api/v1/contracts/:id/tariffs': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/contracts/${f.contractId}/tariffs` },
+  'POST /api/v1/contracts/:id/tariffs': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/tariffs`, body: () => ({ perInhabitant: '0.3000', validFrom: '2030-01-01' }) },
+  'GET /api/v1/contracts/:id/participants': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/contracts/${f.contractId}/participants` },
+  'POST /api/v1/contracts/:id/participants': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/participants`, body: () => ({ code: 'GM0106', from: '2030-01-01' }) },
+  'DELETE /api/v1/contracts/:id/participants/:code': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/participants/GM0363?endDate=2030-01-01` },
+  'POST /api/v1/contracts/:id/participants/roll-over': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/participants/roll-over?year=2019` },
+  'GET /api/v1/contracts/:id/exceptions': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/contracts/${f.contractId}/exceptions` },
+  'POST /api/v1/contracts/:id/exceptions': { kind: 'foreign', roles: contractWrite, url: (f) => `/api/v1/contracts/${f.contractId}/exceptions`, body: () => ({ code: 'GM0106', kind: 'EXCLUDED', reason: 'matrix' }) },
+  'GET /api/v1/municipalities/:code/contracts': {
+    kind: 'foreign',
+    roles: 'any',
+    url: () => '/api/v1/municipalities/GM0363/contracts?date=2025-06-01',
+    // The VNG sees Amsterdam as a participant of De Kindertelefoon's contract, never Amsterdam's own contract.
+    expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
+    mustNotContain: (f) => [f.contractId],
+  },
 };
 
 /** One caller per role (OPERATOR sees everything by design and is audited instead). */
@@ -94,7 +160,9 @@ describe('isolation matrix', () => {
     const groningenAdmin = await t.as('admin@groningen.nl', PASSWORD);
     const key = await groningenAdmin.post('/api/v1/api-keys').send({ name: 'ERP', roles: ['ORG_ADMIN'] }).expect(201);
     const [user] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM app_user WHERE email = 'officer.gm0014@demo.nl'`);
-    foreign = { organisationId: groningen, userId: user.id, apiKeyId: key.body.id };
+    const [contract] = await sql<{ id: string; supplier_id: string }>(t.databaseUrl, `SELECT id, supplier_id FROM contract WHERE reference = 'GM0363-LUISTEREND-OOR'`);
+    const [service] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM service WHERE provider_id = $1`, [contract.supplier_id]);
+    foreign = { organisationId: groningen, userId: user.id, apiKeyId: key.body.id, contractId: contract.id, providerId: contract.supplier_id, serviceId: service.id };
   });
   afterAll(() => t.close());
 
@@ -125,8 +193,10 @@ describe('isolation matrix', () => {
       let call = client[method.toLowerCase() as 'get'](routeCase.url(foreign));
       if (routeCase.body) call = call.send(routeCase.body(foreign));
       const res = await call;
-      expect([route, role, res.status]).toEqual([route, role, allowed ? 404 : 403]);
-      expect(res.headers['content-type']).toContain('application/problem+json');
+      const expected = routeCase.expect ? routeCase.expect(role) : allowed ? 404 : 403;
+      expect([route, role, res.status, res.status === 400 ? res.body.errors : undefined]).toEqual([route, role, expected, undefined]);
+      if (expected >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+      for (const id of routeCase.mustNotContain?.(foreign) ?? []) expect(JSON.stringify(res.body)).not.toContain(id);
     } else if (routeCase.kind === 'list') {
       const res = await client.get(routeCase.url);
       expect([route, role, res.status]).toEqual([route, role, allowed ? 200 : 403]);

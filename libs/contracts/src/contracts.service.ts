@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { In } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
-import { addDays, contains, firstOverlap, periodContains, todayInAmsterdam } from '@wmo/domain';
+import { addDays, contains, firstOverlap, isValidOn, periodContains, todayInAmsterdam } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { MunicipalityEntity } from '@wmo/reference-data';
 import { hasRole, isOperator, Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -126,6 +126,9 @@ export class ContractsService {
     return this.db.transaction(async (tx) => {
       const duty = await tx.manager.findOneBy(DutyEntity, { code: dto.dutyCode });
       if (!duty) throw new ContractsError(ContractsErrorCode.DutyNotFound, `There is no duty ${dto.dutyCode}.`);
+      if (dto.startDate < duty.inForceFrom) {
+        throw new ContractsError(ContractsErrorCode.OutsideContractTerm, `The duty ${duty.code} is in force from ${duty.inForceFrom}; the contract cannot start before (${dto.startDate}).`);
+      }
       const contractingOrganisationId = await this.contractingParty(tx, dto);
       const supplier = await this.supplier(tx, dto.supplierId);
       assertTerms({ ...dto, endDate: dto.endDate ?? null, vatRate: dto.vatRate ?? defaultVatRate(dto.vatCategory) });
@@ -197,9 +200,20 @@ export class ContractsService {
       if (!first || first.validFrom > contract.startDate) problems.push(`no tariff is in force on its start date ${contract.startDate}`);
       if (problems.length) throw new ContractsError(ContractsErrorCode.InvalidContract, `Contract ${contract.reference} cannot be activated: ${problems.join('; ')}.`, { problems });
 
+      const term = { from: contract.startDate, to: contract.endDate };
+      const outside = loaded.tariffs.filter((t) => !periodContains(term, { from: t.validFrom, to: t.validTo }));
+      if (outside.length) problems.push(`tariffs lie outside its term (from ${outside.map((t) => t.validFrom).join(', ')})`);
+      if (problems.length) throw new ContractsError(ContractsErrorCode.InvalidContract, `Contract ${contract.reference} cannot be activated: ${problems.join('; ')}.`, { problems });
+
       if (contract.kind === 'INDIVIDUAL') {
         const organisation = await tx.manager.findOneByOrFail(OrganisationEntity, { id: contract.contractingOrganisationId });
         const municipality = await tx.manager.findOneByOrFail(MunicipalityEntity, { code: organisation.municipalityCode! });
+        if (!isValidOn(municipality, contract.startDate)) {
+          throw new ContractsError(
+            ContractsErrorCode.MunicipalityNotExisting,
+            `${municipality.name} (${municipality.code}) does not exist on the contract's start date ${contract.startDate}${municipality.validTo ? ` (it ended ${municipality.validTo})` : ''}.`,
+          );
+        }
         await tx.manager.insert(ParticipationEntity, {
           ...partiesOf(contract),
           municipalityCode: municipality.code,
@@ -209,6 +223,10 @@ export class ContractsService {
         });
       }
       const participants = await tx.manager.findBy(ParticipationEntity, { contractId: id });
+      const strays = participants.filter((p) => !periodContains(term, { from: p.fromDate, to: p.toDate }));
+      if (strays.length) {
+        throw new ContractsError(ContractsErrorCode.OutsideContractTerm, `Participants lie outside the contract term: ${strays.map((p) => p.municipalityCode).join(', ')}.`);
+      }
       await this.coverage.lock(tx.manager, contract.dutyCode, participants.map((p) => p.municipalityCode));
       const conflicts = await this.coverage.unscopedConflicts(
         contract.dutyCode,
@@ -241,9 +259,15 @@ export class ContractsService {
       contract.terminatedAt = new Date();
       contract.terminationReason = dto.reason;
       await tx.manager.save(ContractEntity, contract);
-      await tx.query(`UPDATE participation SET to_date = $2 WHERE contract_id = $1 AND (to_date IS NULL OR to_date > $2)`, [id, dto.terminationDate]);
-      await tx.query(`UPDATE tariff SET valid_to = $2 WHERE contract_id = $1 AND (valid_to IS NULL OR valid_to > $2)`, [id, dto.terminationDate]);
-      await tx.audit({ action: 'contract.terminated', entityType: 'contract', entityId: id, organisationId: contract.contractingOrganisationId, before, after: { status: 'TERMINATED', endDate: dto.terminationDate, reason: dto.reason } });
+      const dropped = await shortenTerm(tx, id, dto.terminationDate);
+      await tx.audit({
+        action: 'contract.terminated',
+        entityType: 'contract',
+        entityId: id,
+        organisationId: contract.contractingOrganisationId,
+        before: { ...before, ...dropped },
+        after: { status: 'TERMINATED', endDate: dto.terminationDate, reason: dto.reason },
+      });
       return toContractDto(await this.load(tx, contract));
     });
   }
@@ -269,11 +293,14 @@ export class ContractsService {
       const changes: AmendmentDto['changes'] = {};
       if (dto.endDate !== undefined && dto.endDate !== contract.endDate) {
         if (dto.endDate !== null && dto.endDate < contract.startDate) throw new RequestValidationError([{ field: 'endDate', message: 'endDate must not be before the contract start' }]);
-        changes.endDate = { before: contract.endDate, after: dto.endDate };
+        const oldEnd = contract.endDate;
+        changes.endDate = { before: oldEnd, after: dto.endDate };
         contract.endDate = dto.endDate;
-        if (dto.endDate) {
-          await tx.query(`UPDATE participation SET to_date = $2 WHERE contract_id = $1 AND (to_date IS NULL OR to_date > $2)`, [id, dto.endDate]);
-          await tx.query(`UPDATE tariff SET valid_to = $2 WHERE contract_id = $1 AND (valid_to IS NULL OR valid_to > $2)`, [id, dto.endDate]);
+        if (dto.endDate !== null && (oldEnd === null || dto.endDate < oldEnd)) {
+          const dropped = await shortenTerm(tx, id, dto.endDate);
+          if (dropped.droppedTariffs.length || dropped.droppedParticipations.length) changes.dropped = { before: dropped, after: null };
+        } else if (oldEnd !== null) {
+          await this.extendTerm(tx, contract, oldEnd, dto.endDate);
         }
       }
       if (dto.paymentTermDays !== undefined && dto.paymentTermDays !== contract.paymentTermDays) {
@@ -305,6 +332,26 @@ export class ContractsService {
       await tx.audit({ action: 'contract.amended', entityType: 'contract', entityId: id, organisationId: contract.contractingOrganisationId, after: { number: next, effectiveDate: dto.effectiveDate, reason: dto.reason, changes } });
       return toAmendmentDto(amendment);
     });
+  }
+
+  /**
+   * A later end date: the tariff and the participations that ended with the old term continue to
+   * the new one (each municipality at most as long as it exists), checked for double coverage.
+   */
+  private async extendTerm(tx: TenantTransaction, contract: ContractEntity, oldEnd: string, newEnd: string | null): Promise<void> {
+    await tx.query(`UPDATE tariff SET valid_to = $3 WHERE contract_id = $1 AND valid_to = $2`, [contract.id, oldEnd, newEnd]);
+    const continuing = await tx.query<Array<{ id: string; code: string; to: string | null }>>(
+      `SELECT p.id, p.municipality_code AS code,
+              CASE WHEN m.valid_to IS NULL THEN $3::date WHEN $3::date IS NULL THEN m.valid_to ELSE least(m.valid_to, $3::date) END AS "to"
+         FROM participation p JOIN municipality m ON m.code = p.municipality_code
+        WHERE p.contract_id = $1 AND p.to_date = $2 AND (m.valid_to IS NULL OR m.valid_to > $2)`,
+      [contract.id, oldEnd, newEnd],
+    );
+    if (continuing.length === 0) return;
+    await this.coverage.lock(tx.manager, contract.dutyCode, continuing.map((p) => p.code));
+    const conflicts = await this.coverage.unscopedConflicts(contract.dutyCode, continuing.map((p) => ({ code: p.code, from: addDays(oldEnd, 1), to: p.to })), contract.id);
+    if (conflicts.length) throw doubleCoverage(conflicts[0].code, conflicts[0].contractReference, conflicts[0].contractId, conflicts);
+    for (const p of continuing) await tx.manager.update(ParticipationEntity, { id: p.id }, { toDate: p.to });
   }
 
   tariffs(id: string): Promise<TariffDto[]> {
@@ -452,6 +499,25 @@ export class ContractsService {
     }
     return tx.manager.save(TariffEntity, tx.manager.create(TariffEntity, { ...partiesOf(contract), perInhabitant: new Decimal(dto.perInhabitant).toFixed(4), validFrom: period.from, validTo: period.to }));
   }
+}
+
+/**
+ * An earlier end date: what started after it goes (listed for the audit log), what ran beyond it
+ * now ends on it.
+ */
+async function shortenTerm(tx: TenantTransaction, contractId: string, endDate: string) {
+  // DELETE ... RETURNING answers [rows, count].
+  const [droppedTariffs] = await tx.query<[Array<{ per_inhabitant: string; valid_from: string }>, number]>(
+    `DELETE FROM tariff WHERE contract_id = $1 AND valid_from > $2 RETURNING per_inhabitant, valid_from`,
+    [contractId, endDate],
+  );
+  const [droppedParticipations] = await tx.query<[Array<{ municipality_code: string; from_date: string }>, number]>(
+    `DELETE FROM participation WHERE contract_id = $1 AND from_date > $2 RETURNING municipality_code, from_date`,
+    [contractId, endDate],
+  );
+  await tx.query(`UPDATE participation SET to_date = $2 WHERE contract_id = $1 AND (to_date IS NULL OR to_date > $2)`, [contractId, endDate]);
+  await tx.query(`UPDATE tariff SET valid_to = $2 WHERE contract_id = $1 AND (valid_to IS NULL OR valid_to > $2)`, [contractId, endDate]);
+  return { droppedTariffs, droppedParticipations };
 }
 
 function toAmendmentDto(amendment: ContractAmendmentEntity): AmendmentDto {
