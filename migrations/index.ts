@@ -5,6 +5,8 @@ import { Identity1795438213869 } from './1795438213869-identity';
 import { RowLevelSecurity1795438213870 } from './1795438213870-row-level-security';
 import { Contracts1795440317850 } from './1795440317850-contracts';
 import { ContractsRowLevelSecurity1795440317851 } from './1795440317851-contracts-row-level-security';
+import { Invoicing1795441739251 } from './1795441739251-invoicing';
+import { InvoicingRowLevelSecurity1795441739252 } from './1795441739252-invoicing-row-level-security';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   RowLevelSecurity1795438213870,
   Contracts1795440317850,
   ContractsRowLevelSecurity1795440317851,
+  Invoicing1795441739251,
+  InvoicingRowLevelSecurity1795441739252,
 ];

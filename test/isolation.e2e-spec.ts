@@ -20,6 +20,10 @@ interface Foreign {
   /** Sensoor Amsterdam, a provider: foreign to Stichting Sensoor; visible by design to those who contract providers. */
   providerId: string;
   serviceId: string;
+  /** A 2025 run of that contract, and the invoice it issued to Amsterdam. */
+  runId: string;
+  documentId: string;
+  documentNumber: string;
 }
 
 type RouteCase =
@@ -117,6 +121,19 @@ const ROUTES: Record<string, RouteCase> = {
     expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
     mustNotContain: (f) => [f.contractId],
   },
+
+  'POST /api/v1/contracts/:id/invoice-runs': { kind: 'foreign', roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'], url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs`, body: () => ({ year: 2024 }) },
+  'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
+  'GET /api/v1/invoice-runs/:id/documents.zip': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}/documents.zip` },
+  'GET /api/v1/invoices': { kind: 'list', roles: 'any', url: '/api/v1/invoices?limit=500', foreignIds: (f) => [f.documentId, f.documentNumber] },
+  'GET /api/v1/invoices/export.csv': { kind: 'foreign', roles: 'any', url: () => '/api/v1/invoices/export.csv?year=2026', expect: () => 200, mustNotContain: (f) => [f.documentNumber] },
+  'GET /api/v1/invoices/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}` },
+  'GET /api/v1/invoices/:id/pdf': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/pdf` },
+  'GET /api/v1/invoices/:id/ubl': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/ubl` },
+  'POST /api/v1/invoices/:id/credit-notes': { kind: 'foreign', roles: ['FINANCE', 'PROVIDER_ADMIN'], url: (f) => `/api/v1/invoices/${f.documentId}/credit-notes`, body: () => ({ reason: 'matrix' }) },
+  'POST /api/v1/invoices/:id/payments': { kind: 'foreign', roles: ['FINANCE'], url: (f) => `/api/v1/invoices/${f.documentId}/payments`, body: () => ({ amountCents: 100, date: '2026-12-01', reference: 'matrix' }) },
+  'GET /api/v1/municipalities/:code/billing-details': { kind: 'foreign', roles: ['FINANCE', 'ORG_ADMIN'], url: () => '/api/v1/municipalities/GM0363/billing-details' },
+  'PUT /api/v1/municipalities/:code/billing-details': { kind: 'foreign', roles: ['FINANCE', 'ORG_ADMIN'], url: () => '/api/v1/municipalities/GM0363/billing-details', body: () => ({ oin: '00000001001234567000' }) },
 };
 
 /** One caller per role (OPERATOR sees everything by design and is audited instead). */
@@ -162,7 +179,20 @@ describe('isolation matrix', () => {
     const [user] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM app_user WHERE email = 'officer.gm0014@demo.nl'`);
     const [contract] = await sql<{ id: string; supplier_id: string }>(t.databaseUrl, `SELECT id, supplier_id FROM contract WHERE reference = 'GM0363-LUISTEREND-OOR'`);
     const [service] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM service WHERE provider_id = $1`, [contract.supplier_id]);
-    foreign = { organisationId: groningen, userId: user.id, apiKeyId: key.body.id, contractId: contract.id, providerId: contract.supplier_id, serviceId: service.id };
+    const started = await operator.post(`/api/v1/contracts/${contract.id}/invoice-runs`).set('Idempotency-Key', 'matrix').send({ year: 2025 }).expect(202);
+    for (let i = 0; i < 100 && (await operator.get(`/api/v1/invoice-runs/${started.body.id}`)).body.status !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 100));
+    const [document] = await sql<{ id: string; number: string }>(t.databaseUrl, `SELECT id, number FROM invoice_document WHERE run_id = $1`, [started.body.id]);
+    foreign = {
+      organisationId: groningen,
+      userId: user.id,
+      apiKeyId: key.body.id,
+      contractId: contract.id,
+      providerId: contract.supplier_id,
+      serviceId: service.id,
+      runId: started.body.id,
+      documentId: document.id,
+      documentNumber: document.number,
+    };
   });
   afterAll(() => t.close());
 

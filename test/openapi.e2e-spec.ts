@@ -39,7 +39,7 @@ describe('OpenAPI description', () => {
       const context = `${method.toUpperCase()} ${path}`;
       expect([context, op.summary]).toEqual([context, expect.any(String)]);
       const success = Object.keys(op.responses).filter((status) => status.startsWith('2'));
-      expect([context, success.length]).toEqual([context, 1]);
+      expect([context, success.length > 0]).toEqual([context, true]);
       const errors = Object.entries(op.responses).filter(([status]) => /^[45]/.test(status));
       expect([context, errors.length > 0]).toEqual([context, true]);
       for (const [, response] of errors) {

@@ -35,7 +35,7 @@ export interface TestApp {
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
-  const app = await createApiApp({ config, databaseUrl: applicationUrl(databaseUrl), jwtSecret: TEST_JWT_SECRET, logger: createRootLogger(config, 'wmo-test') });
+  const app = await createApiApp({ config, databaseUrl: applicationUrl(databaseUrl), ownerUrl: databaseUrl, jwtSecret: TEST_JWT_SECRET, logger: createRootLogger(config, 'wmo-test') });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();

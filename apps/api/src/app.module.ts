@@ -7,6 +7,7 @@ import { AppConfig } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
 import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
+import { InvoicingModule, InvoicingModuleOptions } from '@wmo/invoicing';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
 import { ReferenceDataModule } from '@wmo/reference-data';
@@ -16,6 +17,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** The application role's URL (not the owner's): row-level security applies to it. */
   databaseUrl: string;
+  /** The owner's URL: pg-boss keeps its queue tables under it. */
+  ownerUrl: string;
   jwtSecret: string;
   logger: Logger;
 }
@@ -28,10 +31,18 @@ class ConfigModule {
   }
 }
 
+export function invoicingOptions(config: AppConfig, ownerUrl: string, worker: boolean): InvoicingModuleOptions {
+  return {
+    jobs: { ownerUrl, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS },
+    invoicing: { batchSize: config.INVOICE_BATCH_SIZE, batchDelayMs: config.INVOICE_BATCH_DELAY_MS },
+    worker,
+  };
+}
+
 /** Composes the feature modules with the global pipes and filters. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, jwtSecret }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, ownerUrl, jwtSecret }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,6 +53,7 @@ export class AppModule {
         HealthModule,
         ReferenceDataModule,
         ContractsModule,
+        InvoicingModule.forRoot(invoicingOptions(config, ownerUrl, config.WORKER)),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -5,7 +5,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createRootLogger(config, 'wmo-api');
   const database = await startDatabase(config, logger);
-  const app = await createApiApp({ config, databaseUrl: database.appUrl, jwtSecret: database.jwtSecret, logger });
+  const app = await createApiApp({ config, databaseUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret: database.jwtSecret, logger });
   shutdownOnSignals(logger, async () => {
     await app.close();
     await database.stop();

@@ -90,6 +90,39 @@ export class AppConfig {
   @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
   RATE_LIMIT_PER_MINUTE = 1200;
 
+  /** Work invoice-run jobs in the API process too (the worker app always does). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no'].includes(String(value).toLowerCase()) ? false : value))
+  @IsIn([true, false], { message: 'WORKER must be 1/true or 0/false' })
+  WORKER = true;
+
+  /** Participants issued per transaction in an invoice run. */
+  @Transform(toInt)
+  @IsInt({ message: 'INVOICE_BATCH_SIZE must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'INVOICE_BATCH_SIZE must be a whole number from 1 to 10000' })
+  @Max(10_000, { message: 'INVOICE_BATCH_SIZE must be a whole number from 1 to 10000' })
+  INVOICE_BATCH_SIZE = 100;
+
+  /** A pause after each batch; for tests that stop a worker in the middle of a run. Leave 0. */
+  @Transform(toInt)
+  @IsInt({ message: 'INVOICE_BATCH_DELAY_MS must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(60_000)
+  INVOICE_BATCH_DELAY_MS = 0;
+
+  /** A job whose worker stopped is given to another worker after this many seconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_EXPIRE_SECONDS must be a whole number of seconds from 1 to 86400' })
+  @Min(1)
+  @Max(86_400)
+  JOB_EXPIRE_SECONDS = 900;
+
+  /** How often the job queue looks for such jobs. */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_MAINTENANCE_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1)
+  @Max(3600)
+  JOB_MAINTENANCE_SECONDS = 60;
+
   /** Directory with the bundled CBS reference data (defaults to the repository's `data/reference`). */
   @Transform(emptyToUndefined)
   @IsOptional()

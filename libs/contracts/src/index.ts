@@ -1,4 +1,5 @@
 export * from './contract-children.entity';
+export { ContractIdParam } from './dto/contracts.dto';
 export * from './contract.entity';
 export * from './contracts.constants';
 export * from './contracts.errors';

@@ -2,10 +2,13 @@ import { Logger as NestLogger } from '@nestjs/common';
 import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import type { MixedList } from 'typeorm/common/MixedList';
 import { types } from 'pg';
+import { parse as parseArray } from 'postgres-array';
 
 // Calendar dates stay `YYYY-MM-DD` strings everywhere (see libs/domain calendar-date.ts); by
 // default node-postgres would turn them into Date objects at local midnight.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
+const DATE_ARRAY_OID = 1182;
+types.setTypeParser(DATE_ARRAY_OID as never, (value: string) => parseArray(value));
 
 export interface SchemaDefinition {
   // TypeORM's own list type: entity classes and migration classes.

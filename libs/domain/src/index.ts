@@ -4,3 +4,4 @@ export * from './validity';
 export * from './period';
 export * from './roll-over';
 export * from './weekly-schedule';
+export * from './billing';

@@ -6,7 +6,7 @@ const APP_ROLE = 'wmo_app';
 /** Reference data is read, never written, by the application. */
 const READ_ONLY_TABLES = ['province', 'municipality', 'population_figure', 'municipal_change', 'reference_data_state', 'duty'];
 const OWNER_ONLY_TABLES = ['instance_secret', 'schema_migration', 'typeorm_metadata'];
-const APPEND_ONLY_TABLES = ['audit_event'];
+const APPEND_ONLY_TABLES = ['audit_event', 'invoice_document', 'invoice_line', 'payment', 'document_file'];
 
 /**
  * The URL the application connects with: DATABASE_APP_URL, or the role `wmo_app` with a password
@@ -50,6 +50,10 @@ export async function ensureApplicationRole(owner: DataSource, appUrl: string): 
   await owner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${READ_ONLY_TABLES.join(', ')} FROM ${quoted}`);
   await owner.query(`REVOKE ALL ON ${OWNER_ONLY_TABLES.join(', ')} FROM ${quoted}`);
   await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${quoted}`);
+  // The job queue (pg-boss) is the owner's; the application may only add jobs, inside its own transactions.
+  await owner.query(`GRANT USAGE ON SCHEMA pgboss TO ${quoted}`);
+  await owner.query(`GRANT SELECT ON pgboss.queue TO ${quoted}`);
+  await owner.query(`GRANT INSERT, SELECT (id) ON pgboss.job TO ${quoted}`);
 }
 
 async function canLogIn(url: string): Promise<boolean> {

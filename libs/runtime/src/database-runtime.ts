@@ -3,6 +3,7 @@ import { AppConfig, demoEnabled } from '@wmo/config';
 import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
 import { seedDemoData } from '@wmo/demo';
 import { ensureMunicipalityOrganisations, instanceSecret, UserSeed } from '@wmo/identity';
+import { prepareJobQueue } from '@wmo/invoicing';
 import { loadBundledReferenceData } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
 import { applicationUrl, ensureApplicationRole } from './app-role';
@@ -34,6 +35,7 @@ export async function prepareDatabase(ownerUrl: string, config: AppConfig): Prom
   await migrateDatabase(ownerUrl, SCHEMA, [
     (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
     (dataSource) => ensureMunicipalityOrganisations(dataSource),
+    () => prepareJobQueue(ownerUrl, config.JOB_EXPIRE_SECONDS),
     (dataSource) => ensureApplicationRole(dataSource, appUrl),
     async (dataSource) => {
       jwtSecret ??= await instanceSecret(dataSource, 'jwt');

@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { RequestValidationError } from '@wmo/common';
+import { centsToDecimal, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { hasRole, isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
+import { renderDocumentPdf } from './invoice-pdf';
+import { DocumentStatus, InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './invoicing.entities';
+import { documentNotFound, InvoicingError, InvoicingErrorCode } from './invoicing.errors';
+import { formatDocumentNumber, reserveNumbers } from './numbering';
+import { loadPrintables } from './printable';
+import { buildUbl, UblProfile, ublGaps } from './ubl';
+
+interface DocumentRow {
+  id: string;
+  paid: string;
+  credited: string;
+  status: DocumentStatus;
+}
+
+/**
+ * The status of a document, computed on every read from its payments and credit notes (never
+ * stored, so never stale): invoices OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED; credit notes
+ * and allocation statements are settled (PAID).
+ */
+const WITH_STATUS = `
+  SELECT d.id, x.paid::text AS paid, x.credited::text AS credited,
+         CASE WHEN d.type <> 'INVOICE' THEN 'PAID'
+              WHEN x.credited >= d.total_cents THEN 'CREDITED'
+              WHEN x.paid >= d.total_cents - x.credited THEN 'PAID'
+              WHEN d.due_date < $1::date THEN 'OVERDUE'
+              WHEN x.paid > 0 THEN 'PARTIALLY_PAID'
+              ELSE 'OPEN' END AS status
+    FROM invoice_document d,
+         LATERAL (SELECT (SELECT coalesce(sum(p.amount_cents), 0) FROM payment p WHERE p.document_id = d.id) AS paid,
+                         (SELECT coalesce(sum(c.total_cents), 0) FROM invoice_document c WHERE c.credited_document_id = d.id) AS credited) x`;
+
+@Injectable()
+export class DocumentsService {
+  constructor(private readonly db: ScopedDatabase) {}
+
+  list(query: ListDocumentsQuery): Promise<DocumentPageDto> {
+    return this.db.transaction(async (tx) => {
+      const { where, params } = filters(query, 2);
+      const rows = await tx.query<Array<DocumentRow & { total: number }>>(
+        `SELECT s.*, count(*) OVER ()::int AS total FROM (${WITH_STATUS} ${where}) s
+           JOIN invoice_document d ON d.id = s.id
+          ${query.status ? `WHERE s.status = $${params.length + 2}` : ''}
+          ORDER BY d.issue_date DESC, d.number DESC
+          LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
+        [todayInAmsterdam(), ...params, ...(query.status ? [query.status] : [])],
+      );
+      const items = await this.toDtos(tx.manager, rows);
+      return { items, total: rows[0]?.total ?? 0, page: query.page, limit: query.limit };
+    });
+  }
+
+  get(id: string): Promise<InvoiceDocumentDto> {
+    return this.db.transaction(async (tx) => (await this.toDtos(tx.manager, [await this.row(tx, id)]))[0]);
+  }
+
+  /** The stored PDF (rendered and stored first if a worker did not get to it). */
+  pdf(id: string): Promise<{ number: string; pdf: Buffer }> {
+    return this.db.transaction(async (tx) => {
+      await this.row(tx, id);
+      return { number: (await tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id })).number, pdf: await pdfOf(tx.manager, id) };
+    });
+  }
+
+  ubl(id: string, profile: UblProfile): Promise<{ number: string; xml: string }> {
+    return this.db.transaction(async (tx) => {
+      await this.row(tx, id);
+      const [printable] = await loadPrintables(tx.manager, [id]);
+      if (printable.type === 'ALLOCATION_STATEMENT') {
+        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, 'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.');
+      }
+      const gaps = ublGaps(printable);
+      if (gaps.length) {
+        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, `No valid e-invoice can be made: ${gaps.join('; ')}. The PDF is available; complete the billing details and issue a credit note and a new invoice if an e-invoice is required.`, { gaps });
+      }
+      const document = await tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id });
+      const credited = document.creditedDocumentId ? await tx.manager.findOneBy(InvoiceDocumentEntity, { id: document.creditedDocumentId }) : null;
+      return { number: printable.number, xml: buildUbl({ ...printable, creditedIssueDate: credited?.issueDate ?? null, pdf: await pdfOf(tx.manager, id) }, profile) };
+    });
+  }
+
+  /** Corrects an invoice (fully, or some of its lines): a new, numbered credit note; the invoice itself never changes. */
+  creditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
+    return this.db.transaction(async (tx) => {
+      const row = await this.row(tx, id);
+      const invoice = await this.findIssued(tx, id);
+      if (invoice.type !== 'INVOICE') throw new InvoicingError(InvoicingErrorCode.NotCreditable, `${invoice.number} is ${invoice.type === 'CREDIT_NOTE' ? 'a credit note' : 'an allocation statement'}; only invoices are credited.`);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
+      const lines = await tx.manager.find(InvoiceLineEntity, { where: { documentId: id }, order: { lineNumber: 'ASC' } });
+      const [{ credited }] = await tx.query<[{ credited: string }]>(`SELECT coalesce(sum(total_cents), 0)::text AS credited FROM invoice_document WHERE credited_document_id = $1`, [id]);
+      const remaining = Number(invoice.totalCents) - Number(credited);
+      let creditLines: Array<{ source: InvoiceLineEntity; amountCents: number }>;
+      if (dto.lines?.length) {
+        creditLines = dto.lines.map((requested, i) => {
+          const source = lines.find((line) => line.lineNumber === requested.lineNumber);
+          if (!source) throw new RequestValidationError([{ field: `lines.${i}.lineNumber`, message: `${invoice.number} has no line ${requested.lineNumber}` }]);
+          if (requested.amountCents > Number(source.amountCents)) {
+            throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `Line ${requested.lineNumber} is EUR ${centsToDecimal(Number(source.amountCents))}; it cannot be credited for more.`);
+          }
+          return { source, amountCents: requested.amountCents };
+        });
+      } else {
+        if (Number(credited) > 0) {
+          throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `Part of ${invoice.number} has been credited already; name the lines and amounts to credit.`, { remainingCents: remaining });
+        }
+        creditLines = lines.map((source) => ({ source, amountCents: Number(source.amountCents) }));
+      }
+      const subtotal = creditLines.reduce((sum, line) => sum + line.amountCents, 0);
+      const vat = vatAmountCents(subtotal, invoice.vatRate);
+      if (subtotal <= 0 || subtotal + vat > remaining) {
+        throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `EUR ${centsToDecimal(Math.max(remaining, 0))} of ${invoice.number} is left to credit; this credit note would be EUR ${centsToDecimal(subtotal + vat)}.`, { remainingCents: remaining });
+      }
+      const issueDate = todayInAmsterdam();
+      const year = yearOf(issueDate);
+      const sequence = await reserveNumbers(tx.manager, invoice.supplierId, 'CREDIT_NOTE', year, 1);
+      const prefix = invoice.number.split('-')[0];
+      const { id: _id, number: _number, createdAt: _created, runId: _run, creditedDocumentId: _credited, ...copy } = invoice;
+      const note = `Creditnota op ${invoice.number}: ${dto.reason}`;
+      const creditNote = await tx.manager.save(
+        InvoiceDocumentEntity,
+        tx.manager.create(InvoiceDocumentEntity, {
+          ...copy,
+          type: 'CREDIT_NOTE',
+          number: formatDocumentNumber(prefix, 'CREDIT_NOTE', year, sequence),
+          runId: null,
+          creditedDocumentId: invoice.id,
+          issueDate,
+          dueDate: issueDate,
+          subtotalCents: String(subtotal),
+          vatCents: String(vat),
+          totalCents: String(subtotal + vat),
+          note,
+        }),
+      );
+      await tx.manager.insert(
+        InvoiceLineEntity,
+        creditLines.map((line, i) => ({
+          documentId: creditNote.id,
+          lineNumber: i + 1,
+          municipalityCode: line.source.municipalityCode,
+          description: `Creditering ${invoice.number} regel ${line.source.lineNumber}: ${line.source.description}`,
+          inhabitants: line.source.inhabitants,
+          perInhabitant: line.source.perInhabitant,
+          periodStart: line.source.periodStart,
+          periodEnd: line.source.periodEnd,
+          days: line.source.days,
+          daysInYear: line.source.daysInYear,
+          amountCents: String(line.amountCents),
+          approximationNote: line.source.approximationNote,
+        })),
+      );
+      await pdfOf(tx.manager, creditNote.id);
+      await tx.audit({ action: 'invoice.credited', entityType: 'invoice', entityId: invoice.id, organisationId: invoice.supplierId, before: { status: row.status }, after: { creditNote: creditNote.number, totalCents: subtotal + vat, reason: dto.reason } });
+      return (await this.toDtos(tx.manager, [await this.row(tx, creditNote.id)]))[0];
+    });
+  }
+
+  /** Records a payment on an invoice; more than is outstanding, or on a credited invoice, is refused. */
+  pay(id: string, dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {
+    return this.db.transaction(async (tx) => {
+      const invoice = await this.findIssued(tx, id);
+      if (invoice.type !== 'INVOICE') throw new InvoicingError(InvoicingErrorCode.PaymentRefused, `${invoice.number} is not an invoice; payments are recorded on invoices.`);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
+      const row = await this.row(tx, id);
+      if (row.status === 'CREDITED') throw new InvoicingError(InvoicingErrorCode.PaymentRefused, `${invoice.number} has been credited in full; no payment can be recorded on it.`);
+      const outstanding = Number(invoice.totalCents) - Number(row.credited) - Number(row.paid);
+      if (dto.amountCents > outstanding) {
+        throw new InvoicingError(InvoicingErrorCode.Overpayment, `EUR ${centsToDecimal(outstanding)} is outstanding on ${invoice.number}; a payment of EUR ${centsToDecimal(dto.amountCents)} is more than that.`, { outstandingCents: outstanding });
+      }
+      if (dto.date < invoice.issueDate) throw new RequestValidationError([{ field: 'date', message: `date must not be before the invoice date ${invoice.issueDate}` }]);
+      await tx.manager.insert(PaymentEntity, { documentId: id, supplierId: invoice.supplierId, amountCents: String(dto.amountCents), paidOn: dto.date, reference: dto.reference, recordedByUserId: tx.principal.userId });
+      await tx.audit({ action: 'invoice.payment-recorded', entityType: 'invoice', entityId: id, organisationId: invoice.supplierId, before: { status: row.status }, after: { ...dto } });
+      return (await this.toDtos(tx.manager, [await this.row(tx, id)]))[0];
+    });
+  }
+
+  /** All documents of an issue year as CSV for finance systems (amounts in euros with a dot). */
+  exportCsv(year: number): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<Array<Record<string, string>>>(
+        `SELECT d.number, d.type, d.issue_date, d.due_date, coalesce(d.municipality_code, '') AS municipality_code, d.customer_snapshot->>'name' AS customer,
+                d.contract_snapshot->>'reference' AS contract, d.period_start, d.period_end, d.reference_date,
+                d.subtotal_cents::text AS subtotal, d.vat_cents::text AS vat, d.total_cents::text AS total, s.status, s.paid, s.credited,
+                coalesce(d.purchase_order_number, '') AS purchase_order
+           FROM (${WITH_STATUS} WHERE extract(year FROM d.issue_date) = $2) s JOIN invoice_document d ON d.id = s.id
+          ORDER BY d.number`,
+        [todayInAmsterdam(), year],
+      );
+      const header = 'number,type,issueDate,dueDate,municipalityCode,customer,contract,periodStart,periodEnd,referenceDate,subtotal,vat,total,currency,status,paid,credited,outstanding,purchaseOrder';
+      const escape = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+      const lines = rows.map((r) =>
+        [
+          r.number, r.type, r.issue_date, r.due_date, r.municipality_code, r.customer, r.contract, r.period_start, r.period_end, r.reference_date,
+          centsToDecimal(Number(r.subtotal)), centsToDecimal(Number(r.vat)), centsToDecimal(Number(r.total)), 'EUR', r.status,
+          centsToDecimal(Number(r.paid)), centsToDecimal(Number(r.credited)),
+          centsToDecimal(r.type === 'INVOICE' ? Number(r.total) - Number(r.paid) - Number(r.credited) : 0), r.purchase_order,
+        ].map((value) => escape(String(value))).join(','),
+      );
+      return `${[header, ...lines].join('\r\n')}\r\n`;
+    });
+  }
+
+  /** For a write: an issued document the caller may change (the issuing supplier's FINANCE or PROVIDER_ADMIN, or an operator). */
+  private async findIssued(tx: TenantTransaction, id: string): Promise<InvoiceDocumentEntity> {
+    const document = await tx.manager.findOneBy(InvoiceDocumentEntity, { id });
+    if (!document) throw documentNotFound(id);
+    const issuer = tx.principal.organisationId === document.supplierId && (hasRole(tx.principal, 'FINANCE') || hasRole(tx.principal, 'PROVIDER_ADMIN'));
+    if (!isOperator(tx.principal) && !issuer) throw new InvoicingError(InvoicingErrorCode.NotAllowed, `Only the issuer of ${document.number} (its FINANCE or PROVIDER_ADMIN) can credit it or record payments.`);
+    return document;
+  }
+
+  private async row(tx: TenantTransaction, id: string): Promise<DocumentRow> {
+    const [row] = await tx.query<DocumentRow[]>(`${WITH_STATUS} WHERE d.id = $2`, [todayInAmsterdam(), id]);
+    if (!row) throw documentNotFound(id);
+    return row;
+  }
+
+  private async toDtos(manager: EntityManager, rows: DocumentRow[]): Promise<InvoiceDocumentDto[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [documents, lines, payments, creditNotes] = await Promise.all([
+      manager.findBy(InvoiceDocumentEntity, { id: In(ids) }),
+      manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { lineNumber: 'ASC' } }),
+      manager.find(PaymentEntity, { where: { documentId: In(ids) }, order: { paidOn: 'ASC', createdAt: 'ASC' } }),
+      manager.find(InvoiceDocumentEntity, { where: { creditedDocumentId: In(ids) }, order: { number: 'ASC' } }),
+    ]);
+    const creditedIds = documents.map((d) => d.creditedDocumentId).filter((x): x is string => !!x);
+    const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
+    return rows.map((row) => {
+      const d = documents.find((doc) => doc.id === row.id)!;
+      const creditedDoc = credited.find((c) => c.id === d.creditedDocumentId);
+      const paid = Number(row.paid);
+      const creditedCents = Number(row.credited);
+      return {
+        id: d.id,
+        type: d.type,
+        number: d.number,
+        municipalityCode: d.municipalityCode,
+        contractId: d.contractId,
+        contractReference: d.contractSnapshot.reference,
+        runId: d.runId,
+        period: { start: d.periodStart, end: d.periodEnd },
+        referenceDate: d.referenceDate,
+        issueDate: d.issueDate,
+        dueDate: d.dueDate,
+        status: row.status,
+        currency: d.currency,
+        subtotalCents: Number(d.subtotalCents),
+        vatCents: Number(d.vatCents),
+        totalCents: Number(d.totalCents),
+        paidCents: paid,
+        creditedCents,
+        outstandingCents: d.type === 'INVOICE' ? Math.max(0, Number(d.totalCents) - paid - creditedCents) : 0,
+        vatCategory: d.vatCategory,
+        vatRate: d.vatRate,
+        vatExemptionReason: d.vatExemptionReason,
+        purchaseOrderNumber: d.purchaseOrderNumber,
+        supplierName: d.supplierSnapshot.name,
+        customerName: d.customerSnapshot.name,
+        lines: lines
+          .filter((l) => l.documentId === d.id)
+          .map((l) => {
+            const [description, calculation = ''] = l.description.split(' | ');
+            return {
+              lineNumber: l.lineNumber,
+              municipalityCode: l.municipalityCode,
+              description,
+              calculation,
+              inhabitants: l.inhabitants,
+              perInhabitant: Number(l.perInhabitant).toFixed(4),
+              period: { start: l.periodStart, end: l.periodEnd },
+              days: l.days,
+              amountCents: Number(l.amountCents),
+              approximationNote: l.approximationNote,
+            };
+          }),
+        creditNotes: creditNotes.filter((c) => c.creditedDocumentId === d.id).map((c) => ({ id: c.id, number: c.number, totalCents: Number(c.totalCents) })),
+        credits: creditedDoc ? { id: creditedDoc.id, number: creditedDoc.number, totalCents: Number(creditedDoc.totalCents) } : null,
+        payments: payments.filter((p) => p.documentId === d.id).map((p) => ({ id: p.id, amountCents: Number(p.amountCents), date: p.paidOn, reference: p.reference })),
+      };
+    });
+  }
+}
+
+/** The document's PDF, rendering and storing it if it is not there yet. */
+export async function pdfOf(manager: EntityManager, id: string): Promise<Buffer> {
+  const [stored] = await manager.query<Array<{ pdf: Buffer }>>(`SELECT pdf FROM document_file WHERE document_id = $1`, [id]);
+  if (stored) return stored.pdf;
+  const [printable] = await loadPrintables(manager, [id]);
+  const pdf = await renderDocumentPdf(printable);
+  await manager.query(`INSERT INTO document_file (document_id, pdf) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING`, [id, pdf]);
+  return pdf;
+}
+
+function filters(query: ListDocumentsQuery, firstParameter: number): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    params.push(value);
+    clauses.push(clause.replace('?', `$${firstParameter + params.length - 1}`));
+  };
+  if (query.year) add(`extract(year FROM d.issue_date) = ?`, query.year);
+  if (query.type) add(`d.type = ?`, query.type);
+  if (query.municipality) add(`d.municipality_code = ?`, query.municipality);
+  if (query.contract) add(`d.contract_id = ?`, query.contract);
+  if (query.run) add(`d.run_id = ?`, query.run);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

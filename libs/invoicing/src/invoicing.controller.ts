@@ -1,0 +1,201 @@
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ZipFile } from 'yazl';
+import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
+import { ContractIdParam } from '@wmo/contracts';
+import { ApiAuthenticated, Roles } from '@wmo/identity';
+import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { BillingDetailsService } from './billing-details.service';
+import { DocumentsService } from './documents.service';
+import {
+  BillingDetailsDto,
+  CreateCreditNoteDto,
+  CreateInvoiceRunDto,
+  CreatePaymentDto,
+  DocumentIdParam,
+  DocumentPageDto,
+  DryRunDto,
+  DryRunQuery,
+  ExportQuery,
+  InvoiceDocumentDto,
+  InvoiceRunDto,
+  ListDocumentsQuery,
+  RunIdParam,
+  UblQuery,
+} from './dto/invoicing.dto';
+import { InvoiceRunsService } from './invoice-runs.service';
+
+@ApiTags('Invoicing')
+@Controller()
+export class InvoicingController {
+  constructor(
+    private readonly runs: InvoiceRunsService,
+    private readonly documents: DocumentsService,
+    private readonly billing: BillingDetailsService,
+  ) {}
+
+  @Post('contracts/:id/invoice-runs')
+  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @ApiOperation({
+    summary: 'Start an invoice run for a year or period (or compute it with ?dryRun=true)',
+    description:
+      '202 with the new run, processed as a durable job. The same Idempotency-Key with the same body returns that run again; with another body it is a 422. ' +
+      'Any other request for the same contract and period returns the existing run with 200: never a second set of documents.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Required unless dryRun=true; any unique string up to 200 characters.' })
+  @ApiAcceptedResponse({ type: InvoiceRunDto, description: 'A new run (or a replay of the request that started it).' })
+  @ApiOkResponse({ type: InvoiceRunDto, description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.' })
+  @ApiProblemResponses(400, 404, [409, 'A draft, or a period outside the contract term.'], [422, 'Idempotency key reused, or no CBS figures for the reference date.'])
+  async startRun(
+    @Param() { id }: ContractIdParam,
+    @Query() query: DryRunQuery,
+    @Body() dto: CreateInvoiceRunDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InvoiceRunDto | DryRunDto> {
+    if (query.dryRun === 'true') {
+      void reply.status(200);
+      return this.runs.dryRun(id, dto);
+    }
+    const { run, created } = await this.runs.start(id, dto, idempotencyKey);
+    void reply.status(created ? 202 : 200).header('Location', `/api/v1/invoice-runs/${run.id}`);
+    return run;
+  }
+
+  @Get('invoice-runs/:id')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'An invoice run: status and progress' })
+  @ApiOkResponse({ type: InvoiceRunDto })
+  @ApiProblemResponses(400, 404)
+  run(@Param() { id }: RunIdParam): Promise<InvoiceRunDto> {
+    return this.runs.get(id);
+  }
+
+  @Get('invoice-runs/:id/documents.zip')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'All PDFs of a run, streamed as one ZIP file' })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'A ZIP file with one PDF per document.' })
+  @ApiProblemResponses(400, 404)
+  @Header('Content-Type', 'application/zip')
+  async runZip(@Param() { id }: RunIdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const run = await this.runs.get(id);
+    void reply.header('Content-Disposition', `attachment; filename="factuurrun-${run.period.start}-${run.id.slice(0, 8)}.zip"`);
+    const zip = new ZipFile();
+    const out = new PassThrough();
+    zip.outputStream.pipe(out);
+    void (async () => {
+      try {
+        for (let page = 1; ; page++) {
+          const batch = await this.documents.list(Object.assign(new ListDocumentsQuery(), { run: id, page, limit: 100 }));
+          for (const document of batch.items) {
+            const { number, pdf } = await this.documents.pdf(document.id);
+            zip.addBuffer(pdf, `${number}.pdf`);
+          }
+          if (page * 100 >= batch.total) break;
+        }
+        zip.end();
+      } catch (error) {
+        out.destroy(error as Error);
+      }
+    })();
+    return new StreamableFile(out);
+  }
+
+  @Get('invoices')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'Invoices, credit notes and allocation statements you can see', description: 'Your municipality\'s, those of contracts you manage, or those you issued.' })
+  @ApiOkResponse({ type: DocumentPageDto })
+  @ApiProblemResponses(400)
+  list(@Query() query: ListDocumentsQuery): Promise<DocumentPageDto> {
+    return this.documents.list(query);
+  }
+
+  @Get('invoices/export.csv')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'All documents of an issue year as CSV, for finance systems' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, one document per row, amounts in euros.' })
+  @ApiProblemResponses(400)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async exportCsv(@Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    void reply.header('Content-Disposition', `attachment; filename="documenten-${query.year}.csv"`);
+    return this.documents.exportCsv(query.year);
+  }
+
+  @Get('invoices/:id')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'One document with its lines, credit notes and payments' })
+  @ApiOkResponse({ type: InvoiceDocumentDto })
+  @ApiProblemResponses(400, 404)
+  get(@Param() { id }: DocumentIdParam): Promise<InvoiceDocumentDto> {
+    return this.documents.get(id);
+  }
+
+  @Get('invoices/:id/pdf')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'The document as a Dutch A4 PDF' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF.' })
+  @ApiProblemResponses(400, 404)
+  @Header('Content-Type', 'application/pdf')
+  async pdf(@Param() { id }: DocumentIdParam, @Query() _query: NoQueryParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const { number, pdf } = await this.documents.pdf(id);
+    void reply.header('Content-Disposition', `attachment; filename="${number}.pdf"`);
+    return pdf;
+  }
+
+  @Get('invoices/:id/ubl')
+  @ApiAuthenticated()
+  @ApiOperation({ summary: 'The e-invoice: UBL 2.1, SI-UBL 2.0 (NLCIUS) or Peppol BIS Billing 3.0, with the PDF embedded' })
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'UBL Invoice or CreditNote XML.' })
+  @ApiProblemResponses(400, 404, [422, 'The buyer has no OIN or address, or the document is an allocation statement.'])
+  @Header('Content-Type', 'application/xml; charset=utf-8')
+  async ubl(@Param() { id }: DocumentIdParam, @Query() query: UblQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { number, xml } = await this.documents.ubl(id, query.profile);
+    void reply.header('Content-Disposition', `attachment; filename="${number}.xml"`);
+    return xml;
+  }
+
+  @Post('invoices/:id/credit-notes')
+  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @ApiOperation({ summary: 'Credit an invoice, fully or some lines', description: 'Issues a numbered credit note referring to the invoice; the invoice itself never changes.' })
+  @ApiCreatedResponse({ type: InvoiceDocumentDto })
+  @ApiProblemResponses(400, 404, [422, 'More than is left to credit, or not an invoice.'])
+  creditNote(@Param() { id }: DocumentIdParam, @Body() dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
+    return this.documents.creditNote(id, dto);
+  }
+
+  @Post('invoices/:id/payments')
+  @Roles('FINANCE')
+  @ApiOperation({ summary: 'Record a payment received on an invoice (the issuer\'s FINANCE)' })
+  @ApiCreatedResponse({ type: InvoiceDocumentDto })
+  @ApiProblemResponses(400, 404, [422, 'An overpayment, or the invoice was credited.'])
+  pay(@Param() { id }: DocumentIdParam, @Body() dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {
+    return this.documents.pay(id, dto);
+  }
+
+  @Get('municipalities/:code/billing-details')
+  @Roles('FINANCE', 'ORG_ADMIN')
+  @ApiMunicipalityCode()
+  @ApiOperation({ summary: "A municipality's billing details: OIN, KvK, invoice address and e-mail, purchase-order numbers" })
+  @ApiOkResponse({ type: BillingDetailsDto })
+  @ApiProblemResponses(400, 404)
+  billingDetails(@MunicipalityCode() code: string, @Query() _query: NoQueryParams): Promise<BillingDetailsDto> {
+    return this.billing.get(code);
+  }
+
+  @Put('municipalities/:code/billing-details')
+  @HttpCode(200)
+  @Roles('FINANCE', 'ORG_ADMIN')
+  @ApiMunicipalityCode()
+  @ApiOperation({ summary: "Replace a municipality's billing details" })
+  @ApiOkResponse({ type: BillingDetailsDto })
+  @ApiProblemResponses(400, 404)
+  putBillingDetails(@MunicipalityCode() code: string, @Body() dto: BillingDetailsDto): Promise<BillingDetailsDto> {
+    return this.billing.put(code, dto);
+  }
+}
