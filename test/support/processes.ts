@@ -5,7 +5,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 
 /** The compiled entry points: `npm test` builds before running Jest. */
-export function distEntry(app: 'api' | 'cli'): string {
+export function distEntry(app: 'api' | 'cli' | 'worker'): string {
   const file = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (npm test does it)`);
   return file;

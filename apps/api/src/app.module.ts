@@ -7,7 +7,7 @@ import { AppConfig } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
 import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
-import { InvoicingModule, InvoicingModuleOptions } from '@wmo/invoicing';
+import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
 import { ReferenceDataModule } from '@wmo/reference-data';
@@ -29,14 +29,6 @@ class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
   }
-}
-
-export function invoicingOptions(config: AppConfig, ownerUrl: string, worker: boolean): InvoicingModuleOptions {
-  return {
-    jobs: { ownerUrl, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS },
-    invoicing: { batchSize: config.INVOICE_BATCH_SIZE, batchDelayMs: config.INVOICE_BATCH_DELAY_MS },
-    worker,
-  };
 }
 
 /** Composes the feature modules with the global pipes and filters. */

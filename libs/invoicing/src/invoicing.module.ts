@@ -1,4 +1,5 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@wmo/config';
 import { ContractsModule } from '@wmo/contracts';
 import { BillingDetailsService } from './billing-details.service';
 import { DocumentsService } from './documents.service';
@@ -23,6 +24,15 @@ class InvoiceWorker implements OnApplicationBootstrap {
     await this.jobs.workInvoiceRuns(({ runId }) => this.processor.process(runId));
     new Logger('InvoiceRuns').log('Working invoice-run jobs');
   }
+}
+
+/** The invoicing options from the configuration; `worker` says whether this process works jobs. */
+export function invoicingOptions(config: AppConfig, ownerUrl: string, worker: boolean): InvoicingModuleOptions {
+  return {
+    jobs: { ownerUrl, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS },
+    invoicing: { batchSize: config.INVOICE_BATCH_SIZE, batchDelayMs: config.INVOICE_BATCH_DELAY_MS },
+    worker,
+  };
 }
 
 export interface InvoicingModuleOptions {

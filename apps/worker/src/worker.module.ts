@@ -1,0 +1,31 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@wmo/config';
+import { dataSourceOptions } from '@wmo/database';
+import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
+import { SCHEMA } from '@wmo/schema';
+import { TenancyModule } from '@wmo/tenancy';
+
+@Global()
+@Module({})
+class WorkerConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/** The background worker: invoice-run jobs, without HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, appUrl: string, ownerUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' })),
+        TenancyModule,
+        InvoicingModule.forRoot({ ...invoicingOptions(config, ownerUrl, true), controllers: false }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { distEntry, RunningProcess, startProcess } from './support/processes';
+import { sql } from './support/test-database';
+import { Client, startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Durable invoice runs with real worker processes: one is killed (SIGKILL) in the middle of a
+ * run; the job goes to the next worker, which resumes, and every participant ends up with exactly
+ * one document and the numbers have no gap.
+ */
+describe('invoice runs survive a killed worker', () => {
+  let t: TestApp;
+  let vng: Client;
+  const workers: RunningProcess[] = [];
+  const startWorker = () => {
+    const worker = startProcess([distEntry('worker')], {
+      DATABASE_URL: t.databaseUrl,
+      LOG_LEVEL: 'warn',
+      INVOICE_BATCH_SIZE: '10',
+      INVOICE_BATCH_DELAY_MS: '200',
+      JOB_EXPIRE_SECONDS: '3',
+      JOB_MAINTENANCE_SECONDS: '1',
+    });
+    workers.push(worker);
+    return worker;
+  };
+
+  beforeAll(async () => {
+    // The API under test works no jobs itself: only the worker processes do.
+    t = await startTestApp({ WORKER: '0' });
+    vng = await t.as('vng@demo.nl');
+  });
+  afterAll(async () => {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    await t.close();
+  });
+
+  const run = async (id: string) => (await vng.get(`/api/v1/invoice-runs/${id}`).expect(200)).body;
+  const waitFor = async (id: string, done: (r: { status: string; progress: { done: number } }) => boolean, timeoutMs: number) => {
+    const started = Date.now();
+    for (;;) {
+      const current = await run(id);
+      if (done(current)) return current;
+      if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not get there in time: ${JSON.stringify(current)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('a worker killed mid-run leaves whole batches; the next worker completes the run, every document once, no number gap', async () => {
+    const first = startWorker();
+    await first.waitFor(/Worker ready/, 60_000);
+    const [{ id: contractId }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
+    const started = await vng.post(`/api/v1/contracts/${contractId}/invoice-runs`).set('Idempotency-Key', 'kill-test').send({ year: 2025 }).expect(202);
+    const runId = started.body.id as string;
+
+    const midway = await waitFor(runId, (r) => r.progress.done >= 50, 60_000);
+    expect(midway.status).toBe('RUNNING');
+    first.child.kill('SIGKILL');
+    await first.exited();
+    const [afterKill] = await sql<{ count: number }>(t.databaseUrl, `SELECT count(*)::int AS count FROM invoice_document WHERE run_id = $1`, [runId]);
+    expect(afterKill.count % 10).toBe(0); // whole batches only
+    expect(afterKill.count).toBeLessThan(338);
+
+    // Two new workers: one takes the expired job over, the other is kept out by the run lock.
+    startWorker();
+    startWorker();
+    const finished = await waitFor(runId, (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 120_000);
+    expect(finished).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
+
+    const [documents] = await sql<{ count: number; municipalities: number; lowest: number; highest: number; files: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS count, count(DISTINCT municipality_code)::int AS municipalities,
+              min(right(number, 6)::int) AS lowest, max(right(number, 6)::int) AS highest,
+              (SELECT count(*)::int FROM document_file f JOIN invoice_document d ON d.id = f.document_id WHERE d.run_id = $1) AS files
+         FROM invoice_document WHERE run_id = $1`,
+      [runId],
+    );
+    expect(documents).toEqual({ count: 338, municipalities: 338, lowest: 1, highest: 338, files: 338 });
+    const [counter] = await sql<{ last_number: number }>(t.databaseUrl, `SELECT last_number FROM document_number_counter WHERE document_type = 'INVOICE'`);
+    expect(counter.last_number).toBe(338);
+  });
+});
