@@ -7,6 +7,7 @@ import { Contracts1795440317850 } from './1795440317850-contracts';
 import { ContractsRowLevelSecurity1795440317851 } from './1795440317851-contracts-row-level-security';
 import { Invoicing1795441739251 } from './1795441739251-invoicing';
 import { InvoicingRowLevelSecurity1795441739252 } from './1795441739252-invoicing-row-level-security';
+import { CreditNoteLines1795443032371 } from './1795443032371-credit-note-lines';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ContractsRowLevelSecurity1795440317851,
   Invoicing1795441739251,
   InvoicingRowLevelSecurity1795441739252,
+  CreditNoteLines1795443032371,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { RequestValidationError } from '@wmo/common';
 import { ContractEntity } from '@wmo/contracts';
 import { OrganisationEntity } from '@wmo/identity';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -20,6 +21,11 @@ export class BillingDetailsService {
     return this.db.transaction(async (tx) => {
       const organisation = await this.organisation(tx, code);
       const before = await this.read(tx, organisation);
+      const orders = dto.purchaseOrders ?? [];
+      const duplicate = orders.findIndex((po, i) => orders.findIndex((other) => other.contractId === po.contractId && other.year === po.year) < i);
+      if (duplicate >= 0) {
+        throw new RequestValidationError([{ field: `purchaseOrders.${duplicate}`, message: `purchaseOrders has two numbers for contract ${orders[duplicate].contractId} in ${orders[duplicate].year}; give one per contract and year` }]);
+      }
       const contractIds = [...new Set((dto.purchaseOrders ?? []).map((po) => po.contractId))];
       const visible = contractIds.length ? await tx.manager.findBy(ContractEntity, { id: In(contractIds) }) : [];
       const unknown = contractIds.find((id) => !visible.some((c) => c.id === id));

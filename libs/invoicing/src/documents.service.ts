@@ -92,29 +92,40 @@ export class DocumentsService {
       if (invoice.type !== 'INVOICE') throw new InvoicingError(InvoicingErrorCode.NotCreditable, `${invoice.number} is ${invoice.type === 'CREDIT_NOTE' ? 'a credit note' : 'an allocation statement'}; only invoices are credited.`);
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
       const lines = await tx.manager.find(InvoiceLineEntity, { where: { documentId: id }, order: { lineNumber: 'ASC' } });
-      const [{ credited }] = await tx.query<[{ credited: string }]>(`SELECT coalesce(sum(total_cents), 0)::text AS credited FROM invoice_document WHERE credited_document_id = $1`, [id]);
-      const remaining = Number(invoice.totalCents) - Number(credited);
+      const earlier = await tx.query<Array<{ line: number; subtotal: string }>>(
+        `SELECT l.credits_line_number AS line, sum(l.amount_cents)::text AS subtotal
+           FROM invoice_document c JOIN invoice_line l ON l.document_id = c.id
+          WHERE c.credited_document_id = $1 GROUP BY l.credits_line_number`,
+        [id],
+      );
+      const [{ vat: creditedVat }] = await tx.query<[{ vat: string }]>(`SELECT coalesce(sum(vat_cents), 0)::text AS vat FROM invoice_document WHERE credited_document_id = $1`, [id]);
+      const creditedOn = (line: InvoiceLineEntity) => Number(earlier.find((e) => e.line === line.lineNumber)?.subtotal ?? 0);
+      const leftOn = (line: InvoiceLineEntity) => Number(line.amountCents) - creditedOn(line);
       let creditLines: Array<{ source: InvoiceLineEntity; amountCents: number }>;
-      if (dto.lines?.length) {
+      if (dto.lines) {
         creditLines = dto.lines.map((requested, i) => {
           const source = lines.find((line) => line.lineNumber === requested.lineNumber);
           if (!source) throw new RequestValidationError([{ field: `lines.${i}.lineNumber`, message: `${invoice.number} has no line ${requested.lineNumber}` }]);
-          if (requested.amountCents > Number(source.amountCents)) {
-            throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `Line ${requested.lineNumber} is EUR ${centsToDecimal(Number(source.amountCents))}; it cannot be credited for more.`);
+          if (dto.lines!.findIndex((other) => other.lineNumber === requested.lineNumber) < i) {
+            throw new RequestValidationError([{ field: `lines.${i}.lineNumber`, message: `line ${requested.lineNumber} is named twice; give one amount per line` }]);
+          }
+          if (requested.amountCents > leftOn(source)) {
+            throw new InvoicingError(
+              InvoicingErrorCode.CreditTooLarge,
+              `EUR ${centsToDecimal(leftOn(source))} of line ${requested.lineNumber} (EUR ${centsToDecimal(Number(source.amountCents))}) is left to credit; it cannot be credited for EUR ${centsToDecimal(requested.amountCents)}.`,
+              { lineNumber: requested.lineNumber, remainingCents: leftOn(source) },
+            );
           }
           return { source, amountCents: requested.amountCents };
         });
       } else {
-        if (Number(credited) > 0) {
-          throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `Part of ${invoice.number} has been credited already; name the lines and amounts to credit.`, { remainingCents: remaining });
-        }
-        creditLines = lines.map((source) => ({ source, amountCents: Number(source.amountCents) }));
+        creditLines = lines.map((source) => ({ source, amountCents: leftOn(source) })).filter((line) => line.amountCents > 0);
+        if (creditLines.length === 0) throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `${invoice.number} has been credited in full already.`, { remainingCents: 0 });
       }
       const subtotal = creditLines.reduce((sum, line) => sum + line.amountCents, 0);
-      const vat = vatAmountCents(subtotal, invoice.vatRate);
-      if (subtotal <= 0 || subtotal + vat > remaining) {
-        throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `EUR ${centsToDecimal(Math.max(remaining, 0))} of ${invoice.number} is left to credit; this credit note would be EUR ${centsToDecimal(subtotal + vat)}.`, { remainingCents: remaining });
-      }
+      // VAT on everything credited so far, less the VAT already credited: parts add up to the invoice's own VAT, to the cent.
+      const creditedSubtotal = earlier.reduce((sum, line) => sum + Number(line.subtotal), 0);
+      const vat = vatAmountCents(creditedSubtotal + subtotal, invoice.vatRate) - Number(creditedVat);
       const issueDate = todayInAmsterdam();
       const year = yearOf(issueDate);
       const sequence = await reserveNumbers(tx.manager, invoice.supplierId, 'CREDIT_NOTE', year, 1);
@@ -152,6 +163,7 @@ export class DocumentsService {
           daysInYear: line.source.daysInYear,
           amountCents: String(line.amountCents),
           approximationNote: line.source.approximationNote,
+          creditsLineNumber: line.source.lineNumber,
         })),
       );
       await pdfOf(tx.manager, creditNote.id);
@@ -173,6 +185,7 @@ export class DocumentsService {
         throw new InvoicingError(InvoicingErrorCode.Overpayment, `EUR ${centsToDecimal(outstanding)} is outstanding on ${invoice.number}; a payment of EUR ${centsToDecimal(dto.amountCents)} is more than that.`, { outstandingCents: outstanding });
       }
       if (dto.date < invoice.issueDate) throw new RequestValidationError([{ field: 'date', message: `date must not be before the invoice date ${invoice.issueDate}` }]);
+      if (dto.date > todayInAmsterdam()) throw new RequestValidationError([{ field: 'date', message: 'date must not be in the future; record a payment once it is received' }]);
       await tx.manager.insert(PaymentEntity, { documentId: id, supplierId: invoice.supplierId, amountCents: String(dto.amountCents), paidOn: dto.date, reference: dto.reference, recordedByUserId: tx.principal.userId });
       await tx.audit({ action: 'invoice.payment-recorded', entityType: 'invoice', entityId: id, organisationId: invoice.supplierId, before: { status: row.status }, after: { ...dto } });
       return (await this.toDtos(tx.manager, [await this.row(tx, id)]))[0];

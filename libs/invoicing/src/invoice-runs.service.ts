@@ -59,6 +59,8 @@ export class InvoiceRunsService {
       if (!idempotencyKey) throw new InvoicingError(InvoicingErrorCode.IdempotencyKeyMissing, 'Send an Idempotency-Key header (any unique string up to 200 characters) with every invoice run.');
       if (idempotencyKey.length > 200) throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be at most 200 characters' }]);
       const requestHash = createHash('sha256').update(JSON.stringify({ contractId, from: period.from, to: period.to })).digest('hex');
+      // One request per contract at a time: replays, the run for this period and overlapping runs are then seen as they are.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 12))`, [contract.id]);
       const replay = await tx.manager.findOneBy(InvoiceRunEntity, { requestedByOrganisationId: tx.principal.organisationId, idempotencyKey });
       if (replay) {
         if (replay.requestHash !== requestHash) {
@@ -66,21 +68,26 @@ export class InvoiceRunsService {
         }
         return { run: toRunDto(replay), created: true };
       }
+      const [overlapping] = await tx.query<Array<{ id: string; period_start: string; period_end: string }>>(
+        `SELECT id, period_start, period_end FROM invoice_run WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2 ORDER BY (period_start = $2 AND period_end = $3) DESC, period_start LIMIT 1`,
+        [contract.id, period.from, period.to],
+      );
+      if (overlapping && overlapping.period_start === period.from && overlapping.period_end === period.to) {
+        return { run: toRunDto(await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: overlapping.id })), created: false };
+      }
+      if (overlapping) {
+        throw new InvoicingError(
+          InvoicingErrorCode.PeriodOverlaps,
+          `Run ${overlapping.id} already invoices ${contract.reference} for ${overlapping.period_start} to ${overlapping.period_end}; those days cannot be invoiced twice. Correct issued invoices with credit notes.`,
+          { runId: overlapping.id },
+        );
+      }
       const [inserted] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO invoice_run (contract_id, contracting_organisation_id, supplier_id, period_start, period_end, reference_date, status,
                                   idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10)
-         ON CONFLICT DO NOTHING RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
         [contract.id, contract.contractingOrganisationId, contract.supplierId, period.from, period.to, referenceDate, idempotencyKey, requestHash, tx.principal.organisationId, tx.principal.userId],
       );
-      if (!inserted) {
-        const existing = await tx.manager.findOneBy(InvoiceRunEntity, { contractId: contract.id, periodStart: period.from, periodEnd: period.to });
-        if (existing) return { run: toRunDto(existing), created: false };
-        // The key was taken by a concurrent request of this organisation.
-        const raced = await tx.manager.findOneByOrFail(InvoiceRunEntity, { requestedByOrganisationId: tx.principal.organisationId, idempotencyKey });
-        if (raced.requestHash !== requestHash) throw new InvoicingError(InvoicingErrorCode.IdempotencyKeyReused, `The Idempotency-Key ${idempotencyKey} was used for another request.`);
-        return { run: toRunDto(raced), created: true };
-      }
       await this.jobs.enqueueInvoiceRun(tx.manager, inserted.id);
       await tx.audit({ action: 'invoice-run.started', entityType: 'invoice-run', entityId: inserted.id, organisationId: contract.contractingOrganisationId, after: { contractId, period } });
       return { run: toRunDto(await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })), created: true };

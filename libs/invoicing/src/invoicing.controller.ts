@@ -42,12 +42,12 @@ export class InvoicingController {
     summary: 'Start an invoice run for a year or period (or compute it with ?dryRun=true)',
     description:
       '202 with the new run, processed as a durable job. The same Idempotency-Key with the same body returns that run again; with another body it is a 422. ' +
-      'Any other request for the same contract and period returns the existing run with 200: never a second set of documents.',
+      'Any other request for the same contract and period returns the existing run with 200: never a second set of documents. A period that overlaps another run of the contract is refused with 409.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Required unless dryRun=true; any unique string up to 200 characters.' })
   @ApiAcceptedResponse({ type: InvoiceRunDto, description: 'A new run (or a replay of the request that started it).' })
   @ApiOkResponse({ type: InvoiceRunDto, description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.' })
-  @ApiProblemResponses(400, 404, [409, 'A draft, or a period outside the contract term.'], [422, 'Idempotency key reused, or no CBS figures for the reference date.'])
+  @ApiProblemResponses(400, 404, [409, 'A draft, a period outside the contract term, or a period overlapping another run of the contract.'], [422, 'Idempotency key reused, or no CBS figures for the reference date.'])
   async startRun(
     @Param() { id }: ContractIdParam,
     @Query() query: DryRunQuery,

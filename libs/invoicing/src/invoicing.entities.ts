@@ -330,6 +330,10 @@ export class InvoiceLineEntity {
   /** Set when the inhabitants rest on a split with no known share (DOMAIN.md rule 3). */
   @Column({ name: 'approximation_note', type: 'text', nullable: true })
   approximationNote: string | null;
+
+  /** On a credit note: the line of the credited invoice that this line credits. */
+  @Column({ name: 'credits_line_number', type: 'smallint', nullable: true })
+  creditsLineNumber: number | null;
 }
 
 /** The rendered PDF of a document; can be rendered again from the document at any time. */

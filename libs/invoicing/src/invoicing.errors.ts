@@ -14,6 +14,7 @@ export enum InvoicingErrorCode {
   Overpayment = 'OVERPAYMENT',
   PaymentRefused = 'PAYMENT_REFUSED',
   EInvoiceIncomplete = 'E_INVOICE_INCOMPLETE',
+  PeriodOverlaps = 'PERIOD_ALREADY_INVOICED',
 }
 
 const TITLES: Record<InvoicingErrorCode, string> = {
@@ -30,6 +31,7 @@ const TITLES: Record<InvoicingErrorCode, string> = {
   [InvoicingErrorCode.Overpayment]: 'Payment larger than what is outstanding',
   [InvoicingErrorCode.PaymentRefused]: 'No payment can be recorded on this document',
   [InvoicingErrorCode.EInvoiceIncomplete]: 'The e-invoice cannot be made complete',
+  [InvoicingErrorCode.PeriodOverlaps]: 'Part of this period has been invoiced already',
 };
 
 export class InvoicingError extends DomainError {
@@ -55,6 +57,7 @@ export class InvoicingError extends DomainError {
       case InvoicingErrorCode.IdempotencyKeyMissing:
         return 400;
       case InvoicingErrorCode.ContractNotBillable:
+      case InvoicingErrorCode.PeriodOverlaps:
         return 409;
       case InvoicingErrorCode.PopulationMissing:
       case InvoicingErrorCode.IdempotencyKeyReused:

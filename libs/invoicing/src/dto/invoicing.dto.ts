@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsIsoDate, ToInteger } from '@wmo/common';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.entities';
 
@@ -410,9 +410,10 @@ export class CreateCreditNoteDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiPropertyOptional({ type: [CreditLineDto], description: 'Partial credit; leave out to credit all that is left.' })
+  @ApiPropertyOptional({ type: [CreditLineDto], description: 'Partial credit, each line at most once; leave out to credit all that is left.' })
   @IsOptional()
   @IsArray()
+  @ArrayNotEmpty({ message: 'lines must name at least one line; leave lines out to credit all that is left' })
   @ValidateNested({ each: true })
   @Type(() => CreditLineDto)
   lines?: CreditLineDto[];
