@@ -8,6 +8,7 @@ import { ContractsRowLevelSecurity1795440317851 } from './1795440317851-contract
 import { Invoicing1795441739251 } from './1795441739251-invoicing';
 import { InvoicingRowLevelSecurity1795441739252 } from './1795441739252-invoicing-row-level-security';
 import { CreditNoteLines1795443032371 } from './1795443032371-credit-note-lines';
+import { RunGapsOnRead1795443465585 } from './1795443465585-run-gaps-on-read';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Invoicing1795441739251,
   InvoicingRowLevelSecurity1795441739252,
   CreditNoteLines1795443032371,
+  RunGapsOnRead1795443465585,
 ];

@@ -1,19 +1,20 @@
 /**
- * npm run bench: throughput and tail latency of the API against a bare floor, measured in one run
- * on this machine. The API and the bare server run as separate processes on the same database;
- * the load generator (autocannon) runs here. Results go to stdout as a Markdown table and to
- * .bench/results.json.
+ * npm run bench: throughput and tail latency of the API against a bare floor, then invoice runs
+ * (see bench-invoicing.ts), measured in one run on this machine. The API, the bare server and the
+ * workers run as separate processes on the same database; the load generator (autocannon) runs
+ * here. Results go to stdout as Markdown tables and to .bench/results.json.
+ *
+ * BENCH_CONNECTIONS (50), BENCH_DURATION (10 s) and BENCH_PARTICIPANTS (100000) tune it.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { EmbeddedPostgresServer } from '@wmo/database';
-import { defaultReferenceDataDir } from '@wmo/reference-data';
+import { ApiClient, NodeProcess, ROOT, startNode, stopNode } from './bench-support';
+import { benchInvoicing, InvoicingResults, invoicingReport } from './bench-invoicing';
 
-const ROOT = join(defaultReferenceDataDir(), '..', '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 // A spread of real codes so the database does real lookups, not one cached row.
@@ -24,23 +25,6 @@ interface Measurement {
   requestsPerSecond: number;
   p99Ms: number;
   errors: number;
-}
-
-function startNode(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(?:API: +|listening )(http:\/\/[\w.:]+)/.exec(output);
-      if (match) {
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume(); // keep draining the logs
-        resolve({ child, base: match[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output.slice(-2000)}`)));
-  });
 }
 
 async function measure(name: string, base: string, path: (code: string) => string, headers: Record<string, string> = {}): Promise<Measurement> {
@@ -73,7 +57,7 @@ async function main(): Promise<void> {
     parsed.pathname = '/wmo_bench';
     url = parsed.toString();
   }
-  const children: ChildProcess[] = [];
+  const children: NodeProcess[] = [];
   try {
     const env = {
       DATABASE_URL: url,
@@ -85,24 +69,23 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    const api = await startNode('apps/api/src/main.js', env);
-    children.push(api.child);
+    // Invoice runs go to worker processes of their own (see bench-invoicing.ts), not to the API.
+    const api = await startNode('apps/api/src/main.js', { ...env, WORKER: '0' });
+    children.push(api);
     const bare = await startNode('scripts/bench-bare-server.js', env);
-    children.push(bare.child);
+    children.push(bare);
 
     const results: Record<string, Measurement> = {};
     results.bare = await measure('bare Fastify + 1 primary-key SELECT', bare.base, (code) => `/bare/municipalities/${code}`);
     // The API as a signed-in officer uses it: JWT verification and the tenant context included.
-    const login = await fetch(`${api.base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await new ApiClient(api.base, 'officer.gm0106@demo.nl').accessToken();
     results.api = await measure('GET /api/v1/municipalities/{code} (signed in)', api.base, (code) => `/api/v1/municipalities/${code}`, {
       authorization: `Bearer ${accessToken}`,
     });
     const ratio = results.api.requestsPerSecond / results.bare.requestsPerSecond;
+    await stopNode(bare.child);
+
+    const invoicing: InvoicingResults = await benchInvoicing(url, api.base, api.child.pid!, { ...env, LOG_LEVEL: 'warn' });
 
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${server ? 'embedded PostgreSQL' : 'DATABASE_URL'}`;
     const lines = [
@@ -113,13 +96,14 @@ async function main(): Promise<void> {
       ...Object.values(results).map((r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.errors} |`),
       '',
       `API / bare floor: ${(ratio * 100).toFixed(0)}% (target: at least 60%).`,
+      '',
+      ...invoicingReport(invoicing),
     ];
     process.stdout.write(`\n${lines.join('\n')}\n`);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
-    writeFileSync(join(ROOT, '.bench', 'results.json'), JSON.stringify({ machine, results, ratio }, null, 2));
+    writeFileSync(join(ROOT, '.bench', 'results.json'), JSON.stringify({ machine, results, ratio, invoicing }, null, 2));
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all(children.map((process) => stopNode(process.child)));
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -423,12 +423,11 @@ export class ContractsService {
   private async loadMany(tx: TenantTransaction, contracts: ContractEntity[]): Promise<LoadedContract[]> {
     if (contracts.length === 0) return [];
     const ids = contracts.map((c) => c.id);
-    const [organisations, providers, links, tariffs] = await Promise.all([
-      tx.manager.findBy(OrganisationEntity, { id: In([...new Set(contracts.map((c) => c.contractingOrganisationId))]) }),
-      tx.manager.findBy(ProviderEntity, { organisationId: In([...new Set(contracts.map((c) => c.supplierId))]) }),
-      tx.manager.find(ContractServiceEntity, { where: { contractId: In(ids) }, relations: { service: true } }),
-      tx.manager.findBy(TariffEntity, { contractId: In(ids) }),
-    ]);
+    // One after another: a transaction's queries share one connection.
+    const organisations = await tx.manager.findBy(OrganisationEntity, { id: In([...new Set(contracts.map((c) => c.contractingOrganisationId))]) });
+    const providers = await tx.manager.findBy(ProviderEntity, { organisationId: In([...new Set(contracts.map((c) => c.supplierId))]) });
+    const links = await tx.manager.find(ContractServiceEntity, { where: { contractId: In(ids) }, relations: { service: true } });
+    const tariffs = await tx.manager.findBy(TariffEntity, { contractId: In(ids) });
     return contracts.map((contract) => ({
       contract,
       contractingName: organisations.find((o) => o.id === contract.contractingOrganisationId)?.name ?? '',

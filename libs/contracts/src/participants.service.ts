@@ -208,10 +208,8 @@ export class ParticipantsService {
       .where('(m.valid_from IS NULL OR m.valid_from <= :day) AND (m.valid_to IS NULL OR m.valid_to >= :day)', { day: firstOfJanuary(year) })
       .orderBy('m.code')
       .getMany();
-    const [participations, exceptions] = await Promise.all([
-      tx.manager.findBy(ParticipationEntity, { contractId: contract.id }),
-      tx.manager.findBy(ContractExceptionEntity, { contractId: contract.id }),
-    ]);
+    const participations = await tx.manager.findBy(ParticipationEntity, { contractId: contract.id });
+    const exceptions = await tx.manager.findBy(ContractExceptionEntity, { contractId: contract.id });
     const skipped: EnrolmentResultDto['skipped'] = [];
     const candidates: Candidate[] = [];
     for (const municipality of municipalities) {

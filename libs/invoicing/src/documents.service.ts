@@ -236,12 +236,11 @@ export class DocumentsService {
   private async toDtos(manager: EntityManager, rows: DocumentRow[]): Promise<InvoiceDocumentDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [documents, lines, payments, creditNotes] = await Promise.all([
-      manager.findBy(InvoiceDocumentEntity, { id: In(ids) }),
-      manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { lineNumber: 'ASC' } }),
-      manager.find(PaymentEntity, { where: { documentId: In(ids) }, order: { paidOn: 'ASC', createdAt: 'ASC' } }),
-      manager.find(InvoiceDocumentEntity, { where: { creditedDocumentId: In(ids) }, order: { number: 'ASC' } }),
-    ]);
+    // One after another: a transaction's queries share one connection.
+    const documents = await manager.findBy(InvoiceDocumentEntity, { id: In(ids) });
+    const lines = await manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { lineNumber: 'ASC' } });
+    const payments = await manager.find(PaymentEntity, { where: { documentId: In(ids) }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
+    const creditNotes = await manager.find(InvoiceDocumentEntity, { where: { creditedDocumentId: In(ids) }, order: { number: 'ASC' } });
     const creditedIds = documents.map((d) => d.creditedDocumentId).filter((x): x is string => !!x);
     const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
     return rows.map((row) => {

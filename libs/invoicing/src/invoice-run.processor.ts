@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ContractEntity, DutyEntity, FundingModel, ProviderEntity, TariffEntity } from '@wmo/contracts';
+import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { dueDate, TerritorialChange, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { UnscopedDatabase } from '@wmo/tenancy';
@@ -124,7 +125,7 @@ export class InvoiceRunProcessor {
           const fresh = participants.list.filter((p) => !done.has(p.code));
           const documents = await this.perParticipantDocuments(manager, context, fresh);
           const ids = await this.issue(manager, context, documents);
-          await this.updateProgress(manager, runId);
+          await this.addProgress(manager, runId, ids.length);
           return ids;
         });
         await this.renderAndStore(issued);
@@ -152,15 +153,11 @@ export class InvoiceRunProcessor {
     const run = await manager.findOneBy(InvoiceRunEntity, { id: runId });
     if (!run || run.status === 'COMPLETED' || run.status === 'FAILED') return null;
     const contract = await manager.findOneByOrFail(ContractEntity, { id: run.contractId });
-    const [provider, contracting, duty, tariffs, changes] = await Promise.all([
-      manager.findOneByOrFail(ProviderEntity, { organisationId: contract.supplierId }),
-      manager.findOneByOrFail(OrganisationEntity, { id: contract.contractingOrganisationId }),
-      manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode }),
-      manager.findBy(TariffEntity, { contractId: contract.id }),
-      manager.query<TerritorialChange[]>(
-        `SELECT effective_date AS "effectiveDate", old_code AS "oldCode", new_code AS "newCode", relation, share::text AS share, notes FROM municipal_change`,
-      ),
-    ]);
+    const provider = await manager.findOneByOrFail(ProviderEntity, { organisationId: contract.supplierId });
+    const contracting = await manager.findOneByOrFail(OrganisationEntity, { id: contract.contractingOrganisationId });
+    const duty = await manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
+    const tariffs = await manager.findBy(TariffEntity, { contractId: contract.id });
+    const changes = await manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL);
     const calculation: CalculationContext = {
       contractId: contract.id,
       dutyName: duty.code === 'WMO2015_2_2_4_1B' ? 'Luisterend oor (art. 2.2.4 lid 1 onder b Wmo 2015)' : duty.name,
@@ -170,7 +167,10 @@ export class InvoiceRunProcessor {
       changes,
     };
     const total = await new InvoiceCalculator(manager, calculation).participantCount();
-    await manager.update(InvoiceRunEntity, { id: runId }, { status: 'RUNNING', startedAt: run.startedAt ?? new Date(), progressTotal: total });
+    // A resumed run counts what an earlier worker issued.
+    const [{ done }] = await manager.query<[{ done: number }]>(`SELECT count(*)::int AS done FROM invoice_document WHERE run_id = $1`, [runId]);
+    const progressDone = contract.fundingModel === 'CENTRAL_INVOICE' ? (done ? total : 0) : done;
+    await manager.update(InvoiceRunEntity, { id: runId }, { status: 'RUNNING', startedAt: run.startedAt ?? new Date(), progressTotal: total, progressDone });
     const issueDate = todayInAmsterdam();
     return { run, contract, provider, contracting, duty, issueDate, numberYear: yearOf(issueDate), type: fundingDocumentType(contract.fundingModel), calculation };
   }
@@ -217,7 +217,7 @@ export class InvoiceRunProcessor {
         participants,
       };
       const issued = await this.issue(manager, context, participants.length ? [document] : []);
-      await this.updateProgress(manager, context.run.id, participants.length);
+      await manager.query(`UPDATE invoice_run SET progress_done = $2 WHERE id = $1`, [context.run.id, participants.length]);
       return issued;
     });
     await this.renderAndStore(ids);
@@ -331,21 +331,9 @@ export class InvoiceRunProcessor {
     );
   }
 
-  /** Progress is what has been issued, so it is right after a resume too. */
-  private async updateProgress(manager: EntityManager, runId: string, participants?: number): Promise<void> {
-    await manager.query(
-      `UPDATE invoice_run SET progress_done = ${participants === undefined ? '(SELECT count(*) FROM invoice_document WHERE run_id = $1)' : '$2'},
-              gaps = (SELECT coalesce(jsonb_agg(jsonb_build_object('code', coalesce(d.municipality_code, 'central'), 'missing', g.missing) ORDER BY d.municipality_code), '[]')
-                        FROM invoice_document d,
-                             LATERAL (SELECT array_remove(ARRAY[
-                               CASE WHEN d.customer_snapshot->>'oin' IS NULL THEN 'oin' END,
-                               CASE WHEN d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'city' IS NULL THEN 'invoiceAddress' END,
-                               CASE WHEN d.customer_snapshot->>'email' IS NULL THEN 'invoiceEmail' END,
-                               CASE WHEN d.purchase_order_number IS NULL THEN 'purchaseOrderNumber' END], NULL) AS missing) g
-                       WHERE d.run_id = $1 AND d.type <> 'ALLOCATION_STATEMENT' AND cardinality(g.missing) > 0)
-        WHERE id = $1`,
-      participants === undefined ? [runId] : [runId, participants],
-    );
+  /** Progress counts what has been issued, in the transaction that issues it (a resume recounts). */
+  private async addProgress(manager: EntityManager, runId: string, issued: number): Promise<void> {
+    if (issued) await manager.query(`UPDATE invoice_run SET progress_done = progress_done + $2 WHERE id = $1`, [runId, issued]);
   }
 
   /** Renders a batch of documents and stores the PDFs in one statement. */
@@ -362,12 +350,18 @@ export class InvoiceRunProcessor {
     );
   }
 
-  /** After a resume: documents issued by a worker that died before it rendered them. */
+  /** After a resume: documents issued by a worker that died before it rendered them, a batch at a time. */
   private async renderMissing(runId: string): Promise<void> {
-    const missing = await this.unscoped.unscopedSystemTransaction((manager) =>
-      manager.query<Array<{ id: string }>>(`SELECT d.id FROM invoice_document d WHERE d.run_id = $1 AND NOT EXISTS (SELECT 1 FROM document_file f WHERE f.document_id = d.id)`, [runId]),
-    );
-    for (let i = 0; i < missing.length; i += this.options.batchSize) await this.renderAndStore(missing.slice(i, i + this.options.batchSize).map((row) => row.id));
+    for (;;) {
+      const missing = await this.unscoped.unscopedSystemTransaction((manager) =>
+        manager.query<Array<{ id: string }>>(
+          `SELECT d.id FROM invoice_document d WHERE d.run_id = $1 AND NOT EXISTS (SELECT 1 FROM document_file f WHERE f.document_id = d.id) LIMIT $2`,
+          [runId, this.options.batchSize],
+        ),
+      );
+      if (missing.length === 0) return;
+      await this.renderAndStore(missing.map((row) => row.id));
+    }
   }
 }
 

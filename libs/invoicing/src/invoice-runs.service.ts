@@ -1,31 +1,52 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
 import { ContractEntity, ContractsService, DutyEntity, TariffEntity } from '@wmo/contracts';
+import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { billingPeriod, periodsOverlap, referenceDateFor, TerritorialChange } from '@wmo/domain';
 import { hasRole, isOperator, Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { CreateInvoiceRunDto, DryRunDto, InvoiceRunDto } from './dto/invoicing.dto';
+import { CreateInvoiceRunDto, DryRunDto, InvoiceRunDto, MAX_LISTED_GAPS } from './dto/invoicing.dto';
 import { InvoiceCalculator } from './invoice-calculator';
 import { fundingDocumentType } from './invoice-run.processor';
 import { InvoiceRunEntity } from './invoicing.entities';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { JobQueue } from './job-queue';
 
-export const toRunDto = (run: InvoiceRunEntity): InvoiceRunDto => ({
-  id: run.id,
-  contractId: run.contractId,
-  status: run.status,
-  period: { start: run.periodStart, end: run.periodEnd },
-  referenceDate: run.referenceDate,
-  progress: { done: run.progressDone, total: run.progressTotal },
-  documentCount: run.documentCount,
-  totalCents: Number(run.totalCents),
-  currency: 'EUR',
-  gaps: run.gaps,
-  error: run.error,
-  createdAt: run.createdAt.toISOString(),
-  finishedAt: run.finishedAt?.toISOString() ?? null,
-});
+/** The billing details an issued document lacked, read from its customer snapshot. */
+const RUN_GAPS = `
+  SELECT coalesce(d.municipality_code, 'central') AS code, g.missing, count(*) OVER ()::int AS total
+    FROM invoice_document d,
+         LATERAL (SELECT array_remove(ARRAY[
+           CASE WHEN d.customer_snapshot->>'oin' IS NULL THEN 'oin' END,
+           CASE WHEN d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'city' IS NULL THEN 'invoiceAddress' END,
+           CASE WHEN d.customer_snapshot->>'email' IS NULL THEN 'invoiceEmail' END,
+           CASE WHEN d.purchase_order_number IS NULL THEN 'purchaseOrderNumber' END], NULL)::text[] AS missing) g
+   WHERE d.run_id = $1 AND d.type <> 'ALLOCATION_STATEMENT' AND cardinality(g.missing) > 0
+   ORDER BY d.municipality_code NULLS FIRST
+   LIMIT ${MAX_LISTED_GAPS}`;
+
+/** A run as the API shows it; its gaps are computed from its documents on every read, so they are never stale. */
+export async function toRunDto(manager: EntityManager, run: InvoiceRunEntity): Promise<InvoiceRunDto> {
+  const gaps = await manager.query<Array<{ code: string; missing: string[]; total: number }>>(RUN_GAPS, [run.id]);
+  return {
+    id: run.id,
+    contractId: run.contractId,
+    status: run.status,
+    period: { start: run.periodStart, end: run.periodEnd },
+    referenceDate: run.referenceDate,
+    progress: { done: run.progressDone, total: run.progressTotal },
+    documentCount: run.documentCount,
+    totalCents: Number(run.totalCents),
+    currency: 'EUR',
+    gaps: gaps.map(({ code, missing }) => ({ code, missing })),
+    gapCount: gaps[0]?.total ?? 0,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
 
 /** Who may invoice a contract: its contracting party's CONTRACT_MANAGER, the supplier's PROVIDER_ADMIN or FINANCE, an OPERATOR. */
 export function canInvoice(principal: Principal, contract: Pick<ContractEntity, 'contractingOrganisationId' | 'supplierId'>): boolean {
@@ -66,14 +87,14 @@ export class InvoiceRunsService {
         if (replay.requestHash !== requestHash) {
           throw new InvoicingError(InvoicingErrorCode.IdempotencyKeyReused, `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`, { runId: replay.id });
         }
-        return { run: toRunDto(replay), created: true };
+        return { run: await toRunDto(tx.manager, replay), created: true };
       }
       const [overlapping] = await tx.query<Array<{ id: string; period_start: string; period_end: string }>>(
         `SELECT id, period_start, period_end FROM invoice_run WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2 ORDER BY (period_start = $2 AND period_end = $3) DESC, period_start LIMIT 1`,
         [contract.id, period.from, period.to],
       );
       if (overlapping && overlapping.period_start === period.from && overlapping.period_end === period.to) {
-        return { run: toRunDto(await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: overlapping.id })), created: false };
+        return { run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: overlapping.id })), created: false };
       }
       if (overlapping) {
         throw new InvoicingError(
@@ -90,7 +111,7 @@ export class InvoiceRunsService {
       );
       await this.jobs.enqueueInvoiceRun(tx.manager, inserted.id);
       await tx.audit({ action: 'invoice-run.started', entityType: 'invoice-run', entityId: inserted.id, organisationId: contract.contractingOrganisationId, after: { contractId, period } });
-      return { run: toRunDto(await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })), created: true };
+      return { run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })), created: true };
     });
   }
 
@@ -98,11 +119,9 @@ export class InvoiceRunsService {
   dryRun(contractId: string, dto: CreateInvoiceRunDto): Promise<DryRunDto> {
     return this.db.transaction(async (tx) => {
       const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
-      const [duty, tariffs, changes] = await Promise.all([
-        tx.manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode }),
-        tx.manager.findBy(TariffEntity, { contractId }),
-        tx.query<TerritorialChange[]>(`SELECT effective_date AS "effectiveDate", old_code AS "oldCode", new_code AS "newCode", relation, share::text AS share, notes FROM municipal_change`),
-      ]);
+      const duty = await tx.manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
+      const tariffs = await tx.manager.findBy(TariffEntity, { contractId });
+      const changes = await tx.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL);
       const calculator = new InvoiceCalculator(tx.manager, {
         contractId,
         dutyName: duty.name,
@@ -153,7 +172,7 @@ export class InvoiceRunsService {
     return this.db.transaction(async (tx) => {
       const run = await tx.manager.findOneBy(InvoiceRunEntity, { id });
       if (!run) throw new InvoicingError(InvoicingErrorCode.RunNotFound, `There is no invoice run ${id} that you can see.`);
-      return toRunDto(run);
+      return toRunDto(tx.manager, run);
     });
   }
 

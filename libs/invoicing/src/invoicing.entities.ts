@@ -131,10 +131,6 @@ export class InvoiceRunEntity {
   @Column({ name: 'requested_by_user_id', type: 'uuid', nullable: true })
   requestedByUserId: string | null;
 
-  /** Participants whose billing details are incomplete; their documents are issued all the same. */
-  @Column({ name: 'gaps', type: 'jsonb', default: () => `'[]'` })
-  gaps: Array<{ code: string; missing: string[] }>;
-
   @Column({ name: 'total_cents', type: 'bigint', default: 0 })
   totalCents: string;
 

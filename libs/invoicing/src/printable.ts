@@ -5,10 +5,8 @@ import type { PrintableDocument } from './invoice-pdf';
 /** Documents with their lines, ready to render: two queries for any number of documents. */
 export async function loadPrintables(manager: EntityManager, ids: string[]): Promise<Array<PrintableDocument & { id: string }>> {
   if (ids.length === 0) return [];
-  const [documents, lines] = await Promise.all([
-    manager.findBy(InvoiceDocumentEntity, { id: In(ids) }),
-    manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { documentId: 'ASC', lineNumber: 'ASC' } }),
-  ]);
+  const documents = await manager.findBy(InvoiceDocumentEntity, { id: In(ids) });
+  const lines = await manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { documentId: 'ASC', lineNumber: 'ASC' } });
   const creditedIds = documents.map((d) => d.creditedDocumentId).filter((id): id is string => !!id);
   const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
   const byId = new Map(documents.map((d) => [d.id, d]));

@@ -22,6 +22,7 @@ import {
   TerritoryPopulationDto,
 } from './dto/municipality.dto';
 import { ReferenceDataError, ReferenceDataErrorCode } from './reference-data.errors';
+import { TERRITORIAL_CHANGES_SQL } from './municipal-change.entity';
 
 const ORDER_BY: Record<ListMunicipalitiesQuery['sort'], string> = {
   name: 'lower(m.name), m.code',
@@ -97,10 +98,7 @@ export class ReferenceDataService {
         `SELECT municipality_code AS code, inhabitants FROM population_figure WHERE reference_date = $1`,
         [referenceDate],
       ),
-      this.dataSource.query<TerritorialChange[]>(
-        `SELECT effective_date AS "effectiveDate", old_code AS "oldCode", new_code AS "newCode", relation, share::text AS share, notes
-           FROM municipal_change ORDER BY effective_date, old_code, new_code`,
-      ),
+      this.dataSource.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL),
     ]);
     if (figureRows.length === 0) {
       const available = await this.availableReferenceDates();

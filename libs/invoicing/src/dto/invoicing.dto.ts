@@ -58,6 +58,9 @@ export class PeriodDto {
   end: string;
 }
 
+/** The gaps a run lists in full; larger runs also give the count. */
+export const MAX_LISTED_GAPS = 1000;
+
 export class GapDto {
   @ApiProperty({ example: 'GM0106' })
   code: string;
@@ -94,14 +97,20 @@ export class InvoiceRunDto {
   @ApiProperty({ example: 'EUR' })
   currency: string;
 
-  @ApiProperty({ type: [GapDto], description: 'Participants whose billing details were incomplete; their documents were issued all the same.' })
+  @ApiProperty({ type: [GapDto], description: `Participants whose billing details were incomplete (the first ${MAX_LISTED_GAPS} by code); their documents were issued all the same.` })
   gaps: GapDto[];
+
+  @ApiProperty({ example: 12, description: 'How many documents of the run lack billing details, listed or not.' })
+  gapCount: number;
 
   @ApiProperty({ type: String, nullable: true })
   error: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a worker took the run up.' })
+  startedAt: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt: string | null;
