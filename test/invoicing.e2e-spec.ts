@@ -26,7 +26,7 @@ const binary = (res: Response, done: (err: Error | null, body: Buffer) => void) 
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
-interface Run { id: string; status: string; referenceDate: string; progress: { done: number; total: number }; documentCount: number; totalCents: number; gaps: Array<{ code: string; missing: string[] }> }
+interface Run { id: string; status: string; referenceDate: string; progress: { done: number; total: number }; documentCount: number; totalCents: number; gaps: Array<{ code: string; missing: string[] }>; gapCount: number; startedAt: string | null }
 interface Doc {
   id: string; type: string; number: string; municipalityCode: string; status: string; issueDate: string; dueDate: string; referenceDate: string;
   subtotalCents: number; vatCents: number; totalCents: number; paidCents: number; creditedCents: number; outstandingCents: number; purchaseOrderNumber: string | null;
@@ -135,6 +135,7 @@ describe('invoicing on the demo data', () => {
 
     it('lists participants without billing details as gaps (GM0014 misses oin and more) but not Assen, whose invoice quotes its purchase order', () => {
       expect(run2025.gaps).toHaveLength(337);
+      expect(run2025).toMatchObject({ gapCount: 337, startedAt: expect.any(String) });
       expect(run2025.gaps).toContainEqual({ code: 'GM0014', missing: ['oin', 'invoiceAddress', 'invoiceEmail', 'purchaseOrderNumber'] });
       expect(run2025.gaps.map((g) => g.code)).not.toContain('GM0106');
       expect(doc('GM0106').purchaseOrderNumber).toBe(ASSEN_PO);
