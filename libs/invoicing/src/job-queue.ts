@@ -51,6 +51,9 @@ export class JobQueue implements OnApplicationShutdown {
         connectionString: this.options.ownerUrl,
         schema: PGBOSS_SCHEMA,
         migrate: false,
+        // No cron schedules are used; without them pg-boss runs no clock-skew monitor and no internal
+        // send-it worker, whose one-second shutdown timer would outlive the process's shutdown.
+        schedule: false,
         max: 3,
         maintenanceIntervalSeconds: this.options.maintenanceSeconds,
       });
