@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
-import { centsToDecimal, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { centsToDecimal, formatEuroCents, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
 import { renderDocumentPdf } from './invoice-pdf';
@@ -154,7 +154,7 @@ export class DocumentsService {
           documentId: creditNote.id,
           lineNumber: i + 1,
           municipalityCode: line.source.municipalityCode,
-          description: `Creditering ${invoice.number} regel ${line.source.lineNumber}: ${line.source.description}`,
+          description: creditDescription(invoice.number, line.source, line.amountCents),
           inhabitants: line.source.inhabitants,
           perInhabitant: line.source.perInhabitant,
           periodStart: line.source.periodStart,
@@ -297,6 +297,13 @@ export class DocumentsService {
       };
     });
   }
+}
+
+/** A credit line names the invoice line it credits; a partial credit says of how much, instead of the calculation it does not follow. */
+function creditDescription(invoiceNumber: string, source: InvoiceLineEntity, amountCents: number): string {
+  const [description, calculation = ''] = source.description.split(' | ');
+  const full = amountCents === Number(source.amountCents);
+  return `Creditering ${invoiceNumber} regel ${source.lineNumber}: ${description} | ${full ? calculation : `gedeeltelijk: EUR ${formatEuroCents(amountCents)} van EUR ${formatEuroCents(Number(source.amountCents))}`}`;
 }
 
 /** The document's PDF, rendering and storing it if it is not there yet. */
