@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@wmo/database';
 import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
+import { JobsModule } from '@wmo/jobs';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
 import { ReferenceDataModule } from '@wmo/reference-data';
@@ -45,7 +46,8 @@ export class AppModule {
         HealthModule,
         ReferenceDataModule,
         ContractsModule,
-        InvoicingModule.forRoot(invoicingOptions(config, ownerUrl, config.WORKER)),
+        JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
+        InvoicingModule.forRoot(invoicingOptions(config, config.WORKER)),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

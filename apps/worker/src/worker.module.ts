@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
+import { JobsModule } from '@wmo/jobs';
 import { SCHEMA } from '@wmo/schema';
 import { TenancyModule } from '@wmo/tenancy';
 
@@ -24,7 +25,8 @@ export class WorkerModule {
         WorkerConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' })),
         TenancyModule,
-        InvoicingModule.forRoot({ ...invoicingOptions(config, ownerUrl, true), controllers: false }),
+        JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
+        InvoicingModule.forRoot({ ...invoicingOptions(config, true), controllers: false }),
       ],
     };
   }

@@ -6,7 +6,7 @@ export * from './invoice-runs.service';
 export * from './invoicing.entities';
 export * from './invoicing.errors';
 export * from './invoicing.module';
-export * from './job-queue';
+export * from './invoice-run-queue';
 export * from './numbering';
 export * from './printable';
 export * from './ubl';

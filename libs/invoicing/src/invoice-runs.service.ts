@@ -5,13 +5,14 @@ import { RequestValidationError } from '@wmo/common';
 import { ContractEntity, ContractsService, DutyEntity, TariffEntity } from '@wmo/contracts';
 import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { billingPeriod, periodsOverlap, referenceDateFor, TerritorialChange } from '@wmo/domain';
+import { JobQueue } from '@wmo/jobs';
 import { hasRole, isOperator, Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { CreateInvoiceRunDto, DryRunDto, InvoiceRunDto, MAX_LISTED_GAPS } from './dto/invoicing.dto';
 import { InvoiceCalculator } from './invoice-calculator';
 import { fundingDocumentType } from './invoice-run.processor';
 import { InvoiceRunEntity } from './invoicing.entities';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
-import { JobQueue } from './job-queue';
+import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 
 /** The billing details an issued document lacked, read from its customer snapshot. */
 const RUN_GAPS = `
@@ -109,7 +110,7 @@ export class InvoiceRunsService {
          VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
         [contract.id, contract.contractingOrganisationId, contract.supplierId, period.from, period.to, referenceDate, idempotencyKey, requestHash, tx.principal.organisationId, tx.principal.userId],
       );
-      await this.jobs.enqueueInvoiceRun(tx.manager, inserted.id);
+      await this.jobs.send<InvoiceRunJob>(tx.manager, INVOICE_RUN_QUEUE, { runId: inserted.id }, { singletonKey: inserted.id });
       await tx.audit({ action: 'invoice-run.started', entityType: 'invoice-run', entityId: inserted.id, organisationId: contract.contractingOrganisationId, after: { contractId, period } });
       return { run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })), created: true };
     });

@@ -1,12 +1,13 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@wmo/config';
 import { ContractsModule } from '@wmo/contracts';
+import { JobQueue } from '@wmo/jobs';
 import { BillingDetailsService } from './billing-details.service';
 import { DocumentsService } from './documents.service';
 import { InvoiceRunProcessor, INVOICING_OPTIONS, InvoicingOptions } from './invoice-run.processor';
 import { InvoiceRunsService } from './invoice-runs.service';
 import { InvoicingController } from './invoicing.controller';
-import { JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './job-queue';
+import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 
 const RUN_WORKER = Symbol('RUN_WORKER');
 
@@ -21,22 +22,20 @@ class InvoiceWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
-    await this.jobs.workInvoiceRuns(({ runId }) => this.processor.process(runId));
+    await this.jobs.work<InvoiceRunJob>(INVOICE_RUN_QUEUE, 0.5, ({ runId }) => this.processor.process(runId));
     new Logger('InvoiceRuns').log('Working invoice-run jobs');
   }
 }
 
 /** The invoicing options from the configuration; `worker` says whether this process works jobs. */
-export function invoicingOptions(config: AppConfig, ownerUrl: string, worker: boolean): InvoicingModuleOptions {
+export function invoicingOptions(config: AppConfig, worker: boolean): InvoicingModuleOptions {
   return {
-    jobs: { ownerUrl, expireSeconds: config.JOB_EXPIRE_SECONDS, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS },
     invoicing: { batchSize: config.INVOICE_BATCH_SIZE, batchDelayMs: config.INVOICE_BATCH_DELAY_MS },
     worker,
   };
 }
 
 export interface InvoicingModuleOptions {
-  jobs: JobQueueOptions;
   invoicing: InvoicingOptions;
   worker: boolean;
   /** Without HTTP (the worker). */
@@ -51,17 +50,15 @@ export class InvoicingModule {
       imports: [ContractsModule],
       controllers: options.controllers === false ? [] : [InvoicingController],
       providers: [
-        { provide: JOB_QUEUE_OPTIONS, useValue: options.jobs },
         { provide: INVOICING_OPTIONS, useValue: options.invoicing },
         { provide: RUN_WORKER, useValue: options.worker },
-        JobQueue,
         InvoiceRunProcessor,
         InvoiceRunsService,
         DocumentsService,
         BillingDetailsService,
         InvoiceWorker,
       ],
-      exports: [JobQueue, InvoiceRunProcessor, InvoiceRunsService, DocumentsService],
+      exports: [InvoiceRunProcessor, InvoiceRunsService, DocumentsService],
     };
   }
 }

@@ -3,7 +3,8 @@ import { AppConfig, demoEnabled } from '@wmo/config';
 import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
 import { seedDemoData } from '@wmo/demo';
 import { ensureMunicipalityOrganisations, instanceSecret, UserSeed } from '@wmo/identity';
-import { prepareJobQueue } from '@wmo/invoicing';
+import { invoiceRunQueue } from '@wmo/invoicing';
+import { prepareJobQueue } from '@wmo/jobs';
 import { loadBundledReferenceData } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
 import { applicationUrl, ensureApplicationRole } from './app-role';
@@ -35,7 +36,7 @@ export async function prepareDatabase(ownerUrl: string, config: AppConfig): Prom
   await migrateDatabase(ownerUrl, SCHEMA, [
     (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
     (dataSource) => ensureMunicipalityOrganisations(dataSource),
-    () => prepareJobQueue(ownerUrl, config.JOB_EXPIRE_SECONDS),
+    () => prepareJobQueue(ownerUrl, [invoiceRunQueue(config.JOB_EXPIRE_SECONDS)]),
     (dataSource) => ensureApplicationRole(dataSource, appUrl),
     async (dataSource) => {
       jwtSecret ??= await instanceSecret(dataSource, 'jwt');

@@ -1,0 +1,116 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { EntityManager } from 'typeorm';
+
+export const PGBOSS_SCHEMA = 'pgboss';
+const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
+
+export interface JobQueueOptions {
+  /** pg-boss keeps its own tables; it connects as the schema owner. */
+  ownerUrl: string;
+  /** How often pg-boss looks for jobs whose worker vanished (and expires them). */
+  maintenanceSeconds: number;
+}
+
+/** A queue and how its failed jobs are retried; created (or updated) at start-up. */
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled for each next one when `retryBackoff`. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A job whose worker stopped is handed to another worker after this many seconds. */
+  expireInSeconds: number;
+}
+
+/**
+ * Creates the pg-boss schema and the queues (start-up, as the schema owner). The application
+ * role may then enqueue from inside its own transactions.
+ */
+export async function prepareJobQueue(ownerUrl: string, queues: QueueDefinition[]): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: PGBOSS_SCHEMA, supervise: false, schedule: false, max: 2 });
+  await boss.start();
+  try {
+    for (const { name, ...policy } of queues) {
+      const options = { name, policy: 'standard' as const, ...policy };
+      if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+      else await boss.createQueue(name, options);
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+export interface SendOptions {
+  /** At most one queued or active job with this key. */
+  singletonKey?: string;
+  /** Do not start before this many seconds from now. */
+  startAfterSeconds?: number;
+}
+
+/** Durable background jobs on PostgreSQL (pg-boss): several API and worker processes share one queue. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private starting: Promise<PgBoss> | null = null;
+
+  constructor(@Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions) {}
+
+  private started(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.options.ownerUrl,
+        schema: PGBOSS_SCHEMA,
+        migrate: false,
+        // No cron schedules are used; without them pg-boss runs no clock-skew monitor and no internal
+        // send-it worker, whose one-second shutdown timer would outlive the process's shutdown.
+        schedule: false,
+        max: 3,
+        maintenanceIntervalSeconds: this.options.maintenanceSeconds,
+      });
+      boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
+      await boss.start();
+      return boss;
+    })();
+    return this.starting;
+  }
+
+  /**
+   * Enqueues a job. With `manager` it is inserted in that transaction: the job exists exactly when
+   * what it works on does.
+   */
+  async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: SendOptions = {}): Promise<void> {
+    const boss = await this.started();
+    await boss.send(queue, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(manager ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } } : {}),
+    });
+  }
+
+  /** Works jobs of a queue in this process, one at a time; a handler that throws has its job retried. */
+  async work<T extends object>(queue: string, pollingIntervalSeconds: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void> {
+    const boss = await this.started();
+    await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => handler(job.data, { id: job.id, retryCount: job.retryCount }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.starting) return;
+    const boss = await this.starting;
+    this.starting = null;
+    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
+
+/** One job queue per process, for every feature. */
+@Global()
+@Module({})
+export class JobsModule {
+  static forRoot(options: JobQueueOptions): DynamicModule {
+    return {
+      module: JobsModule,
+      providers: [{ provide: JOB_QUEUE_OPTIONS, useValue: options }, JobQueue],
+      exports: [JobQueue],
+    };
+  }
+}
