@@ -47,6 +47,7 @@ describe('the API as a process on the embedded PostgreSQL', () => {
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// connection URL'],
     ['DB_POOL_SIZE', '1', 'DB_POOL_SIZE must be an integer between 2 and 200'],
+    ['CLOCK_TODAY', '2026-01-15', 'CLOCK_TODAY is only for tests (NODE_ENV=test)'],
   ])('refuses to start with %s=%s and says why', async (name, value, message) => {
     const { code, output } = await runProcess([distEntry('api')], { DATA_DIR: dataDir, [name]: value });
     expect(code).toBe(78);

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError } from '@wmo/common';
+import { pinToday } from '@wmo/domain';
 import { TenantContext } from '@wmo/tenancy';
 import { AppModule, AppModuleOptions } from './app.module';
 
@@ -26,6 +27,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API exactly as production runs it; tests use the same function. */
 export async function createApiApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  pinToday(options.config.CLOCK_TODAY ?? null);
   const adapter = new FastifyAdapter({
     // Keep a caller's correlation id when it is safe to log; otherwise make one.
     genReqId: (req: IncomingMessage) => {

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
+import { pinToday } from '@wmo/domain';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
 import { JobsModule } from '@wmo/jobs';
 import { SCHEMA } from '@wmo/schema';
@@ -19,6 +20,7 @@ class WorkerConfigModule {
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, appUrl: string, ownerUrl: string): DynamicModule {
+    pinToday(config.CLOCK_TODAY ?? null);
     return {
       module: WorkerModule,
       imports: [

@@ -128,6 +128,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   REFERENCE_DATA_DIR?: string = undefined;
+
+  /**
+   * Tests only: the date the platform takes as today (issue dates, due dates, statuses, the
+   * compliance evaluation). Refused unless NODE_ENV=test; timestamps are not affected.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'CLOCK_TODAY must be a date YYYY-MM-DD' })
+  CLOCK_TODAY?: string = undefined;
 }
 
 /** Demo data is seeded on the embedded default database, or when DEMO=1; never on DATABASE_URL otherwise. */
@@ -147,11 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
-  const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length) {
-    throw new ConfigError(
-      flattenValidationErrors(errors).map(({ field, message }) => `${field}=${JSON.stringify(env[field] ?? '')}: ${message}`),
-    );
-  }
+  const problems = flattenValidationErrors(validateSync(config, { skipMissingProperties: false })).map(
+    ({ field, message }) => `${field}=${JSON.stringify(env[field] ?? '')}: ${message}`,
+  );
+  if (config.CLOCK_TODAY && config.NODE_ENV !== 'test') problems.push(`CLOCK_TODAY=${JSON.stringify(config.CLOCK_TODAY)}: CLOCK_TODAY is only for tests (NODE_ENV=test)`);
+  if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -76,13 +76,21 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+let pinnedToday: IsoDate | null = null;
+
+/** Tests only (CLOCK_TODAY): makes `todayInAmsterdam()` answer this date; `null` restores the clock. */
+export function pinToday(date: IsoDate | null): void {
+  pinnedToday = date;
+}
+
 /** Today's date in the Netherlands (Europe/Amsterdam), where the duty applies. */
-export function todayInAmsterdam(now: Date = new Date()): IsoDate {
+export function todayInAmsterdam(now?: Date): IsoDate {
+  if (!now && pinnedToday) return pinnedToday;
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Amsterdam',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  }).format(now ?? new Date());
 }
