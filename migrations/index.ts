@@ -9,6 +9,8 @@ import { Invoicing1795441739251 } from './1795441739251-invoicing';
 import { InvoicingRowLevelSecurity1795441739252 } from './1795441739252-invoicing-row-level-security';
 import { CreditNoteLines1795443032371 } from './1795443032371-credit-note-lines';
 import { RunGapsOnRead1795443465585 } from './1795443465585-run-gaps-on-read';
+import { ComplianceStatisticsNotifications1795445889551 } from './1795445889551-compliance-statistics-notifications';
+import { ComplianceRowLevelSecurity1795445889552 } from './1795445889552-compliance-row-level-security';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   InvoicingRowLevelSecurity1795441739252,
   CreditNoteLines1795443032371,
   RunGapsOnRead1795443465585,
+  ComplianceStatisticsNotifications1795445889551,
+  ComplianceRowLevelSecurity1795445889552,
 ];

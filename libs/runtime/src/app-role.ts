@@ -6,7 +6,7 @@ const APP_ROLE = 'wmo_app';
 /** Reference data is read, never written, by the application. */
 const READ_ONLY_TABLES = ['province', 'municipality', 'population_figure', 'municipal_change', 'reference_data_state', 'duty'];
 const OWNER_ONLY_TABLES = ['instance_secret', 'schema_migration', 'typeorm_metadata'];
-const APPEND_ONLY_TABLES = ['audit_event', 'invoice_document', 'invoice_line', 'payment', 'document_file'];
+const APPEND_ONLY_TABLES = ['audit_event', 'invoice_document', 'invoice_line', 'payment', 'document_file', 'notification'];
 
 /**
  * The URL the application connects with: DATABASE_APP_URL, or the role `wmo_app` with a password
