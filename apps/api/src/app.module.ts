@@ -9,6 +9,7 @@ import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
 import { JobsModule } from '@wmo/jobs';
+import { StatisticsModule } from '@wmo/statistics';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
 import { ReferenceDataModule } from '@wmo/reference-data';
@@ -48,6 +49,7 @@ export class AppModule {
         ContractsModule,
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
         InvoicingModule.forRoot(invoicingOptions(config, config.WORKER)),
+        StatisticsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

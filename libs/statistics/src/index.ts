@@ -1,1 +1,2 @@
 export * from './service-statistic.entity';
+export * from './statistics.module';
