@@ -5,3 +5,5 @@ export * from './period';
 export * from './roll-over';
 export * from './weekly-schedule';
 export * from './billing';
+export * from './amsterdam-time';
+export * from './compliance';
