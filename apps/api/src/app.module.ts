@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { createValidationPipe, ProblemDetailsFilter } from '@wmo/common';
 import { AppConfig } from '@wmo/config';
+import { ComplianceModule } from '@wmo/compliance';
 import { dataSourceOptions } from '@wmo/database';
 import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
@@ -50,6 +51,7 @@ export class AppModule {
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
         InvoicingModule.forRoot(invoicingOptions(config, config.WORKER)),
         StatisticsModule,
+        ComplianceModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

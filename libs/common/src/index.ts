@@ -9,3 +9,4 @@ export * from './iso-date.validator';
 export * from './no-query.dto';
 export * from './public.decorator';
 export * from './pattern.pipe';
+export * from './csv';

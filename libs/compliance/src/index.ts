@@ -1,1 +1,6 @@
 export * from './compliance.entities';
+export * from './compliance.errors';
+export * from './compliance.module';
+export * from './compliance.service';
+export * from './coverage.loader';
+export * from './dto/compliance.dto';

@@ -76,6 +76,11 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+/** 2025-01-31 -> 31-01-2025, as Dutch documents write dates. */
+export function dutchDate(iso: IsoDate): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
 let pinnedToday: IsoDate | null = null;
 
 /** Tests only (CLOCK_TODAY): makes `todayInAmsterdam()` answer this date; `null` restores the clock. */

@@ -97,7 +97,41 @@ const MINUTES_PER_DAY = 1440;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
 const MS_PER_MINUTE = 60_000;
 
-export function evaluateObligation(input: ObligationInput): ObligationEvaluation {
+/** Weekly schedules worked out once per channel object, when many municipalities share the same services. */
+export class ScheduleCache {
+  private readonly weeks = new WeakMap<ChannelAvailability, Uint8Array>();
+  private readonly ids = new WeakMap<ChannelAvailability, number>();
+  private readonly opens = new Map<string, Uint8Array>();
+  private lastId = 0;
+
+  week(channel: ChannelAvailability): Uint8Array {
+    let week = this.weeks.get(channel);
+    if (!week) this.weeks.set(channel, (week = scheduleWeek(channel.schedule)));
+    return week;
+  }
+
+  open(channels: readonly ChannelAvailability[]): Uint8Array {
+    const key = channels.map((channel) => this.id(channel)).sort((a, b) => a - b).join(',');
+    let open = this.opens.get(key);
+    if (!open) {
+      open = new Uint8Array(MINUTES_PER_WEEK);
+      for (const channel of channels) {
+        const own = this.week(channel);
+        for (let m = 0; m < MINUTES_PER_WEEK; m++) open[m] |= own[m];
+      }
+      this.opens.set(key, open);
+    }
+    return open;
+  }
+
+  private id(channel: ChannelAvailability): number {
+    let id = this.ids.get(channel);
+    if (id === undefined) this.ids.set(channel, (id = ++this.lastId));
+    return id;
+  }
+}
+
+export function evaluateObligation(input: ObligationInput, cache = new ScheduleCache()): ObligationEvaluation {
   const segments = segmentsOf(input.period, input.slices);
   const dayGaps = mergeDayGaps(segments.filter((s) => s.covering.length === 0));
   const weeklyGaps: WeeklyGap[] = [];
@@ -109,7 +143,7 @@ export function evaluateObligation(input: ObligationInput): ObligationEvaluation
       continue;
     }
     const counting = segment.covering.flatMap((slice) => slice.channels.filter((c) => c.counts));
-    const open = openWeek(counting);
+    const open = cache.open(counting);
     const pieces = input.continuousAvailability ? weeklyGapPieces(open) : open.includes(1) ? [] : weeklyGapPieces(open);
     const signature = JSON.stringify(pieces);
     if (previous && previous.signature === signature && addDays(previous.to, 1) === segment.from) {
@@ -120,7 +154,7 @@ export function evaluateObligation(input: ObligationInput): ObligationEvaluation
       weeklyGaps.push(...gaps);
       previous = { signature, gaps, to: segment.to };
     }
-    if (input.continuousAvailability) datedGaps.push(...closureGaps(segment, counting));
+    if (input.continuousAvailability) datedGaps.push(...closureGaps(segment, counting, cache));
   }
   const gapFound = dayGaps.length > 0 || weeklyGaps.length > 0 || datedGaps.length > 0;
   const coveredUntil = coverageRunEnd(input.slices, input.asOf);
@@ -181,15 +215,6 @@ function scheduleWeek(schedule: readonly WeeklyInterval[]): Uint8Array {
   return week;
 }
 
-function openWeek(channels: readonly ChannelAvailability[]): Uint8Array {
-  const week = new Uint8Array(MINUTES_PER_WEEK);
-  for (const channel of channels) {
-    const own = scheduleWeek(channel.schedule);
-    for (let m = 0; m < MINUTES_PER_WEEK; m++) week[m] |= own[m];
-  }
-  return week;
-}
-
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
@@ -238,7 +263,7 @@ function weeklyGapPieces(open: Uint8Array): Array<Omit<WeeklyGap, 'validFrom' | 
  * channel but none is staffed: the dated gaps closures cause. Walks the closed minutes in real
  * instants, so a closure over a daylight-saving change has its true length.
  */
-function closureGaps(segment: Segment, counting: readonly ChannelAvailability[]): DatedGap[] {
+function closureGaps(segment: Segment, counting: readonly ChannelAvailability[], cache: ScheduleCache): DatedGap[] {
   const segmentStart = fromAmsterdam(segment.from, 0);
   const segmentEnd = fromAmsterdam(addDays(segment.to, 1), 0);
   const windows = counting
@@ -253,7 +278,7 @@ function closureGaps(segment: Segment, counting: readonly ChannelAvailability[])
     if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
     else merged.push({ ...window });
   }
-  const weeks = counting.map((channel) => ({ channel, week: scheduleWeek(channel.schedule) }));
+  const weeks = counting.map((channel) => ({ channel, week: cache.week(channel) }));
   const gaps: DatedGap[] = [];
   let open: { start: number; reasons: Set<string> } | null = null;
   const close = (end: number) => {

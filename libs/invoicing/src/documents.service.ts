@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { RequestValidationError } from '@wmo/common';
+import { RequestValidationError, toCsv } from '@wmo/common';
 import { centsToDecimal, formatEuroCents, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
@@ -204,17 +204,16 @@ export class DocumentsService {
           ORDER BY d.number`,
         [todayInAmsterdam(), year],
       );
-      const header = 'number,type,issueDate,dueDate,municipalityCode,customer,contract,periodStart,periodEnd,referenceDate,subtotal,vat,total,currency,status,paid,credited,outstanding,purchaseOrder';
-      const escape = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-      const lines = rows.map((r) =>
-        [
+      const header = ['number', 'type', 'issueDate', 'dueDate', 'municipalityCode', 'customer', 'contract', 'periodStart', 'periodEnd', 'referenceDate', 'subtotal', 'vat', 'total', 'currency', 'status', 'paid', 'credited', 'outstanding', 'purchaseOrder'];
+      return toCsv(
+        header,
+        rows.map((r) => [
           r.number, r.type, r.issue_date, r.due_date, r.municipality_code, r.customer, r.contract, r.period_start, r.period_end, r.reference_date,
           centsToDecimal(Number(r.subtotal)), centsToDecimal(Number(r.vat)), centsToDecimal(Number(r.total)), 'EUR', r.status,
           centsToDecimal(Number(r.paid)), centsToDecimal(Number(r.credited)),
           centsToDecimal(r.type === 'INVOICE' ? Number(r.total) - Number(r.paid) - Number(r.credited) : 0), r.purchase_order,
-        ].map((value) => escape(String(value))).join(','),
+        ]),
       );
-      return `${[header, ...lines].join('\r\n')}\r\n`;
     });
   }
 

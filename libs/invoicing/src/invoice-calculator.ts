@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import {
   chargeSegments,
+  dutchDate,
   formatInteger,
   lineAmountCents,
   TariffPeriod,
@@ -8,7 +9,6 @@ import {
   territoryPopulation,
   yearOf,
 } from '@wmo/domain';
-import { dutchDate } from './invoice-pdf';
 
 export interface ComputedLine {
   municipalityCode: string;

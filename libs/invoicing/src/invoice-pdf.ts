@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatEuroCents } from '@wmo/domain';
+import { dutchDate, formatEuroCents } from '@wmo/domain';
 import type { DocumentType, PartySnapshot } from './invoicing.entities';
 
 /** Everything a document's PDF shows; all of it comes from the immutable document. */
@@ -33,10 +33,6 @@ const TITLES: Record<DocumentType, string> = {
   ALLOCATION_STATEMENT: 'Toerekening uitname gemeentefonds',
 };
 
-/** 2025-01-31 -> 31-01-2025 */
-export function dutchDate(iso: string): string {
-  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-}
 
 function address(party: PartySnapshot): string[] {
   return [party.name, party.street ?? '(adres onbekend)', [party.postalCode, party.city].filter(Boolean).join('  ') || ''].filter(Boolean);

@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblemResponses, toCsv } from '@wmo/common';
+import { centsToDecimal } from '@wmo/domain';
+import { ApiAuthenticated } from '@wmo/identity';
+import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { ComplianceService } from './compliance.service';
+import { ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery } from './dto/compliance.dto';
+
+@ApiTags('Compliance')
+@Controller()
+export class ComplianceController {
+  constructor(private readonly compliance: ComplianceService) {}
+
+  @Get('municipalities/:code/obligations')
+  @ApiAuthenticated()
+  @ApiMunicipalityCode()
+  @ApiOperation({
+    summary: 'Does the municipality meet its duties? Status, coverage, cost and gaps per duty',
+    description:
+      'Computed from the contracts on every call. For the municipality itself, the VNG, operators and the providers that serve it. ' +
+      'COMPLIANT; AT_RISK: covered now, but coverage ends within 90 days with no successor; NON_COMPLIANT: days without a contract, ' +
+      'weekly times without a counting channel, or closures that left none (Europe/Amsterdam time).',
+  })
+  @ApiOkResponse({ type: ObligationsDto })
+  @ApiProblemResponses(400, 404, [422, 'The municipality did not exist in the period, or the duty was not in force.'])
+  obligations(@MunicipalityCode() code: string, @Query() query: ObligationsQuery): Promise<ObligationsDto> {
+    return this.compliance.obligations(code, query);
+  }
+
+  @Get('compliance/overview')
+  @ApiAuthenticated()
+  @ApiOperation({
+    summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
+    description: 'For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: OverviewDto, description: 'JSON; with format=csv one row per municipality.' })
+  @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
+  async overview(@Query() query: OverviewQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OverviewDto | string> {
+    const overview = await this.compliance.overview(query);
+    if (query.format !== 'csv') return overview;
+    void reply.header('Content-Type', 'text/csv; charset=utf-8');
+    void reply.header('Content-Disposition', `attachment; filename="naleving-${overview.duty.code}-${overview.year}.csv"`);
+    return toCsv(
+      ['code', 'name', 'province', 'status', 'contracts', 'providers', 'fundingModels', 'inhabitants', 'cost', 'currency', 'coveredUntil', 'gapDays', 'weeklyGapMinutes', 'datedGaps'],
+      overview.rows.map((row) => [
+        row.code,
+        row.name,
+        row.provinceName,
+        row.status,
+        row.contracts.join(' '),
+        row.providers.join('; '),
+        row.fundingModels.join(' '),
+        row.inhabitants,
+        row.costCents === null ? null : centsToDecimal(row.costCents),
+        'EUR',
+        row.coveredUntil,
+        row.gapDays,
+        row.weeklyGapMinutes,
+        row.datedGaps,
+      ]),
+    );
+  }
+}
