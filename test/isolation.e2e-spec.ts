@@ -90,6 +90,14 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ channel: 'PHONE', from: '2030-01-01T00:00:00+01:00', to: '2030-01-02T00:00:00+01:00', reason: 'matrix' }),
     expect: providerWrite,
   },
+  'GET /api/v1/providers/:id/statistics': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/providers/${f.providerId}/statistics`, expect: providerRead },
+  'POST /api/v1/providers/:id/statistics': {
+    kind: 'foreign',
+    roles: ['PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/providers/${f.providerId}/statistics`,
+    body: () => ({ year: 2030, channels: [{ kind: 'PHONE', conversations: 1 }] }),
+    expect: providerWrite,
+  },
   'GET /api/v1/contracts': { kind: 'list', roles: 'any', url: '/api/v1/contracts?limit=500', foreignIds: (f) => [f.contractId] },
   'POST /api/v1/contracts': {
     kind: 'foreign',
@@ -119,6 +127,22 @@ const ROUTES: Record<string, RouteCase> = {
     url: () => '/api/v1/municipalities/GM0363/contracts?date=2025-06-01',
     // The VNG sees Amsterdam as a participant of De Kindertelefoon's contract, never Amsterdam's own contract.
     expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
+    mustNotContain: (f) => [f.contractId],
+  },
+
+  'GET /api/v1/municipalities/:code/obligations': {
+    kind: 'foreign',
+    roles: 'any',
+    url: () => '/api/v1/municipalities/GM0363/obligations?year=2025',
+    // The VNG sees every municipality's status by design; Amsterdam is not served by Stichting Sensoor.
+    expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
+  },
+  'GET /api/v1/compliance/overview': {
+    kind: 'foreign',
+    roles: 'any',
+    url: () => '/api/v1/compliance/overview?year=2025',
+    // The VNG: every municipality; a provider: those it serves (compliance.e2e-spec); a municipality: its own obligations instead.
+    expect: (role) => (role === 'CONTRACT_MANAGER' || role === 'PROVIDER_ADMIN' ? 200 : 403),
     mustNotContain: (f) => [f.contractId],
   },
 

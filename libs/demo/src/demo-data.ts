@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { unscopedAsPlatform, upsertUser, UserSeed } from '@wmo/identity';
 import { seedDemoContracts } from './demo-contracts';
+import { seedDemoStatistics } from './demo-statistics';
 
 export const VNG = { kind: 'ASSOCIATION', name: 'Vereniging van Nederlandse Gemeenten' } as const;
 export const SENSOOR = { kind: 'PROVIDER', name: 'Stichting Sensoor' } as const;
@@ -25,6 +26,7 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
   await unscopedAsPlatform(dataSource, async (manager) => {
     for (const user of DEMO_USERS) await upsertUser(manager, user, password);
     await seedDemoContracts(manager);
+    await seedDemoStatistics(manager);
   });
   return DEMO_USERS;
 }
