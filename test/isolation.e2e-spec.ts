@@ -137,6 +137,7 @@ const ROUTES: Record<string, RouteCase> = {
     // The VNG sees every municipality's status by design; Amsterdam is not served by Stichting Sensoor.
     expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
   },
+  'GET /api/v1/municipalities/:code/compliance-report': { kind: 'foreign', roles: 'any', url: () => '/api/v1/municipalities/GM0363/compliance-report?year=2025&format=json' },
   'GET /api/v1/compliance/overview': {
     kind: 'foreign',
     roles: 'any',

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { registeredRoutes } from '../apps/api/src/create-api-app';
 import { Client, startTestApp, TestApp } from './support/test-app';
@@ -59,4 +61,21 @@ describe('OpenAPI description', () => {
     const list = doc.paths['/api/v1/municipalities'].get;
     expect(list.parameters!.map((p) => p.name).sort()).toEqual(['limit', 'page', 'province', 'q', 'sort', 'year']);
   });
+
+  it('names every schema once: two DTO classes with one name would publish only one of them', () => {
+    const names = dtoClassNames(join(__dirname, '..', 'libs'));
+    const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
+    expect(duplicates).toEqual([]);
+    expect(names.length).toBeGreaterThan(50);
+  });
 });
+
+/** The exported DTO classes of every library (Swagger names a schema after its class). */
+function dtoClassNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return dtoClassNames(path);
+    if (!entry.name.endsWith('.ts') || entry.name.endsWith('.spec.ts')) return [];
+    return [...readFileSync(path, 'utf8').matchAll(/^export class (\w+Dto)\b/gm)].map((match) => match[1]);
+  });
+}

@@ -7,11 +7,17 @@ import { ApiAuthenticated } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { ComplianceService } from './compliance.service';
 import { ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery } from './dto/compliance.dto';
+import { ComplianceReportDto, ReportQuery } from './report/report.dto';
+import { renderComplianceReportPdf } from './report/report-pdf';
+import { ComplianceReportService } from './report/report.service';
 
 @ApiTags('Compliance')
 @Controller()
 export class ComplianceController {
-  constructor(private readonly compliance: ComplianceService) {}
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly reports: ComplianceReportService,
+  ) {}
 
   @Get('municipalities/:code/obligations')
   @ApiAuthenticated()
@@ -27,6 +33,26 @@ export class ComplianceController {
   @ApiProblemResponses(400, 404, [422, 'The municipality did not exist in the period, or the duty was not in force.'])
   obligations(@MunicipalityCode() code: string, @Query() query: ObligationsQuery): Promise<ObligationsDto> {
     return this.compliance.obligations(code, query);
+  }
+
+  @Get('municipalities/:code/compliance-report')
+  @ApiAuthenticated()
+  @ApiMunicipalityCode()
+  @ApiOperation({
+    summary: 'The compliance report for the council and the auditor (PDF in Dutch, or JSON)',
+    description:
+      'The legal basis, the coverage over the year with any gaps, contracts and provider, channels and hours, the cost and how it is funded, ' +
+      "the year's invoices or allocation statements with their payment status, and the provider's national figures. For the municipality itself and operators.",
+  })
+  @ApiProduces('application/pdf', 'application/json')
+  @ApiOkResponse({ type: ComplianceReportDto, description: 'format=json: the report; format=pdf (default): the same as a PDF.' })
+  @ApiProblemResponses(400, 404, [422, 'The municipality did not exist in that year, or the duty was not in force.'])
+  async report(@MunicipalityCode() code: string, @Query() query: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplianceReportDto | Buffer> {
+    const report = await this.reports.report(code, query);
+    if (query.format === 'json') return report;
+    void reply.header('Content-Type', 'application/pdf');
+    void reply.header('Content-Disposition', `attachment; filename="verantwoording-${code}-${query.year}.pdf"`);
+    return renderComplianceReportPdf(report);
   }
 
   @Get('compliance/overview')

@@ -1,5 +1,6 @@
 export * from './contract-children.entity';
 export { ContractIdParam } from './dto/contracts.dto';
+export { WeeklyIntervalDto } from './dto/providers.dto';
 export * from './contract.entity';
 export * from './contracts.constants';
 export * from './contracts.errors';

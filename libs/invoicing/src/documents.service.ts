@@ -35,6 +35,50 @@ const WITH_STATUS = `
          LATERAL (SELECT (SELECT coalesce(sum(p.amount_cents), 0) FROM payment p WHERE p.document_id = d.id) AS paid,
                          (SELECT coalesce(sum(c.total_cents), 0) FROM invoice_document c WHERE c.credited_document_id = d.id) AS credited) x`;
 
+export interface DocumentSummary {
+  id: string;
+  type: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  periodStart: string;
+  periodEnd: string;
+  contractReference: string;
+  totalCents: number;
+  paidCents: number;
+  creditedCents: number;
+  status: DocumentStatus;
+}
+
+/**
+ * The documents about one municipality whose billed period starts in `year`, with their status,
+ * in the caller's transaction (row-level security applies). Central invoices (to the contracting
+ * party, a line per municipality) are not about one municipality and are not included.
+ */
+export async function documentsForMunicipalityYear(manager: EntityManager, code: string, year: number): Promise<DocumentSummary[]> {
+  const rows = await manager.query<Array<Record<string, string>>>(
+    `SELECT d.id, d.type, d.number, d.issue_date, d.due_date, d.period_start, d.period_end, d.contract_snapshot->>'reference' AS contract,
+            d.total_cents::text AS total, s.paid, s.credited, s.status
+       FROM (${WITH_STATUS} WHERE d.municipality_code = $2 AND extract(year FROM d.period_start) = $3) s JOIN invoice_document d ON d.id = s.id
+      ORDER BY d.issue_date, d.number`,
+    [todayInAmsterdam(), code, year],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    number: r.number,
+    issueDate: r.issue_date,
+    dueDate: r.due_date,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    contractReference: r.contract,
+    totalCents: Number(r.total),
+    paidCents: Number(r.paid),
+    creditedCents: Number(r.credited),
+    status: r.status as DocumentStatus,
+  }));
+}
+
 @Injectable()
 export class DocumentsService {
   constructor(private readonly db: ScopedDatabase) {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsIsoDate, ToInteger } from '@wmo/common';
+import { WeeklyIntervalDto } from '@wmo/contracts';
 import { OBLIGATION_STATUSES, ObligationStatus } from '../compliance.entities';
 
 const DUTY_CODE = /^[A-Z0-9_]{2,50}$/;
@@ -110,18 +111,7 @@ export class DutyRefDto {
   continuousAvailability: boolean;
 }
 
-export class WeeklyIntervalDto {
-  @ApiProperty({ minimum: 1, maximum: 7, description: '1 = Monday ... 7 = Sunday' })
-  weekday: number;
-
-  @ApiProperty({ example: '09:00' })
-  from: string;
-
-  @ApiProperty({ example: '22:00' })
-  to: string;
-}
-
-export class ClosureDto {
+export class CoverageClosureDto {
   @ApiProperty({ format: 'date-time' })
   start: string;
 
@@ -132,7 +122,7 @@ export class ClosureDto {
   reason: string;
 }
 
-export class ChannelDto {
+export class CoverageChannelDto {
   @ApiProperty({ example: 'PHONE' })
   kind: string;
 
@@ -145,8 +135,8 @@ export class ChannelDto {
   @ApiProperty({ type: [WeeklyIntervalDto], description: 'Weekly hours, Europe/Amsterdam time.' })
   schedule: WeeklyIntervalDto[];
 
-  @ApiProperty({ type: [ClosureDto], description: 'Dated closures within the period.' })
-  closures: ClosureDto[];
+  @ApiProperty({ type: [CoverageClosureDto], description: 'Dated closures within the period.' })
+  closures: CoverageClosureDto[];
 }
 
 export class ServiceRefDto {
@@ -156,8 +146,8 @@ export class ServiceRefDto {
   @ApiProperty({ example: 'Luisterend oor' })
   name: string;
 
-  @ApiProperty({ type: [ChannelDto] })
-  channels: ChannelDto[];
+  @ApiProperty({ type: [CoverageChannelDto] })
+  channels: CoverageChannelDto[];
 }
 
 export class ContractRefDto {

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ToInteger } from '@wmo/common';
+import { ChannelFiguresDto } from '@wmo/statistics';
+import { OBLIGATION_STATUSES, ObligationStatus } from '../compliance.entities';
+import { DatePeriodDto, DutyObligationDto, MunicipalityRefDto } from '../dto/compliance.dto';
+
+export class ReportQuery {
+  @ApiProperty({ example: 2025, description: 'The year the report accounts for.' })
+  @ToInteger()
+  @IsInt({ message: 'year must be a whole year such as 2025' })
+  @Min(2015, { message: 'year must be 2015 or later: the duty exists from 2015' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year: number;
+
+  @ApiPropertyOptional({ enum: ['pdf', 'json'], default: 'pdf' })
+  @IsOptional()
+  @IsIn(['pdf', 'json'], { message: 'format must be pdf or json' })
+  format?: 'pdf' | 'json';
+
+  @ApiPropertyOptional({ example: 'WMO2015_2_2_4_1B', default: 'WMO2015_2_2_4_1B' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,50}$/, { message: 'duty must be a duty code such as WMO2015_2_2_4_1B' })
+  duty?: string;
+}
+
+export class LegalBasisDto {
+  @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
+  article: string;
+
+  @ApiProperty({ example: 'op ieder moment van de dag telefonisch of elektronisch anoniem een luisterend oor en advies beschikbaar te stellen' })
+  text: string;
+}
+
+export class ReportDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['INVOICE', 'CREDIT_NOTE', 'ALLOCATION_STATEMENT'] })
+  type: string;
+
+  @ApiProperty({ example: 'SEN-2026-000001' })
+  number: string;
+
+  @ApiProperty({ format: 'date' })
+  issueDate: string;
+
+  @ApiProperty({ format: 'date' })
+  dueDate: string;
+
+  @ApiProperty({ type: DatePeriodDto })
+  period: DatePeriodDto;
+
+  @ApiProperty({ example: 'VNG-SEN-2018' })
+  contractReference: string;
+
+  @ApiProperty({ example: 1742525 })
+  totalCents: number;
+
+  @ApiProperty({ example: 0 })
+  paidCents: number;
+
+  @ApiProperty({ example: 0 })
+  creditedCents: number;
+
+  @ApiProperty({ enum: ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] })
+  status: string;
+}
+
+export class DocumentTotalsDto {
+  @ApiProperty({ example: 1742525, description: 'Invoices, less credit notes.' })
+  invoicedCents: number;
+
+  @ApiProperty({ example: 0, description: 'Allocation statements: withheld from the Municipal Fund.' })
+  allocatedCents: number;
+
+  @ApiProperty({ example: 0 })
+  paidCents: number;
+
+  @ApiProperty({ example: 1742525 })
+  outstandingCents: number;
+}
+
+export class ServiceFiguresDto {
+  @ApiProperty({ format: 'uuid' })
+  providerId: string;
+
+  @ApiProperty({ example: 'Stichting Sensoor' })
+  providerName: string;
+
+  @ApiProperty({ example: 2016, description: 'The most recent year with figures, up to the report year.' })
+  year: number;
+
+  @ApiProperty({ type: [ChannelFiguresDto] })
+  channels: ChannelFiguresDto[];
+
+  @ApiProperty({ example: 253777 })
+  totalConversations: number;
+}
+
+export class ComplianceReportDto {
+  @ApiProperty({ example: 'Verantwoording anoniem luisterend oor 2025: Assen' })
+  title: string;
+
+  @ApiProperty({ type: MunicipalityRefDto })
+  municipality: MunicipalityRefDto;
+
+  @ApiProperty({ example: 2025 })
+  year: number;
+
+  @ApiProperty({ format: 'date-time' })
+  generatedAt: string;
+
+  @ApiProperty({ type: LegalBasisDto })
+  legalBasis: LegalBasisDto;
+
+  @ApiProperty({ enum: OBLIGATION_STATUSES })
+  status: ObligationStatus;
+
+  @ApiProperty({ type: DutyObligationDto, description: 'The obligation over the year: coverage, channels and hours, gaps, cost and funding.' })
+  obligation: DutyObligationDto;
+
+  @ApiProperty({ type: [ReportDocumentDto], description: 'Invoices, credit notes and allocation statements for the year, with their payment status.' })
+  documents: ReportDocumentDto[];
+
+  @ApiProperty({ type: DocumentTotalsDto })
+  documentTotals: DocumentTotalsDto;
+
+  @ApiProperty({ type: [ServiceFiguresDto], description: "The providers' national figures, for context: never per municipality, the help is anonymous." })
+  serviceFigures: ServiceFiguresDto[];
+}
