@@ -119,12 +119,16 @@ export class ComplianceService {
     });
   }
 
-  /** The municipality itself, the VNG, an operator, or a provider that serves (or served) it; for anyone else it does not exist. */
+  /** The municipality itself, the VNG, an operator, or a provider that serves (or served) it under an activated contract; for anyone else it does not exist. */
   private async assertMayView(tx: TenantTransaction, code: string): Promise<void> {
     const { principal } = tx;
     if (principal.municipalityCode === code || principal.organisationKind === 'ASSOCIATION' || isOperator(principal)) return;
     if (principal.organisationKind === 'PROVIDER') {
-      const [serves] = await tx.query<unknown[]>(`SELECT 1 FROM participation WHERE municipality_code = $1 AND supplier_id = $2 LIMIT 1`, [code, principal.organisationId]);
+      const [serves] = await tx.query<unknown[]>(
+        `SELECT 1 FROM participation p JOIN contract c ON c.id = p.contract_id
+          WHERE p.municipality_code = $1 AND c.supplier_id = $2 AND c.status IN ('ACTIVE', 'TERMINATED') LIMIT 1`,
+        [code, principal.organisationId],
+      );
       if (serves) return;
     }
     throw notFound(code);
@@ -136,8 +140,8 @@ export class ComplianceService {
     if (principal.organisationKind === 'ASSOCIATION' || isOperator(principal)) return null;
     if (principal.organisationKind === 'PROVIDER') {
       const rows = await tx.query<Array<{ code: string }>>(
-        `SELECT DISTINCT municipality_code AS code FROM participation
-          WHERE supplier_id = $1 AND from_date <= $3 AND (to_date IS NULL OR to_date >= $2)`,
+        `SELECT DISTINCT p.municipality_code AS code FROM participation p JOIN contract c ON c.id = p.contract_id
+          WHERE c.supplier_id = $1 AND c.status IN ('ACTIVE', 'TERMINATED') AND p.from_date <= $3 AND (p.to_date IS NULL OR p.to_date >= $2)`,
         [principal.organisationId, period.from, period.to],
       );
       return rows.map((row) => row.code);
@@ -183,7 +187,7 @@ function coverageDto(range: CoverageRange, contract: ContractInfo, period: Perio
   const end = fromAmsterdam(addDays(period.to, 1), 0);
   return {
     from: maxDate(range.from, period.from),
-    to: range.to === null ? null : minDate(range.to, period.to),
+    to: minDate(range.to ?? period.to, period.to),
     contract: {
       id: contract.id,
       reference: contract.reference,

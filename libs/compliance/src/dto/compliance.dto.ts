@@ -179,12 +179,13 @@ export class ContractRefDto {
   providerName: string;
 }
 
+/** Days within the judged period on which a contract covers the municipality. */
 export class CoverageDto {
   @ApiProperty({ format: 'date' })
   from: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null: open-ended.' })
-  to: string | null;
+  @ApiProperty({ format: 'date', description: 'The last covered day within the judged period (coveredUntil says whether coverage goes on).' })
+  to: string;
 
   @ApiProperty({ type: ContractRefDto })
   contract: ContractRefDto;

@@ -116,7 +116,7 @@ export function renderComplianceReportPdf(report: ComplianceReportDto): Promise<
           { title: 'Financiering', width: 140 },
         ],
         obligation.coverage.map((c) => [
-          `${dutchDate(c.from)} t/m ${c.to ? dutchDate(c.to) : 'doorlopend'}`,
+          `${dutchDate(c.from)} t/m ${dutchDate(c.to)}`,
           c.contract.reference,
           c.contract.providerName,
           c.contract.fundingRoute,
