@@ -24,6 +24,9 @@ interface Foreign {
   runId: string;
   documentId: string;
   documentNumber: string;
+  /** A notification for Groningen and a webhook of Groningen's. */
+  notificationId: string;
+  webhookId: string;
 }
 
 type RouteCase =
@@ -147,6 +150,14 @@ const ROUTES: Record<string, RouteCase> = {
     mustNotContain: (f) => [f.contractId],
   },
 
+  'POST /api/v1/compliance/evaluations': { kind: 'not-tenant', reason: 'OPERATOR only (403 for others: notifications.e2e-spec)' },
+  'GET /api/v1/notifications': { kind: 'list', roles: 'any', url: '/api/v1/notifications?limit=200', foreignIds: (f) => [f.notificationId] },
+  'POST /api/v1/notifications/:id/read': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/notifications/${f.notificationId}/read` },
+  'GET /api/v1/webhooks': { kind: 'list', roles: ['ORG_ADMIN'], url: '/api/v1/webhooks', foreignIds: (f) => [f.webhookId] },
+  'POST /api/v1/webhooks': { kind: 'not-tenant', reason: 'always registers for the own organisation (notifications.e2e-spec)' },
+  'DELETE /api/v1/webhooks/:id': { kind: 'foreign', roles: ['ORG_ADMIN'], url: (f) => `/api/v1/webhooks/${f.webhookId}` },
+  'GET /api/v1/webhooks/:id/deliveries': { kind: 'foreign', roles: ['ORG_ADMIN'], url: (f) => `/api/v1/webhooks/${f.webhookId}/deliveries` },
+
   'POST /api/v1/contracts/:id/invoice-runs': { kind: 'foreign', roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'], url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs`, body: () => ({ year: 2024 }) },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
   'GET /api/v1/invoice-runs/:id/documents.zip': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}/documents.zip` },
@@ -201,6 +212,13 @@ describe('isolation matrix', () => {
     await operator.post('/api/v1/users').send({ email: 'admin@groningen.nl', name: 'Beheer', roles: ['ORG_ADMIN'], password: PASSWORD, organisationId: groningen }).expect(201);
     const groningenAdmin = await t.as('admin@groningen.nl', PASSWORD);
     const key = await groningenAdmin.post('/api/v1/api-keys').send({ name: 'ERP', roles: ['ORG_ADMIN'] }).expect(201);
+    const webhook = await groningenAdmin.post('/api/v1/webhooks').send({ url: 'https://erp.groningen.nl/hooks', events: ['invoice.issued'] }).expect(201);
+    const [notification] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `INSERT INTO notification (organisation_id, kind, subject_type, subject_id, title, message, dedupe_key)
+       VALUES ($1, 'NON_COMPLIANT', 'obligation', 'WMO2015_2_2_4_1B', 'Groningen voldoet niet', 'matrix', 'matrix') RETURNING id`,
+      [groningen],
+    );
     const [user] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM app_user WHERE email = 'officer.gm0014@demo.nl'`);
     const [contract] = await sql<{ id: string; supplier_id: string }>(t.databaseUrl, `SELECT id, supplier_id FROM contract WHERE reference = 'GM0363-LUISTEREND-OOR'`);
     const [service] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM service WHERE provider_id = $1`, [contract.supplier_id]);
@@ -217,6 +235,8 @@ describe('isolation matrix', () => {
       runId: started.body.id,
       documentId: document.id,
       documentNumber: document.number,
+      notificationId: notification.id,
+      webhookId: webhook.body.id,
     };
   });
   afterAll(() => t.close());

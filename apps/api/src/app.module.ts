@@ -10,6 +10,7 @@ import { ContractsModule } from '@wmo/contracts';
 import { HealthModule } from '@wmo/health';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
 import { JobsModule } from '@wmo/jobs';
+import { notificationsOptions, NotificationsModule } from '@wmo/notifications';
 import { StatisticsModule } from '@wmo/statistics';
 import { AuthenticationGuard, IdentityModule, RolesGuard } from '@wmo/identity';
 import { TenancyModule } from '@wmo/tenancy';
@@ -50,8 +51,9 @@ export class AppModule {
         ContractsModule,
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
         InvoicingModule.forRoot(invoicingOptions(config, config.WORKER)),
+        NotificationsModule.forRoot(notificationsOptions(config, config.WORKER)),
         StatisticsModule,
-        ComplianceModule,
+        ComplianceModule.forRoot({ worker: config.WORKER }),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -5,6 +5,8 @@ import { dataSourceOptions } from '@wmo/database';
 import { pinToday } from '@wmo/domain';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
 import { JobsModule } from '@wmo/jobs';
+import { notificationsOptions, NotificationsModule } from '@wmo/notifications';
+import { ComplianceModule } from '@wmo/compliance';
 import { SCHEMA } from '@wmo/schema';
 import { TenancyModule } from '@wmo/tenancy';
 
@@ -16,7 +18,7 @@ class WorkerConfigModule {
   }
 }
 
-/** The background worker: invoice-run jobs, without HTTP. */
+/** The background worker: invoice runs, webhook deliveries and the daily compliance evaluation, without HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, appUrl: string, ownerUrl: string): DynamicModule {
@@ -28,7 +30,9 @@ export class WorkerModule {
         TypeOrmModule.forRoot(dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' })),
         TenancyModule,
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
+        NotificationsModule.forRoot({ ...notificationsOptions(config, true), controllers: false }),
         InvoicingModule.forRoot({ ...invoicingOptions(config, true), controllers: false }),
+        ComplianceModule.forRoot({ worker: true, controllers: false }),
       ],
     };
   }

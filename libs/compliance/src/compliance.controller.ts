@@ -1,12 +1,13 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses, toCsv } from '@wmo/common';
-import { centsToDecimal } from '@wmo/domain';
-import { ApiAuthenticated } from '@wmo/identity';
+import { ApiProblemResponses, NoQueryParams, toCsv } from '@wmo/common';
+import { centsToDecimal, todayInAmsterdam } from '@wmo/domain';
+import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { ComplianceService } from './compliance.service';
-import { ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery } from './dto/compliance.dto';
+import { EvaluationResultDto, ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery } from './dto/compliance.dto';
+import { ComplianceEvaluator } from './evaluation/compliance-evaluator';
 import { ComplianceReportDto, ReportQuery } from './report/report.dto';
 import { renderComplianceReportPdf } from './report/report-pdf';
 import { ComplianceReportService } from './report/report.service';
@@ -17,6 +18,7 @@ export class ComplianceController {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly reports: ComplianceReportService,
+    private readonly evaluator: ComplianceEvaluator,
   ) {}
 
   @Get('municipalities/:code/obligations')
@@ -53,6 +55,19 @@ export class ComplianceController {
     void reply.header('Content-Type', 'application/pdf');
     void reply.header('Content-Disposition', `attachment; filename="verantwoording-${code}-${query.year}.pdf"`);
     return renderComplianceReportPdf(report);
+  }
+
+  @Post('compliance/evaluations')
+  @HttpCode(200)
+  @Roles('OPERATOR')
+  @ApiOperation({
+    summary: "Run today's compliance evaluation now (notifications and webhooks for what changed)",
+    description: 'Workers run it once a day by themselves; this runs it again at once, for example after correcting contracts.',
+  })
+  @ApiOkResponse({ type: EvaluationResultDto })
+  @ApiProblemResponses(400)
+  evaluate(@Query() _query: NoQueryParams): Promise<EvaluationResultDto> {
+    return this.evaluator.evaluate(todayInAmsterdam(), true);
   }
 
   @Get('compliance/overview')

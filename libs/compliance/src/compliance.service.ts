@@ -27,7 +27,7 @@ import {
 } from '@wmo/domain';
 import { isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
 import { ComplianceError, ComplianceErrorCode } from './compliance.errors';
-import { ContractInfo, CoverageRange, coverageKey, CoverageSnapshot, DutyInfo, loadCoverage, MunicipalityInfo } from './coverage.loader';
+import { ContractInfo, CoverageRange, coverageKey, CoverageSnapshot, DutyInfo, loadCoverage, loadDuties, MunicipalityInfo } from './coverage.loader';
 import { CostDto, CoverageDto, DutyObligationDto, ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery, OverviewRowDto } from './dto/compliance.dto';
 
 export const WMO_DUTY = 'WMO2015_2_2_4_1B';
@@ -100,21 +100,11 @@ export class ComplianceService {
     const asOf = clamp(todayInAmsterdam(), period);
     const served = await this.db.transaction((tx) => this.overviewScope(tx, period));
     return this.unscoped.unscopedSystemTransaction(async (manager) => {
-      const snapshot = await loadCoverage(manager, served);
-      const [duty] = pickDuties(snapshot, query.duty ?? WMO_DUTY);
-      const figures = await loadFigures(manager, snapshot, [year]);
-      const cache = new ScheduleCache();
-      const inYear = [...snapshot.municipalities.values()]
-        .filter((m) => clip(period, { from: m.validFrom ?? period.from, to: m.validTo ?? period.to }) !== null)
-        .filter((m) => !query.province || m.provinceCode === query.province)
-        .sort((a, b) => a.code.localeCompare(b.code));
-      const rows: OverviewRowDto[] = [];
-      for (const municipality of inYear) {
-        const judged = judge(municipality, duty, snapshot, period, asOf, figures, cache);
-        if (judged) rows.push(overviewRow(municipality, judged));
-      }
+      const judgements = await judgeAll(manager, { codes: served, period, asOf, dutyCode: query.duty ?? WMO_DUTY, province: query.province });
+      const rows = judgements.map(({ municipality, judged }) => overviewRow(municipality, judged));
       const counts = { COMPLIANT: 0, AT_RISK: 0, NON_COMPLIANT: 0, total: rows.length };
       for (const row of rows) counts[row.status]++;
+      const duty = judgements[0]?.duty ?? pickDuties(await loadDuties(manager), query.duty ?? WMO_DUTY)[0];
       return { year, duty: dutyRef(duty), asOf, counts, rows: query.status ? rows.filter((row) => row.status === query.status) : rows };
     });
   }
@@ -150,9 +140,42 @@ export class ComplianceService {
   }
 }
 
-interface Judged {
+export interface Judged {
   dto: DutyObligationDto;
   evaluation: ObligationEvaluation;
+}
+
+export interface Judgement {
+  municipality: MunicipalityInfo;
+  duty: DutyInfo;
+  judged: Judged;
+}
+
+/**
+ * Every municipality existing in the period (or those given), for one duty or all of them, judged
+ * with the same rules as the per-municipality answer; in the caller's (platform) transaction.
+ */
+export async function judgeAll(
+  manager: EntityManager,
+  options: { codes: string[] | null; period: Period; asOf: IsoDate; dutyCode?: string; province?: string },
+): Promise<Judgement[]> {
+  const { period, asOf } = options;
+  const snapshot = await loadCoverage(manager, options.codes);
+  const duties = pickDuties(snapshot, options.dutyCode);
+  const figures = await loadFigures(manager, snapshot, [yearOf(period.from)]);
+  const cache = new ScheduleCache();
+  const municipalities = [...snapshot.municipalities.values()]
+    .filter((m) => clip(period, { from: m.validFrom ?? period.from, to: m.validTo ?? period.to }) !== null)
+    .filter((m) => !options.province || m.provinceCode === options.province)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const judgements: Judgement[] = [];
+  for (const duty of duties) {
+    for (const municipality of municipalities) {
+      const judged = judge(municipality, duty, snapshot, period, asOf, figures, cache);
+      if (judged) judgements.push({ municipality, duty, judged });
+    }
+  }
+  return judgements;
 }
 
 /** One municipality, one duty, one period: the rules, the coverage that met them, and the cost. */
@@ -364,9 +387,9 @@ function periodOf(query: ObligationsQuery): { period: Period; asOf: IsoDate } {
   return { period: { from: date, to: date }, asOf: date };
 }
 
-function pickDuties(snapshot: CoverageSnapshot, code: string | undefined): DutyInfo[] {
-  if (!code) return snapshot.duties;
-  const duty = snapshot.duties.find((d) => d.code === code);
+function pickDuties({ duties }: { duties: DutyInfo[] }, code: string | undefined): DutyInfo[] {
+  if (!code) return duties;
+  const duty = duties.find((d) => d.code === code);
   if (!duty) throw new ComplianceError(ComplianceErrorCode.DutyNotFound, `There is no duty ${code}; GET /api/v1/duties lists them.`);
   return [duty];
 }

@@ -78,11 +78,7 @@ export const coverageKey = (dutyCode: string, code: string) => `${dutyCode}:${co
  * checked before, by the service.
  */
 export async function loadCoverage(manager: EntityManager, codes: string[] | null): Promise<CoverageSnapshot> {
-  const duties = await manager.query<DutyInfo[]>(
-    `SELECT code, name, legal_basis AS "legalBasis", in_force_from AS "inForceFrom", counting_channels AS "countingChannels",
-            continuous_availability AS "continuousAvailability"
-       FROM duty ORDER BY name`,
-  );
+  const { duties } = await loadDuties(manager);
   const municipalities = await manager.query<MunicipalityInfo[]>(
     `SELECT m.code, m.name, m.province_code AS "provinceCode", p.name AS "provinceName", m.valid_from AS "validFrom", m.valid_to AS "validTo"
        FROM municipality m JOIN province p ON p.code = m.province_code
@@ -123,6 +119,16 @@ export async function loadCoverage(manager: EntityManager, codes: string[] | nul
     coverage,
     changes: await manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL),
   };
+}
+
+/** The duties this platform knows, the Wmo listening ear first. */
+export async function loadDuties(manager: EntityManager): Promise<{ duties: DutyInfo[] }> {
+  const duties = await manager.query<DutyInfo[]>(
+    `SELECT code, name, legal_basis AS "legalBasis", in_force_from AS "inForceFrom", counting_channels AS "countingChannels",
+            continuous_availability AS "continuousAvailability"
+       FROM duty ORDER BY name`,
+  );
+  return { duties };
 }
 
 async function loadContracts(manager: EntityManager, ids: string[], duties: DutyInfo[]): Promise<Map<string, ContractInfo>> {

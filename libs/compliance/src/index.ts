@@ -6,3 +6,4 @@ export * from './coverage.loader';
 export * from './dto/compliance.dto';
 export * from './report/report.dto';
 export * from './report/report.service';
+export * from './evaluation/compliance-evaluator';

@@ -123,6 +123,20 @@ export class AppConfig {
   @Max(3600)
   JOB_MAINTENANCE_SECONDS = 60;
 
+  /** Seconds before a failed webhook delivery is tried again; doubled for every next attempt. */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_DELAY_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'WEBHOOK_RETRY_DELAY_SECONDS must be a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'WEBHOOK_RETRY_DELAY_SECONDS must be a whole number of seconds from 1 to 3600' })
+  WEBHOOK_RETRY_DELAY_SECONDS = 30;
+
+  /** Attempts after the first before a webhook delivery is given up (FAILED). */
+  @Transform(toInt)
+  @IsInt({ message: 'WEBHOOK_RETRY_LIMIT must be a whole number from 0 to 20' })
+  @Min(0, { message: 'WEBHOOK_RETRY_LIMIT must be a whole number from 0 to 20' })
+  @Max(20, { message: 'WEBHOOK_RETRY_LIMIT must be a whole number from 0 to 20' })
+  WEBHOOK_RETRY_LIMIT = 8;
+
   /** Directory with the bundled CBS reference data (defaults to the repository's `data/reference`). */
   @Transform(emptyToUndefined)
   @IsOptional()

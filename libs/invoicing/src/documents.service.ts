@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError, toCsv } from '@wmo/common';
 import { centsToDecimal, formatEuroCents, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
-import { hasRole, isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { EventPublisher } from '@wmo/notifications';
+import { hasRole, isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
 import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentStatus, InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './invoicing.entities';
@@ -79,9 +80,49 @@ export async function documentsForMunicipalityYear(manager: EntityManager, code:
   }));
 }
 
+export interface OverdueInvoice {
+  id: string;
+  number: string;
+  supplierId: string;
+  supplierName: string;
+  customerOrganisationId: string;
+  customerName: string;
+  municipalityCode: string | null;
+  dueDate: string;
+  totalCents: number;
+  outstandingCents: number;
+}
+
+/** Invoices past their due date on `day` with something outstanding (status OVERDUE), in the caller's transaction. */
+export async function overdueInvoices(manager: EntityManager, day: string): Promise<OverdueInvoice[]> {
+  const rows = await manager.query<Array<Record<string, string>>>(
+    `SELECT d.id, d.number, d.supplier_id, d.supplier_snapshot->>'name' AS supplier, d.customer_organisation_id, d.customer_snapshot->>'name' AS customer,
+            d.municipality_code, d.due_date, d.total_cents::text AS total, (d.total_cents - s.paid::bigint - s.credited::bigint)::text AS outstanding
+       FROM (${WITH_STATUS} WHERE d.type = 'INVOICE' AND d.due_date < $1::date) s JOIN invoice_document d ON d.id = s.id
+      WHERE s.status = 'OVERDUE' ORDER BY d.due_date, d.number`,
+    [day],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    supplierId: r.supplier_id,
+    supplierName: r.supplier,
+    customerOrganisationId: r.customer_organisation_id,
+    customerName: r.customer,
+    municipalityCode: r.municipality_code,
+    dueDate: r.due_date,
+    totalCents: Number(r.total),
+    outstandingCents: Number(r.outstanding),
+  }));
+}
+
 @Injectable()
 export class DocumentsService {
-  constructor(private readonly db: ScopedDatabase) {}
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly unscoped: UnscopedDatabase,
+    private readonly publisher: EventPublisher,
+  ) {}
 
   list(query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.db.transaction(async (tx) => {
@@ -129,7 +170,38 @@ export class DocumentsService {
   }
 
   /** Corrects an invoice (fully, or some of its lines): a new, numbered credit note; the invoice itself never changes. */
-  creditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
+  async creditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
+    const creditNote = await this.issueCreditNote(id, dto);
+    // The customer's webhooks are not the issuer's to see: sent as the platform, after the credit note is committed.
+    const customer = (await this.db.transaction((tx) => tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id: creditNote.id }))).customerOrganisationId;
+    await this.unscoped.unscopedSystemTransaction((manager) =>
+      this.publisher.publish(manager, [
+        {
+          event: 'invoice.issued',
+          organisationIds: [customer],
+          data: {
+            id: creditNote.id,
+            number: creditNote.number,
+            type: creditNote.type,
+            credits: creditNote.credits?.number ?? null,
+            municipalityCode: creditNote.municipalityCode,
+            contractReference: creditNote.contractReference,
+            period: creditNote.period,
+            issueDate: creditNote.issueDate,
+            dueDate: creditNote.dueDate,
+            subtotalCents: creditNote.subtotalCents,
+            vatCents: creditNote.vatCents,
+            totalCents: creditNote.totalCents,
+            currency: creditNote.currency,
+            pdf: `/api/v1/invoices/${creditNote.id}/pdf`,
+          },
+        },
+      ]),
+    );
+    return creditNote;
+  }
+
+  private issueCreditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
     return this.db.transaction(async (tx) => {
       const row = await this.row(tx, id);
       const invoice = await this.findIssued(tx, id);

@@ -6,6 +6,7 @@ import { ContractEntity, DutyEntity, FundingModel, ProviderEntity, TariffEntity 
 import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { dueDate, TerritorialChange, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
+import { EventPublisher } from '@wmo/notifications';
 import { UnscopedDatabase } from '@wmo/tenancy';
 import { CalculationContext, ComputedParticipant, InvoiceCalculator } from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
@@ -75,6 +76,7 @@ export class InvoiceRunProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unscoped: UnscopedDatabase,
+    private readonly publisher: EventPublisher,
     @Inject(INVOICING_OPTIONS) private readonly options: InvoicingOptions,
   ) {}
 
@@ -296,6 +298,28 @@ export class InvoiceRunProcessor {
         lines.map((l) => l.amountCents),
         lines.map((l) => l.approximationNote),
       ],
+    );
+    await this.publisher.publish(
+      manager,
+      rows.map((row) => ({
+        event: 'invoice.issued' as const,
+        organisationIds: [row.document.customerOrganisationId],
+        data: {
+          id: idByNumber.get(row.number)!,
+          number: row.number,
+          type: row.document.type,
+          municipalityCode: row.document.municipalityCode,
+          contractReference: contract.reference,
+          period: { start: context.run.periodStart, end: context.run.periodEnd },
+          issueDate: context.issueDate,
+          dueDate: due,
+          subtotalCents: row.subtotal,
+          vatCents: row.vat,
+          totalCents: row.subtotal + row.vat,
+          currency: 'EUR',
+          pdf: `/api/v1/invoices/${idByNumber.get(row.number)!}/pdf`,
+        },
+      })),
     );
     return inserted.map((row) => row.id);
   }

@@ -46,6 +46,8 @@ export interface SendOptions {
   singletonKey?: string;
   /** Do not start before this many seconds from now. */
   startAfterSeconds?: number;
+  /** This job's retries, instead of the queue's (the running configuration may be newer than the queue's). */
+  retry?: { limit: number; delaySeconds: number; backoff: boolean };
 }
 
 /** Durable background jobs on PostgreSQL (pg-boss): several API and worker processes share one queue. */
@@ -84,6 +86,7 @@ export class JobQueue implements OnApplicationShutdown {
     await boss.send(queue, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.retry ? { retryLimit: options.retry.limit, retryDelay: options.retry.delaySeconds, retryBackoff: options.retry.backoff } : {}),
       ...(manager ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } } : {}),
     });
   }

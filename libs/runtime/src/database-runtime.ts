@@ -5,6 +5,8 @@ import { seedDemoData } from '@wmo/demo';
 import { ensureMunicipalityOrganisations, instanceSecret, UserSeed } from '@wmo/identity';
 import { invoiceRunQueue } from '@wmo/invoicing';
 import { prepareJobQueue } from '@wmo/jobs';
+import { webhookQueue } from '@wmo/notifications';
+import { evaluationQueue } from '@wmo/compliance';
 import { loadBundledReferenceData } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
 import { applicationUrl, ensureApplicationRole } from './app-role';
@@ -36,7 +38,7 @@ export async function prepareDatabase(ownerUrl: string, config: AppConfig): Prom
   await migrateDatabase(ownerUrl, SCHEMA, [
     (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
     (dataSource) => ensureMunicipalityOrganisations(dataSource),
-    () => prepareJobQueue(ownerUrl, [invoiceRunQueue(config.JOB_EXPIRE_SECONDS)]),
+    () => prepareJobQueue(ownerUrl, [invoiceRunQueue(config.JOB_EXPIRE_SECONDS), webhookQueue(config.WEBHOOK_RETRY_DELAY_SECONDS, config.WEBHOOK_RETRY_LIMIT), evaluationQueue()]),
     (dataSource) => ensureApplicationRole(dataSource, appUrl),
     async (dataSource) => {
       jwtSecret ??= await instanceSecret(dataSource, 'jwt');

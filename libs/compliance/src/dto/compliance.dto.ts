@@ -428,3 +428,23 @@ export class OverviewDto {
   @ApiProperty({ type: [OverviewRowDto] })
   rows: OverviewRowDto[];
 }
+
+export class EvaluationResultDto {
+  @ApiProperty({ format: 'date' })
+  day: string;
+
+  @ApiProperty({ description: 'False when the day had been evaluated already.' })
+  evaluated: boolean;
+
+  @ApiProperty({ example: 684, description: 'Municipality-duty pairs judged.' })
+  obligations: number;
+
+  @ApiProperty({ example: 1, description: 'Of those, a status different from the previous evaluation.' })
+  changes: number;
+
+  @ApiProperty({ example: 2 })
+  notifications: number;
+
+  @ApiProperty({ example: 1 })
+  webhookDeliveries: number;
+}

@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ToInteger } from '@wmo/common';
+import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
+
+export class ListNotificationsQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only those you have not read.' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'unread must be true or false' })
+  unread?: 'true' | 'false';
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @ToInteger()
+  @IsInt({ message: 'page must be a whole number from 1' })
+  @Min(1, { message: 'page must be a whole number from 1' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @ToInteger()
+  @IsInt({ message: 'limit must be a whole number from 1 to 200' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 200' })
+  @Max(200, { message: 'limit must be a whole number from 1 to 200' })
+  limit = 50;
+}
+
+export class NotificationIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a notification id (UUID)' })
+  id: string;
+}
+
+export class WebhookIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a webhook id (UUID)' })
+  id: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
+  kind: string;
+
+  @ApiProperty({ example: 'Dekking luisterend oor Assen eindigt op 30-06-2025' })
+  title: string;
+
+  @ApiProperty({ example: 'De dekking door VNG-SEN-2018 eindigt op 30-06-2025 en er is geen opvolgend contract.' })
+  message: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'GM0106' })
+  municipalityCode: string | null;
+
+  @ApiProperty({ example: 'obligation', description: 'What it is about: obligation (a duty of a municipality) or invoice.' })
+  subjectType: string;
+
+  @ApiProperty({ example: 'WMO2015_2_2_4_1B', description: 'The duty code, or the document id.' })
+  subjectId: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The facts behind it, for software.' })
+  data: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When you read it.' })
+  readAt: string | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] })
+  items: NotificationDto[];
+
+  @ApiProperty({ example: 3 })
+  total: number;
+
+  @ApiProperty({ example: 2, description: 'Of all of yours, not read yet.' })
+  unread: number;
+
+  @ApiProperty({ example: 1 })
+  page: number;
+
+  @ApiProperty({ example: 50 })
+  limit: number;
+}
+
+export class CreateWebhookDto {
+  @ApiProperty({ example: 'https://erp.assen.nl/hooks/luisterend-oor', description: 'https (http only outside production).' })
+  @IsString()
+  @MaxLength(2000)
+  url: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['obligation.changed', 'invoice.issued', 'invoice.overdue'] })
+  @IsArray()
+  @ArrayNotEmpty({ message: 'events must name at least one event' })
+  @ArrayUnique({ message: 'events must not repeat an event' })
+  @IsIn(WEBHOOK_EVENTS, { each: true, message: `each event must be one of ${WEBHOOK_EVENTS.join(', ')}` })
+  events: string[];
+
+  @ApiPropertyOptional({ example: 'Financieel systeem' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  description?: string;
+}
+
+export class WebhookDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'https://erp.assen.nl/hooks/luisterend-oor' })
+  url: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
+  events: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  description: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+export class CreatedWebhookDto extends WebhookDto {
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks).',
+  })
+  secret: string;
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ format: 'uuid', description: 'Also the webhook-id header: the same on every attempt.' })
+  id: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENTS })
+  event: string;
+
+  @ApiProperty({ enum: DELIVERY_STATUSES })
+  status: string;
+
+  @ApiProperty({ example: 1 })
+  attempts: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 200 })
+  lastResponseStatus: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body sent: { type, timestamp, data }.' })
+  payload: Record<string, unknown>;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deliveredAt: string | null;
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
+import { ApiAuthenticated, Roles } from '@wmo/identity';
+import { CreatedWebhookDto, CreateWebhookDto, ListNotificationsQuery, NotificationDto, NotificationIdParam, NotificationPageDto, WebhookDeliveryDto, WebhookDto, WebhookIdParam } from './dto/notifications.dto';
+import { NotificationsService } from './notifications.service';
+import { WebhooksService } from './webhooks.service';
+
+@ApiTags('Notifications')
+@Controller('notifications')
+@ApiAuthenticated()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Your notifications: coverage ending within 90 days, a municipality becoming non-compliant, an invoice overdue',
+    description: "Your organisation's, for your roles, newest first, with your read marks. Written by the daily evaluation.",
+  })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiProblemResponses(400)
+  list(@Query() query: ListNotificationsQuery): Promise<NotificationPageDto> {
+    return this.notifications.list(query);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a notification read (for you)' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiProblemResponses(400, 404, [422, 'An API key has no read marks.'])
+  markRead(@Param() { id }: NotificationIdParam, @Query() _query: NoQueryParams): Promise<NotificationDto> {
+    return this.notifications.markRead(id);
+  }
+}
+
+@ApiTags('Notifications')
+@Controller('webhooks')
+@Roles('ORG_ADMIN')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Your organisation's webhooks (without their secrets)" })
+  @ApiOkResponse({ type: [WebhookDto] })
+  @ApiProblemResponses(400)
+  list(@Query() _query: NoQueryParams): Promise<WebhookDto[]> {
+    return this.webhooks.list();
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Register a webhook for obligation.changed, invoice.issued and/or invoice.overdue',
+    description:
+      'Each event is POSTed as JSON { type, timestamp, data } with the headers webhook-id, webhook-timestamp and webhook-signature ' +
+      '(Standard Webhooks, HMAC-SHA256 with the secret returned here, once). A failed delivery (no 2xx within 10 s) is retried with exponential backoff.',
+  })
+  @ApiCreatedResponse({ type: CreatedWebhookDto })
+  @ApiProblemResponses(400)
+  create(@Body() dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
+    return this.webhooks.create(dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a webhook', description: 'No further deliveries; pending ones are not sent.' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiProblemResponses(400, 404)
+  async remove(@Param() { id }: WebhookIdParam): Promise<void> {
+    await this.webhooks.remove(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({ summary: 'The latest 200 deliveries of a webhook, with their status and attempts' })
+  @ApiOkResponse({ type: [WebhookDeliveryDto] })
+  @ApiProblemResponses(400, 404)
+  deliveries(@Param() { id }: WebhookIdParam, @Query() _query: NoQueryParams): Promise<WebhookDeliveryDto[]> {
+    return this.webhooks.deliveries(id);
+  }
+}
