@@ -78,4 +78,28 @@ describe('invoice runs survive a killed worker', () => {
     const [counter] = await sql<{ last_number: number }>(t.databaseUrl, `SELECT last_number FROM document_number_counter WHERE document_type = 'INVOICE'`);
     expect(counter.last_number).toBe(338);
   });
+
+  it('a worker asked to stop (SIGTERM) mid-run stops after its batch, exits 0 within seconds, and another worker completes the run', async () => {
+    const first = startWorker();
+    await first.waitFor(/Worker ready/, 60_000);
+    const [{ id: contractId }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
+    const started = await vng.post(`/api/v1/contracts/${contractId}/invoice-runs`).set('Idempotency-Key', 'term-test').send({ year: 2024 }).expect(202);
+    const runId = started.body.id as string;
+    await waitFor(runId, (r) => r.progress.done >= 30, 60_000);
+    const asked = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited()).toEqual({ code: 0, signal: null });
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect((await run(runId)).status).toBe('RUNNING');
+
+    startWorker();
+    const finished = await waitFor(runId, (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 120_000);
+    expect(finished).toMatchObject({ status: 'COMPLETED', documentCount: 338 });
+    const [documents] = await sql<{ count: number; municipalities: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS count, count(DISTINCT municipality_code)::int AS municipalities FROM invoice_document WHERE run_id = $1`,
+      [runId],
+    );
+    expect(documents).toEqual({ count: 338, municipalities: 338 });
+  });
 });

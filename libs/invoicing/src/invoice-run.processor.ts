@@ -7,6 +7,7 @@ import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { dueDate, TerritorialChange, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { EventPublisher } from '@wmo/notifications';
+import { JobInterrupted } from '@wmo/jobs';
 import { UnscopedDatabase } from '@wmo/tenancy';
 import { CalculationContext, ComputedParticipant, InvoiceCalculator } from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
@@ -80,15 +81,16 @@ export class InvoiceRunProcessor {
     @Inject(INVOICING_OPTIONS) private readonly options: InvoicingOptions,
   ) {}
 
-  async process(runId: string): Promise<void> {
+  async process(runId: string, stopping?: AbortSignal): Promise<void> {
     const lock = this.dataSource.createQueryRunner();
     await lock.connect();
     try {
       const [{ locked }] = await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS locked`, [runId]);
       if (!locked) throw new Error(`Invoice run ${runId} is being processed by another worker`);
       try {
-        await this.execute(runId);
+        await this.execute(runId, stopping);
       } catch (error) {
+        if (error instanceof JobInterrupted) throw error;
         this.logger.error({ err: error, runId }, 'Invoice run failed');
         await this.unscoped.unscopedSystemTransaction((manager) =>
           manager.update(InvoiceRunEntity, { id: runId }, { status: 'FAILED', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() }),
@@ -101,7 +103,7 @@ export class InvoiceRunProcessor {
     }
   }
 
-  private async execute(runId: string): Promise<void> {
+  private async execute(runId: string, stopping?: AbortSignal): Promise<void> {
     const context = await this.unscoped.unscopedSystemTransaction((manager) => this.context(manager, runId));
     if (!context) return;
     const { run } = context;
@@ -133,6 +135,8 @@ export class InvoiceRunProcessor {
         await this.renderAndStore(issued);
         after = participants.last;
         if (this.options.batchDelayMs) await sleep(this.options.batchDelayMs);
+        // Between batches is a safe point: what is issued is whole; another worker resumes after it.
+        if (stopping?.aborted) throw new JobInterrupted();
       }
     }
     await this.renderMissing(runId);

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
 
@@ -50,11 +51,29 @@ export interface SendOptions {
   retry?: { limit: number; delaySeconds: number; backoff: boolean };
 }
 
+export interface JobContext {
+  id: string;
+  /** Attempts before this one. */
+  retryCount: number;
+  /** Aborted when the process shuts down: a long job stops at a safe point and throws JobInterrupted. */
+  stopping: AbortSignal;
+}
+
+/** Thrown by a job that stopped because its process is shutting down: it is retried (and resumes) elsewhere. */
+export class JobInterrupted extends Error {
+  constructor() {
+    super('The worker is shutting down; the job will be resumed.');
+    this.name = 'JobInterrupted';
+  }
+}
+
 /** Durable background jobs on PostgreSQL (pg-boss): several API and worker processes share one queue. */
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private starting: Promise<PgBoss> | null = null;
+  private readonly stopping = new AbortController();
+  private readonly loops: Array<Promise<void>> = [];
 
   constructor(@Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions) {}
 
@@ -91,17 +110,43 @@ export class JobQueue implements OnApplicationShutdown {
     });
   }
 
-  /** Works jobs of a queue in this process, one at a time; a handler that throws has its job retried. */
-  async work<T extends object>(queue: string, pollingIntervalSeconds: number, handler: (data: T, job: { id: string; retryCount: number }) => Promise<void>): Promise<void> {
+  /**
+   * Works jobs of a queue in this process, one at a time: fetch, run, complete (or fail, so that
+   * the queue's retry policy applies). The loop is ours rather than pg-boss's work(), so that
+   * shutdown can wait for it to end: nothing of the queue outlives the process's shutdown.
+   */
+  async work<T extends object>(queue: string, pollingIntervalSeconds: number, handler: (data: T, job: JobContext) => Promise<void>): Promise<void> {
     const boss = await this.started();
-    await boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => handler(job.data, { id: job.id, retryCount: job.retryCount }));
+    const loop = async () => {
+      while (!this.stopping.signal.aborted) {
+        let job: PgBoss.JobWithMetadata<T> | undefined;
+        try {
+          [job] = await boss.fetch<T>(queue, { batchSize: 1, includeMetadata: true });
+        } catch (error) {
+          this.logger.error({ err: error, queue }, 'Could not fetch a job');
+        }
+        if (!job) {
+          await sleep(pollingIntervalSeconds * 1000, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+          continue;
+        }
+        try {
+          await handler(job.data, { id: job.id, retryCount: job.retryCount, stopping: this.stopping.signal });
+          await boss.complete(queue, job.id);
+        } catch (error) {
+          await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch((failure: unknown) => this.logger.error({ err: failure, queue }, 'Could not fail a job'));
+        }
+      }
+    };
+    this.loops.push(loop());
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.starting) return;
     const boss = await this.starting;
     this.starting = null;
-    await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.stopping.abort();
+    await Promise.all(this.loops);
+    await boss.stop({ graceful: false, wait: true });
   }
 }
 

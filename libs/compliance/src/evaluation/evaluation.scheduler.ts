@@ -5,15 +5,17 @@ import { ComplianceEvaluator, EVALUATION_QUEUE, EvaluationJob } from './complian
 
 export const EVALUATE_HERE = Symbol('EVALUATE_HERE');
 const HOUR_MS = 3_600_000;
+/** The first request waits a minute, so a process that starts and stops at once (a deploy, a test) does no evaluation. */
+const FIRST_REQUEST_MS = 60_000;
 
 /**
- * In a worker process: works the evaluation queue, and asks for today's evaluation at start and
- * every hour (one job per day however many workers ask; the day's row makes it run once).
+ * In a worker process: works the evaluation queue, and asks for today's evaluation a minute after
+ * start and then every hour (one job per day however many workers ask; the day's row makes it run once).
  */
 @Injectable()
 export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ComplianceEvaluation');
-  private timer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly jobs: JobQueue,
@@ -26,14 +28,13 @@ export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicatio
     await this.jobs.work<EvaluationJob>(EVALUATION_QUEUE, 5, async ({ day }) => {
       await this.evaluator.evaluate(day, false);
     });
-    await this.requestToday();
-    this.timer = setInterval(() => void this.requestToday(), HOUR_MS);
-    this.timer.unref();
+    this.timers = [setTimeout(() => void this.requestToday(), FIRST_REQUEST_MS), setInterval(() => void this.requestToday(), HOUR_MS)];
+    for (const timer of this.timers) timer.unref();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers = [];
   }
 
   private async requestToday(): Promise<void> {
