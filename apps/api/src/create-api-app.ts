@@ -10,6 +10,7 @@ import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError } from '@
 import { pinToday } from '@wmo/domain';
 import { TenantContext } from '@wmo/tenancy';
 import { AppModule, AppModuleOptions } from './app.module';
+import { serveWebPortal } from './web-portal';
 
 export const API_PREFIX = 'api/v1';
 
@@ -61,7 +62,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   });
   // Helmet's middleware built once (@fastify/helmet rebuilds it, CSP parsing included, on every request).
   const securityHeaders = helmet({
-    // Swagger UI is the only HTML served so far; it needs inline styles.
+    // Swagger UI needs inline styles; the portal's progress bars set their width inline.
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
   });
   // Every request runs in its own async-local store (caller, request id, running transaction).
@@ -75,6 +76,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     request.log[level]({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     done();
   });
+  await serveWebPortal(app, options.config.WEB_DIR, options.logger);
   const routes: RegisteredRoute[] = [];
   routeTables.set(app, routes);
   fastify.addHook('onRoute', (route) => {

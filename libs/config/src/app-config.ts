@@ -143,6 +143,11 @@ export class AppConfig {
   @IsString()
   REFERENCE_DATA_DIR?: string = undefined;
 
+  /** The built web portal (`npm run build` writes it), served at `/`. Missing: the API runs without it. */
+  @IsString()
+  @MinLength(1, { message: 'WEB_DIR must not be empty' })
+  WEB_DIR = 'dist/web';
+
   /**
    * Tests only: the date the platform takes as today (issue dates, due dates, statuses, the
    * compliance evaluation). Refused unless NODE_ENV=test; timestamps are not affected.

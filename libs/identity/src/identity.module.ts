@@ -5,6 +5,7 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { SessionController } from './session.controller';
 import { IDENTITY_OPTIONS, IdentityOptions, ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM } from './identity.options';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
@@ -26,7 +27,7 @@ export class IdentityModule {
           verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: options.issuer, audience: options.audience },
         }),
       ],
-      controllers: [AuthController, UsersController, ApiKeysController, OrganisationsController],
+      controllers: [AuthController, SessionController, UsersController, ApiKeysController, OrganisationsController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,

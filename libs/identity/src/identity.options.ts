@@ -2,6 +2,8 @@ export interface IdentityOptions {
   jwtSecret: string;
   issuer: string;
   audience: string;
+  /** Session cookies only over HTTPS (production). */
+  secureCookies: boolean;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

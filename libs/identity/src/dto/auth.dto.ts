@@ -68,3 +68,14 @@ export class MeDto {
   @ApiProperty({ type: OrganisationSummaryDto })
   organisation: OrganisationSummaryDto;
 }
+
+export class SessionTokenDto {
+  @ApiProperty({ description: 'JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires; refresh before then.' })
+  expiresIn: number;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+}

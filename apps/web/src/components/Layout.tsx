@@ -1,0 +1,79 @@
+import { ReactNode, useState } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { navFor } from '../nav';
+import { useMe, useSession } from '../session';
+import { Button } from './ui';
+
+const ROLE_LABELS: Record<string, string> = {
+  OFFICER: 'beleidsmedewerker',
+  FINANCE: 'financiën',
+  CONTRACT_MANAGER: 'contractbeheer',
+  PROVIDER_ADMIN: 'aanbieder',
+  ORG_ADMIN: 'beheerder',
+  OPERATOR: 'platformbeheer',
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { signOut } = useSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const items = navFor(me);
+  return (
+    <div className="utrecht-page">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header className="utrecht-page-header site-header">
+        <div className="utrecht-page-header__content site-header__content">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              ◖
+            </span>
+            <span>
+              <span className="brand__name">Luisterend oor</span>
+              <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
+            </span>
+          </div>
+          <div className="who">
+            <span className="who__name">{me.name}</span>
+            <span className="who__org">
+              {me.organisation.name} · {me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}
+            </span>
+            <Button variant="secondary" onClick={() => void signOut()}>
+              Afmelden
+            </Button>
+          </div>
+        </div>
+        <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
+          <button type="button" className="utrecht-button utrecht-button--subtle menu-toggle" aria-expanded={menuOpen} aria-controls="hoofdmenu" onClick={() => setMenuOpen(!menuOpen)}>
+            Menu
+          </button>
+          <ul id="hoofdmenu" className={`site-nav__list${menuOpen ? ' site-nav__list--open' : ''}`}>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`} onClick={() => setMenuOpen(false)}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="inhoud" className="utrecht-page-content site-main" key={location.pathname}>
+        {children}
+      </main>
+      <footer className="utrecht-page-footer site-footer">
+        <div className="utrecht-page-footer__content">
+          <p className="utrecht-paragraph">
+            Luisterend oor: anonieme hulp per telefoon of online, op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1 onder b). Vragen over dit platform? Mail{' '}
+            <a className="utrecht-link" href="mailto:servicedesk@luisterendoor.example">
+              de servicedesk
+            </a>
+            .
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

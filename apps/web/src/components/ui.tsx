@@ -1,0 +1,250 @@
+import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiError, messageOf } from '../api/errors';
+
+/** Sets the document title and moves focus to the page's heading, so screen readers hear where they are. */
+export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title ?? (typeof children === 'string' ? children : 'Luisterend oor')} · Luisterend oor`;
+    ref.current?.focus();
+  }, [children, title]);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="utrecht-heading-1 page-heading">
+      {children}
+    </h1>
+  );
+}
+
+export function Loading({ label = 'Gegevens worden geladen…' }: { label?: string }) {
+  return (
+    <p role="status" className="utrecht-paragraph loading">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export type AlertType = 'info' | 'ok' | 'warning' | 'error';
+const ALERT_LABELS: Record<AlertType, string> = { info: 'Informatie', ok: 'Gelukt', warning: 'Let op', error: 'Fout' };
+
+export function Alert({ type, children, heading }: { type: AlertType; children: ReactNode; heading?: string }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' || type === 'warning' ? 'alert' : 'status'}>
+      <div className="utrecht-alert__content">
+        <div className="utrecht-alert__message">
+          <p className="utrecht-paragraph">
+            <strong>{heading ?? ALERT_LABELS[type]}: </strong>
+            {children}
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const requestId = error instanceof ApiError ? error.requestId : undefined;
+  return (
+    <Alert type="error">
+      {messageOf(error)}
+      {requestId ? <span className="request-id"> (foutnummer {requestId})</span> : null}
+    </Alert>
+  );
+}
+
+export type BadgeTone = 'valid' | 'warning' | 'invalid' | 'neutral';
+const BADGE_SYMBOLS: Record<BadgeTone, string> = { valid: '✓', warning: '!', invalid: '✕', neutral: '•' };
+
+/** A status as a word and a symbol (never colour alone). */
+export function StatusBadge({ tone, children }: { tone: BadgeTone; children: ReactNode }) {
+  return (
+    <span className={`utrecht-status-badge utrecht-status-badge--${tone} status-badge`}>
+      <span aria-hidden="true">{BADGE_SYMBOLS[tone]} </span>
+      {children}
+    </span>
+  );
+}
+
+export const COMPLIANCE_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
+  COMPLIANT: { label: 'Voldaan', tone: 'valid' },
+  AT_RISK: { label: 'Risico', tone: 'warning' },
+  NON_COMPLIANT: { label: 'Niet voldaan', tone: 'invalid' },
+};
+
+export function ComplianceBadge({ status }: { status: string }) {
+  const known = COMPLIANCE_LABELS[status] ?? { label: status, tone: 'neutral' as const };
+  return <StatusBadge tone={known.tone}>{known.label}</StatusBadge>;
+}
+
+export const INVOICE_STATUS_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
+  OPEN: { label: 'Openstaand', tone: 'neutral' },
+  PARTIALLY_PAID: { label: 'Deels betaald', tone: 'warning' },
+  PAID: { label: 'Betaald', tone: 'valid' },
+  OVERDUE: { label: 'Vervallen', tone: 'invalid' },
+  CREDITED: { label: 'Gecrediteerd', tone: 'neutral' },
+};
+
+export function InvoiceStatusBadge({ status }: { status: string }) {
+  const known = INVOICE_STATUS_LABELS[status] ?? { label: status, tone: 'neutral' as const };
+  return <StatusBadge tone={known.tone}>{known.label}</StatusBadge>;
+}
+
+/** A labelled form field with its description and error message wired for assistive technology. */
+export function Field({
+  label,
+  error,
+  description,
+  children,
+}: {
+  label: string;
+  error?: string;
+  description?: string;
+  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          <span aria-hidden="true">✕ </span>
+          {error}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">{children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}</div>
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  variant = 'primary',
+  busy,
+  ...props
+}: { variant?: 'primary' | 'secondary' | 'subtle'; busy?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button
+      type="button"
+      {...props}
+      aria-busy={busy || undefined}
+      disabled={props.disabled || busy}
+      className={`utrecht-button utrecht-button--${variant === 'primary' ? 'primary-action' : variant === 'secondary' ? 'secondary-action' : 'subtle'}${busy ? ' utrecht-button--busy' : ''} ${props.className ?? ''}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
+
+/** Loads data for a page; `reload` fetches again (after a change). Stale answers of earlier keys are ignored. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T> & { reload: () => void } {
+  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setState((previous) => (previous.status === 'ready' && round > 0 ? previous : { status: 'loading' }));
+    load().then(
+      (data) => current && setState({ status: 'ready', data }),
+      (error: unknown) => current && setState({ status: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, round]);
+  const reload = useCallback(() => setRound((value) => value + 1), []);
+  return { ...state, reload };
+}
+
+/** Renders loading and error states, and the content once the data is there. */
+export function Loaded<T>({ state, children, label }: { state: Loadable<T>; children: (data: T) => ReactNode; label?: string }) {
+  if (state.status === 'loading') return <Loading label={label} />;
+  if (state.status === 'error') return <ErrorAlert error={state.error} />;
+  return <>{children(state.data)}</>;
+}
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Value to sort on; without it the column is not sortable. */
+  sortValue?: (row: T) => string | number;
+  numeric?: boolean;
+}
+
+/** A table whose sortable headers are buttons and announce their order (aria-sort). */
+export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; initialSort?: { key: string; direction: 'ascending' | 'descending' } }) {
+  const [sort, setSort] = useState(initialSort ?? null);
+  const column = sort ? columns.find((candidate) => candidate.key === sort.key) : undefined;
+  const sorted = column?.sortValue
+    ? [...rows].sort((a, b) => {
+        const x = column.sortValue!(a);
+        const y = column.sortValue!(b);
+        const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'nl');
+        return sort!.direction === 'ascending' ? order : -order;
+      })
+    : rows;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {columns.map((col) => (
+              <th key={col.key} scope="col" className={`utrecht-table__header-cell${col.numeric ? ' utrecht-table__header-cell--numeric' : ''}`} aria-sort={sort?.key === col.key ? sort.direction : col.sortValue ? 'none' : undefined}>
+                {col.sortValue ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => setSort({ key: col.key, direction: sort?.key === col.key && sort.direction === 'ascending' ? 'descending' : 'ascending' })}
+                  >
+                    {col.header}
+                    <span aria-hidden="true">{sort?.key === col.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                  </button>
+                ) : (
+                  col.header
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {sorted.map((row) => (
+            <tr key={rowKey(row)} className="utrecht-table__row">
+              {columns.map((col) => (
+                <td key={col.key} className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric' : ''}`}>
+                  {col.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Key-value pairs (utrecht data list). */
+export function DataList({ items }: { items: Array<[string, ReactNode]> }) {
+  return (
+    <dl className="utrecht-data-list utrecht-data-list--rows">
+      {items.map(([key, value]) => (
+        <div key={key} className="utrecht-data-list__item">
+          <dt className="utrecht-data-list__item-key">{key}</dt>
+          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,38 @@
+/** Dutch formatting of what the API returns (amounts are decimal strings, dates ISO). */
+
+const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const numberFormat = new Intl.NumberFormat('nl-NL');
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+
+/** "€ 1.234,56" from "1234.56" (or a number). */
+export function euro(amount: string | number | null | undefined): string {
+  if (amount === null || amount === undefined || amount === '') return '–';
+  return euroFormat.format(Number(amount));
+}
+
+export function count(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '–';
+  return numberFormat.format(Number(value));
+}
+
+/** "1 januari 2025" from "2025-01-01". */
+export function date(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** "23 november 2026 om 14:05" from an ISO timestamp, in Dutch time. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  return dateTimeFormat.format(new Date(iso));
+}
+
+export const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
+
+/** The API's weekday (1 = Monday ... 7 = Sunday, or a name) in Dutch. */
+export function weekday(value: number | string): string {
+  if (typeof value === 'number') return WEEKDAYS[value - 1] ?? String(value);
+  const english = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].indexOf(value.toUpperCase());
+  return english >= 0 ? WEEKDAYS[english] : value;
+}

@@ -1,0 +1,62 @@
+import { FormEvent, useState } from 'react';
+import { ApiError } from '../api/errors';
+import { Alert, Button, ErrorAlert, Field, PageHeading } from '../components/ui';
+import { useSession } from '../session';
+
+export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) found.email = 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.';
+    if (!password) found.password = 'Vul uw wachtwoord in.';
+    setErrors(found);
+    setFailure(null);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      await signIn(email.trim(), password);
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, 'Inloggen is niet gelukt. Probeer het opnieuw.'));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="utrecht-page signin-page">
+      <main id="inhoud" className="utrecht-page-content signin">
+        <div className="brand brand--large">
+          <span className="brand__mark" aria-hidden="true">
+            ◖
+          </span>
+          <span>
+            <span className="brand__name">Luisterend oor</span>
+            <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
+          </span>
+        </div>
+        <PageHeading>Inloggen</PageHeading>
+        <p className="utrecht-paragraph">Voor gemeenten, de VNG en aanbieders: bekijk of de verplichting gedekt is, beheer contracten en download facturen.</p>
+        {reason === 'expired' ? <Alert type="warning">Uw sessie is verlopen. Log opnieuw in om verder te gaan.</Alert> : null}
+        {reason === 'signed-out' ? <Alert type="ok">U bent afgemeld.</Alert> : null}
+        {failure ? <ErrorAlert error={failure} /> : null}
+        <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+          <Field label="E-mailadres" error={errors.email}>
+            {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" type="email" name="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />}
+          </Field>
+          <Field label="Wachtwoord" error={errors.password}>
+            {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" type="password" name="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+          </Field>
+          <Button type="submit" busy={busy}>
+            {busy ? 'Bezig met inloggen…' : 'Inloggen'}
+          </Button>
+        </form>
+      </main>
+    </div>
+  );
+}

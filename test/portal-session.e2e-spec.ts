@@ -1,0 +1,95 @@
+import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+
+describeInBrowser('web portal: signing in and out, sessions, errors', () => {
+  let portal: Portal;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+  });
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('serves the portal at / (Dutch, the sign-in form) and keeps API 404s as problem+json', async () => {
+    const page = await portal.newPage();
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'inloggen');
+    // A portal route reloaded directly gets the portal too; an unknown API path does not.
+    expect((await page.goto('/facturen'))?.status()).toBe(200);
+    const api = await page.request.get('/api/v1/bestaat-niet');
+    expect(api.status()).toBe(404);
+    expect(api.headers()['content-type']).toContain('application/problem+json');
+  });
+
+  it('says in Dutch what is wrong: an empty field next to the field, a wrong password above the form', async () => {
+    const page = await portal.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.').waitFor();
+    expect(await page.getByLabel('E-mailadres').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('E-mailadres').fill('officer.gm0106@demo.nl');
+    await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord is onjuist.' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('keeps the refresh token out of reach of scripts: an httpOnly cookie, nothing in web storage', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'officer.gm0106@demo.nl');
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === 'wmo_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/session' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // A reload exchanges the cookie for a new access token: still signed in, on the same page.
+    await page.reload();
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    expect(await page.getByText('Gemeente Assen').first().isVisible()).toBe(true);
+  });
+
+  it('signs out: the session ends on the server, and the cookie no longer works', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'finance.gm0106@demo.nl');
+    const before = (await page.context().cookies()).find((cookie) => cookie.name === 'wmo_session')!.value;
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByText('U bent afgemeld.').waitFor();
+    const replay = await portal.t.withAuthorization().post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${before}`);
+    expect(replay.status).toBe(401);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  });
+
+  it('handles an expired session gracefully: back to the sign-in page with a message, then on to the page asked for', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'officer.gm0106@demo.nl');
+    // The session ends elsewhere (cookie gone) and the access token is refused from now on.
+    await page.context().clearCookies();
+    await page.route('**/api/v1/**', (route) => (route.request().url().includes('/auth/session') ? route.continue() : route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401}' })));
+    await page.getByRole('link', { name: 'Meldingen' }).click();
+    await page.getByText('Uw sessie is verlopen. Log opnieuw in om verder te gaan.').waitFor();
+    await page.unroute('**/api/v1/**');
+    await page.getByLabel('E-mailadres').fill('officer.gm0106@demo.nl');
+    await page.getByLabel('Wachtwoord').fill('welkom-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/meldingen');
+  });
+
+  it('works at 320 px wide: no sideways scrolling, the menu behind a button that says whether it is open', async () => {
+    const page = await portal.newPage({ width: 320, height: 640 });
+    await portal.signIn(page, 'vng@demo.nl');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('link', { name: 'Landelijk overzicht' }).click();
+    await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestApp, TestApp } from './test-app';
+
+/** Debian's Chromium (`.ci/run` installs it with apt); Playwright never downloads a browser here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'screenshots');
+
+// The flags of this machine's closed network: without the background-networking ones Chromium
+// keeps trying to reach Google's hosts.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** `describe`, or a loud skip when there is no Chromium (CI installs it; see .ci/run). */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) {
+    describe(name, body);
+    return;
+  }
+  // eslint-disable-next-line no-console
+  console.warn(`SKIPPED browser tests "${name}": no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; .ci/run does this.`);
+  describe.skip(name, body);
+}
+
+export interface Portal {
+  t: TestApp;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies) and page; `width` for small screens. */
+  newPage(options?: { width?: number; height?: number }): Promise<Page>;
+  /** Signs in through the portal's form and waits for the first page after it. */
+  signIn(page: Page, email: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The API with the built portal (dist/web, from `npm run build`) on a free port, and a headless Chromium. */
+export async function startPortal(overrides: Record<string, string> = {}): Promise<Portal> {
+  if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
+  const t = await startTestApp(overrides);
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('the test app is not listening on a port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    baseUrl,
+    browser,
+    newPage: async ({ width = 1280, height = 900 } = {}) => {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+    signIn: async (page, email, password = DEMO_PASSWORD) => {
+      await page.goto('/');
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill(password);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+    },
+    close: async () => {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and returns the serious
+ * and critical violations, as `rule: help (selectors)` lines so a failing expectation reads well.
+ */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+}
+
+/** A full-page PNG under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
