@@ -131,6 +131,57 @@ describe('authentication', () => {
     });
   });
 
+  describe('browser sessions (the portal): the refresh token only in an httpOnly cookie', () => {
+    const sessionCookie = (res: request.Response): string | undefined => {
+      const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('wmo_session='));
+      return header;
+    };
+    const valueOf = (cookie: string) => cookie.split(';')[0].slice('wmo_session='.length);
+
+    it('signing in sets an httpOnly, SameSite=Strict cookie scoped to the session routes and returns only the access token', async () => {
+      const res = await request(t.server).post('/api/v1/auth/session').send({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' }).expect(200);
+      expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: 900, tokenType: 'Bearer' });
+      const cookie = sessionCookie(res)!;
+      expect(cookie).toMatch(/^wmo_session=[^;]{20,}; Max-Age=43200; Path=\/api\/v1\/auth\/session; HttpOnly; SameSite=Strict$/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      await me(`Bearer ${res.body.accessToken}`).expect(200);
+    });
+
+    it('a wrong password is the same 401 problem as POST /auth/login, and sets no cookie', async () => {
+      const res = await request(t.server).post('/api/v1/auth/session').send({ email: 'officer.gm0106@demo.nl', password: 'wrong-password' }).expect(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.type).toBe('/problems/invalid-credentials');
+      expect(sessionCookie(res)).toBeUndefined();
+    });
+
+    it('refresh rotates the cookie; the old cookie used again ends the whole session', async () => {
+      const start = await request(t.server).post('/api/v1/auth/session').send({ email: 'finance.gm0106@demo.nl', password: 'welkom-demo' }).expect(200);
+      const first = valueOf(sessionCookie(start)!);
+      const refreshed = await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${first}`).expect(200);
+      const second = valueOf(sessionCookie(refreshed)!);
+      expect(second).not.toBe(first);
+      await me(`Bearer ${refreshed.body.accessToken}`).expect(200);
+      const replay = await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${first}`).expect(401);
+      expect(replay.body.type).toBe('/problems/refresh-token-reused');
+      expect(sessionCookie(replay)).toMatch(/^wmo_session=; Max-Age=0;/);
+      await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${second}`).expect(401);
+    });
+
+    it('refresh without a cookie is a 401 problem', async () => {
+      const res = await request(t.server).post('/api/v1/auth/session/refresh').expect(401);
+      expect(res.body).toMatchObject({ status: 401, type: '/problems/invalid-refresh-token' });
+    });
+
+    it('ending the session revokes its refresh token and clears the cookie; ending twice is fine', async () => {
+      const start = await request(t.server).post('/api/v1/auth/session').send({ email: 'vng@demo.nl', password: 'welkom-demo' }).expect(200);
+      const value = valueOf(sessionCookie(start)!);
+      const end = await request(t.server).post('/api/v1/auth/session/end').set('Cookie', `wmo_session=${value}`).expect(204);
+      expect(sessionCookie(end)).toMatch(/^wmo_session=; Max-Age=0;/);
+      await request(t.server).post('/api/v1/auth/session/end').set('Cookie', `wmo_session=${value}`).expect(204);
+      await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${value}`).expect(401);
+    });
+  });
+
   describe('API keys', () => {
     it('an ORG_ADMIN creates a key (secret shown once), a machine client uses it as Bearer or X-Api-Key, revocation stops it at once', async () => {
       const vng = await t.as('vng@demo.nl');

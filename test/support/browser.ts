@@ -36,8 +36,10 @@ export interface Portal {
 
 /** The API with the built portal (dist/web, from `npm run build`) on a free port, and a headless Chromium. */
 export async function startPortal(overrides: Record<string, string> = {}): Promise<Portal> {
-  if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first (npm test does).');
-  const t = await startTestApp(overrides);
+  // PORTAL_WEB_DIR: a portal built elsewhere (`vite build --outDir ...`), so parallel work does not share dist/web.
+  const webDir = process.env.PORTAL_WEB_DIR ?? join(__dirname, '..', '..', 'dist', 'web');
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`${webDir} has no built portal: run \`npm run build\` first (npm test does).`);
+  const t = await startTestApp({ WEB_DIR: webDir, ...overrides });
   await t.app.listen(0, '127.0.0.1');
   const address = t.app.getHttpServer().address();
   if (!address || typeof address === 'string') throw new Error('the test app is not listening on a port');

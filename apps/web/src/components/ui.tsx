@@ -202,7 +202,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((col) => (
-              <th key={col.key} scope="col" className={`utrecht-table__header-cell${col.numeric ? ' utrecht-table__header-cell--numeric' : ''}`} aria-sort={sort?.key === col.key ? sort.direction : col.sortValue ? 'none' : undefined}>
+              <th key={col.key} scope="col" className={`utrecht-table__header-cell${col.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`} aria-sort={sort?.key === col.key ? sort.direction : col.sortValue ? 'none' : undefined}>
                 {col.sortValue ? (
                   <button
                     type="button"
@@ -223,7 +223,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }
           {sorted.map((row) => (
             <tr key={rowKey(row)} className="utrecht-table__row">
               {columns.map((col) => (
-                <td key={col.key} className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric' : ''}`}>
+                <td key={col.key} className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : ''}`}>
                   {col.cell(row)}
                 </td>
               ))}
