@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const demo = database.demoUsers
     ? `\nDemo logins (password "${config.DEMO_PASSWORD}"):\n${database.demoUsers.map((u) => `  ${u.email.padEnd(26)} ${u.roles.join(', ')}`).join('\n')}\n`
     : '';
-  process.stdout.write(`\nLuisterend oor platform is running.\n  API:  ${base}/api/v1\n  Docs: ${base}/api/docs\n  Health: ${base}/health\n${demo}\n`);
+  process.stdout.write(`\nLuisterend oor platform is running.\n  Portal: ${base}/\n  API:    ${base}/api/v1\n  Docs:   ${base}/api/docs\n  Health: ${base}/health\n${demo}\n`);
 }
 
 main().catch((error: unknown) => {
