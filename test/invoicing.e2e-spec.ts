@@ -623,4 +623,18 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
     expect(outcome(dry)).toMatchObject({ status: 200, body: { subtotalCents: 12923, lines: [expect.objectContaining({ inhabitants: 25845, perInhabitant: '0.0050', amountCents: 12923 })] } });
     expect(await issue(contract)).toMatchObject({ totalCents: 12923, lines: [expect.objectContaining({ amountCents: 12923 })] });
   });
+  it('the supplier may start a run itself (202): it completes, and the audit log names the supplier as actor and the VNG as the organisation concerned', async () => {
+    expect((await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0088?endDate=2024-12-31`)).status).toBe(200);
+    const contract = await contractWith('GM0088', '2025-01-01', { title: 'Test run by the supplier', vatCategory: 'E', vatExemptionReason: 'Vrijgesteld (test)', tariffs: [{ perInhabitant: '0.0100', validFrom: '2025-01-01' }] });
+    const started = await sensoor.post(`/api/v1/contracts/${contract}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year: 2025 });
+    expect(outcome(started)).toMatchObject({ status: 202, body: { status: 'QUEUED' } });
+    expect(await waitForRun(sensoor, started.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 1 });
+    const [audit] = await sql<{ actor: string; concerns: string }>(
+      t.databaseUrl,
+      `SELECT a.name AS actor, c.name AS concerns FROM audit_event e JOIN organisation a ON a.id = e.actor_organisation_id JOIN organisation c ON c.id = e.organisation_id
+        WHERE e.action = 'invoice-run.started' AND e.entity_id = $1`,
+      [started.body.id],
+    );
+    expect(audit).toEqual({ actor: 'Stichting Sensoor', concerns: 'Vereniging van Nederlandse Gemeenten' });
+  });
 });

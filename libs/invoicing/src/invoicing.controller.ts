@@ -170,8 +170,8 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/payments')
-  @Roles('FINANCE')
-  @ApiOperation({ summary: 'Record a payment received on an invoice (the issuer\'s FINANCE)' })
+  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @ApiOperation({ summary: 'Record a payment received on an invoice (the issuer\'s FINANCE or PROVIDER_ADMIN)' })
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'An overpayment, or the invoice was credited.'])
   pay(@Param() { id }: DocumentIdParam, @Body() dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {

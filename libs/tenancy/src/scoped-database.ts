@@ -99,7 +99,9 @@ export class TenantTransaction {
   }
 
   async audit(record: AuditRecord): Promise<void> {
-    await this.manager.insert(AuditEventEntity, {
+    // No RETURNING (updateEntity(false)): the row may concern another organisation, which the
+    // actor may write for (e.g. a supplier starting a run on the VNG's contract) but not read.
+    await this.manager.createQueryBuilder().insert().into(AuditEventEntity).updateEntity(false).values({
       organisationId: record.organisationId === undefined ? this.principal.organisationId : record.organisationId,
       actorOrganisationId: this.principal.organisationId,
       actorUserId: this.principal.userId,
@@ -110,7 +112,7 @@ export class TenantTransaction {
       before: (record.before ?? null) as never,
       after: (record.after ?? null) as never,
       requestId: this.requestId ?? null,
-    });
+    }).execute();
   }
 }
 

@@ -11,7 +11,12 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: FieldProblem[] = [],
     readonly requestId?: string,
+    /** The API's explanation, in English (for logs and matching, not for people). */
     readonly detail?: string,
+    /** The problem type's last part, e.g. `overpayment`, `period-already-invoiced`. */
+    readonly type?: string,
+    /** The problem's extra members (e.g. `outstandingCents`, `gaps`, `runId`). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,7 +48,7 @@ const BY_TYPE: Record<string, string> = {
 };
 
 export async function problemToError(res: Response, context?: 'signin'): Promise<ApiError> {
-  let problem: { type?: string; detail?: string; requestId?: string; errors?: FieldProblem[] } = {};
+  let problem: { type?: string; detail?: string; requestId?: string; errors?: FieldProblem[]; [member: string]: unknown } = {};
   try {
     problem = (await res.json()) as typeof problem;
   } catch {
@@ -52,7 +57,8 @@ export async function problemToError(res: Response, context?: 'signin'): Promise
   const typeKey = (problem.type ?? '').split('/').pop()?.toLowerCase() ?? '';
   let message = BY_TYPE[typeKey] ?? dutchMessageFor(res.status);
   if (context === 'signin' && res.status === 401) message = BY_TYPE['invalid-credentials'];
-  return new ApiError(res.status, message, problem.errors ?? [], problem.requestId, problem.detail);
+  const { type: _type, title: _title, status: _status, detail, instance: _instance, requestId, errors, ...extensions } = problem;
+  return new ApiError(res.status, message, errors ?? [], requestId, detail, typeKey || undefined, extensions);
 }
 
 export function messageOf(error: unknown): string {

@@ -1,6 +1,239 @@
-import { PageHeading } from '../components/ui';
+import { ReactNode, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, download } from '../api/client';
+import { Alert, Button, Column, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, InvoiceStatusBadge, useLoad } from '../components/ui';
+import { count, date } from '../format';
+import { useMe } from '../session';
+import { DocumentDownloads } from './invoices/downloads';
+import { cents, currentYear, DOCUMENT_TYPE_LABELS, DocumentPage, DocumentType, InvoiceDocument, STATUS_OPTIONS, yearOptions } from './invoices/types';
 
-// Placeholder: to be built.
+const PAGE_SIZE = 50;
+const ALL = 'alle';
+
+/** Status of any document type in words: credit notes and allocation statements have no payment status of their own. */
+export function DocumentStatusBadge({ doc }: { doc: Pick<InvoiceDocument, 'type' | 'status'> }) {
+  if (doc.type === 'CREDIT_NOTE') return <StatusBadge tone="neutral">Verrekend met factuur</StatusBadge>;
+  if (doc.type === 'ALLOCATION_STATEMENT') return <StatusBadge tone="valid">Verrekend via gemeentefonds</StatusBadge>;
+  return <InvoiceStatusBadge status={doc.status} />;
+}
+
+/** Amount with its sign: a credit note lowers what is owed. */
+const signed = (doc: InvoiceDocument) => (doc.type === 'CREDIT_NOTE' ? -doc.totalCents : doc.totalCents);
+
 export function InvoicesPage() {
-  return <PageHeading>Facturen</PageHeading>;
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const yearParam = params.get('jaar') ?? String(currentYear());
+  const status = params.get('status') ?? '';
+  const type = params.get('soort') ?? '';
+  const year = yearParam === ALL ? undefined : Number(yearParam);
+  const key = `${yearParam}|${status}|${type}`;
+  const query = { year, status: status || undefined, type: type || undefined, limit: PAGE_SIZE };
+  const first = useLoad(() => api<DocumentPage>('/invoices', { query: { ...query, page: 1 } }), [key]);
+  const [more, setMore] = useState<{ key: string; pages: number; items: InvoiceDocument[] }>({ key, pages: 1, items: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<{ message: string | null; error: unknown } | null>(null);
+  const extra = more.key === key ? more : { key, pages: 1, items: [] };
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+    setProblem(null);
+  };
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api<DocumentPage>('/invoices', { query: { ...query, page: extra.pages + 1 } });
+      setMore({ key, pages: extra.pages + 1, items: [...extra.items, ...page.items] });
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const [exporting, setExporting] = useState(false);
+  const exportCsv = async () => {
+    if (!year) return;
+    setExporting(true);
+    setProblem(null);
+    try {
+      await download('/invoices/export.csv', { query: { year }, accept: 'text/csv', fallbackName: `documenten-${year}.csv` });
+    } catch (error) {
+      setProblem({ message: null, error });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const municipality = me.organisation.kind === 'MUNICIPALITY';
+  const columns: Column<InvoiceDocument>[] = [
+    {
+      key: 'number',
+      header: 'Nummer',
+      sortValue: (d) => d.number,
+      cell: (d) => (
+        <>
+          <Link className="utrecht-link nowrap" to={`/facturen/${d.id}`}>
+            {d.number}
+          </Link>
+          <span className="document-type">{DOCUMENT_TYPE_LABELS[d.type] ?? d.type}</span>
+        </>
+      ),
+    },
+    municipality
+      ? { key: 'party', header: 'Aanbieder', sortValue: (d) => d.supplierName, cell: (d) => d.supplierName }
+      : { key: 'party', header: 'Ontvanger', sortValue: (d) => d.customerName, cell: (d) => d.customerName },
+    { key: 'period', header: 'Periode', sortValue: (d) => d.period.start, cell: (d) => shortPeriod(d.period.start, d.period.end) },
+    {
+      key: 'issueDate',
+      header: 'Datum',
+      sortValue: (d) => d.issueDate,
+      cell: (d) => (
+        <>
+          <span className="nowrap">{date(d.issueDate)}</span>
+          {d.type === 'INVOICE' ? <span className="document-type">vervalt {date(d.dueDate)}</span> : null}
+        </>
+      ),
+    },
+    { key: 'total', header: 'Bedrag', numeric: true, sortValue: (d) => signed(d), cell: (d) => <span className="nowrap">{cents(signed(d))}</span> },
+    { key: 'outstanding', header: 'Open', numeric: true, sortValue: (d) => d.outstandingCents, cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{cents(d.outstandingCents)}</span> : '–') },
+    { key: 'status', header: 'Status', sortValue: (d) => d.status, cell: (d) => <DocumentStatusBadge doc={d} /> },
+    { key: 'downloads', header: 'Downloaden', cell: (d) => <DocumentDownloads doc={d} onError={(message, error) => setProblem(error ? { message, error } : null)} /> },
+  ];
+
+  return (
+    <>
+      <PageHeading>Facturen</PageHeading>
+      <p className="utrecht-paragraph">
+        {municipality
+          ? `Facturen, creditnota's en opgaven van de uitname uit het gemeentefonds voor ${me.organisation.name}.`
+          : me.organisation.kind === 'PROVIDER'
+            ? `Facturen en creditnota's die ${me.organisation.name} heeft verstuurd.`
+            : "Facturen, creditnota's en opgaven van de contracten die u kunt zien."}
+      </p>
+      <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Jaar van de factuurdatum">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={yearParam} onChange={(event) => setFilter('jaar', event.target.value)}>
+              <option value={ALL}>Alle jaren</option>
+              {yearOptions().map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={status} onChange={(event) => setFilter('status', event.target.value)}>
+              <option value="">Alle statussen</option>
+              {STATUS_OPTIONS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Soort">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={type} onChange={(event) => setFilter('soort', event.target.value)}>
+              <option value="">Alle soorten</option>
+              {(Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => (
+                <option key={value} value={value}>
+                  {DOCUMENT_TYPE_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </form>
+      {problem ? problem.message ? <Alert type="warning" heading="E-factuur niet beschikbaar">{problem.message}</Alert> : <ErrorAlert error={problem.error} /> : null}
+      <Loaded state={first} label="De facturen worden geladen…">
+        {(page) => {
+          const items = [...page.items, ...extra.items];
+          const filtered = describeFilters(yearParam, status, type);
+          if (page.total === 0) {
+            return (
+              <p role="status" className="utrecht-paragraph">
+                Er zijn geen documenten {filtered}.
+              </p>
+            );
+          }
+          const complete = items.length >= page.total;
+          return (
+            <>
+              <p role="status" className="utrecht-paragraph">
+                {page.total === 1 ? '1 document' : `${count(page.total)} documenten`} {filtered}
+                {complete ? '.' : `; de eerste ${count(items.length)} staan hieronder.`}
+              </p>
+              <Totals items={items} complete={complete} total={page.total} />
+              {year ? (
+                <div className="actions">
+                  <Button variant="subtle" busy={exporting} onClick={() => void exportCsv()}>
+                    Alle documenten van {year} exporteren (CSV)
+                  </Button>
+                </div>
+              ) : null}
+              <div className="invoice-list">
+                <SortableTable caption={`Documenten ${filtered}`} columns={columns} rows={items} rowKey={(d) => d.id} />
+              </div>
+              {moreError ? <ErrorAlert error={moreError} /> : null}
+              {!complete ? (
+                <div className="actions">
+                  <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>
+                    Meer laden ({count(Math.min(PAGE_SIZE, page.total - items.length))} van de {count(page.total - items.length)} resterende)
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
+
+/** A whole calendar year as "2025"; otherwise "1 juli 2025 t/m 31 december 2025". */
+function shortPeriod(start: string, end: string): string {
+  if (start.slice(0, 4) === end.slice(0, 4) && start.endsWith('-01-01') && end.endsWith('-12-31')) return `heel ${start.slice(0, 4)}`;
+  return `${date(start)} t/m ${date(end)}`;
+}
+
+function describeFilters(year: string, status: string, type: string): string {
+  const parts = [year === ALL ? 'in alle jaren' : `uit ${year}`];
+  if (status) parts.push(`met status ${STATUS_OPTIONS.find(([value]) => value === status)?.[1].toLowerCase() ?? status}`);
+  if (type) parts.push(`van de soort ${DOCUMENT_TYPE_LABELS[type as DocumentType]?.toLowerCase() ?? type}`);
+  return parts.join(', ');
+}
+
+function Totals({ items, complete, total }: { items: InvoiceDocument[]; complete: boolean; total: number }) {
+  const invoices = items.filter((d) => d.type === 'INVOICE');
+  const rows: Array<[string, ReactNode]> = [
+    ['Totaalbedrag', `${cents(items.reduce((sum, d) => sum + signed(d), 0))}`],
+    ['Betaald', cents(invoices.reduce((sum, d) => sum + d.paidCents, 0))],
+    ['Openstaand', cents(invoices.reduce((sum, d) => sum + d.outstandingCents, 0))],
+  ];
+  return (
+    <section className="invoice-totals" aria-labelledby="invoice-totals-heading">
+      <h2 id="invoice-totals-heading" className="utrecht-heading-2">
+        Totalen
+      </h2>
+      <div className="key-values">
+        <DataList items={rows} />
+      </div>
+      <p className="utrecht-paragraph invoice-totals__note">
+        {complete
+          ? "Creditnota's zijn van het totaalbedrag afgetrokken; betaald en openstaand gaan over facturen."
+          : `Over de ${count(items.length)} geladen documenten van de ${count(total)}. Laad meer voor het totaal van alles. Creditnota's zijn van het totaalbedrag afgetrokken.`}
+      </p>
+    </section>
+  );
 }

@@ -1,0 +1,115 @@
+/** The invoicing API's documents as the portal uses them (libs/invoicing/src/dto/invoicing.dto.ts). */
+
+export type DocumentType = 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED';
+
+export interface DocumentLine {
+  lineNumber: number;
+  municipalityCode: string | null;
+  description: string;
+  calculation: string;
+  inhabitants: number;
+  perInhabitant: string;
+  period: { start: string; end: string };
+  days: number;
+  amountCents: number;
+  approximationNote: string | null;
+}
+
+export interface DocumentRef {
+  id: string;
+  number: string;
+  totalCents: number;
+}
+
+export interface Payment {
+  id: string;
+  amountCents: number;
+  date: string;
+  reference: string;
+}
+
+export interface InvoiceDocument {
+  id: string;
+  type: DocumentType;
+  number: string;
+  municipalityCode: string | null;
+  contractId: string;
+  contractReference: string;
+  runId: string | null;
+  period: { start: string; end: string };
+  referenceDate: string;
+  issueDate: string;
+  dueDate: string;
+  status: DocumentStatus;
+  currency: string;
+  subtotalCents: number;
+  vatCents: number;
+  totalCents: number;
+  paidCents: number;
+  creditedCents: number;
+  outstandingCents: number;
+  vatCategory: string;
+  vatRate: string;
+  vatExemptionReason: string | null;
+  purchaseOrderNumber: string | null;
+  supplierName: string;
+  customerName: string;
+  lines: DocumentLine[];
+  creditNotes: DocumentRef[];
+  credits: DocumentRef | null;
+  payments: Payment[];
+}
+
+export interface DocumentPage {
+  items: InvoiceDocument[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  INVOICE: 'Factuur',
+  CREDIT_NOTE: 'Creditnota',
+  ALLOCATION_STATEMENT: 'Opgave uitname gemeentefonds',
+};
+
+export const STATUS_OPTIONS: Array<[DocumentStatus, string]> = [
+  ['OPEN', 'Openstaand'],
+  ['PARTIALLY_PAID', 'Deels betaald'],
+  ['PAID', 'Betaald'],
+  ['OVERDUE', 'Vervallen'],
+  ['CREDITED', 'Gecrediteerd'],
+];
+
+/** Amounts in cents as "€ 1.234,56" (exact: no binary fractions of a cent are shown). */
+export function cents(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(value / 100);
+}
+
+/** "1 januari 2025 t/m 31 december 2025" */
+export function periodText(from: string, to: string): string {
+  return `${formatDate(from)} t/m ${formatDate(to)}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+function formatDate(iso: string): string {
+  return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}
+
+/** Today in the Netherlands, as YYYY-MM-DD (the API judges dates in Europe/Amsterdam). */
+export function todayInAmsterdam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function currentYear(): number {
+  return Number(todayInAmsterdam().slice(0, 4));
+}
+
+/** Years to choose from: from `from` (the duty exists from 2015) up to the current year (plus `ahead`), newest first. */
+export function yearOptions(ahead = 0, from = 2015): number[] {
+  const years: number[] = [];
+  for (let year = currentYear() + ahead; year >= from; year--) years.push(year);
+  return years;
+}
