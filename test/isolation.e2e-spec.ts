@@ -170,7 +170,7 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/invoices/:id/pdf': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/pdf` },
   'GET /api/v1/invoices/:id/ubl': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/ubl` },
   'POST /api/v1/invoices/:id/credit-notes': { kind: 'foreign', roles: ['FINANCE', 'PROVIDER_ADMIN'], url: (f) => `/api/v1/invoices/${f.documentId}/credit-notes`, body: () => ({ reason: 'matrix' }) },
-  'POST /api/v1/invoices/:id/payments': { kind: 'foreign', roles: ['FINANCE'], url: (f) => `/api/v1/invoices/${f.documentId}/payments`, body: () => ({ amountCents: 100, date: '2026-12-01', reference: 'matrix' }) },
+  'POST /api/v1/invoices/:id/payments': { kind: 'foreign', roles: ['FINANCE', 'PROVIDER_ADMIN'], url: (f) => `/api/v1/invoices/${f.documentId}/payments`, body: () => ({ amountCents: 100, date: '2026-12-01', reference: 'matrix' }) },
   'GET /api/v1/municipalities/:code/billing-details': { kind: 'foreign', roles: ['FINANCE', 'ORG_ADMIN'], url: () => '/api/v1/municipalities/GM0363/billing-details' },
   'PUT /api/v1/municipalities/:code/billing-details': { kind: 'foreign', roles: ['FINANCE', 'ORG_ADMIN'], url: () => '/api/v1/municipalities/GM0363/billing-details', body: () => ({ oin: '00000001001234567000' }) },
 };
