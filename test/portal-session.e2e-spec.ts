@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser: they need the DOM types.
+/// <reference lib="dom" />
 import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
 
 describeInBrowser('web portal: signing in and out, sessions, errors', () => {

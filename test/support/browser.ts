@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser: they need the DOM types.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
@@ -97,10 +99,13 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 
-/** A full-page PNG under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
+/** A full-page PNG (at most 3000 px high) under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Pages with hundreds of rows are cut at 3000 px: the top shows the page, the rest is more rows.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({ path, fullPage: true, ...(height > 3000 ? { clip: { x: 0, y: 0, width, height: 3000 } } : {}) });
   return path;
 }

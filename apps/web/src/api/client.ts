@@ -92,17 +92,31 @@ async function authorised(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
-/** JSON in, JSON out. Errors become an ApiError with a Dutch message and field errors. */
-export async function api<T>(path: string, options: { method?: string; query?: Query; body?: unknown } = {}): Promise<T> {
-  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: 'application/json' } };
+export interface Exchange<T> {
+  /** 200, 201, 202 (accepted: work queued), 204. */
+  status: number;
+  data: T;
+}
+
+/**
+ * JSON in, JSON out, with the HTTP status and extra request headers (an Idempotency-Key).
+ * Errors become an ApiError with a Dutch message, field errors and the problem's type and members.
+ */
+export async function apiExchange<T>(path: string, options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<Exchange<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(options.headers ?? {}) };
+  const init: RequestInit = { method: options.method ?? 'GET', headers };
   if (options.body !== undefined) {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
   const res = await authorised(url(path, options.query), init);
   if (!res.ok) throw await problemToError(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return { status: res.status, data: res.status === 204 ? (undefined as T) : ((await res.json()) as T) };
+}
+
+/** JSON in, JSON out (see apiExchange). */
+export async function api<T>(path: string, options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  return (await apiExchange<T>(path, options)).data;
 }
 
 /** A file (PDF, XML, CSV): saved under the name the API gives it. */

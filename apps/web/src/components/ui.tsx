@@ -197,7 +197,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }
     : rows;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="utrecht-table utrecht-table--html-table">
+      <table className="utrecht-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">

@@ -1,6 +1,234 @@
-import { PageHeading } from '../components/ui';
+import { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { Column, DataList, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import { date, dateTime } from '../format';
+import { hasRole, useMe } from '../session';
+import { ContractStatusBadge } from './Contracts';
+import { EnrolForm } from './contracts/EnrolForm';
+import { InvoiceRunForm } from './contracts/InvoiceRunForm';
+import {
+  Amendment,
+  AMENDMENT_FIELD,
+  BILLING_FREQUENCY,
+  Contract,
+  CONTRACT_KIND,
+  ContractException,
+  DUTY,
+  EXCEPTION_KIND,
+  FUNDING_MODEL,
+  labelOf,
+  Participant,
+  period,
+  REFERENCE_DATE_RULE,
+  Tariff,
+  tariff,
+  today,
+  VAT_CATEGORY,
+} from './contracts/labels';
+import { ParticipantsTable } from './contracts/Participants';
 
-// Placeholder: to be built.
+interface ContractDetails {
+  contract: Contract;
+  exceptions: ContractException[];
+  amendments: Amendment[];
+}
+
+async function loadDetails(id: string): Promise<ContractDetails> {
+  const [contract, exceptions, amendments] = await Promise.all([
+    api<Contract>(`/contracts/${id}`),
+    api<ContractException[]>(`/contracts/${id}/exceptions`),
+    api<Amendment[]>(`/contracts/${id}/amendments`),
+  ]);
+  return { contract, exceptions, amendments };
+}
+
+/** An amendment's before/after value: dates and tariffs the Dutch way. */
+function changeValue(field: string, value: unknown): string {
+  if (value === null || value === undefined) return field === 'endDate' ? 'geen einddatum' : '–';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
+  if (field === 'perInhabitant' || field === 'tariff') return tariff(String(value));
+  if (Array.isArray(value)) return value.length === 0 ? 'geen' : value.map((item) => (typeof item === 'object' && item && 'name' in item ? String(item.name) : String(item))).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** "Btw standaardtarief (21,00%)", or the exemption reason when it says more than the category. */
+function vatText(contract: Contract): string {
+  const category = labelOf(VAT_CATEGORY, contract.vatCategory);
+  if (contract.vatCategory === 'S') return `${category} (${contract.vatRate.replace('.', ',')}%)`;
+  if (!contract.vatExemptionReason) return category;
+  return contract.vatExemptionReason.toLowerCase().startsWith(category.toLowerCase()) ? contract.vatExemptionReason : `${category}: ${contract.vatExemptionReason}`;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="contract-section" aria-labelledby={id}>
+      <h2 id={id} className="utrecht-heading-2">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function ContractPage() {
-  return <PageHeading>Contract</PageHeading>;
+  const { id = '' } = useParams();
+  const me = useMe();
+  const details = useLoad(() => loadDetails(id), [id]);
+  const participants = useLoad(() => api<{ items: Participant[]; total: number }>(`/contracts/${id}/participants`), [id]);
+  const day = today();
+
+  const tariffColumns: Column<Tariff>[] = [
+    { key: 'amount', header: 'Per inwoner per jaar', cell: (t) => tariff(t.perInhabitant), numeric: true },
+    { key: 'from', header: 'Geldig vanaf', cell: (t) => date(t.validFrom) },
+    { key: 'to', header: 'Geldig tot en met', cell: (t) => (t.validTo ? date(t.validTo) : 'geen einddatum') },
+    { key: 'now', header: 'Nu van kracht', cell: (t) => (t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee') },
+  ];
+  const exceptionColumns: Column<ContractException>[] = [
+    { key: 'name', header: 'Gemeente', cell: (e) => `${e.name} (${e.code})`, sortValue: (e) => e.name },
+    { key: 'kind', header: 'Soort', cell: (e) => labelOf(EXCEPTION_KIND, e.kind), sortValue: (e) => e.kind },
+    { key: 'reason', header: 'Reden', cell: (e) => e.reason },
+    { key: 'period', header: 'Periode', cell: (e) => period(e.from, e.to), sortValue: (e) => e.from },
+  ];
+  const amendmentColumns: Column<Amendment>[] = [
+    { key: 'number', header: 'Nr.', cell: (a) => a.number, sortValue: (a) => a.number, numeric: true },
+    { key: 'date', header: 'Ingangsdatum', cell: (a) => date(a.effectiveDate), sortValue: (a) => a.effectiveDate },
+    { key: 'reason', header: 'Reden', cell: (a) => a.reason },
+    {
+      key: 'changes',
+      header: 'Wijziging',
+      cell: (a) => (
+        <ul className="plain-list">
+          {Object.entries(a.changes).map(([field, change]) => (
+            <li key={field}>
+              {labelOf(AMENDMENT_FIELD, field)}: {changeValue(field, change.before)} → {changeValue(field, change.after)}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    { key: 'created', header: 'Vastgelegd', cell: (a) => dateTime(a.createdAt), sortValue: (a) => a.createdAt },
+  ];
+
+  if (details.status !== 'ready') {
+    return (
+      <>
+        <PageHeading>Contract</PageHeading>
+        <Loaded state={details} label="Contract wordt geladen…">
+          {() => null}
+        </Loaded>
+      </>
+    );
+  }
+  return (
+    <Loaded state={details}>
+      {({ contract, exceptions, amendments }) => {
+        const own = contract.contractingOrganisation.id === me.organisation.id;
+        const supplies = contract.supplier.id === me.organisation.id;
+        const mayEnrol = own && hasRole(me, 'CONTRACT_MANAGER', 'ORG_ADMIN') && (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
+        const mayInvoice = contract.status !== 'DRAFT' && ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
+        return (
+          <>
+            <p className="utrecht-paragraph back-link">
+              <Link className="utrecht-link" to="/contracten">
+                ← Alle contracten
+              </Link>
+            </p>
+            <PageHeading title={`Contract ${contract.reference}`}>{`${contract.reference}: ${contract.title}`}</PageHeading>
+            <p className="utrecht-paragraph">
+              <ContractStatusBadge status={contract.status} />
+            </p>
+            <nav aria-label="Op deze pagina" className="toc">
+              <ul className="plain-list toc__list">
+                <li><a className="utrecht-link" href="#gegevens">Gegevens</a></li>
+                <li><a className="utrecht-link" href="#tarieven">Tarieven</a></li>
+                <li><a className="utrecht-link" href="#deelnemers">Deelnemers</a></li>
+                <li><a className="utrecht-link" href="#uitzonderingen">Uitzonderingen</a></li>
+                <li><a className="utrecht-link" href="#wijzigingen">Wijzigingen</a></li>
+                {mayEnrol ? <li><a className="utrecht-link" href="#aanmelden-kop">Gemeenten aanmelden</a></li> : null}
+                {mayInvoice ? <li><a className="utrecht-link" href="#factuurronde-kop">Factuurronde starten</a></li> : null}
+              </ul>
+            </nav>
+
+            <Section id="gegevens" title="Gegevens">
+              <div className="details-list">
+                <DataList
+                  items={[
+                    ['Kenmerk', contract.reference],
+                    ['Soort', labelOf(CONTRACT_KIND, contract.kind)],
+                    ['Plicht', labelOf(DUTY, contract.dutyCode)],
+                    ['Opdrachtgever', contract.contractingOrganisation.name],
+                    ['Aanbieder', contract.supplier.name],
+                    ['Diensten', contract.services.length ? contract.services.map((s) => s.name).join(', ') : 'geen'],
+                    ['Looptijd', period(contract.startDate, contract.endDate)],
+                    ['Financiering', labelOf(FUNDING_MODEL, contract.fundingModel)],
+                    ['Facturering', labelOf(BILLING_FREQUENCY, contract.billingFrequency)],
+                    ['Peildatum inwonertal', labelOf(REFERENCE_DATE_RULE, contract.referenceDateRule)],
+                    ['Betaaltermijn', `${contract.paymentTermDays} dagen`],
+                    ['Btw', vatText(contract)],
+                    ...(contract.terminatedAt ? ([['Beëindigd', `${dateTime(contract.terminatedAt)}${contract.terminationReason ? `: ${contract.terminationReason}` : ''}`]] as Array<[string, string]>) : []),
+                  ]}
+                />
+              </div>
+            </Section>
+
+            <Section id="tarieven" title="Tarieven">
+              {contract.tariffs.length ? (
+                <SortableTable caption="Tarief per inwoner per jaar (excl. btw)" columns={tariffColumns} rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))} rowKey={(t) => t.validFrom} />
+              ) : (
+                <p className="utrecht-paragraph">Dit contract heeft nog geen tarief.</p>
+              )}
+            </Section>
+
+            <Section id="deelnemers" title="Deelnemers">
+              <Loaded state={participants} label="Deelnemers worden geladen…">
+                {(list) => (list.items.length ? <ParticipantsTable participants={list.items} /> : <p className="utrecht-paragraph">Er nemen nog geen gemeenten deel.</p>)}
+              </Loaded>
+            </Section>
+
+            <Section id="uitzonderingen" title="Uitzonderingen">
+              {exceptions.length ? (
+                <SortableTable caption="Gemeenten die niet deelnemen" columns={exceptionColumns} rows={exceptions} rowKey={(e) => e.id} initialSort={{ key: 'name', direction: 'ascending' }} />
+              ) : (
+                <p className="utrecht-paragraph">Er zijn geen gemeenten uitgezonderd.</p>
+              )}
+            </Section>
+
+            <Section id="wijzigingen" title="Wijzigingen">
+              {amendments.length ? (
+                <SortableTable caption="Wijzigingen van het contract, op volgorde" columns={amendmentColumns} rows={amendments} rowKey={(a) => a.id} />
+              ) : (
+                <p className="utrecht-paragraph">Het contract is niet gewijzigd sinds het is ingegaan.</p>
+              )}
+            </Section>
+
+            {mayEnrol ? (
+              <section className="contract-section" aria-labelledby="aanmelden-kop">
+                <h2 id="aanmelden-kop" className="utrecht-heading-2">
+                  Gemeenten aanmelden
+                </h2>
+                <p className="utrecht-paragraph">Meld gemeenten aan die aan dit contract gaan deelnemen. Een gemeente die al onder een ander contract voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.</p>
+                <EnrolForm contract={contract} onEnrolled={participants.reload} />
+              </section>
+            ) : null}
+
+            {mayInvoice ? (
+              <section className="contract-section" aria-labelledby="factuurronde-kop">
+                <h2 id="factuurronde-kop" className="utrecht-heading-2">
+                  Factuurronde starten
+                </h2>
+                <p className="utrecht-paragraph">
+                  {contract.fundingModel === 'FUND_WITHHOLDING'
+                    ? 'Maakt voor elke deelnemende gemeente een verrekenoverzicht over de gekozen periode.'
+                    : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}
+                </p>
+                <InvoiceRunForm contract={contract} />
+              </section>
+            ) : null}
+          </>
+        );
+      }}
+    </Loaded>
+  );
 }

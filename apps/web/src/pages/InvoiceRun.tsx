@@ -1,6 +1,205 @@
-import { PageHeading } from '../components/ui';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, download } from '../api/client';
+import { Alert, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { count, date, dateTime } from '../format';
+import { Contract, euroCents, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
-// Placeholder: to be built.
+const POLL_MS = 1000;
+const busy = (run: InvoiceRun) => run.status === 'QUEUED' || run.status === 'RUNNING';
+
+/** The run, fetched again every second while it is queued or running. */
+function useRun(id: string) {
+  const [run, setRun] = useState<InvoiceRun | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const next = await api<InvoiceRun>(`/invoice-runs/${id}`);
+        if (stopped) return;
+        setRun(next);
+        setError(null);
+        if (busy(next)) timer = setTimeout(() => void poll(), POLL_MS);
+      } catch (failure) {
+        if (stopped) return;
+        setError(failure);
+        // A hiccup while it runs: try again a little later.
+        timer = setTimeout(() => void poll(), POLL_MS * 3);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [id]);
+  return { run, error };
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+interface Gap {
+  code: string;
+  name: string;
+  missing: string[];
+}
+
+function Gaps({ run }: { run: InvoiceRun }) {
+  const names = useLoad(
+    () => (run.gaps.length ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then((list) => new Map(list.items.map((p) => [p.code, p.name]))) : Promise.resolve(new Map<string, string>())),
+    [run.contractId, run.gaps.length],
+  );
+  if (run.gapCount === 0) {
+    return <p className="utrecht-paragraph">Alle gemeenten hebben volledige factuurgegevens. Er zijn geen aandachtspunten.</p>;
+  }
+  const lookup = names.status === 'ready' ? names.data : new Map<string, string>();
+  const rows: Gap[] = run.gaps.map((gap) => ({ ...gap, name: lookup.get(gap.code) ?? gap.code }));
+  const columns: Column<Gap>[] = [
+    { key: 'name', header: 'Gemeente', cell: (g) => g.name, sortValue: (g) => g.name },
+    { key: 'code', header: 'Code', cell: (g) => g.code, sortValue: (g) => g.code },
+    { key: 'missing', header: 'Ontbreekt', cell: (g) => g.missing.map((field) => labelOf(MISSING_FIELD, field)).join(', '), sortValue: (g) => g.missing.length },
+  ];
+  const perField = new Map<string, number>();
+  for (const gap of run.gaps) for (const field of gap.missing) perField.set(field, (perField.get(field) ?? 0) + 1);
+  const table = <SortableTable caption="Gemeenten met onvolledige factuurgegevens" columns={columns} rows={rows} rowKey={(g) => g.code} initialSort={{ key: 'name', direction: 'ascending' }} />;
+  return (
+    <>
+      <Alert type="warning" heading="Aandachtspunten">
+        {run.gapCount === 1 ? '1 gemeente heeft' : `${count(run.gapCount)} gemeenten hebben`} onvolledige factuurgegevens. De documenten zijn wel gemaakt; vraag deze gemeenten hun factuurgegevens aan te vullen, bijvoorbeeld
+        voor een e-factuur.
+      </Alert>
+      <ul className="utrecht-unordered-list gap-summary">
+        {[...perField.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([field, n]) => (
+            <li key={field} className="utrecht-unordered-list__item">
+              {capitalised(labelOf(MISSING_FIELD, field))} ontbreekt bij {n === 1 ? '1 gemeente' : `${count(n)} gemeenten`}
+            </li>
+          ))}
+      </ul>
+      {run.gapCount > run.gaps.length ? <p className="utrecht-paragraph">De lijst hieronder toont de eerste {count(run.gaps.length)} gemeenten.</p> : null}
+      {rows.length <= 10 ? (
+        table
+      ) : (
+        <details className="gap-details">
+          <summary>Toon de {count(rows.length)} gemeenten</summary>
+          {table}
+        </details>
+      )}
+    </>
+  );
+}
+
 export function InvoiceRunPage() {
-  return <PageHeading>Factuurronde</PageHeading>;
+  const { id = '' } = useParams();
+  const { run, error } = useRun(id);
+  const contract = useLoad(() => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)), [run?.contractId]);
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+
+  if (!run) {
+    return (
+      <>
+        <PageHeading>Factuurronde</PageHeading>
+        {error ? <ErrorAlert error={error} /> : <Loading label="Factuurronde wordt geladen…" />}
+      </>
+    );
+  }
+
+  const status = RUN_STATUS[run.status] ?? { label: run.status, tone: 'neutral' as const };
+  const { done, total } = run.progress;
+  const percentage = total > 0 ? Math.round((done / total) * 100) : run.status === 'COMPLETED' ? 100 : 0;
+  const c = contract.status === 'ready' ? contract.data : null;
+
+  async function downloadZip() {
+    setDownloading(true);
+    setDownloadError(null);
+    try {
+      await download(`/invoice-runs/${id}/documents.zip`, { accept: 'application/zip', fallbackName: `factuurronde-${run!.period.start}.zip` });
+    } catch (failure) {
+      setDownloadError(failure);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  return (
+    <>
+      {c ? (
+        <p className="utrecht-paragraph back-link">
+          <Link className="utrecht-link" to={`/contracten/${c.id}`}>
+            ← Contract {c.reference}
+          </Link>
+        </p>
+      ) : null}
+      <PageHeading title="Factuurronde">{`Factuurronde ${date(run.period.start)} t/m ${date(run.period.end)}`}</PageHeading>
+      {c ? <p className="utrecht-paragraph">{`${c.reference}: ${c.title}`}</p> : null}
+
+      <section className="contract-section run-progress" aria-labelledby="voortgang-kop">
+        <h2 id="voortgang-kop" className="utrecht-heading-2">
+          Voortgang
+        </h2>
+        <p className="utrecht-paragraph" aria-live="polite">
+          Status: <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+        </p>
+        <label className="utrecht-form-label progress-label" htmlFor="run-progress" id="run-progress-label">
+          {count(done)} van {count(total)} documenten ({percentage}%)
+        </label>
+        <progress id="run-progress" className="progress" max={Math.max(total, 1)} value={total > 0 ? done : run.status === 'COMPLETED' ? 1 : 0} aria-valuetext={`${count(done)} van ${count(total)} documenten`}>
+          {percentage}%
+        </progress>
+        {busy(run) ? <p className="utrecht-paragraph">{run.status === 'QUEUED' ? 'De ronde wacht op een vrije verwerker en begint zo.' : 'De documenten worden gemaakt. U kunt deze pagina open laten; hij werkt zichzelf bij.'}</p> : null}
+        {error ? <Alert type="warning">De stand kon even niet worden bijgewerkt. We proberen het opnieuw.</Alert> : null}
+      </section>
+
+      {run.status === 'FAILED' ? (
+        <Alert type="error" heading="De factuurronde is mislukt">
+          Er zijn geen documenten uitgegeven. Start de ronde opnieuw vanaf het contract; blijft het mislukken, neem dan contact op met de servicedesk
+          {run.error ? ` en noem deze melding: "${run.error}"` : ''}.
+        </Alert>
+      ) : null}
+
+      {run.status === 'COMPLETED' ? (
+        <>
+          <section className="contract-section" aria-labelledby="resultaat-kop">
+            <h2 id="resultaat-kop" className="utrecht-heading-2">
+              Resultaat
+            </h2>
+            <Alert type="ok">
+              De factuurronde is voltooid: {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen {euroCents(run.totalCents)}.
+            </Alert>
+            <div className="details-list">
+              <DataList
+                items={[
+                  ['Periode', `${date(run.period.start)} t/m ${date(run.period.end)}`],
+                  ['Peildatum inwonertal (CBS)', date(run.referenceDate)],
+                  ['Aantal documenten', count(run.documentCount)],
+                  ['Totaal', euroCents(run.totalCents)],
+                  ['Aangevraagd', dateTime(run.createdAt)],
+                  ['Klaar', dateTime(run.finishedAt)],
+                ]}
+              />
+            </div>
+            <div className="actions run-actions">
+              <Button variant="primary" busy={downloading} onClick={() => void downloadZip()}>
+                {downloading ? 'Bezig met downloaden…' : 'Alle documenten downloaden (ZIP)'}
+              </Button>
+              <Link className="utrecht-link run-actions__link" to="/facturen">
+                Naar Facturen
+              </Link>
+            </div>
+            {downloadError ? <ErrorAlert error={downloadError} /> : null}
+          </section>
+          <section className="contract-section" aria-labelledby="aandacht-kop">
+            <h2 id="aandacht-kop" className="utrecht-heading-2">
+              Aandachtspunten
+            </h2>
+            <Gaps run={run} />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
 }

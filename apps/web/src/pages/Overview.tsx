@@ -1,6 +1,211 @@
-import { PageHeading } from '../components/ui';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, download } from '../api/client';
+import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { count } from '../format';
+import { useMe } from '../session';
+import { euroCents, FUNDING_MODEL, labelOf, today } from './contracts/labels';
+import { Overview, OverviewRow, perProvince, Province, ProvinceSummary, STATUSES } from './overview/types';
 
-// Placeholder: to be built.
+const FIRST_YEAR = 2015;
+
+function yearsToChoose(): number[] {
+  const last = Number(today().slice(0, 4)) + 1;
+  const years: number[] = [];
+  for (let year = last; year >= FIRST_YEAR; year--) years.push(year);
+  return years;
+}
+
+const municipalityColumns: Column<OverviewRow>[] = [
+  { key: 'name', header: 'Gemeente', cell: (r) => r.name, sortValue: (r) => r.name },
+  { key: 'code', header: 'Code', cell: (r) => r.code, sortValue: (r) => r.code },
+  { key: 'province', header: 'Provincie', cell: (r) => r.provinceName, sortValue: (r) => r.provinceName },
+  { key: 'status', header: 'Status', cell: (r) => <ComplianceBadge status={r.status} />, sortValue: (r) => STATUSES.indexOf(r.status as (typeof STATUSES)[number]) },
+  {
+    key: 'contract',
+    header: 'Contract',
+    cell: (r) => (r.contracts.length ? `${r.contracts.join(', ')}${r.providers.length ? ` (${r.providers.join(', ')})` : ''}` : 'geen contract'),
+    sortValue: (r) => r.contracts.join(' '),
+  },
+  { key: 'funding', header: 'Financiering', cell: (r) => (r.fundingModels.length ? r.fundingModels.map((m) => labelOf(FUNDING_MODEL, m)).join(', ') : '–'), sortValue: (r) => r.fundingModels.join(' ') },
+  { key: 'inhabitants', header: 'Inwoners', cell: (r) => count(r.inhabitants), sortValue: (r) => r.inhabitants ?? -1, numeric: true },
+  { key: 'cost', header: 'Kosten (incl. btw)', cell: (r) => euroCents(r.costCents), sortValue: (r) => r.costCents ?? -1, numeric: true },
+];
+
+const provinceColumns: Column<ProvinceSummary>[] = [
+  { key: 'name', header: 'Provincie', cell: (p) => p.name, sortValue: (p) => p.name },
+  { key: 'municipalities', header: 'Gemeenten', cell: (p) => count(p.municipalities), sortValue: (p) => p.municipalities, numeric: true },
+  ...STATUSES.map((status) => ({ key: status, header: COMPLIANCE_LABELS[status].label, cell: (p: ProvinceSummary) => count(p[status]), sortValue: (p: ProvinceSummary) => p[status], numeric: true })),
+  { key: 'inhabitants', header: 'Inwoners', cell: (p) => count(p.inhabitants), sortValue: (p) => p.inhabitants, numeric: true },
+  { key: 'cost', header: 'Kosten (incl. btw)', cell: (p) => euroCents(p.costCents), sortValue: (p) => p.costCents, numeric: true },
+];
+
 export function OverviewPage() {
-  return <PageHeading>Landelijk overzicht</PageHeading>;
+  const me = useMe();
+  const provider = me.organisation.kind === 'PROVIDER';
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('jaar')) || Number(today().slice(0, 4));
+  const status = params.get('status') ?? '';
+  const province = params.get('provincie') ?? '';
+  const filtered = Boolean(status || province);
+
+  const provinces = useLoad(() => api<Province[]>('/provinces'), []);
+  // The whole year (for the breakdown per province) and, when filtered, the API's filtered answer.
+  const whole = useLoad(() => api<Overview>('/compliance/overview', { query: { year } }), [year]);
+  const chosen = useLoad(() => (filtered ? api<Overview>('/compliance/overview', { query: { year, status, province } }) : Promise.resolve(null)), [year, status, province]);
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  async function downloadCsv() {
+    setDownloading(true);
+    setDownloadError(null);
+    try {
+      await download('/compliance/overview', { query: { year, status, province, format: 'csv' }, accept: 'text/csv', fallbackName: `naleving-${year}.csv` });
+    } catch (error) {
+      setDownloadError(error);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  const title = provider ? 'Gemeenten' : 'Landelijk overzicht';
+  const provinceName = provinces.status === 'ready' ? provinces.data.find((p) => p.code === province)?.name : undefined;
+  const where = province ? `in ${provinceName ?? province}` : provider ? 'die u bedient' : 'in Nederland';
+
+  // The table: the filtered answer once it is there; without filters, the whole year.
+  const table = filtered ? chosen : whole;
+
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <p className="utrecht-paragraph">
+        {provider
+          ? 'Hoe de gemeenten die uw organisatie bedient aan de plicht voldoen: een luisterend oor op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1 onder b).'
+          : 'Hoe alle gemeenten aan de plicht voldoen: een luisterend oor op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1 onder b), met het contract dat hen dekt en wat het kost.'}
+      </p>
+
+      <form className="filters" role="search" aria-label="Overzicht filteren" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Jaar">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={year} onChange={(event) => set('jaar', event.target.value)}>
+              {yearsToChoose().map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={status} onChange={(event) => set('status', event.target.value)}>
+              <option value="">Alle statussen</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {COMPLIANCE_LABELS[s].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Provincie">
+          {(props) => (
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={province} onChange={(event) => set('provincie', event.target.value)} disabled={provinces.status !== 'ready'}>
+              <option value="">Alle provincies</option>
+              {provinces.status === 'ready'
+                ? [...provinces.data]
+                    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                    .map((p) => (
+                      <option key={p.code} value={p.code}>
+                        {p.name}
+                      </option>
+                    ))
+                : null}
+            </select>
+          )}
+        </Field>
+      </form>
+      {provinces.status === 'error' ? <ErrorAlert error={provinces.error} /> : null}
+
+      <Loaded state={table} label="Overzicht wordt geladen…">
+        {(overview) => {
+          const data = overview ?? (whole.status === 'ready' ? whole.data : null);
+          if (!data) return null;
+          return (
+            <>
+              <section className="contract-section" aria-labelledby="stand-kop">
+                <h2 id="stand-kop" className="utrecht-heading-2">
+                  Stand {data.year} {where}
+                </h2>
+                <ul className="cards status-cards" aria-label={`Aantal gemeenten per status, ${data.year}`}>
+                  {STATUSES.map((s) => (
+                    <li key={s} className="card status-card">
+                      <StatusBadge tone={COMPLIANCE_LABELS[s].tone}>{COMPLIANCE_LABELS[s].label}</StatusBadge>
+                      <span className="status-card__number">{count(data.counts[s])}</span>
+                      <span className="status-card__of">van {count(data.counts.total)} gemeenten</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+
+      <section className="contract-section" aria-labelledby="provincies-kop">
+        <h2 id="provincies-kop" className="utrecht-heading-2">
+          Per provincie
+        </h2>
+        <Loaded state={whole} label="Overzicht per provincie wordt geladen…">
+          {(overview) =>
+            overview.rows.length ? (
+              <div className="wide-table">
+                <SortableTable caption={`Gemeenten per provincie, ${overview.year}`} columns={provinceColumns} rows={perProvince(overview.rows)} rowKey={(p) => p.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+              </div>
+            ) : (
+              <p className="utrecht-paragraph">Er zijn geen gemeenten in dit overzicht.</p>
+            )
+          }
+        </Loaded>
+      </section>
+
+      <Loaded state={table} label="Gemeenten worden geladen…">
+        {(overview) => {
+          const data = overview ?? (whole.status === 'ready' ? whole.data : null);
+          if (!data) return null;
+          return (
+            <section className="contract-section" aria-labelledby="gemeenten-kop">
+              <h2 id="gemeenten-kop" className="utrecht-heading-2">
+                Gemeenten
+              </h2>
+              <div className="table-toolbar">
+                <p className="utrecht-paragraph" role="status">
+                  {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
+                  {status ? ` met status ${COMPLIANCE_LABELS[status]?.label.toLowerCase() ?? status}` : ''} {where}.
+                </p>
+                <Button variant="secondary" busy={downloading} onClick={() => void downloadCsv()}>
+                  {downloading ? 'Bezig met downloaden…' : 'Download als CSV'}
+                </Button>
+              </div>
+              {downloadError ? <ErrorAlert error={downloadError} /> : null}
+              {data.rows.length ? (
+                <div className="wide-table">
+                  <SortableTable caption={`Gemeenten ${data.year}`} columns={municipalityColumns} rows={data.rows} rowKey={(r) => r.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+                </div>
+              ) : (
+                <p className="utrecht-paragraph">Geen gemeenten met deze keuze. Kies een andere status of provincie.</p>
+              )}
+            </section>
+          );
+        }}
+      </Loaded>
+    </>
+  );
 }

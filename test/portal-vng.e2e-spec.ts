@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+import type { Client } from './support/test-app';
+
+interface ContractSummary {
+  id: string;
+  reference: string;
+}
+interface OverviewBody {
+  counts: { COMPLIANT: number; AT_RISK: number; NON_COMPLIANT: number; total: number };
+  rows: Array<{ code: string; name: string; inhabitants: number | null }>;
+}
+
+/** The body rows of a table named by its caption, as text. */
+async function rowTexts(page: Page, caption: string): Promise<string[]> {
+  return (await page.getByRole('table', { name: caption }).locator('tbody tr').allInnerTexts()).map(plain);
+}
+
+/** Intl puts no-break spaces in "€ 0,25"; compare with ordinary ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describeInBrowser('web portal: contracts, invoice runs and the national overview (VNG, provider)', () => {
+  let portal: Portal;
+  let vng: Client;
+  let vng2018: string;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    vng = await portal.t.as('vng@demo.nl');
+    const contracts = (await vng.get('/api/v1/contracts?limit=500').expect(200)).body.items as ContractSummary[];
+    vng2018 = contracts.find((c) => c.reference === 'VNG-SEN-2018')!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  it('VNG: Contracten lists its contracts; the collective contract shows its tariff, participants and exceptions', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await page.getByRole('heading', { name: 'Contracten', level: 1 }).waitFor();
+    const rows = await rowTexts(page, (await page.locator('caption').first().innerText()).trim());
+    const apiTotal = (await vng.get('/api/v1/contracts?limit=500').expect(200)).body.total as number;
+    expect(rows).toHaveLength(apiTotal);
+    const collective = rows.find((row) => row.includes('VNG-SEN-2018'))!;
+    expect(collective).toContain('Stichting Sensoor');
+    expect(collective).toContain('€ 0,25');
+    expect(collective).toContain('Actief');
+    expect(collective).toContain('vanaf 1 januari 2018');
+    expect(collective).toContain('Factuur aan elke gemeente');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'contracten');
+
+    await page.getByRole('link', { name: 'VNG-SEN-2018' }).click();
+    await page.getByRole('heading', { name: /^VNG-SEN-2018: Luisterend oor vanaf 2018/, level: 1 }).waitFor();
+    expect(await rowTexts(page, 'Tarief per inwoner per jaar (excl. btw)')).toEqual([expect.stringContaining('€ 0,25')]);
+    const participants = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.total as number;
+    await page.getByText(`${participants} deelnames`, { exact: true }).waitFor();
+    expect(await rowTexts(page, 'Deelnemende gemeenten')).toHaveLength(participants);
+    await page.getByLabel('Zoek een gemeente').fill('GM0106');
+    await page.getByText(`1 van ${participants} deelnames`).waitFor();
+    expect(await rowTexts(page, 'Deelnemende gemeenten')).toEqual([expect.stringMatching(/Assen\s+GM0106\s+1 januari 2018\s+geen einddatum\s+Aanmelding/)]);
+    // The G4 are excepted, with their reason.
+    const exceptions = await rowTexts(page, 'Gemeenten die niet deelnemen');
+    expect(exceptions).toHaveLength(4);
+    expect(exceptions.join('\n')).toContain('Amsterdam (GM0363)');
+    expect(exceptions.join('\n')).toContain('G4: eigen contract');
+    await page.getByLabel('Zoek een gemeente').fill('');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'contract');
+  });
+
+  it('VNG: enrols a municipality that no longer takes part; an excepted one is refused next to the field, in Dutch', async () => {
+    // Assen leaves the contract at the end of 2025 (through the API), so it can be enrolled again from 2026.
+    await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0106?endDate=2025-12-31`).expect(200);
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.goto(`/contracten/${vng2018}`);
+    await page.getByRole('heading', { name: 'Gemeenten aanmelden', level: 2 }).waitFor();
+    const municipalities = page.getByLabel('Gemeenten', { exact: true });
+    const from = page.getByLabel('Deelname vanaf');
+    const submit = page.getByRole('button', { name: 'Gemeenten aanmelden' });
+
+    // Nothing filled in: Dutch messages next to the fields and a summary.
+    await submit.click();
+    const fieldError = (text: string) => page.locator('.utrecht-form-field-error-message', { hasText: text });
+    await fieldError('Vul ten minste één gemeentecode of gemeentenaam in.').waitFor();
+    await fieldError('Vul in vanaf welke datum de gemeente deelneemt.').waitFor();
+    expect(await municipalities.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').filter({ hasText: 'Controleer het formulier' }).count()).toBe(1);
+
+    // Amsterdam is excepted (G4): the API's 409 with its reason, in Dutch, at the field.
+    await municipalities.fill('GM0363');
+    await from.fill('2026-01-01');
+    await submit.click();
+    await fieldError('GM0363 is uitgezonderd van dit contract: G4: eigen contract met hoger tarief en aanvullende diensten.').waitFor();
+    expect(await municipalities.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Assen by name: enrolled, announced, and in the table.
+    await municipalities.fill('Assen');
+    await submit.click();
+    await page.getByText('Assen (GM0106) neemt deel vanaf 1 januari 2026.').waitFor();
+    expect(await municipalities.getAttribute('aria-invalid')).toBeNull();
+    await page.getByLabel('Zoek een gemeente').fill('GM0106');
+    await page.getByRole('table', { name: 'Deelnemende gemeenten' }).getByText('1 januari 2026').waitFor();
+    const assen = await rowTexts(page, 'Deelnemende gemeenten');
+    expect(assen).toEqual([expect.stringMatching(/1 januari 2018\s+31 december 2025/), expect.stringMatching(/1 januari 2026\s+geen einddatum/)]);
+    const api = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.items as Array<{ code: string; from: string; to: string | null }>;
+    expect(api.filter((p) => p.code === 'GM0106')).toEqual(expect.arrayContaining([expect.objectContaining({ from: '2026-01-01', to: null })]));
+  });
+
+  it('VNG: starts the 2025 invoice run, follows it to completion, downloads its documents; the same period again is refused in Dutch', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.goto(`/contracten/${vng2018}`);
+    await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await page.getByRole('button', { name: 'Factuurronde starten' }).click();
+    await page.waitForURL(/\/factuurrondes\/[0-9a-f-]{36}$/);
+    const runId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('heading', { name: 'Factuurronde 1 januari 2025 t/m 31 december 2025', level: 1 }).waitFor();
+    await page.locator('.status-badge', { hasText: 'Voltooid' }).waitFor({ timeout: 120_000 });
+
+    const run = (await vng.get(`/api/v1/invoice-runs/${runId}`).expect(200)).body as { status: string; documentCount: number; totalCents: number; progress: { done: number; total: number } };
+    expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
+    const count = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
+    const documents = count(run.documentCount);
+    await page.getByText(`${documents} van ${documents} documenten (100%)`).waitFor();
+    const progress = page.getByRole('progressbar');
+    expect(await progress.getAttribute('value')).toBe(String(run.documentCount));
+    expect(await progress.getAttribute('max')).toBe(String(run.documentCount));
+    expect(await progress.getAttribute('aria-valuetext')).toBe(`${documents} van ${documents} documenten`);
+    const total = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(run.totalCents / 100);
+    expect(plain(await page.getByRole('status').filter({ hasText: 'De factuurronde is voltooid' }).innerText())).toContain(`De factuurronde is voltooid: ${documents} documenten met samen ${plain(total)}.`);
+    expect(await page.getByRole('link', { name: 'Naar Facturen' }).getAttribute('href')).toBe('/facturen');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'factuurronde');
+    // The demo's municipalities lack billing details (OIN, address...): listed, by name.
+    const gaps = (await vng.get(`/api/v1/invoice-runs/${runId}`).expect(200)).body.gapCount as number;
+    expect(gaps).toBeGreaterThan(10);
+    await page.getByText(`${count(gaps)} gemeenten hebben onvolledige factuurgegevens.`).waitFor();
+    await page.getByText(`Toon de ${count(gaps)} gemeenten`).click();
+    await page.getByRole('table', { name: 'Gemeenten met onvolledige factuurgegevens' }).waitFor();
+    expect((await rowTexts(page, 'Gemeenten met onvolledige factuurgegevens')).some((row) => row.includes('Assen') && row.includes('GM0106'))).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alle documenten downloaden (ZIP)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^factuurrun-2025-01-01-[0-9a-f]{8}\.zip$/);
+    const zip = readFileSync((await download.path())!);
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // The same year again: the existing run, no new documents.
+    await page.getByRole('link', { name: 'Contract VNG-SEN-2018' }).click();
+    await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await page.getByRole('button', { name: 'Factuurronde starten' }).click();
+    await page.getByText('Deze periode heeft al een factuurronde').waitFor();
+    expect(await page.getByRole('link', { name: 'Bekijk de factuurronde' }).getAttribute('href')).toBe(`/factuurrondes/${runId}`);
+
+    // An overlapping period (the first quarter of 2025): the API's 409, in Dutch with the reason.
+    await page.getByLabel('Een andere periode (bijvoorbeeld een kwartaal)').check();
+    await page.getByLabel('Eerste dag').fill('2025-01-01');
+    await page.getByLabel('Laatste dag').fill('2025-03-31');
+    await page.getByRole('button', { name: 'Factuurronde starten' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'De factuurronde is niet gestart' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('Een deel van deze periode is al gefactureerd in de factuurronde over 1 januari 2025 t/m 31 december 2025.');
+    expect(await refusal.getByRole('link', { name: 'Bekijk die factuurronde' }).getAttribute('href')).toBe(`/factuurrondes/${runId}`);
+    expect((await vng.get(`/api/v1/invoices?run=${runId}&limit=1`).expect(200)).body.total).toBe(338);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  }, 180_000);
+
+  it('VNG: the national overview for 2025 counts per status, sorts, filters by province and downloads the same rows as CSV', async () => {
+    const api = (await vng.get('/api/v1/compliance/overview?year=2025').expect(200)).body as OverviewBody;
+    expect(api.counts).toEqual({ COMPLIANT: 342, AT_RISK: 0, NON_COMPLIANT: 0, total: 342 });
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.getByRole('link', { name: 'Landelijk overzicht' }).click();
+    await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await page.getByRole('heading', { name: 'Stand 2025 in Nederland' }).waitFor();
+    const cards = (await page.locator('.status-card').allInnerTexts()).map((text) => plain(text).replace(/\s+/g, ' ').trim());
+    expect(cards).toEqual(['✓ Voldaan 342 van 342 gemeenten', '! Risico 0 van 342 gemeenten', '✕ Niet voldaan 0 van 342 gemeenten']);
+    expect(await rowTexts(page, 'Gemeenten 2025')).toHaveLength(342);
+    const drenthe = (await rowTexts(page, 'Gemeenten per provincie, 2025')).find((row) => row.startsWith('Drenthe'))!;
+    expect(drenthe.split('\t').slice(0, 5)).toEqual(['Drenthe', '12', '12', '0', '0']);
+
+    // Sorting on inhabitants, largest first: Amsterdam.
+    const inhabitants = page.getByRole('table', { name: 'Gemeenten 2025' }).getByRole('button', { name: /^Inwoners/ });
+    await inhabitants.click();
+    await inhabitants.click();
+    expect(await page.getByRole('table', { name: 'Gemeenten 2025' }).locator('th[aria-sort="descending"]').innerText()).toContain('Inwoners');
+    const first = (await rowTexts(page, 'Gemeenten 2025'))[0];
+    expect(first).toMatch(/^Amsterdam\s+GM0363\s+Noord-Holland\s+.*Voldaan/);
+    const amsterdam = api.rows.find((row) => row.code === 'GM0363')!;
+    expect(first).toContain(new Intl.NumberFormat('nl-NL').format(amsterdam.inhabitants!));
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'overzicht');
+
+    // Only Drenthe: the rows, the counts and the address follow.
+    const pv22 = (await vng.get('/api/v1/compliance/overview?year=2025&province=PV22').expect(200)).body as OverviewBody;
+    await page.getByLabel('Provincie', { exact: true }).selectOption({ label: 'Drenthe' });
+    await page.getByText(`${pv22.rows.length} gemeenten in Drenthe.`).waitFor();
+    const rows = await rowTexts(page, 'Gemeenten 2025');
+    expect(rows).toHaveLength(pv22.rows.length);
+    expect(rows.every((row) => row.includes('Drenthe'))).toBe(true);
+    expect(new URL(page.url()).search).toBe('?jaar=2025&provincie=PV22');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('naleving-WMO2015_2_2_4_1B-2025.csv');
+    const lines = readFileSync((await download.path())!, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    expect(lines).toHaveLength(pv22.rows.length + 1);
+    expect(lines[0]).toMatch(/^code,name,province,status/);
+
+    // All of the Netherlands again: 343 lines.
+    await page.getByLabel('Provincie', { exact: true }).selectOption('');
+    await page.getByText('342 gemeenten in Nederland.').waitFor();
+    const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+    expect(readFileSync((await all.path())!, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')).toHaveLength(343);
+
+    // A status filter that leaves nothing says so.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Niet voldaan' });
+    await page.getByText('Geen gemeenten met deze keuze. Kies een andere status of provincie.').waitFor();
+  });
+
+  it('works at 320 px wide: the overview, the contracts and a contract without sideways scrolling of the page', async () => {
+    const page = await portal.newPage({ width: 320, height: 640 });
+    // A string, so that the spec type-checks without the DOM library.
+    const pageWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.goto('/overzicht?jaar=2025');
+    await page.getByRole('heading', { name: 'Stand 2025 in Nederland' }).waitFor();
+    await page.getByRole('table', { name: 'Gemeenten per provincie, 2025' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'overzicht-320');
+
+    await page.goto('/contracten');
+    await page.getByRole('link', { name: 'VNG-SEN-2018' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    await page.getByRole('link', { name: 'VNG-SEN-2018' }).click();
+    await page.getByRole('heading', { name: 'Gemeenten aanmelden', level: 2 }).waitFor();
+    await page.getByRole('table', { name: 'Deelnemende gemeenten' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+  });
+
+  it('a provider (Sensoor) sees the contracts it supplies, and no others', async () => {
+    const sensoor = await portal.t.as('sensoor@demo.nl');
+    const own = (await sensoor.get('/api/v1/contracts?limit=500').expect(200)).body.items as ContractSummary[];
+    expect(own.map((c) => c.reference).sort()).toEqual(['VNG-SEN-2015', 'VNG-SEN-2018']);
+    const page = await portal.newPage();
+    await portal.signIn(page, 'sensoor@demo.nl');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
+    await page.getByRole('heading', { name: 'Contracten', level: 1 }).waitFor();
+    await page.getByText('De contracten waarin uw organisatie de dienst levert.', { exact: false }).waitFor();
+    const rows = await rowTexts(page, '2 contracten');
+    expect(rows).toHaveLength(2);
+    expect(rows.join('\n')).toContain('VNG-SEN-2018');
+    expect(rows.join('\n')).toContain('VNG-SEN-2015');
+    expect(rows.join('\n')).not.toContain('GM0363-LUISTEREND-OOR');
+    // Its overview: the municipalities it serves.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gemeenten' }).click();
+    await page.getByRole('heading', { name: 'Gemeenten', level: 1 }).waitFor();
+    await page.getByRole('table', { name: /^Gemeenten \d{4}$/ }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+});
