@@ -244,6 +244,8 @@ describe('authentication', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
+    // Outside production the portal may be served over plain http (npm start on a LAN address).
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
 

@@ -63,7 +63,17 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   // Helmet's middleware built once (@fastify/helmet rebuilds it, CSP parsing included, on every request).
   const securityHeaders = helmet({
     // Swagger UI needs inline styles; the portal's progress bars set their width inline.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] } },
+    // upgrade-insecure-requests only in production (behind TLS): on a plain-http start reached by
+    // address rather than localhost it would send the portal's scripts to https and leave a blank page.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: options.config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
   });
   // Every request runs in its own async-local store (caller, request id, running transaction).
   fastify.addHook('onRequest', (request, reply, done) => {
