@@ -94,4 +94,47 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
+  it('can be used with the keyboard alone: sign in with Tab and Enter, the skip link first, then the content', async () => {
+    const page = await portal.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('officer.gm0106@demo.nl');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('welkom-demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Onze verplichting', level: 1 }).waitFor();
+    // After navigating, focus is on the new page's heading (screen readers announce it).
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Onze verplichting');
+    // A fresh visit: Tab reaches the skip link first; Enter moves focus into the content.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Onze verplichting', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    expect(await page.getByRole('link', { name: 'Naar de inhoud' }).isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+    // The menu is reachable too: Tab from the skip link on to the first menu item, Enter follows it.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Onze verplichting', level: 1 }).waitFor();
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Meldingen'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
+  });
+
+  it('a failing API shows a Dutch message with the request id, never a blank page', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.getByRole('link', { name: 'Meldingen' }).click();
+    await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
+    await page.route('**/api/v1/contracts*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.', requestId: 'req-abc-123' }) }),
+    );
+    await page.getByRole('link', { name: 'Contracten' }).click();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'Er ging iets mis aan onze kant. Probeer het later opnieuw' }).waitFor();
+    expect(await alert.textContent()).toContain('foutnummer req-abc-123');
+    expect(await page.getByRole('heading', { name: 'Contracten', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
+  });
 });

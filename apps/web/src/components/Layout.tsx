@@ -60,7 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </header>
-      <main id="inhoud" className="utrecht-page-content site-main" key={location.pathname}>
+      <main id="inhoud" tabIndex={-1} className="utrecht-page-content site-main" key={location.pathname}>
         {children}
       </main>
       <footer className="utrecht-page-footer site-footer">

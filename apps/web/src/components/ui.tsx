@@ -1,12 +1,19 @@
 import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, messageOf } from '../api/errors';
 
-/** Sets the document title and moves focus to the page's heading, so screen readers hear where they are. */
+let firstPageShown = false;
+
+/**
+ * Sets the document title and, after navigating within the portal, moves focus to the page's
+ * heading so screen readers hear where they are. The first page of a visit keeps the browser's
+ * own start, so the skip link is the first thing Tab reaches.
+ */
 export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title ?? (typeof children === 'string' ? children : 'Luisterend oor')} · Luisterend oor`;
-    ref.current?.focus();
+    if (firstPageShown) ref.current?.focus();
+    firstPageShown = true;
   }, [children, title]);
   return (
     <h1 ref={ref} tabIndex={-1} className="utrecht-heading-1 page-heading">
