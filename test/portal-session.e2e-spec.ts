@@ -137,4 +137,23 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     expect(await page.getByRole('heading', { name: 'Contracten', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
   });
+  it.each([
+    ['officer.gm0106@demo.nl', ['/verplichting', '/contracten', '/meldingen']],
+    ['finance.gm0106@demo.nl', ['/facturen', '/factuurgegevens']],
+    ['vng@demo.nl', ['/contracten', '/overzicht']],
+    ['sensoor@demo.nl', ['/facturen', '/statistieken', '/contracten']],
+  ])('every main page of %s fits 320 px: no sideways scrolling of the page', async (email, paths) => {
+    const page = await portal.newPage({ width: 320, height: 640 });
+    await portal.signIn(page, email);
+    for (const path of paths) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.loading'));
+      // Named, so a failure says what sticks out (wide tables scroll within their own region).
+      const sticksOut = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('.table-scroll')).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
+      );
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth), sticksOut }).toEqual({ path, width: 320, sticksOut: [] });
+    }
+  });
 });
