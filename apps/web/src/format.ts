@@ -11,6 +11,12 @@ export function euro(amount: string | number | null | undefined): string {
   return euroFormat.format(Number(amount));
 }
 
+/** "€ 1.234,56" from cents (exact: no binary fractions of a cent). */
+export function euroCents(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '–';
+  return euroFormat.format(cents / 100);
+}
+
 export function count(value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '–';
   return numberFormat.format(Number(value));
@@ -35,4 +41,11 @@ export function weekday(value: number | string): string {
   if (typeof value === 'number') return WEEKDAYS[value - 1] ?? String(value);
   const english = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].indexOf(value.toUpperCase());
   return english >= 0 ? WEEKDAYS[english] : value;
+}
+
+/** Channel kinds of the API in Dutch. */
+export const CHANNEL_LABELS: Record<string, string> = { PHONE: 'Telefoon', CHAT: 'Chat', EMAIL: 'E-mail', WEBSITE: 'Website', SMS: 'Sms', VIDEO: 'Videobellen', WHATSAPP: 'WhatsApp' };
+
+export function channelLabel(kind: string): string {
+  return CHANNEL_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase();
 }

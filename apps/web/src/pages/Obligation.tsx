@@ -3,10 +3,11 @@ import { Link } from 'react-router';
 import { api, download } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ComplianceBadge, DataList, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
-import { count, date, dateTime } from '../format';
+import { channelLabel, count, date, dateTime } from '../format';
 import { useMe } from '../session';
 import { cents, currentYear, yearOptions } from './invoices/types';
-import { channelLabel, CONTRACT_KIND_LABELS, daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
+import { CONTRACT_KIND, labelOf } from './contracts/labels';
+import { daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
 import { YearTimeline } from './municipality/YearTimeline';
 
 /** Onze verplichting: does the municipality meet its duties in a year, how, and at what cost. */
@@ -172,7 +173,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
                 <DataList
                   items={[
                     ['Aanbieder', c.contract.providerName],
-                    ['Soort contract', CONTRACT_KIND_LABELS[c.contract.kind] ?? c.contract.kind],
+                    ['Soort contract', labelOf(CONTRACT_KIND, c.contract.kind)],
                     ['Contractpartij', c.contract.contractingParty],
                     [`Dekking in ${year}`, `${date(c.from)} t/m ${date(c.to)}`],
                     ['Financiering', c.contract.fundingRoute],

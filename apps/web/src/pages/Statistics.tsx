@@ -2,18 +2,12 @@ import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
-import { count, date } from '../format';
+import { channelLabel, count, date } from '../format';
 import { hasRole, useMe } from '../session';
 
-const CHANNELS = [
-  { kind: 'PHONE', label: 'Telefoon' },
-  { kind: 'CHAT', label: 'Chat' },
-  { kind: 'EMAIL', label: 'E-mail' },
-  { kind: 'VIDEO', label: 'Video' },
-  { kind: 'SMS', label: 'Sms' },
-] as const;
+/** The channel kinds a provider reports on (the API's order). */
+const CHANNELS = (['PHONE', 'CHAT', 'EMAIL', 'VIDEO', 'SMS'] as const).map((kind) => ({ kind, label: channelLabel(kind) }));
 type ChannelKind = (typeof CHANNELS)[number]['kind'];
-const channelLabel = (kind: string) => CHANNELS.find((channel) => channel.kind === kind)?.label ?? kind;
 
 interface ChannelCount {
   kind: ChannelKind;

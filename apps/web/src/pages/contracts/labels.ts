@@ -106,8 +106,8 @@ export const RUN_STATUS: Labelled = {
 };
 
 export const CONTRACT_KIND: Record<string, string> = {
-  COLLECTIVE: 'Collectief (VNG)',
-  INDIVIDUAL: 'Eigen contract gemeente',
+  COLLECTIVE: 'Collectief contract (via de VNG)',
+  INDIVIDUAL: 'Eigen contract van de gemeente',
 };
 
 export const FUNDING_MODEL: Record<string, string> = {
@@ -201,8 +201,4 @@ export function tariffOn(tariffs: Tariff[], day: string): Tariff | undefined {
   return sorted.find((t) => t.validFrom <= day && (t.validTo === null || t.validTo >= day)) ?? sorted.filter((t) => t.validFrom <= day).pop() ?? sorted[0];
 }
 
-/** Euros from cents, "€ 84.496,75". */
-export function euroCents(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '–';
-  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+export { euroCents } from '../../format';

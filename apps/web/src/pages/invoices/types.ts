@@ -82,11 +82,7 @@ export const STATUS_OPTIONS: Array<[DocumentStatus, string]> = [
   ['CREDITED', 'Gecrediteerd'],
 ];
 
-/** Amounts in cents as "€ 1.234,56" (exact: no binary fractions of a cent are shown). */
-export function cents(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '–';
-  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(value / 100);
-}
+export { euroCents as cents } from '../../format';
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {

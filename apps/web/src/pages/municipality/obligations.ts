@@ -57,10 +57,6 @@ export interface Obligations {
   duties: DutyObligation[];
 }
 
-export const CHANNEL_LABELS: Record<string, string> = { PHONE: 'Telefoon', CHAT: 'Chat', EMAIL: 'E-mail', WEBSITE: 'Website', SMS: 'Sms', VIDEO: 'Videobellen', WHATSAPP: 'WhatsApp' };
-export const channelLabel = (kind: string) => CHANNEL_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase();
-
-export const CONTRACT_KIND_LABELS: Record<string, string> = { COLLECTIVE: 'Collectief contract (via de VNG)', INDIVIDUAL: 'Eigen contract van de gemeente' };
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
