@@ -151,7 +151,7 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
       await page.waitForFunction(() => !document.querySelector('.loading'));
       // Named, so a failure says what sticks out (wide tables scroll within their own region).
       const sticksOut = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('.table-scroll')).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
+        Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('.table-scroll')).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
       );
       expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth), sticksOut }).toEqual({ path, width: 320, sticksOut: [] });
     }
