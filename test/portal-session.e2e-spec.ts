@@ -142,6 +142,7 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     ['finance.gm0106@demo.nl', ['/facturen', '/factuurgegevens']],
     ['vng@demo.nl', ['/contracten', '/overzicht']],
     ['sensoor@demo.nl', ['/facturen', '/statistieken', '/contracten']],
+    ['operator@demo.nl', ['/overzicht', '/contracten', '/facturen']],
   ])('every main page of %s fits 320 px: no sideways scrolling of the page', async (email, paths) => {
     const page = await portal.newPage({ width: 320, height: 640 });
     await portal.signIn(page, email);

@@ -61,7 +61,10 @@ describeInBrowser('web portal: provider service figures and notifications', () =
 
     const page = await portal.newPage();
     await portal.signIn(page, 'officer.gm0106@demo.nl');
-    await page.getByRole('link', { name: 'Meldingen' }).click();
+    // The menu says there is one unread notification (a number, and words for screen readers).
+    const menuItem = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meldingen 1 ongelezen' });
+    await menuItem.waitFor();
+    await menuItem.click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     await page.getByText('1 melding, waarvan 1 ongelezen.').waitFor();
     const item = page.getByRole('listitem').filter({ hasText: 'Dekking eindigt' });
@@ -70,6 +73,7 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await screenshot(page, 'meldingen');
     await item.getByRole('button', { name: /Markeer als gelezen/ }).click();
     await page.getByText('1 melding, waarvan 0 ongelezen.').waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meldingen', exact: true }).waitFor();
     await page.getByLabel('Alleen ongelezen meldingen').check();
     await page.getByText('U heeft geen ongelezen meldingen.').waitFor();
     const officer = await portal.t.as('officer.gm0106@demo.nl');

@@ -1,5 +1,6 @@
-import { ReactNode, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { api } from '../api/client';
 import { navFor } from '../nav';
 import { useMe, useSession } from '../session';
 import { Button } from './ui';
@@ -19,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const items = navFor(me);
+  const unread = useUnreadNotifications(location.pathname);
   return (
     <div className="utrecht-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
@@ -54,6 +56,12 @@ export function Layout({ children }: { children: ReactNode }) {
               <li key={item.to}>
                 <NavLink to={item.to} className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`} onClick={() => setMenuOpen(false)}>
                   {item.label}
+                  {item.to === '/meldingen' && unread ? (
+                    <span className="utrecht-number-badge nav-count">
+                      {unread}
+                      <span className="visually-hidden"> ongelezen</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}
@@ -76,4 +84,29 @@ export function Layout({ children }: { children: ReactNode }) {
       </footer>
     </div>
   );
+}
+
+/** Sent (on window) when notifications were read, so the menu's count follows at once. */
+export const NOTIFICATIONS_CHANGED = 'wmo:notifications-changed';
+
+/** How many notifications the user has not read, asked again on every page change (a failure shows none). */
+function useUnreadNotifications(pathname: string): number {
+  const [unread, setUnread] = useState(0);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const again = () => setRound((value) => value + 1);
+    window.addEventListener(NOTIFICATIONS_CHANGED, again);
+    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, again);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    api<{ unread: number }>('/notifications', { query: { unread: 'true', limit: 1 } }).then(
+      (page) => current && setUnread(page.unread),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [pathname, round]);
+  return unread;
 }

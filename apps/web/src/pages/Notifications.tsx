@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import { NOTIFICATIONS_CHANGED } from '../components/Layout';
 import { Button, ErrorAlert, Loaded, PageHeading, StatusBadge, useLoad } from '../components/ui';
 import { dateTime } from '../format';
 
@@ -36,6 +37,7 @@ export function NotificationsPage() {
     try {
       await api(`/notifications/${id}/read`, { method: 'POST' });
       state.reload();
+      window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
     } catch (error) {
       setFailure(error);
     }
