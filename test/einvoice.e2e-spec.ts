@@ -185,6 +185,7 @@ interface Doc { id: string; type: string; number: string; municipalityCode: stri
     expect(outcome(res)).toMatchObject({ status: 422, body: { type: '/problems/e-invoice-incomplete' } });
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.gaps).toEqual(expect.arrayContaining([expect.stringContaining('OIN'), expect.stringContaining('address')]));
+    expect(res.body.missing).toEqual(['customer-identifier', 'customer-address']);
     // The PDF is there all the same.
     expect((await operator.get(`/api/v1/invoices/${amsterdam.doc.id}/pdf`).buffer(true).parse(asText)).status).toBe(200);
   });

@@ -373,6 +373,11 @@ describe('invoicing on the demo data', () => {
       const [statement] = (await vng.get('/api/v1/invoices?type=ALLOCATION_STATEMENT&limit=1').expect(200)).body.items;
       expect(outcome(await pay(statement.id, 100))).toMatchObject({ status: 422, body: { type: '/problems/payment-refused' } });
     });
+
+    it('an allocation statement has no e-invoice (422 e-invoice-incomplete, missing: not-an-invoice)', async () => {
+      const [statement] = (await vng.get('/api/v1/invoices?type=ALLOCATION_STATEMENT&limit=1').expect(200)).body.items;
+      expect(outcome(await vng.get(`/api/v1/invoices/${statement.id}/ubl`))).toMatchObject({ status: 422, body: { type: '/problems/e-invoice-incomplete', missing: ['not-an-invoice'] } });
+    });
   });
 
   describe('immutability in the database', () => {

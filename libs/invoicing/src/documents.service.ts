@@ -157,11 +157,15 @@ export class DocumentsService {
       await this.row(tx, id);
       const [printable] = await loadPrintables(tx.manager, [id]);
       if (printable.type === 'ALLOCATION_STATEMENT') {
-        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, 'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.');
+        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, 'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.', { missing: ['not-an-invoice'] });
       }
       const gaps = ublGaps(printable);
       if (gaps.length) {
-        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, `No valid e-invoice can be made: ${gaps.join('; ')}. The PDF is available; complete the billing details and issue a credit note and a new invoice if an e-invoice is required.`, { gaps });
+        throw new InvoicingError(
+          InvoicingErrorCode.EInvoiceIncomplete,
+          `No valid e-invoice can be made: ${gaps.map((gap) => gap.text).join('; ')}. The PDF is available; complete the billing details and issue a credit note and a new invoice if an e-invoice is required.`,
+          { gaps: gaps.map((gap) => gap.text), missing: gaps.map((gap) => gap.code) },
+        );
       }
       const document = await tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id });
       const credited = document.creditedDocumentId ? await tx.manager.findOneBy(InvoiceDocumentEntity, { id: document.creditedDocumentId }) : null;

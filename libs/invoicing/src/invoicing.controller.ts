@@ -152,7 +152,7 @@ export class InvoicingController {
   @ApiOperation({ summary: 'The e-invoice: UBL 2.1, SI-UBL 2.0 (NLCIUS) or Peppol BIS Billing 3.0, with the PDF embedded' })
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'UBL Invoice or CreditNote XML.' })
-  @ApiProblemResponses(400, 404, [422, 'The buyer has no OIN or address, or the document is an allocation statement.'])
+  @ApiProblemResponses(400, 404, [422, 'The buyer has no OIN or address, or the document is an allocation statement. The problem lists what is missing: `gaps` (sentences) and `missing` (codes: customer-identifier, customer-address, supplier-kvk, credited-invoice; not-an-invoice for an allocation statement).'])
   @Header('Content-Type', 'application/xml; charset=utf-8')
   async ubl(@Param() { id }: DocumentIdParam, @Query() query: UblQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { number, xml } = await this.documents.ubl(id, query.profile);

@@ -25,12 +25,18 @@ export interface UblInput extends PrintableDocument {
 }
 
 /** What an e-invoice needs and the document lacks (the buyer's OIN and address); empty when complete. */
-export function ublGaps(doc: PrintableDocument): string[] {
-  const gaps: string[] = [];
-  if (!doc.customer.oin && !doc.customer.kvkNumber) gaps.push('the customer has no OIN (or KvK number) to address the e-invoice to');
-  if (!doc.customer.street || !doc.customer.city || !doc.customer.postalCode) gaps.push("the customer's invoice address is incomplete");
-  if (!doc.supplier.kvkNumber) gaps.push('the supplier has no KvK number');
-  if (doc.type === 'CREDIT_NOTE' && !doc.creditedNumber) gaps.push('the corrected invoice is unknown');
+/** What an e-invoice lacks, as a code for software and a sentence for people. */
+export interface UblGap {
+  code: 'customer-identifier' | 'customer-address' | 'supplier-kvk' | 'credited-invoice';
+  text: string;
+}
+
+export function ublGaps(doc: PrintableDocument): UblGap[] {
+  const gaps: UblGap[] = [];
+  if (!doc.customer.oin && !doc.customer.kvkNumber) gaps.push({ code: 'customer-identifier', text: 'the customer has no OIN (or KvK number) to address the e-invoice to' });
+  if (!doc.customer.street || !doc.customer.city || !doc.customer.postalCode) gaps.push({ code: 'customer-address', text: "the customer's invoice address is incomplete" });
+  if (!doc.supplier.kvkNumber) gaps.push({ code: 'supplier-kvk', text: 'the supplier has no KvK number' });
+  if (doc.type === 'CREDIT_NOTE' && !doc.creditedNumber) gaps.push({ code: 'credited-invoice', text: 'the corrected invoice is unknown' });
   return gaps;
 }
 

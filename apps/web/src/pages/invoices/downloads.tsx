@@ -5,20 +5,21 @@ import { Button } from '../../components/ui';
 import { useMe } from '../../session';
 import type { InvoiceDocument } from './types';
 
-/** The English reasons of the API's e-invoice problem (libs/invoicing/src/ubl.ts) in plain Dutch. */
-const UBL_GAPS: Array<[RegExp, string]> = [
-  [/customer has no OIN/i, 'het OIN (of KvK-nummer) van de ontvanger, waaraan de e-factuur wordt geadresseerd'],
-  [/customer's invoice address is incomplete/i, 'een volledig factuuradres van de ontvanger (straat, postcode en plaats)'],
-  [/supplier has no KvK number/i, 'het KvK-nummer van de aanbieder'],
-  [/corrected invoice is unknown/i, 'de factuur die met deze creditnota wordt gecorrigeerd'],
-];
+/** What the API's e-invoice problem says is missing (`missing`, codes), in plain Dutch. */
+const UBL_GAPS: Record<string, string> = {
+  'customer-identifier': 'het OIN (of KvK-nummer) van de ontvanger, waaraan de e-factuur wordt geadresseerd',
+  'customer-address': 'een volledig factuuradres van de ontvanger (straat, postcode en plaats)',
+  'supplier-kvk': 'het KvK-nummer van de aanbieder',
+  'credited-invoice': 'de factuur die met deze creditnota wordt gecorrigeerd',
+  // 'not-an-invoice': an allocation statement (handled below).
+};
 
 /** A 422 on GET /invoices/{id}/ubl as a Dutch sentence that says what is missing and what to do. */
 export function ublProblemMessage(error: unknown, number: string, viewer: 'customer' | 'issuer' | 'other' = 'customer'): string | null {
   if (!(error instanceof ApiError) || error.type !== 'e-invoice-incomplete') return null;
-  const detail = error.detail ?? '';
-  if (/allocation statement/i.test(detail)) return `${number} is een opgave van de uitname uit het gemeentefonds, geen factuur. Daarvan bestaat geen e-factuur; download de PDF.`;
-  const missing = UBL_GAPS.filter(([pattern]) => pattern.test(detail)).map(([, dutch]) => dutch);
+  const codes = Array.isArray(error.extensions.missing) ? (error.extensions.missing as string[]) : [];
+  if (codes.includes('not-an-invoice')) return `${number} is een opgave van de uitname uit het gemeentefonds, geen factuur. Daarvan bestaat geen e-factuur; download de PDF.`;
+  const missing = codes.map((code) => UBL_GAPS[code]).filter(Boolean);
   const list = missing.length ? missing.join('; ') : 'gegevens van de ontvanger of de aanbieder';
   const next =
     viewer === 'customer'
