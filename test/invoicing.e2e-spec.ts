@@ -374,6 +374,34 @@ describe('invoicing on the demo data', () => {
       expect(outcome(await pay(statement.id, 100))).toMatchObject({ status: 422, body: { type: '/problems/payment-refused' } });
     });
 
+    it('the list carries the totals of everything the filters match, over all pages (a page of 1 knows the sums of all)', async () => {
+      type Listed = { type: string; totalCents: number; paidCents: number; outstandingCents: number };
+      for (const filter of ['', 'status=PAID', 'type=ALLOCATION_STATEMENT', 'municipality=GM0034']) {
+        const all: Listed[] = [];
+        for (let page = 1; ; page++) {
+          const body = (await vng.get(`/api/v1/invoices?${filter}&limit=200&page=${page}`).expect(200)).body as { items: Listed[]; total: number };
+          all.push(...body.items);
+          if (all.length >= body.total) break;
+        }
+        const one = (await vng.get(`/api/v1/invoices?${filter}&limit=1`).expect(200)).body;
+        const invoices = all.filter((d) => d.type === 'INVOICE');
+        const sum = (items: Listed[], pick: (d: Listed) => number) => items.reduce((total, d) => total + pick(d), 0);
+        expect({ filter, total: one.total, totals: one.totals }).toEqual({
+          filter,
+          total: all.length,
+          totals: {
+            netInvoicedCents: sum(invoices, (d) => d.totalCents) - sum(all.filter((d) => d.type === 'CREDIT_NOTE'), (d) => d.totalCents),
+            allocatedCents: sum(all.filter((d) => d.type === 'ALLOCATION_STATEMENT'), (d) => d.totalCents),
+            paidCents: sum(invoices, (d) => d.paidCents),
+            outstandingCents: sum(invoices, (d) => d.outstandingCents),
+          },
+        });
+      }
+      // Of the 2025 run only Almere's invoice is PAID (above): 5662500 invoiced and paid, nothing outstanding.
+      const paid = (await vng.get(`/api/v1/invoices?run=${run2025.id}&status=PAID&limit=1`).expect(200)).body;
+      expect(paid.totals).toEqual({ netInvoicedCents: 5662500, allocatedCents: 0, paidCents: 5662500, outstandingCents: 0 });
+    });
+
     it('an allocation statement has no e-invoice (422 e-invoice-incomplete, missing: not-an-invoice)', async () => {
       const [statement] = (await vng.get('/api/v1/invoices?type=ALLOCATION_STATEMENT&limit=1').expect(200)).body.items;
       expect(outcome(await vng.get(`/api/v1/invoices/${statement.id}/ubl`))).toMatchObject({ status: 422, body: { type: '/problems/e-invoice-incomplete', missing: ['not-an-invoice'] } });

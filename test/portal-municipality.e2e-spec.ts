@@ -120,7 +120,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     expect(await link.isVisible()).toBe(true);
     // Totals of the filtered list.
     const totals = page.locator('.invoice-totals');
-    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Totaalbedrag' }).innerText()).toContain(euro(invoice.totalCents));
+    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Gefactureerd' }).innerText()).toContain(euro(invoice.totalCents));
     expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Openstaand' }).innerText()).toContain(euro(invoice.totalCents));
     expect(await page.locator('tbody .status-badge').first().innerText()).toContain('Openstaand');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

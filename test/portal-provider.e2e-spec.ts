@@ -50,7 +50,12 @@ describeInBrowser('web portal: the provider (Sensoor) — invoices and recording
     expect(total).toBeGreaterThan(50);
     await page.getByText(`${total} documenten uit`, { exact: false }).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(50);
-    expect(await page.locator('.invoice-totals').innerText()).toContain(`Over de 50 geladen documenten van de ${total}`);
+    // The totals are those of all documents, not of the 50 shown (the API sums over every page).
+    const { totals } = (await sensoor.get(`/api/v1/invoices?year=${new Date().getFullYear()}&limit=1`).expect(200)).body;
+    expect(totals.outstandingCents).toBeGreaterThan(0);
+    const shown = await page.locator('.invoice-totals').innerText();
+    expect(shown).toContain(euro(totals.netInvoicedCents));
+    expect(shown).toContain(euro(totals.outstandingCents));
     await page.getByRole('button', { name: /^Meer laden/ }).click();
     await page.locator('tbody tr').nth(99).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(100);

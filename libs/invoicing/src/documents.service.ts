@@ -127,8 +127,8 @@ export class DocumentsService {
   list(query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.db.transaction(async (tx) => {
       const { where, params } = filters(query, 2);
-      const rows = await tx.query<Array<DocumentRow & { total: number }>>(
-        `SELECT s.*, count(*) OVER ()::int AS total FROM (${WITH_STATUS} ${where}) s
+      const rows = await tx.query<DocumentRow[]>(
+        `SELECT s.* FROM (${WITH_STATUS} ${where}) s
            JOIN invoice_document d ON d.id = s.id
           ${query.status ? `WHERE s.status = $${params.length + 2}` : ''}
           ORDER BY d.issue_date DESC, d.number DESC
@@ -136,7 +136,19 @@ export class DocumentsService {
         [todayInAmsterdam(), ...params, ...(query.status ? [query.status] : [])],
       );
       const items = await this.toDtos(tx.manager, rows);
-      return { items, total: rows[0]?.total ?? 0, page: query.page, limit: query.limit };
+      const [sums] = await tx.query<Array<Record<'total' | 'net' | 'allocated' | 'paid' | 'outstanding', string>>>(
+        `SELECT count(*) AS total,
+                coalesce(sum(CASE d.type WHEN 'INVOICE' THEN d.total_cents WHEN 'CREDIT_NOTE' THEN -d.total_cents ELSE 0 END), 0) AS net,
+                coalesce(sum(d.total_cents) FILTER (WHERE d.type = 'ALLOCATION_STATEMENT'), 0) AS allocated,
+                coalesce(sum(s.paid::bigint) FILTER (WHERE d.type = 'INVOICE'), 0) AS paid,
+                coalesce(sum(greatest(d.total_cents - s.paid::bigint - s.credited::bigint, 0)) FILTER (WHERE d.type = 'INVOICE'), 0) AS outstanding
+           FROM (${WITH_STATUS} ${where}) s
+           JOIN invoice_document d ON d.id = s.id
+          ${query.status ? `WHERE s.status = $${params.length + 2}` : ''}`,
+        [todayInAmsterdam(), ...params, ...(query.status ? [query.status] : [])],
+      );
+      const totals = { netInvoicedCents: Number(sums.net), allocatedCents: Number(sums.allocated), paidCents: Number(sums.paid), outstandingCents: Number(sums.outstanding) };
+      return { items, total: Number(sums.total), totals, page: query.page, limit: query.limit };
     });
   }
 

@@ -5,7 +5,7 @@ import { Alert, Button, Column, DataList, ErrorAlert, Field, Loaded, PageHeading
 import { count, date } from '../format';
 import { useMe } from '../session';
 import { DocumentDownloads } from './invoices/downloads';
-import { cents, currentYear, DOCUMENT_TYPE_LABELS, DocumentPage, DocumentType, InvoiceDocument, STATUS_OPTIONS, yearOptions } from './invoices/types';
+import { cents, currentYear, DOCUMENT_TYPE_LABELS, DocumentPage, DocumentTotals, DocumentType, InvoiceDocument, STATUS_OPTIONS, yearOptions } from './invoices/types';
 
 const PAGE_SIZE = 50;
 const ALL = 'alle';
@@ -174,7 +174,7 @@ export function InvoicesPage() {
                 {page.total === 1 ? '1 document' : `${count(page.total)} documenten`} {filtered}
                 {complete ? '.' : `; de eerste ${count(items.length)} staan hieronder.`}
               </p>
-              <Totals items={items} complete={complete} total={page.total} />
+              <Totals totals={page.totals} />
               {year ? (
                 <div className="actions">
                   <Button variant="subtle" busy={exporting} onClick={() => void exportCsv()}>
@@ -214,12 +214,12 @@ function describeFilters(year: string, status: string, type: string): string {
   return parts.join(', ');
 }
 
-function Totals({ items, complete, total }: { items: InvoiceDocument[]; complete: boolean; total: number }) {
-  const invoices = items.filter((d) => d.type === 'INVOICE');
+function Totals({ totals }: { totals: DocumentTotals }) {
   const rows: Array<[string, ReactNode]> = [
-    ['Totaalbedrag', `${cents(items.reduce((sum, d) => sum + signed(d), 0))}`],
-    ['Betaald', cents(invoices.reduce((sum, d) => sum + d.paidCents, 0))],
-    ['Openstaand', cents(invoices.reduce((sum, d) => sum + d.outstandingCents, 0))],
+    ['Gefactureerd (na creditnota\'s)', cents(totals.netInvoicedCents)],
+    ['Betaald', cents(totals.paidCents)],
+    ['Openstaand', cents(totals.outstandingCents)],
+    ...(totals.allocatedCents ? [['Verrekend via gemeentefonds', cents(totals.allocatedCents)] as [string, ReactNode]] : []),
   ];
   return (
     <section className="invoice-totals" aria-labelledby="invoice-totals-heading">
@@ -229,11 +229,7 @@ function Totals({ items, complete, total }: { items: InvoiceDocument[]; complete
       <div className="key-values">
         <DataList items={rows} />
       </div>
-      <p className="utrecht-paragraph invoice-totals__note">
-        {complete
-          ? "Creditnota's zijn van het totaalbedrag afgetrokken; betaald en openstaand gaan over facturen."
-          : `Over de ${count(items.length)} geladen documenten van de ${count(total)}. Laad meer voor het totaal van alles. Creditnota's zijn van het totaalbedrag afgetrokken.`}
-      </p>
+      <p className="utrecht-paragraph invoice-totals__note">Over alle documenten van deze selectie, ook die nog niet geladen zijn. Bedragen inclusief btw.</p>
     </section>
   );
 }

@@ -386,12 +386,29 @@ export class InvoiceDocumentDto {
   payments: PaymentDto[];
 }
 
+export class DocumentListTotalsDto {
+  @ApiProperty({ example: 1742525, description: 'The totals (incl. VAT) of the invoices, minus those of the credit notes.' })
+  netInvoicedCents: number;
+
+  @ApiProperty({ example: 0, description: 'Of the allocation statements (settled through the fund withholding).' })
+  allocatedCents: number;
+
+  @ApiProperty({ example: 0, description: 'Payments recorded on the invoices.' })
+  paidCents: number;
+
+  @ApiProperty({ example: 1742525, description: 'What is still to be paid on the invoices (after payments and credit notes).' })
+  outstandingCents: number;
+}
+
 export class DocumentPageDto {
   @ApiProperty({ type: [InvoiceDocumentDto] })
   items: InvoiceDocumentDto[];
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Documents matching the filters, over all pages.' })
   total: number;
+
+  @ApiProperty({ type: DocumentListTotalsDto, description: 'Sums over every document matching the filters (all pages), in cents.' })
+  totals: DocumentListTotalsDto;
 
   @ApiProperty()
   page: number;

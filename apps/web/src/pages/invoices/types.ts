@@ -61,9 +61,18 @@ export interface InvoiceDocument {
   payments: Payment[];
 }
 
+export interface DocumentTotals {
+  netInvoicedCents: number;
+  allocatedCents: number;
+  paidCents: number;
+  outstandingCents: number;
+}
+
 export interface DocumentPage {
   items: InvoiceDocument[];
   total: number;
+  /** Over every document the filters match (all pages). */
+  totals: DocumentTotals;
   page: number;
   limit: number;
 }
