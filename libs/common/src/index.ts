@@ -10,3 +10,4 @@ export * from './no-query.dto';
 export * from './public.decorator';
 export * from './pattern.pipe';
 export * from './csv';
+export * from './page.query';

@@ -1,5 +1,5 @@
 export * from './api-key.entity';
-export { IdParam, PageQuery } from './dto/users.dto';
+export { IdParam } from './dto/users.dto';
 export * from './auth.decorators';
 export * from './auth.service';
 export * from './credentials';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsIsoDate, ToInteger } from '@wmo/common';
+import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
 import {
   BILLING_FREQUENCIES,
   BillingFrequency,
@@ -239,7 +239,7 @@ export class ContractPageDto {
   limit: number;
 }
 
-export class ListContractsQuery {
+export class ListContractsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CONTRACT_KINDS })
   @IsOptional()
   @IsIn(CONTRACT_KINDS, { message: `kind must be one of ${CONTRACT_KINDS.join(', ')}` })
@@ -262,21 +262,6 @@ export class ListContractsQuery {
   @Min(YEAR_MIN)
   @Max(YEAR_MAX)
   year?: number;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'page must be a whole number of 1 or more' })
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
-  @Min(1)
-  @Max(500, { message: 'limit must not be greater than 500' })
-  limit = 50;
 }
 
 export class ContractIdParam {

@@ -1,6 +1,6 @@
+import { PageQuery } from '@wmo/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from './users.dto';
 
 export class ListAuditEventsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'OPERATOR only: events of this organisation (default for others: their own).' })

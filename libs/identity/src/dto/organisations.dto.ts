@@ -1,7 +1,7 @@
+import { PageQuery } from '@wmo/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@wmo/tenancy';
-import { PageQuery } from './users.dto';
 import { OrganisationSummaryDto } from './auth.dto';
 
 const CREATABLE_KINDS = ['ASSOCIATION', 'PROVIDER', 'OPERATOR'] as const;

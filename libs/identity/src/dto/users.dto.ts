@@ -1,24 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Max } from 'class-validator';
-import { ToInteger } from '@wmo/common';
+import { PageQuery, ToInteger } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
-
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'page must be a whole number of 1 or more' })
-  @Min(1, { message: 'page must be a whole number of 1 or more' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 500' })
-  @Max(500, { message: 'limit must not be greater than 500' })
-  limit = 50;
-}
 
 export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'OPERATOR only: the organisation whose users to list (default: your own).' })

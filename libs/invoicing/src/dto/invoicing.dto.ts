@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsIsoDate, ToInteger } from '@wmo/common';
+import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.entities';
 
 export class CreateInvoiceRunDto {
@@ -174,7 +174,7 @@ export class DryRunDto {
   subtotalCents: number;
 }
 
-export class ListDocumentsQuery {
+export class ListDocumentsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2026, description: 'Issue year.' })
   @IsOptional()
   @ToInteger()
@@ -207,21 +207,6 @@ export class ListDocumentsQuery {
   @IsOptional()
   @IsUUID('all', { message: 'run must be an invoice run id (UUID)' })
   run?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'page must be a whole number of 1 or more' })
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
-  @Min(1)
-  @Max(500, { message: 'limit must not be greater than 500' })
-  limit = 50;
 }
 
 export class ExportQuery {

@@ -1,11 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ToInteger, Trim } from '@wmo/common';
+import { PageQuery, ToInteger, Trim } from '@wmo/common';
 import { FIRST_DATA_YEAR, lastSupportedYear } from '../reference-years';
 
 export const MUNICIPALITY_SORTS = ['name', 'code', 'population'] as const;
 
-export class ListMunicipalitiesQuery {
+export class ListMunicipalitiesQuery extends PageQuery {
   @ApiPropertyOptional({ example: 2024, description: `Municipalities existing on 1 January of this year (${FIRST_DATA_YEAR} up to next year). Default: the current year.` })
   @IsOptional()
   @ToInteger()
@@ -25,21 +25,6 @@ export class ListMunicipalitiesQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ example: 1, default: 1, minimum: 1 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'page must be a whole number of 1 or more' })
-  @Min(1, { message: 'page must be a whole number of 1 or more' })
-  page = 1;
-
-  @ApiPropertyOptional({ example: 50, default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number from 1 to 500' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 500' })
-  @Max(500, { message: 'limit must not be greater than 500' })
-  limit = 50;
 
   @ApiPropertyOptional({ enum: MUNICIPALITY_SORTS, default: 'name' })
   @IsOptional()
