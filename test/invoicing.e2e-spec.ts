@@ -532,7 +532,7 @@ describe('invoicing on the demo data', () => {
     it("Assen's invoice PDF shows what a Dutch invoice must: number, 69.701 inwoners x EUR 0,2500, peildatum, KvK, Btw, IBAN, due date, purchase order", async () => {
       const invoice = doc('GM0106');
       const text = (await pdfOf(invoice.id)).replace(/\s+/g, ' ');
-      for (const expected of ['Factuur', invoice.number, '69.701 inwoners', 'EUR 0,2500', 'Peildatum', 'KvK', 'Btw', SENSOOR_IBAN, 'Vervaldatum', ASSEN_PO, '17.425,25', 'Gemeente Assen', 'Stichting Sensoor', 'Noordersingel 33']) {
+      for (const expected of ['Factuur', invoice.number, '69.701 inwoners', 'EUR 0,2500', 'Peildatum', 'KvK', 'Btw', SENSOOR_IBAN, 'Vervaldatum', ASSEN_PO, '17.425,25', 'Gemeente Assen', 'Stichting Sensoor', 'Noordersingel 33', 'Wettelijke grondslag: art. 2.2.4 lid 1 onder b Wmo 2015']) {
         expect(text).toContain(expected);
       }
     });
@@ -669,5 +669,17 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
       [started.body.id],
     );
     expect(audit).toEqual({ actor: 'Stichting Sensoor', concerns: 'Vereniging van Nederlandse Gemeenten' });
+  });
+  it('a document of another duty names that duty and its legal basis (Kindertelefoon: Jeugdwet), on its lines and in the PDF footer', async () => {
+    const [{ id: kt }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-KT-2015'`);
+    const started = await vng.post(`/api/v1/contracts/${kt}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ periodStart: '2025-01-01', periodEnd: '2025-01-31' });
+    expect(started.status).toBe(202);
+    expect(await waitForRun(vng, started.body.id)).toMatchObject({ status: 'COMPLETED' });
+    const [statement] = (await vng.get(`/api/v1/invoices?run=${started.body.id}&municipality=GM0106`).expect(200)).body.items;
+    expect(statement.lines[0].description).toBe('Kindertelefoon (Jeugdwet (landelijke voorziening De Kindertelefoon)) 01-01-2025 t/m 31-01-2025: Assen (GM0106)');
+    const pdf = await vng.get(`/api/v1/invoices/${statement.id}/pdf`).buffer(true).parse(binary);
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Wettelijke grondslag: Jeugdwet (landelijke voorziening De Kindertelefoon)');
+    expect(text).not.toContain('Wmo 2015');
   });
 });

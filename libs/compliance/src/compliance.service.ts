@@ -4,7 +4,7 @@ import { RequestValidationError } from '@wmo/common';
 import {
   addDays,
   addYears,
-  chargeSegments,
+  chargeCalculation,
   daysBetween,
   dutchDate,
   evaluateObligation,
@@ -13,13 +13,13 @@ import {
   fromAmsterdam,
   formatInteger,
   IsoDate,
-  lineAmountCents,
   maxDate,
   minDate,
+  participantCharge,
   ObligationEvaluation,
   referenceDateFor,
   ScheduleCache,
-  territoryPopulation,
+  tariffDecimal,
   todayInAmsterdam,
   vatAmountCents,
   worstStatus,
@@ -251,35 +251,39 @@ function yearlyCost(municipality: MunicipalityInfo, ranges: CoverageRange[], sna
   const vatByContract = new Map<string, number>();
   for (const range of ranges) {
     const contract = snapshot.contracts.get(range.contractId)!;
-    const segments = chargeSegments(yearPeriod, { from: range.from, to: range.to }, contract.tariffs);
-    if (segments.length === 0) continue;
     const referenceDate = referenceDateFor(contract.referenceDateRule, yearPeriod.from);
-    const territory = territoryPopulation({ code: municipality.code, referenceDate, asOf: segments[0].from, figures: figures.get(referenceDate) ?? new Map(), changes: snapshot.changes });
-    if (territory.missingFigures.length || territory.components.length === 0) {
+    const charge = participantCharge({
+      code: municipality.code,
+      billed: yearPeriod,
+      participations: [{ from: range.from, to: range.to }],
+      tariffs: contract.tariffs,
+      referenceDate,
+      figures: figures.get(referenceDate) ?? new Map(),
+      changes: snapshot.changes,
+    });
+    if (!charge) continue;
+    const { territory } = charge;
+    if (charge.figuresMissing) {
       missing = true;
       notes.push(`De CBS-bevolkingscijfers per ${dutchDate(referenceDate)} ontbreken nog; de kosten volgen zodra ze zijn ingelezen.`);
       continue;
     }
     if (territory.approximate) notes.push(...territory.notes);
-    let contractSubtotal = 0;
-    for (const segment of segments) {
-      const amountCents = lineAmountCents(territory.inhabitants, segment.perInhabitant, segment.days, segment.daysInYear);
-      contractSubtotal += amountCents;
-      const partial = segment.days === segment.daysInYear ? '' : ` x ${segment.days}/${segment.daysInYear} dagen`;
+    for (const segment of charge.segments) {
       lines.push({
         contractReference: contract.reference,
         from: segment.from,
         to: segment.to,
         inhabitants: territory.inhabitants,
         referenceDate,
-        perInhabitant: Number(segment.perInhabitant).toFixed(4),
+        perInhabitant: tariffDecimal(segment.perInhabitant),
         days: segment.days,
-        amountCents,
+        amountCents: segment.amountCents,
         vatCents: 0,
-        calculation: `${formatInteger(territory.inhabitants)} inwoners x EUR ${Number(segment.perInhabitant).toFixed(4).replace('.', ',')}${partial}`,
+        calculation: chargeCalculation(territory.inhabitants, segment),
       });
     }
-    vatByContract.set(contract.id, (vatByContract.get(contract.id) ?? 0) + contractSubtotal);
+    vatByContract.set(contract.id, (vatByContract.get(contract.id) ?? 0) + charge.segments.reduce((sum, segment) => sum + segment.amountCents, 0));
   }
   let vatCents = 0;
   for (const [contractId, subtotal] of vatByContract) {

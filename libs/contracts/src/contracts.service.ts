@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { In } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
-import { addDays, contains, firstOverlap, isValidOn, periodContains, todayInAmsterdam } from '@wmo/domain';
+import { addDays, contains, firstOverlap, isValidOn, periodContains, tariffDecimal, todayInAmsterdam } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { MunicipalityEntity } from '@wmo/reference-data';
 import { hasRole, isOperator, Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -42,7 +42,7 @@ export function displayStatus(contract: Pick<ContractEntity, 'status' | 'endDate
 }
 
 export const toTariffDto = (tariff: TariffEntity): TariffDto => ({
-  perInhabitant: new Decimal(tariff.perInhabitant).toFixed(4),
+  perInhabitant: tariffDecimal(tariff.perInhabitant),
   validFrom: tariff.validFrom,
   validTo: tariff.validTo,
 });
@@ -315,7 +315,7 @@ export class ContractsService {
         }
         if (current) await tx.manager.update(TariffEntity, { id: current.id }, { validTo: addDays(dto.effectiveDate, -1) });
         await tx.manager.insert(TariffEntity, { ...partiesOf(contract), perInhabitant: dto.perInhabitant, validFrom: dto.effectiveDate, validTo: contract.endDate });
-        changes.tariff = { before: current ? toTariffDto(current) : null, after: { perInhabitant: new Decimal(dto.perInhabitant).toFixed(4), validFrom: dto.effectiveDate, validTo: contract.endDate } };
+        changes.tariff = { before: current ? toTariffDto(current) : null, after: { perInhabitant: tariffDecimal(dto.perInhabitant), validFrom: dto.effectiveDate, validTo: contract.endDate } };
       }
       if (dto.serviceIds) {
         const before = (await this.load(tx, contract)).services.map((s) => s.id).sort();
@@ -392,7 +392,7 @@ export class ContractsService {
         const tariff = l.tariffs.find((t) => contains({ from: t.validFrom, to: t.validTo }, date));
         return {
           ...toContractDto(l),
-          tariffPerInhabitant: tariff ? new Decimal(tariff.perInhabitant).toFixed(4) : null,
+          tariffPerInhabitant: tariff ? tariffDecimal(tariff.perInhabitant) : null,
           participationFrom: participation.fromDate,
           participationTo: participation.toDate,
         };
@@ -496,7 +496,7 @@ export class ContractsService {
       const other = overlap.find((t) => t.id !== 'new')!;
       throw new ContractsError(ContractsErrorCode.TariffOverlap, `The tariff overlaps the tariff valid from ${other.from} to ${other.to ?? 'open-ended'}; tariffs of a contract never overlap.`);
     }
-    return tx.manager.save(TariffEntity, tx.manager.create(TariffEntity, { ...partiesOf(contract), perInhabitant: new Decimal(dto.perInhabitant).toFixed(4), validFrom: period.from, validTo: period.to }));
+    return tx.manager.save(TariffEntity, tx.manager.create(TariffEntity, { ...partiesOf(contract), perInhabitant: tariffDecimal(dto.perInhabitant), validFrom: period.from, validTo: period.to }));
   }
 }
 

@@ -7,3 +7,4 @@ export * from './weekly-schedule';
 export * from './billing';
 export * from './amsterdam-time';
 export * from './compliance';
+export * from './participant-charge';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError, toCsv } from '@wmo/common';
-import { centsToDecimal, formatEuroCents, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { centsToDecimal, formatEuroCents, tariffDecimal, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { EventPublisher } from '@wmo/notifications';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
 import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
@@ -415,7 +415,7 @@ export class DocumentsService {
               description,
               calculation,
               inhabitants: l.inhabitants,
-              perInhabitant: Number(l.perInhabitant).toFixed(4),
+              perInhabitant: tariffDecimal(l.perInhabitant),
               period: { start: l.periodStart, end: l.periodEnd },
               days: l.days,
               amountCents: Number(l.amountCents),

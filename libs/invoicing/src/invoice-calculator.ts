@@ -1,14 +1,7 @@
 import { EntityManager } from 'typeorm';
-import {
-  chargeSegments,
-  dutchDate,
-  formatInteger,
-  lineAmountCents,
-  TariffPeriod,
-  TerritorialChange,
-  territoryPopulation,
-  yearOf,
-} from '@wmo/domain';
+import { ContractEntity, DutyEntity, TariffEntity } from '@wmo/contracts';
+import { chargeCalculation, dutchDate, participantCharge, TariffPeriod, TerritorialChange } from '@wmo/domain';
+import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 
 export interface ComputedLine {
   municipalityCode: string;
@@ -42,6 +35,21 @@ export interface CalculationContext {
   changes: TerritorialChange[];
 }
 
+/** What a run (or its dry run) computes with: the duty, the tariffs and every territorial change. */
+export async function loadCalculationContext(manager: EntityManager, contract: ContractEntity, period: { from: string; to: string }, referenceDate: string): Promise<CalculationContext & { duty: DutyEntity }> {
+  const duty = await manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
+  const tariffs = await manager.findBy(TariffEntity, { contractId: contract.id });
+  return {
+    duty,
+    contractId: contract.id,
+    dutyName: `${duty.name} (${duty.legalBasis})`,
+    period,
+    referenceDate,
+    tariffs: tariffs.map((t) => ({ from: t.validFrom, to: t.validTo, perInhabitant: t.perInhabitant })),
+    changes: await manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL),
+  };
+}
+
 interface ParticipantRow {
   code: string;
   name: string;
@@ -49,8 +57,6 @@ interface ParticipantRow {
   froms: string[];
   tos: Array<string | null>;
 }
-
-const euro4 = (value: string) => `EUR ${Number(value).toFixed(4).replace('.', ',')}`;
 
 /**
  * Turns a contract's participants into billable lines, a batch at a time (never all participants
@@ -71,8 +77,12 @@ export class InvoiceCalculator {
     return count;
   }
 
-  /** The next `size` participants after `afterCode`, in code order, with their lines. */
-  async batch(afterCode: string, size: number): Promise<ComputedParticipant[]> {
+  /**
+   * The next `size` participants after `afterCode`, in code order, with their lines, and the code
+   * of the last participant read (null when none was left): the next batch starts after it, also
+   * when none of this batch had a day to charge.
+   */
+  async batch(afterCode: string, size: number): Promise<{ participants: ComputedParticipant[]; last: string | null }> {
     const rows = await this.manager.query<ParticipantRow[]>(
       `SELECT p.municipality_code AS code, m.name, o.id AS organisation_id,
               array_agg(greatest(p.from_date, coalesce(m.valid_from, p.from_date)) ORDER BY p.from_date) AS froms,
@@ -83,37 +93,37 @@ export class InvoiceCalculator {
         LIMIT $5`,
       [this.context.contractId, this.context.period.from, this.context.period.to, afterCode, size],
     );
-    if (rows.length === 0) return [];
+    if (rows.length === 0) return { participants: [], last: null };
     const figures = await this.figuresFor(rows.map((row) => row.code));
+    const { referenceDate } = this.context;
     const participants: ComputedParticipant[] = [];
     for (const row of rows) {
-      const segments = row.froms.flatMap((from, i) => chargeSegments(this.context.period, { from, to: row.tos[i] }, this.context.tariffs));
-      if (segments.length === 0) continue;
-      // Rule 3: the territory that forms the municipality on the first day it is billed for.
-      const territory = territoryPopulation({ code: row.code, referenceDate: this.context.referenceDate, asOf: segments[0].from, figures, changes: this.context.changes });
-      if (territory.missingFigures.length || territory.components.length === 0) {
-        throw new Error(`No CBS figure on ${this.context.referenceDate} for ${[row.code, ...territory.missingFigures].join(', ')}`);
-      }
-      const approximation = territory.approximate ? territory.notes.join(' ') : null;
-      const lines = segments.map((segment): ComputedLine => {
-        const amountCents = lineAmountCents(territory.inhabitants, segment.perInhabitant, segment.days, segment.daysInYear);
-        const partial = segment.days === segment.daysInYear ? '' : ` x ${segment.days}/${segment.daysInYear} dagen`;
-        return {
-          municipalityCode: row.code,
-          description: `${this.context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${row.name} (${row.code})`,
-          calculation:
-            `${formatInteger(territory.inhabitants)} inwoners (CBS, peildatum ${dutchDate(this.context.referenceDate)}) x ${euro4(segment.perInhabitant)}${partial}` +
-            (approximation ? ' (benadering, zie toelichting)' : ''),
-          inhabitants: territory.inhabitants,
-          perInhabitant: segment.perInhabitant,
-          periodStart: segment.from,
-          periodEnd: segment.to,
-          days: segment.days,
-          daysInYear: segment.daysInYear,
-          amountCents,
-          approximationNote: approximation,
-        };
+      const charge = participantCharge({
+        code: row.code,
+        billed: this.context.period,
+        participations: row.froms.map((from, i) => ({ from, to: row.tos[i] })),
+        tariffs: this.context.tariffs,
+        referenceDate,
+        figures,
+        changes: this.context.changes,
       });
+      if (!charge) continue;
+      const { territory } = charge;
+      if (charge.figuresMissing) throw new Error(`No CBS figure on ${referenceDate} for ${[row.code, ...territory.missingFigures].join(', ')}`);
+      const approximation = territory.approximate ? territory.notes.join(' ') : null;
+      const lines = charge.segments.map((segment): ComputedLine => ({
+        municipalityCode: row.code,
+        description: `${this.context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${row.name} (${row.code})`,
+        calculation: chargeCalculation(territory.inhabitants, segment, `(CBS, peildatum ${dutchDate(referenceDate)})`) + (approximation ? ' (benadering, zie toelichting)' : ''),
+        inhabitants: territory.inhabitants,
+        perInhabitant: segment.perInhabitant,
+        periodStart: segment.from,
+        periodEnd: segment.to,
+        days: segment.days,
+        daysInYear: segment.daysInYear,
+        amountCents: segment.amountCents,
+        approximationNote: approximation,
+      }));
       participants.push({
         code: row.code,
         name: row.name,
@@ -123,16 +133,18 @@ export class InvoiceCalculator {
         subtotalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
       });
     }
-    return participants;
+    return { participants, last: rows[rows.length - 1].code };
   }
 
-  /** The code of the last participant row of a batch query, to continue after (also when all of a batch were skipped). */
-  async lastCodeOfBatch(afterCode: string, size: number): Promise<string | null> {
-    const [row] = await this.manager.query<Array<{ code: string }>>(
-      `SELECT code FROM (SELECT DISTINCT p.municipality_code AS code ${this.participantsFrom()} AND p.municipality_code > $4 ORDER BY 1 LIMIT $5) b ORDER BY code DESC LIMIT 1`,
-      [this.context.contractId, this.context.period.from, this.context.period.to, afterCode, size],
-    );
-    return row?.code ?? null;
+  /** Every participant, a batch at a time (for a dry run and a central invoice, in one transaction). */
+  async *batches(size: number): AsyncGenerator<ComputedParticipant[]> {
+    let after = '';
+    for (;;) {
+      const { participants, last } = await this.batch(after, size);
+      if (last === null) return;
+      yield participants;
+      after = last;
+    }
   }
 
   private participantsFrom(): string {
@@ -158,8 +170,4 @@ export class InvoiceCalculator {
     );
     return new Map(rows.map((row) => [row.code, row.inhabitants]));
   }
-}
-
-export function invoiceYear(periodStart: string): number {
-  return yearOf(periodStart);
 }

@@ -21,7 +21,7 @@ export interface PrintableDocument {
   vatExemptionReason: string | null;
   supplier: PartySnapshot;
   customer: PartySnapshot;
-  contract: { reference: string; title: string };
+  contract: { reference: string; title: string; legalBasis: string };
   creditedNumber?: string | null;
   note?: string | null;
   lines: Array<{ description: string; calculation: string; amountCents: number }>;
@@ -145,7 +145,7 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
       .fontSize(8)
       .fillColor('#555555')
       .text(
-        `${doc.contract.title}. Wettelijke grondslag: art. 2.2.4 lid 1 onder b Wmo 2015. De bijdrage is per inwoner, nooit per gebruik: de hulp is anoniem.`,
+        `${doc.contract.title}. Wettelijke grondslag: ${doc.contract.legalBasis}. De bijdrage is per inwoner, nooit per gebruik: de hulp is anoniem.`,
         left,
         790,
         { width: 495 },

@@ -2,14 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ContractEntity, DutyEntity, FundingModel, ProviderEntity, TariffEntity } from '@wmo/contracts';
-import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
-import { dueDate, TerritorialChange, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { ContractEntity, DutyEntity, FundingModel, ProviderEntity } from '@wmo/contracts';
+import { dueDate, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { EventPublisher } from '@wmo/notifications';
 import { JobInterrupted } from '@wmo/jobs';
 import { UnscopedDatabase } from '@wmo/tenancy';
-import { CalculationContext, ComputedParticipant, InvoiceCalculator } from './invoice-calculator';
+import { CalculationContext, ComputedParticipant, InvoiceCalculator, loadCalculationContext } from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentType, InvoiceRunEntity, PartySnapshot } from './invoicing.entities';
 import { formatDocumentNumber, reserveNumbers } from './numbering';
@@ -112,28 +111,25 @@ export class InvoiceRunProcessor {
     } else {
       let after = '';
       for (;;) {
-        const participants = await this.unscoped.unscopedSystemTransaction(async (manager) => {
-          const batchCalculator = new InvoiceCalculator(manager, context.calculation);
-          return { list: await batchCalculator.batch(after, this.options.batchSize), last: await batchCalculator.lastCodeOfBatch(after, this.options.batchSize) };
-        });
-        if (participants.last === null) break;
+        const batch = await this.unscoped.unscopedSystemTransaction((manager) => new InvoiceCalculator(manager, context.calculation).batch(after, this.options.batchSize));
+        if (batch.last === null) break;
         const issued = await this.unscoped.unscopedSystemTransaction(async (manager) => {
           const done = new Set(
             (
               await manager.query<Array<{ code: string }>>(`SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)`, [
                 runId,
-                participants.list.map((p) => p.code),
+                batch.participants.map((p) => p.code),
               ])
             ).map((row) => row.code),
           );
-          const fresh = participants.list.filter((p) => !done.has(p.code));
+          const fresh = batch.participants.filter((p) => !done.has(p.code));
           const documents = await this.perParticipantDocuments(manager, context, fresh);
           const ids = await this.issue(manager, context, documents);
           await this.addProgress(manager, runId, ids.length);
           return ids;
         });
         await this.renderAndStore(issued);
-        after = participants.last;
+        after = batch.last;
         if (this.options.batchDelayMs) await sleep(this.options.batchDelayMs);
         // Between batches is a safe point: what is issued is whole; another worker resumes after it.
         if (stopping?.aborted) throw new JobInterrupted();
@@ -161,17 +157,7 @@ export class InvoiceRunProcessor {
     const contract = await manager.findOneByOrFail(ContractEntity, { id: run.contractId });
     const provider = await manager.findOneByOrFail(ProviderEntity, { organisationId: contract.supplierId });
     const contracting = await manager.findOneByOrFail(OrganisationEntity, { id: contract.contractingOrganisationId });
-    const duty = await manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
-    const tariffs = await manager.findBy(TariffEntity, { contractId: contract.id });
-    const changes = await manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL);
-    const calculation: CalculationContext = {
-      contractId: contract.id,
-      dutyName: duty.code === 'WMO2015_2_2_4_1B' ? 'Luisterend oor (art. 2.2.4 lid 1 onder b Wmo 2015)' : duty.name,
-      period: { from: run.periodStart, to: run.periodEnd },
-      referenceDate: run.referenceDate,
-      tariffs: tariffs.map((t) => ({ from: t.validFrom, to: t.validTo, perInhabitant: t.perInhabitant })),
-      changes,
-    };
+    const { duty, ...calculation } = await loadCalculationContext(manager, contract, { from: run.periodStart, to: run.periodEnd }, run.referenceDate);
     const total = await new InvoiceCalculator(manager, calculation).participantCount();
     // A resumed run counts what an earlier worker issued.
     const [{ done }] = await manager.query<[{ done: number }]>(`SELECT count(*)::int AS done FROM invoice_document WHERE run_id = $1`, [runId]);
@@ -205,13 +191,7 @@ export class InvoiceRunProcessor {
       if (existing) return [];
       const calculator = new InvoiceCalculator(manager, context.calculation);
       const participants: ComputedParticipant[] = [];
-      let after = '';
-      for (;;) {
-        const last = await calculator.lastCodeOfBatch(after, this.options.batchSize);
-        if (last === null) break;
-        participants.push(...(await calculator.batch(after, this.options.batchSize)));
-        after = last;
-      }
+      for await (const batch of calculator.batches(this.options.batchSize)) participants.push(...batch);
       const details = await this.customerDetails(manager, context, [context.contracting.id]);
       const found = details.get(context.contracting.id);
       const document: NewDocument = {
@@ -271,7 +251,7 @@ export class InvoiceRunProcessor {
         contract.vatExemptionReason,
         contract.paymentTermDays,
         JSON.stringify(supplierSnapshot(provider)),
-        JSON.stringify({ reference: contract.reference, title: contract.title, fundingModel: contract.fundingModel, dutyCode: contract.dutyCode }),
+        JSON.stringify({ reference: contract.reference, title: contract.title, fundingModel: contract.fundingModel, dutyCode: contract.dutyCode, legalBasis: context.duty.legalBasis }),
         rows.map((r) => r.document.type),
         rows.map((r) => r.number),
         rows.map((r) => r.document.customerOrganisationId),

@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
-import { ContractEntity, ContractsService, DutyEntity, TariffEntity } from '@wmo/contracts';
-import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
-import { billingPeriod, periodsOverlap, referenceDateFor, TerritorialChange } from '@wmo/domain';
+import { ContractEntity, ContractsService } from '@wmo/contracts';
+import { billingPeriod, periodsOverlap, referenceDateFor } from '@wmo/domain';
 import { JobQueue } from '@wmo/jobs';
 import { hasRole, isOperator, Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { CreateInvoiceRunDto, DryRunDto, InvoiceRunDto, MAX_LISTED_GAPS } from './dto/invoicing.dto';
-import { InvoiceCalculator } from './invoice-calculator';
+import { InvoiceCalculator, loadCalculationContext } from './invoice-calculator';
 import { fundingDocumentType } from './invoice-run.processor';
 import { InvoiceRunEntity } from './invoicing.entities';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
@@ -120,24 +119,11 @@ export class InvoiceRunsService {
   dryRun(contractId: string, dto: CreateInvoiceRunDto): Promise<DryRunDto> {
     return this.db.transaction(async (tx) => {
       const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
-      const duty = await tx.manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
-      const tariffs = await tx.manager.findBy(TariffEntity, { contractId });
-      const changes = await tx.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL);
-      const calculator = new InvoiceCalculator(tx.manager, {
-        contractId,
-        dutyName: duty.name,
-        period,
-        referenceDate,
-        tariffs: tariffs.map((t) => ({ from: t.validFrom, to: t.validTo, perInhabitant: t.perInhabitant })),
-        changes,
-      });
+      const calculator = new InvoiceCalculator(tx.manager, await loadCalculationContext(tx.manager, contract, period, referenceDate));
       const lines: DryRunDto['lines'] = [];
       let participants = 0;
-      let after = '';
-      for (;;) {
-        const last = await calculator.lastCodeOfBatch(after, 500);
-        if (last === null) break;
-        for (const participant of await calculator.batch(after, 500)) {
+      for await (const batch of calculator.batches(500)) {
+        for (const participant of batch) {
           participants++;
           for (const line of participant.lines) {
             lines.push({
@@ -155,7 +141,6 @@ export class InvoiceRunsService {
             });
           }
         }
-        after = last;
       }
       return {
         contractId,

@@ -260,7 +260,8 @@ export class InvoiceDocumentEntity {
   customerSnapshot: PartySnapshot;
 
   @Column({ name: 'contract_snapshot', type: 'jsonb' })
-  contractSnapshot: { reference: string; title: string; fundingModel: string; dutyCode: string };
+  /** `legalBasis` is the duty's at issue (documents issued before it was kept have none: the duty table has it). */
+  contractSnapshot: { reference: string; title: string; fundingModel: string; dutyCode: string; legalBasis?: string };
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

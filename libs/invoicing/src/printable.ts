@@ -10,6 +10,9 @@ export async function loadPrintables(manager: EntityManager, ids: string[]): Pro
   const creditedIds = documents.map((d) => d.creditedDocumentId).filter((id): id is string => !!id);
   const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const legalBases = documents.some((d) => !d.contractSnapshot.legalBasis)
+    ? new Map((await manager.query<Array<{ code: string; legalBasis: string }>>(`SELECT code, legal_basis AS "legalBasis" FROM duty`)).map((duty) => [duty.code, duty.legalBasis]))
+    : new Map<string, string>();
   return ids
     .filter((id) => byId.has(id))
     .map((id) => {
@@ -33,7 +36,7 @@ export async function loadPrintables(manager: EntityManager, ids: string[]): Pro
         vatExemptionReason: d.vatExemptionReason,
         supplier: d.supplierSnapshot,
         customer: d.customerSnapshot,
-        contract: d.contractSnapshot,
+        contract: { ...d.contractSnapshot, legalBasis: d.contractSnapshot.legalBasis ?? legalBases.get(d.contractSnapshot.dutyCode) ?? '' },
         creditedNumber: credited.find((c) => c.id === d.creditedDocumentId)?.number ?? null,
         note: d.note,
         lines: lines
