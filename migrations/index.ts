@@ -11,6 +11,7 @@ import { CreditNoteLines1795443032371 } from './1795443032371-credit-note-lines'
 import { RunGapsOnRead1795443465585 } from './1795443465585-run-gaps-on-read';
 import { ComplianceStatisticsNotifications1795445889551 } from './1795445889551-compliance-statistics-notifications';
 import { ComplianceRowLevelSecurity1795445889552 } from './1795445889552-compliance-row-level-security';
+import { CreditedDocumentIndex1795452236792 } from './1795452236792-credited-document-index';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RunGapsOnRead1795443465585,
   ComplianceStatisticsNotifications1795445889551,
   ComplianceRowLevelSecurity1795445889552,
+  CreditedDocumentIndex1795452236792,
 ];

@@ -158,6 +158,7 @@ export class InvoiceRunEntity {
 @Check('invoice_document_amounts', `subtotal_cents >= 0 AND vat_cents >= 0 AND total_cents = subtotal_cents + vat_cents`)
 @Index('invoice_document_municipality_idx', ['municipalityCode', 'issueDate'])
 @Index('invoice_document_contract_idx', ['contractId', 'periodStart'])
+@Index('invoice_document_credited_idx', ['creditedDocumentId'], { where: 'credited_document_id IS NOT NULL' })
 export class InvoiceDocumentEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
