@@ -45,7 +45,7 @@ export function toAmsterdam(instantMs: number): LocalTime {
   const wall = instantMs + amsterdamOffsetMinutes(instantMs) * MS_PER_MINUTE;
   const day = new Date(wall);
   const minute = day.getUTCHours() * 60 + day.getUTCMinutes();
-  return { date: day.toISOString().slice(0, 10), weekday: isoWeekday(day.toISOString().slice(0, 10)), minute };
+  return { date: day.toISOString().slice(0, 10), weekday: (((day.getUTCDay() + 6) % 7) + 1) as Weekday, minute };
 }
 
 /** The instant at which Amsterdam clocks show `date` `minute` (in the repeated autumn hour, the second time). */

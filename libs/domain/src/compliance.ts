@@ -102,6 +102,7 @@ export class ScheduleCache {
   private readonly weeks = new WeakMap<ChannelAvailability, Uint8Array>();
   private readonly ids = new WeakMap<ChannelAvailability, number>();
   private readonly opens = new Map<string, Uint8Array>();
+  private readonly gaps = new Map<string, DatedGap[]>();
   private lastId = 0;
 
   week(channel: ChannelAvailability): Uint8Array {
@@ -111,7 +112,7 @@ export class ScheduleCache {
   }
 
   open(channels: readonly ChannelAvailability[]): Uint8Array {
-    const key = channels.map((channel) => this.id(channel)).sort((a, b) => a - b).join(',');
+    const key = this.key(channels);
     let open = this.opens.get(key);
     if (!open) {
       open = new Uint8Array(MINUTES_PER_WEEK);
@@ -122,6 +123,21 @@ export class ScheduleCache {
       this.opens.set(key, open);
     }
     return open;
+  }
+
+  /**
+   * The dated gaps closures cause in a segment: the same for every municipality served by the
+   * same channels (a collective contract's hundreds), so computed once per channels and segment.
+   */
+  closureGaps(segment: Segment, counting: readonly ChannelAvailability[]): DatedGap[] {
+    const key = `${this.key(counting)}|${segment.from}|${segment.to}`;
+    let gaps = this.gaps.get(key);
+    if (!gaps) this.gaps.set(key, (gaps = closureGaps(segment, counting, this)));
+    return gaps;
+  }
+
+  private key(channels: readonly ChannelAvailability[]): string {
+    return channels.map((channel) => this.id(channel)).sort((a, b) => a - b).join(',');
   }
 
   private id(channel: ChannelAvailability): number {
@@ -154,7 +170,7 @@ export function evaluateObligation(input: ObligationInput, cache = new ScheduleC
       weeklyGaps.push(...gaps);
       previous = { signature, gaps, to: segment.to };
     }
-    if (input.continuousAvailability) datedGaps.push(...closureGaps(segment, counting, cache));
+    if (input.continuousAvailability) datedGaps.push(...cache.closureGaps(segment, counting));
   }
   const gapFound = dayGaps.length > 0 || weeklyGaps.length > 0 || datedGaps.length > 0;
   const coveredUntil = coverageRunEnd(input.slices, input.asOf);
