@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { addDays, ChannelAvailability, IsoDate, ReferenceDateRule, TariffPeriod, TerritorialChange, WeeklyInterval } from '@wmo/domain';
+import { ChannelAvailability, IsoDate, ReferenceDateRule, TariffPeriod, TerritorialChange, subtractPeriods, WeeklyInterval } from '@wmo/domain';
 import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 
 export interface DutyInfo {
@@ -104,7 +104,7 @@ export async function loadCoverage(manager: EntityManager, codes: string[] | nul
   const coverage = new Map<string, CoverageRange[]>();
   for (const p of participations) {
     const excepted = exceptions.filter((e) => e.code === p.code && e.contractId === p.contractId);
-    for (const range of subtract({ from: p.from, to: p.to }, excepted)) {
+    for (const range of subtractPeriods({ from: p.from, to: p.to }, excepted)) {
       const key = coverageKey(p.dutyCode, p.code);
       const list = coverage.get(key) ?? [];
       list.push({ contractId: p.contractId, ...range });
@@ -190,20 +190,5 @@ async function loadContracts(manager: EntityManager, ids: string[], duties: Duty
       ];
     }),
   );
-}
-
-/** A period less the excepted periods, as the pieces that remain. */
-function subtract(range: { from: IsoDate; to: IsoDate | null }, cuts: Array<{ from: IsoDate; to: IsoDate | null }>): Array<{ from: IsoDate; to: IsoDate | null }> {
-  let pieces = [range];
-  for (const cut of cuts) {
-    pieces = pieces.flatMap((piece) => {
-      const overlaps = piece.from <= (cut.to ?? '9999-12-31') && cut.from <= (piece.to ?? '9999-12-31');
-      if (!overlaps) return [piece];
-      const left = cut.from > piece.from ? [{ from: piece.from, to: addDays(cut.from, -1) }] : [];
-      const right = cut.to !== null && (piece.to === null || cut.to < piece.to) ? [{ from: addDays(cut.to, 1), to: piece.to }] : [];
-      return [...left, ...right];
-    });
-  }
-  return pieces;
 }
 

@@ -42,3 +42,17 @@ export function firstOverlap<T extends Period>(periods: readonly T[]): [T, T] | 
   for (let i = 1; i < sorted.length; i++) if (periodsOverlap(sorted[i - 1], sorted[i])) return [sorted[i - 1], sorted[i]];
   return null;
 }
+
+/** A period less some others (e.g. the days a municipality is excepted from a contract): the pieces that remain, in order. */
+export function subtractPeriods(period: Period, cuts: readonly Period[]): Period[] {
+  let pieces: Period[] = [period];
+  for (const cut of cuts) {
+    pieces = pieces.flatMap((piece) => {
+      if (!periodsOverlap(piece, cut)) return [piece];
+      const left = cut.from > piece.from ? [{ from: piece.from, to: addDays(cut.from, -1) }] : [];
+      const right = cut.to !== null && (piece.to === null || cut.to < piece.to) ? [{ from: addDays(cut.to, 1), to: piece.to }] : [];
+      return [...left, ...right];
+    });
+  }
+  return pieces;
+}

@@ -1,5 +1,5 @@
 import type { FieldError } from '@wmo/common';
-import { firstOfJanuary, IsoDate, yearOf } from '@wmo/domain';
+import { billingPeriod, IsoDate, yearOf } from '@wmo/domain';
 
 /**
  * The rules a provider's figures must meet before they are recorded. Pure functions, so they
@@ -47,9 +47,8 @@ export function periodProblems(input: PeriodInput): FieldError[] {
 
 /** The inclusive period of a valid request (see periodProblems). */
 export function resolvePeriod(input: PeriodInput): { start: IsoDate; end: IsoDate } {
-  if (input.year === undefined) return { start: input.periodStart!, end: input.periodEnd! };
-  const start = firstOfJanuary(input.year);
-  return { start, end: `${start.slice(0, 4)}-12-31` };
+  const { from, to } = billingPeriod(input);
+  return { start: from, end: to };
 }
 
 /** Each channel at most once, and never more answered than held. */
