@@ -1,9 +1,9 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { createValidationPipe, ProblemDetailsFilter } from '@wmo/common';
-import { AppConfig } from '@wmo/config';
+import { AppConfig, AppConfigModule } from '@wmo/config';
 import { ComplianceModule } from '@wmo/compliance';
 import { dataSourceOptions } from '@wmo/database';
 import { ContractsModule } from '@wmo/contracts';
@@ -27,14 +27,6 @@ export interface AppModuleOptions {
   logger: Logger;
 }
 
-@Global()
-@Module({})
-class ConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
-  }
-}
-
 /** Composes the feature modules with the global pipes and filters. */
 @Module({})
 export class AppModule {
@@ -42,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE })),
         TenancyModule,
         IdentityModule.forRoot({ jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secureCookies: config.NODE_ENV === 'production' }),

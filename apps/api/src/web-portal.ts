@@ -30,10 +30,9 @@ export async function serveWebPortal(app: NestFastifyApplication, webDir: string
       void res.header('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.get('/*', (request, reply) => {
+  // '/*' matches '/' too.
+  app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
     if (API_PATHS.test(request.url)) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
   });
-  fastify.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml));
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@wmo/database';
-import { normaliseEmail, passwordProblems, unscopedAsPlatform, upsertUser, UserEntity } from '@wmo/identity';
+import { normaliseEmail, passwordProblems, upsertUser, UserEntity } from '@wmo/identity';
+import { unscopedAsPlatform } from '@wmo/tenancy';
 import { SCHEMA } from '@wmo/schema';
 
 /**

@@ -1,6 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '@wmo/config';
+import { AppConfig, AppConfigModule } from '@wmo/config';
 import { dataSourceOptions } from '@wmo/database';
 import { pinToday } from '@wmo/domain';
 import { invoicingOptions, InvoicingModule } from '@wmo/invoicing';
@@ -10,14 +10,6 @@ import { ComplianceModule } from '@wmo/compliance';
 import { SCHEMA } from '@wmo/schema';
 import { TenancyModule } from '@wmo/tenancy';
 
-@Global()
-@Module({})
-class WorkerConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
-  }
-}
-
 /** The background worker: invoice runs, webhook deliveries and the daily compliance evaluation, without HTTP. */
 @Module({})
 export class WorkerModule {
@@ -26,7 +18,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        WorkerConfigModule.forRoot(config),
+        AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' })),
         TenancyModule,
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),

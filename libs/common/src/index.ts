@@ -11,3 +11,4 @@ export * from './public.decorator';
 export * from './pattern.pipe';
 export * from './csv';
 export * from './page.query';
+export * from './sql';

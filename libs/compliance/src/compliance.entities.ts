@@ -1,14 +1,13 @@
+import { inList } from '@wmo/common';
 import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-
-export const OBLIGATION_STATUSES = ['COMPLIANT', 'AT_RISK', 'NON_COMPLIANT'] as const;
-export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 
 /**
  * The status of a municipality's duty as the last daily evaluation found it, so that the next
  * one can tell what changed (and notify). The API itself always computes the status afresh.
  */
 @Entity({ name: 'obligation_state' })
-@Check('obligation_state_status', `status IN (${OBLIGATION_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('obligation_state_status', `status IN (${inList(OBLIGATION_STATUSES)})`)
 export class ObligationStateEntity {
   @PrimaryColumn({ name: 'municipality_code', type: 'varchar', length: 6 })
   municipalityCode: string;

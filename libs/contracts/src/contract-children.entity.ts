@@ -1,6 +1,7 @@
+import { inList } from '@wmo/common';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { MunicipalityEntity } from '@wmo/reference-data';
-import { EXCEPTION_KINDS, ExceptionKind, inList } from './contracts.constants';
+import { EXCEPTION_KINDS, ExceptionKind } from './contracts.constants';
 import { ContractChild, ContractEntity } from './contract.entity';
 import { ServiceEntity } from './service.entity';
 

@@ -1,3 +1,4 @@
+import { inList } from '@wmo/common';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { OrganisationEntity } from '@wmo/identity';
 import {
@@ -9,7 +10,6 @@ import {
   ContractStatus,
   FUNDING_MODELS,
   FundingModel,
-  inList,
   REFERENCE_DATE_RULES,
   ReferenceDateRule,
   VAT_CATEGORIES,

@@ -24,4 +24,3 @@ export type VatCategory = (typeof VAT_CATEGORIES)[number];
 export const EXCEPTION_KINDS = ['EXCLUDED', 'OPT_OUT'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
-export const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');

@@ -167,7 +167,7 @@ export class ContractsService {
   /** Edits a draft. An active contract changes only through dated amendments (409 here). */
   update(id: string, dto: UpdateContractDto): Promise<ContractDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.findManaged(tx, id, true);
+      const contract = await this.findManaged(tx, id);
       if (contract.status !== 'DRAFT') {
         throw new ContractsError(ContractsErrorCode.ContractNotDraft, `Contract ${contract.reference} is ${displayStatus(contract)}; change it with a dated amendment (POST /contracts/${id}/amendments).`);
       }
@@ -191,15 +191,13 @@ export class ContractsService {
    */
   activate(id: string): Promise<ContractDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.findManaged(tx, id, true);
+      const contract = await this.findManaged(tx, id);
       if (contract.status !== 'DRAFT') throw new ContractsError(ContractsErrorCode.ContractNotDraft, `Contract ${contract.reference} is already ${displayStatus(contract)}.`);
       const loaded = await this.load(tx, contract);
       const problems: string[] = [];
       if (loaded.services.length === 0) problems.push('it covers no service');
       const first = [...loaded.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
       if (!first || first.validFrom > contract.startDate) problems.push(`no tariff is in force on its start date ${contract.startDate}`);
-      if (problems.length) throw new ContractsError(ContractsErrorCode.InvalidContract, `Contract ${contract.reference} cannot be activated: ${problems.join('; ')}.`, { problems });
-
       const term = { from: contract.startDate, to: contract.endDate };
       const outside = loaded.tariffs.filter((t) => !periodContains(term, { from: t.validFrom, to: t.validTo }));
       if (outside.length) problems.push(`tariffs lie outside its term (from ${outside.map((t) => t.validFrom).join(', ')})`);
@@ -245,7 +243,7 @@ export class ContractsService {
   /** Ends an active contract early: it covers up to and including the termination date. */
   terminate(id: string, dto: TerminateContractDto): Promise<ContractDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.findManaged(tx, id, true);
+      const contract = await this.findManaged(tx, id);
       if (contract.status !== 'ACTIVE') throw new ContractsError(ContractsErrorCode.ContractNotActive, `Only an active contract can be terminated; ${contract.reference} is ${displayStatus(contract)}.`);
       if (dto.terminationDate < contract.startDate || (contract.endDate && dto.terminationDate > contract.endDate)) {
         throw new ContractsError(
@@ -283,7 +281,7 @@ export class ContractsService {
   /** The only way an active contract changes: dated, numbered, audited, listed. */
   amend(id: string, dto: CreateAmendmentDto): Promise<AmendmentDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.findManaged(tx, id, true);
+      const contract = await this.findManaged(tx, id);
       if (contract.status !== 'ACTIVE') {
         throw new ContractsError(ContractsErrorCode.ContractNotActive, `Amendments apply to active contracts; ${contract.reference} is ${displayStatus(contract)}${contract.status === 'DRAFT' ? ' (edit the draft instead)' : ''}.`);
       }
@@ -364,7 +362,7 @@ export class ContractsService {
   /** Adds a tariff to a draft; an active contract's price changes by amendment. Tariffs never overlap. */
   addTariff(id: string, dto: TariffInputDto): Promise<TariffDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.findManaged(tx, id, true);
+      const contract = await this.findManaged(tx, id);
       if (contract.status !== 'DRAFT') {
         throw new ContractsError(ContractsErrorCode.ContractNotDraft, `Contract ${contract.reference} is ${displayStatus(contract)}: change its tariff with a dated amendment.`);
       }
@@ -406,14 +404,17 @@ export class ContractsService {
     return contract;
   }
 
-  /** A contract the caller may change; row-locked for the rest of the transaction when asked. */
-  async findManaged(tx: TenantTransaction, id: string, lock = false): Promise<ContractEntity> {
+  /**
+   * A contract the caller may change, row-locked for the rest of the transaction and read again
+   * under the lock. The right to change it is checked before locking: a reader who may not change
+   * it gets a 403, not the 404 the row-level policy for updates would give.
+   */
+  async findManaged(tx: TenantTransaction, id: string): Promise<ContractEntity> {
     const contract = await this.find(tx, id);
     if (!canManage(tx.principal, contract)) {
       throw new ContractsError(ContractsErrorCode.NotContractManager, `Contract ${contract.reference} is managed by its contracting party; you can read it but not change it.`);
     }
-    if (lock) await tx.query(`SELECT 1 FROM contract WHERE id = $1 FOR UPDATE`, [id]);
-    return lock ? this.find(tx, id) : contract;
+    return tx.manager.findOneOrFail(ContractEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async load(tx: TenantTransaction, contract: ContractEntity): Promise<LoadedContract> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
-import { contains, firstOfJanuary, isValidOn, maxDate, periodContains, periodsOverlap, planRollOver, TerritorialChange } from '@wmo/domain';
-import { MunicipalityEntity } from '@wmo/reference-data';
+import { contains, firstOfJanuary, isValidOn, maxDate, periodContains, periodsOverlap, planRollOver, TerritorialChange, yearOf } from '@wmo/domain';
+import { MunicipalityEntity, TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractEntity } from './contract.entity';
 import { ContractExceptionEntity, ParticipationEntity } from './contract-children.entity';
@@ -50,7 +50,7 @@ export class ParticipantsService {
   /** One municipality (`code`, `from`, `to`), or `all` municipalities existing in `year` that are not excepted. */
   add(contractId: string, dto: AddParticipantDto): Promise<EnrolmentResultDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.contracts.findManaged(tx, contractId, true);
+      const contract = await this.contracts.findManaged(tx, contractId);
       if (contract.status !== 'DRAFT' && contract.status !== 'ACTIVE') {
         throw new ContractsError(ContractsErrorCode.ContractNotActive, `Contract ${contract.reference} is ${displayStatus(contract)}; no participants can join.`);
       }
@@ -103,7 +103,7 @@ export class ParticipantsService {
   /** Ends a municipality's current participation on `endDate` (inclusive). */
   end(contractId: string, code: string, endDate: string): Promise<ParticipantDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.contracts.findManaged(tx, contractId, true);
+      const contract = await this.contracts.findManaged(tx, contractId);
       const participations = await tx.manager.find(ParticipationEntity, { where: { contractId, municipalityCode: code }, order: { fromDate: 'DESC' } });
       const current = participations.find((p) => p.toDate === null || p.toDate >= endDate);
       if (!current) throw new ContractsError(ContractsErrorCode.ParticipationNotFound, `${code} does not take part in contract ${contract.reference} on or after ${endDate}.`);
@@ -127,7 +127,7 @@ export class ParticipantsService {
   /** Excludes a municipality from a collective contract (e.g. a G4 city with its own contract), or records an opt-out. */
   addException(contractId: string, dto: AddExceptionDto): Promise<ExceptionDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.contracts.findManaged(tx, contractId, true);
+      const contract = await this.contracts.findManaged(tx, contractId);
       if (contract.kind !== 'COLLECTIVE') throw new RequestValidationError([{ field: 'code', message: 'exceptions apply to collective contracts' }]);
       const municipality = await tx.manager.findOneBy(MunicipalityEntity, { code: dto.code });
       if (!municipality) throw new ContractsError(ContractsErrorCode.MunicipalityNotFound, `There is no municipality ${dto.code}.`);
@@ -156,13 +156,9 @@ export class ParticipantsService {
    */
   rollOver(contractId: string, year: number): Promise<RollOverResultDto> {
     return this.db.transaction(async (tx) => {
-      const contract = await this.contracts.findManaged(tx, contractId, true);
+      const contract = await this.contracts.findManaged(tx, contractId);
       if (contract.status !== 'ACTIVE') throw new ContractsError(ContractsErrorCode.ContractNotActive, `Roll-over applies to active contracts; ${contract.reference} is ${displayStatus(contract)}.`);
-      const changes = await tx.query<TerritorialChange[]>(
-        `SELECT effective_date AS "effectiveDate", old_code AS "oldCode", new_code AS "newCode", relation, share::text AS share
-           FROM municipal_change WHERE effective_date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31)`,
-        [year],
-      );
+      const changes = (await tx.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL)).filter((change) => yearOf(change.effectiveDate) === year);
       const codes = [...new Set(changes.flatMap((c) => [c.oldCode, c.newCode]))];
       await this.coverage.lock(tx.manager, contract.dutyCode, codes);
       const participations = await tx.manager.findBy(ParticipationEntity, { contractId });

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { unscopedAsPlatform, upsertUser, UserSeed } from '@wmo/identity';
+import { upsertUser, UserSeed } from '@wmo/identity';
+import { unscopedAsPlatform } from '@wmo/tenancy';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoStatistics } from './demo-statistics';
 

@@ -9,7 +9,8 @@ import { minutesOf, Weekday, WeeklyInterval } from './weekly-schedule';
  * caller loads the coverage, this decides.
  */
 
-export type ObligationStatus = 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
+export const OBLIGATION_STATUSES = ['COMPLIANT', 'AT_RISK', 'NON_COMPLIANT'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 const SEVERITY: Record<ObligationStatus, number> = { COMPLIANT: 0, AT_RISK: 1, NON_COMPLIANT: 2 };
 

@@ -22,7 +22,7 @@ export class ApiKeysService {
     return this.db.transaction(async (tx) => {
       const { principal } = tx;
       if (principal.kind !== 'user') throw new IdentityError(IdentityErrorCode.NotForApiKeys, 'API keys are created by a signed-in user, not by another key.');
-      const wider = dto.roles.filter((role) => !hasRole(principal, role) || (role === 'OPERATOR' && !principal.roles.includes('OPERATOR')));
+      const wider = dto.roles.filter((role) => !hasRole(principal, role));
       if (wider.length) {
         throw new IdentityError(IdentityErrorCode.RolesTooWide, `A key cannot have roles you do not have yourself: ${wider.join(', ')}.`);
       }

@@ -1,19 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role, withSettings } from '@wmo/tenancy';
+import { Role, unscopedAsPlatform } from '@wmo/tenancy';
 import { hashPassword } from './credentials';
 import { InstanceSecretEntity } from './instance-secret.entity';
 import { normaliseEmail } from './identity-rules';
 import { OrganisationEntity } from './organisation.entity';
 import { UserEntity } from './user.entity';
 
-/**
- * Start-up and command-line work on identity, run by the schema owner as the platform itself
- * (row-level security sees everything): never reachable from a request.
- */
-export function unscopedAsPlatform<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return withSettings(dataSource, { 'app.operator': 'true' }, work);
-}
 
 /** One organisation per municipality in the reference data, named after it; also for municipalities added later. */
 export async function ensureMunicipalityOrganisations(dataSource: DataSource): Promise<void> {

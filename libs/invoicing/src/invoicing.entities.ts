@@ -1,3 +1,4 @@
+import { inList } from '@wmo/common';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ContractEntity } from '@wmo/contracts';
 import { OrganisationEntity } from '@wmo/identity';
@@ -16,8 +17,6 @@ export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as cons
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** What a municipality wants on its invoices. */
 @Entity({ name: 'billing_details' })
@@ -82,7 +81,7 @@ export class PurchaseOrderEntity {
 @Entity({ name: 'invoice_run' })
 @Unique('invoice_run_period_key', ['contractId', 'periodStart', 'periodEnd'])
 @Unique('invoice_run_idempotency_key', ['requestedByOrganisationId', 'idempotencyKey'])
-@Check('invoice_run_status', `status IN (${list(RUN_STATUSES)})`)
+@Check('invoice_run_status', `status IN (${inList(RUN_STATUSES)})`)
 export class InvoiceRunEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
@@ -154,7 +153,7 @@ export class InvoiceRunEntity {
 @Entity({ name: 'invoice_document' })
 @Unique('invoice_document_number_key', ['supplierId', 'number'])
 @Unique('invoice_document_run_participant_key', ['runId', 'municipalityCode', 'type'])
-@Check('invoice_document_type', `type IN (${list(DOCUMENT_TYPES)})`)
+@Check('invoice_document_type', `type IN (${inList(DOCUMENT_TYPES)})`)
 @Check('invoice_document_amounts', `subtotal_cents >= 0 AND vat_cents >= 0 AND total_cents = subtotal_cents + vat_cents`)
 @Index('invoice_document_municipality_idx', ['municipalityCode', 'issueDate'])
 @Index('invoice_document_contract_idx', ['contractId', 'periodStart'])

@@ -1,3 +1,4 @@
+import { inList } from '@wmo/common';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrganisationEntity } from '@wmo/identity';
 
@@ -9,8 +10,6 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
-const inList = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 /**
  * Something an organisation should know, written once by the platform (the daily evaluation, an

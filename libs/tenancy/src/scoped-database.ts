@@ -167,6 +167,14 @@ export class UnscopedDatabase {
   }
 
   unscopedSystemTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withSettings(this.dataSource, { 'app.operator': 'true' }, work);
+    return unscopedAsPlatform(this.dataSource, work);
   }
+}
+
+/**
+ * A transaction as the platform itself (row-level security sees everything), for start-up and
+ * command-line work that has a DataSource but no Nest container; never reachable from a request.
+ */
+export function unscopedAsPlatform<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return withSettings(dataSource, { 'app.operator': 'true' }, work);
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsIsoDate, ToInteger } from '@wmo/common';
 import { WeeklyIntervalDto } from '@wmo/contracts';
-import { OBLIGATION_STATUSES, ObligationStatus } from '../compliance.entities';
+import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 
 const DUTY_CODE = /^[A-Z0-9_]{2,50}$/;
 

@@ -5,7 +5,7 @@ import { overdueInvoices } from '@wmo/invoicing';
 import type { QueueDefinition } from '@wmo/jobs';
 import { EventDraft, EventPublisher, NotificationDraft } from '@wmo/notifications';
 import { UnscopedDatabase } from '@wmo/tenancy';
-import { ObligationStatus } from '../compliance.entities';
+import { ObligationStatus } from '@wmo/domain';
 import { judgeAll, Judgement } from '../compliance.service';
 
 export const EVALUATION_QUEUE = 'compliance-evaluation';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ToInteger } from '@wmo/common';
 import { ChannelFiguresDto } from '@wmo/statistics';
-import { OBLIGATION_STATUSES, ObligationStatus } from '../compliance.entities';
+import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 import { DatePeriodDto, DutyObligationDto, MunicipalityRefDto } from '../dto/compliance.dto';
 
 export class ReportQuery {
