@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { EINVOICE_AVAILABLE, validateUbl } from './support/einvoice';
 import { sql } from './support/test-database';
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
 
 /**
  * Every e-invoice of a run, checked against rule sets this project did not write (../shared/einvoice):
@@ -45,19 +45,11 @@ interface Doc { id: string; type: string; number: string; municipalityCode: stri
   let utrecht: Doc;
   let amsterdam: { doc: Doc; gaps: Array<{ code: string; missing: string[] }> };
 
-  const waitForRun = async (client: Client, id: string) => {
-    for (let i = 0; i < 400; i++) {
-      const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);
-      if (res.body.status === 'COMPLETED' || res.body.status === 'FAILED') return res.body;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    throw new Error(`run ${id} did not finish`);
-  };
   /** Runs a contract for 2025 and returns the run and its documents. */
   const run2025 = async (client: Client, id: string) => {
     const started = await client.post(`/api/v1/contracts/${id}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year: 2025 });
     expect(started.status).toBe(202);
-    const run = await waitForRun(client, started.body.id);
+    const run = await waitForRun<{ id: string; status: string; gaps: Array<{ code: string; missing: string[] }> }>(client, started.body.id);
     expect(run.status).toBe('COMPLETED');
     return { run, docs: (await client.get(`/api/v1/invoices?run=${run.id}&limit=500`).expect(200)).body.items as Doc[] };
   };

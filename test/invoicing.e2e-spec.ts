@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
 import { applicationUrl } from '@wmo/runtime';
 import { pdfText } from './support/pdf-text';
 import { sql } from './support/test-database';
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
 
 const WMO = 'WMO2015_2_2_4_1B';
 const G4 = ['GM0344', 'GM0363', 'GM0518', 'GM0599'];
@@ -32,16 +32,6 @@ interface Doc {
   subtotalCents: number; vatCents: number; totalCents: number; paidCents: number; creditedCents: number; outstandingCents: number; purchaseOrderNumber: string | null;
   lines: Array<{ lineNumber: number; inhabitants: number; amountCents: number; days: number; calculation: string }>;
   creditNotes: Array<{ id: string; number: string; totalCents: number }>; credits: { id: string; number: string } | null; payments: unknown[];
-}
-
-async function waitForRun(client: Client, id: string, timeoutMs = 60_000): Promise<Run> {
-  const started = Date.now();
-  for (;;) {
-    const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);
-    if (res.body.status === 'COMPLETED' || res.body.status === 'FAILED') return res.body;
-    if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not finish: ${JSON.stringify(res.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }
 
 /** Sensoor's id and its Wmo service, for new contracts. */
@@ -92,7 +82,7 @@ describe('invoicing on the demo data', () => {
     await financeAssen.put('/api/v1/municipalities/GM0106/billing-details').send(assenDetails()).expect(200);
     const started = await startRun(vng, vng2018, { year: 2025 }, 'run-2025');
     expect(outcome(started)).toMatchObject({ status: 202, body: { status: 'QUEUED', period: { start: '2025-01-01', end: '2025-12-31' } } });
-    run2025 = await waitForRun(vng, started.body.id);
+    run2025 = await waitForRun<Run>(vng, started.body.id);
     docs2025 = (await vng.get(`/api/v1/invoices?run=${run2025.id}&limit=500`).expect(200)).body.items;
   }, 120_000);
   afterAll(() => t?.close());
@@ -149,7 +139,7 @@ describe('invoicing on the demo data', () => {
     beforeAll(async () => {
       const started = await startRun(vng, vng2015, { year: 2016 });
       expect(started.status).toBe(202);
-      run = await waitForRun(vng, started.body.id);
+      run = await waitForRun<Run>(vng, started.body.id);
       statements = (await vng.get(`/api/v1/invoices?run=${run.id}&limit=500`).expect(200)).body.items;
     });
 
@@ -194,7 +184,7 @@ describe('invoicing on the demo data', () => {
       const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => startRun(vng, vng2018, { year: 2024 }, `concurrent-2024-${i}`)));
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
       expect(responses.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 202]);
-      const run = await waitForRun(vng, responses[0].body.id);
+      const run = await waitForRun<Run>(vng, responses[0].body.id);
       expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 338, referenceDate: '2023-01-01' });
       expect(await count(`SELECT count(*) AS n FROM invoice_run WHERE contract_id = $1 AND period_start = '2024-01-01'`, [vng2018])).toBe(1);
       const perMunicipality = await sql<{ code: string; n: string }>(
@@ -211,7 +201,7 @@ describe('invoicing on the demo data', () => {
       const responses = await Promise.all(Array.from({ length: 20 }, () => startRun(vng, vng2018, body, 'q1-2023')));
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
       expect(responses.map((r) => r.status)).toEqual(Array(20).fill(202));
-      const run = await waitForRun(vng, responses[0].body.id);
+      const run = await waitForRun<Run>(vng, responses[0].body.id);
       expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 338, referenceDate: '2022-01-01' });
       // Every line: round_half_up(inhabitants x 0.25 x 90/365) cents, one per municipality.
       const lines = await sql<{ code: string; days: number; amount: string; expected: string }>(
@@ -591,7 +581,7 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
   const issue = async (contract: string) => {
     const started = await vng.post(`/api/v1/contracts/${contract}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year: 2025 });
     expect(started.status).toBe(202);
-    expect(await waitForRun(vng, started.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 1 });
+    expect(await waitForRun<Run>(vng, started.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 1 });
     return (await vng.get(`/api/v1/invoices?run=${started.body.id}`).expect(200)).body.items[0] as Doc;
   };
 
@@ -661,7 +651,7 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
     const contract = await contractWith('GM0088', '2025-01-01', { title: 'Test run by the supplier', vatCategory: 'E', vatExemptionReason: 'Vrijgesteld (test)', tariffs: [{ perInhabitant: '0.0100', validFrom: '2025-01-01' }] });
     const started = await sensoor.post(`/api/v1/contracts/${contract}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year: 2025 });
     expect(outcome(started)).toMatchObject({ status: 202, body: { status: 'QUEUED' } });
-    expect(await waitForRun(sensoor, started.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 1 });
+    expect(await waitForRun<Run>(sensoor, started.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 1 });
     const [audit] = await sql<{ actor: string; concerns: string }>(
       t.databaseUrl,
       `SELECT a.name AS actor, c.name AS concerns FROM audit_event e JOIN organisation a ON a.id = e.actor_organisation_id JOIN organisation c ON c.id = e.organisation_id
@@ -674,7 +664,7 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
     const [{ id: kt }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-KT-2015'`);
     const started = await vng.post(`/api/v1/contracts/${kt}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ periodStart: '2025-01-01', periodEnd: '2025-01-31' });
     expect(started.status).toBe(202);
-    expect(await waitForRun(vng, started.body.id)).toMatchObject({ status: 'COMPLETED' });
+    expect(await waitForRun<Run>(vng, started.body.id)).toMatchObject({ status: 'COMPLETED' });
     const [statement] = (await vng.get(`/api/v1/invoices?run=${started.body.id}&municipality=GM0106`).expect(200)).body.items;
     expect(statement.lines[0].description).toBe('Kindertelefoon (Jeugdwet (landelijke voorziening De Kindertelefoon)) 01-01-2025 t/m 31-01-2025: Assen (GM0106)');
     const pdf = await vng.get(`/api/v1/invoices/${statement.id}/pdf`).buffer(true).parse(binary);

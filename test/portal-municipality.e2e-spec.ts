@@ -4,22 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
-import type { Client } from './support/test-app';
+import { type Client, waitForRun } from './support/test-app';
 
 /** Documents are issued today (Europe/Amsterdam): the issue year the list starts with. */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
 const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-async function waitForRun(client: Client, id: string, timeoutMs = 90_000): Promise<{ status: string }> {
-  const started = Date.now();
-  for (;;) {
-    const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);
-    if (res.body.status === 'COMPLETED' || res.body.status === 'FAILED') return res.body;
-    if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not finish: ${JSON.stringify(res.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The downloaded file's name and its first bytes. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; head: string }> {

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
-import type { Client } from './support/test-app';
+import { type Client, waitForRun } from './support/test-app';
 
 const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 /** "17425,25": how people type an amount. */
 const typed = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
-
-async function waitForRun(client: Client, id: string, timeoutMs = 90_000): Promise<{ status: string }> {
-  const started = Date.now();
-  for (;;) {
-    const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);
-    if (res.body.status === 'COMPLETED' || res.body.status === 'FAILED') return res.body;
-    if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not finish: ${JSON.stringify(res.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describeInBrowser('web portal: the provider (Sensoor) — invoices and recording payments', () => {
   let portal: Portal;

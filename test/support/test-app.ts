@@ -71,3 +71,14 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     },
   };
 }
+
+/** Polls an invoice run until it is COMPLETED or FAILED, and returns it (typed by the caller). */
+export async function waitForRun<T = { id: string; status: string }>(client: Client, id: string, timeoutMs = 90_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);
+    if (res.body.status === 'COMPLETED' || res.body.status === 'FAILED') return res.body as T;
+    if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not finish: ${JSON.stringify(res.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
