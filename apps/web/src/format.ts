@@ -1,15 +1,9 @@
-/** Dutch formatting of what the API returns (amounts are decimal strings, dates ISO). */
+/** Dutch formatting of what the API returns (amounts in cents, dates ISO). */
 
 const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const numberFormat = new Intl.NumberFormat('nl-NL');
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-
-/** "€ 1.234,56" from "1234.56" (or a number). */
-export function euro(amount: string | number | null | undefined): string {
-  if (amount === null || amount === undefined || amount === '') return '–';
-  return euroFormat.format(Number(amount));
-}
 
 /** "€ 1.234,56" from cents (exact: no binary fractions of a cent). */
 export function euroCents(cents: number | null | undefined): string {
@@ -36,11 +30,9 @@ export function dateTime(iso: string | null | undefined): string {
 
 export const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 
-/** The API's weekday (1 = Monday ... 7 = Sunday, or a name) in Dutch. */
-export function weekday(value: number | string): string {
-  if (typeof value === 'number') return WEEKDAYS[value - 1] ?? String(value);
-  const english = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].indexOf(value.toUpperCase());
-  return english >= 0 ? WEEKDAYS[english] : value;
+/** The API's ISO weekday (1 = Monday ... 7 = Sunday) in Dutch. */
+export function weekday(value: number): string {
+  return WEEKDAYS[value - 1] ?? String(value);
 }
 
 /** Channel kinds of the API in Dutch. */
@@ -48,4 +40,20 @@ export const CHANNEL_LABELS: Record<string, string> = { PHONE: 'Telefoon', CHAT:
 
 export function channelLabel(kind: string): string {
   return CHANNEL_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase();
+}
+
+/** Today in the Netherlands, as YYYY-MM-DD (the API judges dates in Europe/Amsterdam). */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function currentYear(): number {
+  return Number(today().slice(0, 4));
+}
+
+/** Years to choose from: from `from` (the duty exists from 2015) up to the current year (plus `ahead`), newest first. */
+export function yearOptions(ahead = 0, from = 2015): number[] {
+  const years: number[] = [];
+  for (let year = currentYear() + ahead; year >= from; year--) years.push(year);
+  return years;
 }

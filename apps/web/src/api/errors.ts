@@ -61,6 +61,11 @@ export async function problemToError(res: Response, context?: 'signin'): Promise
   return new ApiError(res.status, message, errors ?? [], requestId, detail, typeKey || undefined, extensions);
 }
 
+/** An API problem with a type, whose members (`runId`, `conflictingContract`, `exception`) a page can explain in Dutch. */
+export function isProblem(error: unknown): error is ApiError {
+  return error instanceof ApiError && Boolean(error.type);
+}
+
 export function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Er ging iets mis in de portal. Laad de pagina opnieuw.';
 }

@@ -11,9 +11,3 @@ export interface Me {
   roles: Role[];
   organisation: { id: string; kind: OrganisationKind; name: string; municipalityCode: string | null };
 }
-
-export interface Page<T> {
-  items: T[];
-  total?: number;
-  nextCursor?: string | null;
-}

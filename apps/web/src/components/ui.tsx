@@ -10,11 +10,15 @@ let firstPageShown = false;
  */
 export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const text = title ?? (typeof children === 'string' ? children : 'Luisterend oor');
   useEffect(() => {
-    document.title = `${title ?? (typeof children === 'string' ? children : 'Luisterend oor')} · Luisterend oor`;
+    document.title = `${text} · Luisterend oor`;
+  }, [text]);
+  // Once per heading shown (pages remount on navigation), not on every re-render of the page.
+  useEffect(() => {
     if (firstPageShown) ref.current?.focus();
     firstPageShown = true;
-  }, [children, title]);
+  }, []);
   return (
     <h1 ref={ref} tabIndex={-1} className="utrecht-heading-1 page-heading">
       {children}

@@ -2,10 +2,9 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
-import { dateTime } from '../format';
+import { currentYear, dateTime, yearOptions } from '../format';
 import { hasRole, useMe } from '../session';
 import { ErrorSummary, FieldErrors } from './invoices/forms';
-import { yearOptions } from './invoices/types';
 
 /** PUT/GET /municipalities/{code}/billing-details (BillingDetailsDto in libs/invoicing/src/dto/invoicing.dto.ts). */
 interface BillingDetails {
@@ -286,7 +285,7 @@ function BillingForm({ code, initial, contracts }: { code: string; initial: Bill
           </div>
         ))}
         <div className="actions">
-          <Button variant="secondary" onClick={() => setForm((current) => ({ ...current, purchaseOrders: [...current.purchaseOrders, { key: nextKey++, contractId: contracts.length === 1 ? contracts[0].id : '', year: String(new Date().getFullYear()), number: '' }] }))}>
+          <Button variant="secondary" onClick={() => setForm((current) => ({ ...current, purchaseOrders: [...current.purchaseOrders, { key: nextKey++, contractId: contracts.length === 1 ? contracts[0].id : '', year: String(currentYear()), number: '' }] }))}>
             Inkoopordernummer toevoegen
           </Button>
         </div>

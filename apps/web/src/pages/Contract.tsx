@@ -2,7 +2,7 @@ import { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Column, DataList, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
-import { date, dateTime } from '../format';
+import { date, dateTime, today } from '../format';
 import { hasRole, useMe } from '../session';
 import { ContractStatusBadge } from './Contracts';
 import { EnrolForm } from './contracts/EnrolForm';
@@ -23,7 +23,6 @@ import {
   REFERENCE_DATE_RULE,
   Tariff,
   tariff,
-  today,
   VAT_CATEGORY,
 } from './contracts/labels';
 import { ParticipantsTable } from './contracts/Participants';

@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { Column, Loaded, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { today } from '../format';
 import { useMe } from '../session';
-import { Contract, CONTRACT_KIND, CONTRACT_STATUS, ContractPage, DUTY_SHORT, FUNDING_MODEL, labelOf, period, tariff, tariffOn, today } from './contracts/labels';
+import { Contract, CONTRACT_KIND, CONTRACT_STATUS, ContractPage, DUTY_SHORT, FUNDING_MODEL, labelOf, period, tariff, tariffOn } from './contracts/labels';
 
 /** Every contract the signed-in organisation may see (the API filters: own, supplied, or taken part in). */
 async function loadContracts(): Promise<Contract[]> {

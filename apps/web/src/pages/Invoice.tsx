@@ -2,11 +2,11 @@ import { ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Alert, Column, DataList, ErrorAlert, INVOICE_STATUS_LABELS, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
-import { count, date } from '../format';
+import { count, date, euroCents } from '../format';
 import { hasRole, useMe } from '../session';
 import { DocumentDownloads } from './invoices/downloads';
 import { PaymentForm } from './invoices/PaymentForm';
-import { cents, DOCUMENT_TYPE_LABELS, DocumentLine, InvoiceDocument, Payment, periodText } from './invoices/types';
+import { DOCUMENT_TYPE_LABELS, DocumentLine, InvoiceDocument, Payment, periodText } from './invoices/types';
 import { DocumentStatusBadge } from './Invoices';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,12 +60,12 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
     { key: 'description', header: 'Omschrijving', cell: (l) => <>{l.description}{l.approximationNote ? <><br /><em>Let op: {l.approximationNote}</em></> : null}</> },
     { key: 'calculation', header: 'Berekening', cell: (l) => l.calculation },
     { key: 'period', header: 'Periode', cell: (l) => `${periodText(l.period.start, l.period.end)} (${count(l.days)} dagen)` },
-    { key: 'amount', header: 'Bedrag', numeric: true, cell: (l) => cents(l.amountCents) },
+    { key: 'amount', header: 'Bedrag', numeric: true, cell: (l) => euroCents(l.amountCents) },
   ];
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => date(p.date) },
     { key: 'reference', header: 'Kenmerk', cell: (p) => p.reference },
-    { key: 'amount', header: 'Bedrag', numeric: true, sortValue: (p) => p.amountCents, cell: (p) => cents(p.amountCents) },
+    { key: 'amount', header: 'Bedrag', numeric: true, sortValue: (p) => p.amountCents, cell: (p) => euroCents(p.amountCents) },
   ];
 
   return (
@@ -77,10 +77,10 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <p className="utrecht-paragraph invoice-summary">
         <DocumentStatusBadge doc={doc} />{' '}
         {doc.type === 'INVOICE'
-          ? `${cents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${cents(doc.outstandingCents)}, te betalen vóór ${date(doc.dueDate)}` : 'niets meer open'}.`
+          ? `${euroCents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${euroCents(doc.outstandingCents)}, te betalen vóór ${date(doc.dueDate)}` : 'niets meer open'}.`
           : doc.type === 'CREDIT_NOTE'
-            ? `${cents(doc.totalCents)} gecrediteerd door ${doc.supplierName} aan ${doc.customerName}.`
-            : `${cents(doc.totalCents)}: het aandeel van ${doc.customerName}, verrekend via de uitname uit het gemeentefonds.`}
+            ? `${euroCents(doc.totalCents)} gecrediteerd door ${doc.supplierName} aan ${doc.customerName}.`
+            : `${euroCents(doc.totalCents)}: het aandeel van ${doc.customerName}, verrekend via de uitname uit het gemeentefonds.`}
       </p>
       {recorded ? (
         <div ref={recordedRef} tabIndex={-1}>
@@ -117,14 +117,14 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <div className="key-values">
         <DataList
           items={[
-            ['Subtotaal', cents(doc.subtotalCents)],
-            ['Btw', doc.vatCents === 0 ? `${cents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}` : `${cents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`],
-            ['Totaal', cents(doc.totalCents)],
+            ['Subtotaal', euroCents(doc.subtotalCents)],
+            ['Btw', doc.vatCents === 0 ? `${euroCents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}` : `${euroCents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`],
+            ['Totaal', euroCents(doc.totalCents)],
             ...(doc.type === 'INVOICE'
               ? ([
-                  ['Betaald', cents(doc.paidCents)],
-                  ['Gecrediteerd', cents(doc.creditedCents)],
-                  ['Openstaand', cents(doc.outstandingCents)],
+                  ['Betaald', euroCents(doc.paidCents)],
+                  ['Gecrediteerd', euroCents(doc.creditedCents)],
+                  ['Openstaand', euroCents(doc.outstandingCents)],
                 ] as Array<[string, string]>)
               : []),
           ]}
@@ -142,7 +142,7 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
                 <Link className="utrecht-link" to={`/facturen/${note.id}`}>
                   {note.number}
                 </Link>{' '}
-                ({cents(note.totalCents)})
+                ({euroCents(note.totalCents)})
               </li>
             ))}
           </ul>
@@ -165,7 +165,7 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
           doc={doc}
           onRecorded={(updated, amountCents) => {
             setDoc(updated);
-            setRecorded(`De betaling van ${cents(amountCents)} is geregistreerd. De status is nu: ${INVOICE_STATUS_LABELS[updated.status]?.label ?? updated.status}.`);
+            setRecorded(`De betaling van ${euroCents(amountCents)} is geregistreerd. De status is nu: ${INVOICE_STATUS_LABELS[updated.status]?.label ?? updated.status}.`);
           }}
         />
       ) : null}

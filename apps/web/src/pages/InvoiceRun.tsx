@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, download } from '../api/client';
+import { ApiError } from '../api/errors';
 import { Alert, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
-import { count, date, dateTime } from '../format';
-import { Contract, euroCents, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
+import { count, date, dateTime, euroCents } from '../format';
+import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
 const POLL_MS = 1000;
 const busy = (run: InvoiceRun) => run.status === 'QUEUED' || run.status === 'RUNNING';
@@ -25,8 +26,8 @@ function useRun(id: string) {
       } catch (failure) {
         if (stopped) return;
         setError(failure);
-        // A hiccup while it runs: try again a little later.
-        timer = setTimeout(() => void poll(), POLL_MS * 3);
+        // A hiccup (no connection, a server error): try again a little later. A 4xx will not change.
+        if (failure instanceof ApiError && (failure.status === 0 || failure.status >= 500)) timer = setTimeout(() => void poll(), POLL_MS * 3);
       }
     };
     void poll();

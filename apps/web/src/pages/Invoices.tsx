@@ -2,10 +2,10 @@ import { ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../api/client';
 import { Alert, Button, Column, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, InvoiceStatusBadge, useLoad } from '../components/ui';
-import { count, date } from '../format';
+import { count, currentYear, date, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { DocumentDownloads } from './invoices/downloads';
-import { cents, currentYear, DOCUMENT_TYPE_LABELS, DocumentPage, DocumentTotals, DocumentType, InvoiceDocument, STATUS_OPTIONS, yearOptions } from './invoices/types';
+import { DOCUMENT_TYPE_LABELS, DocumentPage, DocumentTotals, DocumentType, InvoiceDocument, STATUS_OPTIONS } from './invoices/types';
 
 const PAGE_SIZE = 50;
 const ALL = 'alle';
@@ -101,8 +101,8 @@ export function InvoicesPage() {
         </>
       ),
     },
-    { key: 'total', header: 'Bedrag', numeric: true, sortValue: (d) => signed(d), cell: (d) => <span className="nowrap">{cents(signed(d))}</span> },
-    { key: 'outstanding', header: 'Open', numeric: true, sortValue: (d) => d.outstandingCents, cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{cents(d.outstandingCents)}</span> : '–') },
+    { key: 'total', header: 'Bedrag', numeric: true, sortValue: (d) => signed(d), cell: (d) => <span className="nowrap">{euroCents(signed(d))}</span> },
+    { key: 'outstanding', header: 'Open', numeric: true, sortValue: (d) => d.outstandingCents, cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{euroCents(d.outstandingCents)}</span> : '–') },
     { key: 'status', header: 'Status', sortValue: (d) => d.status, cell: (d) => <DocumentStatusBadge doc={d} /> },
     { key: 'downloads', header: 'Downloaden', cell: (d) => <DocumentDownloads doc={d} onError={(message, error) => setProblem(error ? { message, error } : null)} /> },
   ];
@@ -216,10 +216,10 @@ function describeFilters(year: string, status: string, type: string): string {
 
 function Totals({ totals }: { totals: DocumentTotals }) {
   const rows: Array<[string, ReactNode]> = [
-    ['Gefactureerd (na creditnota\'s)', cents(totals.netInvoicedCents)],
-    ['Betaald', cents(totals.paidCents)],
-    ['Openstaand', cents(totals.outstandingCents)],
-    ...(totals.allocatedCents ? [['Verrekend via gemeentefonds', cents(totals.allocatedCents)] as [string, ReactNode]] : []),
+    ['Gefactureerd (na creditnota\'s)', euroCents(totals.netInvoicedCents)],
+    ['Betaald', euroCents(totals.paidCents)],
+    ['Openstaand', euroCents(totals.outstandingCents)],
+    ...(totals.allocatedCents ? [['Verrekend via gemeentefonds', euroCents(totals.allocatedCents)] as [string, ReactNode]] : []),
   ];
   return (
     <section className="invoice-totals" aria-labelledby="invoice-totals-heading">

@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { api, download } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ComplianceBadge, DataList, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
-import { channelLabel, count, date, dateTime } from '../format';
+import { channelLabel, count, currentYear, date, dateTime, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { cents, currentYear, yearOptions } from './invoices/types';
 import { CONTRACT_KIND, labelOf } from './contracts/labels';
 import { daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
 import { YearTimeline } from './municipality/YearTimeline';
@@ -251,7 +250,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
       <div className="key-values">
         <DataList
           items={[
-            [`Kosten ${duty.cost.year}`, duty.cost.totalCents === null ? 'Nog niet bekend' : `${cents(duty.cost.totalCents)}${duty.cost.vatCents ? ` (waarvan btw ${cents(duty.cost.vatCents)})` : ' (geen btw)'}`],
+            [`Kosten ${duty.cost.year}`, duty.cost.totalCents === null ? 'Nog niet bekend' : `${euroCents(duty.cost.totalCents)}${duty.cost.vatCents ? ` (waarvan btw ${euroCents(duty.cost.vatCents)})` : ' (geen btw)'}`],
             [
               'Berekening',
               duty.cost.lines.length ? (
@@ -259,7 +258,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
                   {duty.cost.lines.map((line) => (
                     <li key={`${line.contractReference}-${line.from}`} className="utrecht-unordered-list__item">
                       {count(line.inhabitants)} inwoners (CBS, peildatum {date(line.referenceDate)}) × {tariff(line.perInhabitant)} per inwoner
-                      {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`) ? `, ${count(line.days)} dagen (${date(line.from)} t/m ${date(line.to)})` : ''} = {cents(line.amountCents + line.vatCents)} ({line.contractReference})
+                      {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`) ? `, ${count(line.days)} dagen (${date(line.from)} t/m ${date(line.to)})` : ''} = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
                     </li>
                   ))}
                 </ul>

@@ -2,19 +2,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, download } from '../api/client';
 import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
-import { count } from '../format';
+import { count, currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { euroCents, FUNDING_MODEL, labelOf, today } from './contracts/labels';
-import { Overview, OverviewRow, perProvince, Province, ProvinceSummary, STATUSES } from './overview/types';
-
-const FIRST_YEAR = 2015;
-
-function yearsToChoose(): number[] {
-  const last = Number(today().slice(0, 4)) + 1;
-  const years: number[] = [];
-  for (let year = last; year >= FIRST_YEAR; year--) years.push(year);
-  return years;
-}
+import { FUNDING_MODEL, labelOf } from './contracts/labels';
+import { Overview, OverviewRow, perProvince, ProvinceSummary, STATUSES } from './overview/types';
 
 const municipalityColumns: Column<OverviewRow>[] = [
   { key: 'name', header: 'Gemeente', cell: (r) => r.name, sortValue: (r) => r.name },
@@ -44,15 +35,13 @@ export function OverviewPage() {
   const me = useMe();
   const provider = me.organisation.kind === 'PROVIDER';
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('jaar')) || Number(today().slice(0, 4));
+  const year = Number(params.get('jaar')) || currentYear();
   const status = params.get('status') ?? '';
   const province = params.get('provincie') ?? '';
-  const filtered = Boolean(status || province);
 
-  const provinces = useLoad(() => api<Province[]>('/provinces'), []);
-  // The whole year (for the breakdown per province) and, when filtered, the API's filtered answer.
+  // One answer for the year: the province breakdown, the counts and the filtered table are all
+  // derived from it (the API's own filters narrow the same rows; only the CSV asks it to).
   const whole = useLoad(() => api<Overview>('/compliance/overview', { query: { year } }), [year]);
-  const chosen = useLoad(() => (filtered ? api<Overview>('/compliance/overview', { query: { year, status, province } }) : Promise.resolve(null)), [year, status, province]);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>(null);
 
@@ -76,11 +65,9 @@ export function OverviewPage() {
   }
 
   const title = provider ? 'Gemeenten' : 'Landelijk overzicht';
-  const provinceName = provinces.status === 'ready' ? provinces.data.find((p) => p.code === province)?.name : undefined;
+  const provinces = whole.status === 'ready' ? perProvince(whole.data.rows).sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
+  const provinceName = provinces.find((p) => p.code === province)?.name;
   const where = province ? `in ${provinceName ?? province}` : provider ? 'die u bedient' : 'in Nederland';
-
-  // The table: the filtered answer once it is there; without filters, the whole year.
-  const table = filtered ? chosen : whole;
 
   return (
     <>
@@ -95,7 +82,7 @@ export function OverviewPage() {
         <Field label="Jaar">
           {(props) => (
             <select {...props} className="utrecht-select utrecht-select--html-select" value={year} onChange={(event) => set('jaar', event.target.value)}>
-              {yearsToChoose().map((y) => (
+              {yearOptions(1).map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
@@ -117,27 +104,23 @@ export function OverviewPage() {
         </Field>
         <Field label="Provincie">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={province} onChange={(event) => set('provincie', event.target.value)} disabled={provinces.status !== 'ready'}>
+            <select {...props} className="utrecht-select utrecht-select--html-select" value={province} onChange={(event) => set('provincie', event.target.value)} disabled={whole.status !== 'ready'}>
               <option value="">Alle provincies</option>
-              {provinces.status === 'ready'
-                ? [...provinces.data]
-                    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-                    .map((p) => (
-                      <option key={p.code} value={p.code}>
-                        {p.name}
-                      </option>
-                    ))
-                : null}
+              {provinces.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </form>
-      {provinces.status === 'error' ? <ErrorAlert error={provinces.error} /> : null}
 
-      <Loaded state={table} label="Overzicht wordt geladen…">
+      <Loaded state={whole} label="Overzicht wordt geladen…">
         {(overview) => {
-          const data = overview ?? (whole.status === 'ready' ? whole.data : null);
-          if (!data) return null;
+          const inProvince = province ? overview.rows.filter((row) => row.provinceCode === province) : overview.rows;
+          const counts = { ...Object.fromEntries(STATUSES.map((s) => [s, inProvince.filter((row) => row.status === s).length])), total: inProvince.length } as Overview['counts'];
+          const data = { year: overview.year, counts, rows: status ? inProvince.filter((row) => row.status === status) : inProvince };
           return (
             <>
               <section className="contract-section" aria-labelledby="stand-kop">
@@ -154,55 +137,43 @@ export function OverviewPage() {
                   ))}
                 </ul>
               </section>
-            </>
-          );
-        }}
-      </Loaded>
 
-      <section className="contract-section" aria-labelledby="provincies-kop">
-        <h2 id="provincies-kop" className="utrecht-heading-2">
-          Per provincie
-        </h2>
-        <Loaded state={whole} label="Overzicht per provincie wordt geladen…">
-          {(overview) =>
-            overview.rows.length ? (
-              <div className="wide-table">
-                <SortableTable caption={`Gemeenten per provincie, ${overview.year}`} columns={provinceColumns} rows={perProvince(overview.rows)} rowKey={(p) => p.code} initialSort={{ key: 'name', direction: 'ascending' }} />
-              </div>
-            ) : (
-              <p className="utrecht-paragraph">Er zijn geen gemeenten in dit overzicht.</p>
-            )
-          }
-        </Loaded>
-      </section>
+              <section className="contract-section" aria-labelledby="provincies-kop">
+                <h2 id="provincies-kop" className="utrecht-heading-2">
+                  Per provincie
+                </h2>
+                {overview.rows.length ? (
+                  <div className="wide-table">
+                    <SortableTable caption={`Gemeenten per provincie, ${overview.year}`} columns={provinceColumns} rows={perProvince(overview.rows)} rowKey={(p) => p.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+                  </div>
+                ) : (
+                  <p className="utrecht-paragraph">Er zijn geen gemeenten in dit overzicht.</p>
+                )}
+              </section>
 
-      <Loaded state={table} label="Gemeenten worden geladen…">
-        {(overview) => {
-          const data = overview ?? (whole.status === 'ready' ? whole.data : null);
-          if (!data) return null;
-          return (
-            <section className="contract-section" aria-labelledby="gemeenten-kop">
-              <h2 id="gemeenten-kop" className="utrecht-heading-2">
-                Gemeenten
-              </h2>
-              <div className="table-toolbar">
-                <p className="utrecht-paragraph" role="status">
-                  {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
-                  {status ? ` met status ${COMPLIANCE_LABELS[status]?.label.toLowerCase() ?? status}` : ''} {where}.
-                </p>
-                <Button variant="secondary" busy={downloading} onClick={() => void downloadCsv()}>
-                  {downloading ? 'Bezig met downloaden…' : 'Download als CSV'}
-                </Button>
-              </div>
-              {downloadError ? <ErrorAlert error={downloadError} /> : null}
-              {data.rows.length ? (
-                <div className="wide-table">
-                  <SortableTable caption={`Gemeenten ${data.year}`} columns={municipalityColumns} rows={data.rows} rowKey={(r) => r.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+              <section className="contract-section" aria-labelledby="gemeenten-kop">
+                <h2 id="gemeenten-kop" className="utrecht-heading-2">
+                  Gemeenten
+                </h2>
+                <div className="table-toolbar">
+                  <p className="utrecht-paragraph" role="status">
+                    {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
+                    {status ? ` met status ${COMPLIANCE_LABELS[status]?.label.toLowerCase() ?? status}` : ''} {where}.
+                  </p>
+                  <Button variant="secondary" busy={downloading} onClick={() => void downloadCsv()}>
+                    {downloading ? 'Bezig met downloaden…' : 'Download als CSV'}
+                  </Button>
                 </div>
-              ) : (
-                <p className="utrecht-paragraph">Geen gemeenten met deze keuze. Kies een andere status of provincie.</p>
-              )}
-            </section>
+                {downloadError ? <ErrorAlert error={downloadError} /> : null}
+                {data.rows.length ? (
+                  <div className="wide-table">
+                    <SortableTable caption={`Gemeenten ${data.year}`} columns={municipalityColumns} rows={data.rows} rowKey={(r) => r.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+                  </div>
+                ) : (
+                  <p className="utrecht-paragraph">Geen gemeenten met deze keuze. Kies een andere status of provincie.</p>
+                )}
+              </section>
+            </>
           );
         }}
       </Loaded>

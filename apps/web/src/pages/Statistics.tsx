@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
-import { channelLabel, count, date } from '../format';
+import { channelLabel, count, currentYear, date } from '../format';
 import { hasRole, useMe } from '../session';
 
 /** The channel kinds a provider reports on (the API's order). */
@@ -100,7 +100,7 @@ const DUTCH_FIELD_ERRORS: Record<string, string> = {
 
 function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRecorded: () => void }) {
   const [whole, setWhole] = useState(true);
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = useState(String(currentYear() - 1));
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [source, setSource] = useState('');

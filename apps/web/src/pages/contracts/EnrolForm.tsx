@@ -1,9 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { api, apiExchange } from '../../api/client';
+import { ApiError, isProblem } from '../../api/errors';
 import { Alert, Button, ErrorAlert, Field } from '../../components/ui';
 import { date } from '../../format';
-import { exchange, isProblem } from './exchange';
 import { Contract, Participant, period } from './labels';
 
 interface Municipality {
@@ -116,7 +115,7 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
     let fields: Errors = {};
     for (const code of codes) {
       try {
-        const { data } = await exchange<EnrolmentResult>(`/contracts/${contract.id}/participants`, { method: 'POST', body: { code, from, ...(to ? { to } : {}) } });
+        const { data } = await apiExchange<EnrolmentResult>(`/contracts/${contract.id}/participants`, { method: 'POST', body: { code, from, ...(to ? { to } : {}) } });
         enrolled.push(...data.enrolled);
         refused.push(...data.skipped.map((skip) => `${skip.code} is overgeslagen.`));
       } catch (error) {

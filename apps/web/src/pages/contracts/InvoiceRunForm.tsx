@@ -1,11 +1,10 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { api, apiExchange } from '../../api/client';
+import { ApiError, isProblem } from '../../api/errors';
 import { Alert, Button, ErrorAlert, Field } from '../../components/ui';
-import { date, dateTime } from '../../format';
-import { exchange, idempotencyKey, isProblem } from './exchange';
-import { Contract, InvoiceRun, period, RUN_STATUS, today } from './labels';
+import { currentYear, date, dateTime } from '../../format';
+import { Contract, InvoiceRun, period, RUN_STATUS } from './labels';
 
 type Errors = Partial<Record<'year' | 'periodStart' | 'periodEnd', string>>;
 type Mode = 'year' | 'period';
@@ -15,7 +14,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The calendar years a run can bill: within the contract term, up to next year. */
 function billableYears(contract: Contract): number[] {
   const first = Number(contract.startDate.slice(0, 4));
-  const last = Math.min(contract.endDate ? Number(contract.endDate.slice(0, 4)) : Infinity, Number(today().slice(0, 4)) + 1);
+  const last = Math.min(contract.endDate ? Number(contract.endDate.slice(0, 4)) : Infinity, currentYear() + 1);
   const years: number[] = [];
   for (let year = last; year >= first; year--) years.push(year);
   return years;
@@ -70,7 +69,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
   const navigate = useNavigate();
   const years = billableYears(contract);
   const [mode, setMode] = useState<Mode>('year');
-  const [year, setYear] = useState(String(years.find((y) => y <= Number(today().slice(0, 4))) ?? years[0] ?? ''));
+  const [year, setYear] = useState(String(years.find((y) => y <= currentYear()) ?? years[0] ?? ''));
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -98,7 +97,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
     setBusy(true);
     try {
       const body = mode === 'year' ? { year: Number(year) } : { periodStart, periodEnd };
-      const { status, data } = await exchange<InvoiceRun>(`/contracts/${contract.id}/invoice-runs`, { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey() } });
+      const { status, data } = await apiExchange<InvoiceRun>(`/contracts/${contract.id}/invoice-runs`, { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
       if (status === 202) {
         navigate(`/factuurrondes/${data.id}`);
         return;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Column, Field, SortableTable } from '../../components/ui';
-import { date } from '../../format';
-import { labelOf, Participant, PARTICIPATION_ORIGIN, today } from './labels';
+import { date, today } from '../../format';
+import { labelOf, Participant, PARTICIPATION_ORIGIN } from './labels';
 
 type Show = 'all' | 'today';
 

@@ -190,15 +190,9 @@ export function period(from: string, to: string | null | undefined): string {
   return to ? `${date(from)} t/m ${date(to)}` : `vanaf ${date(from)}`;
 }
 
-/** Today in the Netherlands as YYYY-MM-DD. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** The tariff in force on a day, or the last one before it, or the first one. */
 export function tariffOn(tariffs: Tariff[], day: string): Tariff | undefined {
   const sorted = [...tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   return sorted.find((t) => t.validFrom <= day && (t.validTo === null || t.validTo >= day)) ?? sorted.filter((t) => t.validFrom <= day).pop() ?? sorted[0];
 }
 
-export { euroCents } from '../../format';

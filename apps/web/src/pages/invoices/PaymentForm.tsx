@@ -2,9 +2,9 @@ import { FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Button, ErrorAlert, Field } from '../../components/ui';
-import { date } from '../../format';
+import { date, euroCents, today } from '../../format';
 import { ErrorSummary, FieldErrors } from './forms';
-import { cents, InvoiceDocument, todayInAmsterdam } from './types';
+import { InvoiceDocument } from './types';
 
 type PaymentField = 'amount' | 'date' | 'reference';
 const LABELS: Record<PaymentField, string> = { amount: 'Bedrag (euro)', date: 'Datum van ontvangst', reference: 'Kenmerk' };
@@ -41,9 +41,9 @@ function dutchFieldMessage(field: PaymentField, message: string, doc: InvoiceDoc
 
 /** "Betaling registreren": for the issuer's finance staff; the updated document goes to `onRecorded`. */
 export function PaymentForm({ doc, onRecorded }: { doc: InvoiceDocument; onRecorded: (updated: InvoiceDocument, amountCents: number) => void }) {
-  const today = todayInAmsterdam();
+  const latest = today();
   const [amount, setAmount] = useState('');
-  const [paidOn, setPaidOn] = useState(today);
+  const [paidOn, setPaidOn] = useState(latest);
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -56,10 +56,10 @@ export function PaymentForm({ doc, onRecorded }: { doc: InvoiceDocument; onRecor
     if (!amount.trim()) found.amount = 'Vul het ontvangen bedrag in, bijvoorbeeld 1.234,56.';
     else if (value === null) found.amount = 'Vul een bedrag in euro in met hoogstens twee cijfers achter de komma, bijvoorbeeld 1.234,56.';
     else if (value <= 0) found.amount = 'Het bedrag moet groter zijn dan € 0,00.';
-    else if (value > doc.outstandingCents) found.amount = `Het bedrag is hoger dan wat er openstaat (${cents(doc.outstandingCents)}).`;
+    else if (value > doc.outstandingCents) found.amount = `Het bedrag is hoger dan wat er openstaat (${euroCents(doc.outstandingCents)}).`;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) found.date = 'Vul de datum in waarop het geld is ontvangen.';
     else if (paidOn < doc.issueDate) found.date = `De datum mag niet vóór de factuurdatum (${date(doc.issueDate)}) liggen.`;
-    else if (paidOn > today) found.date = 'De datum mag niet in de toekomst liggen. Registreer een betaling als die is ontvangen.';
+    else if (paidOn > latest) found.date = 'De datum mag niet in de toekomst liggen. Registreer een betaling als die is ontvangen.';
     if (!reference.trim()) found.reference = 'Vul een kenmerk in, bijvoorbeeld het nummer van het bankafschrift.';
     else if (reference.trim().length > 200) found.reference = 'Het kenmerk mag hoogstens 200 tekens lang zijn.';
     return found;
@@ -109,14 +109,14 @@ export function PaymentForm({ doc, onRecorded }: { doc: InvoiceDocument; onRecor
       <h2 id="payment-heading" className="utrecht-heading-2">
         Betaling registreren
       </h2>
-      <p className="utrecht-paragraph">Nog open: {cents(doc.outstandingCents)}. Registreer hier een betaling die u heeft ontvangen.</p>
+      <p className="utrecht-paragraph">Nog open: {euroCents(doc.outstandingCents)}. Registreer hier een betaling die u heeft ontvangen.</p>
       <ErrorSummary errors={errors} labels={LABELS} ids={ids.current} />
       {failure ? <ErrorAlert error={failure} /> : null}
-      <Field label={LABELS.amount} error={errors.amount} description={`Bijvoorbeeld 1.234,56. Hoogstens ${cents(doc.outstandingCents)}.`}>
+      <Field label={LABELS.amount} error={errors.amount} description={`Bijvoorbeeld 1.234,56. Hoogstens ${euroCents(doc.outstandingCents)}.`}>
         {(props) => <input {...props} id={fieldId('amount', props.id)} className="utrecht-textbox utrecht-textbox--html-input amount-input" type="text" inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} />}
       </Field>
       <Field label={LABELS.date} error={errors.date} description={`Niet vóór de factuurdatum (${date(doc.issueDate)}) en niet later dan vandaag.`}>
-        {(props) => <input {...props} id={fieldId('date', props.id)} className="utrecht-textbox utrecht-textbox--html-input date-input" type="date" min={doc.issueDate} max={today} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
+        {(props) => <input {...props} id={fieldId('date', props.id)} className="utrecht-textbox utrecht-textbox--html-input date-input" type="date" min={doc.issueDate} max={latest} value={paidOn} onChange={(event) => setPaidOn(event.target.value)} />}
       </Field>
       <Field label={LABELS.reference} error={errors.reference} description="Bijvoorbeeld het nummer van het bankafschrift.">
         {(props) => <input {...props} id={fieldId('reference', props.id)} className="utrecht-textbox utrecht-textbox--html-input" type="text" maxLength={200} value={reference} onChange={(event) => setReference(event.target.value)} />}

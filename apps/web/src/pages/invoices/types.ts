@@ -91,7 +91,6 @@ export const STATUS_OPTIONS: Array<[DocumentStatus, string]> = [
   ['CREDITED', 'Gecrediteerd'],
 ];
 
-export { euroCents as cents } from '../../format';
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {
@@ -103,18 +102,3 @@ function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
 
-/** Today in the Netherlands, as YYYY-MM-DD (the API judges dates in Europe/Amsterdam). */
-export function todayInAmsterdam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
-export function currentYear(): number {
-  return Number(todayInAmsterdam().slice(0, 4));
-}
-
-/** Years to choose from: from `from` (the duty exists from 2015) up to the current year (plus `ahead`), newest first. */
-export function yearOptions(ahead = 0, from = 2015): number[] {
-  const years: number[] = [];
-  for (let year = currentYear() + ahead; year >= from; year--) years.push(year);
-  return years;
-}

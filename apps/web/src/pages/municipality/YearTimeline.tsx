@@ -1,5 +1,4 @@
-import { date } from '../../format';
-import { todayInAmsterdam } from '../invoices/types';
+import { date, today } from '../../format';
 import { daysInclusive, DutyObligation } from './obligations';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -45,13 +44,13 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
   const segments = yearSegments(duty, year);
   const yearDays = daysInclusive(`${year}-01-01`, `${year}-12-31`);
   const offset = (iso: string) => ((daysInclusive(`${year}-01-01`, iso) - 1) / yearDays) * 100;
-  const today = todayInAmsterdam();
-  const showToday = today.startsWith(String(year));
+  const todayIso = today();
+  const showToday = todayIso.startsWith(String(year));
   const gaps = segments.filter((s) => s.kind === 'gap');
   const summary =
     `Tijdlijn ${year}: ` +
     segments.map((s) => `${date(s.from)} t/m ${date(s.to)} ${KIND_WORDS[s.kind]}`).join('; ') +
-    (showToday ? `. Vandaag is ${date(today)}.` : '.');
+    (showToday ? `. Vandaag is ${date(todayIso)}.` : '.');
   const kinds = new Set(segments.map((s) => s.kind));
   return (
     <figure className="timeline" aria-labelledby={headingId}>
@@ -65,7 +64,7 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
             {s.kind === 'gap' && daysInclusive(s.from, s.to) >= 20 ? <span className="timeline__mark" aria-hidden="true">✕</span> : null}
           </span>
         ))}
-        {showToday ? <span className="timeline__today" style={{ insetInlineStart: `${offset(today)}%` }} aria-hidden="true" /> : null}
+        {showToday ? <span className="timeline__today" style={{ insetInlineStart: `${offset(todayIso)}%` }} aria-hidden="true" /> : null}
       </div>
       <ol className="timeline__months" aria-hidden="true">
         {MONTHS.map((month, index) => (

@@ -57,7 +57,6 @@ export interface Obligations {
   duties: DutyObligation[];
 }
 
-
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** "09:00 tot 22:00"; "00:00 tot 24:00" as "de hele dag". */

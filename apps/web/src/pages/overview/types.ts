@@ -30,11 +30,6 @@ export interface Overview {
   rows: OverviewRow[];
 }
 
-export interface Province {
-  code: string;
-  name: string;
-}
-
 export const STATUSES = ['COMPLIANT', 'AT_RISK', 'NON_COMPLIANT'] as const;
 
 export interface ProvinceSummary {
