@@ -71,6 +71,15 @@ export function vatAmountCents(taxableCents: number, ratePercent: string): numbe
   return new Decimal(taxableCents).mul(ratePercent).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
 
+/**
+ * VAT of a (partial) credit note: the VAT on everything credited so far, this note included,
+ * less the VAT credited before. Rounded once on the running total, so the parts add up to the
+ * invoice's own VAT to the cent, however an invoice is credited in pieces.
+ */
+export function creditNoteVatCents(input: { ratePercent: string; creditedBeforeCents: number; creditedVatBeforeCents: number; creditingCents: number }): number {
+  return vatAmountCents(input.creditedBeforeCents + input.creditingCents, input.ratePercent) - input.creditedVatBeforeCents;
+}
+
 /** The whole year, or a custom period, as inclusive dates. */
 export function billingPeriod(input: { year?: number; periodStart?: IsoDate; periodEnd?: IsoDate }): { from: IsoDate; to: IsoDate } {
   if (input.year !== undefined) return { from: firstOfJanuary(input.year), to: `${input.year}-12-31` };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError, toCsv } from '@wmo/common';
-import { centsToDecimal, formatEuroCents, tariffDecimal, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { centsToDecimal, creditNoteVatCents, formatEuroCents, tariffDecimal, todayInAmsterdam, yearOf } from '@wmo/domain';
 import { EventPublisher } from '@wmo/notifications';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
 import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
@@ -255,9 +255,12 @@ export class DocumentsService {
         if (creditLines.length === 0) throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `${invoice.number} has been credited in full already.`, { remainingCents: 0 });
       }
       const subtotal = creditLines.reduce((sum, line) => sum + line.amountCents, 0);
-      // VAT on everything credited so far, less the VAT already credited: parts add up to the invoice's own VAT, to the cent.
-      const creditedSubtotal = earlier.reduce((sum, line) => sum + Number(line.subtotal), 0);
-      const vat = vatAmountCents(creditedSubtotal + subtotal, invoice.vatRate) - Number(creditedVat);
+      const vat = creditNoteVatCents({
+        ratePercent: invoice.vatRate,
+        creditedBeforeCents: earlier.reduce((sum, line) => sum + Number(line.subtotal), 0),
+        creditedVatBeforeCents: Number(creditedVat),
+        creditingCents: subtotal,
+      });
       const issueDate = todayInAmsterdam();
       const year = yearOf(issueDate);
       const sequence = await reserveNumbers(tx.manager, invoice.supplierId, 'CREDIT_NOTE', year, 1);
