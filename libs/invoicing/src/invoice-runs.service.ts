@@ -13,13 +13,13 @@ import { InvoiceRunEntity } from './invoicing.entities';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 
-/** The billing details an issued document lacked, read from its customer snapshot. */
+/** The billing details an issued document lacked, read from its customer snapshot (the address as ublGaps judges it: street, postal code and city). */
 const RUN_GAPS = `
   SELECT coalesce(d.municipality_code, 'central') AS code, g.missing, count(*) OVER ()::int AS total
     FROM invoice_document d,
          LATERAL (SELECT array_remove(ARRAY[
            CASE WHEN d.customer_snapshot->>'oin' IS NULL THEN 'oin' END,
-           CASE WHEN d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'city' IS NULL THEN 'invoiceAddress' END,
+           CASE WHEN d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'postalCode' IS NULL OR d.customer_snapshot->>'city' IS NULL THEN 'invoiceAddress' END,
            CASE WHEN d.customer_snapshot->>'email' IS NULL THEN 'invoiceEmail' END,
            CASE WHEN d.purchase_order_number IS NULL THEN 'purchaseOrderNumber' END], NULL)::text[] AS missing) g
    WHERE d.run_id = $1 AND d.type <> 'ALLOCATION_STATEMENT' AND cardinality(g.missing) > 0
