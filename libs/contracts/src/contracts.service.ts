@@ -227,6 +227,7 @@ export class ContractsService {
       }
       await this.coverage.lock(tx.manager, contract.dutyCode, participants.map((p) => p.municipalityCode));
       const conflicts = await this.coverage.unscopedConflicts(
+        tx,
         contract.dutyCode,
         participants.map((p) => ({ code: p.municipalityCode, from: p.fromDate, to: p.toDate })),
         id,
@@ -347,7 +348,7 @@ export class ContractsService {
     );
     if (continuing.length === 0) return;
     await this.coverage.lock(tx.manager, contract.dutyCode, continuing.map((p) => p.code));
-    const conflicts = await this.coverage.unscopedConflicts(contract.dutyCode, continuing.map((p) => ({ code: p.code, from: addDays(oldEnd, 1), to: p.to })), contract.id);
+    const conflicts = await this.coverage.unscopedConflicts(tx, contract.dutyCode, continuing.map((p) => ({ code: p.code, from: addDays(oldEnd, 1), to: p.to })), contract.id);
     if (conflicts.length) throw doubleCoverage(conflicts[0].code, conflicts[0].contractReference, conflicts[0].contractId, conflicts);
     for (const p of continuing) await tx.manager.update(ParticipationEntity, { id: p.id }, { toDate: p.to });
   }

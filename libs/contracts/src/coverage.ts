@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { UnscopedDatabase } from '@wmo/tenancy';
+import { TenantTransaction } from '@wmo/tenancy';
 
 export interface CoverageCandidate {
   code: string;
@@ -24,8 +24,6 @@ export interface CoverageConflict {
  */
 @Injectable()
 export class CoverageRegistry {
-  constructor(private readonly unscoped: UnscopedDatabase) {}
-
   /**
    * Serialises coverage changes per duty and municipality until the caller's transaction ends,
    * so that two concurrent enrolments cannot both pass the check. Locks in code order: no deadlocks.
@@ -40,9 +38,9 @@ export class CoverageRegistry {
   }
 
   /** Participations of other active (or terminated) contracts for the duty that overlap the candidates. */
-  unscopedConflicts(dutyCode: string, candidates: CoverageCandidate[], exceptContractId: string | null): Promise<CoverageConflict[]> {
+  unscopedConflicts(tx: TenantTransaction, dutyCode: string, candidates: CoverageCandidate[], exceptContractId: string | null): Promise<CoverageConflict[]> {
     if (candidates.length === 0) return Promise.resolve([]);
-    return this.unscoped.unscopedSystemTransaction((manager) =>
+    return tx.unscopedWithin((manager) =>
       manager.query<CoverageConflict[]>(
         `SELECT x.code, c.id AS "contractId", c.reference AS "contractReference",
                 greatest(p.from_date, c.start_date) AS "from",

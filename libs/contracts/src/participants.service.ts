@@ -92,7 +92,7 @@ export class ParticipantsService {
       }
       await this.coverage.lock(tx.manager, contract.dutyCode, [dto.code]);
       if (contract.status === 'ACTIVE') {
-        const [conflict] = await this.coverage.unscopedConflicts(contract.dutyCode, [candidate], contract.id);
+        const [conflict] = await this.coverage.unscopedConflicts(tx, contract.dutyCode, [candidate], contract.id);
         if (conflict) throw doubleCoverage(dto.code, conflict.contractReference, conflict.contractId);
       }
       const enrolled = await this.insert(tx, contract, [candidate], 'ENROLMENT');
@@ -164,6 +164,7 @@ export class ParticipantsService {
       const participations = await tx.manager.findBy(ParticipationEntity, { contractId });
       const exceptions = await tx.manager.findBy(ContractExceptionEntity, { contractId });
       const other = await this.coverage.unscopedConflicts(
+        tx,
         contract.dutyCode,
         codes.map((code) => ({ code, from: firstOfJanuary(year - 1), to: `${year}-12-31` })),
         contract.id,
@@ -217,7 +218,7 @@ export class ParticipantsService {
       } else candidates.push(candidate);
     }
     await this.coverage.lock(tx.manager, contract.dutyCode, candidates.map((c) => c.code));
-    const conflicts = contract.status === 'ACTIVE' ? await this.coverage.unscopedConflicts(contract.dutyCode, candidates, contract.id) : [];
+    const conflicts = contract.status === 'ACTIVE' ? await this.coverage.unscopedConflicts(tx, contract.dutyCode, candidates, contract.id) : [];
     for (const conflict of conflicts) skipped.push({ code: conflict.code, reason: `covered by contract ${conflict.contractReference}` });
     const enrolled = await this.insert(tx, contract, candidates.filter((c) => !conflicts.some((x) => x.code === c.code)), 'ENROLMENT');
     return { enrolled, skipped: skipped.sort((a, b) => a.code.localeCompare(b.code)) };

@@ -98,6 +98,28 @@ export class TenantTransaction {
     return this.manager.query(sql, parameters);
   }
 
+  /**
+   * Runs `work` inside this transaction as the platform (row-level security sees everything),
+   * then gives the caller's view back: for a check that must see what the caller may not (another
+   * organisation's contract) and returns only what the caller may learn. It stays on this
+   * transaction's connection, so it never waits for a second one from the pool, and it sees this
+   * transaction's own changes.
+   */
+  async unscopedWithin<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const [{ previous }] = await this.manager.query<[{ previous: string | null }]>(`SELECT current_setting('app.operator', true) AS previous`);
+    await this.manager.query(`SELECT set_config('app.operator', 'true', true)`);
+    let failed = false;
+    try {
+      return await work(this.manager);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // After a failed statement the transaction is aborted and rolls back; nothing to give back.
+      if (!failed) await this.manager.query(`SELECT set_config('app.operator', $1, true)`, [previous ?? 'false']);
+    }
+  }
+
   async audit(record: AuditRecord): Promise<void> {
     // No RETURNING (updateEntity(false)): the row may concern another organisation, which the
     // actor may write for (e.g. a supplier starting a run on the VNG's contract) but not read.
