@@ -527,6 +527,26 @@ describe('invoicing on the demo data', () => {
       }
     });
 
+    it('a customer first to ask for a PDF the worker has not stored yet gets it rendered (200), and only the issuer stores it', async () => {
+      const invoice = doc('GM0106');
+      const owner = new PgClient({ connectionString: t.databaseUrl });
+      await owner.connect();
+      try {
+        // As if the worker had not got to it yet (document files are immutable: triggers off for this delete).
+        await owner.query(`SET session_replication_role = replica`);
+        await owner.query(`DELETE FROM document_file WHERE document_id = $1`, [invoice.id]);
+      } finally {
+        await owner.end();
+      }
+      const stored = () => count(`SELECT count(*) AS n FROM document_file WHERE document_id = $1`, [invoice.id]);
+      const asCustomer = await financeAssen.get(`/api/v1/invoices/${invoice.id}/pdf`).buffer(true).parse(binary);
+      expect(asCustomer.status).toBe(200);
+      expect((asCustomer.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await stored()).toBe(0);
+      expect((await sensoor.get(`/api/v1/invoices/${invoice.id}/pdf`).buffer(true).parse(binary)).status).toBe(200);
+      expect(await stored()).toBe(1);
+    });
+
     it('the credit note and an allocation statement have PDFs of their own kind', async () => {
       const creditNote = (await fetchDoc(doc('GM0106').id)).creditNotes[0];
       const text = (await pdfOf(creditNote.id)).replace(/\s+/g, ' ');

@@ -156,18 +156,40 @@ export class DocumentsService {
     return this.db.transaction(async (tx) => (await this.toDtos(tx.manager, [await this.row(tx, id)]))[0]);
   }
 
-  /** The stored PDF (rendered and stored first if a worker did not get to it). */
+  /** The stored PDF (rendered first if a worker did not get to it yet). */
   pdf(id: string): Promise<{ number: string; pdf: Buffer }> {
     return this.db.transaction(async (tx) => {
-      await this.row(tx, id);
-      return { number: (await tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id })).number, pdf: await pdfOf(tx.manager, id) };
+      const document = await tx.manager.findOneBy(InvoiceDocumentEntity, { id });
+      if (!document) throw documentNotFound(id);
+      return { number: document.number, pdf: await pdfOf(tx.manager, id, mayStorePdf(tx, document.supplierId)) };
     });
+  }
+
+  /** The PDFs of a run's documents you can see, in number order, a page of 100 per transaction (the ZIP download). */
+  async *runPdfs(runId: string): AsyncGenerator<{ number: string; pdf: Buffer }> {
+    let after = '';
+    for (;;) {
+      const page = await this.db.transaction(async (tx) => {
+        const rows = await tx.query<Array<{ id: string; number: string; supplierId: string; pdf: Buffer | null }>>(
+          `SELECT d.id, d.number, d.supplier_id AS "supplierId", f.pdf
+             FROM invoice_document d LEFT JOIN document_file f ON f.document_id = d.id
+            WHERE d.run_id = $1 AND d.number > $2 ORDER BY d.number LIMIT 100`,
+          [runId, after],
+        );
+        const files: Array<{ number: string; pdf: Buffer }> = [];
+        for (const row of rows) files.push({ number: row.number, pdf: row.pdf ?? (await pdfOf(tx.manager, row.id, mayStorePdf(tx, row.supplierId))) });
+        return files;
+      });
+      if (page.length === 0) return;
+      yield* page;
+      after = page[page.length - 1].number;
+    }
   }
 
   ubl(id: string, profile: UblProfile): Promise<{ number: string; xml: string }> {
     return this.db.transaction(async (tx) => {
-      await this.row(tx, id);
       const [printable] = await loadPrintables(tx.manager, [id]);
+      if (!printable) throw documentNotFound(id);
       if (printable.type === 'ALLOCATION_STATEMENT') {
         throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, 'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.', { missing: ['not-an-invoice'] });
       }
@@ -179,9 +201,7 @@ export class DocumentsService {
           { gaps: gaps.map((gap) => gap.text), missing: gaps.map((gap) => gap.code) },
         );
       }
-      const document = await tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id });
-      const credited = document.creditedDocumentId ? await tx.manager.findOneBy(InvoiceDocumentEntity, { id: document.creditedDocumentId }) : null;
-      return { number: printable.number, xml: buildUbl({ ...printable, creditedIssueDate: credited?.issueDate ?? null, pdf: await pdfOf(tx.manager, id) }, profile) };
+      return { number: printable.number, xml: buildUbl({ ...printable, pdf: await pdfOf(tx.manager, id, mayStorePdf(tx, printable.supplierId)) }, profile) };
     });
   }
 
@@ -441,13 +461,23 @@ function creditDescription(invoiceNumber: string, source: InvoiceLineEntity, amo
 }
 
 /** The document's PDF, rendering and storing it if it is not there yet. */
-export async function pdfOf(manager: EntityManager, id: string): Promise<Buffer> {
+/**
+ * A document's PDF: the stored one, or rendered now. Stored only when `store` (the issuer and the
+ * operator may write document files; a customer who is first to ask gets it rendered, and the
+ * worker stores it).
+ */
+export async function pdfOf(manager: EntityManager, id: string, store = true): Promise<Buffer> {
   const [stored] = await manager.query<Array<{ pdf: Buffer }>>(`SELECT pdf FROM document_file WHERE document_id = $1`, [id]);
   if (stored) return stored.pdf;
   const [printable] = await loadPrintables(manager, [id]);
   const pdf = await renderDocumentPdf(printable);
-  await manager.query(`INSERT INTO document_file (document_id, pdf) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING`, [id, pdf]);
+  if (store) await manager.query(`INSERT INTO document_file (document_id, pdf) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING`, [id, pdf]);
   return pdf;
+}
+
+/** Whether the caller may store a document's PDF (row-level security lets the issuer and the operator write document files). */
+function mayStorePdf(tx: TenantTransaction, supplierId: string): boolean {
+  return isOperator(tx.principal) || tx.principal.organisationId === supplierId;
 }
 
 function filters(query: ListDocumentsQuery, firstParameter: number): { where: string; params: unknown[] } {

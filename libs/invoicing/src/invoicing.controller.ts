@@ -88,14 +88,7 @@ export class InvoicingController {
     zip.outputStream.pipe(out);
     void (async () => {
       try {
-        for (let page = 1; ; page++) {
-          const batch = await this.documents.list(Object.assign(new ListDocumentsQuery(), { run: id, page, limit: 100 }));
-          for (const document of batch.items) {
-            const { number, pdf } = await this.documents.pdf(document.id);
-            zip.addBuffer(pdf, `${number}.pdf`);
-          }
-          if (page * 100 >= batch.total) break;
-        }
+        for await (const { number, pdf } of this.documents.runPdfs(id)) zip.addBuffer(pdf, `${number}.pdf`);
         zip.end();
       } catch (error) {
         out.destroy(error as Error);

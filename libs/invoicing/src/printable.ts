@@ -3,7 +3,7 @@ import { InvoiceDocumentEntity, InvoiceLineEntity } from './invoicing.entities';
 import type { PrintableDocument } from './invoice-pdf';
 
 /** Documents with their lines, ready to render: two queries for any number of documents. */
-export async function loadPrintables(manager: EntityManager, ids: string[]): Promise<Array<PrintableDocument & { id: string }>> {
+export async function loadPrintables(manager: EntityManager, ids: string[]): Promise<Array<PrintableDocument & { id: string; supplierId: string; creditedIssueDate: string | null }>> {
   if (ids.length === 0) return [];
   const documents = await manager.findBy(InvoiceDocumentEntity, { id: In(ids) });
   const lines = await manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { documentId: 'ASC', lineNumber: 'ASC' } });
@@ -38,6 +38,8 @@ export async function loadPrintables(manager: EntityManager, ids: string[]): Pro
         customer: d.customerSnapshot,
         contract: { ...d.contractSnapshot, legalBasis: d.contractSnapshot.legalBasis ?? legalBases.get(d.contractSnapshot.dutyCode) ?? '' },
         creditedNumber: credited.find((c) => c.id === d.creditedDocumentId)?.number ?? null,
+        creditedIssueDate: credited.find((c) => c.id === d.creditedDocumentId)?.issueDate ?? null,
+        supplierId: d.supplierId,
         note: d.note,
         lines: lines
           .filter((l) => l.documentId === id)
