@@ -88,7 +88,7 @@ export async function loadCoverage(manager: EntityManager, codes: string[] | nul
   const participations = await manager.query<Array<{ code: string; contractId: string; dutyCode: string; from: IsoDate; to: IsoDate | null }>>(
     `SELECT p.municipality_code AS code, c.id AS "contractId", c.duty_code AS "dutyCode",
             greatest(p.from_date, c.start_date) AS "from",
-            CASE WHEN p.to_date IS NULL THEN c.end_date WHEN c.end_date IS NULL THEN p.to_date ELSE least(p.to_date, c.end_date) END AS "to"
+            least(p.to_date, c.end_date) /* NULL (open) ends are ignored */ AS "to"
        FROM participation p JOIN contract c ON c.id = p.contract_id
       WHERE c.status IN ('ACTIVE', 'TERMINATED') AND ($1::varchar[] IS NULL OR p.municipality_code = ANY($1))
         AND p.from_date <= coalesce(c.end_date, p.from_date) AND coalesce(p.to_date, c.start_date) >= c.start_date`,

@@ -341,7 +341,7 @@ export class ContractsService {
     await tx.query(`UPDATE tariff SET valid_to = $3 WHERE contract_id = $1 AND valid_to = $2`, [contract.id, oldEnd, newEnd]);
     const continuing = await tx.query<Array<{ id: string; code: string; to: string | null }>>(
       `SELECT p.id, p.municipality_code AS code,
-              CASE WHEN m.valid_to IS NULL THEN $3::date WHEN $3::date IS NULL THEN m.valid_to ELSE least(m.valid_to, $3::date) END AS "to"
+              least(m.valid_to, $3::date) /* NULL (open) ends are ignored */ AS "to"
          FROM participation p JOIN municipality m ON m.code = p.municipality_code
         WHERE p.contract_id = $1 AND p.to_date = $2 AND (m.valid_to IS NULL OR m.valid_to > $2)`,
       [contract.id, oldEnd, newEnd],

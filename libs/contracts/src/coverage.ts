@@ -44,7 +44,7 @@ export class CoverageRegistry {
       manager.query<CoverageConflict[]>(
         `SELECT x.code, c.id AS "contractId", c.reference AS "contractReference",
                 greatest(p.from_date, c.start_date) AS "from",
-                CASE WHEN p.to_date IS NULL THEN c.end_date WHEN c.end_date IS NULL THEN p.to_date ELSE least(p.to_date, c.end_date) END AS "to"
+                least(p.to_date, c.end_date) /* NULL (open) ends are ignored */ AS "to"
            FROM unnest($2::varchar[], $3::date[], $4::date[]) AS x(code, from_date, to_date)
            JOIN participation p ON p.municipality_code = x.code
            JOIN contract c ON c.id = p.contract_id

@@ -166,7 +166,7 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO participation (contract_id, contracting_organisation_id, supplier_id, municipality_code, from_date, to_date, origin)
        SELECT $1, $2, $3, m.code, greatest(m.valid_from, $4::date),
-              CASE WHEN m.valid_to IS NULL THEN $5::date WHEN $5::date IS NULL THEN m.valid_to ELSE least(m.valid_to, $5::date) END,
+              least(m.valid_to, $5::date) /* NULL (open) ends are ignored */,
               CASE WHEN $6 = 'CONTRACTING' THEN 'CONTRACT' WHEN m.valid_from > $4::date THEN 'ROLL_OVER' ELSE 'ENROLMENT' END
          FROM municipality m
         WHERE (m.valid_to IS NULL OR m.valid_to >= $4::date) AND ($5::date IS NULL OR m.valid_from IS NULL OR m.valid_from <= $5::date)

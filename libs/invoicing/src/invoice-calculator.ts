@@ -86,7 +86,7 @@ export class InvoiceCalculator {
     const rows = await this.manager.query<ParticipantRow[]>(
       `SELECT p.municipality_code AS code, m.name, o.id AS organisation_id,
               array_agg(greatest(p.from_date, coalesce(m.valid_from, p.from_date)) ORDER BY p.from_date) AS froms,
-              array_agg(CASE WHEN m.valid_to IS NULL THEN p.to_date WHEN p.to_date IS NULL THEN m.valid_to ELSE least(p.to_date, m.valid_to) END ORDER BY p.from_date) AS tos
+              array_agg(least(p.to_date, m.valid_to) /* NULL (open) ends are ignored */ ORDER BY p.from_date) AS tos
          ${this.participantsFrom()} AND p.municipality_code > $4
         GROUP BY p.municipality_code, m.name, o.id
         ORDER BY p.municipality_code
