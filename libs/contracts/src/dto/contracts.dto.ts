@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
+import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
 import {
   BILLING_FREQUENCIES,
   BillingFrequency,
@@ -127,7 +128,7 @@ export class CreateContractDto {
 
   @ApiPropertyOptional({ example: 'GM0363', description: 'INDIVIDUAL: the contracting municipality (default: your own).' })
   @IsOptional()
-  @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be a CBS municipality code such as GM0363' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipalityCode must be a CBS municipality code such as GM0363' })
   municipalityCode?: string;
 
   @ApiPropertyOptional({ type: [TariffInputDto] })
@@ -252,7 +253,7 @@ export class ListContractsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'GM0106', description: 'Contracts in which this municipality takes (or took) part.' })
   @IsOptional()
-  @Matches(/^GM\d{4}$/, { message: 'municipality must be a CBS municipality code such as GM0106' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipality must be a CBS municipality code such as GM0106' })
   municipality?: string;
 
   @ApiPropertyOptional({ example: 2025, description: 'Contracts whose term overlaps this year.' })
@@ -272,7 +273,7 @@ export class ContractIdParam {
 
 export class ParticipantParams extends ContractIdParam {
   @ApiProperty({ example: 'GM0106' })
-  @Matches(/^GM\d{4}$/, { message: 'code must be a CBS municipality code such as GM0106' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
   code: string;
 }
 
@@ -347,7 +348,7 @@ export class AmendmentDto {
 export class AddParticipantDto {
   @ApiPropertyOptional({ example: 'GM0106' })
   @IsOptional()
-  @Matches(/^GM\d{4}$/, { message: 'code must be a CBS municipality code such as GM0106' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
   code?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2025-01-01' })
@@ -421,7 +422,7 @@ export class EndParticipationQuery {
 
 export class AddExceptionDto {
   @ApiProperty({ example: 'GM0363' })
-  @Matches(/^GM\d{4}$/, { message: 'code must be a CBS municipality code such as GM0363' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0363' })
   code: string;
 
   @ApiProperty({ enum: EXCEPTION_KINDS })

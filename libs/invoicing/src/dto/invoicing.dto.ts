@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
+import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.entities';
 
 export class CreateInvoiceRunDto {
@@ -195,7 +196,7 @@ export class ListDocumentsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'GM0106' })
   @IsOptional()
-  @Matches(/^GM\d{4}$/, { message: 'municipality must be a CBS municipality code such as GM0106' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipality must be a CBS municipality code such as GM0106' })
   municipality?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
