@@ -25,8 +25,12 @@ const invalidCredentials = () => new IdentityError(IdentityErrorCode.InvalidCred
 const invalidRefreshToken = () =>
   new IdentityError(IdentityErrorCode.InvalidRefreshToken, 'The refresh token is unknown, revoked or expired. Sign in again.');
 
+type OrganisationFacts = Pick<OrganisationEntity, 'id' | 'kind' | 'municipalityCode'>;
+
 @Injectable()
 export class AuthService {
+  private readonly organisations = new Map<string, OrganisationFacts>();
+
   constructor(
     private readonly unscoped: UnscopedDatabase,
     private readonly scoped: ScopedDatabase,
@@ -154,8 +158,18 @@ export class AuthService {
     return principalFromClaims(claimsFor(user, organisation));
   }
 
-  private organisationOf(id: string): Promise<OrganisationEntity> {
-    return this.unscoped.unscopedSystemTransaction(async (manager) => manager.findOneByOrFail(OrganisationEntity, { id }));
+  /**
+   * The kind and municipality of an organisation, which never change once it exists (there is no
+   * way to edit them): read once per process, not in a transaction of its own for every API-key
+   * request, sign-in and refresh.
+   */
+  private async organisationOf(id: string): Promise<OrganisationFacts> {
+    let facts = this.organisations.get(id);
+    if (!facts) {
+      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction((manager) => manager.findOneByOrFail(OrganisationEntity, { id }));
+      this.organisations.set(id, (facts = { id, kind, municipalityCode }));
+    }
+    return facts;
   }
 
   private async issueTokens(manager: EntityManager, principal: Principal, familyId: string): Promise<TokenPair> {
