@@ -1,4 +1,5 @@
 import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { download, Query } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
 
 let firstPageShown = false;
@@ -258,4 +259,22 @@ export function DataList({ items }: { items: Array<[string, ReactNode]> }) {
       ))}
     </dl>
   );
+}
+
+/** A file download behind a button: whether it is busy, its error, and `start` (see api/client `download`). */
+export function useDownload(): { busy: boolean; error: unknown; start: (path: string, options: { query?: Query; accept?: string; fallbackName: string }) => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const start = useCallback(async (path: string, options: { query?: Query; accept?: string; fallbackName: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await download(path, options);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, start };
 }

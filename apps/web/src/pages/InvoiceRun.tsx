@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download } from '../api/client';
+import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { Alert, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
 import { count, date, dateTime, euroCents } from '../format';
 import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
@@ -97,8 +97,7 @@ export function InvoiceRunPage() {
   const { id = '' } = useParams();
   const { run, error } = useRun(id);
   const contract = useLoad(() => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)), [run?.contractId]);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const zip = useDownload();
 
   if (!run) {
     return (
@@ -114,17 +113,7 @@ export function InvoiceRunPage() {
   const percentage = total > 0 ? Math.round((done / total) * 100) : run.status === 'COMPLETED' ? 100 : 0;
   const c = contract.status === 'ready' ? contract.data : null;
 
-  async function downloadZip() {
-    setDownloading(true);
-    setDownloadError(null);
-    try {
-      await download(`/invoice-runs/${id}/documents.zip`, { accept: 'application/zip', fallbackName: `factuurronde-${run!.period.start}.zip` });
-    } catch (failure) {
-      setDownloadError(failure);
-    } finally {
-      setDownloading(false);
-    }
-  }
+  const downloadZip = () => zip.start(`/invoice-runs/${id}/documents.zip`, { accept: 'application/zip', fallbackName: `factuurronde-${run.period.start}.zip` });
 
   return (
     <>
@@ -184,14 +173,14 @@ export function InvoiceRunPage() {
               />
             </div>
             <div className="actions run-actions">
-              <Button variant="primary" busy={downloading} onClick={() => void downloadZip()}>
-                {downloading ? 'Bezig met downloaden…' : 'Alle documenten downloaden (ZIP)'}
+              <Button variant="primary" busy={zip.busy} onClick={() => void downloadZip()}>
+                {zip.busy ? 'Bezig met downloaden…' : 'Alle documenten downloaden (ZIP)'}
               </Button>
               <Link className="utrecht-link run-actions__link" to="/facturen">
                 Naar Facturen
               </Link>
             </div>
-            {downloadError ? <ErrorAlert error={downloadError} /> : null}
+            {zip.error ? <ErrorAlert error={zip.error} /> : null}
           </section>
           <section className="contract-section" aria-labelledby="aandacht-kop">
             <h2 id="aandacht-kop" className="utrecht-heading-2">

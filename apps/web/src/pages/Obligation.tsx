@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { api, download } from '../api/client';
+import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, ComplianceBadge, DataList, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
+import { Alert, Button, ComplianceBadge, DataList, ErrorAlert, Field, Loaded, PageHeading, useDownload, useLoad } from '../components/ui';
 import { channelLabel, count, currentYear, date, dateTime, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { CONTRACT_KIND, labelOf } from './contracts/labels';
@@ -14,8 +14,7 @@ export function ObligationPage() {
   const me = useMe();
   const code = me.organisation.municipalityCode;
   const [year, setYear] = useState(currentYear());
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const pdf = useDownload();
   const state = useLoad(() => (code ? api<Obligations>(`/municipalities/${code}/obligations`, { query: { year } }) : Promise.resolve(null)), [code, year]);
 
   if (!code) {
@@ -27,17 +26,7 @@ export function ObligationPage() {
     );
   }
 
-  const report = async () => {
-    setDownloading(true);
-    setDownloadError(null);
-    try {
-      await download(`/municipalities/${code}/compliance-report`, { query: { year, format: 'pdf' }, accept: 'application/pdf', fallbackName: `verantwoording-${code}-${year}.pdf` });
-    } catch (error) {
-      setDownloadError(error);
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const report = () => pdf.start(`/municipalities/${code}/compliance-report`, { query: { year, format: 'pdf' }, accept: 'application/pdf', fallbackName: `verantwoording-${code}-${year}.pdf` });
 
   return (
     <>
@@ -57,16 +46,16 @@ export function ObligationPage() {
             </select>
           )}
         </Field>
-        <Button variant="secondary" busy={downloading} onClick={() => void report()}>
+        <Button variant="secondary" busy={pdf.busy} onClick={() => void report()}>
           Download raadsrapportage (PDF)
         </Button>
       </div>
-      {downloading ? (
+      {pdf.busy ? (
         <p role="status" className="utrecht-paragraph">
           De raadsrapportage over {year} wordt gemaakt…
         </p>
       ) : null}
-      {downloadError ? <ErrorAlert error={downloadError} /> : null}
+      {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
       {state.status === 'error' && state.error instanceof ApiError && state.error.status === 422 ? (
         <Alert type="info">Over {year} is er geen oordeel: de gemeente bestond toen nog niet of niet meer, of de plicht gold toen nog niet.</Alert>
       ) : (

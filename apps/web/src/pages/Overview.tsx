@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, download } from '../api/client';
-import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { api } from '../api/client';
+import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
 import { count, currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { FUNDING_MODEL, labelOf } from './contracts/labels';
@@ -42,8 +41,7 @@ export function OverviewPage() {
   // One answer for the year: the province breakdown, the counts and the filtered table are all
   // derived from it (the API's own filters narrow the same rows; only the CSV asks it to).
   const whole = useLoad(() => api<Overview>('/compliance/overview', { query: { year } }), [year]);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const csv = useDownload();
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -52,17 +50,7 @@ export function OverviewPage() {
     setParams(next, { replace: true });
   };
 
-  async function downloadCsv() {
-    setDownloading(true);
-    setDownloadError(null);
-    try {
-      await download('/compliance/overview', { query: { year, status, province, format: 'csv' }, accept: 'text/csv', fallbackName: `naleving-${year}.csv` });
-    } catch (error) {
-      setDownloadError(error);
-    } finally {
-      setDownloading(false);
-    }
-  }
+  const downloadCsv = () => csv.start('/compliance/overview', { query: { year, status, province, format: 'csv' }, accept: 'text/csv', fallbackName: `naleving-${year}.csv` });
 
   const title = provider ? 'Gemeenten' : 'Landelijk overzicht';
   const provinces = whole.status === 'ready' ? perProvince(whole.data.rows).sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
@@ -160,11 +148,11 @@ export function OverviewPage() {
                     {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
                     {status ? ` met status ${COMPLIANCE_LABELS[status]?.label.toLowerCase() ?? status}` : ''} {where}.
                   </p>
-                  <Button variant="secondary" busy={downloading} onClick={() => void downloadCsv()}>
-                    {downloading ? 'Bezig met downloaden…' : 'Download als CSV'}
+                  <Button variant="secondary" busy={csv.busy} onClick={() => void downloadCsv()}>
+                    {csv.busy ? 'Bezig met downloaden…' : 'Download als CSV'}
                   </Button>
                 </div>
-                {downloadError ? <ErrorAlert error={downloadError} /> : null}
+                {csv.error ? <ErrorAlert error={csv.error} /> : null}
                 {data.rows.length ? (
                   <div className="wide-table">
                     <SortableTable caption={`Gemeenten ${data.year}`} columns={municipalityColumns} rows={data.rows} rowKey={(r) => r.code} initialSort={{ key: 'name', direction: 'ascending' }} />
