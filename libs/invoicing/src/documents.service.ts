@@ -9,6 +9,7 @@ import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentStatus, InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './invoicing.entities';
 import { documentNotFound, InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { formatDocumentNumber, reserveNumbers } from './numbering';
+import { issuedEvent } from './issued-event';
 import { loadPrintables } from './printable';
 import { buildUbl, UblProfile, ublGaps } from './ubl';
 
@@ -207,37 +208,15 @@ export class DocumentsService {
 
   /** Corrects an invoice (fully, or some of its lines): a new, numbered credit note; the invoice itself never changes. */
   async creditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
-    const creditNote = await this.issueCreditNote(id, dto);
+    const { creditNote, customerOrganisationId } = await this.issueCreditNote(id, dto);
     // The customer's webhooks are not the issuer's to see: sent as the platform, after the credit note is committed.
-    const customer = (await this.db.transaction((tx) => tx.manager.findOneByOrFail(InvoiceDocumentEntity, { id: creditNote.id }))).customerOrganisationId;
     await this.unscoped.unscopedSystemTransaction((manager) =>
-      this.publisher.publish(manager, [
-        {
-          event: 'invoice.issued',
-          organisationIds: [customer],
-          data: {
-            id: creditNote.id,
-            number: creditNote.number,
-            type: creditNote.type,
-            credits: creditNote.credits?.number ?? null,
-            municipalityCode: creditNote.municipalityCode,
-            contractReference: creditNote.contractReference,
-            period: creditNote.period,
-            issueDate: creditNote.issueDate,
-            dueDate: creditNote.dueDate,
-            subtotalCents: creditNote.subtotalCents,
-            vatCents: creditNote.vatCents,
-            totalCents: creditNote.totalCents,
-            currency: creditNote.currency,
-            pdf: `/api/v1/invoices/${creditNote.id}/pdf`,
-          },
-        },
-      ]),
+      this.publisher.publish(manager, [issuedEvent({ ...creditNote, credits: creditNote.credits?.number ?? null, customerOrganisationId })]),
     );
     return creditNote;
   }
 
-  private issueCreditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
+  private issueCreditNote(id: string, dto: CreateCreditNoteDto): Promise<{ creditNote: InvoiceDocumentDto; customerOrganisationId: string }> {
     return this.db.transaction(async (tx) => {
       const row = await this.row(tx, id);
       const invoice = await this.findIssued(tx, id);
@@ -323,7 +302,7 @@ export class DocumentsService {
       );
       await pdfOf(tx.manager, creditNote.id);
       await tx.audit({ action: 'invoice.credited', entityType: 'invoice', entityId: invoice.id, organisationId: invoice.supplierId, before: { status: row.status }, after: { creditNote: creditNote.number, totalCents: subtotal + vat, reason: dto.reason } });
-      return (await this.toDtos(tx.manager, [await this.row(tx, creditNote.id)]))[0];
+      return { creditNote: (await this.toDtos(tx.manager, [await this.row(tx, creditNote.id)]))[0], customerOrganisationId: creditNote.customerOrganisationId };
     });
   }
 

@@ -11,6 +11,7 @@ import { UnscopedDatabase } from '@wmo/tenancy';
 import { CalculationContext, ComputedParticipant, InvoiceCalculator, loadCalculationContext } from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentType, InvoiceRunEntity, PartySnapshot } from './invoicing.entities';
+import { issuedEvent } from './issued-event';
 import { formatDocumentNumber, reserveNumbers } from './numbering';
 import { loadPrintables } from './printable';
 
@@ -285,13 +286,12 @@ export class InvoiceRunProcessor {
     );
     await this.publisher.publish(
       manager,
-      rows.map((row) => ({
-        event: 'invoice.issued' as const,
-        organisationIds: [row.document.customerOrganisationId],
-        data: {
+      rows.map((row) =>
+        issuedEvent({
           id: idByNumber.get(row.number)!,
           number: row.number,
           type: row.document.type,
+          customerOrganisationId: row.document.customerOrganisationId,
           municipalityCode: row.document.municipalityCode,
           contractReference: contract.reference,
           period: { start: context.run.periodStart, end: context.run.periodEnd },
@@ -299,11 +299,8 @@ export class InvoiceRunProcessor {
           dueDate: due,
           subtotalCents: row.subtotal,
           vatCents: row.vat,
-          totalCents: row.subtotal + row.vat,
-          currency: 'EUR',
-          pdf: `/api/v1/invoices/${idByNumber.get(row.number)!}/pdf`,
-        },
-      })),
+        }),
+      ),
     );
     return inserted.map((row) => row.id);
   }
