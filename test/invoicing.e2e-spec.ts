@@ -679,6 +679,13 @@ describe('participation changes in the middle of 2025 (a database of its own)', 
       [started.body.id],
     );
     expect(audit).toEqual({ actor: 'Stichting Sensoor', concerns: 'Vereniging van Nederlandse Gemeenten' });
+    // The worker records the end of the run as the platform: no actor.
+    const [completed] = await sql<{ actor: string | null; after: { documents: number } }>(
+      t.databaseUrl,
+      `SELECT actor_organisation_id AS actor, after FROM audit_event WHERE action = 'invoice-run.completed' AND entity_id = $1`,
+      [started.body.id],
+    );
+    expect(completed).toEqual({ actor: null, after: { documents: 1, totalCents: expect.any(String) } });
   });
   it('a document of another duty names that duty and its legal basis (Kindertelefoon: Jeugdwet), on its lines and in the PDF footer', async () => {
     const [{ id: kt }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-KT-2015'`);

@@ -7,7 +7,7 @@ import { dueDate, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { EventPublisher } from '@wmo/notifications';
 import { JobInterrupted } from '@wmo/jobs';
-import { UnscopedDatabase } from '@wmo/tenancy';
+import { systemAudit, UnscopedDatabase } from '@wmo/tenancy';
 import { CalculationContext, ComputedParticipant, InvoiceCalculator, loadCalculationContext } from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentType, InvoiceRunEntity, PartySnapshot } from './invoicing.entities';
@@ -143,11 +143,7 @@ export class InvoiceRunProcessor {
         [runId],
       );
       await manager.update(InvoiceRunEntity, { id: runId }, { status: 'COMPLETED', documentCount: totals.count, totalCents: totals.total, finishedAt: new Date(), error: null });
-      await manager.query(
-        `INSERT INTO audit_event (organisation_id, actor_organisation_id, action, entity_type, entity_id, after)
-         VALUES ($1, NULL, 'invoice-run.completed', 'invoice-run', $2, $3)`,
-        [run.contractingOrganisationId, runId, JSON.stringify({ documents: totals.count, totalCents: totals.total })],
-      );
+      await systemAudit(manager, { organisationId: run.contractingOrganisationId, action: 'invoice-run.completed', entityType: 'invoice-run', entityId: runId, after: { documents: totals.count, totalCents: totals.total } });
     });
     this.logger.log({ runId }, 'Invoice run completed');
   }

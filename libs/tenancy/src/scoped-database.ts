@@ -193,6 +193,22 @@ export class UnscopedDatabase {
   }
 }
 
+/** An audit event written by the platform itself (a worker finishing a run): no actor, in the caller's platform transaction. */
+export async function systemAudit(manager: EntityManager, record: AuditRecord & { organisationId: string | null }): Promise<void> {
+  await manager.createQueryBuilder().insert().into(AuditEventEntity).updateEntity(false).values({
+    organisationId: record.organisationId,
+    actorOrganisationId: null,
+    actorUserId: null,
+    actorApiKeyId: null,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId ?? null,
+    before: (record.before ?? null) as never,
+    after: (record.after ?? null) as never,
+    requestId: null,
+  }).execute();
+}
+
 /**
  * A transaction as the platform itself (row-level security sees everything), for start-up and
  * command-line work that has a DataSource but no Nest container; never reachable from a request.
