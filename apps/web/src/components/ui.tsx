@@ -77,18 +77,31 @@ export function StatusBadge({ tone, children }: { tone: BadgeTone; children: Rea
   );
 }
 
-export const COMPLIANCE_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
+export const COMPLIANCE_LABELS: BadgeLabels = {
   COMPLIANT: { label: 'Voldaan', tone: 'valid' },
   AT_RISK: { label: 'Risico', tone: 'warning' },
   NON_COMPLIANT: { label: 'Niet voldaan', tone: 'invalid' },
 };
 
-export function ComplianceBadge({ status }: { status: string }) {
-  const known = COMPLIANCE_LABELS[status] ?? { label: status, tone: 'neutral' as const };
-  return <StatusBadge tone={known.tone}>{known.label}</StatusBadge>;
+/** Labels of an enumeration: a Dutch word and a badge tone per value. */
+export type BadgeLabels = Record<string, { label: string; tone: BadgeTone }>;
+
+/** The label of a value, or the value itself (neutral) when the portal does not know it yet. */
+export function badgeLabel(labels: BadgeLabels, value: string): { label: string; tone: BadgeTone } {
+  return labels[value] ?? { label: value, tone: 'neutral' };
 }
 
-export const INVOICE_STATUS_LABELS: Record<string, { label: string; tone: BadgeTone }> = {
+/** A status from an enumeration as a badge (word and symbol). */
+export function LabelledBadge({ labels, value }: { labels: BadgeLabels; value: string }) {
+  const { label, tone } = badgeLabel(labels, value);
+  return <StatusBadge tone={tone}>{label}</StatusBadge>;
+}
+
+export function ComplianceBadge({ status }: { status: string }) {
+  return <LabelledBadge labels={COMPLIANCE_LABELS} value={status} />;
+}
+
+export const INVOICE_STATUS_LABELS: BadgeLabels = {
   OPEN: { label: 'Openstaand', tone: 'neutral' },
   PARTIALLY_PAID: { label: 'Deels betaald', tone: 'warning' },
   PAID: { label: 'Betaald', tone: 'valid' },
@@ -97,8 +110,7 @@ export const INVOICE_STATUS_LABELS: Record<string, { label: string; tone: BadgeT
 };
 
 export function InvoiceStatusBadge({ status }: { status: string }) {
-  const known = INVOICE_STATUS_LABELS[status] ?? { label: status, tone: 'neutral' as const };
-  return <StatusBadge tone={known.tone}>{known.label}</StatusBadge>;
+  return <LabelledBadge labels={INVOICE_STATUS_LABELS} value={status} />;
 }
 
 /** A labelled form field with its description and error message wired for assistive technology. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { Column, Loaded, PageHeading, SortableTable, StatusBadge, useLoad } from '../components/ui';
+import { Column, LabelledBadge, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
 import { today } from '../format';
 import { useMe } from '../session';
 import { Contract, CONTRACT_KIND, CONTRACT_STATUS, ContractPage, DUTY_SHORT, FUNDING_MODEL, labelOf, period, tariff, tariffOn } from './contracts/labels';
@@ -16,8 +16,7 @@ async function loadContracts(): Promise<Contract[]> {
 }
 
 export function ContractStatusBadge({ status }: { status: string }) {
-  const known = CONTRACT_STATUS[status] ?? { label: status, tone: 'neutral' as const };
-  return <StatusBadge tone={known.tone}>{known.label}</StatusBadge>;
+  return <LabelledBadge labels={CONTRACT_STATUS} value={status} />;
 }
 
 function introFor(kind: string): string {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
+import { Alert, badgeLabel, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
 import { count, date, dateTime, euroCents } from '../format';
 import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
@@ -108,7 +108,7 @@ export function InvoiceRunPage() {
     );
   }
 
-  const status = RUN_STATUS[run.status] ?? { label: run.status, tone: 'neutral' as const };
+  const status = badgeLabel(RUN_STATUS, run.status);
   const { done, total } = run.progress;
   const percentage = total > 0 ? Math.round((done / total) * 100) : run.status === 'COMPLETED' ? 100 : 0;
   const c = contract.status === 'ready' ? contract.data : null;

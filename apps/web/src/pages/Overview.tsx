@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
+import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, useDownload, useLoad } from '../components/ui';
 import { count, currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { FUNDING_MODEL, labelOf } from './contracts/labels';
@@ -118,7 +118,7 @@ export function OverviewPage() {
                 <ul className="cards status-cards" aria-label={`Aantal gemeenten per status, ${data.year}`}>
                   {STATUSES.map((s) => (
                     <li key={s} className="card status-card">
-                      <StatusBadge tone={COMPLIANCE_LABELS[s].tone}>{COMPLIANCE_LABELS[s].label}</StatusBadge>
+                      <ComplianceBadge status={s} />
                       <span className="status-card__number">{count(data.counts[s])}</span>
                       <span className="status-card__of">van {count(data.counts.total)} gemeenten</span>
                     </li>

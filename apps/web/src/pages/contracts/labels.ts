@@ -1,5 +1,5 @@
 /** The contract and invoicing answers of the API as the portal uses them, and their enumerations in Dutch. */
-import type { BadgeTone } from '../../components/ui';
+import type { BadgeLabels } from '../../components/ui';
 import { date } from '../../format';
 
 export interface Party {
@@ -89,16 +89,14 @@ export interface InvoiceRun {
   finishedAt: string | null;
 }
 
-type Labelled = Record<string, { label: string; tone: BadgeTone }>;
-
-export const CONTRACT_STATUS: Labelled = {
+export const CONTRACT_STATUS: BadgeLabels = {
   DRAFT: { label: 'Concept', tone: 'neutral' },
   ACTIVE: { label: 'Actief', tone: 'valid' },
   ENDED: { label: 'Afgelopen', tone: 'neutral' },
   TERMINATED: { label: 'Beëindigd', tone: 'warning' },
 };
 
-export const RUN_STATUS: Labelled = {
+export const RUN_STATUS: BadgeLabels = {
   QUEUED: { label: 'In de wachtrij', tone: 'neutral' },
   RUNNING: { label: 'Bezig', tone: 'warning' },
   COMPLETED: { label: 'Voltooid', tone: 'valid' },

@@ -1,4 +1,5 @@
 /** The invoicing API's documents as the portal uses them (libs/invoicing/src/dto/invoicing.dto.ts). */
+import { INVOICE_STATUS_LABELS } from '../../components/ui';
 
 export type DocumentType = 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
 export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED';
@@ -83,13 +84,8 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   ALLOCATION_STATEMENT: 'Opgave uitname gemeentefonds',
 };
 
-export const STATUS_OPTIONS: Array<[DocumentStatus, string]> = [
-  ['OPEN', 'Openstaand'],
-  ['PARTIALLY_PAID', 'Deels betaald'],
-  ['PAID', 'Betaald'],
-  ['OVERDUE', 'Vervallen'],
-  ['CREDITED', 'Gecrediteerd'],
-];
+/** The statuses to filter on, in the words of their badges. */
+export const STATUS_OPTIONS = (['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const).map((status): [DocumentStatus, string] => [status, INVOICE_STATUS_LABELS[status].label]);
 
 
 /** "1 januari 2025 t/m 31 december 2025" */
