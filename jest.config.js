@@ -1,22 +1,35 @@
-// Unit specs live next to the code (libs/<feature>/src/*.spec.ts); end-to-end specs in test/. TZ is pinned in `npm test`.
-module.exports = {
+// Two projects: `unit` (libs/**/*.spec.ts: pure code, mocked repositories, no database, no global
+// setup) and `e2e` (test/**/*.e2e-spec.ts: the real app on a real PostgreSQL). `npm test` runs
+// both; `npm run test:unit` only the first. TZ is pinned in the npm scripts.
+const shared = {
   testEnvironment: 'node',
   rootDir: '.',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // @fastify/static (Swagger UI) requires this ESM-only package; Node >= 20.19 loads it natively,
-    // Jest's module system does not, so it is compiled to CommonJS for the tests.
-    '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2023', isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@wmo/schema$': '<rootDir>/migrations/schema',
-    '^@wmo/(.*)$': '<rootDir>/libs/$1/src',
+    '^@wmo/([^/]+)/entities$': '<rootDir>/libs/$1/src/entities',
+    '^@wmo/([^/]+)$': '<rootDir>/libs/$1/src',
   },
-  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   setupFiles: ['<rootDir>/test/support/setup-logging.ts'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60_000,
+};
+
+module.exports = {
   maxWorkers: 2,
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
 };

@@ -31,7 +31,12 @@ export class ContractsRowLevelSecurity1795440317851 implements MigrationInterfac
       CREATE FUNCTION app_contracts_as_customer() RETURNS boolean LANGUAGE sql STABLE
         AS $$ SELECT app_setting('app.org_kind') IN ('ASSOCIATION', 'MUNICIPALITY') $$`);
 
-    for (const [table, column] of [['provider', 'organisation_id'], ['service', 'provider_id'], ['service_channel', 'provider_id'], ['channel_closure', 'provider_id']]) {
+    for (const [table, column] of [
+      ['provider', 'organisation_id'],
+      ['service', 'provider_id'],
+      ['service_channel', 'provider_id'],
+      ['channel_closure', 'provider_id'],
+    ]) {
       await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
       await queryRunner.query(`
@@ -79,8 +84,18 @@ export class ContractsRowLevelSecurity1795440317851 implements MigrationInterfac
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP POLICY organisation_tenant ON organisation`);
-    await queryRunner.query(`CREATE POLICY organisation_tenant ON organisation USING (id = app_org_id() OR app_is_operator()) WITH CHECK (app_is_operator())`);
-    for (const table of [...CONTRACT_CHILDREN, 'contract', 'participation', 'channel_closure', 'service_channel', 'service', 'provider']) {
+    await queryRunner.query(
+      `CREATE POLICY organisation_tenant ON organisation USING (id = app_org_id() OR app_is_operator()) WITH CHECK (app_is_operator())`,
+    );
+    for (const table of [
+      ...CONTRACT_CHILDREN,
+      'contract',
+      'participation',
+      'channel_closure',
+      'service_channel',
+      'service',
+      'provider',
+    ]) {
       await queryRunner.query(`DROP POLICY ${table}_tenant ON ${table}`);
       await queryRunner.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
       await queryRunner.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);

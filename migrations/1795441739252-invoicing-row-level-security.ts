@@ -22,7 +22,9 @@ export class InvoicingRowLevelSecurity1795441739252 implements MigrationInterfac
       await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     };
     await enable('invoice_run');
-    await queryRunner.query(`CREATE POLICY invoice_run_tenant ON invoice_run USING (${PARTY_VISIBILITY}) WITH CHECK (${PARTY_VISIBILITY})`);
+    await queryRunner.query(
+      `CREATE POLICY invoice_run_tenant ON invoice_run USING (${PARTY_VISIBILITY}) WITH CHECK (${PARTY_VISIBILITY})`,
+    );
 
     await enable('invoice_document');
     await queryRunner.query(`
@@ -38,7 +40,9 @@ export class InvoicingRowLevelSecurity1795441739252 implements MigrationInterfac
     }
     for (const table of ['billing_details', 'purchase_order']) {
       await enable(table);
-      await queryRunner.query(`CREATE POLICY ${table}_tenant ON ${table} USING (organisation_id = app_org_id() OR app_is_operator()) WITH CHECK (organisation_id = app_org_id() OR app_is_operator())`);
+      await queryRunner.query(
+        `CREATE POLICY ${table}_tenant ON ${table} USING (organisation_id = app_org_id() OR app_is_operator()) WITH CHECK (organisation_id = app_org_id() OR app_is_operator())`,
+      );
     }
 
     await queryRunner.query(`
@@ -47,14 +51,25 @@ export class InvoicingRowLevelSecurity1795441739252 implements MigrationInterfac
         RAISE EXCEPTION '% is immutable once issued: % is not allowed (correct it with a credit note)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
     for (const table of ['invoice_document', 'invoice_line', 'payment', 'document_file']) {
-      await queryRunner.query(`CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_issued()`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_of_issued()`,
+      );
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['invoice_document', 'invoice_line', 'payment', 'document_file']) await queryRunner.query(`DROP TRIGGER ${table}_immutable ON ${table}`);
+    for (const table of ['invoice_document', 'invoice_line', 'payment', 'document_file'])
+      await queryRunner.query(`DROP TRIGGER ${table}_immutable ON ${table}`);
     await queryRunner.query(`DROP FUNCTION refuse_change_of_issued()`);
-    for (const table of ['purchase_order', 'billing_details', 'payment', 'document_file', 'invoice_line', 'invoice_document', 'invoice_run']) {
+    for (const table of [
+      'purchase_order',
+      'billing_details',
+      'payment',
+      'document_file',
+      'invoice_line',
+      'invoice_document',
+      'invoice_run',
+    ]) {
       await queryRunner.query(`DROP POLICY ${table}_tenant ON ${table}`);
       await queryRunner.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
       await queryRunner.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);

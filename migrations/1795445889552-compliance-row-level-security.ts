@@ -22,24 +22,36 @@ export class ComplianceRowLevelSecurity1795445889552 implements MigrationInterfa
       await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     };
     await enable('service_statistic');
-    await queryRunner.query(`CREATE POLICY service_statistic_read ON service_statistic FOR SELECT USING (app_org_id() IS NOT NULL)`);
-    await queryRunner.query(`CREATE POLICY service_statistic_write ON service_statistic USING (provider_id = app_org_id() OR app_is_operator()) WITH CHECK (provider_id = app_org_id() OR app_is_operator())`);
+    await queryRunner.query(
+      `CREATE POLICY service_statistic_read ON service_statistic FOR SELECT USING (app_org_id() IS NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE POLICY service_statistic_write ON service_statistic USING (provider_id = app_org_id() OR app_is_operator()) WITH CHECK (provider_id = app_org_id() OR app_is_operator())`,
+    );
 
     await enable('notification');
-    await queryRunner.query(`CREATE POLICY notification_tenant ON notification USING (${OWN}) WITH CHECK (app_is_operator())`);
+    await queryRunner.query(
+      `CREATE POLICY notification_tenant ON notification USING (${OWN}) WITH CHECK (app_is_operator())`,
+    );
     await enable('notification_read');
     await queryRunner.query(`
       CREATE POLICY notification_read_tenant ON notification_read
         USING (${OWN})
         WITH CHECK (organisation_id = app_org_id() AND user_id::text = app_setting('app.user_id'))`);
     await enable('webhook_subscription');
-    await queryRunner.query(`CREATE POLICY webhook_subscription_tenant ON webhook_subscription USING (${OWN}) WITH CHECK (${OWN})`);
+    await queryRunner.query(
+      `CREATE POLICY webhook_subscription_tenant ON webhook_subscription USING (${OWN}) WITH CHECK (${OWN})`,
+    );
     await enable('webhook_delivery');
-    await queryRunner.query(`CREATE POLICY webhook_delivery_tenant ON webhook_delivery USING (${OWN}) WITH CHECK (app_is_operator())`);
+    await queryRunner.query(
+      `CREATE POLICY webhook_delivery_tenant ON webhook_delivery USING (${OWN}) WITH CHECK (app_is_operator())`,
+    );
 
     for (const table of ['obligation_state', 'compliance_evaluation']) {
       await enable(table);
-      await queryRunner.query(`CREATE POLICY ${table}_platform ON ${table} USING (app_is_operator()) WITH CHECK (app_is_operator())`);
+      await queryRunner.query(
+        `CREATE POLICY ${table}_platform ON ${table} USING (app_is_operator()) WITH CHECK (app_is_operator())`,
+      );
     }
   }
 

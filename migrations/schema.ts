@@ -13,6 +13,14 @@ import { MIGRATIONS } from './index';
  * the two disagree (`npm run migration:generate -- <name>` writes the missing migration).
  */
 export const SCHEMA: SchemaDefinition = {
-  entities: [...REFERENCE_DATA_ENTITIES, ...IDENTITY_ENTITIES, ...CONTRACT_ENTITIES, ...INVOICING_ENTITIES, ...STATISTICS_ENTITIES, ...NOTIFICATION_ENTITIES, ...COMPLIANCE_ENTITIES],
+  entities: [
+    ...REFERENCE_DATA_ENTITIES,
+    ...IDENTITY_ENTITIES,
+    ...CONTRACT_ENTITIES,
+    ...INVOICING_ENTITIES,
+    ...STATISTICS_ENTITIES,
+    ...NOTIFICATION_ENTITIES,
+    ...COMPLIANCE_ENTITIES,
+  ],
   migrations: MIGRATIONS,
 };

@@ -18,7 +18,14 @@ async function main(): Promise<void> {
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`listening ${address}\n`);
-  process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }
 
 void main();

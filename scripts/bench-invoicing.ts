@@ -37,13 +37,30 @@ export interface InvoicingResults {
   run2025: { documents: number; seconds: number; queuedSeconds: number };
   pdfkitOnly: { documents: number; seconds: number };
   overhead: number;
-  synthetic: { participants: number; documents: number; seconds: number; documentsPerSecond: number; peakRssMb: number | null; apiPeakRssMb: number | null };
+  synthetic: {
+    participants: number;
+    documents: number;
+    seconds: number;
+    documentsPerSecond: number;
+    peakRssMb: number | null;
+    apiPeakRssMb: number | null;
+  };
 }
 
 const seconds = (run: Run) => (Date.parse(run.finishedAt!) - Date.parse(run.startedAt!)) / 1000;
 
-async function runToCompletion(api: ApiClient, contractId: string, year: number, onProgress?: (run: Run) => void): Promise<Run> {
-  let run = await api.request<Run>('POST', `/api/v1/contracts/${contractId}/invoice-runs`, { year }, { 'idempotency-key': randomUUID() });
+async function runToCompletion(
+  api: ApiClient,
+  contractId: string,
+  year: number,
+  onProgress?: (run: Run) => void,
+): Promise<Run> {
+  let run = await api.request<Run>(
+    'POST',
+    `/api/v1/contracts/${contractId}/invoice-runs`,
+    { year },
+    { 'idempotency-key': randomUUID() },
+  );
   let reported = 0;
   while (run.status !== 'COMPLETED') {
     if (run.status === 'FAILED') throw new Error(`run ${run.id} failed: ${run.error}`);
@@ -58,7 +75,10 @@ async function runToCompletion(api: ApiClient, contractId: string, year: number,
 }
 
 async function contractId(api: ApiClient, reference: string): Promise<string> {
-  const page = await api.request<{ items: Array<{ id: string; reference: string }> }>('GET', `/api/v1/contracts?limit=100`);
+  const page = await api.request<{ items: Array<{ id: string; reference: string }> }>(
+    'GET',
+    `/api/v1/contracts?limit=100`,
+  );
   const found = page.items.find((c) => c.reference === reference);
   if (!found) throw new Error(`no contract ${reference}`);
   return found.id;
@@ -68,7 +88,12 @@ async function contractId(api: ApiClient, reference: string): Promise<string> {
 async function renderOnly(url: string, runId: string): Promise<{ documents: number; seconds: number }> {
   const dataSource = await new DataSource(dataSourceOptions(url, SCHEMA)).initialize();
   try {
-    const ids = (await dataSource.query<Array<{ id: string }>>(`SELECT id FROM invoice_document WHERE run_id = $1 ORDER BY number`, [runId])).map((row) => row.id);
+    const ids = (
+      await dataSource.query<Array<{ id: string }>>(
+        `SELECT id FROM invoice_document WHERE run_id = $1 ORDER BY number`,
+        [runId],
+      )
+    ).map((row) => row.id);
     const printables = await loadPrintables(dataSource.manager, ids);
     for (const printable of printables.slice(0, 20)) await renderDocumentPdf(printable); // warm-up, as the worker had its allocation run
     const started = performance.now();
@@ -83,7 +108,10 @@ async function renderOnly(url: string, runId: string): Promise<{ documents: numb
 async function syntheticContract(url: string, vng: ApiClient, count: number): Promise<string> {
   const providers = await vng.request<Array<{ id: string; legalName: string }>>('GET', '/api/v1/providers');
   const supplierId = providers.find((p) => p.legalName === 'Stichting Sensoor')!.id;
-  const services = await vng.request<Array<{ id: string; dutyCode: string }>>('GET', `/api/v1/providers/${supplierId}/services`);
+  const services = await vng.request<Array<{ id: string; dutyCode: string }>>(
+    'GET',
+    `/api/v1/providers/${supplierId}/services`,
+  );
   const contract = await vng.request<{ id: string; contractingOrganisationId: string }>('POST', '/api/v1/contracts', {
     kind: 'COLLECTIVE',
     dutyCode: 'WMO2015_2_2_4_1B',
@@ -104,13 +132,19 @@ async function syntheticContract(url: string, vng: ApiClient, count: number): Pr
     await db.query('BEGIN');
     await db.query(`ALTER TABLE municipality DROP CONSTRAINT IF EXISTS municipality_code_format`);
     const code = `'S' || lpad(i::text, 5, '0')`;
-    await db.query(`INSERT INTO municipality (code, name, province_code) SELECT ${code}, 'Synthetisch ' || i, 'PV20' FROM generate_series(0, $1 - 1) i`, [count]);
+    await db.query(
+      `INSERT INTO municipality (code, name, province_code) SELECT ${code}, 'Synthetisch ' || i, 'PV20' FROM generate_series(0, $1 - 1) i`,
+      [count],
+    );
     await db.query(
       `INSERT INTO population_figure (municipality_code, reference_date, inhabitants, source)
        SELECT ${code}, '2024-01-01', 1000 + (i * 7919) % 150000, 'synthetisch (benchmark)' FROM generate_series(0, $1 - 1) i`,
       [count],
     );
-    await db.query(`INSERT INTO organisation (kind, name, municipality_code) SELECT 'MUNICIPALITY', 'Gemeente Synthetisch ' || i, ${code} FROM generate_series(0, $1 - 1) i`, [count]);
+    await db.query(
+      `INSERT INTO organisation (kind, name, municipality_code) SELECT 'MUNICIPALITY', 'Gemeente Synthetisch ' || i, ${code} FROM generate_series(0, $1 - 1) i`,
+      [count],
+    );
     await db.query(
       `INSERT INTO participation (contract_id, contracting_organisation_id, supplier_id, municipality_code, from_date, origin)
        SELECT $2, c.contracting_organisation_id, c.supplier_id, ${code}, '2025-01-01', 'ENROLMENT' FROM generate_series(0, $1 - 1) i, contract c WHERE c.id = $2`,
@@ -124,7 +158,12 @@ async function syntheticContract(url: string, vng: ApiClient, count: number): Pr
   return contract.id;
 }
 
-export async function benchInvoicing(url: string, apiBase: string, apiPid: number, env: Record<string, string>): Promise<InvoicingResults> {
+export async function benchInvoicing(
+  url: string,
+  apiBase: string,
+  apiPid: number,
+  env: Record<string, string>,
+): Promise<InvoicingResults> {
   const vng = new ApiClient(apiBase, 'vng@demo.nl');
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -153,7 +192,9 @@ export async function benchInvoicing(url: string, apiBase: string, apiPid: numbe
   let big: Run;
   let workerPeak: number | null;
   try {
-    big = await runToCompletion(vng, synthetic, 2025, (run) => log(`  ${run.progress.done.toLocaleString('en')} / ${run.progress.total.toLocaleString('en')} documents`));
+    big = await runToCompletion(vng, synthetic, 2025, (run) =>
+      log(`  ${run.progress.done.toLocaleString('en')} / ${run.progress.total.toLocaleString('en')} documents`),
+    );
     workerPeak = peakRssMb(bigWorker.child.pid!);
   } finally {
     await stopNode(bigWorker.child);
@@ -161,7 +202,11 @@ export async function benchInvoicing(url: string, apiBase: string, apiPid: numbe
   const bigSeconds = seconds(big);
   return {
     allocation,
-    run2025: { documents: run2025.documentCount, seconds: runSeconds, queuedSeconds: (Date.parse(run2025.startedAt!) - Date.parse(run2025.createdAt)) / 1000 },
+    run2025: {
+      documents: run2025.documentCount,
+      seconds: runSeconds,
+      queuedSeconds: (Date.parse(run2025.startedAt!) - Date.parse(run2025.createdAt)) / 1000,
+    },
     pdfkitOnly,
     overhead: runSeconds / pdfkitOnly.seconds - 1,
     synthetic: {

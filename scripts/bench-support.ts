@@ -12,8 +12,16 @@ export interface NodeProcess {
 }
 
 /** Starts a built entry point from dist/ and resolves once its stdout matches `ready`. */
-export function startNode(script: string, env: Record<string, string>, ready = /(?:API: +|listening )(http:\/\/[\w.:]+)/): Promise<NodeProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export function startNode(
+  script: string,
+  env: Record<string, string>,
+  ready = /(?:API: +|listening )(http:\/\/[\w.:]+)/,
+): Promise<NodeProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onExit = (code: number | null) => reject(new Error(`${script} exited with ${code}: ${output.slice(-2000)}`));
@@ -78,7 +86,11 @@ export class ApiClient {
     for (let attempt = 0; ; attempt++) {
       const res = await fetch(`${this.base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${await this.accessToken()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${await this.accessToken()}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (res.status === 401 && attempt === 0) {

@@ -18,7 +18,20 @@ import { benchInvoicing, InvoicingResults, invoicingReport } from './bench-invoi
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 // A spread of real codes so the database does real lookups, not one cached row.
-const CODES = ['GM0014', 'GM0106', 'GM0363', 'GM0599', 'GM0518', 'GM0344', 'GM1966', 'GM0053', 'GM0457', 'GM1945', 'GM0080', 'GM0796'];
+const CODES = [
+  'GM0014',
+  'GM0106',
+  'GM0363',
+  'GM0599',
+  'GM0518',
+  'GM0344',
+  'GM1966',
+  'GM0053',
+  'GM0457',
+  'GM1945',
+  'GM0080',
+  'GM0796',
+];
 
 interface Measurement {
   name: string;
@@ -27,7 +40,12 @@ interface Measurement {
   errors: number;
 }
 
-async function measure(name: string, base: string, path: (code: string) => string, headers: Record<string, string> = {}): Promise<Measurement> {
+async function measure(
+  name: string,
+  base: string,
+  path: (code: string) => string,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
   let i = 0;
   const options = {
     url: base,
@@ -37,17 +55,26 @@ async function measure(name: string, base: string, path: (code: string) => strin
   };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pool, caches
   const result = await autocannon({ ...options, duration: DURATION_S });
-  return { name, requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const OVERVIEW_WARMUP = 5;
 
 /** The national overview as the VNG asks for it: one request at a time, every municipality computed afresh. */
-async function measureOverview(base: string): Promise<{ rows: number; samples: number; medianMs: number; p95Ms: number; maxMs: number }> {
+async function measureOverview(
+  base: string,
+): Promise<{ rows: number; samples: number; medianMs: number; p95Ms: number; maxMs: number }> {
   const token = await new ApiClient(base, 'vng@demo.nl').accessToken();
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(`${base}/api/v1/compliance/overview?year=2025`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/api/v1/compliance/overview?year=2025`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { rows: unknown[] };
     if (!res.ok) throw new Error(`overview: ${res.status}`);
     return { ms: performance.now() - started, rows: body.rows.length };
@@ -62,7 +89,13 @@ async function measureOverview(base: string): Promise<{ rows: number; samples: n
   }
   samples.sort((a, b) => a - b);
   const at = (q: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]);
-  return { rows, samples: samples.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: Math.round(samples[samples.length - 1]) };
+  return {
+    rows,
+    samples: samples.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: Math.round(samples[samples.length - 1]),
+  };
 }
 
 async function main(): Promise<void> {
@@ -101,18 +134,30 @@ async function main(): Promise<void> {
     children.push(bare);
 
     const results: Record<string, Measurement> = {};
-    results.bare = await measure('bare Fastify + 1 primary-key SELECT', bare.base, (code) => `/bare/municipalities/${code}`);
+    results.bare = await measure(
+      'bare Fastify + 1 primary-key SELECT',
+      bare.base,
+      (code) => `/bare/municipalities/${code}`,
+    );
     // The API as a signed-in officer uses it: JWT verification and the tenant context included.
     const accessToken = await new ApiClient(api.base, 'officer.gm0106@demo.nl').accessToken();
-    results.api = await measure('GET /api/v1/municipalities/{code} (signed in)', api.base, (code) => `/api/v1/municipalities/${code}`, {
-      authorization: `Bearer ${accessToken}`,
-    });
+    results.api = await measure(
+      'GET /api/v1/municipalities/{code} (signed in)',
+      api.base,
+      (code) => `/api/v1/municipalities/${code}`,
+      {
+        authorization: `Bearer ${accessToken}`,
+      },
+    );
     const ratio = results.api.requestsPerSecond / results.bare.requestsPerSecond;
     await stopNode(bare.child);
 
     const overview = await measureOverview(api.base);
 
-    const invoicing: InvoicingResults = await benchInvoicing(url, api.base, api.child.pid!, { ...env, LOG_LEVEL: 'warn' });
+    const invoicing: InvoicingResults = await benchInvoicing(url, api.base, api.child.pid!, {
+      ...env,
+      LOG_LEVEL: 'warn',
+    });
 
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${server ? 'embedded PostgreSQL' : 'DATABASE_URL'}`;
     const lines = [
@@ -120,7 +165,9 @@ async function main(): Promise<void> {
       '',
       '| scenario | requests/s | p99 latency | errors |',
       '|---|---|---|---|',
-      ...Object.values(results).map((r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.errors} |`),
+      ...Object.values(results).map(
+        (r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p99Ms} ms | ${r.errors} |`,
+      ),
       '',
       `API / bare floor: ${(ratio * 100).toFixed(0)}% (target: at least 60%).`,
       '',
@@ -130,7 +177,10 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`\n${lines.join('\n')}\n`);
     mkdirSync(join(ROOT, '.bench'), { recursive: true });
-    writeFileSync(join(ROOT, '.bench', 'results.json'), JSON.stringify({ machine, results, ratio, overview, invoicing }, null, 2));
+    writeFileSync(
+      join(ROOT, '.bench', 'results.json'),
+      JSON.stringify({ machine, results, ratio, overview, invoicing }, null, 2),
+    );
   } finally {
     await Promise.all(children.map((process) => stopNode(process.child)));
     await server?.stop();

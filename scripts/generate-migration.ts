@@ -11,7 +11,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, EmbeddedPostgresServer, migrateDatabase, pendingSchemaChanges, SchemaQuery } from '@wmo/database';
+import {
+  dataSourceOptions,
+  EmbeddedPostgresServer,
+  migrateDatabase,
+  pendingSchemaChanges,
+  SchemaQuery,
+} from '@wmo/database';
 import { SCHEMA } from '@wmo/schema';
 import { defaultReferenceDataDir } from '@wmo/reference-data';
 
@@ -38,7 +44,10 @@ async function main(): Promise<void> {
     const file = join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
     const statements = (queries: SchemaQuery[]) =>
       queries
-        .map(({ query, parameters }) => `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`${parameters?.length ? `, ${JSON.stringify(parameters)}` : ''});`)
+        .map(
+          ({ query, parameters }) =>
+            `    await queryRunner.query(\`${query.replace(/`/g, '\\`')}\`${parameters?.length ? `, ${JSON.stringify(parameters)}` : ''});`,
+        )
         .join('\n');
     writeFileSync(
       file,
@@ -57,7 +66,9 @@ async function main(): Promise<void> {
 
 /** `migrations/index.ts` lists every migration file in timestamp order. */
 export function writeMigrationIndex(): void {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+-[a-z0-9-]+\.ts$/.test(f)).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+-[a-z0-9-]+\.ts$/.test(f))
+    .sort();
   const imports = files.map((f) => {
     const source = readFileSync(join(MIGRATIONS_DIR, f), 'utf8');
     const className = /export class (\w+)/.exec(source)?.[1];

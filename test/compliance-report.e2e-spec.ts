@@ -36,7 +36,8 @@ describe('compliance report', () => {
   let schemaErrors: () => unknown;
   let vng2018: string;
 
-  const report = (client: Client, query: string) => client.get(`/api/v1/municipalities/GM0106/compliance-report?${query}`);
+  const report = (client: Client, query: string) =>
+    client.get(`/api/v1/municipalities/GM0106/compliance-report?${query}`);
   const reportText = async (client: Client, query: string) => {
     const res = await report(client, query).buffer(true).parse(binary);
     expect(res.status).toBe(200);
@@ -44,7 +45,10 @@ describe('compliance report', () => {
     return (await pdfText(res.body as Buffer)).replace(/\s+/g, ' ');
   };
   const runYear = async (contractId: string, year: number) => {
-    const started = await vng.post(`/api/v1/contracts/${contractId}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year });
+    const started = await vng
+      .post(`/api/v1/contracts/${contractId}/invoice-runs`)
+      .set('Idempotency-Key', randomUUID())
+      .send({ year });
     expect(started.status).toBe(202);
     for (let i = 0; i < 300; i++) {
       const run = await vng.get(`/api/v1/invoice-runs/${started.body.id}`).expect(200);
@@ -56,8 +60,15 @@ describe('compliance report', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [assen, vng, sensoor] = await Promise.all([t.as('officer.gm0106@demo.nl'), t.as('vng@demo.nl'), t.as('sensoor@demo.nl')]);
-    [{ id: vng2018 }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
+    [assen, vng, sensoor] = await Promise.all([
+      t.as('officer.gm0106@demo.nl'),
+      t.as('vng@demo.nl'),
+      t.as('sensoor@demo.nl'),
+    ]);
+    [{ id: vng2018 }] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
+    );
     const doc = (await vng.get('/api/docs-json').expect(200)).body;
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
@@ -77,11 +88,17 @@ describe('compliance report', () => {
       year: 2025,
       status: 'COMPLIANT',
       legalBasis: { article: 'art. 2.2.4 lid 1 onder b Wmo 2015' },
-      obligation: { duty: { code: 'WMO2015_2_2_4_1B' }, cost: { year: 2025, amountCents: 1742525, totalCents: 1742525 }, gaps: { days: [], weekly: [], dated: [] } },
+      obligation: {
+        duty: { code: 'WMO2015_2_2_4_1B' },
+        cost: { year: 2025, amountCents: 1742525, totalCents: 1742525 },
+        gaps: { days: [], weekly: [], dated: [] },
+      },
       documents: [],
       serviceFigures: [{ providerName: 'Stichting Sensoor', year: 2016, totalConversations: 253777 }],
     });
-    expect(res.body.obligation.coverage.map((c: { contract: { reference: string } }) => c.contract.reference)).toEqual(['VNG-SEN-2018']);
+    expect(res.body.obligation.coverage.map((c: { contract: { reference: string } }) => c.contract.reference)).toEqual([
+      'VNG-SEN-2018',
+    ]);
   });
 
   it('a schema check that can fail: a report without its status or with an unknown field does not validate', async () => {
@@ -95,11 +112,29 @@ describe('compliance report', () => {
     await runYear(vng2018, 2025);
     const [invoice] = (await vng.get('/api/v1/invoices?municipality=GM0106&type=INVOICE').expect(200)).body.items;
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-    await sensoor.post(`/api/v1/invoices/${invoice.id}/payments`).send({ amountCents: 1742525, date: today, reference: 'Bankafschrift 1' }).expect(201);
+    await sensoor
+      .post(`/api/v1/invoices/${invoice.id}/payments`)
+      .send({ amountCents: 1742525, date: today, reference: 'Bankafschrift 1' })
+      .expect(201);
     const res = await report(assen, 'year=2025&format=json').expect(200);
     expect(validateReport(res.body) ? [] : schemaErrors()).toEqual([]);
-    expect(res.body.documents).toEqual([expect.objectContaining({ number: invoice.number, type: 'INVOICE', totalCents: 1742525, paidCents: 1742525, status: 'PAID', contractReference: 'VNG-SEN-2018', period: { from: '2025-01-01', to: '2025-12-31' } })]);
-    expect(res.body.documentTotals).toEqual({ invoicedCents: 1742525, allocatedCents: 0, paidCents: 1742525, outstandingCents: 0 });
+    expect(res.body.documents).toEqual([
+      expect.objectContaining({
+        number: invoice.number,
+        type: 'INVOICE',
+        totalCents: 1742525,
+        paidCents: 1742525,
+        status: 'PAID',
+        contractReference: 'VNG-SEN-2018',
+        period: { from: '2025-01-01', to: '2025-12-31' },
+      }),
+    ]);
+    expect(res.body.documentTotals).toEqual({
+      invoicedCents: 1742525,
+      allocatedCents: 0,
+      paidCents: 1742525,
+      outstandingCents: 0,
+    });
   });
 
   it('the PDF of 2025, in Dutch: legal basis, verdict, coverage, channels and hours, cost, the paid invoice and the national figures', async () => {
@@ -128,11 +163,16 @@ describe('compliance report', () => {
     }
   });
 
-  it('the 2016 report shows the allocation statement (fund withholding) and the 2016 figures as that year\'s own', async () => {
-    const [{ id: vng2015 }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2015'`);
+  it("the 2016 report shows the allocation statement (fund withholding) and the 2016 figures as that year's own", async () => {
+    const [{ id: vng2015 }] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2015'`,
+    );
     await runYear(vng2015, 2016);
     const res = await report(assen, 'year=2016&format=json').expect(200);
-    expect(res.body.documents).toEqual([expect.objectContaining({ type: 'ALLOCATION_STATEMENT', contractReference: 'VNG-SEN-2015' })]);
+    expect(res.body.documents).toEqual([
+      expect.objectContaining({ type: 'ALLOCATION_STATEMENT', contractReference: 'VNG-SEN-2015' }),
+    ]);
     expect(res.body.documentTotals.allocatedCents).toBe(res.body.documents[0].totalCents);
     expect(res.body.documentTotals.allocatedCents).toBe(res.body.obligation.cost.totalCents);
     const text = await reportText(assen, 'year=2016');
@@ -143,7 +183,10 @@ describe('compliance report', () => {
   it('a year with a gap: the report says NON_COMPLIANT and names the days without a contract', async () => {
     await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0106?endDate=2026-06-30`).expect(200);
     const res = await report(assen, 'year=2026&format=json').expect(200);
-    expect(res.body).toMatchObject({ status: 'NON_COMPLIANT', obligation: { gaps: { days: [{ from: '2026-07-01', to: '2026-12-31', days: 184 }] } } });
+    expect(res.body).toMatchObject({
+      status: 'NON_COMPLIANT',
+      obligation: { gaps: { days: [{ from: '2026-07-01', to: '2026-12-31', days: 184 }] } },
+    });
     const text = await reportText(assen, 'year=2026');
     expect(text).toContain('Voldoet niet aan de plicht over 2026');
     expect(text).toContain('Zonder contract: 01-07-2026 t/m 31-12-2026 (184 dagen)');

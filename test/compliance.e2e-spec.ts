@@ -18,8 +18,24 @@ const outcome = (res: Response) => ({ status: res.status, body: res.body });
 interface Coverage {
   from: string;
   to: string | null;
-  contract: { id: string; reference: string; kind: string; fundingModel: string; providerId: string; providerName: string };
-  services: Array<{ id: string; name: string; channels: Array<{ kind: string; counts: boolean; schedule: unknown[]; closures: Array<{ start: string; end: string; reason: string }> }> }>;
+  contract: {
+    id: string;
+    reference: string;
+    kind: string;
+    fundingModel: string;
+    providerId: string;
+    providerName: string;
+  };
+  services: Array<{
+    id: string;
+    name: string;
+    channels: Array<{
+      kind: string;
+      counts: boolean;
+      schedule: unknown[];
+      closures: Array<{ start: string; end: string; reason: string }>;
+    }>;
+  }>;
 }
 interface DutyObligation {
   duty: { code: string };
@@ -30,7 +46,14 @@ interface DutyObligation {
   uncoveredFrom: string | null;
   coverage: Coverage[];
   fundingModels: string[];
-  cost: { year: number; amountCents: number | null; vatCents: number | null; totalCents: number | null; lines: Array<Record<string, unknown>>; note: string | null };
+  cost: {
+    year: number;
+    amountCents: number | null;
+    vatCents: number | null;
+    totalCents: number | null;
+    lines: Array<Record<string, unknown>>;
+    note: string | null;
+  };
   gaps: {
     days: Array<{ from: string; to: string; days: number }>;
     weekly: Array<{ weekday: number; from: string; to: string; minutes: number; validFrom: string; validTo: string }>;
@@ -73,7 +96,8 @@ async function ok<T>(client: Client, url: string): Promise<T> {
   expect({ url, ...outcome(res) }).toMatchObject({ url, status: 200 });
   return res.body as T;
 }
-const obligations = (client: Client, code: string, query: string) => ok<Obligations>(client, `/api/v1/municipalities/${code}/obligations?${query}`);
+const obligations = (client: Client, code: string, query: string) =>
+  ok<Obligations>(client, `/api/v1/municipalities/${code}/obligations?${query}`);
 /** The Wmo duty's judgement alone. */
 const wmo = async (client: Client, code: string, query: string) => {
   const body = await obligations(client, code, `${query}&duty=${WMO}`);
@@ -92,14 +116,18 @@ const references = (duty: DutyObligation) => [...new Set(duty.coverage.map((c) =
 async function sensoorIds(vng: Client) {
   const providers = (await vng.get('/api/v1/providers').expect(200)).body as Array<{ id: string; legalName: string }>;
   const providerId = providers.find((p) => p.legalName === 'Stichting Sensoor')!.id;
-  const serviceId = (await vng.get(`/api/v1/providers/${providerId}/services`).expect(200)).body.find((s: { dutyCode: string }) => s.dutyCode === WMO).id as string;
+  const serviceId = (await vng.get(`/api/v1/providers/${providerId}/services`).expect(200)).body.find(
+    (s: { dutyCode: string }) => s.dutyCode === WMO,
+  ).id as string;
   return { providerId, serviceId };
 }
 
 const expectProblem = (res: Response, status: number, type?: string) => {
   expect(outcome(res)).toMatchObject({ status, body: { status, ...(type ? { type } : {}) } });
   expect(res.headers['content-type']).toBe(PROBLEM);
-  expect(res.body).toEqual(expect.objectContaining({ type: expect.any(String), title: expect.any(String), detail: expect.any(String) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({ type: expect.any(String), title: expect.any(String), detail: expect.any(String) }),
+  );
 };
 
 describe('compliance on the demo data (read only)', () => {
@@ -114,7 +142,9 @@ describe('compliance on the demo data (read only)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     [vng, operator, sensoor, officerAssen, financeAmsterdam] = await Promise.all(
-      ['vng@demo.nl', 'operator@demo.nl', 'sensoor@demo.nl', 'officer.gm0106@demo.nl', 'finance.gm0363@demo.nl'].map((email) => t.as(email)),
+      ['vng@demo.nl', 'operator@demo.nl', 'sensoor@demo.nl', 'officer.gm0106@demo.nl', 'finance.gm0363@demo.nl'].map(
+        (email) => t.as(email),
+      ),
     );
     overview2025 = await overview(vng, 'year=2025');
   });
@@ -122,11 +152,19 @@ describe('compliance on the demo data (read only)', () => {
 
   describe('the national overview for 2025', () => {
     it('counts all 342 municipalities COMPLIANT for the Wmo duty, as of 2025-12-31', () => {
-      expect(overview2025).toMatchObject({ year: 2025, duty: { code: WMO, continuousAvailability: true, countingChannels: ['PHONE', 'CHAT'] }, asOf: '2025-12-31' });
+      expect(overview2025).toMatchObject({
+        year: 2025,
+        duty: { code: WMO, continuousAvailability: true, countingChannels: ['PHONE', 'CHAT'] },
+        asOf: '2025-12-31',
+      });
       expect(Object.keys(overview2025).sort()).toEqual(['asOf', 'counts', 'duty', 'rows', 'year']);
       expect(overview2025.counts).toEqual({ COMPLIANT: 342, AT_RISK: 0, NON_COMPLIANT: 0, total: 342 });
       expect(overview2025.rows).toHaveLength(342);
-      expect(overview2025.rows.every((r) => r.status === 'COMPLIANT' && r.gapDays === 0 && r.weeklyGapMinutes === 0 && r.datedGaps === 0)).toBe(true);
+      expect(
+        overview2025.rows.every(
+          (r) => r.status === 'COMPLIANT' && r.gapDays === 0 && r.weeklyGapMinutes === 0 && r.datedGaps === 0,
+        ),
+      ).toBe(true);
       expect(overview2025.rows.map((r) => r.code)).toEqual([...overview2025.rows.map((r) => r.code)].sort());
     });
 
@@ -150,7 +188,9 @@ describe('compliance on the demo data (read only)', () => {
     });
 
     it('the G4 rows show their own contracts and providers', () => {
-      expect(G4.map((code) => row(overview2025, code)).map((r) => [r.code, r.status, r.contracts, r.providers])).toEqual([
+      expect(
+        G4.map((code) => row(overview2025, code)).map((r) => [r.code, r.status, r.contracts, r.providers]),
+      ).toEqual([
         ['GM0344', 'COMPLIANT', ['GM0344-LUISTEREND-OOR'], ['Sensoor Utrecht']],
         ['GM0363', 'COMPLIANT', ['GM0363-LUISTEREND-OOR'], ['Sensoor Amsterdam']],
         ['GM0518', 'COMPLIANT', ['GM0518-LUISTEREND-OOR'], ['Sensoor-franchisepartner Den Haag (illustratief)']],
@@ -158,7 +198,9 @@ describe('compliance on the demo data (read only)', () => {
       ]);
       const others = overview2025.rows.filter((r) => !G4.includes(r.code));
       expect(others).toHaveLength(338);
-      expect(others.every((r) => r.contracts.join() === 'VNG-SEN-2018' && r.providers.join() === 'Stichting Sensoor')).toBe(true);
+      expect(
+        others.every((r) => r.contracts.join() === 'VNG-SEN-2018' && r.providers.join() === 'Stichting Sensoor'),
+      ).toBe(true);
     });
 
     it('agrees row by row with the per-municipality endpoint (status, contract references, cost) for all 342', async () => {
@@ -168,8 +210,20 @@ describe('compliance on the demo data (read only)', () => {
         const answers = await Promise.all(chunk.map((r) => wmo(vng, r.code, 'year=2025')));
         chunk.forEach((r, j) => {
           const duty = answers[j];
-          const single = { status: duty.status, contracts: references(duty), costCents: duty.cost.totalCents, coveredUntil: duty.coveredUntil, gapDays: duty.gaps.days.reduce((sum, gap) => sum + gap.days, 0) };
-          const fromRow = { status: r.status, contracts: r.contracts, costCents: r.costCents, coveredUntil: r.coveredUntil, gapDays: r.gapDays };
+          const single = {
+            status: duty.status,
+            contracts: references(duty),
+            costCents: duty.cost.totalCents,
+            coveredUntil: duty.coveredUntil,
+            gapDays: duty.gaps.days.reduce((sum, gap) => sum + gap.days, 0),
+          };
+          const fromRow = {
+            status: r.status,
+            contracts: r.contracts,
+            costCents: r.costCents,
+            coveredUntil: r.coveredUntil,
+            gapDays: r.gapDays,
+          };
           if (JSON.stringify(single) !== JSON.stringify(fromRow)) mismatches.push({ code: r.code, single, fromRow });
         });
       }
@@ -187,8 +241,15 @@ describe('compliance on the demo data (read only)', () => {
 
     it('the Kindertelefoon duty (not continuous, daytime hours) is met by all 342 as well', async () => {
       const kt = await overview(operator, `year=2025&duty=${KT}`);
-      expect(kt).toMatchObject({ duty: { code: KT, continuousAvailability: false }, counts: { COMPLIANT: 342, total: 342 } });
-      expect(row(kt, 'GM0106')).toMatchObject({ contracts: ['VNG-KT-2015'], providers: ['De Kindertelefoon'], fundingModels: ['FUND_WITHHOLDING'] });
+      expect(kt).toMatchObject({
+        duty: { code: KT, continuousAvailability: false },
+        counts: { COMPLIANT: 342, total: 342 },
+      });
+      expect(row(kt, 'GM0106')).toMatchObject({
+        contracts: ['VNG-KT-2015'],
+        providers: ['De Kindertelefoon'],
+        fundingModels: ['FUND_WITHHOLDING'],
+      });
     });
 
     it('format=csv: text/csv with a header line and 342 rows', async () => {
@@ -198,8 +259,12 @@ describe('compliance on the demo data (read only)', () => {
       expect(res.headers['content-disposition']).toBe(`attachment; filename="naleving-${WMO}-2025.csv"`);
       const lines = res.text.split('\r\n').filter((line) => line !== '');
       expect(lines).toHaveLength(343);
-      expect(lines[0]).toBe('code,name,province,status,contracts,providers,fundingModels,inhabitants,cost,currency,coveredUntil,gapDays,weeklyGapMinutes,datedGaps');
-      expect(lines).toContain('GM0106,Assen,Drenthe,COMPLIANT,VNG-SEN-2018,Stichting Sensoor,DIRECT_INVOICE,69701,17425.25,EUR,,0,0,0');
+      expect(lines[0]).toBe(
+        'code,name,province,status,contracts,providers,fundingModels,inhabitants,cost,currency,coveredUntil,gapDays,weeklyGapMinutes,datedGaps',
+      );
+      expect(lines).toContain(
+        'GM0106,Assen,Drenthe,COMPLIANT,VNG-SEN-2018,Stichting Sensoor,DIRECT_INVOICE,69701,17425.25,EUR,,0,0,0',
+      );
     });
   });
 
@@ -214,10 +279,29 @@ describe('compliance on the demo data (read only)', () => {
       });
       expect(Object.keys(body).sort()).toEqual(['asOf', 'duties', 'municipality', 'period', 'status']);
       const [duty] = body.duties;
-      expect(Object.keys(duty).sort()).toEqual(['coveredUntil', 'coverage', 'cost', 'duty', 'explanation', 'fundingModels', 'gaps', 'period', 'status', 'uncoveredFrom'].sort());
+      expect(Object.keys(duty).sort()).toEqual(
+        [
+          'coveredUntil',
+          'coverage',
+          'cost',
+          'duty',
+          'explanation',
+          'fundingModels',
+          'gaps',
+          'period',
+          'status',
+          'uncoveredFrom',
+        ].sort(),
+      );
       expect(Object.keys(duty.gaps).sort()).toEqual(['dated', 'days', 'weekly']);
       expect(duty).toMatchObject({
-        duty: { code: WMO, name: 'Anoniem luisterend oor en advies', legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015', countingChannels: ['PHONE', 'CHAT'], continuousAvailability: true },
+        duty: {
+          code: WMO,
+          name: 'Anoniem luisterend oor en advies',
+          legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
+          countingChannels: ['PHONE', 'CHAT'],
+          continuousAvailability: true,
+        },
         period: { from: '2025-01-01', to: '2025-12-31' },
         status: 'COMPLIANT',
         coveredUntil: null,
@@ -240,7 +324,14 @@ describe('compliance on the demo data (read only)', () => {
         },
         services: [{ name: 'Luisterend oor' }],
       });
-      expect(duty.coverage[0].services[0].channels.map((c) => ({ kind: c.kind, counts: c.counts, schedule: c.schedule, closures: c.closures }))).toEqual([
+      expect(
+        duty.coverage[0].services[0].channels.map((c) => ({
+          kind: c.kind,
+          counts: c.counts,
+          schedule: c.schedule,
+          closures: c.closures,
+        })),
+      ).toEqual([
         { kind: 'CHAT', counts: true, schedule: daily('09:00', '22:00'), closures: [] },
         { kind: 'EMAIL', counts: false, schedule: ALWAYS, closures: [] },
         { kind: 'PHONE', counts: true, schedule: ALWAYS, closures: [] },
@@ -271,7 +362,11 @@ describe('compliance on the demo data (read only)', () => {
 
     it('without ?duty both duties are judged (Kindertelefoon and Wmo), the overall status the worst', async () => {
       const body = await obligations(vng, 'GM0106', 'date=2025-04-15');
-      expect(body).toMatchObject({ period: { from: '2025-04-15', to: '2025-04-15' }, asOf: '2025-04-15', status: 'COMPLIANT' });
+      expect(body).toMatchObject({
+        period: { from: '2025-04-15', to: '2025-04-15' },
+        asOf: '2025-04-15',
+        status: 'COMPLIANT',
+      });
       expect(body.duties.map((d) => [d.duty.code, d.status, references(d)]).sort()).toEqual([
         [KT, 'COMPLIANT', ['VNG-KT-2015']],
         [WMO, 'COMPLIANT', ['VNG-SEN-2018']],
@@ -294,11 +389,20 @@ describe('compliance on the demo data (read only)', () => {
   describe('mergers on 1 January', () => {
     it('Het Hogeland (GM1966, formed 2019-01-01) is COMPLIANT for 2019, covered by VNG-SEN-2018 from 2019-01-01', async () => {
       const body = await obligations(vng, 'GM1966', `year=2019&duty=${WMO}`);
-      expect(body).toMatchObject({ municipality: { code: 'GM1966', name: 'Het Hogeland', validFrom: '2019-01-01', validTo: null }, status: 'COMPLIANT' });
+      expect(body).toMatchObject({
+        municipality: { code: 'GM1966', name: 'Het Hogeland', validFrom: '2019-01-01', validTo: null },
+        status: 'COMPLIANT',
+      });
       const [duty] = body.duties;
-      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([['2019-01-01', '2019-12-31', 'VNG-SEN-2018']]);
+      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([
+        ['2019-01-01', '2019-12-31', 'VNG-SEN-2018'],
+      ]);
       expect(duty.gaps).toEqual({ days: [], weekly: [], dated: [] });
-      expect(row(await overview(vng, 'year=2019'), 'GM1966')).toMatchObject({ status: 'COMPLIANT', contracts: ['VNG-SEN-2018'], gapDays: 0 });
+      expect(row(await overview(vng, 'year=2019'), 'GM1966')).toMatchObject({
+        status: 'COMPLIANT',
+        contracts: ['VNG-SEN-2018'],
+        gapDays: 0,
+      });
     });
 
     it('Het Hogeland for 2018 (before it existed) is 422 municipality-not-existing', async () => {
@@ -323,26 +427,44 @@ describe('compliance on the demo data (read only)', () => {
 
     it('a period across its end is cut to the days it existed: Bedum 2018-07-01 to 2019-06-30 judges 2018-07-01 to 2018-12-31', async () => {
       const duty = await wmo(vng, 'GM0005', 'from=2018-07-01&to=2019-06-30');
-      expect(duty).toMatchObject({ period: { from: '2018-07-01', to: '2018-12-31' }, status: 'COMPLIANT', gaps: { days: [] } });
+      expect(duty).toMatchObject({
+        period: { from: '2018-07-01', to: '2018-12-31' },
+        status: 'COMPLIANT',
+        gaps: { days: [] },
+      });
     });
   });
 
   describe('who may see what', () => {
     it("Assen's officer sees Assen (200), gets 404 for Groningen (GM0014) and 403 for the overview", async () => {
       await obligations(officerAssen, 'GM0106', 'year=2025');
-      expectProblem(await officerAssen.get('/api/v1/municipalities/GM0014/obligations?year=2025'), 404, '/problems/municipality-not-found');
-      expectProblem(await officerAssen.get('/api/v1/compliance/overview?year=2025'), 403, '/problems/overview-not-allowed');
+      expectProblem(
+        await officerAssen.get('/api/v1/municipalities/GM0014/obligations?year=2025'),
+        404,
+        '/problems/municipality-not-found',
+      );
+      expectProblem(
+        await officerAssen.get('/api/v1/compliance/overview?year=2025'),
+        403,
+        '/problems/overview-not-allowed',
+      );
     });
 
     it("Amsterdam's finance user sees Amsterdam's own contract", async () => {
       const duty = await wmo(financeAmsterdam, 'GM0363', 'year=2025');
-      expect(duty.coverage.map((c) => [c.contract.reference, c.contract.kind, c.contract.providerName])).toEqual([['GM0363-LUISTEREND-OOR', 'INDIVIDUAL', 'Sensoor Amsterdam']]);
+      expect(duty.coverage.map((c) => [c.contract.reference, c.contract.kind, c.contract.providerName])).toEqual([
+        ['GM0363-LUISTEREND-OOR', 'INDIVIDUAL', 'Sensoor Amsterdam'],
+      ]);
       expectProblem(await financeAmsterdam.get('/api/v1/compliance/overview'), 403, '/problems/overview-not-allowed');
     });
 
     it('Stichting Sensoor sees Assen (200) but not Amsterdam, served by another provider (404)', async () => {
       await obligations(sensoor, 'GM0106', 'year=2025');
-      expectProblem(await sensoor.get('/api/v1/municipalities/GM0363/obligations?year=2025'), 404, '/problems/municipality-not-found');
+      expectProblem(
+        await sensoor.get('/api/v1/municipalities/GM0363/obligations?year=2025'),
+        404,
+        '/problems/municipality-not-found',
+      );
     });
 
     it("Stichting Sensoor's overview has the 338 municipalities it serves, none of the G4", async () => {
@@ -356,7 +478,11 @@ describe('compliance on the demo data (read only)', () => {
     it("the VNG and the operator see Amsterdam's obligations (200)", async () => {
       for (const client of [vng, operator]) {
         const duty = await wmo(client, 'GM0363', 'year=2025');
-        expect([duty.status, references(duty), duty.coverage[0].contract.providerName]).toEqual(['COMPLIANT', ['GM0363-LUISTEREND-OOR'], 'Sensoor Amsterdam']);
+        expect([duty.status, references(duty), duty.coverage[0].contract.providerName]).toEqual([
+          'COMPLIANT',
+          ['GM0363-LUISTEREND-OOR'],
+          'Sensoor Amsterdam',
+        ]);
       }
       expect((await overview(operator, 'year=2025')).counts.total).toBe(342);
     });
@@ -381,10 +507,26 @@ describe('compliance on the demo data (read only)', () => {
     });
 
     it('obligations: an unknown duty is 404 duty-not-found; an unknown municipality GM9999 404; a malformed code 400', async () => {
-      expectProblem(await vng.get('/api/v1/municipalities/GM0106/obligations?year=2025&duty=NOPE'), 404, '/problems/duty-not-found');
-      expectProblem(await vng.get('/api/v1/municipalities/GM9999/obligations?year=2025'), 404, '/problems/municipality-not-found');
-      expectProblem(await officerAssen.get('/api/v1/municipalities/GM9999/obligations?year=2025'), 404, '/problems/municipality-not-found');
-      expectProblem(await vng.get('/api/v1/municipalities/XX0106/obligations?year=2025'), 400, '/problems/validation-failed');
+      expectProblem(
+        await vng.get('/api/v1/municipalities/GM0106/obligations?year=2025&duty=NOPE'),
+        404,
+        '/problems/duty-not-found',
+      );
+      expectProblem(
+        await vng.get('/api/v1/municipalities/GM9999/obligations?year=2025'),
+        404,
+        '/problems/municipality-not-found',
+      );
+      expectProblem(
+        await officerAssen.get('/api/v1/municipalities/GM9999/obligations?year=2025'),
+        404,
+        '/problems/municipality-not-found',
+      );
+      expectProblem(
+        await vng.get('/api/v1/municipalities/XX0106/obligations?year=2025'),
+        400,
+        '/problems/validation-failed',
+      );
     });
 
     it.each([
@@ -414,7 +556,8 @@ describe('compliance when coverage changes', () => {
   let chatServiceId: string;
   let mailServiceId: string;
 
-  const contractId = async (reference: string) => (await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = $1`, [reference]))[0].id;
+  const contractId = async (reference: string) =>
+    (await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = $1`, [reference]))[0].id;
   const endParticipation = async (code: string, endDate: string) => {
     const res = await vng.delete(`/api/v1/contracts/${vng2018}/participants/${code}?endDate=${endDate}`);
     expect(outcome(res)).toMatchObject({ status: 200, body: { code, to: endDate } });
@@ -475,13 +618,25 @@ describe('compliance when coverage changes', () => {
 
     it('on 2025-04-15 it is AT_RISK: covered until 2025-06-30, uncovered from 2025-07-01', async () => {
       const duty = await wmo(vng, 'GM0106', 'date=2025-04-15');
-      expect(duty).toMatchObject({ status: 'AT_RISK', coveredUntil: '2025-06-30', uncoveredFrom: '2025-07-01', gaps: { days: [], weekly: [], dated: [] } });
+      expect(duty).toMatchObject({
+        status: 'AT_RISK',
+        coveredUntil: '2025-06-30',
+        uncoveredFrom: '2025-07-01',
+        gaps: { days: [], weekly: [], dated: [] },
+      });
       expect(duty.explanation).toContain('er is geen opvolgend contract');
     });
 
     it('the 90-day horizon: AT_RISK on 2025-04-01 (90 days before the end), COMPLIANT on 2025-03-31 (91 days)', async () => {
-      expect(await wmo(vng, 'GM0106', 'date=2025-04-01')).toMatchObject({ status: 'AT_RISK', uncoveredFrom: '2025-07-01' });
-      expect(await wmo(vng, 'GM0106', 'date=2025-03-31')).toMatchObject({ status: 'COMPLIANT', coveredUntil: '2025-06-30', uncoveredFrom: null });
+      expect(await wmo(vng, 'GM0106', 'date=2025-04-01')).toMatchObject({
+        status: 'AT_RISK',
+        uncoveredFrom: '2025-07-01',
+      });
+      expect(await wmo(vng, 'GM0106', 'date=2025-03-31')).toMatchObject({
+        status: 'COMPLIANT',
+        coveredUntil: '2025-06-30',
+        uncoveredFrom: null,
+      });
     });
 
     it('for 2025 it is NON_COMPLIANT with one gap of 184 days, 2025-07-01 to 2025-12-31, and half a year of cost', async () => {
@@ -490,18 +645,35 @@ describe('compliance when coverage changes', () => {
       const [duty] = body.duties;
       expect(duty.status).toBe('NON_COMPLIANT');
       expect(duty.gaps).toEqual({ days: [{ from: '2025-07-01', to: '2025-12-31', days: 184 }], weekly: [], dated: [] });
-      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([['2025-01-01', '2025-06-30', 'VNG-SEN-2018']]);
+      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([
+        ['2025-01-01', '2025-06-30', 'VNG-SEN-2018'],
+      ]);
       expect(duty.coveredUntil).toBeNull(); // asOf 2025-12-31 is not covered
       expect(duty.explanation).toContain('184 dagen zonder contract');
       // 69,701 x EUR 0.25 x 181/365 = 864,101.44 cents
       expect(duty.cost).toMatchObject({ amountCents: 864101, vatCents: 0, totalCents: 864101 });
-      expect(duty.cost.lines).toEqual([expect.objectContaining({ from: '2025-01-01', to: '2025-06-30', days: 181, inhabitants: 69701, amountCents: 864101 })]);
+      expect(duty.cost.lines).toEqual([
+        expect.objectContaining({
+          from: '2025-01-01',
+          to: '2025-06-30',
+          days: 181,
+          inhabitants: 69701,
+          amountCents: 864101,
+        }),
+      ]);
     });
 
     it('the overview counts it NON_COMPLIANT with gapDays 184; the rest of Drenthe stays COMPLIANT', async () => {
       const drenthe = await overview(vng, 'year=2025&province=PV22');
       expect(drenthe.counts).toEqual({ COMPLIANT: 11, AT_RISK: 0, NON_COMPLIANT: 1, total: 12 });
-      expect(row(drenthe, 'GM0106')).toMatchObject({ status: 'NON_COMPLIANT', gapDays: 184, weeklyGapMinutes: 0, datedGaps: 0, contracts: ['VNG-SEN-2018'], costCents: 864101 });
+      expect(row(drenthe, 'GM0106')).toMatchObject({
+        status: 'NON_COMPLIANT',
+        gapDays: 184,
+        weeklyGapMinutes: 0,
+        datedGaps: 0,
+        contracts: ['VNG-SEN-2018'],
+        costCents: 864101,
+      });
       const failing = await overview(vng, 'year=2025&province=PV22&status=NON_COMPLIANT');
       expect(failing.rows.map((r) => r.code)).toEqual(['GM0106']);
       const nationally = await overview(vng, 'year=2025');
@@ -509,7 +681,11 @@ describe('compliance when coverage changes', () => {
     });
 
     it('2024 is not affected', async () => {
-      expect(await wmo(vng, 'GM0106', 'year=2024')).toMatchObject({ status: 'COMPLIANT', coveredUntil: '2025-06-30', uncoveredFrom: null });
+      expect(await wmo(vng, 'GM0106', 'year=2024')).toMatchObject({
+        status: 'COMPLIANT',
+        coveredUntil: '2025-06-30',
+        uncoveredFrom: null,
+      });
     });
   });
 
@@ -518,10 +694,19 @@ describe('compliance when coverage changes', () => {
     let own: { id: string; reference: string };
 
     beforeAll(async () => {
-      const [groningen] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM organisation WHERE municipality_code = 'GM0014'`);
+      const [groningen] = await sql<{ id: string }>(
+        t.databaseUrl,
+        `SELECT id FROM organisation WHERE municipality_code = 'GM0014'`,
+      );
       await operator
         .post('/api/v1/users')
-        .send({ email: 'admin.gm0014@test.nl', name: 'Beheerder Groningen', roles: ['ORG_ADMIN'], password: PASSWORD, organisationId: groningen.id })
+        .send({
+          email: 'admin.gm0014@test.nl',
+          name: 'Beheerder Groningen',
+          roles: ['ORG_ADMIN'],
+          password: PASSWORD,
+          organisationId: groningen.id,
+        })
         .expect(201);
       groningenAdmin = await t.as('admin.gm0014@test.nl', PASSWORD);
       own = await ownDraft(groningenAdmin, {
@@ -551,11 +736,27 @@ describe('compliance when coverage changes', () => {
       const [duty] = body.duties;
       expect(duty.gaps.days).toEqual([]);
       expect(duty.gaps.dated).toEqual([]);
-      expect(duty.gaps.weekly).toEqual(WEEK.map((weekday) => ({ weekday, from: '22:00', to: '09:00', minutes: 660, validFrom: '2025-01-01', validTo: '2025-12-31' })));
+      expect(duty.gaps.weekly).toEqual(
+        WEEK.map((weekday) => ({
+          weekday,
+          from: '22:00',
+          to: '09:00',
+          minutes: 660,
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+        })),
+      );
       expect(duty.explanation).toContain('wekelijks tijden zonder telefoon of chat (bijvoorbeeld maandag 22:00-09:00)');
       expect(duty.coverage).toHaveLength(1);
-      expect(duty.coverage[0]).toMatchObject({ from: '2025-01-01', to: '2025-12-31', contract: { reference: own.reference, kind: 'INDIVIDUAL', providerId, providerName: 'Luisterlijn Test BV' } });
-      expect(duty.coverage[0].services[0].channels.map((c) => [c.kind, c.counts])).toEqual([['CHAT', true], ['EMAIL', false]]);
+      expect(duty.coverage[0]).toMatchObject({
+        from: '2025-01-01',
+        to: '2025-12-31',
+        contract: { reference: own.reference, kind: 'INDIVIDUAL', providerId, providerName: 'Luisterlijn Test BV' },
+      });
+      expect(duty.coverage[0].services[0].channels.map((c) => [c.kind, c.counts])).toEqual([
+        ['CHAT', true],
+        ['EMAIL', false],
+      ]);
       // 243,768 inhabitants x EUR 0.30 = 7,313,040 cents; 21% VAT = 1,535,738.4 -> 1,535,738
       expect(duty.cost).toMatchObject({ amountCents: 7313040, vatCents: 1535738, totalCents: 8848778 });
     });
@@ -583,8 +784,16 @@ describe('compliance when coverage changes', () => {
     });
 
     it('with a successor in place, the end of VNG-SEN-2018 is no risk: 2024 and 2024-12-01 are COMPLIANT, open-ended', async () => {
-      expect(await wmo(vng, 'GM0014', 'year=2024')).toMatchObject({ status: 'COMPLIANT', coveredUntil: null, uncoveredFrom: null });
-      expect(await wmo(vng, 'GM0014', 'date=2024-12-01')).toMatchObject({ status: 'COMPLIANT', coveredUntil: null, uncoveredFrom: null });
+      expect(await wmo(vng, 'GM0014', 'year=2024')).toMatchObject({
+        status: 'COMPLIANT',
+        coveredUntil: null,
+        uncoveredFrom: null,
+      });
+      expect(await wmo(vng, 'GM0014', 'date=2024-12-01')).toMatchObject({
+        status: 'COMPLIANT',
+        coveredUntil: null,
+        uncoveredFrom: null,
+      });
     });
   });
 
@@ -600,14 +809,26 @@ describe('compliance when coverage changes', () => {
         ...EXEMPT,
         tariffs: [{ perInhabitant: '0.2000', validFrom: '2025-01-01' }],
       });
-      expect(outcome(await operator.post(`/api/v1/contracts/${own.id}/activate`))).toMatchObject({ status: 201, body: { status: 'ACTIVE' } });
+      expect(outcome(await operator.post(`/api/v1/contracts/${own.id}/activate`))).toMatchObject({
+        status: 201,
+        body: { status: 'ACTIVE' },
+      });
     });
 
     it('2025 is NON_COMPLIANT: seven whole days of weekly gap (00:00-24:00, 1440 minutes), although every day has a contract', async () => {
       const duty = await wmo(vng, 'GM0034', 'year=2025');
       expect(duty.status).toBe('NON_COMPLIANT');
       expect(duty.gaps.days).toEqual([]);
-      expect(duty.gaps.weekly).toEqual(WEEK.map((weekday) => ({ weekday, from: '00:00', to: '24:00', minutes: 1440, validFrom: '2025-01-01', validTo: '2025-12-31' })));
+      expect(duty.gaps.weekly).toEqual(
+        WEEK.map((weekday) => ({
+          weekday,
+          from: '00:00',
+          to: '24:00',
+          minutes: 1440,
+          validFrom: '2025-01-01',
+          validTo: '2025-12-31',
+        })),
+      );
       expect(duty.explanation).toContain('geen telefoon of chat in de dienstverlening');
       expect(duty.coverage[0].services[0].channels.map((c) => [c.kind, c.counts])).toEqual([['EMAIL', false]]);
       // 226,500 x EUR 0.20 = 4,530,000 cents, exempt
@@ -615,7 +836,12 @@ describe('compliance when coverage changes', () => {
     });
 
     it('the overview shows 10,080 weekly gap minutes for Almere', async () => {
-      expect(row(await overview(vng, 'year=2025'), 'GM0034')).toMatchObject({ status: 'NON_COMPLIANT', contracts: [own.reference], weeklyGapMinutes: 10080, gapDays: 0 });
+      expect(row(await overview(vng, 'year=2025'), 'GM0034')).toMatchObject({
+        status: 'NON_COMPLIANT',
+        contracts: [own.reference],
+        weeklyGapMinutes: 10080,
+        gapDays: 0,
+      });
     });
   });
 
@@ -625,7 +851,13 @@ describe('compliance when coverage changes', () => {
     beforeAll(async () => {
       await operator
         .post('/api/v1/users')
-        .send({ email: 'admin@luisterlijn.test', name: 'Beheerder Luisterlijn', roles: ['PROVIDER_ADMIN'], password: PASSWORD, organisationId: providerId })
+        .send({
+          email: 'admin@luisterlijn.test',
+          name: 'Beheerder Luisterlijn',
+          roles: ['PROVIDER_ADMIN'],
+          password: PASSWORD,
+          organisationId: providerId,
+        })
         .expect(201);
       luisterlijn = await t.as('admin@luisterlijn.test', PASSWORD);
     });
@@ -637,21 +869,36 @@ describe('compliance when coverage changes', () => {
         ['GM0034', 'NON_COMPLIANT', ['Luisterlijn Test BV']],
       ]);
       expect((await overview(luisterlijn, 'year=2024')).rows).toEqual([]);
-      expectProblem(await luisterlijn.get('/api/v1/municipalities/GM0106/obligations?year=2025'), 404, '/problems/municipality-not-found');
+      expectProblem(
+        await luisterlijn.get('/api/v1/municipalities/GM0106/obligations?year=2025'),
+        404,
+        '/problems/municipality-not-found',
+      );
     });
 
     it('a draft contract (never activated) does not make it a provider serving the municipalities enrolled in it', async () => {
       const draft = await vng.post('/api/v1/contracts').send({
-        kind: 'COLLECTIVE', dutyCode: WMO, title: 'Concept luisterlijn 2026', supplierId: providerId, serviceIds: [chatServiceId],
-        startDate: '2026-01-01', fundingModel: 'DIRECT_INVOICE', ...EXEMPT,
+        kind: 'COLLECTIVE',
+        dutyCode: WMO,
+        title: 'Concept luisterlijn 2026',
+        supplierId: providerId,
+        serviceIds: [chatServiceId],
+        startDate: '2026-01-01',
+        fundingModel: 'DIRECT_INVOICE',
+        ...EXEMPT,
       });
       expect(outcome(draft)).toMatchObject({ status: 201, body: { status: 'DRAFT' } });
-      const enrolled = await vng.post(`/api/v1/contracts/${draft.body.id}/participants`).send({ all: true, year: 2026 });
+      const enrolled = await vng
+        .post(`/api/v1/contracts/${draft.body.id}/participants`)
+        .send({ all: true, year: 2026 });
       expect(outcome(enrolled)).toMatchObject({ status: 201 });
       expect(enrolled.body.enrolled).toHaveLength(342);
       // Still only the two municipalities it serves by an active contract, and no view of Amsterdam's own contract.
       const amsterdam = await luisterlijn.get(`/api/v1/municipalities/GM0363/obligations?year=2026&duty=${WMO}`);
-      expect({ status: amsterdam.status, seen: amsterdam.body.duties?.[0]?.coverage?.map((c: Coverage) => c.contract.reference) }).toEqual({ status: 404, seen: undefined });
+      expect({
+        status: amsterdam.status,
+        seen: amsterdam.body.duties?.[0]?.coverage?.map((c: Coverage) => c.contract.reference),
+      }).toEqual({ status: 404, seen: undefined });
       expect((await overview(luisterlijn, 'year=2026')).rows.map((r) => r.code)).toEqual(['GM0014', 'GM0034']);
     });
   });
@@ -659,7 +906,11 @@ describe('compliance when coverage changes', () => {
   describe('Het Hogeland without and with the roll-over of 2019', () => {
     beforeAll(async () => {
       // The demo seeds the roll-over's result; remove it to see the municipality without it.
-      const removed = await sql(t.databaseUrl, `DELETE FROM participation WHERE contract_id = $1 AND municipality_code = 'GM1966' RETURNING origin`, [vng2018]);
+      const removed = await sql(
+        t.databaseUrl,
+        `DELETE FROM participation WHERE contract_id = $1 AND municipality_code = 'GM1966' RETURNING origin`,
+        [vng2018],
+      );
       expect(removed).toEqual([{ origin: 'ROLL_OVER' }]);
     });
 
@@ -667,16 +918,24 @@ describe('compliance when coverage changes', () => {
       const duty = await wmo(vng, 'GM1966', 'year=2019');
       expect(duty).toMatchObject({ status: 'NON_COMPLIANT', coverage: [], coveredUntil: null });
       expect(duty.gaps.days).toEqual([{ from: '2019-01-01', to: '2019-12-31', days: 365 }]);
-      expect(row(await overview(vng, 'year=2019'), 'GM1966')).toMatchObject({ status: 'NON_COMPLIANT', gapDays: 365, contracts: [] });
+      expect(row(await overview(vng, 'year=2019'), 'GM1966')).toMatchObject({
+        status: 'NON_COMPLIANT',
+        gapDays: 365,
+        contracts: [],
+      });
     });
 
     it("the roll-over of 2019 continues its four predecessors' participation from 2019-01-01: COMPLIANT again", async () => {
       const res = await vng.post(`/api/v1/contracts/${vng2018}/participants/roll-over?year=2019`);
       expect(outcome(res)).toMatchObject({ status: 201, body: { year: 2019, conflicts: [] } });
-      expect(res.body.continued).toEqual([{ code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] }]);
+      expect(res.body.continued).toEqual([
+        { code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] },
+      ]);
       const duty = await wmo(vng, 'GM1966', 'year=2019');
       expect(duty).toMatchObject({ status: 'COMPLIANT', gaps: { days: [], weekly: [], dated: [] } });
-      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([['2019-01-01', '2019-12-31', 'VNG-SEN-2018']]);
+      expect(duty.coverage.map((c) => [c.from, c.to, c.contract.reference])).toEqual([
+        ['2019-01-01', '2019-12-31', 'VNG-SEN-2018'],
+      ]);
     });
   });
 });
@@ -691,7 +950,9 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
   const DST = 'Onderhoud over de zomertijd';
 
   const close = async (from: string, to: string, reason: string) => {
-    const res = await sensoor.post(`/api/v1/providers/${ids.providerId}/services/${ids.serviceId}/closures`).send({ channel: 'PHONE', from, to, reason });
+    const res = await sensoor
+      .post(`/api/v1/providers/${ids.providerId}/services/${ids.serviceId}/closures`)
+      .send({ channel: 'PHONE', from, to, reason });
     expect(outcome(res)).toMatchObject({ status: 201 });
   };
 
@@ -708,17 +969,29 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
     it('makes Assen NON_COMPLIANT for 2025 with that one dated gap of 120 minutes', async () => {
       const duty = await wmo(vng, 'GM0106', 'year=2025');
       expect(duty.status).toBe('NON_COMPLIANT');
-      expect(duty.gaps).toEqual({ days: [], weekly: [], dated: [{ start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', minutes: 120, reasons: [NIGHT] }] });
+      expect(duty.gaps).toEqual({
+        days: [],
+        weekly: [],
+        dated: [
+          { start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', minutes: 120, reasons: [NIGHT] },
+        ],
+      });
       expect(duty.explanation).toContain('1 onderbreking door sluiting (120 minuten)');
       const phone = duty.coverage[0].services[0].channels.find((c) => c.kind === 'PHONE')!;
-      expect(phone.closures).toEqual([{ start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', reason: NIGHT }]);
+      expect(phone.closures).toEqual([
+        { start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', reason: NIGHT },
+      ]);
     });
 
     it('makes every Sensoor participant NON_COMPLIANT (338); the G4 with their own services stay COMPLIANT', async () => {
       const o = await overview(vng, 'year=2025');
       expect(o.counts).toEqual({ COMPLIANT: 4, AT_RISK: 0, NON_COMPLIANT: 338, total: 342 });
       expect(o.rows.filter((r) => r.status === 'COMPLIANT').map((r) => r.code)).toEqual(G4);
-      expect(o.rows.filter((r) => r.status === 'NON_COMPLIANT').every((r) => r.datedGaps === 1 && r.gapDays === 0 && r.weeklyGapMinutes === 0)).toBe(true);
+      expect(
+        o.rows
+          .filter((r) => r.status === 'NON_COMPLIANT')
+          .every((r) => r.datedGaps === 1 && r.gapDays === 0 && r.weeklyGapMinutes === 0),
+      ).toBe(true);
     });
 
     it('other years and other days are not affected', async () => {
@@ -733,7 +1006,9 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
 
     it('adds no dated gap: on 2025-03-10 only the night closure counts', async () => {
       const duty = await wmo(vng, 'GM0106', 'date=2025-03-10');
-      expect(duty.gaps.dated).toEqual([{ start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', minutes: 120, reasons: [NIGHT] }]);
+      expect(duty.gaps.dated).toEqual([
+        { start: '2025-03-10T02:00:00+01:00', end: '2025-03-10T04:00:00+01:00', minutes: 120, reasons: [NIGHT] },
+      ]);
       const phone = duty.coverage[0].services[0].channels.find((c) => c.kind === 'PHONE')!;
       expect(phone.closures.map((c) => c.reason)).toEqual([NIGHT, DAY]);
     });
@@ -745,7 +1020,9 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
     it('lasts 120 real minutes', async () => {
       const duty = await wmo(vng, 'GM0106', 'date=2025-03-30');
       expect(duty.status).toBe('NON_COMPLIANT');
-      expect(duty.gaps.dated).toEqual([{ start: '2025-03-30T01:00:00+01:00', end: '2025-03-30T04:00:00+02:00', minutes: 120, reasons: [DST] }]);
+      expect(duty.gaps.dated).toEqual([
+        { start: '2025-03-30T01:00:00+01:00', end: '2025-03-30T04:00:00+02:00', minutes: 120, reasons: [DST] },
+      ]);
     });
 
     it('for 2025 Assen now has the two night gaps, the day closure none', async () => {
@@ -768,12 +1045,16 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
 
     it('phone closed 21:00-23:00 while chat closes at 22:00 leaves the hour 22:00-23:00 uncovered (60 minutes)', async () => {
       const duty = await wmo(vng, 'GM0106', 'date=2025-05-05');
-      expect(duty.gaps.dated).toEqual([{ start: '2025-05-05T22:00:00+02:00', end: '2025-05-05T23:00:00+02:00', minutes: 60, reasons: [EVENING] }]);
+      expect(duty.gaps.dated).toEqual([
+        { start: '2025-05-05T22:00:00+02:00', end: '2025-05-05T23:00:00+02:00', minutes: 60, reasons: [EVENING] },
+      ]);
     });
 
     it('a closure across the end of daylight saving (01:30+02:00 to 02:30+01:00) lasts 120 real minutes', async () => {
       const duty = await wmo(vng, 'GM0106', 'date=2025-10-26');
-      expect(duty.gaps.dated).toEqual([{ start: '2025-10-26T01:30:00+02:00', end: '2025-10-26T02:30:00+01:00', minutes: 120, reasons: [AUTUMN] }]);
+      expect(duty.gaps.dated).toEqual([
+        { start: '2025-10-26T01:30:00+02:00', end: '2025-10-26T02:30:00+01:00', minutes: 120, reasons: [AUTUMN] },
+      ]);
     });
   });
 });

@@ -23,7 +23,10 @@ describe('database schema', () => {
     const url = await createTestDatabase({ empty: true });
     try {
       const env = { DATABASE_URL: url, LOG_LEVEL: 'info' };
-      const [first, second] = await Promise.all([runProcess([distEntry('cli'), 'migrate'], env), runProcess([distEntry('cli'), 'migrate'], env)]);
+      const [first, second] = await Promise.all([
+        runProcess([distEntry('cli'), 'migrate'], env),
+        runProcess([distEntry('cli'), 'migrate'], env),
+      ]);
       expect([first.code, second.code]).toEqual([0, 0]);
       const appliedBy = [first.output, second.output].filter((output) => output.includes('Applied')).length;
       expect(appliedBy).toBe(1);

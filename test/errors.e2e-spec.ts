@@ -16,14 +16,24 @@ describe('errors as problem+json', () => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.body).toEqual(
-      expect.objectContaining({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), requestId: expect.any(String) }),
+      expect.objectContaining({
+        type: expect.any(String),
+        title: expect.any(String),
+        status,
+        detail: expect.any(String),
+        requestId: expect.any(String),
+      }),
     );
   };
 
   it.each([
     ['a code that is too short', '/api/v1/municipalities/GM12', 'code'],
     ['a code with the wrong prefix', '/api/v1/municipalities/XX0363', 'code'],
-    ['a malformed code on the population endpoint', '/api/v1/municipalities/gm0363/population?referenceDate=2018-01-01', 'code'],
+    [
+      'a malformed code on the population endpoint',
+      '/api/v1/municipalities/gm0363/population?referenceDate=2018-01-01',
+      'code',
+    ],
     ['an unknown query parameter', '/api/v1/municipalities?year=2024&colour=red', 'colour'],
     ['a limit over 500', '/api/v1/municipalities?limit=501', 'limit'],
     ['a limit of 0', '/api/v1/municipalities?limit=0', 'limit'],
@@ -38,7 +48,11 @@ describe('errors as problem+json', () => {
     ['a missing reference date', '/api/v1/municipalities/GM0106/population', 'referenceDate'],
     ['an impossible date', '/api/v1/municipalities/GM0106/population?referenceDate=2019-02-29', 'referenceDate'],
     ['a date in another format', '/api/v1/municipalities/GM0106/population?referenceDate=01-01-2019', 'referenceDate'],
-    ['asOf before referenceDate', '/api/v1/municipalities/GM0106/population?referenceDate=2019-01-01&asOf=2018-01-01', 'asOf'],
+    [
+      'asOf before referenceDate',
+      '/api/v1/municipalities/GM0106/population?referenceDate=2019-01-01&asOf=2018-01-01',
+      'asOf',
+    ],
     ['a query parameter on an endpoint that takes none', '/api/v1/provinces?all=true', 'all'],
   ])('400 for %s, naming the field', async (_case, url, field) => {
     const res = await officer.get(url);
@@ -50,7 +64,10 @@ describe('errors as problem+json', () => {
   it('404 for an unknown but well-formed code, with a clear reason', async () => {
     const res = await officer.get('/api/v1/municipalities/GM9999');
     expectProblem(res, 404);
-    expect(res.body).toMatchObject({ type: '/problems/municipality-not-found', detail: 'There is no municipality with CBS code GM9999.' });
+    expect(res.body).toMatchObject({
+      type: '/problems/municipality-not-found',
+      detail: 'There is no municipality with CBS code GM9999.',
+    });
   });
 
   it('404 for the population of a municipality on a date it did not exist', async () => {
@@ -78,11 +95,17 @@ describe('errors as problem+json', () => {
   });
 
   it('a malformed JSON body, an unsupported media type and an oversized body are problem documents too', async () => {
-    const badJson = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    const badJson = await request(t.server)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expectProblem(badJson, 400);
     const wrongType = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'text/csv').send('a,b');
     expectProblem(wrongType, 415);
-    const huge = await request(t.server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.nl', password: 'x'.repeat(1_100_000) }));
+    const huge = await request(t.server)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.nl', password: 'x'.repeat(1_100_000) }));
     expectProblem(huge, 413);
   });
 
@@ -95,12 +118,23 @@ describe('errors as problem+json', () => {
   });
 
   it('health answers 200 while the database is up and 503 problem+json when it is not', async () => {
-    await request(t.server).get('/health').expect(200, { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } });
+    await request(t.server)
+      .get('/health')
+      .expect(200, {
+        status: 'ok',
+        info: { database: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' } },
+      });
     const name = new URL(t.databaseUrl).pathname.slice(1);
     const admin = new URL(t.databaseUrl);
     admin.pathname = '/postgres';
     await sql(admin.toString(), `ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-    await sql(admin.toString(), `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    await sql(
+      admin.toString(),
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+      [name],
+    );
     try {
       const res = await request(t.server).get('/health');
       expectProblem(res, 503);

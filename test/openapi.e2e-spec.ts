@@ -20,7 +20,9 @@ describe('OpenAPI description', () => {
   afterAll(() => t.close());
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    );
 
   it('serves Swagger UI at /api/docs', async () => {
     const res = await request(t.server).get('/api/docs').redirects(1).expect(200);
@@ -45,7 +47,9 @@ describe('OpenAPI description', () => {
       const errors = Object.entries(op.responses).filter(([status]) => /^[45]/.test(status));
       expect([context, errors.length > 0]).toEqual([context, true]);
       for (const [, response] of errors) {
-        expect(response.content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetailsDto');
+        expect(response.content?.['application/problem+json']?.schema?.$ref).toBe(
+          '#/components/schemas/ProblemDetailsDto',
+        );
       }
     }
     expect(doc.components.schemas.ProblemDetailsDto).toBeDefined();
@@ -56,7 +60,11 @@ describe('OpenAPI description', () => {
       const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const documented = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
       expect([path, documented.sort()]).toEqual([path, pathParams.sort()]);
-      if ((op.parameters ?? []).length) expect([`${method} ${path}`, Object.keys(op.responses)]).toEqual([`${method} ${path}`, expect.arrayContaining(['400'])]);
+      if ((op.parameters ?? []).length)
+        expect([`${method} ${path}`, Object.keys(op.responses)]).toEqual([
+          `${method} ${path}`,
+          expect.arrayContaining(['400']),
+        ]);
     }
     const list = doc.paths['/api/v1/municipalities'].get;
     expect(list.parameters!.map((p) => p.name).sort()).toEqual(['limit', 'page', 'province', 'q', 'sort', 'year']);

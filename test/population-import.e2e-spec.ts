@@ -26,7 +26,8 @@ describe('importing a new CBS population file', () => {
     await t.close();
   });
 
-  const figureCount = async () => Number((await sql<{ count: string }>(t.databaseUrl, 'SELECT count(*) FROM population_figure'))[0].count);
+  const figureCount = async () =>
+    Number((await sql<{ count: string }>(t.databaseUrl, 'SELECT count(*) FROM population_figure'))[0].count);
 
   it('reports every bad row with its line number and writes nothing', async () => {
     const before = await figureCount();
@@ -60,16 +61,23 @@ describe('importing a new CBS population file', () => {
   });
 
   it('refuses a file without the header or without rows', async () => {
-    await expect(importer.import('GM0106,2025,70000\n', { source: 'test' })).rejects.toMatchObject({ rowErrors: [{ line: 1, message: expect.stringContaining('header') }] });
-    await expect(importer.import('code,year,population\n', { source: 'test' })).rejects.toMatchObject({ rowErrors: [{ message: 'the file has no rows after the header' }] });
+    await expect(importer.import('GM0106,2025,70000\n', { source: 'test' })).rejects.toMatchObject({
+      rowErrors: [{ line: 1, message: expect.stringContaining('header') }],
+    });
+    await expect(importer.import('code,year,population\n', { source: 'test' })).rejects.toMatchObject({
+      rowErrors: [{ message: 'the file has no rows after the header' }],
+    });
   });
 
   it('imports a valid file in one go, reports progress, and the API then serves the new figures', async () => {
     const progress: ImportProgress[] = [];
-    const result = await importer.import('code,year,population\nGM0106,2025,70000\nGM0014,2025,245000\nGM0106,2024,69702\n', {
-      source: 'test file',
-      onProgress: (p) => progress.push(p),
-    });
+    const result = await importer.import(
+      'code,year,population\nGM0106,2025,70000\nGM0014,2025,245000\nGM0106,2024,69702\n',
+      {
+        source: 'test file',
+        onProgress: (p) => progress.push(p),
+      },
+    );
     expect(result).toMatchObject({ rows: 3, inserted: 2, updated: 1, unchanged: 0 });
     expect(result.years).toEqual([
       { year: 2024, rows: 1, municipalities: 342 },
@@ -95,7 +103,10 @@ describe('importing a new CBS population file', () => {
     const bad = await runProcess([distEntry('cli'), 'import-population', join(dir, 'bad.csv')], env);
     expect(bad.code).toBe(1);
     expect(bad.output).toContain('line 2: population -1 is negative');
-    const [row] = await sql<{ inhabitants: number }>(t.databaseUrl, `SELECT inhabitants FROM population_figure WHERE municipality_code = 'GM0363' AND reference_date = '2025-01-01'`);
+    const [row] = await sql<{ inhabitants: number }>(
+      t.databaseUrl,
+      `SELECT inhabitants FROM population_figure WHERE municipality_code = 'GM0363' AND reference_date = '2025-01-01'`,
+    );
     expect(row.inhabitants).toBe(900_000);
   });
 });

@@ -7,9 +7,15 @@ import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, 
 import { type Client, waitForRun } from './support/test-app';
 
 /** Documents are issued today (Europe/Amsterdam): the issue year the list starts with. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const TODAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+}).format(new Date());
 const YEAR = Number(TODAY.slice(0, 4));
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euro = (cents: number) =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /** The downloaded file's name and its first bytes. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; head: string }> {
@@ -27,15 +33,26 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     portal = await startPortal();
     const vng = await portal.t.as('vng@demo.nl');
     financeAssen = await portal.t.as('finance.gm0106@demo.nl');
-    const contracts = (await vng.get('/api/v1/contracts?limit=100').expect(200)).body.items as Array<{ id: string; reference: string }>;
+    const contracts = (await vng.get('/api/v1/contracts?limit=100').expect(200)).body.items as Array<{
+      id: string;
+      reference: string;
+    }>;
     const vng2018 = contracts.find((c) => c.reference === 'VNG-SEN-2018')!.id;
     // Groningen leaves the collective contract halfway 2025: a gap for the timeline (before the run, so it is billed pro rata).
     await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0014?endDate=2025-06-30`).expect(200);
     // The demo has no invoices: the 2025 run of VNG-SEN-2018 issues one to Assen (today, so in this year's list).
-    const started = await vng.post(`/api/v1/contracts/${vng2018}/invoice-runs`).set('Idempotency-Key', randomUUID()).send({ year: 2025 });
+    const started = await vng
+      .post(`/api/v1/contracts/${vng2018}/invoice-runs`)
+      .set('Idempotency-Key', randomUUID())
+      .send({ year: 2025 });
     expect(started.status).toBe(202);
     expect(await waitForRun(vng, started.body.id)).toMatchObject({ status: 'COMPLETED' });
-    const items = (await financeAssen.get('/api/v1/invoices').expect(200)).body.items as Array<{ id: string; number: string; totalCents: number; municipalityCode: string }>;
+    const items = (await financeAssen.get('/api/v1/invoices').expect(200)).body.items as Array<{
+      id: string;
+      number: string;
+      totalCents: number;
+      municipalityCode: string;
+    }>;
     expect(items.map((d) => d.municipalityCode)).toEqual(['GM0106']);
     invoice = items[0];
   }, 180_000);
@@ -50,25 +67,51 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     await page.getByRole('heading', { name: 'Onze verplichting', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/verplichting');
     await page.getByLabel('Jaar').selectOption('2025');
-    const wmo = page.locator('section.duty').filter({ has: page.getByRole('heading', { name: 'Anoniem luisterend oor en advies', level: 2 }) });
-    await wmo.getByText('Gemeente Assen voldoet in 2025 aan de plicht „Anoniem luisterend oor en advies” (art. 2.2.4 lid 1 onder b Wmo 2015).').waitFor();
+    const wmo = page
+      .locator('section.duty')
+      .filter({ has: page.getByRole('heading', { name: 'Anoniem luisterend oor en advies', level: 2 }) });
+    await wmo
+      .getByText(
+        'Gemeente Assen voldoet in 2025 aan de plicht „Anoniem luisterend oor en advies” (art. 2.2.4 lid 1 onder b Wmo 2015).',
+      )
+      .waitFor();
     expect(await wmo.locator('.duty__status .status-badge').innerText()).toContain('Voldaan');
     expect(await wmo.getByText('Stichting Sensoor levert de dienst via contract VNG-SEN-2018').isVisible()).toBe(true);
     // Channels and hours in words; the year as a timeline with its text alternative; no weekly gaps; the cost.
-    expect(await wmo.getByText('Telefoon (0900-0767): dag en nacht, elke dag (24 uur per dag, 7 dagen per week). Telt mee voor de plicht.').isVisible()).toBe(true);
-    expect(await wmo.getByText('Chat (https://www.sensoor.nl/chat): elke dag van 09:00 tot 22:00. Telt mee voor de plicht.').isVisible()).toBe(true);
-    expect(await wmo.getByRole('img').getAttribute('aria-label')).toBe('Tijdlijn 2025: 1 januari 2025 t/m 31 december 2025 gedekt door een contract.');
-    expect(await wmo.getByText('Gedekt van 1 januari 2025 t/m 31 december 2025 (VNG-SEN-2018, Stichting Sensoor)').isVisible()).toBe(true);
+    expect(
+      await wmo
+        .getByText(
+          'Telefoon (0900-0767): dag en nacht, elke dag (24 uur per dag, 7 dagen per week). Telt mee voor de plicht.',
+        )
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await wmo
+        .getByText('Chat (https://www.sensoor.nl/chat): elke dag van 09:00 tot 22:00. Telt mee voor de plicht.')
+        .isVisible(),
+    ).toBe(true);
+    expect(await wmo.getByRole('img').getAttribute('aria-label')).toBe(
+      'Tijdlijn 2025: 1 januari 2025 t/m 31 december 2025 gedekt door een contract.',
+    );
+    expect(
+      await wmo
+        .getByText('Gedekt van 1 januari 2025 t/m 31 december 2025 (VNG-SEN-2018, Stichting Sensoor)')
+        .isVisible(),
+    ).toBe(true);
     expect(await wmo.getByText('Geen periodes zonder contract in 2025.').isVisible()).toBe(true);
     expect(await wmo.getByText(/^Geen: op elk moment van de week is er een kanaal bereikbaar/).isVisible()).toBe(true);
-    expect(await wmo.locator('.utrecht-data-list__item').filter({ hasText: 'Kosten 2025' }).innerText()).toContain(euro(1742525));
+    expect(await wmo.locator('.utrecht-data-list__item').filter({ hasText: 'Kosten 2025' }).innerText()).toContain(
+      euro(1742525),
+    );
     expect(await wmo.getByText('Factuur van de aanbieder aan de gemeente').first().isVisible()).toBe(true);
     // Kindertelefoon (Jeugdwet) is the second duty on the page.
     expect(await page.locator('section.duty').count()).toBe(2);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'verplichting');
 
-    const report = await downloaded(page, () => page.getByRole('button', { name: 'Download raadsrapportage (PDF)' }).click());
+    const report = await downloaded(page, () =>
+      page.getByRole('button', { name: 'Download raadsrapportage (PDF)' }).click(),
+    );
     expect(report.name).toBe('verantwoording-GM0106-2025.pdf');
     expect(report.head).toBe('%PDF-');
   });
@@ -77,7 +120,9 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     const page = await portal.newPage({ width: 320, height: 640 });
     await portal.signIn(page, 'officer.gm0106@demo.nl');
     await page.getByLabel('Jaar').selectOption('2025');
-    await page.getByText('Gemeente Assen voldoet in 2025 aan de plicht „Anoniem luisterend oor en advies”', { exact: false }).waitFor();
+    await page
+      .getByText('Gemeente Assen voldoet in 2025 aan de plicht „Anoniem luisterend oor en advies”', { exact: false })
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'verplichting-320');
@@ -87,11 +132,17 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     const page = await portal.newPage();
     await portal.signIn(page, 'officer.gm0014@demo.nl');
     await page.getByLabel('Jaar').selectOption('2025');
-    const wmo = page.locator('section.duty').filter({ has: page.getByRole('heading', { name: 'Anoniem luisterend oor en advies', level: 2 }) });
+    const wmo = page
+      .locator('section.duty')
+      .filter({ has: page.getByRole('heading', { name: 'Anoniem luisterend oor en advies', level: 2 }) });
     await wmo.getByText('Gemeente Groningen voldoet in 2025 niet aan de plicht', { exact: false }).waitFor();
     expect(await wmo.locator('.duty__status .status-badge').innerText()).toContain('Niet voldaan');
-    expect(await wmo.getByText('Op 184 dagen is er geen contract: 1 juli 2025 t/m 31 december 2025.').isVisible()).toBe(true);
-    expect(await wmo.getByText('Niet gedekt van 1 juli 2025 t/m 31 december 2025 (184 dagen zonder contract)').isVisible()).toBe(true);
+    expect(await wmo.getByText('Op 184 dagen is er geen contract: 1 juli 2025 t/m 31 december 2025.').isVisible()).toBe(
+      true,
+    );
+    expect(
+      await wmo.getByText('Niet gedekt van 1 juli 2025 t/m 31 december 2025 (184 dagen zonder contract)').isVisible(),
+    ).toBe(true);
     expect(await wmo.getByRole('img').getAttribute('aria-label')).toBe(
       'Tijdlijn 2025: 1 januari 2025 t/m 30 juni 2025 gedekt door een contract; 1 juli 2025 t/m 31 december 2025 niet gedekt: geen contract.',
     );
@@ -110,8 +161,12 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     expect(await link.isVisible()).toBe(true);
     // Totals of the filtered list.
     const totals = page.locator('.invoice-totals');
-    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Gefactureerd' }).innerText()).toContain(euro(invoice.totalCents));
-    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Openstaand' }).innerText()).toContain(euro(invoice.totalCents));
+    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Gefactureerd' }).innerText()).toContain(
+      euro(invoice.totalCents),
+    );
+    expect(await totals.locator('.utrecht-data-list__item').filter({ hasText: 'Openstaand' }).innerText()).toContain(
+      euro(invoice.totalCents),
+    );
     expect(await page.locator('tbody .status-badge').first().innerText()).toContain('Openstaand');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'facturen');
@@ -133,7 +188,9 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
 
     // Assen had no billing details when the invoice was made: no e-invoice, and the page says why in Dutch.
     await page.getByRole('button', { name: `UBL (e-factuur) van ${invoice.number}` }).click();
-    const warning = page.getByRole('alert').filter({ hasText: `Voor een e-factuur van ${invoice.number} ontbreken nog gegevens:` });
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: `Voor een e-factuur van ${invoice.number} ontbreken nog gegevens:` });
     await warning.waitFor();
     expect(await warning.innerText()).toContain('het OIN (of KvK-nummer) van de ontvanger');
     expect(await warning.innerText()).toContain('een volledig factuuradres van de ontvanger');
@@ -144,11 +201,15 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     await portal.signIn(page, 'finance.gm0106@demo.nl');
     await page.getByRole('link', { name: invoice.number }).click();
     await page.getByRole('heading', { name: `Factuur ${invoice.number}`, level: 1 }).waitFor();
-    expect(await page.locator('.invoice-summary').innerText()).toContain(`${euro(invoice.totalCents)} van Stichting Sensoor aan Gemeente Assen`);
+    expect(await page.locator('.invoice-summary').innerText()).toContain(
+      `${euro(invoice.totalCents)} van Stichting Sensoor aan Gemeente Assen`,
+    );
     expect(await page.getByRole('table', { name: `Regels van ${invoice.number}` }).innerText()).toContain('69.701');
     expect(await page.getByText('Er is nog geen betaling geregistreerd.').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Betaling registreren' }).count()).toBe(0);
-    const pdf = await downloaded(page, () => page.getByRole('button', { name: `PDF downloaden van ${invoice.number}` }).click());
+    const pdf = await downloaded(page, () =>
+      page.getByRole('button', { name: `PDF downloaden van ${invoice.number}` }).click(),
+    );
     expect(pdf.head).toBe('%PDF-');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'factuur');
@@ -173,7 +234,11 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     expect(await summary.innerText()).toContain(`OIN: ${message}`);
     await summary.getByRole('link', { name: /^OIN:/ }).click();
     expect(await oin.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect((await financeAssen.get('/api/v1/municipalities/GM0106/billing-details').expect(200)).body).toMatchObject({ oin: null, kvkNumber: null, invoiceAddress: null });
+    expect((await financeAssen.get('/api/v1/municipalities/GM0106/billing-details').expect(200)).body).toMatchObject({
+      oin: null,
+      kvkNumber: null,
+      invoiceAddress: null,
+    });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // A field error from the server lands next to its field too (here: the API refuses the postal code).
@@ -184,16 +249,35 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     await page.getByLabel('Plaats').fill('Assen');
     await page.getByLabel('E-mailadres voor facturen').fill('facturen@assen.nl');
     await page.getByRole('button', { name: 'Inkoopordernummer toevoegen' }).click();
-    await page.getByLabel('Inkoopordernummer 1: contract').selectOption({ label: 'VNG-SEN-2018 – Luisterend oor vanaf 2018 (facturering per gemeente)' });
+    await page
+      .getByLabel('Inkoopordernummer 1: contract')
+      .selectOption({ label: 'VNG-SEN-2018 – Luisterend oor vanaf 2018 (facturering per gemeente)' });
     await page.getByLabel('Inkoopordernummer 1: jaar').selectOption('2026');
     await page.getByLabel('Inkoopordernummer 1: nummer').fill('4500012345');
     await page.route('**/api/v1/municipalities/GM0106/billing-details', (route) =>
       route.request().method() === 'PUT'
-        ? route.fulfill({ status: 400, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/validation-failed', status: 400, detail: 'x', errors: [{ field: 'invoiceAddress.postalCode', message: 'postalCode must be a Dutch postal code such as 9401 JW' }] }) })
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: '/problems/validation-failed',
+              status: 400,
+              detail: 'x',
+              errors: [
+                {
+                  field: 'invoiceAddress.postalCode',
+                  message: 'postalCode must be a Dutch postal code such as 9401 JW',
+                },
+              ],
+            }),
+          })
         : route.continue(),
     );
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.locator('.utrecht-form-field-error-message').filter({ hasText: 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 9401 JW.' }).waitFor();
+    await page
+      .locator('.utrecht-form-field-error-message')
+      .filter({ hasText: 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 9401 JW.' })
+      .waitFor();
     expect(await page.getByLabel('Postcode').getAttribute('aria-invalid')).toBe('true');
     await page.unroute('**/api/v1/municipalities/GM0106/billing-details');
 

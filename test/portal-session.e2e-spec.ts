@@ -61,7 +61,10 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     const before = (await page.context().cookies()).find((cookie) => cookie.name === 'wmo_session')!.value;
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByText('U bent afgemeld.').waitFor();
-    const replay = await portal.t.withAuthorization().post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${before}`);
+    const replay = await portal.t
+      .withAuthorization()
+      .post('/api/v1/auth/session/refresh')
+      .set('Cookie', `wmo_session=${before}`);
     expect(replay.status).toBe(401);
     await page.reload();
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
@@ -72,7 +75,11 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     await portal.signIn(page, 'officer.gm0106@demo.nl');
     // The session ends elsewhere (cookie gone) and the access token is refused from now on.
     await page.context().clearCookies();
-    await page.route('**/api/v1/**', (route) => (route.request().url().includes('/auth/session') ? route.continue() : route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401}' })));
+    await page.route('**/api/v1/**', (route) =>
+      route.request().url().includes('/auth/session')
+        ? route.continue()
+        : route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"status":401}' }),
+    );
     await page.getByRole('link', { name: 'Meldingen' }).click();
     await page.getByText('Uw sessie is verlopen. Log opnieuw in om verder te gaan.').waitFor();
     await page.unroute('**/api/v1/**');
@@ -117,7 +124,8 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     // The menu is reachable too: Tab from the skip link on to the first menu item, Enter follows it.
     await page.reload();
     await page.getByRole('heading', { name: 'Onze verplichting', level: 1 }).waitFor();
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Meldingen'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Meldingen'; i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
   });
@@ -128,7 +136,17 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     await page.getByRole('link', { name: 'Meldingen' }).click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
     await page.route('**/api/v1/contracts*', (route) =>
-      route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.', requestId: 'req-abc-123' }) }),
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          detail: 'An unexpected error occurred.',
+          requestId: 'req-abc-123',
+        }),
+      }),
     );
     await page.getByRole('link', { name: 'Contracten' }).click();
     const alert = page.getByRole('alert');
@@ -152,9 +170,15 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
       await page.waitForFunction(() => !document.querySelector('.loading'));
       // Named, so a failure says what sticks out (wide tables scroll within their own region).
       const sticksOut = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('.table-scroll')).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
+        Array.from(document.querySelectorAll('body *'))
+          .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('.table-scroll'))
+          .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
       );
-      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth), sticksOut }).toEqual({ path, width: 320, sticksOut: [] });
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth), sticksOut }).toEqual({
+        path,
+        width: 320,
+        sticksOut: [],
+      });
     }
   });
 });

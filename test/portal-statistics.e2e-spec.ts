@@ -35,7 +35,9 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await page.getByLabel('Chat: gesprekken').fill('250');
     await page.getByLabel('Bron (optioneel)').fill('Jaarverslag 2024 (illustratief)');
     await page.getByRole('button', { name: 'Cijfers vastleggen' }).click();
-    await page.getByText('De cijfers over 1 januari 2024 t/m 31 december 2024 zijn vastgelegd: 1.250 gesprekken.').waitFor();
+    await page
+      .getByText('De cijfers over 1 januari 2024 t/m 31 december 2024 zijn vastgelegd: 1.250 gesprekken.')
+      .waitFor();
     await expect(table.getByRole('row', { name: /2024/ }).textContent()).resolves.toContain('1.250');
     await screenshot(page, 'dienstcijfers');
 
@@ -55,14 +57,19 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     // Assen's participation ends in 30 days without a successor: the evaluation notifies Assen.
     const coverageEnds = addDays(todayInAmsterdam(), 30);
     const vng = await portal.t.as('vng@demo.nl');
-    const [{ id: contractId }] = await sql<{ id: string }>(portal.t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
+    const [{ id: contractId }] = await sql<{ id: string }>(
+      portal.t.databaseUrl,
+      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
+    );
     await vng.delete(`/api/v1/contracts/${contractId}/participants/GM0106?endDate=${coverageEnds}`).expect(200);
     await (await portal.t.as('operator@demo.nl')).post('/api/v1/compliance/evaluations').expect(200);
 
     const page = await portal.newPage();
     await portal.signIn(page, 'officer.gm0106@demo.nl');
     // The menu says there is one unread notification (a number, and words for screen readers).
-    const menuItem = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meldingen 1 ongelezen' });
+    const menuItem = page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Meldingen 1 ongelezen' });
     await menuItem.waitFor();
     await menuItem.click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
@@ -73,10 +80,17 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await screenshot(page, 'meldingen');
     await item.getByRole('button', { name: /Markeer als gelezen/ }).click();
     await page.getByText('1 melding, waarvan 0 ongelezen.').waitFor();
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meldingen', exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Meldingen', exact: true })
+      .waitFor();
     await page.getByLabel('Alleen ongelezen meldingen').check();
     await page.getByText('U heeft geen ongelezen meldingen.').waitFor();
     const officer = await portal.t.as('officer.gm0106@demo.nl');
-    expect((await officer.get('/api/v1/notifications').expect(200)).body).toMatchObject({ total: 1, unread: 0, items: [{ kind: 'COVERAGE_ENDING', readAt: expect.any(String) }] });
+    expect((await officer.get('/api/v1/notifications').expect(200)).body).toMatchObject({
+      total: 1,
+      unread: 0,
+      items: [{ kind: 'COVERAGE_ENDING', readAt: expect.any(String) }],
+    });
   });
 });

@@ -55,13 +55,17 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
 
     await page.getByRole('link', { name: 'VNG-SEN-2018' }).click();
     await page.getByRole('heading', { name: /^VNG-SEN-2018: Luisterend oor vanaf 2018/, level: 1 }).waitFor();
-    expect(await rowTexts(page, 'Tarief per inwoner per jaar (excl. btw)')).toEqual([expect.stringContaining('€ 0,25')]);
+    expect(await rowTexts(page, 'Tarief per inwoner per jaar (excl. btw)')).toEqual([
+      expect.stringContaining('€ 0,25'),
+    ]);
     const participants = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.total as number;
     await page.getByText(`${participants} deelnames`, { exact: true }).waitFor();
     expect(await rowTexts(page, 'Deelnemende gemeenten')).toHaveLength(participants);
     await page.getByLabel('Zoek een gemeente').fill('GM0106');
     await page.getByText(`1 van ${participants} deelnames`).waitFor();
-    expect(await rowTexts(page, 'Deelnemende gemeenten')).toEqual([expect.stringMatching(/Assen\s+GM0106\s+1 januari 2018\s+geen einddatum\s+Aanmelding/)]);
+    expect(await rowTexts(page, 'Deelnemende gemeenten')).toEqual([
+      expect.stringMatching(/Assen\s+GM0106\s+1 januari 2018\s+geen einddatum\s+Aanmelding/),
+    ]);
     // The G4 are excepted, with their reason.
     const exceptions = await rowTexts(page, 'Gemeenten die niet deelnemen');
     expect(exceptions).toHaveLength(4);
@@ -95,7 +99,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await municipalities.fill('GM0363');
     await from.fill('2026-01-01');
     await submit.click();
-    await fieldError('GM0363 is uitgezonderd van dit contract: G4: eigen contract met hoger tarief en aanvullende diensten.').waitFor();
+    await fieldError(
+      'GM0363 is uitgezonderd van dit contract: G4: eigen contract met hoger tarief en aanvullende diensten.',
+    ).waitFor();
     expect(await municipalities.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -107,9 +113,18 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByLabel('Zoek een gemeente').fill('GM0106');
     await page.getByRole('table', { name: 'Deelnemende gemeenten' }).getByText('1 januari 2026').waitFor();
     const assen = await rowTexts(page, 'Deelnemende gemeenten');
-    expect(assen).toEqual([expect.stringMatching(/1 januari 2018\s+31 december 2025/), expect.stringMatching(/1 januari 2026\s+geen einddatum/)]);
-    const api = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.items as Array<{ code: string; from: string; to: string | null }>;
-    expect(api.filter((p) => p.code === 'GM0106')).toEqual(expect.arrayContaining([expect.objectContaining({ from: '2026-01-01', to: null })]));
+    expect(assen).toEqual([
+      expect.stringMatching(/1 januari 2018\s+31 december 2025/),
+      expect.stringMatching(/1 januari 2026\s+geen einddatum/),
+    ]);
+    const api = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.items as Array<{
+      code: string;
+      from: string;
+      to: string | null;
+    }>;
+    expect(api.filter((p) => p.code === 'GM0106')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ from: '2026-01-01', to: null })]),
+    );
   });
 
   it('VNG: starts the 2025 invoice run, follows it to completion, downloads its documents; the same period again is refused in Dutch', async () => {
@@ -124,7 +139,12 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('heading', { name: 'Factuurronde 1 januari 2025 t/m 31 december 2025', level: 1 }).waitFor();
     await page.locator('.status-badge', { hasText: 'Voltooid' }).waitFor({ timeout: 120_000 });
 
-    const run = (await vng.get(`/api/v1/invoice-runs/${runId}`).expect(200)).body as { status: string; documentCount: number; totalCents: number; progress: { done: number; total: number } };
+    const run = (await vng.get(`/api/v1/invoice-runs/${runId}`).expect(200)).body as {
+      status: string;
+      documentCount: number;
+      totalCents: number;
+      progress: { done: number; total: number };
+    };
     expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
     const count = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
     const documents = count(run.documentCount);
@@ -134,7 +154,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(await progress.getAttribute('max')).toBe(String(run.documentCount));
     expect(await progress.getAttribute('aria-valuetext')).toBe(`${documents} van ${documents} documenten`);
     const total = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(run.totalCents / 100);
-    expect(plain(await page.getByRole('status').filter({ hasText: 'De factuurronde is voltooid' }).innerText())).toContain(`De factuurronde is voltooid: ${documents} documenten met samen ${plain(total)}.`);
+    expect(
+      plain(await page.getByRole('status').filter({ hasText: 'De factuurronde is voltooid' }).innerText()),
+    ).toContain(`De factuurronde is voltooid: ${documents} documenten met samen ${plain(total)}.`);
     expect(await page.getByRole('link', { name: 'Naar Facturen' }).getAttribute('href')).toBe('/facturen');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'factuurronde');
@@ -144,9 +166,16 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByText(`${count(gaps)} gemeenten hebben onvolledige factuurgegevens.`).waitFor();
     await page.getByText(`Toon de ${count(gaps)} gemeenten`).click();
     await page.getByRole('table', { name: 'Gemeenten met onvolledige factuurgegevens' }).waitFor();
-    expect((await rowTexts(page, 'Gemeenten met onvolledige factuurgegevens')).some((row) => row.includes('Assen') && row.includes('GM0106'))).toBe(true);
+    expect(
+      (await rowTexts(page, 'Gemeenten met onvolledige factuurgegevens')).some(
+        (row) => row.includes('Assen') && row.includes('GM0106'),
+      ),
+    ).toBe(true);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alle documenten downloaden (ZIP)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Alle documenten downloaden (ZIP)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^factuurrun-2025-01-01-[0-9a-f]{8}\.zip$/);
     const zip = readFileSync((await download.path())!);
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -157,7 +186,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
     await page.getByText('Deze periode heeft al een factuurronde').waitFor();
-    expect(await page.getByRole('link', { name: 'Bekijk de factuurronde' }).getAttribute('href')).toBe(`/factuurrondes/${runId}`);
+    expect(await page.getByRole('link', { name: 'Bekijk de factuurronde' }).getAttribute('href')).toBe(
+      `/factuurrondes/${runId}`,
+    );
 
     // An overlapping period (the first quarter of 2025): the API's 409, in Dutch with the reason.
     await page.getByLabel('Een andere periode (bijvoorbeeld een kwartaal)').check();
@@ -166,8 +197,12 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'De factuurronde is niet gestart' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('Een deel van deze periode is al gefactureerd in de factuurronde over 1 januari 2025 t/m 31 december 2025.');
-    expect(await refusal.getByRole('link', { name: 'Bekijk die factuurronde' }).getAttribute('href')).toBe(`/factuurrondes/${runId}`);
+    expect(await refusal.innerText()).toContain(
+      'Een deel van deze periode is al gefactureerd in de factuurronde over 1 januari 2025 t/m 31 december 2025.',
+    );
+    expect(await refusal.getByRole('link', { name: 'Bekijk die factuurronde' }).getAttribute('href')).toBe(
+      `/factuurrondes/${runId}`,
+    );
     expect((await vng.get(`/api/v1/invoices?run=${runId}&limit=1`).expect(200)).body.total).toBe(338);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 180_000);
@@ -181,8 +216,14 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     await page.getByRole('heading', { name: 'Stand 2025 in Nederland' }).waitFor();
-    const cards = (await page.locator('.status-card').allInnerTexts()).map((text) => plain(text).replace(/\s+/g, ' ').trim());
-    expect(cards).toEqual(['✓ Voldaan 342 van 342 gemeenten', '! Risico 0 van 342 gemeenten', '✕ Niet voldaan 0 van 342 gemeenten']);
+    const cards = (await page.locator('.status-card').allInnerTexts()).map((text) =>
+      plain(text).replace(/\s+/g, ' ').trim(),
+    );
+    expect(cards).toEqual([
+      '✓ Voldaan 342 van 342 gemeenten',
+      '! Risico 0 van 342 gemeenten',
+      '✕ Niet voldaan 0 van 342 gemeenten',
+    ]);
     expect(await rowTexts(page, 'Gemeenten 2025')).toHaveLength(342);
     const drenthe = (await rowTexts(page, 'Gemeenten per provincie, 2025')).find((row) => row.startsWith('Drenthe'))!;
     expect(drenthe.split('\t').slice(0, 5)).toEqual(['Drenthe', '12', '12', '0', '0']);
@@ -191,7 +232,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     const inhabitants = page.getByRole('table', { name: 'Gemeenten 2025' }).getByRole('button', { name: /^Inwoners/ });
     await inhabitants.click();
     await inhabitants.click();
-    expect(await page.getByRole('table', { name: 'Gemeenten 2025' }).locator('th[aria-sort="descending"]').innerText()).toContain('Inwoners');
+    expect(
+      await page.getByRole('table', { name: 'Gemeenten 2025' }).locator('th[aria-sort="descending"]').innerText(),
+    ).toContain('Inwoners');
     const first = (await rowTexts(page, 'Gemeenten 2025'))[0];
     expect(first).toMatch(/^Amsterdam\s+GM0363\s+Noord-Holland\s+.*Voldaan/);
     const amsterdam = api.rows.find((row) => row.code === 'GM0363')!;
@@ -200,7 +243,8 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await screenshot(page, 'overzicht');
 
     // Only Drenthe: the rows, the counts and the address follow.
-    const pv22 = (await vng.get('/api/v1/compliance/overview?year=2025&province=PV22').expect(200)).body as OverviewBody;
+    const pv22 = (await vng.get('/api/v1/compliance/overview?year=2025&province=PV22').expect(200))
+      .body as OverviewBody;
     await page.getByLabel('Provincie', { exact: true }).selectOption({ label: 'Drenthe' });
     await page.getByText(`${pv22.rows.length} gemeenten in Drenthe.`).waitFor();
     const rows = await rowTexts(page, 'Gemeenten 2025');
@@ -208,17 +252,29 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(rows.every((row) => row.includes('Drenthe'))).toBe(true);
     expect(new URL(page.url()).search).toBe('?jaar=2025&provincie=PV22');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('naleving-WMO2015_2_2_4_1B-2025.csv');
-    const lines = readFileSync((await download.path())!, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(pv22.rows.length + 1);
     expect(lines[0]).toMatch(/^code,name,province,status/);
 
     // All of the Netherlands again: 343 lines.
     await page.getByLabel('Provincie', { exact: true }).selectOption('');
     await page.getByText('342 gemeenten in Nederland.').waitFor();
-    const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
-    expect(readFileSync((await all.path())!, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')).toHaveLength(343);
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als CSV' }).click(),
+    ]);
+    expect(
+      readFileSync((await all.path())!, 'utf8')
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== ''),
+    ).toHaveLength(343);
 
     // A status filter that leaves nothing says so.
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Niet voldaan' });

@@ -15,12 +15,22 @@ describe('the API as a process on the embedded PostgreSQL', () => {
     expect(api.output()).toContain('/api/docs');
 
     expect(api.output()).toContain('Demo logins (password "welkom-demo")');
-    const { accessToken } = (await request(base).post('/api/v1/auth/login').send({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' }).expect(200)).body;
+    const { accessToken } = (
+      await request(base)
+        .post('/api/v1/auth/login')
+        .send({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' })
+        .expect(200)
+    ).body;
     const auth = `Bearer ${accessToken}`;
-    const list = await request(base).get('/api/v1/municipalities?year=2024&limit=500').set('Authorization', auth).expect(200);
+    const list = await request(base)
+      .get('/api/v1/municipalities?year=2024&limit=500')
+      .set('Authorization', auth)
+      .expect(200);
     expect(list.body.total).toBe(342);
     expect(list.body.items.reduce((sum: number, m: { population: number }) => sum + m.population, 0)).toBe(17_942_942);
-    expect((await request(base).get('/api/v1/municipalities?year=2014').set('Authorization', auth).expect(200)).body.total).toBe(403);
+    expect(
+      (await request(base).get('/api/v1/municipalities?year=2014').set('Authorization', auth).expect(200)).body.total,
+    ).toBe(403);
     await request(base).get('/api/docs-json').expect(200);
     await request(base).get('/health').expect(200);
 
@@ -35,7 +45,9 @@ describe('the API as a process on the embedded PostgreSQL', () => {
     const [, base] = await api.waitFor(/API: +(http:\/\/localhost:\d+)\/api\/v1/);
     expect(api.output()).not.toContain('Initialising a new PostgreSQL cluster');
     expect(api.output()).not.toContain('Loaded CBS reference data'); // unchanged bundle: skipped
-    const { accessToken } = (await request(base).post('/api/v1/auth/login').send({ email: 'vng@demo.nl', password: 'welkom-demo' }).expect(200)).body;
+    const { accessToken } = (
+      await request(base).post('/api/v1/auth/login').send({ email: 'vng@demo.nl', password: 'welkom-demo' }).expect(200)
+    ).body;
     await request(base).get('/api/v1/municipalities/GM1966').set('Authorization', `Bearer ${accessToken}`).expect(200);
     api.child.kill('SIGINT');
     expect(await api.exited()).toEqual({ code: 0, signal: null });

@@ -57,7 +57,12 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
     expect(drenthe.body.total).toBe(12);
     expect(drenthe.body.items.every((m: Item) => m.provinceCode === 'PV22')).toBe(true);
     const assen = await officer.get('/api/v1/municipalities?year=2024&province=PV22&q=assen').expect(200);
-    expect(assen.body).toMatchObject({ total: 1, page: 1, limit: 50, items: [{ code: 'GM0106', name: 'Assen', population: 69_701 }] });
+    expect(assen.body).toMatchObject({
+      total: 1,
+      page: 1,
+      limit: 50,
+      items: [{ code: 'GM0106', name: 'Assen', population: 69_701 }],
+    });
   });
 
   it('pages through the list without overlap', async () => {
@@ -73,22 +78,46 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
 
   it('shows a municipality with its population history and its predecessors, split shares included', async () => {
     const res = await officer.get('/api/v1/municipalities/GM1966').expect(200);
-    expect(res.body).toMatchObject({ code: 'GM1966', name: 'Het Hogeland', provinceCode: 'PV20', validFrom: '2019-01-01', validTo: null });
+    expect(res.body).toMatchObject({
+      code: 'GM1966',
+      name: 'Het Hogeland',
+      provinceCode: 'PV20',
+      validFrom: '2019-01-01',
+      validTo: null,
+    });
     expect(res.body.populationHistory[0].referenceDate).toBe('2019-01-01');
     expect(res.body.populationHistory).toHaveLength(6);
-    expect(res.body.predecessors.map((p: { code: string }) => p.code)).toEqual(['GM0005', 'GM0053', 'GM1651', 'GM1663']);
-    expect(res.body.predecessors[1]).toMatchObject({ name: 'Winsum', effectiveDate: '2019-01-01', relation: 'SPLIT_PART', share: 0.877 });
+    expect(res.body.predecessors.map((p: { code: string }) => p.code)).toEqual([
+      'GM0005',
+      'GM0053',
+      'GM1651',
+      'GM1663',
+    ]);
+    expect(res.body.predecessors[1]).toMatchObject({
+      name: 'Winsum',
+      effectiveDate: '2019-01-01',
+      relation: 'SPLIT_PART',
+      share: 0.877,
+    });
   });
 
   it('shows when a municipality ended and where it went', async () => {
     const winsum = await officer.get('/api/v1/municipalities/GM0053').expect(200);
-    expect(winsum.body).toMatchObject({ validFrom: null, validTo: '2018-12-31', population: 13_560, populationReferenceDate: '2018-01-01' });
+    expect(winsum.body).toMatchObject({
+      validFrom: null,
+      validTo: '2018-12-31',
+      population: 13_560,
+      populationReferenceDate: '2018-01-01',
+    });
     expect(winsum.body.successors).toEqual([
       expect.objectContaining({ code: 'GM1966', relation: 'SPLIT_PART', share: 0.877 }),
       expect.objectContaining({ code: 'GM1969', relation: 'SPLIT_PART', share: 0.123 }),
     ]);
     const weesp = await officer.get('/api/v1/municipalities/GM0457').expect(200);
-    expect(weesp.body).toMatchObject({ validTo: '2022-03-23', successors: [expect.objectContaining({ code: 'GM0363', effectiveDate: '2022-03-24' })] });
+    expect(weesp.body).toMatchObject({
+      validTo: '2022-03-23',
+      successors: [expect.objectContaining({ code: 'GM0363', effectiveDate: '2022-03-24' })],
+    });
   });
 
   it('lists the twelve provinces', async () => {
@@ -98,11 +127,17 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
   });
 
   describe('population of a territory (rule 3)', () => {
-    const population = (code: string, query: string) => officer.get(`/api/v1/municipalities/${code}/population?${query}`);
+    const population = (code: string, query: string) =>
+      officer.get(`/api/v1/municipalities/${code}/population?${query}`);
 
     it('Het Hogeland (formed 2019-01-01): Bedum + De Marne + Eemsmond + 0.877 of Winsum on 2018-01-01', async () => {
       const res = await population('GM1966', 'referenceDate=2018-01-01').expect(200);
-      expect(res.body).toMatchObject({ inhabitants: 10_475 + 10_058 + 15_553 + 11_892, referenceDate: '2018-01-01', asOf: '2019-01-01', approximate: false });
+      expect(res.body).toMatchObject({
+        inhabitants: 10_475 + 10_058 + 15_553 + 11_892,
+        referenceDate: '2018-01-01',
+        asOf: '2019-01-01',
+        approximate: false,
+      });
       expect(res.body.components).toEqual([
         expect.objectContaining({ code: 'GM0005', inhabitants: 10_475, share: 1 }),
         expect.objectContaining({ code: 'GM0053', referenceInhabitants: 13_560, inhabitants: 11_892, share: 0.877 }),
@@ -127,7 +162,10 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
       const from2014 = await population('GM1945', 'referenceDate=2014-01-01&asOf=2016-01-01').expect(200);
       expect(from2014.body.inhabitants).toBe(18_977 + 5_876 + 9_451);
       const from2015 = await population('GM1945', 'referenceDate=2015-01-01').expect(200);
-      expect(from2015.body).toMatchObject({ inhabitants: 34_258, components: [expect.objectContaining({ code: 'GM0241' })] });
+      expect(from2015.body).toMatchObject({
+        inhabitants: 34_258,
+        components: [expect.objectContaining({ code: 'GM0241' })],
+      });
     });
 
     it('a rename with a new code in mid-year: De Fryske Marren (2015-07-01) is De Friese Meren', async () => {
@@ -139,7 +177,9 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
       const leeuwarden = await population('GM0080', 'referenceDate=2017-01-01').expect(200);
       expect(leeuwarden.body.inhabitants).toBe(108_667 + 10_108 + 3_325); // round_half_up(10,746 x 0.3094 = 3,324.81)
       const waadhoeke = await population('GM1949', 'referenceDate=2017-01-01').expect(200);
-      expect(waadhoeke.body.components.find((c: { code: string }) => c.code === 'GM0140')).toMatchObject({ inhabitants: 1_919 });
+      expect(waadhoeke.body.components.find((c: { code: string }) => c.code === 'GM0140')).toMatchObject({
+        inhabitants: 1_919,
+      });
     });
 
     it('the approximate case: Maasdonk was split in 2015 with no known share, so the figure says so and why', async () => {
@@ -147,7 +187,10 @@ describe('reference data API (real CBS data on PostgreSQL)', () => {
       expect(res.body).toMatchObject({ inhabitants: 143_733, approximate: true });
       expect(res.body.notes[0]).toContain('GM1671 was divided on 2015-01-01');
       expect(res.body.notes[0]).toContain('6,719');
-      expect(res.body.components.find((c: { code: string }) => c.code === 'GM1671')).toMatchObject({ approximate: true, inhabitants: 0 });
+      expect(res.body.components.find((c: { code: string }) => c.code === 'GM1671')).toMatchObject({
+        approximate: true,
+        inhabitants: 0,
+      });
     });
 
     it('the same data without a reorganisation in the period is exact and equals the CBS figure', async () => {

@@ -14,10 +14,19 @@ describe('row-level security', () => {
     ownerUrl = await createTestDatabase();
     appUrl = applicationUrl(ownerUrl);
     tenantTables = (
-      await sql<{ table: string }>(ownerUrl, `SELECT relname AS table FROM pg_class WHERE relkind = 'r' AND relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY 1`)
+      await sql<{ table: string }>(
+        ownerUrl,
+        `SELECT relname AS table FROM pg_class WHERE relkind = 'r' AND relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY 1`,
+      )
     ).map((row) => row.table);
-    [{ id: assen }] = await sql<{ id: string }>(ownerUrl, `SELECT id FROM organisation WHERE municipality_code = 'GM0106'`);
-    [{ id: groningen }] = await sql<{ id: string }>(ownerUrl, `SELECT id FROM organisation WHERE municipality_code = 'GM0014'`);
+    [{ id: assen }] = await sql<{ id: string }>(
+      ownerUrl,
+      `SELECT id FROM organisation WHERE municipality_code = 'GM0106'`,
+    );
+    [{ id: groningen }] = await sql<{ id: string }>(
+      ownerUrl,
+      `SELECT id FROM organisation WHERE municipality_code = 'GM0014'`,
+    );
   });
   afterAll(() => dropTestDatabase(ownerUrl));
 
@@ -32,15 +41,26 @@ describe('row-level security', () => {
   }
 
   it('protects every tenant table, with FORCE so that the owner is bound too', async () => {
-    expect(tenantTables).toEqual(expect.arrayContaining(['api_key', 'app_user', 'audit_event', 'organisation', 'refresh_token']));
-    const unforced = await sql(ownerUrl, `SELECT relname FROM pg_class WHERE relrowsecurity AND NOT relforcerowsecurity AND relnamespace = 'public'::regnamespace`);
+    expect(tenantTables).toEqual(
+      expect.arrayContaining(['api_key', 'app_user', 'audit_event', 'organisation', 'refresh_token']),
+    );
+    const unforced = await sql(
+      ownerUrl,
+      `SELECT relname FROM pg_class WHERE relrowsecurity AND NOT relforcerowsecurity AND relnamespace = 'public'::regnamespace`,
+    );
     expect(unforced).toEqual([]);
   });
 
   it('the application role is not the owner, not a superuser and cannot bypass row-level security', async () => {
-    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>(ownerUrl, `SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = 'wmo_app'`);
+    const [role] = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean }>(
+      ownerUrl,
+      `SELECT rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = 'wmo_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false });
-    const owned = await sql(ownerUrl, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'wmo_app'`);
+    const owned = await sql(
+      ownerUrl,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = 'wmo_app'`,
+    );
     expect(owned).toEqual([]);
   });
 
@@ -73,12 +93,17 @@ describe('row-level security', () => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.org_id', $1, true)`, [assen]);
       await expect(
-        client.query(`INSERT INTO app_user (organisation_id, email, name, password_hash, roles) VALUES ($1, 'x@y.nl', 'X', 'h', '{OFFICER}')`, [groningen]),
+        client.query(
+          `INSERT INTO app_user (organisation_id, email, name, password_hash, roles) VALUES ($1, 'x@y.nl', 'X', 'h', '{OFFICER}')`,
+          [groningen],
+        ),
       ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.org_id', $1, true)`, [assen]);
-      const moved = await client.query(`UPDATE app_user SET name = 'overgenomen' WHERE email = 'officer.gm0014@demo.nl'`);
+      const moved = await client.query(
+        `UPDATE app_user SET name = 'overgenomen' WHERE email = 'officer.gm0014@demo.nl'`,
+      );
       await client.query('COMMIT');
       expect(moved.rowCount).toBe(0);
     });

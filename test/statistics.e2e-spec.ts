@@ -40,10 +40,12 @@ describe('provider service statistics', () => {
   let sensoorId: string;
   let amsterdamId: string;
 
-  const count = async (query: string, params: unknown[] = []) => Number((await sql<{ n: string }>(t.databaseUrl, query, params))[0].n);
+  const count = async (query: string, params: unknown[] = []) =>
+    Number((await sql<{ n: string }>(t.databaseUrl, query, params))[0].n);
   const statisticRows = () => count(`SELECT count(*) AS n FROM service_statistic`);
   const auditRows = () => count(`SELECT count(*) AS n FROM audit_event WHERE entity_type = 'service-statistic'`);
-  const record = (client: Client, providerId: string, body: object) => client.post(`/api/v1/providers/${providerId}/statistics`).send(body);
+  const record = (client: Client, providerId: string, body: object) =>
+    client.post(`/api/v1/providers/${providerId}/statistics`).send(body);
   /** A refused request: the status, a problem document, and not a row written (figures nor audit). */
   const expectRefused = async (request: () => Promise<Response>, status: number, problem: object = {}) => {
     const [rows, audits] = [await statisticRows(), await auditRows()];
@@ -53,13 +55,20 @@ describe('provider service statistics', () => {
     expect([await statisticRows(), await auditRows()]).toEqual([rows, audits]);
     return res;
   };
-  const providerId = async (legalName: string) => (await sql<{ id: string }>(t.databaseUrl, `SELECT organisation_id AS id FROM provider WHERE legal_name = $1`, [legalName]))[0].id;
+  const providerId = async (legalName: string) =>
+    (
+      await sql<{ id: string }>(t.databaseUrl, `SELECT organisation_id AS id FROM provider WHERE legal_name = $1`, [
+        legalName,
+      ])
+    )[0].id;
 
   beforeAll(async () => {
     t = await startTestApp();
     // Listen once, so that concurrent supertest requests share one server.
     await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', () => resolve()));
-    [sensoor, operator, vng, officerAssen] = await Promise.all(['sensoor@demo.nl', 'operator@demo.nl', 'vng@demo.nl', 'officer.gm0106@demo.nl'].map((email) => t.as(email)));
+    [sensoor, operator, vng, officerAssen] = await Promise.all(
+      ['sensoor@demo.nl', 'operator@demo.nl', 'vng@demo.nl', 'officer.gm0106@demo.nl'].map((email) => t.as(email)),
+    );
     [sensoorId, amsterdamId] = [await providerId('Stichting Sensoor'), await providerId('Sensoor Amsterdam')];
   });
   afterAll(() => t?.close());
@@ -67,7 +76,10 @@ describe('provider service statistics', () => {
   describe('the demo figures from the seeds', () => {
     it('2016: telephone 233,866, chat 18,713, e-mail 1,198, in total 253,777; 2013: 240,000 + 13,000 + 3,250 answered e-mails = 256,250', async () => {
       const res = await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`);
-      expect(outcome(res)).toMatchObject({ status: 200, body: { providerId: sensoorId, providerName: 'Stichting Sensoor' } });
+      expect(outcome(res)).toMatchObject({
+        status: 200,
+        body: { providerId: sensoorId, providerName: 'Stichting Sensoor' },
+      });
       expect(res.body.yearlyTotals).toEqual([TOTALS_2016, TOTALS_2013]);
     });
 
@@ -85,14 +97,24 @@ describe('provider service statistics', () => {
           source: expect.stringContaining('factsheet 2016'),
           recordedAt: expect.any(String),
         },
-        expect.objectContaining({ periodStart: '2013-01-01', periodEnd: '2013-12-31', channels: TOTALS_2013.channels, totalConversations: 256_250, topics: [], source: expect.stringContaining('Q&A') }),
+        expect.objectContaining({
+          periodStart: '2013-01-01',
+          periodEnd: '2013-12-31',
+          channels: TOTALS_2013.channels,
+          totalConversations: 256_250,
+          topics: [],
+          source: expect.stringContaining('Q&A'),
+        }),
       ]);
     });
 
     it('are visible to those who can see the provider: the VNG and a municipal officer get the same national totals', async () => {
       for (const client of [vng, officerAssen, operator]) {
         const res = await client.get(`/api/v1/providers/${sensoorId}/statistics`);
-        expect(outcome(res)).toMatchObject({ status: 200, body: { providerName: 'Stichting Sensoor', yearlyTotals: [TOTALS_2016, TOTALS_2013] } });
+        expect(outcome(res)).toMatchObject({
+          status: 200,
+          body: { providerName: 'Stichting Sensoor', yearlyTotals: [TOTALS_2016, TOTALS_2013] },
+        });
       }
     });
 
@@ -146,7 +168,10 @@ describe('provider service statistics', () => {
           { kind: 'EMAIL', conversations: 5, answered: null },
         ],
       });
-      expect(outcome(secondHalf)).toMatchObject({ status: 201, body: { periodStart: '2017-07-01', topics: [], source: null, totalConversations: 137 } });
+      expect(outcome(secondHalf)).toMatchObject({
+        status: 201,
+        body: { periodStart: '2017-07-01', topics: [], source: null, totalConversations: 137 },
+      });
 
       const res = await vng.get(`/api/v1/providers/${sensoorId}/statistics`).expect(200);
       expect(res.body.yearlyTotals).toEqual([
@@ -162,39 +187,75 @@ describe('provider service statistics', () => {
         TOTALS_2016,
         TOTALS_2013,
       ]);
-      expect(res.body.periods.map((p: { periodStart: string }) => p.periodStart)).toEqual(['2017-07-01', '2017-01-01', '2016-01-01', '2013-01-01']);
+      expect(res.body.periods.map((p: { periodStart: string }) => p.periodStart)).toEqual([
+        '2017-07-01',
+        '2017-01-01',
+        '2016-01-01',
+        '2013-01-01',
+      ]);
     });
 
     it('is audited with who recorded it and what', async () => {
-      const rows = await sql<{ action: string; organisation_id: string; actor_user_id: string | null; after: { periodStart: string; totalConversations: number } }>(
+      const rows = await sql<{
+        action: string;
+        organisation_id: string;
+        actor_user_id: string | null;
+        after: { periodStart: string; totalConversations: number };
+      }>(
         t.databaseUrl,
         `SELECT action, organisation_id, actor_user_id, after FROM audit_event WHERE entity_type = 'service-statistic' ORDER BY id`,
       );
       expect(rows.slice(0, 2)).toEqual([
-        expect.objectContaining({ action: 'service-statistic.recorded', organisation_id: sensoorId, actor_user_id: expect.any(String), after: expect.objectContaining({ periodStart: '2017-01-01', totalConversations: 110 }) }),
-        expect.objectContaining({ action: 'service-statistic.recorded', organisation_id: sensoorId, after: expect.objectContaining({ periodStart: '2017-07-01', totalConversations: 137 }) }),
+        expect.objectContaining({
+          action: 'service-statistic.recorded',
+          organisation_id: sensoorId,
+          actor_user_id: expect.any(String),
+          after: expect.objectContaining({ periodStart: '2017-01-01', totalConversations: 110 }),
+        }),
+        expect.objectContaining({
+          action: 'service-statistic.recorded',
+          organisation_id: sensoorId,
+          after: expect.objectContaining({ periodStart: '2017-07-01', totalConversations: 137 }),
+        }),
       ]);
-      const [recorded] = await sql<{ recorded_by_user_id: string }>(t.databaseUrl, `SELECT recorded_by_user_id FROM service_statistic WHERE period_start = '2017-01-01'`);
+      const [recorded] = await sql<{ recorded_by_user_id: string }>(
+        t.databaseUrl,
+        `SELECT recorded_by_user_id FROM service_statistic WHERE period_start = '2017-01-01'`,
+      );
       expect(recorded.recorded_by_user_id).toBe(rows[0].actor_user_id);
     });
 
     it('the operator may record for a provider: { year: 2018 } is the whole calendar year', async () => {
       const res = await record(operator, sensoorId, { year: 2018, channels: [{ kind: 'PHONE', conversations: 0 }] });
-      expect(outcome(res)).toMatchObject({ status: 201, body: { periodStart: '2018-01-01', periodEnd: '2018-12-31', channels: [{ kind: 'PHONE', conversations: 0, answered: null }], totalConversations: 0 } });
+      expect(outcome(res)).toMatchObject({
+        status: 201,
+        body: {
+          periodStart: '2018-01-01',
+          periodEnd: '2018-12-31',
+          channels: [{ kind: 'PHONE', conversations: 0, answered: null }],
+          totalConversations: 0,
+        },
+      });
     });
 
-    it('providerYearTotals (for other modules) answers the same totals inside a caller\'s transaction, per provider', async () => {
+    it("providerYearTotals (for other modules) answers the same totals inside a caller's transaction, per provider", async () => {
       // The application's own connection (the app role, under row-level security), as a feature module's transaction.
       const app = t.app.get(DataSource);
-      const totals = await withSettings(app, { 'app.org_id': sensoorId, 'app.operator': 'false' }, (manager) => providerYearTotals(manager, [amsterdamId, sensoorId]));
-      expect(totals.map(({ providerId, year, totalConversations }) => ({ providerId, year, totalConversations }))).toEqual([
+      const totals = await withSettings(app, { 'app.org_id': sensoorId, 'app.operator': 'false' }, (manager) =>
+        providerYearTotals(manager, [amsterdamId, sensoorId]),
+      );
+      expect(
+        totals.map(({ providerId, year, totalConversations }) => ({ providerId, year, totalConversations })),
+      ).toEqual([
         { providerId: sensoorId, year: 2018, totalConversations: 0 },
         { providerId: sensoorId, year: 2017, totalConversations: 247 },
         { providerId: sensoorId, year: 2016, totalConversations: 253_777 },
         { providerId: sensoorId, year: 2013, totalConversations: 256_250 },
       ]);
       expect(totals.find((y) => y.year === 2016)).toEqual({ providerId: sensoorId, ...TOTALS_2016 });
-      expect(await withSettings(app, { 'app.org_id': sensoorId }, (manager) => providerYearTotals(manager, []))).toEqual([]);
+      expect(
+        await withSettings(app, { 'app.org_id': sensoorId }, (manager) => providerYearTotals(manager, [])),
+      ).toEqual([]);
     });
   });
 
@@ -202,38 +263,151 @@ describe('provider service statistics', () => {
     const year2019 = (channels: object[], extra: object = {}) => ({ year: 2019, channels, ...extra });
 
     it.each([
-      ['negative conversations', year2019([{ kind: 'PHONE', conversations: -1 }]), 'channels.0.conversations', 'conversations must not be negative'],
-      ['negative answered', year2019([{ kind: 'PHONE', conversations: 10, answered: -1 }]), 'channels.0.answered', 'answered must not be negative'],
-      ['a fraction of a conversation', year2019([{ kind: 'PHONE', conversations: 1.5 }]), 'channels.0.conversations', 'conversations must be a whole number'],
-      ['a count as a string', year2019([{ kind: 'PHONE', conversations: '12' }]), 'channels.0.conversations', 'conversations must be a whole number'],
-      ['more answered than conversations', year2019([{ kind: 'CHAT', conversations: 10, answered: 11 }]), 'channels.0.answered', 'answered (11) must not exceed conversations (10)'],
-      ['the same channel twice', year2019([{ kind: 'PHONE', conversations: 1 }, { kind: 'PHONE', conversations: 2 }]), 'channels.1.kind', 'channel PHONE appears more than once'],
-      ['an unknown channel', year2019([{ kind: 'FAX', conversations: 1 }]), 'channels.0.kind', expect.stringContaining('PHONE, CHAT, EMAIL, VIDEO, SMS')],
+      [
+        'negative conversations',
+        year2019([{ kind: 'PHONE', conversations: -1 }]),
+        'channels.0.conversations',
+        'conversations must not be negative',
+      ],
+      [
+        'negative answered',
+        year2019([{ kind: 'PHONE', conversations: 10, answered: -1 }]),
+        'channels.0.answered',
+        'answered must not be negative',
+      ],
+      [
+        'a fraction of a conversation',
+        year2019([{ kind: 'PHONE', conversations: 1.5 }]),
+        'channels.0.conversations',
+        'conversations must be a whole number',
+      ],
+      [
+        'a count as a string',
+        year2019([{ kind: 'PHONE', conversations: '12' }]),
+        'channels.0.conversations',
+        'conversations must be a whole number',
+      ],
+      [
+        'more answered than conversations',
+        year2019([{ kind: 'CHAT', conversations: 10, answered: 11 }]),
+        'channels.0.answered',
+        'answered (11) must not exceed conversations (10)',
+      ],
+      [
+        'the same channel twice',
+        year2019([
+          { kind: 'PHONE', conversations: 1 },
+          { kind: 'PHONE', conversations: 2 },
+        ]),
+        'channels.1.kind',
+        'channel PHONE appears more than once',
+      ],
+      [
+        'an unknown channel',
+        year2019([{ kind: 'FAX', conversations: 1 }]),
+        'channels.0.kind',
+        expect.stringContaining('PHONE, CHAT, EMAIL, VIDEO, SMS'),
+      ],
       ['no channels', year2019([]), 'channels', 'channels must list at least one channel'],
-      ['a share above 1', year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '1.5' }] }), 'topics.0.share', expect.stringContaining('from 0 to 1')],
-      ['a share with 5 decimals', year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '0.12345' }] }), 'topics.0.share', expect.stringContaining('at most 4 decimals')],
-      ['a share as a number', year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: 0.05 }] }), 'topics.0.share', expect.any(String)],
+      [
+        'a share above 1',
+        year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '1.5' }] }),
+        'topics.0.share',
+        expect.stringContaining('from 0 to 1'),
+      ],
+      [
+        'a share with 5 decimals',
+        year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '0.12345' }] }),
+        'topics.0.share',
+        expect.stringContaining('at most 4 decimals'),
+      ],
+      [
+        'a share as a number',
+        year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: 0.05 }] }),
+        'topics.0.share',
+        expect.any(String),
+      ],
       [
         'shares adding up to more than 1',
-        year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '0.6' }, { topic: 'Relaties', share: '0.4001' }] }),
+        year2019([{ kind: 'PHONE', conversations: 1 }], {
+          topics: [
+            { topic: 'Eenzaamheid', share: '0.6' },
+            { topic: 'Relaties', share: '0.4001' },
+          ],
+        }),
         'topics',
         'the shares add up to 1.0001, more than 1',
       ],
-      ['the same topic twice', year2019([{ kind: 'PHONE', conversations: 1 }], { topics: [{ topic: 'Eenzaamheid', share: '0.1' }, { topic: 'eenzaamheid', share: '0.1' }] }), 'topics.1.topic', expect.stringContaining('more than once')],
-      ['a period over two calendar years', { periodStart: '2019-07-01', periodEnd: '2020-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] }, 'periodEnd', expect.stringContaining('within one calendar year')],
-      ['an end before the start', { periodStart: '2019-07-01', periodEnd: '2019-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] }, 'periodEnd', 'periodEnd must not be before periodStart'],
-      ['year and dates together', { year: 2019, periodStart: '2019-01-01', periodEnd: '2019-12-31', channels: [{ kind: 'PHONE', conversations: 1 }] }, 'year', expect.stringContaining('not both')],
-      ['no period at all', { channels: [{ kind: 'PHONE', conversations: 1 }] }, 'year', 'give either year, or periodStart and periodEnd'],
-      ['only a start', { periodStart: '2019-01-01', channels: [{ kind: 'PHONE', conversations: 1 }] }, 'periodEnd', 'periodStart and periodEnd go together'],
-      ['a date that does not exist', { periodStart: '2019-02-29', periodEnd: '2019-03-31', channels: [{ kind: 'PHONE', conversations: 1 }] }, 'periodStart', expect.stringContaining('YYYY-MM-DD')],
-      ['an unknown field', year2019([{ kind: 'PHONE', conversations: 1 }], { municipalityCode: 'GM0106' }), 'municipalityCode', "unknown parameter 'municipalityCode'"],
+      [
+        'the same topic twice',
+        year2019([{ kind: 'PHONE', conversations: 1 }], {
+          topics: [
+            { topic: 'Eenzaamheid', share: '0.1' },
+            { topic: 'eenzaamheid', share: '0.1' },
+          ],
+        }),
+        'topics.1.topic',
+        expect.stringContaining('more than once'),
+      ],
+      [
+        'a period over two calendar years',
+        { periodStart: '2019-07-01', periodEnd: '2020-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] },
+        'periodEnd',
+        expect.stringContaining('within one calendar year'),
+      ],
+      [
+        'an end before the start',
+        { periodStart: '2019-07-01', periodEnd: '2019-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] },
+        'periodEnd',
+        'periodEnd must not be before periodStart',
+      ],
+      [
+        'year and dates together',
+        {
+          year: 2019,
+          periodStart: '2019-01-01',
+          periodEnd: '2019-12-31',
+          channels: [{ kind: 'PHONE', conversations: 1 }],
+        },
+        'year',
+        expect.stringContaining('not both'),
+      ],
+      [
+        'no period at all',
+        { channels: [{ kind: 'PHONE', conversations: 1 }] },
+        'year',
+        'give either year, or periodStart and periodEnd',
+      ],
+      [
+        'only a start',
+        { periodStart: '2019-01-01', channels: [{ kind: 'PHONE', conversations: 1 }] },
+        'periodEnd',
+        'periodStart and periodEnd go together',
+      ],
+      [
+        'a date that does not exist',
+        { periodStart: '2019-02-29', periodEnd: '2019-03-31', channels: [{ kind: 'PHONE', conversations: 1 }] },
+        'periodStart',
+        expect.stringContaining('YYYY-MM-DD'),
+      ],
+      [
+        'an unknown field',
+        year2019([{ kind: 'PHONE', conversations: 1 }], { municipalityCode: 'GM0106' }),
+        'municipalityCode',
+        "unknown parameter 'municipalityCode'",
+      ],
     ])('%s', async (_case, body, field, message) => {
-      const res = await expectRefused(() => record(sensoor, sensoorId, body), 400, { type: '/problems/validation-failed' });
+      const res = await expectRefused(() => record(sensoor, sensoorId, body), 400, {
+        type: '/problems/validation-failed',
+      });
       expect(res.body.errors).toContainEqual({ field, message });
     });
 
     it('an id that is not a UUID is a 400 naming id', async () => {
-      const res = await expectRefused(() => record(sensoor, 'sensoor', year2019([{ kind: 'PHONE', conversations: 1 }])), 400);
+      const res = await expectRefused(
+        () => record(sensoor, 'sensoor', year2019([{ kind: 'PHONE', conversations: 1 }])),
+        400,
+      );
       expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
       const read = await sensoor.get('/api/v1/providers/sensoor/statistics');
       expect(outcome(read)).toMatchObject({ status: 400, body: { errors: [{ field: 'id' }] } });
@@ -241,24 +415,48 @@ describe('provider service statistics', () => {
 
     it('a query parameter on the read is a 400', async () => {
       const res = await sensoor.get(`/api/v1/providers/${sensoorId}/statistics?year=2016`);
-      expect(outcome(res)).toMatchObject({ status: 400, body: { errors: [{ field: 'year', message: "unknown parameter 'year'" }] } });
+      expect(outcome(res)).toMatchObject({
+        status: 400,
+        body: { errors: [{ field: 'year', message: "unknown parameter 'year'" }] },
+      });
     });
   });
 
   describe('overlapping periods: 409, nothing written', () => {
     it('June 2016 overlaps the recorded year 2016', async () => {
-      const [existing] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM service_statistic WHERE provider_id = $1 AND period_start = '2016-01-01'`, [sensoorId]);
+      const [existing] = await sql<{ id: string }>(
+        t.databaseUrl,
+        `SELECT id FROM service_statistic WHERE provider_id = $1 AND period_start = '2016-01-01'`,
+        [sensoorId],
+      );
       const res = await expectRefused(
-        () => record(sensoor, sensoorId, { periodStart: '2016-06-01', periodEnd: '2016-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] }),
+        () =>
+          record(sensoor, sensoorId, {
+            periodStart: '2016-06-01',
+            periodEnd: '2016-06-30',
+            channels: [{ kind: 'PHONE', conversations: 1 }],
+          }),
         409,
-        { type: '/problems/statistics-period-overlaps', statisticId: existing.id, periodStart: '2016-01-01', periodEnd: '2016-12-31' },
+        {
+          type: '/problems/statistics-period-overlaps',
+          statisticId: existing.id,
+          periodStart: '2016-01-01',
+          periodEnd: '2016-12-31',
+        },
       );
       expect(res.body.detail).toContain('2016-01-01 to 2016-12-31');
     });
 
     it('the same year again, and a whole year over a recorded half year, are refused too', async () => {
-      await expectRefused(() => record(operator, sensoorId, { year: 2016, channels: [{ kind: 'PHONE', conversations: 1 }] }), 409);
-      await expectRefused(() => record(sensoor, sensoorId, { year: 2017, channels: [{ kind: 'PHONE', conversations: 1 }] }), 409, { periodStart: '2017-01-01', periodEnd: '2017-06-30' });
+      await expectRefused(
+        () => record(operator, sensoorId, { year: 2016, channels: [{ kind: 'PHONE', conversations: 1 }] }),
+        409,
+      );
+      await expectRefused(
+        () => record(sensoor, sensoorId, { year: 2017, channels: [{ kind: 'PHONE', conversations: 1 }] }),
+        409,
+        { periodStart: '2017-01-01', periodEnd: '2017-06-30' },
+      );
     });
 
     it('6 concurrent requests for periods of 2019 that all share 15 March: one 201, five 409, one row (the advisory lock per provider)', async () => {
@@ -272,7 +470,12 @@ describe('provider service statistics', () => {
       ].map((period) => ({ ...period, channels: [{ kind: 'PHONE', conversations: 7 }] }));
       const responses = await Promise.all(bodies.map((body) => record(sensoor, sensoorId, body)));
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-      expect(await count(`SELECT count(*) AS n FROM service_statistic WHERE provider_id = $1 AND period_start >= '2019-01-01' AND period_end <= '2019-12-31'`, [sensoorId])).toBe(1);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM service_statistic WHERE provider_id = $1 AND period_start >= '2019-01-01' AND period_end <= '2019-12-31'`,
+          [sensoorId],
+        ),
+      ).toBe(1);
     });
   });
 
@@ -284,7 +487,7 @@ describe('provider service statistics', () => {
       await expectRefused(() => record(vng, sensoorId, valid), 403);
     });
 
-    it("another provider (Sensoor Amsterdam) does not exist for Stichting Sensoor: 404 on write and read, and for an unknown id", async () => {
+    it('another provider (Sensoor Amsterdam) does not exist for Stichting Sensoor: 404 on write and read, and for an unknown id', async () => {
       await expectRefused(() => record(sensoor, amsterdamId, valid), 404, { type: '/problems/provider-not-found' });
       const read = await sensoor.get(`/api/v1/providers/${amsterdamId}/statistics`);
       expect(outcome(read)).toMatchObject({ status: 404, body: { type: '/problems/provider-not-found' } });
@@ -293,10 +496,13 @@ describe('provider service statistics', () => {
 
     it('a provider the VNG contracts is visible to it, and has no figures yet', async () => {
       const res = await vng.get(`/api/v1/providers/${amsterdamId}/statistics`);
-      expect(outcome(res)).toMatchObject({ status: 200, body: { providerId: amsterdamId, providerName: 'Sensoor Amsterdam', periods: [], yearlyTotals: [] } });
+      expect(outcome(res)).toMatchObject({
+        status: 200,
+        body: { providerId: amsterdamId, providerName: 'Sensoor Amsterdam', periods: [], yearlyTotals: [] },
+      });
     });
 
-    it('a new provider registered by the operator records its own figures, apart from Sensoor\'s', async () => {
+    it("a new provider registered by the operator records its own figures, apart from Sensoor's", async () => {
       const created = await operator.post('/api/v1/providers').send({
         legalName: 'Hulplijn Test',
         kvkNumber: '12345678',
@@ -308,15 +514,31 @@ describe('provider service statistics', () => {
       });
       expect(created.status).toBe(201);
       const newId = created.body.id as string;
-      await operator.post('/api/v1/users').send({ email: 'admin@hulplijn.test', name: 'Beheer', roles: ['PROVIDER_ADMIN'], password: 'long-enough-password', organisationId: newId }).expect(201);
+      await operator
+        .post('/api/v1/users')
+        .send({
+          email: 'admin@hulplijn.test',
+          name: 'Beheer',
+          roles: ['PROVIDER_ADMIN'],
+          password: 'long-enough-password',
+          organisationId: newId,
+        })
+        .expect(201);
       const admin = await t.as('admin@hulplijn.test', 'long-enough-password');
-      expect((await record(admin, newId, { year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }] })).status).toBe(201);
+      expect(
+        (await record(admin, newId, { year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }] }))
+          .status,
+      ).toBe(201);
       await expectRefused(() => record(admin, sensoorId, valid), 404);
       const own = await admin.get(`/api/v1/providers/${newId}/statistics`).expect(200);
-      expect(own.body.yearlyTotals).toEqual([{ year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }], totalConversations: 42 }]);
+      expect(own.body.yearlyTotals).toEqual([
+        { year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }], totalConversations: 42 },
+      ]);
       expect((await admin.get(`/api/v1/providers/${sensoorId}/statistics`)).status).toBe(404);
       // Sensoor's 2016 is untouched by another provider's 2016.
-      expect((await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`).expect(200)).body.yearlyTotals).toContainEqual(TOTALS_2016);
+      expect(
+        (await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`).expect(200)).body.yearlyTotals,
+      ).toContainEqual(TOTALS_2016);
     });
   });
 });

@@ -9,8 +9,20 @@ describe('tenant transactions', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [{ id }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM organisation WHERE municipality_code = 'GM0106'`);
-    assen = { kind: 'user', id: 'test', userId: null, apiKeyId: null, organisationId: id, organisationKind: 'MUNICIPALITY', municipalityCode: 'GM0106', roles: ['OFFICER'] };
+    const [{ id }] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `SELECT id FROM organisation WHERE municipality_code = 'GM0106'`,
+    );
+    assen = {
+      kind: 'user',
+      id: 'test',
+      userId: null,
+      apiKeyId: null,
+      organisationId: id,
+      organisationKind: 'MUNICIPALITY',
+      municipalityCode: 'GM0106',
+      roles: ['OFFICER'],
+    };
   });
   afterAll(() => t?.close());
 

@@ -35,12 +35,17 @@ describe('invoice runs survive a killed worker', () => {
   });
 
   const run = async (id: string) => (await vng.get(`/api/v1/invoice-runs/${id}`).expect(200)).body;
-  const waitFor = async (id: string, done: (r: { status: string; progress: { done: number } }) => boolean, timeoutMs: number) => {
+  const waitFor = async (
+    id: string,
+    done: (r: { status: string; progress: { done: number } }) => boolean,
+    timeoutMs: number,
+  ) => {
     const started = Date.now();
     for (;;) {
       const current = await run(id);
       if (done(current)) return current;
-      if (Date.now() - started > timeoutMs) throw new Error(`run ${id} did not get there in time: ${JSON.stringify(current)}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`run ${id} did not get there in time: ${JSON.stringify(current)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
@@ -48,15 +53,26 @@ describe('invoice runs survive a killed worker', () => {
   it('a worker killed mid-run leaves whole batches; the next worker completes the run, every document once, no number gap', async () => {
     const first = startWorker();
     await first.waitFor(/Worker ready/, 60_000);
-    const [{ id: contractId }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
-    const started = await vng.post(`/api/v1/contracts/${contractId}/invoice-runs`).set('Idempotency-Key', 'kill-test').send({ year: 2025 }).expect(202);
+    const [{ id: contractId }] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
+    );
+    const started = await vng
+      .post(`/api/v1/contracts/${contractId}/invoice-runs`)
+      .set('Idempotency-Key', 'kill-test')
+      .send({ year: 2025 })
+      .expect(202);
     const runId = started.body.id as string;
 
     const midway = await waitFor(runId, (r) => r.progress.done >= 50, 60_000);
     expect(midway.status).toBe('RUNNING');
     first.child.kill('SIGKILL');
     await first.exited();
-    const [afterKill] = await sql<{ count: number }>(t.databaseUrl, `SELECT count(*)::int AS count FROM invoice_document WHERE run_id = $1`, [runId]);
+    const [afterKill] = await sql<{ count: number }>(
+      t.databaseUrl,
+      `SELECT count(*)::int AS count FROM invoice_document WHERE run_id = $1`,
+      [runId],
+    );
     expect(afterKill.count % 10).toBe(0); // whole batches only
     expect(afterKill.count).toBeLessThan(338);
 
@@ -66,7 +82,13 @@ describe('invoice runs survive a killed worker', () => {
     const finished = await waitFor(runId, (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 120_000);
     expect(finished).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
 
-    const [documents] = await sql<{ count: number; municipalities: number; lowest: number; highest: number; files: number }>(
+    const [documents] = await sql<{
+      count: number;
+      municipalities: number;
+      lowest: number;
+      highest: number;
+      files: number;
+    }>(
       t.databaseUrl,
       `SELECT count(*)::int AS count, count(DISTINCT municipality_code)::int AS municipalities,
               min(right(number, 6)::int) AS lowest, max(right(number, 6)::int) AS highest,
@@ -75,15 +97,25 @@ describe('invoice runs survive a killed worker', () => {
       [runId],
     );
     expect(documents).toEqual({ count: 338, municipalities: 338, lowest: 1, highest: 338, files: 338 });
-    const [counter] = await sql<{ last_number: number }>(t.databaseUrl, `SELECT last_number FROM document_number_counter WHERE document_type = 'INVOICE'`);
+    const [counter] = await sql<{ last_number: number }>(
+      t.databaseUrl,
+      `SELECT last_number FROM document_number_counter WHERE document_type = 'INVOICE'`,
+    );
     expect(counter.last_number).toBe(338);
   });
 
   it('a worker asked to stop (SIGTERM) mid-run stops after its batch, exits 0 within seconds, and another worker completes the run', async () => {
     const first = startWorker();
     await first.waitFor(/Worker ready/, 60_000);
-    const [{ id: contractId }] = await sql<{ id: string }>(t.databaseUrl, `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`);
-    const started = await vng.post(`/api/v1/contracts/${contractId}/invoice-runs`).set('Idempotency-Key', 'term-test').send({ year: 2024 }).expect(202);
+    const [{ id: contractId }] = await sql<{ id: string }>(
+      t.databaseUrl,
+      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
+    );
+    const started = await vng
+      .post(`/api/v1/contracts/${contractId}/invoice-runs`)
+      .set('Idempotency-Key', 'term-test')
+      .send({ year: 2024 })
+      .expect(202);
     const runId = started.body.id as string;
     await waitFor(runId, (r) => r.progress.done >= 30, 60_000);
     const asked = Date.now();

@@ -11,7 +11,16 @@ export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'screen
 
 // The flags of this machine's closed network: without the background-networking ones Chromium
 // keeps trying to reach Google's hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** `describe`, or a loud skip when there is no Chromium (CI installs it; see .ci/run). */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -20,7 +29,9 @@ export function describeInBrowser(name: string, body: () => void): void {
     return;
   }
   // eslint-disable-next-line no-console
-  console.warn(`SKIPPED browser tests "${name}": no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; .ci/run does this.`);
+  console.warn(
+    `SKIPPED browser tests "${name}": no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; .ci/run does this.`,
+  );
   describe.skip(name, body);
 }
 
@@ -40,7 +51,8 @@ export interface Portal {
 export async function startPortal(overrides: Record<string, string> = {}): Promise<Portal> {
   // PORTAL_WEB_DIR: a portal built elsewhere (`vite build --outDir ...`), so parallel work does not share dist/web.
   const webDir = process.env.PORTAL_WEB_DIR ?? join(__dirname, '..', '..', 'dist', 'web');
-  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`${webDir} has no built portal: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(join(webDir, 'index.html')))
+    throw new Error(`${webDir} has no built portal: run \`npm run build\` first (npm test does).`);
   const t = await startTestApp({ WEB_DIR: webDir, ...overrides });
   await t.app.listen(0, '127.0.0.1');
   const address = t.app.getHttpServer().address();
@@ -53,7 +65,13 @@ export async function startPortal(overrides: Record<string, string> = {}): Promi
     baseUrl,
     browser,
     newPage: async ({ width = 1280, height = 900 } = {}) => {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width, height },
+        locale: 'nl-NL',
+        timezoneId: 'Europe/Amsterdam',
+        acceptDownloads: true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
@@ -90,13 +108,28 @@ export interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target })) }));
+    const axe = (
+      globalThis as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target })),
+    }));
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
 }
 
 /** A full-page PNG (at most 3000 px high) under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
@@ -106,6 +139,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Pages with hundreds of rows are cut at 3000 px: the top shows the page, the rest is more rows.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const width = page.viewportSize()?.width ?? 1280;
-  await page.screenshot({ path, fullPage: true, ...(height > 3000 ? { clip: { x: 0, y: 0, width, height: 3000 } } : {}) });
+  await page.screenshot({
+    path,
+    fullPage: true,
+    ...(height > 3000 ? { clip: { x: 0, y: 0, width, height: 3000 } } : {}),
+  });
   return path;
 }

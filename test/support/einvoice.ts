@@ -28,7 +28,9 @@ function compiled(rule: keyof typeof RULES): string {
   const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
   const sef = join(tmpdir(), `wmo-${rule}-${hash}.sef.json`);
   if (!existsSync(sef)) {
-    execFileSync(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${source}`, `-export:${sef}`, '-nogo'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${source}`, `-export:${sef}`, '-nogo'], {
+      stdio: 'ignore',
+    });
   }
   return sef;
 }
@@ -58,13 +60,24 @@ export async function validateUbl(xml: string): Promise<ValidationReport> {
   const SaxonJS = require('saxon-js');
   const base = join(EINVOICE_DIR, 'ubl-2.1');
   const root = xml.includes('<CreditNote') ? 'CreditNote' : 'Invoice';
-  const common = readdirSync(join(base, 'common')).map((file) => ({ fileName: `common/${file}`, contents: readFileSync(join(base, 'common', file), 'utf8') }));
+  const common = readdirSync(join(base, 'common')).map((file) => ({
+    fileName: `common/${file}`,
+    contents: readFileSync(join(base, 'common', file), 'utf8'),
+  }));
   const xsd = await validateXML({
     xml: [{ fileName: 'document.xml', contents: xml }],
-    schema: [{ fileName: `maindoc/UBL-${root}-2.1.xsd`, contents: readFileSync(join(base, 'maindoc', `UBL-${root}-2.1.xsd`), 'utf8') }],
+    schema: [
+      {
+        fileName: `maindoc/UBL-${root}-2.1.xsd`,
+        contents: readFileSync(join(base, 'maindoc', `UBL-${root}-2.1.xsd`), 'utf8'),
+      },
+    ],
     preload: common,
   });
   const run = (rule: keyof typeof RULES) =>
-    failedAsserts(SaxonJS.transform({ stylesheetFileName: compiled(rule), sourceText: xml, destination: 'serialized' }, 'sync').principalResult as string);
+    failedAsserts(
+      SaxonJS.transform({ stylesheetFileName: compiled(rule), sourceText: xml, destination: 'serialized' }, 'sync')
+        .principalResult as string,
+    );
   return { xsd: xsd.errors.map((e: { message: string }) => e.message), en16931: run('en16931'), nlcius: run('nlcius') };
 }

@@ -1,6 +1,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Jest loads this file with plain Node `require`, without its moduleNameMapper: register the paths.
-require('tsconfig-paths').register({ baseUrl: `${__dirname}/../..`, paths: require('../../tsconfig.json').compilerOptions.paths });
+require('tsconfig-paths').register({
+  baseUrl: `${__dirname}/../..`,
+  paths: require('../../tsconfig.json').compilerOptions.paths,
+});
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +39,10 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
   await admin.end();
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DATABASE);
-  await prepareDatabase(templateUrl, loadConfig({ DATABASE_URL: templateUrl, JWT_SECRET: TEST_JWT_SECRET, DEMO: '1', LOG_LEVEL: 'silent' }));
+  await prepareDatabase(
+    templateUrl,
+    loadConfig({ DATABASE_URL: templateUrl, JWT_SECRET: TEST_JWT_SECRET, DEMO: '1', LOG_LEVEL: 'silent' }),
+  );
   process.env.WMO_TEST_SERVER_URL = serverUrl;
   // The app under test must not start an embedded server of its own, nor read a developer's DATA_DIR.
   delete process.env.DATABASE_URL;

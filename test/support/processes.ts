@@ -28,7 +28,9 @@ export function startProcess(args: string[], env: Record<string, string>): Runni
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     output: () => output,
@@ -49,7 +51,10 @@ export function startProcess(args: string[], env: Record<string, string>): Runni
     exited: (timeoutMs = 30_000) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Process did not exit within ${timeoutMs} ms:\n${output.slice(-4000)}`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`Process did not exit within ${timeoutMs} ms:\n${output.slice(-4000)}`)),
+          timeoutMs,
+        );
       });
       return Promise.race([exit, timeout]).finally(() => clearTimeout(timer));
     },
@@ -57,7 +62,11 @@ export function startProcess(args: string[], env: Record<string, string>): Runni
 }
 
 /** Runs a command to completion. */
-export async function runProcess(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export async function runProcess(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   const proc = startProcess(args, env);
   const { code } = await proc.exited(timeoutMs);
   return { code, output: proc.output() };

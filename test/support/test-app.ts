@@ -34,8 +34,19 @@ export interface TestApp {
 /** The real API (same factory as `main.ts`) on a database of its own, connected as the application role. */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
-  const app = await createApiApp({ config, databaseUrl: applicationUrl(databaseUrl), ownerUrl: databaseUrl, jwtSecret: TEST_JWT_SECRET, logger: createRootLogger(config, 'wmo-test') });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+  const app = await createApiApp({
+    config,
+    databaseUrl: applicationUrl(databaseUrl),
+    ownerUrl: databaseUrl,
+    jwtSecret: TEST_JWT_SECRET,
+    logger: createRootLogger(config, 'wmo-test'),
+  });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   const tokens = new Map<string, string>();
@@ -73,7 +84,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
 }
 
 /** Polls an invoice run until it is COMPLETED or FAILED, and returns it (typed by the caller). */
-export async function waitForRun<T = { id: string; status: string }>(client: Client, id: string, timeoutMs = 90_000): Promise<T> {
+export async function waitForRun<T = { id: string; status: string }>(
+  client: Client,
+  id: string,
+  timeoutMs = 90_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const res = await client.get(`/api/v1/invoice-runs/${id}`).expect(200);

@@ -4,7 +4,8 @@ import { TEMPLATE_DATABASE, withDatabase } from './database-names';
 
 function serverUrl(): string {
   const url = process.env.WMO_TEST_SERVER_URL;
-  if (!url) throw new Error('WMO_TEST_SERVER_URL is not set: run the tests through jest (test/support/global-setup.ts)');
+  if (!url)
+    throw new Error('WMO_TEST_SERVER_URL is not set: run the tests through jest (test/support/global-setup.ts)');
   return url;
 }
 
@@ -21,7 +22,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh database for one spec file: a copy of the migrated template with the reference data. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const name = `wmo_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await admin((client) =>
+    client.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`),
+  );
   return withDatabase(serverUrl(), name);
 }
 
@@ -31,7 +34,11 @@ export async function dropTestDatabase(url: string): Promise<void> {
 }
 
 /** Runs SQL as the server's superuser on the given database. */
-export async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -37,7 +37,12 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE })),
         TenancyModule,
-        IdentityModule.forRoot({ jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secureCookies: config.NODE_ENV === 'production' }),
+        IdentityModule.forRoot({
+          jwtSecret,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          secureCookies: config.NODE_ENV === 'production',
+        }),
         HealthModule,
         ReferenceDataModule,
         ContractsModule,

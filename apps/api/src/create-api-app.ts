@@ -44,8 +44,11 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   // Nest logs through the same JSON logger (see createRootLogger).
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  const corsOrigins = options.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
-  if (corsOrigins.length) app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  const corsOrigins = options.config.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (corsOrigins.length)
+    app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
   const context = app.get(TenantContext);
   // General rate limit per client: per credential sent (token or API key), else per IP address.
@@ -57,7 +60,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       return typeof credential === 'string' ? `credential:${credential}` : `ip:${request.ip}`;
     },
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': false },
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': false,
+    },
     errorResponseBuilder: (_request, limit) => new RateLimitedError(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
   // Helmet's middleware built once (@fastify/helmet rebuilds it, CSP parsing included, on every request).
@@ -83,7 +91,14 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   // One log line per request: who asked what, the status and the time; never headers or bodies.
   fastify.addHook('onResponse', (request, reply, done) => {
     const level = reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
-    request.log[level]({ req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+    request.log[level](
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
     done();
   });
   await serveWebPortal(app, options.config.WEB_DIR, options.logger);
@@ -102,7 +117,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
           'moment of the day. Every error is `application/problem+json` (RFC 9457).',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or API key', description: 'An access token from POST /api/v1/auth/login, or an API key (wmo_...).' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT or API key',
+        description: 'An access token from POST /api/v1/auth/login, or an API key (wmo_...).',
+      })
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'An API key (wmo_...).' }, 'api-key')
       .build(),
     { extraModels: [ProblemDetailsDto] },

@@ -5,7 +5,13 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createRootLogger(config, 'wmo-api');
   const database = await startDatabase(config, logger);
-  const app = await createApiApp({ config, databaseUrl: database.appUrl, ownerUrl: database.ownerUrl, jwtSecret: database.jwtSecret, logger });
+  const app = await createApiApp({
+    config,
+    databaseUrl: database.appUrl,
+    ownerUrl: database.ownerUrl,
+    jwtSecret: database.jwtSecret,
+    logger,
+  });
   shutdownOnSignals(logger, async () => {
     await app.close();
     await database.stop();
@@ -18,7 +24,9 @@ async function main(): Promise<void> {
   const demo = database.demoUsers
     ? `\nDemo logins (password "${config.DEMO_PASSWORD}"):\n${database.demoUsers.map((u) => `  ${u.email.padEnd(26)} ${u.roles.join(', ')}`).join('\n')}\n`
     : '';
-  process.stdout.write(`\nLuisterend oor platform is running.\n  Portal: ${base}/\n  API:    ${base}/api/v1\n  Docs:   ${base}/api/docs\n  Health: ${base}/health\n${demo}\n`);
+  process.stdout.write(
+    `\nLuisterend oor platform is running.\n  Portal: ${base}/\n  API:    ${base}/api/v1\n  Docs:   ${base}/api/docs\n  Health: ${base}/health\n${demo}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

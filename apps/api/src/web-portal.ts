@@ -27,12 +27,18 @@ export async function serveWebPortal(app: NestFastifyApplication, webDir: string
     index: false,
     decorateReply: false,
     setHeaders: (res, path) => {
-      void res.header('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void res.header(
+        'cache-control',
+        path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   // '/*' matches '/' too.
-  app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
-    if (API_PATHS.test(request.url)) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      if (API_PATHS.test(request.url)) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    });
 }

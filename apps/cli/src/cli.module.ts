@@ -10,7 +10,10 @@ export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' })), ReferenceDataModule],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' })),
+        ReferenceDataModule,
+      ],
     };
   }
 }

@@ -9,7 +9,11 @@ import { SCHEMA } from '@wmo/schema';
  * `create-operator --email <e-mail> --name <name>`: the first platform operator of a production
  * database. The password comes from OPERATOR_PASSWORD, or is generated and printed once.
  */
-export async function createOperator(ownerUrl: string, email: string | undefined, name: string | undefined): Promise<number> {
+export async function createOperator(
+  ownerUrl: string,
+  email: string | undefined,
+  name: string | undefined,
+): Promise<number> {
   if (!email || !name) {
     process.stderr.write('Usage: npm run cli -- create-operator --email <e-mail> --name "<name>"\n');
     return 2;
@@ -21,15 +25,23 @@ export async function createOperator(ownerUrl: string, email: string | undefined
     process.stderr.write(`OPERATOR_PASSWORD is not acceptable: ${problems.join('; ')}\n`);
     return 1;
   }
-  const dataSource = await new DataSource(dataSourceOptions(ownerUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(ownerUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' }),
+  ).initialize();
   try {
-    const exists = await unscopedAsPlatform(dataSource, (manager) => manager.existsBy(UserEntity, { email: normaliseEmail(email) }));
+    const exists = await unscopedAsPlatform(dataSource, (manager) =>
+      manager.existsBy(UserEntity, { email: normaliseEmail(email) }),
+    );
     if (exists) {
       process.stderr.write(`${email} already has an account.\n`);
       return 1;
     }
     await unscopedAsPlatform(dataSource, (manager) =>
-      upsertUser(manager, { email, name, roles: ['OPERATOR', 'ORG_ADMIN'], organisation: { kind: 'OPERATOR', name: 'Platformbeheer' } }, password),
+      upsertUser(
+        manager,
+        { email, name, roles: ['OPERATOR', 'ORG_ADMIN'], organisation: { kind: 'OPERATOR', name: 'Platformbeheer' } },
+        password,
+      ),
     );
   } finally {
     await dataSource.destroy();

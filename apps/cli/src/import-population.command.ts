@@ -18,7 +18,8 @@ export async function importPopulation(app: INestApplicationContext, file: strin
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const year of result.years) {
-      const coverage = year.rows === year.municipalities ? 'complete' : `${year.rows} of ${year.municipalities} municipalities`;
+      const coverage =
+        year.rows === year.municipalities ? 'complete' : `${year.rows} of ${year.municipalities} municipalities`;
       process.stdout.write(`1 January ${year.year}: ${coverage}\n`);
     }
     process.stdout.write(

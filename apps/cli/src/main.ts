@@ -19,7 +19,9 @@ Commands:
 Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (also while the API runs on it).`;
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean' },
       email: { type: 'string' },

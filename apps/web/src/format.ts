@@ -2,8 +2,20 @@
 
 const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const numberFormat = new Intl.NumberFormat('nl-NL');
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 
 /** "€ 1.234,56" from cents (exact: no binary fractions of a cent). */
 export function euroCents(cents: number | null | undefined): string {
@@ -36,7 +48,15 @@ export function weekday(value: number): string {
 }
 
 /** Channel kinds of the API in Dutch. */
-export const CHANNEL_LABELS: Record<string, string> = { PHONE: 'Telefoon', CHAT: 'Chat', EMAIL: 'E-mail', WEBSITE: 'Website', SMS: 'Sms', VIDEO: 'Videobellen', WHATSAPP: 'WhatsApp' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  PHONE: 'Telefoon',
+  CHAT: 'Chat',
+  EMAIL: 'E-mail',
+  WEBSITE: 'Website',
+  SMS: 'Sms',
+  VIDEO: 'Videobellen',
+  WHATSAPP: 'WhatsApp',
+};
 
 export function channelLabel(kind: string): string {
   return CHANNEL_LABELS[kind] ?? kind.charAt(0) + kind.slice(1).toLowerCase();
@@ -44,7 +64,12 @@ export function channelLabel(kind: string): string {
 
 /** Today in the Netherlands, as YYYY-MM-DD (the API judges dates in Europe/Amsterdam). */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export function currentYear(): number {

@@ -12,7 +12,8 @@ export function navFor(me: Me): NavItem[] {
   const kind = me.organisation.kind;
   if (kind === 'MUNICIPALITY') {
     items.push({ to: '/verplichting', label: 'Onze verplichting' });
-    if (roles.has('FINANCE')) items.push({ to: '/facturen', label: 'Facturen' }, { to: '/factuurgegevens', label: 'Factuurgegevens' });
+    if (roles.has('FINANCE'))
+      items.push({ to: '/facturen', label: 'Facturen' }, { to: '/factuurgegevens', label: 'Factuurgegevens' });
     items.push({ to: '/contracten', label: 'Contracten' });
   }
   if (kind === 'ASSOCIATION') {
@@ -20,16 +21,26 @@ export function navFor(me: Me): NavItem[] {
     if (roles.has('FINANCE') || roles.has('CONTRACT_MANAGER')) items.push({ to: '/facturen', label: 'Facturen' });
   }
   if (kind === 'PROVIDER') {
-    items.push({ to: '/contracten', label: 'Contracten' }, { to: '/facturen', label: 'Facturen' }, { to: '/statistieken', label: 'Dienstcijfers' }, { to: '/overzicht', label: 'Gemeenten' });
+    items.push(
+      { to: '/contracten', label: 'Contracten' },
+      { to: '/facturen', label: 'Facturen' },
+      { to: '/statistieken', label: 'Dienstcijfers' },
+      { to: '/overzicht', label: 'Gemeenten' },
+    );
   }
   if (kind === 'OPERATOR') {
-    items.push({ to: '/overzicht', label: 'Landelijk overzicht' }, { to: '/contracten', label: 'Contracten' }, { to: '/facturen', label: 'Facturen' });
+    items.push(
+      { to: '/overzicht', label: 'Landelijk overzicht' },
+      { to: '/contracten', label: 'Contracten' },
+      { to: '/facturen', label: 'Facturen' },
+    );
   }
   items.push({ to: '/meldingen', label: 'Meldingen' });
   return items;
 }
 
 export function homeFor(me: Me): string {
-  if (me.organisation.kind === 'MUNICIPALITY' && me.roles.includes('FINANCE') && !me.roles.includes('OFFICER')) return '/facturen';
+  if (me.organisation.kind === 'MUNICIPALITY' && me.roles.includes('FINANCE') && !me.roles.includes('OFFICER'))
+    return '/facturen';
   return navFor(me)[0].to;
 }

@@ -1,11 +1,16 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, forgetSession, refreshSession, signIn as apiSignIn, signOut as apiSignOut, whenSessionExpires } from './api/client';
+import {
+  api,
+  forgetSession,
+  refreshSession,
+  signIn as apiSignIn,
+  signOut as apiSignOut,
+  whenSessionExpires,
+} from './api/client';
 import type { Me, Role } from './api/types';
 
 type SessionState =
-  | { status: 'loading' }
-  | { status: 'signed-out'; reason?: 'expired' | 'signed-out' }
-  | { status: 'signed-in'; me: Me };
+  { status: 'loading' } | { status: 'signed-out'; reason?: 'expired' | 'signed-out' } | { status: 'signed-in'; me: Me };
 
 interface Session {
   state: SessionState;

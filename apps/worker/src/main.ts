@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createRootLogger(config, 'wmo-worker');
   const database = await startDatabase(config, logger);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, database.appUrl, database.ownerUrl));
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config, database.appUrl, database.ownerUrl),
+  );
   shutdownOnSignals(logger, async () => {
     await app.close();
     await database.stop();

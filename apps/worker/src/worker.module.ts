@@ -19,7 +19,9 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' }),
+        ),
         TenancyModule,
         JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
         NotificationsModule.forRoot({ ...notificationsOptions(config, true), controllers: false }),

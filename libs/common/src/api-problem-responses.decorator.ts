@@ -33,7 +33,9 @@ export function documentUnexpectedErrors(document: OpenAPIObject): void {
 export function ApiProblemResponses(...statuses: Array<number | [number, string]>): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((entry) => {
-      const [status, description] = Array.isArray(entry) ? entry : [entry, DEFAULT_DESCRIPTIONS[entry] ?? STATUS_CODES[entry] ?? 'Error'];
+      const [status, description] = Array.isArray(entry)
+        ? entry
+        : [entry, DEFAULT_DESCRIPTIONS[entry] ?? STATUS_CODES[entry] ?? 'Error'];
       return ApiResponse({
         status,
         description,

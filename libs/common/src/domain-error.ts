@@ -38,11 +38,7 @@ export class RequestValidationError extends DomainError {
   readonly title = 'Your request parameters did not validate';
 
   constructor(fieldErrors: FieldError[], detail?: string) {
-    super(
-      detail ?? fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; '),
-      {},
-      fieldErrors,
-    );
+    super(detail ?? fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; '), {}, fieldErrors);
   }
 
   httpStatus(): number {

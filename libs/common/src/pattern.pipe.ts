@@ -13,7 +13,8 @@ export class PatternPipe implements PipeTransform<string, string> {
   ) {}
 
   transform(value: string): string {
-    if (typeof value !== 'string' || !this.pattern.test(value)) throw new RequestValidationError([{ field: this.field, message: this.message }]);
+    if (typeof value !== 'string' || !this.pattern.test(value))
+      throw new RequestValidationError([{ field: this.field, message: this.message }]);
     return value;
   }
 }

@@ -22,7 +22,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /** Answers with the problem document of `exception`. Nest routes Fastify's own errors (hooks, body parsing) here too. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'>): void {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  exception: unknown,
+  logger: Pick<Logger, 'error'>,
+): void {
   const problem = toProblem(exception);
   problem.instance = request.url;
   problem.requestId = String(request.id);
@@ -62,7 +67,11 @@ function fromHttpException(exception: HttpException): Problem {
   const body = exception.getResponse();
   if (typeof body === 'string') return plainProblem(status, body);
   const { message, error: _error, statusCode: _statusCode, ...rest } = body as Record<string, unknown>;
-  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+  const detail = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
   // Terminus puts the state of every health check in the body; keep it for the operator.
   const checks = 'details' in rest ? { checks: rest.details } : {};
   return { ...plainProblem(status, detail), ...checks };

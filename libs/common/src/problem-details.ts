@@ -18,7 +18,10 @@ export class FieldErrorDto implements FieldError {
 
 /** RFC 9457 problem details: the one format of every error this API returns. */
 export class ProblemDetailsDto {
-  @ApiProperty({ example: '/problems/validation-failed', description: 'URI reference identifying the problem type; `about:blank` for plain HTTP errors.' })
+  @ApiProperty({
+    example: '/problems/validation-failed',
+    description: 'URI reference identifying the problem type; `about:blank` for plain HTTP errors.',
+  })
   type: string;
 
   @ApiProperty({ example: 'Your request parameters did not validate' })
@@ -30,12 +33,21 @@ export class ProblemDetailsDto {
   @ApiProperty({ example: 'limit: limit must not be greater than 500' })
   detail: string;
 
-  @ApiPropertyOptional({ example: '/api/v1/municipalities?limit=900', description: 'The request that caused the problem.' })
+  @ApiPropertyOptional({
+    example: '/api/v1/municipalities?limit=900',
+    description: 'The request that caused the problem.',
+  })
   instance?: string;
 
-  @ApiPropertyOptional({ example: '6f1c2d0e-3b7a-4c55-9d8e-2f7b1a0c9e11', description: 'Quote this id when asking for support; it is also in the logs.' })
+  @ApiPropertyOptional({
+    example: '6f1c2d0e-3b7a-4c55-9d8e-2f7b1a0c9e11',
+    description: 'Quote this id when asking for support; it is also in the logs.',
+  })
   requestId?: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'For validation problems: one entry per offending field.' })
+  @ApiPropertyOptional({
+    type: [FieldErrorDto],
+    description: 'For validation problems: one entry per offending field.',
+  })
   errors?: FieldErrorDto[];
 }

@@ -6,7 +6,13 @@ import { centsToDecimal, todayInAmsterdam } from '@wmo/domain';
 import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { ComplianceService } from './compliance.service';
-import { EvaluationResultDto, ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery } from './dto/compliance.dto';
+import {
+  EvaluationResultDto,
+  ObligationsDto,
+  ObligationsQuery,
+  OverviewDto,
+  OverviewQuery,
+} from './dto/compliance.dto';
 import { ComplianceEvaluator } from './evaluation/compliance-evaluator';
 import { ComplianceReportDto, ReportQuery } from './report/report.dto';
 import { renderComplianceReportPdf } from './report/report-pdf';
@@ -47,9 +53,16 @@ export class ComplianceController {
       "the year's invoices or allocation statements with their payment status, and the provider's national figures. For the municipality itself and operators.",
   })
   @ApiProduces('application/pdf', 'application/json')
-  @ApiOkResponse({ type: ComplianceReportDto, description: 'format=json: the report; format=pdf (default): the same as a PDF.' })
+  @ApiOkResponse({
+    type: ComplianceReportDto,
+    description: 'format=json: the report; format=pdf (default): the same as a PDF.',
+  })
   @ApiProblemResponses(400, 404, [422, 'The municipality did not exist in that year, or the duty was not in force.'])
-  async report(@MunicipalityCode() code: string, @Query() query: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<ComplianceReportDto | Buffer> {
+  async report(
+    @MunicipalityCode() code: string,
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplianceReportDto | Buffer> {
     const report = await this.reports.report(code, query);
     if (query.format === 'json') return report;
     void reply.header('Content-Type', 'application/pdf');
@@ -62,7 +75,8 @@ export class ComplianceController {
   @Roles('OPERATOR')
   @ApiOperation({
     summary: "Run today's compliance evaluation now (notifications and webhooks for what changed)",
-    description: 'Workers run it once a day by themselves; this runs it again at once, for example after correcting contracts.',
+    description:
+      'Workers run it once a day by themselves; this runs it again at once, for example after correcting contracts.',
   })
   @ApiOkResponse({ type: EvaluationResultDto })
   @ApiProblemResponses(400)
@@ -74,18 +88,40 @@ export class ComplianceController {
   @ApiAuthenticated()
   @ApiOperation({
     summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
-    description: 'For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.',
+    description:
+      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OverviewDto, description: 'JSON; with format=csv one row per municipality.' })
   @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
-  async overview(@Query() query: OverviewQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<OverviewDto | string> {
+  async overview(
+    @Query() query: OverviewQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OverviewDto | string> {
     const overview = await this.compliance.overview(query);
     if (query.format !== 'csv') return overview;
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
-    void reply.header('Content-Disposition', `attachment; filename="naleving-${overview.duty.code}-${overview.year}.csv"`);
+    void reply.header(
+      'Content-Disposition',
+      `attachment; filename="naleving-${overview.duty.code}-${overview.year}.csv"`,
+    );
     return toCsv(
-      ['code', 'name', 'province', 'status', 'contracts', 'providers', 'fundingModels', 'inhabitants', 'cost', 'currency', 'coveredUntil', 'gapDays', 'weeklyGapMinutes', 'datedGaps'],
+      [
+        'code',
+        'name',
+        'province',
+        'status',
+        'contracts',
+        'providers',
+        'fundingModels',
+        'inhabitants',
+        'cost',
+        'currency',
+        'coveredUntil',
+        'gapDays',
+        'weeklyGapMinutes',
+        'datedGaps',
+      ],
       overview.rows.map((row) => [
         row.code,
         row.name,

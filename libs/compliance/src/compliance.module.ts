@@ -18,7 +18,13 @@ export class ComplianceModule {
     return {
       module: ComplianceModule,
       controllers: options.controllers === false ? [] : [ComplianceController],
-      providers: [{ provide: EVALUATE_HERE, useValue: options.worker }, ComplianceService, ComplianceReportService, ComplianceEvaluator, EvaluationScheduler],
+      providers: [
+        { provide: EVALUATE_HERE, useValue: options.worker },
+        ComplianceService,
+        ComplianceReportService,
+        ComplianceEvaluator,
+        EvaluationScheduler,
+      ],
       exports: [ComplianceService, ComplianceEvaluator],
     };
   }

@@ -27,8 +27,26 @@ import {
 } from '@wmo/domain';
 import { isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
 import { ComplianceError, ComplianceErrorCode } from './compliance.errors';
-import { ContractInfo, CoverageRange, coverageKey, CoverageSnapshot, DutyInfo, loadCoverage, loadDuties, MunicipalityInfo } from './coverage.loader';
-import { CostDto, CoverageDto, DutyObligationDto, ObligationsDto, ObligationsQuery, OverviewDto, OverviewQuery, OverviewRowDto } from './dto/compliance.dto';
+import {
+  ContractInfo,
+  CoverageRange,
+  coverageKey,
+  CoverageSnapshot,
+  DutyInfo,
+  loadCoverage,
+  loadDuties,
+  MunicipalityInfo,
+} from './coverage.loader';
+import {
+  CostDto,
+  CoverageDto,
+  DutyObligationDto,
+  ObligationsDto,
+  ObligationsQuery,
+  OverviewDto,
+  OverviewQuery,
+  OverviewRowDto,
+} from './dto/compliance.dto';
 
 export const WMO_DUTY = 'WMO2015_2_2_4_1B';
 
@@ -49,7 +67,13 @@ const FUNDING_ROUTES: Record<string, string> = {
   CENTRAL_INVOICE: 'Factuur van de aanbieder aan de contractpartij (centraal)',
 };
 
-const CHANNEL_NAMES: Record<string, string> = { PHONE: 'telefoon', CHAT: 'chat', EMAIL: 'e-mail', VIDEO: 'video', SMS: 'sms' };
+const CHANNEL_NAMES: Record<string, string> = {
+  PHONE: 'telefoon',
+  CHAT: 'chat',
+  EMAIL: 'e-mail',
+  VIDEO: 'video',
+  SMS: 'sms',
+};
 const WEEKDAYS = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 
 /**
@@ -72,7 +96,10 @@ export class ComplianceService {
       const municipality = snapshot.municipalities.get(code);
       if (!municipality) throw notFound(code);
       const duties = pickDuties(snapshot, query.duty);
-      const existing = clip(period, { from: municipality.validFrom ?? period.from, to: municipality.validTo ?? period.to });
+      const existing = clip(period, {
+        from: municipality.validFrom ?? period.from,
+        to: municipality.validTo ?? period.to,
+      });
       if (!existing) {
         throw new ComplianceError(
           ComplianceErrorCode.NotExisting,
@@ -80,9 +107,14 @@ export class ComplianceService {
         );
       }
       const figures = await loadFigures(manager, snapshot, [yearOf(period.from)]);
-      const judged = duties.map((duty) => judge(municipality, duty, snapshot, period, asOf, figures, new ScheduleCache())).filter((j): j is Judged => j !== null);
+      const judged = duties
+        .map((duty) => judge(municipality, duty, snapshot, period, asOf, figures, new ScheduleCache()))
+        .filter((j): j is Judged => j !== null);
       if (judged.length === 0) {
-        throw new ComplianceError(ComplianceErrorCode.DutyNotInForce, `${duties.map((d) => d.name).join(', ')} was not in force from ${period.from} to ${period.to} (in force from ${duties[0].inForceFrom}).`);
+        throw new ComplianceError(
+          ComplianceErrorCode.DutyNotInForce,
+          `${duties.map((d) => d.name).join(', ')} was not in force from ${period.from} to ${period.to} (in force from ${duties[0].inForceFrom}).`,
+        );
       }
       return {
         municipality: municipalityRef(municipality),
@@ -100,19 +132,32 @@ export class ComplianceService {
     const asOf = clamp(todayInAmsterdam(), period);
     const served = await this.db.transaction((tx) => this.overviewScope(tx, period));
     return this.unscoped.unscopedSystemTransaction(async (manager) => {
-      const judgements = await judgeAll(manager, { codes: served, period, asOf, dutyCode: query.duty ?? WMO_DUTY, province: query.province });
+      const judgements = await judgeAll(manager, {
+        codes: served,
+        period,
+        asOf,
+        dutyCode: query.duty ?? WMO_DUTY,
+        province: query.province,
+      });
       const rows = judgements.map(({ municipality, judged }) => overviewRow(municipality, judged));
       const counts = { COMPLIANT: 0, AT_RISK: 0, NON_COMPLIANT: 0, total: rows.length };
       for (const row of rows) counts[row.status]++;
       const duty = judgements[0]?.duty ?? pickDuties(await loadDuties(manager), query.duty ?? WMO_DUTY)[0];
-      return { year, duty: dutyRef(duty), asOf, counts, rows: query.status ? rows.filter((row) => row.status === query.status) : rows };
+      return {
+        year,
+        duty: dutyRef(duty),
+        asOf,
+        counts,
+        rows: query.status ? rows.filter((row) => row.status === query.status) : rows,
+      };
     });
   }
 
   /** The municipality itself, the VNG, an operator, or a provider that serves (or served) it under an activated contract; for anyone else it does not exist. */
   private async assertMayView(tx: TenantTransaction, code: string): Promise<void> {
     const { principal } = tx;
-    if (principal.municipalityCode === code || principal.organisationKind === 'ASSOCIATION' || isOperator(principal)) return;
+    if (principal.municipalityCode === code || principal.organisationKind === 'ASSOCIATION' || isOperator(principal))
+      return;
     if (principal.organisationKind === 'PROVIDER') {
       const [serves] = await tx.query<unknown[]>(
         `SELECT 1 FROM participation p JOIN contract c ON c.id = p.contract_id
@@ -136,7 +181,10 @@ export class ComplianceService {
       );
       return rows.map((row) => row.code);
     }
-    throw new ComplianceError(ComplianceErrorCode.OverviewNotAllowed, 'The national overview is for the VNG, providers and operators; a municipality sees its own obligations at /api/v1/municipalities/{code}/obligations.');
+    throw new ComplianceError(
+      ComplianceErrorCode.OverviewNotAllowed,
+      'The national overview is for the VNG, providers and operators; a municipality sees its own obligations at /api/v1/municipalities/{code}/obligations.',
+    );
   }
 }
 
@@ -179,17 +227,41 @@ export async function judgeAll(
 }
 
 /** One municipality, one duty, one period: the rules, the coverage that met them, and the cost. */
-function judge(municipality: MunicipalityInfo, duty: DutyInfo, snapshot: CoverageSnapshot, asked: Period, asOf: IsoDate, figures: Figures, cache: ScheduleCache): Judged | null {
-  const period = clip(asked, { from: maxDate(duty.inForceFrom, municipality.validFrom ?? duty.inForceFrom), to: municipality.validTo ?? asked.to });
+function judge(
+  municipality: MunicipalityInfo,
+  duty: DutyInfo,
+  snapshot: CoverageSnapshot,
+  asked: Period,
+  asOf: IsoDate,
+  figures: Figures,
+  cache: ScheduleCache,
+): Judged | null {
+  const period = clip(asked, {
+    from: maxDate(duty.inForceFrom, municipality.validFrom ?? duty.inForceFrom),
+    to: municipality.validTo ?? asked.to,
+  });
   if (!period) return null;
   const ranges = snapshot.coverage.get(coverageKey(duty.code, municipality.code)) ?? [];
-  const slices = ranges.map((range) => ({ key: range.contractId, from: range.from, to: range.to, channels: snapshot.contracts.get(range.contractId)!.services.flatMap((s) => s.channels) }));
+  const slices = ranges.map((range) => ({
+    key: range.contractId,
+    from: range.from,
+    to: range.to,
+    channels: snapshot.contracts.get(range.contractId)!.services.flatMap((s) => s.channels),
+  }));
   const evaluation = evaluateObligation(
-    { period, asOf: clamp(asOf, period), slices, continuousAvailability: duty.continuousAvailability, existsUntil: municipality.validTo },
+    {
+      period,
+      asOf: clamp(asOf, period),
+      slices,
+      continuousAvailability: duty.continuousAvailability,
+      existsUntil: municipality.validTo,
+    },
     cache,
   );
   const covering = ranges.filter((r) => r.from <= period.to && (r.to === null || r.to >= period.from));
-  const coverage: CoverageDto[] = covering.map((range) => coverageDto(range, snapshot.contracts.get(range.contractId)!, period));
+  const coverage: CoverageDto[] = covering.map((range) =>
+    coverageDto(range, snapshot.contracts.get(range.contractId)!, period),
+  );
   const dto: DutyObligationDto = {
     duty: dutyRef(duty),
     period,
@@ -232,7 +304,11 @@ function coverageDto(range: CoverageRange, contract: ContractInfo, period: Perio
         schedule: channel.schedule.map(({ weekday, from, to }) => ({ weekday, from, to })),
         closures: channel.closureList
           .filter((c) => c.startsAt.getTime() < end && c.endsAt.getTime() > start)
-          .map((c) => ({ start: formatAmsterdam(c.startsAt.getTime()), end: formatAmsterdam(c.endsAt.getTime()), reason: c.reason })),
+          .map((c) => ({
+            start: formatAmsterdam(c.startsAt.getTime()),
+            end: formatAmsterdam(c.endsAt.getTime()),
+            reason: c.reason,
+          })),
       })),
     })),
   };
@@ -243,7 +319,13 @@ function coverageDto(range: CoverageRange, contract: ContractInfo, period: Perio
  * (DOMAIN.md rules 1-4): inhabitants on the contract's reference date of the territory it forms,
  * times the tariff, pro rata by days of coverage, rounded per line; VAT per contract.
  */
-function yearlyCost(municipality: MunicipalityInfo, ranges: CoverageRange[], snapshot: CoverageSnapshot, year: number, figures: Figures): CostDto {
+function yearlyCost(
+  municipality: MunicipalityInfo,
+  ranges: CoverageRange[],
+  snapshot: CoverageSnapshot,
+  year: number,
+  figures: Figures,
+): CostDto {
   const yearPeriod = { from: firstOfJanuary(year), to: `${year}-12-31` };
   const lines: CostDto['lines'] = [];
   const notes: string[] = [];
@@ -265,7 +347,9 @@ function yearlyCost(municipality: MunicipalityInfo, ranges: CoverageRange[], sna
     const { territory } = charge;
     if (charge.figuresMissing) {
       missing = true;
-      notes.push(`De CBS-bevolkingscijfers per ${dutchDate(referenceDate)} ontbreken nog; de kosten volgen zodra ze zijn ingelezen.`);
+      notes.push(
+        `De CBS-bevolkingscijfers per ${dutchDate(referenceDate)} ontbreken nog; de kosten volgen zodra ze zijn ingelezen.`,
+      );
       continue;
     }
     if (territory.approximate) notes.push(...territory.notes);
@@ -283,13 +367,18 @@ function yearlyCost(municipality: MunicipalityInfo, ranges: CoverageRange[], sna
         calculation: chargeCalculation(territory.inhabitants, segment),
       });
     }
-    vatByContract.set(contract.id, (vatByContract.get(contract.id) ?? 0) + charge.segments.reduce((sum, segment) => sum + segment.amountCents, 0));
+    vatByContract.set(
+      contract.id,
+      (vatByContract.get(contract.id) ?? 0) + charge.segments.reduce((sum, segment) => sum + segment.amountCents, 0),
+    );
   }
   let vatCents = 0;
   for (const [contractId, subtotal] of vatByContract) {
     const vat = vatAmountCents(subtotal, snapshot.contracts.get(contractId)!.vatRate);
     vatCents += vat;
-    const last = [...lines].reverse().find((line) => line.contractReference === snapshot.contracts.get(contractId)!.reference);
+    const last = [...lines]
+      .reverse()
+      .find((line) => line.contractReference === snapshot.contracts.get(contractId)!.reference);
     if (last) last.vatCents = vat;
   }
   const amountCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
@@ -306,7 +395,13 @@ function yearlyCost(municipality: MunicipalityInfo, ranges: CoverageRange[], sna
 
 /** The CBS figures on every reference date the contracts use for these years. */
 async function loadFigures(manager: EntityManager, snapshot: CoverageSnapshot, years: number[]): Promise<Figures> {
-  const dates = [...new Set(years.flatMap((year) => [...snapshot.contracts.values()].map((c) => referenceDateFor(c.referenceDateRule, firstOfJanuary(year)))))];
+  const dates = [
+    ...new Set(
+      years.flatMap((year) =>
+        [...snapshot.contracts.values()].map((c) => referenceDateFor(c.referenceDateRule, firstOfJanuary(year))),
+      ),
+    ),
+  ];
   const rows = await manager.query<Array<{ date: IsoDate; code: string; inhabitants: number }>>(
     `SELECT reference_date AS date, municipality_code AS code, inhabitants FROM population_figure WHERE reference_date = ANY($1)`,
     [dates],
@@ -322,7 +417,8 @@ async function loadFigures(manager: EntityManager, snapshot: CoverageSnapshot, y
 
 function overviewRow(municipality: MunicipalityInfo, { dto, evaluation }: Judged): OverviewRowDto {
   const weeklyByPattern = new Map<string, number>();
-  for (const gap of evaluation.weeklyGaps) weeklyByPattern.set(`${gap.validFrom}`, (weeklyByPattern.get(gap.validFrom) ?? 0) + gap.minutes);
+  for (const gap of evaluation.weeklyGaps)
+    weeklyByPattern.set(`${gap.validFrom}`, (weeklyByPattern.get(gap.validFrom) ?? 0) + gap.minutes);
   return {
     code: municipality.code,
     name: municipality.name,
@@ -342,9 +438,20 @@ function overviewRow(municipality: MunicipalityInfo, { dto, evaluation }: Judged
 }
 
 /** One Dutch sentence a council member understands. */
-function explain(municipality: MunicipalityInfo, duty: DutyInfo, period: Period, evaluation: ObligationEvaluation, coverage: CoverageDto[]): string {
-  const span = period.from === period.to ? `op ${dutchDate(period.from)}` : `van ${dutchDate(period.from)} t/m ${dutchDate(period.to)}`;
-  const contracts = [...new Set(coverage.map((c) => `${c.contract.reference} (${c.contract.providerName})`))].join(', ');
+function explain(
+  municipality: MunicipalityInfo,
+  duty: DutyInfo,
+  period: Period,
+  evaluation: ObligationEvaluation,
+  coverage: CoverageDto[],
+): string {
+  const span =
+    period.from === period.to
+      ? `op ${dutchDate(period.from)}`
+      : `van ${dutchDate(period.from)} t/m ${dutchDate(period.to)}`;
+  const contracts = [...new Set(coverage.map((c) => `${c.contract.reference} (${c.contract.providerName})`))].join(
+    ', ',
+  );
   const channels = duty.countingChannels.map((kind) => CHANNEL_NAMES[kind] ?? kind.toLowerCase()).join(' of ');
   if (evaluation.status === 'COMPLIANT') {
     return `${municipality.name} voldoet ${span} aan de plicht (${duty.legalBasis}): gedekt door ${contracts}${duty.continuousAvailability ? `; op elk moment van de week is ${channels} bereikbaar` : ''}.`;
@@ -356,45 +463,72 @@ function explain(municipality: MunicipalityInfo, duty: DutyInfo, period: Period,
   const days = evaluation.dayGaps.reduce((sum, gap) => sum + gap.days, 0);
   if (days) {
     const first = evaluation.dayGaps[0];
-    reasons.push(`${formatInteger(days)} ${days === 1 ? 'dag' : 'dagen'} zonder contract (${first.from === first.to ? dutchDate(first.from) : `${dutchDate(first.from)} t/m ${dutchDate(first.to)}`}${evaluation.dayGaps.length > 1 ? ' en meer' : ''})`);
+    reasons.push(
+      `${formatInteger(days)} ${days === 1 ? 'dag' : 'dagen'} zonder contract (${first.from === first.to ? dutchDate(first.from) : `${dutchDate(first.from)} t/m ${dutchDate(first.to)}`}${evaluation.dayGaps.length > 1 ? ' en meer' : ''})`,
+    );
   }
   if (evaluation.weeklyGaps.length) {
     const first = evaluation.weeklyGaps[0];
     const wholeWeek = evaluation.weeklyGaps.length === 7 && evaluation.weeklyGaps.every((gap) => gap.minutes === 1440);
-    reasons.push(wholeWeek ? `geen ${channels} in de dienstverlening` : `wekelijks tijden zonder ${channels} (bijvoorbeeld ${WEEKDAYS[first.weekday]} ${first.from}-${first.to})`);
+    reasons.push(
+      wholeWeek
+        ? `geen ${channels} in de dienstverlening`
+        : `wekelijks tijden zonder ${channels} (bijvoorbeeld ${WEEKDAYS[first.weekday]} ${first.from}-${first.to})`,
+    );
   }
   if (evaluation.datedGaps.length) {
     const minutes = evaluation.datedGaps.reduce((sum, gap) => sum + gap.minutes, 0);
-    reasons.push(`${evaluation.datedGaps.length} ${evaluation.datedGaps.length === 1 ? 'onderbreking' : 'onderbrekingen'} door sluiting (${formatInteger(minutes)} minuten)`);
+    reasons.push(
+      `${evaluation.datedGaps.length} ${evaluation.datedGaps.length === 1 ? 'onderbreking' : 'onderbrekingen'} door sluiting (${formatInteger(minutes)} minuten)`,
+    );
   }
   return `${municipality.name} voldoet ${span} niet aan de plicht (${duty.legalBasis}): ${reasons.join('; ')}.`;
 }
 
 function periodOf(query: ObligationsQuery): { period: Period; asOf: IsoDate } {
-  const given = [query.date !== undefined, query.year !== undefined, query.from !== undefined || query.to !== undefined].filter(Boolean).length;
-  if (given > 1) throw new RequestValidationError([{ field: 'date', message: 'give one of date, year, or from and to' }]);
+  const given = [
+    query.date !== undefined,
+    query.year !== undefined,
+    query.from !== undefined || query.to !== undefined,
+  ].filter(Boolean).length;
+  if (given > 1)
+    throw new RequestValidationError([{ field: 'date', message: 'give one of date, year, or from and to' }]);
   if (query.year !== undefined) {
     const period = { from: firstOfJanuary(query.year), to: `${query.year}-12-31` };
     return { period, asOf: clamp(todayInAmsterdam(), period) };
   }
   if (query.from !== undefined || query.to !== undefined) {
-    if (!query.from || !query.to) throw new RequestValidationError([{ field: query.from ? 'to' : 'from', message: 'from and to go together' }]);
-    if (query.to < query.from) throw new RequestValidationError([{ field: 'to', message: 'to must not be before from' }]);
-    if (daysBetween(query.from, query.to) >= MAX_PERIOD_DAYS) throw new RequestValidationError([{ field: 'to', message: 'a period may span at most ten years' }]);
-    if (query.from < '2015-01-01') throw new RequestValidationError([{ field: 'from', message: 'from must be 2015-01-01 or later: the duty exists from 2015' }]);
+    if (!query.from || !query.to)
+      throw new RequestValidationError([{ field: query.from ? 'to' : 'from', message: 'from and to go together' }]);
+    if (query.to < query.from)
+      throw new RequestValidationError([{ field: 'to', message: 'to must not be before from' }]);
+    if (daysBetween(query.from, query.to) >= MAX_PERIOD_DAYS)
+      throw new RequestValidationError([{ field: 'to', message: 'a period may span at most ten years' }]);
+    if (query.from < '2015-01-01')
+      throw new RequestValidationError([
+        { field: 'from', message: 'from must be 2015-01-01 or later: the duty exists from 2015' },
+      ]);
     const period = { from: query.from, to: query.to };
     return { period, asOf: clamp(todayInAmsterdam(), period) };
   }
   const date = query.date ?? todayInAmsterdam();
-  if (date < '2015-01-01') throw new RequestValidationError([{ field: 'date', message: 'date must be 2015-01-01 or later: the duty exists from 2015' }]);
-  if (date > addYears(todayInAmsterdam(), 100)) throw new RequestValidationError([{ field: 'date', message: 'date lies too far ahead' }]);
+  if (date < '2015-01-01')
+    throw new RequestValidationError([
+      { field: 'date', message: 'date must be 2015-01-01 or later: the duty exists from 2015' },
+    ]);
+  if (date > addYears(todayInAmsterdam(), 100))
+    throw new RequestValidationError([{ field: 'date', message: 'date lies too far ahead' }]);
   return { period: { from: date, to: date }, asOf: date };
 }
 
 function pickDuties({ duties }: { duties: DutyInfo[] }, code: string | undefined): DutyInfo[] {
   if (!code) return duties;
   const duty = duties.find((d) => d.code === code);
-  if (!duty) throw new ComplianceError(ComplianceErrorCode.DutyNotFound, `There is no duty ${code}; GET /api/v1/duties lists them.`);
+  if (!duty)
+    throw new ComplianceError(
+      ComplianceErrorCode.DutyNotFound,
+      `There is no duty ${code}; GET /api/v1/duties lists them.`,
+    );
   return [duty];
 }
 
@@ -406,9 +540,20 @@ function clip(period: Period, within: Period): Period | null {
 
 const clamp = (day: IsoDate, period: Period): IsoDate => minDate(maxDate(day, period.from), period.to);
 
-const notFound = (code: string) => new ComplianceError(ComplianceErrorCode.MunicipalityNotFound, `There is no municipality ${code} whose obligations you can see.`);
+const notFound = (code: string) =>
+  new ComplianceError(
+    ComplianceErrorCode.MunicipalityNotFound,
+    `There is no municipality ${code} whose obligations you can see.`,
+  );
 
-const municipalityRef = (m: MunicipalityInfo) => ({ code: m.code, name: m.name, provinceCode: m.provinceCode, provinceName: m.provinceName, validFrom: m.validFrom, validTo: m.validTo });
+const municipalityRef = (m: MunicipalityInfo) => ({
+  code: m.code,
+  name: m.name,
+  provinceCode: m.provinceCode,
+  provinceName: m.provinceName,
+  validFrom: m.validFrom,
+  validTo: m.validTo,
+});
 
 const dutyRef = (duty: DutyInfo) => ({
   code: duty.code,

@@ -1,5 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { ChannelAvailability, IsoDate, ReferenceDateRule, TariffPeriod, TerritorialChange, subtractPeriods, WeeklyInterval } from '@wmo/domain';
+import {
+  ChannelAvailability,
+  IsoDate,
+  ReferenceDateRule,
+  TariffPeriod,
+  TerritorialChange,
+  subtractPeriods,
+  WeeklyInterval,
+} from '@wmo/domain';
 import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
 
 export interface DutyInfo {
@@ -85,7 +93,9 @@ export async function loadCoverage(manager: EntityManager, codes: string[] | nul
       WHERE $1::varchar[] IS NULL OR m.code = ANY($1)`,
     [codes],
   );
-  const participations = await manager.query<Array<{ code: string; contractId: string; dutyCode: string; from: IsoDate; to: IsoDate | null }>>(
+  const participations = await manager.query<
+    Array<{ code: string; contractId: string; dutyCode: string; from: IsoDate; to: IsoDate | null }>
+  >(
     `SELECT p.municipality_code AS code, c.id AS "contractId", c.duty_code AS "dutyCode",
             greatest(p.from_date, c.start_date) AS "from",
             least(p.to_date, c.end_date) /* NULL (open) ends are ignored */ AS "to"
@@ -95,7 +105,9 @@ export async function loadCoverage(manager: EntityManager, codes: string[] | nul
     [codes],
   );
   const contractIds = [...new Set(participations.map((p) => p.contractId))];
-  const exceptions = await manager.query<Array<{ code: string; contractId: string; from: IsoDate; to: IsoDate | null }>>(
+  const exceptions = await manager.query<
+    Array<{ code: string; contractId: string; from: IsoDate; to: IsoDate | null }>
+  >(
     `SELECT municipality_code AS code, contract_id AS "contractId", from_date AS "from", to_date AS "to"
        FROM contract_exception WHERE contract_id = ANY($1) AND ($2::varchar[] IS NULL OR municipality_code = ANY($2))`,
     [contractIds, codes],
@@ -131,7 +143,11 @@ export async function loadDuties(manager: EntityManager): Promise<{ duties: Duty
   return { duties };
 }
 
-async function loadContracts(manager: EntityManager, ids: string[], duties: DutyInfo[]): Promise<Map<string, ContractInfo>> {
+async function loadContracts(
+  manager: EntityManager,
+  ids: string[],
+  duties: DutyInfo[],
+): Promise<Map<string, ContractInfo>> {
   const rows = await manager.query<Array<Omit<ContractInfo, 'tariffs' | 'services'>>>(
     `SELECT c.id, c.reference, c.title, c.kind, c.status, c.duty_code AS "dutyCode", c.funding_model AS "fundingModel", c.vat_rate::text AS "vatRate",
             c.reference_date_rule AS "referenceDateRule", c.start_date AS "startDate", c.end_date AS "endDate",
@@ -144,12 +160,23 @@ async function loadContracts(manager: EntityManager, ids: string[], duties: Duty
       WHERE c.id = ANY($1)`,
     [ids],
   );
-  const tariffs = await manager.query<Array<{ contractId: string; from: IsoDate; to: IsoDate | null; perInhabitant: string }>>(
+  const tariffs = await manager.query<
+    Array<{ contractId: string; from: IsoDate; to: IsoDate | null; perInhabitant: string }>
+  >(
     `SELECT contract_id AS "contractId", valid_from AS "from", valid_to AS "to", per_inhabitant::text AS "perInhabitant" FROM tariff WHERE contract_id = ANY($1) ORDER BY valid_from`,
     [ids],
   );
   const channels = await manager.query<
-    Array<{ contractId: string; serviceId: string; serviceName: string; dutyCode: string; id: string; kind: string; contact: string | null; schedule: WeeklyInterval[] }>
+    Array<{
+      contractId: string;
+      serviceId: string;
+      serviceName: string;
+      dutyCode: string;
+      id: string;
+      kind: string;
+      contact: string | null;
+      schedule: WeeklyInterval[];
+    }>
   >(
     `SELECT cs.contract_id AS "contractId", sv.id AS "serviceId", sv.name AS "serviceName", sv.duty_code AS "dutyCode", ch.id, ch.kind, ch.contact, ch.schedule
        FROM contract_service cs JOIN service sv ON sv.id = cs.service_id JOIN service_channel ch ON ch.service_id = sv.id
@@ -186,9 +213,14 @@ async function loadContracts(manager: EntityManager, ids: string[], duties: Duty
       }
       return [
         row.id,
-        { ...row, tariffs: tariffs.filter((t) => t.contractId === row.id).map(({ from, to, perInhabitant }) => ({ from, to, perInhabitant })), services: [...services.values()] },
+        {
+          ...row,
+          tariffs: tariffs
+            .filter((t) => t.contractId === row.id)
+            .map(({ from, to, perInhabitant }) => ({ from, to, perInhabitant })),
+          services: [...services.values()],
+        },
       ];
     }),
   );
 }
-

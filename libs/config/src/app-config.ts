@@ -5,7 +5,8 @@ import { flattenValidationErrors } from '@wmo/common';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -70,7 +71,15 @@ export class AppConfig {
   JWT_AUDIENCE = 'wmo-luisterend-oor-api';
 
   /** Seed the demo organisations and users (always on with the embedded default database). */
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no'].includes(String(value).toLowerCase()) ? false : value))
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? undefined
+      : ['1', 'true', 'yes'].includes(String(value).toLowerCase())
+        ? true
+        : ['0', 'false', 'no'].includes(String(value).toLowerCase())
+          ? false
+          : value,
+  )
   @IsOptional()
   @IsIn([true, false], { message: 'DEMO must be 1/true or 0/false' })
   DEMO?: boolean = undefined;
@@ -91,7 +100,15 @@ export class AppConfig {
   RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Work invoice-run jobs in the API process too (the worker app always does). */
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no'].includes(String(value).toLowerCase()) ? false : value))
+  @Transform(({ value }) =>
+    value === undefined || value === ''
+      ? undefined
+      : ['1', 'true', 'yes'].includes(String(value).toLowerCase())
+        ? true
+        : ['0', 'false', 'no'].includes(String(value).toLowerCase())
+          ? false
+          : value,
+  )
   @IsIn([true, false], { message: 'WORKER must be 1/true or 0/false' })
   WORKER = true;
 
@@ -178,7 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = flattenValidationErrors(validateSync(config, { skipMissingProperties: false })).map(
     ({ field, message }) => `${field}=${JSON.stringify(env[field] ?? '')}: ${message}`,
   );
-  if (config.CLOCK_TODAY && config.NODE_ENV !== 'test') problems.push(`CLOCK_TODAY=${JSON.stringify(config.CLOCK_TODAY)}: CLOCK_TODAY is only for tests (NODE_ENV=test)`);
+  if (config.CLOCK_TODAY && config.NODE_ENV !== 'test')
+    problems.push(`CLOCK_TODAY=${JSON.stringify(config.CLOCK_TODAY)}: CLOCK_TODAY is only for tests (NODE_ENV=test)`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

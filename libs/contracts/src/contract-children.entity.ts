@@ -1,5 +1,15 @@
 import { inList } from '@wmo/common';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { MunicipalityEntity } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from './contracts.constants';
 import { ContractChild, ContractEntity } from './contract.entity';
@@ -8,7 +18,11 @@ import { ServiceEntity } from './service.entity';
 const parentContract = (name: string) =>
   JoinColumn([
     { name: 'contract_id', referencedColumnName: 'id', foreignKeyConstraintName: name },
-    { name: 'contracting_organisation_id', referencedColumnName: 'contractingOrganisationId', foreignKeyConstraintName: name },
+    {
+      name: 'contracting_organisation_id',
+      referencedColumnName: 'contractingOrganisationId',
+      foreignKeyConstraintName: name,
+    },
     { name: 'supplier_id', referencedColumnName: 'supplierId', foreignKeyConstraintName: name },
   ]);
 
@@ -121,7 +135,11 @@ export class ContractServiceEntity extends ContractChild {
   @ManyToOne(() => ServiceEntity, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
   @JoinColumn([
     { name: 'service_id', referencedColumnName: 'id', foreignKeyConstraintName: 'contract_service_service_fk' },
-    { name: 'supplier_id', referencedColumnName: 'providerId', foreignKeyConstraintName: 'contract_service_service_fk' },
+    {
+      name: 'supplier_id',
+      referencedColumnName: 'providerId',
+      foreignKeyConstraintName: 'contract_service_service_fk',
+    },
   ])
   service?: ServiceEntity;
 }

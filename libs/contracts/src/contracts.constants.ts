@@ -23,4 +23,3 @@ export type VatCategory = (typeof VAT_CATEGORIES)[number];
 
 export const EXCEPTION_KINDS = ['EXCLUDED', 'OPT_OUT'] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
-

@@ -33,7 +33,8 @@ import {
 import { ParticipantsService } from './participants.service';
 
 const MANAGERS = ['CONTRACT_MANAGER', 'ORG_ADMIN'] as const;
-const MANAGED = 'Only the contracting party changes a contract: a CONTRACT_MANAGER of the VNG for a collective one, an ORG_ADMIN of the municipality for its own.';
+const MANAGED =
+  'Only the contracting party changes a contract: a CONTRACT_MANAGER of the VNG for a collective one, an ORG_ADMIN of the municipality for its own.';
 
 @ApiTags('Contracts')
 @Controller()
@@ -45,7 +46,10 @@ export class ContractsController {
 
   @Get('contracts')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'Contracts you can see', description: 'Your own, the ones you supply, and the ones your municipality takes part in.' })
+  @ApiOperation({
+    summary: 'Contracts you can see',
+    description: 'Your own, the ones you supply, and the ones your municipality takes part in.',
+  })
   @ApiOkResponse({ type: ContractPageDto })
   @ApiProblemResponses(400)
   list(@Query() query: ListContractsQuery): Promise<ContractPageDto> {
@@ -54,7 +58,10 @@ export class ContractsController {
 
   @Post('contracts')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Create a contract (as a draft)', description: 'COLLECTIVE: a CONTRACT_MANAGER of the VNG. INDIVIDUAL: an ORG_ADMIN of the municipality itself.' })
+  @ApiOperation({
+    summary: 'Create a contract (as a draft)',
+    description: 'COLLECTIVE: a CONTRACT_MANAGER of the VNG. INDIVIDUAL: an ORG_ADMIN of the municipality itself.',
+  })
   @ApiCreatedResponse({ type: ContractDto })
   @ApiProblemResponses(400, 404, 409)
   create(@Body() dto: CreateContractDto): Promise<ContractDto> {
@@ -72,7 +79,10 @@ export class ContractsController {
 
   @Patch('contracts/:id')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Edit a draft contract', description: 'An active contract changes only through dated amendments (409).' })
+  @ApiOperation({
+    summary: 'Edit a draft contract',
+    description: 'An active contract changes only through dated amendments (409).',
+  })
   @ApiOkResponse({ type: ContractDto })
   @ApiProblemResponses(400, 404, [409, 'The contract is no longer a draft.'])
   update(@Param() { id }: ContractIdParam, @Body() dto: UpdateContractDto): Promise<ContractDto> {
@@ -83,7 +93,12 @@ export class ContractsController {
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Activate a draft', description: MANAGED })
   @ApiCreatedResponse({ type: ContractDto })
-  @ApiProblemResponses(400, 404, [409, 'Not a draft, or a participant is covered by another active contract.'], [422, 'No service, or no tariff from the start.'])
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'Not a draft, or a participant is covered by another active contract.'],
+    [422, 'No service, or no tariff from the start.'],
+  )
   activate(@Param() { id }: ContractIdParam, @Query() _query: NoQueryParams): Promise<ContractDto> {
     return this.contracts.activate(id);
   }
@@ -126,7 +141,10 @@ export class ContractsController {
 
   @Post('contracts/:id/tariffs')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Add a tariff to a draft', description: 'Tariffs never overlap (409). On an active contract, use an amendment.' })
+  @ApiOperation({
+    summary: 'Add a tariff to a draft',
+    description: 'Tariffs never overlap (409). On an active contract, use an amendment.',
+  })
   @ApiCreatedResponse({ type: TariffDto })
   @ApiProblemResponses(400, 404, 409, 422)
   addTariff(@Param() { id }: ContractIdParam, @Body() dto: TariffInputDto): Promise<TariffDto> {
@@ -138,13 +156,19 @@ export class ContractsController {
   @ApiOperation({ summary: 'Participating municipalities, all or on a date' })
   @ApiOkResponse({ type: ParticipantListDto })
   @ApiProblemResponses(400, 404)
-  participantList(@Param() { id }: ContractIdParam, @Query() query: ListParticipantsQuery): Promise<ParticipantListDto> {
+  participantList(
+    @Param() { id }: ContractIdParam,
+    @Query() query: ListParticipantsQuery,
+  ): Promise<ParticipantListDto> {
     return this.participants.list(id, query.date);
   }
 
   @Post('contracts/:id/participants')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Enrol a municipality, or all municipalities of a year that are not excepted', description: '409 when excepted or covered by another contract for the duty, naming it.' })
+  @ApiOperation({
+    summary: 'Enrol a municipality, or all municipalities of a year that are not excepted',
+    description: '409 when excepted or covered by another contract for the duty, naming it.',
+  })
   @ApiCreatedResponse({ type: EnrolmentResultDto })
   @ApiProblemResponses(400, 404, 409, [422, 'Outside the contract term, or the municipality did not exist then.'])
   addParticipant(@Param() { id }: ContractIdParam, @Body() dto: AddParticipantDto): Promise<EnrolmentResultDto> {
@@ -156,13 +180,19 @@ export class ContractsController {
   @ApiOperation({ summary: "End a municipality's participation on a date (inclusive)" })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiProblemResponses(400, 404)
-  endParticipant(@Param() { id, code }: ParticipantParams, @Query() query: EndParticipationQuery): Promise<ParticipantDto> {
+  endParticipant(
+    @Param() { id, code }: ParticipantParams,
+    @Query() query: EndParticipationQuery,
+  ): Promise<ParticipantDto> {
     return this.participants.end(id, code, query.endDate);
   }
 
   @Post('contracts/:id/participants/roll-over')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'After the mergers of a year, continue the predecessors\' participation', description: 'Reports predecessors with conflicting contracts instead of guessing.' })
+  @ApiOperation({
+    summary: "After the mergers of a year, continue the predecessors' participation",
+    description: 'Reports predecessors with conflicting contracts instead of guessing.',
+  })
   @ApiCreatedResponse({ type: RollOverResultDto })
   @ApiProblemResponses(400, 404, 409)
   rollOver(@Param() { id }: ContractIdParam, @Query() query: RollOverQuery): Promise<RollOverResultDto> {
@@ -193,7 +223,10 @@ export class ContractsController {
   @ApiOperation({ summary: 'The contracts covering a municipality on a date, with the tariff in force' })
   @ApiOkResponse({ type: [MunicipalityContractDto] })
   @ApiProblemResponses(400, 404)
-  forMunicipality(@MunicipalityCode() code: string, @Query() query: MunicipalityContractsQuery): Promise<MunicipalityContractDto[]> {
+  forMunicipality(
+    @MunicipalityCode() code: string,
+    @Query() query: MunicipalityContractsQuery,
+  ): Promise<MunicipalityContractDto[]> {
     return this.contracts.forMunicipality(code, query.date);
   }
 }

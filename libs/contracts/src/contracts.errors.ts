@@ -81,4 +81,5 @@ export class ContractsError extends DomainError {
   }
 }
 
-export const contractNotFound = (id: string) => new ContractsError(ContractsErrorCode.ContractNotFound, `There is no contract ${id} that you can see.`);
+export const contractNotFound = (id: string) =>
+  new ContractsError(ContractsErrorCode.ContractNotFound, `There is no contract ${id} that you can see.`);

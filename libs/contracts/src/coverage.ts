@@ -38,7 +38,12 @@ export class CoverageRegistry {
   }
 
   /** Participations of other active (or terminated) contracts for the duty that overlap the candidates. */
-  unscopedConflicts(tx: TenantTransaction, dutyCode: string, candidates: CoverageCandidate[], exceptContractId: string | null): Promise<CoverageConflict[]> {
+  unscopedConflicts(
+    tx: TenantTransaction,
+    dutyCode: string,
+    candidates: CoverageCandidate[],
+    exceptContractId: string | null,
+  ): Promise<CoverageConflict[]> {
     if (candidates.length === 0) return Promise.resolve([]);
     return tx.unscopedWithin((manager) =>
       manager.query<CoverageConflict[]>(
@@ -53,7 +58,13 @@ export class CoverageRegistry {
             AND p.from_date <= coalesce(x.to_date, 'infinity') AND x.from_date <= coalesce(p.to_date, 'infinity')
             AND c.start_date <= coalesce(x.to_date, 'infinity') AND x.from_date <= coalesce(c.end_date, 'infinity')
           ORDER BY x.code, c.reference`,
-        [dutyCode, candidates.map((c) => c.code), candidates.map((c) => c.from), candidates.map((c) => c.to), exceptContractId],
+        [
+          dutyCode,
+          candidates.map((c) => c.code),
+          candidates.map((c) => c.from),
+          candidates.map((c) => c.to),
+          exceptContractId,
+        ],
       ),
     );
   }

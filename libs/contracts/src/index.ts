@@ -13,7 +13,13 @@ export * from './provider.entity';
 export * from './providers.service';
 export * from './service.entity';
 
-import { ContractAmendmentEntity, ContractExceptionEntity, ContractServiceEntity, ParticipationEntity, TariffEntity } from './contract-children.entity';
+import {
+  ContractAmendmentEntity,
+  ContractExceptionEntity,
+  ContractServiceEntity,
+  ParticipationEntity,
+  TariffEntity,
+} from './contract-children.entity';
 import { ContractEntity } from './contract.entity';
 import { DutyEntity } from './duty.entity';
 import { ProviderEntity } from './provider.entity';

@@ -2,7 +2,16 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { ApiAuthenticated, IdParam, Roles } from '@wmo/identity';
-import { AddClosureDto, CreateProviderDto, CreateServiceDto, DutyDto, ProviderDto, ServiceDto, ServiceParams, UpdateProviderDto } from './dto/providers.dto';
+import {
+  AddClosureDto,
+  CreateProviderDto,
+  CreateServiceDto,
+  DutyDto,
+  ProviderDto,
+  ServiceDto,
+  ServiceParams,
+  UpdateProviderDto,
+} from './dto/providers.dto';
 import { ProvidersService } from './providers.service';
 
 @ApiTags('Providers and services')
@@ -21,7 +30,10 @@ export class ProvidersController {
 
   @Get('providers')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'Providers', description: 'All for the operator, municipalities and the VNG (who contract them); a provider sees itself.' })
+  @ApiOperation({
+    summary: 'Providers',
+    description: 'All for the operator, municipalities and the VNG (who contract them); a provider sees itself.',
+  })
   @ApiOkResponse({ type: [ProviderDto] })
   @ApiProblemResponses(400)
   list(@Query() _query: NoQueryParams): Promise<ProviderDto[]> {

@@ -1,5 +1,16 @@
 import { inList } from '@wmo/common';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { CHANNEL_KINDS, ChannelKind } from './contracts.constants';
 import type { WeeklyInterval } from '@wmo/domain';
 import { DutyEntity } from './duty.entity';

@@ -50,7 +50,11 @@ export class EmbeddedPostgresServer {
     const running = runningPostmaster(clusterDir);
     if (running) {
       log(`Using the PostgreSQL server already running on ${clusterDir} (pid ${running.pid}, port ${running.port}).`);
-      return new EmbeddedPostgresServer(connectionUrl(credentials.password, running.port, database), running.port, null);
+      return new EmbeddedPostgresServer(
+        connectionUrl(credentials.password, running.port, database),
+        running.port,
+        null,
+      );
     }
 
     const EmbeddedPostgres = loadEmbeddedPostgres();
@@ -67,10 +71,15 @@ export class EmbeddedPostgresServer {
       createPostgresUser: asRoot,
       initdbFlags: ['--encoding=UTF8'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=300',
-        ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+        ...(options.unsafeFast
+          ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+          : []),
       ],
       onLog: (message: string) => log(message.trim()),
       onError: (error: unknown) => log(`[postgres] ${String(error)}`),
@@ -155,7 +164,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

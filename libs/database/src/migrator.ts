@@ -12,7 +12,11 @@ export type AfterMigrate = (dataSource: DataSource) => Promise<void>;
  * data), all under one PostgreSQL advisory lock: when several API and worker processes start
  * together, one migrates and the others wait, then find nothing left to do.
  */
-export async function migrateDatabase(url: string, schema: SchemaDefinition, afterMigrate: AfterMigrate[] = []): Promise<string[]> {
+export async function migrateDatabase(
+  url: string,
+  schema: SchemaDefinition,
+  afterMigrate: AfterMigrate[] = [],
+): Promise<string[]> {
   const logger = new Logger('Migrations');
   const dataSource = new DataSource(dataSourceOptions(url, schema, { poolSize: 2, applicationName: 'wmo-migrate' }));
   await dataSource.initialize();
@@ -22,7 +26,8 @@ export async function migrateDatabase(url: string, schema: SchemaDefinition, aft
     await lock.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      if (applied.length) logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+      if (applied.length)
+        logger.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
       for (const step of afterMigrate) await step(dataSource);
       return applied.map((migration) => migration.name);
     } finally {
@@ -43,8 +48,13 @@ export interface SchemaQuery {
   parameters?: unknown[];
 }
 
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  const plain = (query: SchemaQuery) => ({ query: query.query, ...(query.parameters?.length ? { parameters: query.parameters } : {}) });
+  const plain = (query: SchemaQuery) => ({
+    query: query.query,
+    ...(query.parameters?.length ? { parameters: query.parameters } : {}),
+  });
   return { up: sql.upQueries.map(plain), down: sql.downQueries.map(plain) };
 }

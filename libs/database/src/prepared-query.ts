@@ -6,7 +6,12 @@ import type { DataSource } from 'typeorm';
  * of on every request (TypeORM's `query` always sends unnamed statements, planned each time).
  * Only for statements that need no transaction of their own.
  */
-export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function queryPrepared<T>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const result = await pool.query({ name, text, values });
   return result.rows as T[];

@@ -16,12 +16,18 @@ interface ProviderSeed {
   postalCode: string;
   city: string;
   prefix: string;
-  service: { name: string; description: string; duty: string; channels: Array<{ kind: string; contact: string; schedule: WeeklyInterval[] }> };
+  service: {
+    name: string;
+    description: string;
+    duty: string;
+    channels: Array<{ kind: string; contact: string; schedule: WeeklyInterval[] }>;
+  };
 }
 
 const SENSOOR_SERVICE = {
   name: 'Luisterend oor',
-  description: 'Anoniem een luisterend oor, dag en nacht: telefoon 24/7, e-mail 24/7, chat overdag (Sensoor, 0900-0767).',
+  description:
+    'Anoniem een luisterend oor, dag en nacht: telefoon 24/7, e-mail 24/7, chat overdag (Sensoor, 0900-0767).',
   duty: 'WMO2015_2_2_4_1B',
   channels: [
     { kind: 'PHONE', contact: '0900-0767', schedule: ALWAYS },
@@ -31,11 +37,61 @@ const SENSOOR_SERVICE = {
 };
 
 const PROVIDERS: ProviderSeed[] = [
-  { name: 'Stichting Sensoor', kvk: '90000001', bankAccount: '0000000001', vatId: 'NL900000001B01', street: 'Postbus 1 (illustratief)', postalCode: '3500 AA', city: 'Utrecht', prefix: 'SEN', service: SENSOOR_SERVICE },
-  { name: 'Sensoor Amsterdam', kvk: '90000002', bankAccount: '0000000002', vatId: 'NL900000002B01', street: 'Postbus 2 (illustratief)', postalCode: '1000 AA', city: 'Amsterdam', prefix: 'SAM', service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Amsterdam' } },
-  { name: 'Sensoor Utrecht', kvk: '90000003', bankAccount: '0000000003', vatId: 'NL900000003B01', street: 'Postbus 3 (illustratief)', postalCode: '3500 AB', city: 'Utrecht', prefix: 'SUT', service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Utrecht' } },
-  { name: 'Sensoor-franchisepartner Den Haag (illustratief)', kvk: '90000004', bankAccount: '0000000004', vatId: 'NL900000004B01', street: 'Postbus 4 (illustratief)', postalCode: '2500 AA', city: "'s-Gravenhage", prefix: 'SDH', service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Den Haag' } },
-  { name: 'Sensoor-franchisepartner Rotterdam (illustratief)', kvk: '90000005', bankAccount: '0000000005', vatId: 'NL900000005B01', street: 'Postbus 5 (illustratief)', postalCode: '3000 AA', city: 'Rotterdam', prefix: 'SRO', service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Rotterdam' } },
+  {
+    name: 'Stichting Sensoor',
+    kvk: '90000001',
+    bankAccount: '0000000001',
+    vatId: 'NL900000001B01',
+    street: 'Postbus 1 (illustratief)',
+    postalCode: '3500 AA',
+    city: 'Utrecht',
+    prefix: 'SEN',
+    service: SENSOOR_SERVICE,
+  },
+  {
+    name: 'Sensoor Amsterdam',
+    kvk: '90000002',
+    bankAccount: '0000000002',
+    vatId: 'NL900000002B01',
+    street: 'Postbus 2 (illustratief)',
+    postalCode: '1000 AA',
+    city: 'Amsterdam',
+    prefix: 'SAM',
+    service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Amsterdam' },
+  },
+  {
+    name: 'Sensoor Utrecht',
+    kvk: '90000003',
+    bankAccount: '0000000003',
+    vatId: 'NL900000003B01',
+    street: 'Postbus 3 (illustratief)',
+    postalCode: '3500 AB',
+    city: 'Utrecht',
+    prefix: 'SUT',
+    service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Utrecht' },
+  },
+  {
+    name: 'Sensoor-franchisepartner Den Haag (illustratief)',
+    kvk: '90000004',
+    bankAccount: '0000000004',
+    vatId: 'NL900000004B01',
+    street: 'Postbus 4 (illustratief)',
+    postalCode: '2500 AA',
+    city: "'s-Gravenhage",
+    prefix: 'SDH',
+    service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Den Haag' },
+  },
+  {
+    name: 'Sensoor-franchisepartner Rotterdam (illustratief)',
+    kvk: '90000005',
+    bankAccount: '0000000005',
+    vatId: 'NL900000005B01',
+    street: 'Postbus 5 (illustratief)',
+    postalCode: '3000 AA',
+    city: 'Rotterdam',
+    prefix: 'SRO',
+    service: { ...SENSOOR_SERVICE, name: 'Luisterend oor Rotterdam' },
+  },
   {
     name: 'De Kindertelefoon',
     kvk: '90000006',
@@ -81,8 +137,32 @@ interface ContractSeed {
 }
 
 const CONTRACTS: ContractSeed[] = [
-  { reference: 'VNG-SEN-2015', title: 'Luisterend oor 2015-2017 (uitname gemeentefonds)', kind: 'COLLECTIVE', duty: 'WMO2015_2_2_4_1B', contracting: { association: true }, supplier: 'Stichting Sensoor', start: '2015-01-01', end: '2017-12-31', funding: 'FUND_WITHHOLDING', tariff: '0.2500', participants: 'ALL_EXCEPT_G4' },
-  { reference: 'VNG-SEN-2018', title: 'Luisterend oor vanaf 2018 (facturering per gemeente)', kind: 'COLLECTIVE', duty: 'WMO2015_2_2_4_1B', contracting: { association: true }, supplier: 'Stichting Sensoor', start: '2018-01-01', end: null, funding: 'DIRECT_INVOICE', tariff: '0.2500', participants: 'ALL_EXCEPT_G4' },
+  {
+    reference: 'VNG-SEN-2015',
+    title: 'Luisterend oor 2015-2017 (uitname gemeentefonds)',
+    kind: 'COLLECTIVE',
+    duty: 'WMO2015_2_2_4_1B',
+    contracting: { association: true },
+    supplier: 'Stichting Sensoor',
+    start: '2015-01-01',
+    end: '2017-12-31',
+    funding: 'FUND_WITHHOLDING',
+    tariff: '0.2500',
+    participants: 'ALL_EXCEPT_G4',
+  },
+  {
+    reference: 'VNG-SEN-2018',
+    title: 'Luisterend oor vanaf 2018 (facturering per gemeente)',
+    kind: 'COLLECTIVE',
+    duty: 'WMO2015_2_2_4_1B',
+    contracting: { association: true },
+    supplier: 'Stichting Sensoor',
+    start: '2018-01-01',
+    end: null,
+    funding: 'DIRECT_INVOICE',
+    tariff: '0.2500',
+    participants: 'ALL_EXCEPT_G4',
+  },
   ...G4.map((g): ContractSeed => ({
     reference: `${g.code}-LUISTEREND-OOR`,
     title: `Eigen contract luisterend oor ${g.code} (tarief illustratief)`,
@@ -96,7 +176,19 @@ const CONTRACTS: ContractSeed[] = [
     tariff: g.tariff,
     participants: 'CONTRACTING',
   })),
-  { reference: 'VNG-KT-2015', title: 'De Kindertelefoon (tarief illustratief)', kind: 'COLLECTIVE', duty: 'JEUGDWET_KINDERTELEFOON', contracting: { association: true }, supplier: 'De Kindertelefoon', start: '2015-01-01', end: null, funding: 'FUND_WITHHOLDING', tariff: '0.5500', participants: 'ALL' },
+  {
+    reference: 'VNG-KT-2015',
+    title: 'De Kindertelefoon (tarief illustratief)',
+    kind: 'COLLECTIVE',
+    duty: 'JEUGDWET_KINDERTELEFOON',
+    contracting: { association: true },
+    supplier: 'De Kindertelefoon',
+    start: '2015-01-01',
+    end: null,
+    funding: 'FUND_WITHHOLDING',
+    tariff: '0.5500',
+    participants: 'ALL',
+  },
 ];
 
 /** A Dutch IBAN with a correct ISO 7064 check (bank code INGB). */
@@ -111,7 +203,10 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
   const orgId = async (kind: string, name: string): Promise<string> => {
     const [found] = await manager.query(`SELECT id FROM organisation WHERE kind = $1 AND name = $2`, [kind, name]);
     if (found) return found.id;
-    const [created] = await manager.query(`INSERT INTO organisation (kind, name) VALUES ($1, $2) RETURNING id`, [kind, name]);
+    const [created] = await manager.query(`INSERT INTO organisation (kind, name) VALUES ($1, $2) RETURNING id`, [
+      kind,
+      name,
+    ]);
     return created.id;
   };
   const providerIds = new Map<string, string>();
@@ -122,14 +217,34 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO provider (organisation_id, legal_name, kvk_number, vat_id, iban, street, postal_code, city, email, invoice_prefix)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (organisation_id) DO NOTHING`,
-      [id, p.name, p.kvk, p.vatId, dutchIban(p.bankAccount), p.street, p.postalCode, p.city, `facturen@${p.prefix.toLowerCase()}.demo.nl`, p.prefix],
+      [
+        id,
+        p.name,
+        p.kvk,
+        p.vatId,
+        dutchIban(p.bankAccount),
+        p.street,
+        p.postalCode,
+        p.city,
+        `facturen@${p.prefix.toLowerCase()}.demo.nl`,
+        p.prefix,
+      ],
     );
-    const [existing] = await manager.query(`SELECT id FROM service WHERE provider_id = $1 AND name = $2`, [id, p.service.name]);
+    const [existing] = await manager.query(`SELECT id FROM service WHERE provider_id = $1 AND name = $2`, [
+      id,
+      p.service.name,
+    ]);
     let serviceId = existing?.id as string | undefined;
     if (!serviceId) {
-      [{ id: serviceId }] = await manager.query(`INSERT INTO service (provider_id, duty_code, name, description) VALUES ($1, $2, $3, $4) RETURNING id`, [id, p.service.duty, p.service.name, p.service.description]);
+      [{ id: serviceId }] = await manager.query(
+        `INSERT INTO service (provider_id, duty_code, name, description) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, p.service.duty, p.service.name, p.service.description],
+      );
       for (const channel of p.service.channels) {
-        await manager.query(`INSERT INTO service_channel (service_id, provider_id, kind, contact, schedule) VALUES ($1, $2, $3, $4, $5)`, [serviceId, id, channel.kind, channel.contact, JSON.stringify(channel.schedule)]);
+        await manager.query(
+          `INSERT INTO service_channel (service_id, provider_id, kind, contact, schedule) VALUES ($1, $2, $3, $4, $5)`,
+          [serviceId, id, channel.kind, channel.contact, JSON.stringify(channel.schedule)],
+        );
       }
     }
     serviceIds.set(p.name, serviceId!);
@@ -139,9 +254,14 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
   for (const c of CONTRACTS) {
     const [exists] = await manager.query(`SELECT 1 FROM contract WHERE reference = $1`, [c.reference]);
     if (exists) continue;
-    const contracting = 'association' in c.contracting
-      ? association
-      : (await manager.query(`SELECT id FROM organisation WHERE municipality_code = $1`, [c.contracting.municipality]))[0].id;
+    const contracting =
+      'association' in c.contracting
+        ? association
+        : (
+            await manager.query(`SELECT id FROM organisation WHERE municipality_code = $1`, [
+              c.contracting.municipality,
+            ])
+          )[0].id;
     const supplier = providerIds.get(c.supplier)!;
     const [{ id }] = await manager.query(
       `INSERT INTO contract (reference, title, kind, status, duty_code, contracting_organisation_id, supplier_id, start_date, end_date, funding_model,
@@ -150,8 +270,14 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
       [c.reference, c.title, c.kind, c.duty, contracting, supplier, c.start, c.end, c.funding, EXEMPT],
     );
     const parties = [id, contracting, supplier];
-    await manager.query(`INSERT INTO contract_service (contract_id, contracting_organisation_id, supplier_id, service_id) VALUES ($1, $2, $3, $4)`, [...parties, serviceIds.get(c.supplier)]);
-    await manager.query(`INSERT INTO tariff (contract_id, contracting_organisation_id, supplier_id, per_inhabitant, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)`, [...parties, c.tariff, c.start, c.end]);
+    await manager.query(
+      `INSERT INTO contract_service (contract_id, contracting_organisation_id, supplier_id, service_id) VALUES ($1, $2, $3, $4)`,
+      [...parties, serviceIds.get(c.supplier)],
+    );
+    await manager.query(
+      `INSERT INTO tariff (contract_id, contracting_organisation_id, supplier_id, per_inhabitant, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [...parties, c.tariff, c.start, c.end],
+    );
     if (c.participants === 'ALL_EXCEPT_G4') {
       for (const code of G4_CODES) {
         await manager.query(
@@ -171,7 +297,14 @@ export async function seedDemoContracts(manager: EntityManager): Promise<void> {
          FROM municipality m
         WHERE (m.valid_to IS NULL OR m.valid_to >= $4::date) AND ($5::date IS NULL OR m.valid_from IS NULL OR m.valid_from <= $5::date)
           AND CASE $6 WHEN 'ALL' THEN true WHEN 'ALL_EXCEPT_G4' THEN NOT (m.code = ANY($7)) ELSE m.code = $8 END`,
-      [...parties, c.start, c.end, c.participants, G4_CODES, 'municipality' in c.contracting ? c.contracting.municipality : null],
+      [
+        ...parties,
+        c.start,
+        c.end,
+        c.participants,
+        G4_CODES,
+        'municipality' in c.contracting ? c.contracting.municipality : null,
+      ],
     );
   }
 }

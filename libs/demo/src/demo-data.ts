@@ -12,10 +12,30 @@ export const PLATFORM = { kind: 'OPERATOR', name: 'Platformbeheer' } as const;
 export const DEMO_USERS: UserSeed[] = [
   { email: 'vng@demo.nl', name: 'Contractbeheerder VNG', roles: ['CONTRACT_MANAGER', 'ORG_ADMIN'], organisation: VNG },
   { email: 'sensoor@demo.nl', name: 'Beheerder Sensoor', roles: ['PROVIDER_ADMIN', 'FINANCE'], organisation: SENSOOR },
-  { email: 'officer.gm0106@demo.nl', name: 'Beleidsmedewerker Assen', roles: ['OFFICER'], organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Assen', municipalityCode: 'GM0106' } },
-  { email: 'finance.gm0106@demo.nl', name: 'Financiën Assen', roles: ['FINANCE'], organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Assen', municipalityCode: 'GM0106' } },
-  { email: 'officer.gm0014@demo.nl', name: 'Beleidsmedewerker Groningen', roles: ['OFFICER'], organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Groningen', municipalityCode: 'GM0014' } },
-  { email: 'finance.gm0363@demo.nl', name: 'Financiën Amsterdam', roles: ['FINANCE'], organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Amsterdam', municipalityCode: 'GM0363' } },
+  {
+    email: 'officer.gm0106@demo.nl',
+    name: 'Beleidsmedewerker Assen',
+    roles: ['OFFICER'],
+    organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Assen', municipalityCode: 'GM0106' },
+  },
+  {
+    email: 'finance.gm0106@demo.nl',
+    name: 'Financiën Assen',
+    roles: ['FINANCE'],
+    organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Assen', municipalityCode: 'GM0106' },
+  },
+  {
+    email: 'officer.gm0014@demo.nl',
+    name: 'Beleidsmedewerker Groningen',
+    roles: ['OFFICER'],
+    organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Groningen', municipalityCode: 'GM0014' },
+  },
+  {
+    email: 'finance.gm0363@demo.nl',
+    name: 'Financiën Amsterdam',
+    roles: ['FINANCE'],
+    organisation: { kind: 'MUNICIPALITY', name: 'Gemeente Amsterdam', municipalityCode: 'GM0363' },
+  },
   { email: 'operator@demo.nl', name: 'Platformbeheerder', roles: ['OPERATOR'], organisation: PLATFORM },
 ];
 

@@ -16,7 +16,8 @@ const SENSOOR_STATISTICS = [
       { kind: 'EMAIL', conversations: 3_250, answered: 3_250 },
     ],
     topics: [],
-    source: 'VNG, Q&A inventarisatie Sensoor: aantallen dienstverlening 2013 (telefoongesprekken, chatgesprekken, beantwoorde mails)',
+    source:
+      'VNG, Q&A inventarisatie Sensoor: aantallen dienstverlening 2013 (telefoongesprekken, chatgesprekken, beantwoorde mails)',
   },
   {
     year: 2016,
@@ -32,7 +33,9 @@ const SENSOOR_STATISTICS = [
 
 /** Seeds the figures per whole year; skips a year for which Sensoor already has any figures. */
 export async function seedDemoStatistics(manager: EntityManager): Promise<void> {
-  const [sensoor] = await manager.query(`SELECT organisation_id AS id FROM provider WHERE legal_name = 'Stichting Sensoor'`);
+  const [sensoor] = await manager.query(
+    `SELECT organisation_id AS id FROM provider WHERE legal_name = 'Stichting Sensoor'`,
+  );
   if (!sensoor) return;
   await lockProviderStatistics(manager, sensoor.id);
   for (const figures of SENSOOR_STATISTICS) {
@@ -40,7 +43,14 @@ export async function seedDemoStatistics(manager: EntityManager): Promise<void> 
       `INSERT INTO service_statistic (provider_id, period_start, period_end, channels, topics, source)
        SELECT $1, $2::date, $3::date, $4, $5, $6
         WHERE NOT EXISTS (SELECT 1 FROM service_statistic WHERE provider_id = $1 AND period_start <= $3::date AND period_end >= $2::date)`,
-      [sensoor.id, `${figures.year}-01-01`, `${figures.year}-12-31`, JSON.stringify(figures.channels), JSON.stringify(figures.topics), figures.source],
+      [
+        sensoor.id,
+        `${figures.year}-01-01`,
+        `${figures.year}-12-31`,
+        JSON.stringify(figures.channels),
+        JSON.stringify(figures.topics),
+        figures.source,
+      ],
     );
   }
 }

@@ -50,7 +50,9 @@ export function toAmsterdam(instantMs: number): LocalTime {
 
 /** The instant at which Amsterdam clocks show `date` `minute` (in the repeated autumn hour, the second time). */
 export function fromAmsterdam(date: IsoDate, minute: number): number {
-  const wall = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + minute * MS_PER_MINUTE;
+  const wall =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) +
+    minute * MS_PER_MINUTE;
   // The offset at the guessed instant, then at the corrected one (they differ only around a change).
   const first = wall - amsterdamOffsetMinutes(wall - 60 * MS_PER_MINUTE) * MS_PER_MINUTE;
   return wall - amsterdamOffsetMinutes(first) * MS_PER_MINUTE;

@@ -1,4 +1,11 @@
-import { chargeSegments, creditNoteVatCents, formatEuroCents, lineAmountCents, referenceDateFor, vatAmountCents } from './billing';
+import {
+  chargeSegments,
+  creditNoteVatCents,
+  formatEuroCents,
+  lineAmountCents,
+  referenceDateFor,
+  vatAmountCents,
+} from './billing';
 
 describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   it('a full year: inhabitants x tariff, to the cent', () => {
@@ -13,7 +20,9 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   });
 
   it('a participant joining on 1 July pays 184/365 of the year', () => {
-    const [segment] = chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-07-01', to: null }, [{ from: '2025-01-01', to: null, perInhabitant: '0.2500' }]);
+    const [segment] = chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-07-01', to: null }, [
+      { from: '2025-01-01', to: null, perInhabitant: '0.2500' },
+    ]);
     expect(segment).toMatchObject({ from: '2025-07-01', to: '2025-12-31', days: 184, daysInYear: 365 });
     // 10,000 x 0.25 x 184 / 365 = 1260.2739... -> 1260.27
     expect(lineAmountCents(10_000, segment.perInhabitant, segment.days, segment.daysInYear)).toBe(126_027);
@@ -32,7 +41,11 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   });
 
   it('days without a tariff or without participation are not billed', () => {
-    expect(chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2026-01-01', to: null }, [{ from: '2018-01-01', to: null, perInhabitant: '0.25' }])).toEqual([]);
+    expect(
+      chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2026-01-01', to: null }, [
+        { from: '2018-01-01', to: null, perInhabitant: '0.25' },
+      ]),
+    ).toEqual([]);
     expect(chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-01-01', to: null }, [])).toEqual([]);
   });
 
@@ -48,8 +61,18 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
 
   it('credit notes in parts carry VAT that adds up to the invoice VAT to the cent (rounded on the running total)', () => {
     // Invoice 878424 cents + 21% = 184469.04 -> 184469 VAT. Credited as 12 cents, then the rest.
-    const first = creditNoteVatCents({ ratePercent: '21.00', creditedBeforeCents: 0, creditedVatBeforeCents: 0, creditingCents: 12 });
-    const rest = creditNoteVatCents({ ratePercent: '21.00', creditedBeforeCents: 12, creditedVatBeforeCents: first, creditingCents: 878_412 });
+    const first = creditNoteVatCents({
+      ratePercent: '21.00',
+      creditedBeforeCents: 0,
+      creditedVatBeforeCents: 0,
+      creditingCents: 12,
+    });
+    const rest = creditNoteVatCents({
+      ratePercent: '21.00',
+      creditedBeforeCents: 12,
+      creditedVatBeforeCents: first,
+      creditingCents: 878_412,
+    });
     expect([first, rest]).toEqual([3, 184_466]); // 2.52 -> 3; 184469 - 3
     expect(first + rest).toBe(vatAmountCents(878_424, '21.00'));
   });

@@ -39,7 +39,11 @@ export interface ChargeSegment {
  * calendar year ends (the pro-rata denominator is the days of that year). Days without a tariff
  * are not billable and are left out.
  */
-export function chargeSegments(billed: { from: IsoDate; to: IsoDate }, participation: Period, tariffs: readonly TariffPeriod[]): ChargeSegment[] {
+export function chargeSegments(
+  billed: { from: IsoDate; to: IsoDate },
+  participation: Period,
+  tariffs: readonly TariffPeriod[],
+): ChargeSegment[] {
   const span = intersect({ from: billed.from, to: billed.to }, participation);
   if (!span || span.to === null) return [];
   const segments: ChargeSegment[] = [];
@@ -49,7 +53,13 @@ export function chargeSegments(billed: { from: IsoDate; to: IsoDate }, participa
     for (let year = yearOf(withTariff.from); year <= yearOf(withTariff.to); year++) {
       const piece = intersect(withTariff, { from: firstOfJanuary(year), to: `${year}-12-31` });
       if (!piece || piece.to === null) continue;
-      segments.push({ from: piece.from, to: piece.to, days: dayCount({ from: piece.from, to: piece.to }), daysInYear: daysInYear(year), perInhabitant: tariff.perInhabitant });
+      segments.push({
+        from: piece.from,
+        to: piece.to,
+        days: dayCount({ from: piece.from, to: piece.to }),
+        daysInYear: daysInYear(year),
+        perInhabitant: tariff.perInhabitant,
+      });
     }
   }
   return segments;
@@ -76,12 +86,22 @@ export function vatAmountCents(taxableCents: number, ratePercent: string): numbe
  * less the VAT credited before. Rounded once on the running total, so the parts add up to the
  * invoice's own VAT to the cent, however an invoice is credited in pieces.
  */
-export function creditNoteVatCents(input: { ratePercent: string; creditedBeforeCents: number; creditedVatBeforeCents: number; creditingCents: number }): number {
-  return vatAmountCents(input.creditedBeforeCents + input.creditingCents, input.ratePercent) - input.creditedVatBeforeCents;
+export function creditNoteVatCents(input: {
+  ratePercent: string;
+  creditedBeforeCents: number;
+  creditedVatBeforeCents: number;
+  creditingCents: number;
+}): number {
+  return (
+    vatAmountCents(input.creditedBeforeCents + input.creditingCents, input.ratePercent) - input.creditedVatBeforeCents
+  );
 }
 
 /** The whole year, or a custom period, as inclusive dates. */
-export function billingPeriod(input: { year?: number; periodStart?: IsoDate; periodEnd?: IsoDate }): { from: IsoDate; to: IsoDate } {
+export function billingPeriod(input: { year?: number; periodStart?: IsoDate; periodEnd?: IsoDate }): {
+  from: IsoDate;
+  to: IsoDate;
+} {
   if (input.year !== undefined) return { from: firstOfJanuary(input.year), to: `${input.year}-12-31` };
   return { from: input.periodStart!, to: input.periodEnd! };
 }

@@ -15,7 +15,10 @@ export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 const SEVERITY: Record<ObligationStatus, number> = { COMPLIANT: 0, AT_RISK: 1, NON_COMPLIANT: 2 };
 
 export function worstStatus(statuses: readonly ObligationStatus[]): ObligationStatus {
-  return statuses.reduce<ObligationStatus>((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'COMPLIANT');
+  return statuses.reduce<ObligationStatus>(
+    (worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst),
+    'COMPLIANT',
+  );
 }
 
 /** Coverage ending within this many days, with nothing after it, puts a duty AT_RISK. */
@@ -138,7 +141,10 @@ export class ScheduleCache {
   }
 
   private key(channels: readonly ChannelAvailability[]): string {
-    return channels.map((channel) => this.id(channel)).sort((a, b) => a - b).join(',');
+    return channels
+      .map((channel) => this.id(channel))
+      .sort((a, b) => a - b)
+      .join(',');
   }
 
   private id(channel: ChannelAvailability): number {
@@ -232,7 +238,8 @@ function scheduleWeek(schedule: readonly WeeklyInterval[]): Uint8Array {
   return week;
 }
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
  * The closed stretches of a week (it wraps from Sunday to Monday). A stretch of at most a day is
@@ -240,7 +247,13 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
  */
 function weeklyGapPieces(open: Uint8Array): Array<Omit<WeeklyGap, 'validFrom' | 'validTo'>> {
   const firstOpen = open.indexOf(1);
-  if (firstOpen < 0) return ([1, 2, 3, 4, 5, 6, 7] as Weekday[]).map((weekday) => ({ weekday, from: '00:00', to: '24:00', minutes: MINUTES_PER_DAY }));
+  if (firstOpen < 0)
+    return ([1, 2, 3, 4, 5, 6, 7] as Weekday[]).map((weekday) => ({
+      weekday,
+      from: '00:00',
+      to: '24:00',
+      minutes: MINUTES_PER_DAY,
+    }));
   const stretches: Array<{ start: number; length: number }> = [];
   let start = -1;
   for (let i = 1; i <= MINUTES_PER_WEEK; i++) {
@@ -256,7 +269,12 @@ function weeklyGapPieces(open: Uint8Array): Array<Omit<WeeklyGap, 'validFrom' | 
     const weekday = (Math.floor(at / MINUTES_PER_DAY) + 1) as Weekday;
     const from = at % MINUTES_PER_DAY;
     const end = from + length;
-    pieces.push({ weekday, from: hhmm(from), to: end === MINUTES_PER_DAY ? '24:00' : hhmm(end % MINUTES_PER_DAY), minutes: length });
+    pieces.push({
+      weekday,
+      from: hhmm(from),
+      to: end === MINUTES_PER_DAY ? '24:00' : hhmm(end % MINUTES_PER_DAY),
+      minutes: length,
+    });
   };
   for (const { start: at, length } of stretches) {
     if (length <= MINUTES_PER_DAY) {
@@ -300,7 +318,12 @@ function closureGaps(segment: Segment, counting: readonly ChannelAvailability[],
   let open: { start: number; reasons: Set<string> } | null = null;
   const close = (end: number) => {
     if (!open) return;
-    gaps.push({ start: formatAmsterdam(open.start), end: formatAmsterdam(end), minutes: Math.round((end - open.start) / MS_PER_MINUTE), reasons: [...open.reasons] });
+    gaps.push({
+      start: formatAmsterdam(open.start),
+      end: formatAmsterdam(end),
+      minutes: Math.round((end - open.start) / MS_PER_MINUTE),
+      reasons: [...open.reasons],
+    });
     open = null;
   };
   for (const window of merged) {
@@ -309,7 +332,10 @@ function closureGaps(segment: Segment, counting: readonly ChannelAvailability[],
       const local = toAmsterdam(instant);
       const minuteOfWeek = (local.weekday - 1) * MINUTES_PER_DAY + local.minute;
       const scheduled = weeks.filter(({ week }) => week[minuteOfWeek]);
-      const closedNow = scheduled.map(({ channel }) => ({ channel, closure: channel.closures.find((c) => c.start <= instant && instant < c.end) }));
+      const closedNow = scheduled.map(({ channel }) => ({
+        channel,
+        closure: channel.closures.find((c) => c.start <= instant && instant < c.end),
+      }));
       const unstaffed = scheduled.length > 0 && closedNow.every(({ closure }) => closure);
       if (unstaffed) {
         open ??= { start: instant, reasons: new Set() };

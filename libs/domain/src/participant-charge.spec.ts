@@ -6,19 +6,42 @@ const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
 describe('participantCharge (DOMAIN.md rules 1-4 together)', () => {
   it('a full year: Assen, 69,701 inhabitants x EUR 0.25 = 1742525 cents', () => {
     const charge = participantCharge({
-      code: 'GM0106', billed: YEAR_2025, participations: [{ from: '2018-01-01', to: null }], tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
-      referenceDate: '2024-01-01', figures: new Map([['GM0106', 69_701]]), changes: [],
+      code: 'GM0106',
+      billed: YEAR_2025,
+      participations: [{ from: '2018-01-01', to: null }],
+      tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
+      referenceDate: '2024-01-01',
+      figures: new Map([['GM0106', 69_701]]),
+      changes: [],
     });
     expect(charge).toMatchObject({ figuresMissing: false, territory: { inhabitants: 69_701 } });
-    expect(charge!.segments).toEqual([{ from: '2025-01-01', to: '2025-12-31', days: 365, daysInYear: 365, perInhabitant: '0.2500', amountCents: 1_742_525 }]);
+    expect(charge!.segments).toEqual([
+      {
+        from: '2025-01-01',
+        to: '2025-12-31',
+        days: 365,
+        daysInYear: 365,
+        perInhabitant: '0.2500',
+        amountCents: 1_742_525,
+      },
+    ]);
   });
 
   it('two stretches and a tariff change give a segment each, each rounded on its own', () => {
     const charge = participantCharge({
-      code: 'GM0034', billed: YEAR_2025,
-      participations: [{ from: '2025-01-01', to: '2025-03-31' }, { from: '2025-07-01', to: null }],
-      tariffs: [{ from: '2025-01-01', to: '2025-06-30', perInhabitant: '0.2500' }, { from: '2025-07-01', to: null, perInhabitant: '0.3000' }],
-      referenceDate: '2024-01-01', figures: new Map([['GM0034', 226_500]]), changes: [],
+      code: 'GM0034',
+      billed: YEAR_2025,
+      participations: [
+        { from: '2025-01-01', to: '2025-03-31' },
+        { from: '2025-07-01', to: null },
+      ],
+      tariffs: [
+        { from: '2025-01-01', to: '2025-06-30', perInhabitant: '0.2500' },
+        { from: '2025-07-01', to: null, perInhabitant: '0.3000' },
+      ],
+      referenceDate: '2024-01-01',
+      figures: new Map([['GM0034', 226_500]]),
+      changes: [],
     });
     // 226500 x 0.25 x 90/365 = 13962.3287... (1396233); 226500 x 0.30 x 184/365 = 34254.2465... (3425425)
     expect(charge!.segments.map((s) => [s.from, s.to, s.days, s.perInhabitant, s.amountCents])).toEqual([
@@ -33,8 +56,16 @@ describe('participantCharge (DOMAIN.md rules 1-4 together)', () => {
       { oldCode: 'GM0002', newCode: 'GM9999', effectiveDate: '2025-01-01', relation: 'MERGED_INTO_NEW', share: null },
     ];
     const charge = participantCharge({
-      code: 'GM9999', billed: YEAR_2025, participations: [{ from: '2025-01-01', to: null }], tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
-      referenceDate: '2024-01-01', figures: new Map([['GM0001', 10_000], ['GM0002', 5_000]]), changes,
+      code: 'GM9999',
+      billed: YEAR_2025,
+      participations: [{ from: '2025-01-01', to: null }],
+      tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
+      referenceDate: '2024-01-01',
+      figures: new Map([
+        ['GM0001', 10_000],
+        ['GM0002', 5_000],
+      ]),
+      changes,
     });
     expect(charge!.territory.inhabitants).toBe(15_000);
     expect(charge!.segments[0].amountCents).toBe(375_000);
@@ -42,15 +73,28 @@ describe('participantCharge (DOMAIN.md rules 1-4 together)', () => {
 
   it('a missing CBS figure gives no amounts, and says so', () => {
     const charge = participantCharge({
-      code: 'GM0106', billed: YEAR_2025, participations: [{ from: '2025-01-01', to: null }], tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
-      referenceDate: '2024-01-01', figures: new Map(), changes: [],
+      code: 'GM0106',
+      billed: YEAR_2025,
+      participations: [{ from: '2025-01-01', to: null }],
+      tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }],
+      referenceDate: '2024-01-01',
+      figures: new Map(),
+      changes: [],
     });
     expect(charge).toMatchObject({ figuresMissing: true, segments: [] });
   });
 
   it('no day charged: null', () => {
     expect(
-      participantCharge({ code: 'GM0106', billed: YEAR_2025, participations: [{ from: '2026-01-01', to: null }], tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.25' }], referenceDate: '2024-01-01', figures: new Map(), changes: [] }),
+      participantCharge({
+        code: 'GM0106',
+        billed: YEAR_2025,
+        participations: [{ from: '2026-01-01', to: null }],
+        tariffs: [{ from: '2018-01-01', to: null, perInhabitant: '0.25' }],
+        referenceDate: '2024-01-01',
+        figures: new Map(),
+        changes: [],
+      }),
     ).toBeNull();
   });
 
@@ -59,6 +103,8 @@ describe('participantCharge (DOMAIN.md rules 1-4 together)', () => {
     expect(tariffDecimal('0.00005')).toBe('0.0001');
     const segment = { from: '2025-07-01', to: '2025-12-31', days: 184, daysInYear: 365, perInhabitant: '0.25' };
     expect(chargeCalculation(69_701, segment)).toBe('69.701 inwoners x EUR 0,2500 x 184/365 dagen');
-    expect(chargeCalculation(69_701, { ...segment, days: 365 }, '(CBS, peildatum 01-01-2024)')).toBe('69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500');
+    expect(chargeCalculation(69_701, { ...segment, days: 365 }, '(CBS, peildatum 01-01-2024)')).toBe(
+      '69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500',
+    );
   });
 });

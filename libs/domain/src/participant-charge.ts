@@ -37,14 +37,27 @@ export interface ParticipantChargeInput {
  * compliance cost both use it, so they cannot drift apart.
  */
 export function participantCharge(input: ParticipantChargeInput): ParticipantCharge | null {
-  const segments = input.participations.flatMap((participation) => chargeSegments(input.billed, participation, input.tariffs));
+  const segments = input.participations.flatMap((participation) =>
+    chargeSegments(input.billed, participation, input.tariffs),
+  );
   if (segments.length === 0) return null;
-  const territory = territoryPopulation({ code: input.code, referenceDate: input.referenceDate, asOf: segments[0].from, figures: input.figures, changes: input.changes });
+  const territory = territoryPopulation({
+    code: input.code,
+    referenceDate: input.referenceDate,
+    asOf: segments[0].from,
+    figures: input.figures,
+    changes: input.changes,
+  });
   const figuresMissing = territory.missingFigures.length > 0 || territory.components.length === 0;
   return {
     territory,
     figuresMissing,
-    segments: figuresMissing ? [] : segments.map((segment) => ({ ...segment, amountCents: lineAmountCents(territory.inhabitants, segment.perInhabitant, segment.days, segment.daysInYear) })),
+    segments: figuresMissing
+      ? []
+      : segments.map((segment) => ({
+          ...segment,
+          amountCents: lineAmountCents(territory.inhabitants, segment.perInhabitant, segment.days, segment.daysInYear),
+        })),
   };
 }
 

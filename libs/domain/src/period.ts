@@ -39,7 +39,8 @@ export function dayBefore(day: IsoDate): IsoDate {
 /** The first pair of overlapping periods in a list, or null. */
 export function firstOverlap<T extends Period>(periods: readonly T[]): [T, T] | null {
   const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) if (periodsOverlap(sorted[i - 1], sorted[i])) return [sorted[i - 1], sorted[i]];
+  for (let i = 1; i < sorted.length; i++)
+    if (periodsOverlap(sorted[i - 1], sorted[i])) return [sorted[i - 1], sorted[i]];
   return null;
 }
 
@@ -50,7 +51,8 @@ export function subtractPeriods(period: Period, cuts: readonly Period[]): Period
     pieces = pieces.flatMap((piece) => {
       if (!periodsOverlap(piece, cut)) return [piece];
       const left = cut.from > piece.from ? [{ from: piece.from, to: addDays(cut.from, -1) }] : [];
-      const right = cut.to !== null && (piece.to === null || cut.to < piece.to) ? [{ from: addDays(cut.to, 1), to: piece.to }] : [];
+      const right =
+        cut.to !== null && (piece.to === null || cut.to < piece.to) ? [{ from: addDays(cut.to, 1), to: piece.to }] : [];
       return [...left, ...right];
     });
   }

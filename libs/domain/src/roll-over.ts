@@ -94,7 +94,9 @@ export function planRollOver(input: RollOverInput): RollOverPlan {
         reason:
           `not every predecessor took part on ${dayBefore}: ${absent.join(', ')} did not` +
           (elsewhere.length ? ` (covered by ${elsewhere.map((c) => c.contractReference).join(', ')})` : ''),
-        ...(elsewhere[0] ? { conflictingContract: { id: elsewhere[0].contractId, reference: elsewhere[0].contractReference } } : {}),
+        ...(elsewhere[0]
+          ? { conflictingContract: { id: elsewhere[0].contractId, reference: elsewhere[0].contractReference } }
+          : {}),
       });
       continue;
     }

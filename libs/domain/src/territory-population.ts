@@ -151,7 +151,13 @@ export function territoryPopulation(input: TerritoryPopulationInput): TerritoryP
     for (const change of incoming) {
       const part = effectiveShare(change, changes);
       const notesOnTheWay = [note, part.note].filter((text): text is string => !!text).join(' ') || null;
-      collect(change.oldCode, change.effectiveDate, share.mul(part.share), approximate || part.approximate, notesOnTheWay);
+      collect(
+        change.oldCode,
+        change.effectiveDate,
+        share.mul(part.share),
+        approximate || part.approximate,
+        notesOnTheWay,
+      );
     }
   };
   collect(input.code, asOf, new Decimal(1), false, null);

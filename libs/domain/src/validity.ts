@@ -7,5 +7,7 @@ export interface Validity {
 }
 
 export function isValidOn(validity: Validity, day: IsoDate): boolean {
-  return (validity.validFrom === null || validity.validFrom <= day) && (validity.validTo === null || validity.validTo >= day);
+  return (
+    (validity.validFrom === null || validity.validFrom <= day) && (validity.validTo === null || validity.validTo >= day)
+  );
 }

@@ -18,18 +18,26 @@ export function minutesOf(time: string): number {
 export function scheduleProblems(intervals: readonly WeeklyInterval[]): string[] {
   const problems: string[] = [];
   intervals.forEach((interval, i) => {
-    if (!Number.isInteger(interval.weekday) || interval.weekday < 1 || interval.weekday > 7) problems.push(`interval ${i + 1}: weekday must be 1 (Monday) to 7 (Sunday)`);
-    if (!TIME.test(interval.from) || interval.from === '24:00') problems.push(`interval ${i + 1}: from must be a time HH:MM`);
+    if (!Number.isInteger(interval.weekday) || interval.weekday < 1 || interval.weekday > 7)
+      problems.push(`interval ${i + 1}: weekday must be 1 (Monday) to 7 (Sunday)`);
+    if (!TIME.test(interval.from) || interval.from === '24:00')
+      problems.push(`interval ${i + 1}: from must be a time HH:MM`);
     if (!TIME.test(interval.to)) problems.push(`interval ${i + 1}: to must be a time HH:MM (or 24:00)`);
     if (TIME.test(interval.from) && TIME.test(interval.to) && minutesOf(interval.to) <= minutesOf(interval.from)) {
-      problems.push(`interval ${i + 1}: to (${interval.to}) must be after from (${interval.from}); split intervals that pass midnight`);
+      problems.push(
+        `interval ${i + 1}: to (${interval.to}) must be after from (${interval.from}); split intervals that pass midnight`,
+      );
     }
   });
   return problems;
 }
 
 /** Every day of the week, all day. */
-export const ALWAYS: WeeklyInterval[] = ([1, 2, 3, 4, 5, 6, 7] as Weekday[]).map((weekday) => ({ weekday, from: '00:00', to: '24:00' }));
+export const ALWAYS: WeeklyInterval[] = ([1, 2, 3, 4, 5, 6, 7] as Weekday[]).map((weekday) => ({
+  weekday,
+  from: '00:00',
+  to: '24:00',
+}));
 
 export function daily(from: string, to: string): WeeklyInterval[] {
   return ([1, 2, 3, 4, 5, 6, 7] as Weekday[]).map((weekday) => ({ weekday, from, to }));

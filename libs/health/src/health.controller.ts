@@ -15,7 +15,17 @@ export class HealthController {
   @Get()
   @HealthCheck({ swaggerDocumentation: false, noCache: true })
   @ApiOperation({ summary: 'Liveness and readiness: checks the database with a ping' })
-  @ApiOkResponse({ description: 'Healthy.', schema: { example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } } } })
+  @ApiOkResponse({
+    description: 'Healthy.',
+    schema: {
+      example: {
+        status: 'ok',
+        info: { database: { status: 'up' } },
+        error: {},
+        details: { database: { status: 'up' } },
+      },
+    },
+  })
   @ApiProblemResponses([503, 'The database does not answer; `checks` holds the state of each check.'])
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);

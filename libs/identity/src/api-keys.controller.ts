@@ -21,7 +21,10 @@ export class ApiKeysController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create an API key for a machine client', description: 'The secret is in this response only.' })
+  @ApiOperation({
+    summary: 'Create an API key for a machine client',
+    description: 'The secret is in this response only.',
+  })
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   @ApiProblemResponses(400, [422, 'Roles wider than your own.'])
   create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {

@@ -21,10 +21,17 @@ export class ApiKeysService {
   create(dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.db.transaction(async (tx) => {
       const { principal } = tx;
-      if (principal.kind !== 'user') throw new IdentityError(IdentityErrorCode.NotForApiKeys, 'API keys are created by a signed-in user, not by another key.');
+      if (principal.kind !== 'user')
+        throw new IdentityError(
+          IdentityErrorCode.NotForApiKeys,
+          'API keys are created by a signed-in user, not by another key.',
+        );
       const wider = dto.roles.filter((role) => !hasRole(principal, role));
       if (wider.length) {
-        throw new IdentityError(IdentityErrorCode.RolesTooWide, `A key cannot have roles you do not have yourself: ${wider.join(', ')}.`);
+        throw new IdentityError(
+          IdentityErrorCode.RolesTooWide,
+          `A key cannot have roles you do not have yourself: ${wider.join(', ')}.`,
+        );
       }
       const secret = newOpaqueToken(API_KEY_PREFIX);
       const key = await tx.repository(ApiKeyEntity).save({
@@ -35,7 +42,12 @@ export class ApiKeysService {
         roles: dto.roles,
         createdByUserId: principal.userId!,
       });
-      await tx.audit({ action: 'api-key.created', entityType: 'api-key', entityId: key.id, after: { name: key.name, prefix: key.prefix, roles: key.roles } });
+      await tx.audit({
+        action: 'api-key.created',
+        entityType: 'api-key',
+        entityId: key.id,
+        after: { name: key.name, prefix: key.prefix, roles: key.roles },
+      });
       return { ...toApiKeyDto(key), secret };
     });
   }
@@ -43,11 +55,18 @@ export class ApiKeysService {
   revoke(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
       const key = await tx.repository(ApiKeyEntity).findOneBy({ id, organisationId: tx.principal.organisationId });
-      if (!key) throw new IdentityError(IdentityErrorCode.ApiKeyNotFound, `There is no API key ${id} in your organisation.`);
+      if (!key)
+        throw new IdentityError(IdentityErrorCode.ApiKeyNotFound, `There is no API key ${id} in your organisation.`);
       if (key.revokedAt) return;
       const revokedAt = new Date();
       await tx.manager.update(ApiKeyEntity, { id }, { revokedAt });
-      await tx.audit({ action: 'api-key.revoked', entityType: 'api-key', entityId: id, before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() } });
+      await tx.audit({
+        action: 'api-key.revoked',
+        entityType: 'api-key',
+        entityId: id,
+        before: { revokedAt: null },
+        after: { revokedAt: revokedAt.toISOString() },
+      });
     });
   }
 }

@@ -20,7 +20,11 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password', description: 'Five failed attempts for one e-mail address within 15 minutes lock it for the rest of that window (429 with Retry-After).' })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Five failed attempts for one e-mail address within 15 minutes lock it for the rest of that window (429 with Retry-After).',
+  })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], 429)
@@ -31,7 +35,10 @@ export class AuthController {
   @Public()
   @Post('auth/refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens', description: 'Each refresh token works once. Using one a second time ends every session of that sign-in.' })
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description: 'Each refresh token works once. Using one a second time ends every session of that sign-in.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiProblemResponses(400, [401, 'Unknown, expired, revoked or reused refresh token.'])
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {

@@ -6,7 +6,13 @@ import { Principal, ScopedDatabase, TenantContext, UnscopedDatabase } from '@wmo
 import { ApiKeyEntity } from './api-key.entity';
 import { API_KEY_PREFIX, dummyPasswordHash, newOpaqueToken, sha256, verifyPassword } from './credentials';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
-import { ACCESS_TOKEN_TTL_SECONDS, IDENTITY_OPTIONS, IdentityOptions, LOGIN_THROTTLE, REFRESH_TOKEN_TTL_SECONDS } from './identity.options';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  IDENTITY_OPTIONS,
+  IdentityOptions,
+  LOGIN_THROTTLE,
+  REFRESH_TOKEN_TTL_SECONDS,
+} from './identity.options';
 import { normaliseEmail } from './identity-rules';
 import { LoginFailureEntity } from './login-failure.entity';
 import { OrganisationEntity } from './organisation.entity';
@@ -21,9 +27,13 @@ export interface TokenPair {
   tokenType: 'Bearer';
 }
 
-const invalidCredentials = () => new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail address or the password is incorrect.');
+const invalidCredentials = () =>
+  new IdentityError(IdentityErrorCode.InvalidCredentials, 'The e-mail address or the password is incorrect.');
 const invalidRefreshToken = () =>
-  new IdentityError(IdentityErrorCode.InvalidRefreshToken, 'The refresh token is unknown, revoked or expired. Sign in again.');
+  new IdentityError(
+    IdentityErrorCode.InvalidRefreshToken,
+    'The refresh token is unknown, revoked or expired. Sign in again.',
+  );
 
 type OrganisationFacts = Pick<OrganisationEntity, 'id' | 'kind' | 'municipalityCode'>;
 
@@ -47,7 +57,9 @@ export class AuthService {
   async verifyCredentials(rawEmail: string, password: string): Promise<Principal> {
     const email = normaliseEmail(rawEmail);
     await this.assertNotThrottled(email);
-    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, (manager) => manager.findOneBy(UserEntity, { email }));
+    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, (manager) =>
+      manager.findOneBy(UserEntity, { email }),
+    );
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !passwordOk || !user.active) {
       await this.unscoped.unscopedSystemTransaction((manager) => manager.insert(LoginFailureEntity, { email }));
@@ -76,7 +88,9 @@ export class AuthService {
       manager.findOneBy(RefreshTokenEntity, { tokenHash }),
     );
     if (!token) throw invalidRefreshToken();
-    const user = await this.unscoped.unscopedSystemTransaction((manager) => manager.findOneBy(UserEntity, { id: token.userId }));
+    const user = await this.unscoped.unscopedSystemTransaction((manager) =>
+      manager.findOneBy(UserEntity, { id: token.userId }),
+    );
     if (!user) throw invalidRefreshToken();
     const principal = await this.principalOf(user);
 
@@ -91,7 +105,12 @@ export class AuthService {
           // Not claimable: expired, or already used or revoked (possibly by a request a moment ago).
           if (token.expiresAt > new Date()) {
             await this.revokeFamily(tx.manager, token.familyId, 'reuse-detected');
-            await tx.audit({ action: 'auth.refresh-token-reused', entityType: 'user', entityId: user.id, after: { familyId: token.familyId } });
+            await tx.audit({
+              action: 'auth.refresh-token-reused',
+              entityType: 'user',
+              entityId: user.id,
+              after: { familyId: token.familyId },
+            });
             return 'reused' as const;
           }
           return 'expired' as const;
@@ -120,7 +139,9 @@ export class AuthService {
       manager.findOneBy(RefreshTokenEntity, { tokenHash }),
     );
     if (!token) return;
-    const user = await this.unscoped.unscopedSystemTransaction((manager) => manager.findOneBy(UserEntity, { id: token.userId }));
+    const user = await this.unscoped.unscopedSystemTransaction((manager) =>
+      manager.findOneBy(UserEntity, { id: token.userId }),
+    );
     if (!user) return;
     await this.context.runAs(await this.principalOf(user), () =>
       this.scoped.transaction(async (tx) => {
@@ -134,7 +155,9 @@ export class AuthService {
   async principalForApiKey(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
     const keyHash = sha256(secret);
-    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, (manager) => manager.findOneBy(ApiKeyEntity, { keyHash }));
+    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, (manager) =>
+      manager.findOneBy(ApiKeyEntity, { keyHash }),
+    );
     if (!key || key.revokedAt) return null;
     const organisation = await this.organisationOf(key.organisationId);
     const principal: Principal = {
@@ -148,7 +171,9 @@ export class AuthService {
       roles: key.roles,
     };
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 5 * 60_000) {
-      await this.context.runAs(principal, () => this.scoped.transaction((tx) => tx.manager.update(ApiKeyEntity, { id: key.id }, { lastUsedAt: new Date() })));
+      await this.context.runAs(principal, () =>
+        this.scoped.transaction((tx) => tx.manager.update(ApiKeyEntity, { id: key.id }, { lastUsedAt: new Date() })),
+      );
     }
     return principal;
   }
@@ -166,7 +191,9 @@ export class AuthService {
   private async organisationOf(id: string): Promise<OrganisationFacts> {
     let facts = this.organisations.get(id);
     if (!facts) {
-      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction((manager) => manager.findOneByOrFail(OrganisationEntity, { id }));
+      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction((manager) =>
+        manager.findOneByOrFail(OrganisationEntity, { id }),
+      );
       this.organisations.set(id, (facts = { id, kind, municipalityCode }));
     }
     return facts;
@@ -182,14 +209,23 @@ export class AuthService {
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
     });
     const accessToken = await this.jwt.signAsync(
-      { org: principal.organisationId, okind: principal.organisationKind, mun: principal.municipalityCode, roles: principal.roles, typ: 'access' },
+      {
+        org: principal.organisationId,
+        okind: principal.organisationKind,
+        mun: principal.municipalityCode,
+        roles: principal.roles,
+        typ: 'access',
+      },
       { subject: principal.userId!, jwtid: randomUUID() },
     );
     return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, reason]);
+    await manager.query(
+      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, reason],
+    );
   }
 
   private async assertNotThrottled(email: string): Promise<void> {

@@ -18,7 +18,15 @@ export function newOpaqueToken(prefix = ''): string {
  * (SIGSEGV) on a clean install on this project's build machine.
  */
 export function hashPassword(password: string): Promise<string> {
-  return argon2id({ password, salt: randomBytes(16), parallelism: 1, iterations: 2, memorySize: 19_456, hashLength: 32, outputType: 'encoded' });
+  return argon2id({
+    password,
+    salt: randomBytes(16),
+    parallelism: 1,
+    iterations: 2,
+    memorySize: 19_456,
+    hashLength: 32,
+    outputType: 'encoded',
+  });
 }
 
 export function verifyPassword(hash: string, password: string): Promise<boolean> {

@@ -22,13 +22,20 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
     return isPublic ? true : super.canActivate(context);
   }
 
-  override handleRequest<T = Principal>(error: unknown, principal: T | false, _info: unknown, context: ExecutionContext): T {
+  override handleRequest<T = Principal>(
+    error: unknown,
+    principal: T | false,
+    _info: unknown,
+    context: ExecutionContext,
+  ): T {
     if (error) throw error;
     if (!principal) {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
       const sent = request.headers.authorization || request.headers['x-api-key'];
       throw new UnauthorizedException(
-        sent ? 'The access token or API key is invalid, expired or revoked.' : 'Sign in first: send Authorization: Bearer <access token or API key>, or X-Api-Key.',
+        sent
+          ? 'The access token or API key is invalid, expired or revoked.'
+          : 'Sign in first: send Authorization: Bearer <access token or API key>, or X-Api-Key.',
       );
     }
     this.context.setPrincipal(principal as unknown as Principal);
@@ -60,7 +67,10 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!required?.length) return true;
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (principal && required.some((role) => hasRole(principal, role))) return true;

@@ -10,7 +10,9 @@ describe('password rules', () => {
   });
 
   it('refuses the e-mail address, a single repeated character and common passwords', () => {
-    expect(passwordProblems('Jan.Jansen@Assen.nl', 'jan.jansen@assen.nl')).toContain('password must not be the e-mail address');
+    expect(passwordProblems('Jan.Jansen@Assen.nl', 'jan.jansen@assen.nl')).toContain(
+      'password must not be the e-mail address',
+    );
     expect(passwordProblems('aaaaaaaaaaaaaa', 'a@b.nl')).toContain('password must not repeat a single character');
     expect(passwordProblems('Wachtwoord123', 'a@b.nl')).toContain('password is too common');
   });

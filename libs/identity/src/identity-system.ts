@@ -7,7 +7,6 @@ import { normaliseEmail } from './identity-rules';
 import { OrganisationEntity } from './organisation.entity';
 import { UserEntity } from './user.entity';
 
-
 /** One organisation per municipality in the reference data, named after it; also for municipalities added later. */
 export async function ensureMunicipalityOrganisations(dataSource: DataSource): Promise<void> {
   await unscopedAsPlatform(dataSource, async (manager) => {
@@ -21,7 +20,10 @@ export async function ensureMunicipalityOrganisations(dataSource: DataSource): P
 
 /** The JWT signing key: JWT_SECRET when configured, otherwise generated once and shared through the database. */
 export async function instanceSecret(dataSource: DataSource, name: string): Promise<string> {
-  await dataSource.query(`INSERT INTO instance_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, randomBytes(48).toString('base64url')]);
+  await dataSource.query(`INSERT INTO instance_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    name,
+    randomBytes(48).toString('base64url'),
+  ]);
   const [row] = await dataSource.getRepository(InstanceSecretEntity).findBy({ name });
   return row.value;
 }
@@ -40,14 +42,31 @@ export async function upsertUser(manager: EntityManager, seed: UserSeed, passwor
   const existing = await manager.findOneBy(UserEntity, { email });
   await manager.upsert(
     UserEntity,
-    { email, name: seed.name, roles: seed.roles, organisationId: organisation.id, passwordHash: await hashPassword(password), active: true },
+    {
+      email,
+      name: seed.name,
+      roles: seed.roles,
+      organisationId: organisation.id,
+      passwordHash: await hashPassword(password),
+      active: true,
+    },
     ['email'],
   );
   return !existing;
 }
 
-async function findOrCreateOrganisation(manager: EntityManager, seed: UserSeed['organisation']): Promise<OrganisationEntity> {
-  if (seed.municipalityCode) return manager.findOneByOrFail(OrganisationEntity, { municipalityCode: seed.municipalityCode });
+async function findOrCreateOrganisation(
+  manager: EntityManager,
+  seed: UserSeed['organisation'],
+): Promise<OrganisationEntity> {
+  if (seed.municipalityCode)
+    return manager.findOneByOrFail(OrganisationEntity, { municipalityCode: seed.municipalityCode });
   const found = await manager.findOneBy(OrganisationEntity, { kind: seed.kind, name: seed.name });
-  return found ?? manager.save(OrganisationEntity, manager.create(OrganisationEntity, { kind: seed.kind, name: seed.name, municipalityCode: null }));
+  return (
+    found ??
+    manager.save(
+      OrganisationEntity,
+      manager.create(OrganisationEntity, { kind: seed.kind, name: seed.name, municipalityCode: null }),
+    )
+  );
 }

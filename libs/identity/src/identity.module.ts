@@ -23,7 +23,12 @@ export class IdentityModule {
         PassportModule,
         JwtModule.register({
           secret: options.jwtSecret,
-          signOptions: { algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS, issuer: options.issuer, audience: options.audience },
+          signOptions: {
+            algorithm: JWT_ALGORITHM,
+            expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+            issuer: options.issuer,
+            audience: options.audience,
+          },
           verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: options.issuer, audience: options.audience },
         }),
       ],

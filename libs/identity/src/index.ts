@@ -23,4 +23,12 @@ import { OrganisationEntity } from './organisation.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
-export const IDENTITY_ENTITIES = [OrganisationEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity, LoginFailureEntity, InstanceSecretEntity, AuditEventEntity];
+export const IDENTITY_ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  ApiKeyEntity,
+  LoginFailureEntity,
+  InstanceSecretEntity,
+  AuditEventEntity,
+];

@@ -42,4 +42,10 @@ export const toAuditEventDto = (event: AuditEventEntity): AuditEventDto => ({
 });
 
 /** The audited view of a user: never the password hash. */
-export const auditableUser = (user: UserEntity) => ({ email: user.email, name: user.name, roles: user.roles, active: user.active, organisationId: user.organisationId });
+export const auditableUser = (user: UserEntity) => ({
+  email: user.email,
+  name: user.name,
+  roles: user.roles,
+  active: user.active,
+  organisationId: user.organisationId,
+});

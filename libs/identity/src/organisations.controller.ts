@@ -3,7 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblemResponses } from '@wmo/common';
 import { ApiAuthenticated, Roles } from './auth.decorators';
 import { AuditEventPageDto, ListAuditEventsQuery } from './dto/audit-events.dto';
-import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisations.dto';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQuery,
+  OrganisationDto,
+  OrganisationPageDto,
+} from './dto/organisations.dto';
 import { IdParam } from './dto/users.dto';
 import { OrganisationsService } from './organisations.service';
 
@@ -41,7 +46,10 @@ export class OrganisationsController {
 
   @Get('audit-events')
   @Roles('ORG_ADMIN')
-  @ApiOperation({ summary: 'The audit log: every write, who did it, when, before and after', description: 'An ORG_ADMIN sees its own organisation; an OPERATOR all, or one with ?organisation=.' })
+  @ApiOperation({
+    summary: 'The audit log: every write, who did it, when, before and after',
+    description: 'An ORG_ADMIN sees its own organisation; an OPERATOR all, or one with ?organisation=.',
+  })
   @ApiOkResponse({ type: AuditEventPageDto })
   @ApiProblemResponses(400, 404)
   auditEvents(@Query() query: ListAuditEventsQuery): Promise<AuditEventPageDto> {

@@ -4,7 +4,12 @@ import { AuditEventEntity } from '@wmo/tenancy';
 import { FindOptionsWhere } from 'typeorm';
 import { AuditEventPageDto, ListAuditEventsQuery } from './dto/audit-events.dto';
 import { MeDto } from './dto/auth.dto';
-import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisations.dto';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQuery,
+  OrganisationDto,
+  OrganisationPageDto,
+} from './dto/organisations.dto';
 import { ApiKeyEntity } from './api-key.entity';
 import { toAuditEventDto, toOrganisationDto } from './mappers';
 import { OrganisationEntity } from './organisation.entity';
@@ -29,7 +34,12 @@ export class OrganisationsService {
         email: holder instanceof UserEntity ? holder.email : null,
         name: holder.name,
         roles: principal.roles,
-        organisation: { id: organisation.id, kind: organisation.kind, name: organisation.name, municipalityCode: organisation.municipalityCode },
+        organisation: {
+          id: organisation.id,
+          kind: organisation.kind,
+          name: organisation.name,
+          municipalityCode: organisation.municipalityCode,
+        },
       };
     });
   }
@@ -62,8 +72,17 @@ export class OrganisationsService {
 
   create(dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.db.transaction(async (tx) => {
-      const organisation = await tx.manager.save(OrganisationEntity, tx.manager.create(OrganisationEntity, { kind: dto.kind, name: dto.name.trim(), municipalityCode: null }));
-      await tx.audit({ action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, organisationId: organisation.id, after: { kind: organisation.kind, name: organisation.name } });
+      const organisation = await tx.manager.save(
+        OrganisationEntity,
+        tx.manager.create(OrganisationEntity, { kind: dto.kind, name: dto.name.trim(), municipalityCode: null }),
+      );
+      await tx.audit({
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        organisationId: organisation.id,
+        after: { kind: organisation.kind, name: organisation.name },
+      });
       return toOrganisationDto(organisation);
     });
   }
@@ -72,7 +91,9 @@ export class OrganisationsService {
     return this.db.transaction(async (tx) => {
       const where: FindOptionsWhere<AuditEventEntity> = {
         ...(query.action ? { action: query.action } : {}),
-        ...(isOperator(tx.principal) && !query.organisation ? {} : { organisationId: await targetOrganisation(tx, query.organisation) }),
+        ...(isOperator(tx.principal) && !query.organisation
+          ? {}
+          : { organisationId: await targetOrganisation(tx, query.organisation) }),
       };
       const [items, total] = await tx.manager.findAndCount(AuditEventEntity, {
         where,

@@ -23,6 +23,16 @@ export function principalFromClaims(claims: AccessTokenClaims): Principal {
   };
 }
 
-export function claimsFor(user: { id: string; roles: Role[] }, organisation: { id: string; kind: OrganisationKind; municipalityCode: string | null }): AccessTokenClaims {
-  return { sub: user.id, org: organisation.id, okind: organisation.kind, mun: organisation.municipalityCode, roles: user.roles, typ: 'access' };
+export function claimsFor(
+  user: { id: string; roles: Role[] },
+  organisation: { id: string; kind: OrganisationKind; municipalityCode: string | null },
+): AccessTokenClaims {
+  return {
+    sub: user.id,
+    org: organisation.id,
+    okind: organisation.kind,
+    mun: organisation.municipalityCode,
+    roles: user.roles,
+    typ: 'access',
+  };
 }

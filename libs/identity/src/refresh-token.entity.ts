@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /**
@@ -24,7 +33,11 @@ export class RefreshTokenEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn([
     { name: 'user_id', referencedColumnName: 'id', foreignKeyConstraintName: 'refresh_token_user_fk' },
-    { name: 'organisation_id', referencedColumnName: 'organisationId', foreignKeyConstraintName: 'refresh_token_user_fk' },
+    {
+      name: 'organisation_id',
+      referencedColumnName: 'organisationId',
+      foreignKeyConstraintName: 'refresh_token_user_fk',
+    },
   ])
   user?: UserEntity;
 

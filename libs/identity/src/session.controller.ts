@@ -31,11 +31,26 @@ export class SessionController {
   @UseGuards(LocalAuthGuard)
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in for a browser session', description: 'Like POST /auth/login, but the refresh token is set as an httpOnly cookie instead of returned.' })
+  @ApiOperation({
+    summary: 'Sign in for a browser session',
+    description: 'Like POST /auth/login, but the refresh token is set as an httpOnly cookie instead of returned.',
+  })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: SessionTokenDto, headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}: the session (httpOnly, SameSite=Strict, path ${SESSION_PATH})`, schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    type: SessionTokenDto,
+    headers: {
+      'Set-Cookie': {
+        description: `${SESSION_COOKIE}: the session (httpOnly, SameSite=Strict, path ${SESSION_PATH})`,
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], 429)
-  async start(@CurrentPrincipal() principal: Principal, @Body() _credentials: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionTokenDto> {
+  async start(
+    @CurrentPrincipal() principal: Principal,
+    @Body() _credentials: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionTokenDto> {
     return this.answer(await this.auth.startSession(principal), reply);
   }
 
@@ -43,10 +58,16 @@ export class SessionController {
   @Post('refresh')
   @HttpCode(200)
   @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOperation({ summary: 'A new access token for the browser session', description: 'Rotates the session cookie. Without a valid cookie: 401 (sign in again).' })
+  @ApiOperation({
+    summary: 'A new access token for the browser session',
+    description: 'Rotates the session cookie. Without a valid cookie: 401 (sign in again).',
+  })
   @ApiOkResponse({ type: SessionTokenDto })
   @ApiProblemResponses([401, 'No session, or it expired or was ended.'])
-  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionTokenDto> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionTokenDto> {
     const token = this.cookieOf(request);
     if (!token) throw new IdentityError(IdentityErrorCode.InvalidRefreshToken, 'There is no session. Sign in again.');
     try {
@@ -60,7 +81,10 @@ export class SessionController {
   @Public()
   @Post('end')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out of the browser session', description: 'Ends the session and clears its cookie (also when there was none).' })
+  @ApiOperation({
+    summary: 'Sign out of the browser session',
+    description: 'Ends the session and clears its cookie (also when there was none).',
+  })
   @ApiNoContentResponse({ description: 'Signed out.' })
   async end(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = this.cookieOf(request);
@@ -83,7 +107,16 @@ export class SessionController {
   }
 
   private setCookie(reply: FastifyReply, value: string, maxAge: number): void {
-    void reply.header('set-cookie', serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: this.options.secureCookies, path: SESSION_PATH, maxAge }));
+    void reply.header(
+      'set-cookie',
+      serializeCookie(SESSION_COOKIE, value, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.options.secureCookies,
+        path: SESSION_PATH,
+        maxAge,
+      }),
+    );
     void reply.header('cache-control', 'no-store');
   }
 }

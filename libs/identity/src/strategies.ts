@@ -50,7 +50,11 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     const token = bearerToken(request);
     const principal = token ? this.verified.get(token) : undefined;
     if (principal) return (this as unknown as { success(user: Principal): void }).success(principal);
-    return (JwtStrategyBase.prototype.authenticate as (this: unknown, req: unknown, options?: object) => void).call(this, request, options);
+    return (JwtStrategyBase.prototype.authenticate as (this: unknown, req: unknown, options?: object) => void).call(
+      this,
+      request,
+      options,
+    );
   }
 
   validate(request: FastifyRequest, claims: AccessTokenClaims & { exp: number }): Principal | false {

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Role, ROLES } from '@wmo/tenancy';
 import { OrganisationEntity } from './organisation.entity';
 
@@ -7,7 +18,10 @@ import { OrganisationEntity } from './organisation.entity';
 // Lets other tables refer to a user together with its organisation, so a cross-tenant reference cannot exist.
 @Unique('app_user_id_organisation_key', ['id', 'organisationId'])
 @Check('app_user_email_lowercase', `email = lower(email)`)
-@Check('app_user_roles', `roles <@ ARRAY[${ROLES.map((r) => `'${r}'`).join(', ')}]::varchar[] AND cardinality(roles) > 0`)
+@Check(
+  'app_user_roles',
+  `roles <@ ARRAY[${ROLES.map((r) => `'${r}'`).join(', ')}]::varchar[] AND cardinality(roles) > 0`,
+)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;

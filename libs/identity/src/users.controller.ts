@@ -20,9 +20,17 @@ export class UsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a user in your organisation', description: 'Roles must fit the kind of organisation; only an OPERATOR grants OPERATOR.' })
+  @ApiOperation({
+    summary: 'Create a user in your organisation',
+    description: 'Roles must fit the kind of organisation; only an OPERATOR grants OPERATOR.',
+  })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiProblemResponses(400, 404, [409, 'The e-mail address already has an account.'], [422, 'A role that does not fit.'])
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'The e-mail address already has an account.'],
+    [422, 'A role that does not fit.'],
+  )
   create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(dto);
   }
@@ -36,7 +44,10 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name or roles, or (de)activate a user', description: 'Deactivating, or changing roles, ends the user\'s sessions.' })
+  @ApiOperation({
+    summary: 'Change name or roles, or (de)activate a user',
+    description: "Deactivating, or changing roles, ends the user's sessions.",
+  })
   @ApiOkResponse({ type: UserDto })
   @ApiProblemResponses(400, 404, [409, 'You cannot deactivate yourself or drop your own ORG_ADMIN role.'], 422)
   update(@Param() { id }: IdParam, @Body() dto: UpdateUserDto): Promise<UserDto> {

@@ -9,7 +9,8 @@ import { auditableUser, toUserDto } from './mappers';
 import { OrganisationEntity } from './organisation.entity';
 import { UserEntity } from './user.entity';
 
-const userNotFound = (id: string) => new IdentityError(IdentityErrorCode.UserNotFound, `There is no user ${id} in your organisation.`);
+const userNotFound = (id: string) =>
+  new IdentityError(IdentityErrorCode.UserNotFound, `There is no user ${id} in your organisation.`);
 
 @Injectable()
 export class UsersService {
@@ -39,17 +40,31 @@ export class UsersService {
       const email = normaliseEmail(dto.email);
       assertRolesGrantable(tx.principal, dto.roles, organisation);
       const problems = passwordProblems(dto.password, email);
-      if (problems.length) throw new RequestValidationError(problems.map((message) => ({ field: 'password', message })));
+      if (problems.length)
+        throw new RequestValidationError(problems.map((message) => ({ field: 'password', message })));
       const taken = await tx.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
       // RLS hides other organisations' users, so the unique key is the final word on duplicates.
       if (taken.length) throw emailTaken(email);
       const user = await tx
         .repository(UserEntity)
-        .save({ organisationId, email, name: dto.name.trim(), roles: dto.roles, passwordHash: await hashPassword(dto.password), active: true })
+        .save({
+          organisationId,
+          email,
+          name: dto.name.trim(),
+          roles: dto.roles,
+          passwordHash: await hashPassword(dto.password),
+          active: true,
+        })
         .catch((error: { code?: string }) => {
           throw error.code === '23505' ? emailTaken(email) : error;
         });
-      await tx.audit({ action: 'user.created', entityType: 'user', entityId: user.id, organisationId, after: auditableUser(user) });
+      await tx.audit({
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId,
+        after: auditableUser(user),
+      });
       return toUserDto(user);
     });
   }
@@ -59,9 +74,13 @@ export class UsersService {
       const user = await this.find(tx, id);
       const before = auditableUser(user);
       const self = user.id === tx.principal.userId;
-      if (self && dto.active === false) throw new IdentityError(IdentityErrorCode.SelfLockout, 'You cannot deactivate yourself.');
+      if (self && dto.active === false)
+        throw new IdentityError(IdentityErrorCode.SelfLockout, 'You cannot deactivate yourself.');
       if (self && dto.roles && user.roles.includes('ORG_ADMIN') && !dto.roles.includes('ORG_ADMIN')) {
-        throw new IdentityError(IdentityErrorCode.SelfLockout, 'You cannot take away your own ORG_ADMIN role; ask another administrator.');
+        throw new IdentityError(
+          IdentityErrorCode.SelfLockout,
+          'You cannot take away your own ORG_ADMIN role; ask another administrator.',
+        );
       }
       if (dto.roles) {
         const organisation = await tx.manager.findOneByOrFail(OrganisationEntity, { id: user.organisationId });
@@ -73,9 +92,19 @@ export class UsersService {
       const saved = await tx.repository(UserEntity).save(user);
       if (dto.active === false || dto.roles) {
         // Sessions carry the old roles or a deactivated user: end them.
-        await tx.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'user-changed' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+        await tx.query(
+          `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'user-changed' WHERE user_id = $1 AND revoked_at IS NULL`,
+          [user.id],
+        );
       }
-      await tx.audit({ action: 'user.updated', entityType: 'user', entityId: user.id, organisationId: user.organisationId, before, after: auditableUser(saved) });
+      await tx.audit({
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: user.id,
+        organisationId: user.organisationId,
+        before,
+        after: auditableUser(saved),
+      });
       return toUserDto(saved);
     });
   }
@@ -87,7 +116,8 @@ export class UsersService {
   }
 }
 
-const emailTaken = (email: string) => new IdentityError(IdentityErrorCode.EmailTaken, `The e-mail address ${email} already has an account.`);
+const emailTaken = (email: string) =>
+  new IdentityError(IdentityErrorCode.EmailTaken, `The e-mail address ${email} already has an account.`);
 
 /** The caller's own organisation, or for an operator the one asked for; another tenant's is a 404, as if it did not exist. */
 export async function targetOrganisation(tx: TenantTransaction, requested: string | undefined): Promise<string> {
@@ -99,7 +129,8 @@ export async function targetOrganisation(tx: TenantTransaction, requested: strin
   return requested;
 }
 
-export const organisationNotFound = (id: string) => new IdentityError(IdentityErrorCode.OrganisationNotFound, `There is no organisation ${id}.`);
+export const organisationNotFound = (id: string) =>
+  new IdentityError(IdentityErrorCode.OrganisationNotFound, `There is no organisation ${id}.`);
 
 function assertRolesGrantable(principal: Principal, roles: Role[], organisation: OrganisationEntity): void {
   const allowed = rolesAllowedFor(organisation.kind);

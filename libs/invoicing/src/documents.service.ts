@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError, toCsv } from '@wmo/common';
-import { centsToDecimal, creditNoteVatCents, formatEuroCents, tariffDecimal, todayInAmsterdam, yearOf } from '@wmo/domain';
+import {
+  centsToDecimal,
+  creditNoteVatCents,
+  formatEuroCents,
+  tariffDecimal,
+  todayInAmsterdam,
+  yearOf,
+} from '@wmo/domain';
 import { EventPublisher } from '@wmo/notifications';
 import { hasRole, isOperator, ScopedDatabase, TenantTransaction, UnscopedDatabase } from '@wmo/tenancy';
-import { CreateCreditNoteDto, CreatePaymentDto, DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
+import {
+  CreateCreditNoteDto,
+  CreatePaymentDto,
+  DocumentPageDto,
+  InvoiceDocumentDto,
+  ListDocumentsQuery,
+} from './dto/invoicing.dto';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentStatus, InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './invoicing.entities';
 import { documentNotFound, InvoicingError, InvoicingErrorCode } from './invoicing.errors';
@@ -57,7 +70,11 @@ export interface DocumentSummary {
  * in the caller's transaction (row-level security applies). Central invoices (to the contracting
  * party, a line per municipality) are not about one municipality and are not included.
  */
-export async function documentsForMunicipalityYear(manager: EntityManager, code: string, year: number): Promise<DocumentSummary[]> {
+export async function documentsForMunicipalityYear(
+  manager: EntityManager,
+  code: string,
+  year: number,
+): Promise<DocumentSummary[]> {
   const rows = await manager.query<Array<Record<string, string>>>(
     `SELECT d.id, d.type, d.number, d.issue_date, d.due_date, d.period_start, d.period_end, d.contract_snapshot->>'reference' AS contract,
             d.total_cents::text AS total, s.paid, s.credited, s.status
@@ -148,7 +165,12 @@ export class DocumentsService {
           ${query.status ? `WHERE s.status = $${params.length + 2}` : ''}`,
         [todayInAmsterdam(), ...params, ...(query.status ? [query.status] : [])],
       );
-      const totals = { netInvoicedCents: Number(sums.net), allocatedCents: Number(sums.allocated), paidCents: Number(sums.paid), outstandingCents: Number(sums.outstanding) };
+      const totals = {
+        netInvoicedCents: Number(sums.net),
+        allocatedCents: Number(sums.allocated),
+        paidCents: Number(sums.paid),
+        outstandingCents: Number(sums.outstanding),
+      };
       return { items, total: Number(sums.total), totals, page: query.page, limit: query.limit };
     });
   }
@@ -178,7 +200,11 @@ export class DocumentsService {
           [runId, after],
         );
         const files: Array<{ number: string; pdf: Buffer }> = [];
-        for (const row of rows) files.push({ number: row.number, pdf: row.pdf ?? (await pdfOf(tx.manager, row.id, mayStorePdf(tx, row.supplierId))) });
+        for (const row of rows)
+          files.push({
+            number: row.number,
+            pdf: row.pdf ?? (await pdfOf(tx.manager, row.id, mayStorePdf(tx, row.supplierId))),
+          });
         return files;
       });
       if (page.length === 0) return;
@@ -192,7 +218,11 @@ export class DocumentsService {
       const [printable] = await loadPrintables(tx.manager, [id]);
       if (!printable) throw documentNotFound(id);
       if (printable.type === 'ALLOCATION_STATEMENT') {
-        throw new InvoicingError(InvoicingErrorCode.EInvoiceIncomplete, 'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.', { missing: ['not-an-invoice'] });
+        throw new InvoicingError(
+          InvoicingErrorCode.EInvoiceIncomplete,
+          'An allocation statement is not an invoice: it has no e-invoice. Download its PDF.',
+          { missing: ['not-an-invoice'] },
+        );
       }
       const gaps = ublGaps(printable);
       if (gaps.length) {
@@ -202,7 +232,13 @@ export class DocumentsService {
           { gaps: gaps.map((gap) => gap.text), missing: gaps.map((gap) => gap.code) },
         );
       }
-      return { number: printable.number, xml: buildUbl({ ...printable, pdf: await pdfOf(tx.manager, id, mayStorePdf(tx, printable.supplierId)) }, profile) };
+      return {
+        number: printable.number,
+        xml: buildUbl(
+          { ...printable, pdf: await pdfOf(tx.manager, id, mayStorePdf(tx, printable.supplierId)) },
+          profile,
+        ),
+      };
     });
   }
 
@@ -211,34 +247,58 @@ export class DocumentsService {
     const { creditNote, customerOrganisationId } = await this.issueCreditNote(id, dto);
     // The customer's webhooks are not the issuer's to see: sent as the platform, after the credit note is committed.
     await this.unscoped.unscopedSystemTransaction((manager) =>
-      this.publisher.publish(manager, [issuedEvent({ ...creditNote, credits: creditNote.credits?.number ?? null, customerOrganisationId })]),
+      this.publisher.publish(manager, [
+        issuedEvent({ ...creditNote, credits: creditNote.credits?.number ?? null, customerOrganisationId }),
+      ]),
     );
     return creditNote;
   }
 
-  private issueCreditNote(id: string, dto: CreateCreditNoteDto): Promise<{ creditNote: InvoiceDocumentDto; customerOrganisationId: string }> {
+  private issueCreditNote(
+    id: string,
+    dto: CreateCreditNoteDto,
+  ): Promise<{ creditNote: InvoiceDocumentDto; customerOrganisationId: string }> {
     return this.db.transaction(async (tx) => {
       const row = await this.row(tx, id);
       const invoice = await this.findIssued(tx, id);
-      if (invoice.type !== 'INVOICE') throw new InvoicingError(InvoicingErrorCode.NotCreditable, `${invoice.number} is ${invoice.type === 'CREDIT_NOTE' ? 'a credit note' : 'an allocation statement'}; only invoices are credited.`);
+      if (invoice.type !== 'INVOICE')
+        throw new InvoicingError(
+          InvoicingErrorCode.NotCreditable,
+          `${invoice.number} is ${invoice.type === 'CREDIT_NOTE' ? 'a credit note' : 'an allocation statement'}; only invoices are credited.`,
+        );
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
-      const lines = await tx.manager.find(InvoiceLineEntity, { where: { documentId: id }, order: { lineNumber: 'ASC' } });
+      const lines = await tx.manager.find(InvoiceLineEntity, {
+        where: { documentId: id },
+        order: { lineNumber: 'ASC' },
+      });
       const earlier = await tx.query<Array<{ line: number; subtotal: string }>>(
         `SELECT l.credits_line_number AS line, sum(l.amount_cents)::text AS subtotal
            FROM invoice_document c JOIN invoice_line l ON l.document_id = c.id
           WHERE c.credited_document_id = $1 GROUP BY l.credits_line_number`,
         [id],
       );
-      const [{ vat: creditedVat }] = await tx.query<[{ vat: string }]>(`SELECT coalesce(sum(vat_cents), 0)::text AS vat FROM invoice_document WHERE credited_document_id = $1`, [id]);
-      const creditedOn = (line: InvoiceLineEntity) => Number(earlier.find((e) => e.line === line.lineNumber)?.subtotal ?? 0);
+      const [{ vat: creditedVat }] = await tx.query<[{ vat: string }]>(
+        `SELECT coalesce(sum(vat_cents), 0)::text AS vat FROM invoice_document WHERE credited_document_id = $1`,
+        [id],
+      );
+      const creditedOn = (line: InvoiceLineEntity) =>
+        Number(earlier.find((e) => e.line === line.lineNumber)?.subtotal ?? 0);
       const leftOn = (line: InvoiceLineEntity) => Number(line.amountCents) - creditedOn(line);
       let creditLines: Array<{ source: InvoiceLineEntity; amountCents: number }>;
       if (dto.lines) {
         creditLines = dto.lines.map((requested, i) => {
           const source = lines.find((line) => line.lineNumber === requested.lineNumber);
-          if (!source) throw new RequestValidationError([{ field: `lines.${i}.lineNumber`, message: `${invoice.number} has no line ${requested.lineNumber}` }]);
+          if (!source)
+            throw new RequestValidationError([
+              { field: `lines.${i}.lineNumber`, message: `${invoice.number} has no line ${requested.lineNumber}` },
+            ]);
           if (dto.lines!.findIndex((other) => other.lineNumber === requested.lineNumber) < i) {
-            throw new RequestValidationError([{ field: `lines.${i}.lineNumber`, message: `line ${requested.lineNumber} is named twice; give one amount per line` }]);
+            throw new RequestValidationError([
+              {
+                field: `lines.${i}.lineNumber`,
+                message: `line ${requested.lineNumber} is named twice; give one amount per line`,
+              },
+            ]);
           }
           if (requested.amountCents > leftOn(source)) {
             throw new InvoicingError(
@@ -250,8 +310,15 @@ export class DocumentsService {
           return { source, amountCents: requested.amountCents };
         });
       } else {
-        creditLines = lines.map((source) => ({ source, amountCents: leftOn(source) })).filter((line) => line.amountCents > 0);
-        if (creditLines.length === 0) throw new InvoicingError(InvoicingErrorCode.CreditTooLarge, `${invoice.number} has been credited in full already.`, { remainingCents: 0 });
+        creditLines = lines
+          .map((source) => ({ source, amountCents: leftOn(source) }))
+          .filter((line) => line.amountCents > 0);
+        if (creditLines.length === 0)
+          throw new InvoicingError(
+            InvoicingErrorCode.CreditTooLarge,
+            `${invoice.number} has been credited in full already.`,
+            { remainingCents: 0 },
+          );
       }
       const subtotal = creditLines.reduce((sum, line) => sum + line.amountCents, 0);
       const vat = creditNoteVatCents({
@@ -264,7 +331,14 @@ export class DocumentsService {
       const year = yearOf(issueDate);
       const sequence = await reserveNumbers(tx.manager, invoice.supplierId, 'CREDIT_NOTE', year, 1);
       const prefix = invoice.number.split('-')[0];
-      const { id: _id, number: _number, createdAt: _created, runId: _run, creditedDocumentId: _credited, ...copy } = invoice;
+      const {
+        id: _id,
+        number: _number,
+        createdAt: _created,
+        runId: _run,
+        creditedDocumentId: _credited,
+        ...copy
+      } = invoice;
       const note = `Creditnota op ${invoice.number}: ${dto.reason}`;
       const creditNote = await tx.manager.save(
         InvoiceDocumentEntity,
@@ -301,8 +375,18 @@ export class DocumentsService {
         })),
       );
       await pdfOf(tx.manager, creditNote.id);
-      await tx.audit({ action: 'invoice.credited', entityType: 'invoice', entityId: invoice.id, organisationId: invoice.supplierId, before: { status: row.status }, after: { creditNote: creditNote.number, totalCents: subtotal + vat, reason: dto.reason } });
-      return { creditNote: (await this.toDtos(tx.manager, [await this.row(tx, creditNote.id)]))[0], customerOrganisationId: creditNote.customerOrganisationId };
+      await tx.audit({
+        action: 'invoice.credited',
+        entityType: 'invoice',
+        entityId: invoice.id,
+        organisationId: invoice.supplierId,
+        before: { status: row.status },
+        after: { creditNote: creditNote.number, totalCents: subtotal + vat, reason: dto.reason },
+      });
+      return {
+        creditNote: (await this.toDtos(tx.manager, [await this.row(tx, creditNote.id)]))[0],
+        customerOrganisationId: creditNote.customerOrganisationId,
+      };
     });
   }
 
@@ -310,18 +394,50 @@ export class DocumentsService {
   pay(id: string, dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {
     return this.db.transaction(async (tx) => {
       const invoice = await this.findIssued(tx, id);
-      if (invoice.type !== 'INVOICE') throw new InvoicingError(InvoicingErrorCode.PaymentRefused, `${invoice.number} is not an invoice; payments are recorded on invoices.`);
+      if (invoice.type !== 'INVOICE')
+        throw new InvoicingError(
+          InvoicingErrorCode.PaymentRefused,
+          `${invoice.number} is not an invoice; payments are recorded on invoices.`,
+        );
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
       const row = await this.row(tx, id);
-      if (row.status === 'CREDITED') throw new InvoicingError(InvoicingErrorCode.PaymentRefused, `${invoice.number} has been credited in full; no payment can be recorded on it.`);
+      if (row.status === 'CREDITED')
+        throw new InvoicingError(
+          InvoicingErrorCode.PaymentRefused,
+          `${invoice.number} has been credited in full; no payment can be recorded on it.`,
+        );
       const outstanding = Number(invoice.totalCents) - Number(row.credited) - Number(row.paid);
       if (dto.amountCents > outstanding) {
-        throw new InvoicingError(InvoicingErrorCode.Overpayment, `EUR ${centsToDecimal(outstanding)} is outstanding on ${invoice.number}; a payment of EUR ${centsToDecimal(dto.amountCents)} is more than that.`, { outstandingCents: outstanding });
+        throw new InvoicingError(
+          InvoicingErrorCode.Overpayment,
+          `EUR ${centsToDecimal(outstanding)} is outstanding on ${invoice.number}; a payment of EUR ${centsToDecimal(dto.amountCents)} is more than that.`,
+          { outstandingCents: outstanding },
+        );
       }
-      if (dto.date < invoice.issueDate) throw new RequestValidationError([{ field: 'date', message: `date must not be before the invoice date ${invoice.issueDate}` }]);
-      if (dto.date > todayInAmsterdam()) throw new RequestValidationError([{ field: 'date', message: 'date must not be in the future; record a payment once it is received' }]);
-      await tx.manager.insert(PaymentEntity, { documentId: id, supplierId: invoice.supplierId, amountCents: String(dto.amountCents), paidOn: dto.date, reference: dto.reference, recordedByUserId: tx.principal.userId });
-      await tx.audit({ action: 'invoice.payment-recorded', entityType: 'invoice', entityId: id, organisationId: invoice.supplierId, before: { status: row.status }, after: { ...dto } });
+      if (dto.date < invoice.issueDate)
+        throw new RequestValidationError([
+          { field: 'date', message: `date must not be before the invoice date ${invoice.issueDate}` },
+        ]);
+      if (dto.date > todayInAmsterdam())
+        throw new RequestValidationError([
+          { field: 'date', message: 'date must not be in the future; record a payment once it is received' },
+        ]);
+      await tx.manager.insert(PaymentEntity, {
+        documentId: id,
+        supplierId: invoice.supplierId,
+        amountCents: String(dto.amountCents),
+        paidOn: dto.date,
+        reference: dto.reference,
+        recordedByUserId: tx.principal.userId,
+      });
+      await tx.audit({
+        action: 'invoice.payment-recorded',
+        entityType: 'invoice',
+        entityId: id,
+        organisationId: invoice.supplierId,
+        before: { status: row.status },
+        after: { ...dto },
+      });
       return (await this.toDtos(tx.manager, [await this.row(tx, id)]))[0];
     });
   }
@@ -338,14 +454,49 @@ export class DocumentsService {
           ORDER BY d.number`,
         [todayInAmsterdam(), year],
       );
-      const header = ['number', 'type', 'issueDate', 'dueDate', 'municipalityCode', 'customer', 'contract', 'periodStart', 'periodEnd', 'referenceDate', 'subtotal', 'vat', 'total', 'currency', 'status', 'paid', 'credited', 'outstanding', 'purchaseOrder'];
+      const header = [
+        'number',
+        'type',
+        'issueDate',
+        'dueDate',
+        'municipalityCode',
+        'customer',
+        'contract',
+        'periodStart',
+        'periodEnd',
+        'referenceDate',
+        'subtotal',
+        'vat',
+        'total',
+        'currency',
+        'status',
+        'paid',
+        'credited',
+        'outstanding',
+        'purchaseOrder',
+      ];
       return toCsv(
         header,
         rows.map((r) => [
-          r.number, r.type, r.issue_date, r.due_date, r.municipality_code, r.customer, r.contract, r.period_start, r.period_end, r.reference_date,
-          centsToDecimal(Number(r.subtotal)), centsToDecimal(Number(r.vat)), centsToDecimal(Number(r.total)), 'EUR', r.status,
-          centsToDecimal(Number(r.paid)), centsToDecimal(Number(r.credited)),
-          centsToDecimal(r.type === 'INVOICE' ? Number(r.total) - Number(r.paid) - Number(r.credited) : 0), r.purchase_order,
+          r.number,
+          r.type,
+          r.issue_date,
+          r.due_date,
+          r.municipality_code,
+          r.customer,
+          r.contract,
+          r.period_start,
+          r.period_end,
+          r.reference_date,
+          centsToDecimal(Number(r.subtotal)),
+          centsToDecimal(Number(r.vat)),
+          centsToDecimal(Number(r.total)),
+          'EUR',
+          r.status,
+          centsToDecimal(Number(r.paid)),
+          centsToDecimal(Number(r.credited)),
+          centsToDecimal(r.type === 'INVOICE' ? Number(r.total) - Number(r.paid) - Number(r.credited) : 0),
+          r.purchase_order,
         ]),
       );
     });
@@ -355,8 +506,14 @@ export class DocumentsService {
   private async findIssued(tx: TenantTransaction, id: string): Promise<InvoiceDocumentEntity> {
     const document = await tx.manager.findOneBy(InvoiceDocumentEntity, { id });
     if (!document) throw documentNotFound(id);
-    const issuer = tx.principal.organisationId === document.supplierId && (hasRole(tx.principal, 'FINANCE') || hasRole(tx.principal, 'PROVIDER_ADMIN'));
-    if (!isOperator(tx.principal) && !issuer) throw new InvoicingError(InvoicingErrorCode.NotAllowed, `Only the issuer of ${document.number} (its FINANCE or PROVIDER_ADMIN) can credit it or record payments.`);
+    const issuer =
+      tx.principal.organisationId === document.supplierId &&
+      (hasRole(tx.principal, 'FINANCE') || hasRole(tx.principal, 'PROVIDER_ADMIN'));
+    if (!isOperator(tx.principal) && !issuer)
+      throw new InvoicingError(
+        InvoicingErrorCode.NotAllowed,
+        `Only the issuer of ${document.number} (its FINANCE or PROVIDER_ADMIN) can credit it or record payments.`,
+      );
     return document;
   }
 
@@ -371,9 +528,18 @@ export class DocumentsService {
     const ids = rows.map((row) => row.id);
     // One after another: a transaction's queries share one connection.
     const documents = await manager.findBy(InvoiceDocumentEntity, { id: In(ids) });
-    const lines = await manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { lineNumber: 'ASC' } });
-    const payments = await manager.find(PaymentEntity, { where: { documentId: In(ids) }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
-    const creditNotes = await manager.find(InvoiceDocumentEntity, { where: { creditedDocumentId: In(ids) }, order: { number: 'ASC' } });
+    const lines = await manager.find(InvoiceLineEntity, {
+      where: { documentId: In(ids) },
+      order: { lineNumber: 'ASC' },
+    });
+    const payments = await manager.find(PaymentEntity, {
+      where: { documentId: In(ids) },
+      order: { paidOn: 'ASC', createdAt: 'ASC' },
+    });
+    const creditNotes = await manager.find(InvoiceDocumentEntity, {
+      where: { creditedDocumentId: In(ids) },
+      order: { number: 'ASC' },
+    });
     const creditedIds = documents.map((d) => d.creditedDocumentId).filter((x): x is string => !!x);
     const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
     return rows.map((row) => {
@@ -424,9 +590,15 @@ export class DocumentsService {
               approximationNote: l.approximationNote,
             };
           }),
-        creditNotes: creditNotes.filter((c) => c.creditedDocumentId === d.id).map((c) => ({ id: c.id, number: c.number, totalCents: Number(c.totalCents) })),
-        credits: creditedDoc ? { id: creditedDoc.id, number: creditedDoc.number, totalCents: Number(creditedDoc.totalCents) } : null,
-        payments: payments.filter((p) => p.documentId === d.id).map((p) => ({ id: p.id, amountCents: Number(p.amountCents), date: p.paidOn, reference: p.reference })),
+        creditNotes: creditNotes
+          .filter((c) => c.creditedDocumentId === d.id)
+          .map((c) => ({ id: c.id, number: c.number, totalCents: Number(c.totalCents) })),
+        credits: creditedDoc
+          ? { id: creditedDoc.id, number: creditedDoc.number, totalCents: Number(creditedDoc.totalCents) }
+          : null,
+        payments: payments
+          .filter((p) => p.documentId === d.id)
+          .map((p) => ({ id: p.id, amountCents: Number(p.amountCents), date: p.paidOn, reference: p.reference })),
       };
     });
   }
@@ -446,11 +618,17 @@ function creditDescription(invoiceNumber: string, source: InvoiceLineEntity, amo
  * worker stores it).
  */
 export async function pdfOf(manager: EntityManager, id: string, store = true): Promise<Buffer> {
-  const [stored] = await manager.query<Array<{ pdf: Buffer }>>(`SELECT pdf FROM document_file WHERE document_id = $1`, [id]);
+  const [stored] = await manager.query<Array<{ pdf: Buffer }>>(`SELECT pdf FROM document_file WHERE document_id = $1`, [
+    id,
+  ]);
   if (stored) return stored.pdf;
   const [printable] = await loadPrintables(manager, [id]);
   const pdf = await renderDocumentPdf(printable);
-  if (store) await manager.query(`INSERT INTO document_file (document_id, pdf) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING`, [id, pdf]);
+  if (store)
+    await manager.query(
+      `INSERT INTO document_file (document_id, pdf) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING`,
+      [id, pdf],
+    );
   return pdf;
 }
 

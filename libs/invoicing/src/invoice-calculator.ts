@@ -36,7 +36,12 @@ export interface CalculationContext {
 }
 
 /** What a run (or its dry run) computes with: the duty, the tariffs and every territorial change. */
-export async function loadCalculationContext(manager: EntityManager, contract: ContractEntity, period: { from: string; to: string }, referenceDate: string): Promise<CalculationContext & { duty: DutyEntity }> {
+export async function loadCalculationContext(
+  manager: EntityManager,
+  contract: ContractEntity,
+  period: { from: string; to: string },
+  referenceDate: string,
+): Promise<CalculationContext & { duty: DutyEntity }> {
   const duty = await manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
   const tariffs = await manager.findBy(TariffEntity, { contractId: contract.id });
   return {
@@ -109,12 +114,15 @@ export class InvoiceCalculator {
       });
       if (!charge) continue;
       const { territory } = charge;
-      if (charge.figuresMissing) throw new Error(`No CBS figure on ${referenceDate} for ${[row.code, ...territory.missingFigures].join(', ')}`);
+      if (charge.figuresMissing)
+        throw new Error(`No CBS figure on ${referenceDate} for ${[row.code, ...territory.missingFigures].join(', ')}`);
       const approximation = territory.approximate ? territory.notes.join(' ') : null;
       const lines = charge.segments.map((segment): ComputedLine => ({
         municipalityCode: row.code,
         description: `${this.context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${row.name} (${row.code})`,
-        calculation: chargeCalculation(territory.inhabitants, segment, `(CBS, peildatum ${dutchDate(referenceDate)})`) + (approximation ? ' (benadering, zie toelichting)' : ''),
+        calculation:
+          chargeCalculation(territory.inhabitants, segment, `(CBS, peildatum ${dutchDate(referenceDate)})`) +
+          (approximation ? ' (benadering, zie toelichting)' : ''),
         inhabitants: territory.inhabitants,
         perInhabitant: segment.perInhabitant,
         periodStart: segment.from,
@@ -160,7 +168,9 @@ export class InvoiceCalculator {
     const needed = new Set(codes);
     let frontier = [...codes];
     while (frontier.length) {
-      const next = this.context.changes.filter((c) => frontier.includes(c.newCode) && !needed.has(c.oldCode)).map((c) => c.oldCode);
+      const next = this.context.changes
+        .filter((c) => frontier.includes(c.newCode) && !needed.has(c.oldCode))
+        .map((c) => c.oldCode);
       next.forEach((code) => needed.add(code));
       frontier = next;
     }

@@ -33,9 +33,12 @@ const TITLES: Record<DocumentType, string> = {
   ALLOCATION_STATEMENT: 'Toerekening uitname gemeentefonds',
 };
 
-
 function address(party: PartySnapshot): string[] {
-  return [party.name, party.street ?? '(adres onbekend)', [party.postalCode, party.city].filter(Boolean).join('  ') || ''].filter(Boolean);
+  return [
+    party.name,
+    party.street ?? '(adres onbekend)',
+    [party.postalCode, party.city].filter(Boolean).join('  ') || '',
+  ].filter(Boolean);
 }
 
 /**
@@ -46,7 +49,11 @@ function address(party: PartySnapshot): string[] {
  */
 export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${TITLES[doc.type]} ${doc.number}`, Author: doc.supplier.name } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      info: { Title: `${TITLES[doc.type]} ${doc.number}`, Author: doc.supplier.name },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -69,18 +76,31 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
 
     // Customer.
     pdf.font('Helvetica-Bold').text('Aan', left, 130);
-    pdf.font('Helvetica').text(
-      [...address(doc.customer), doc.customer.oin ? `OIN ${doc.customer.oin}` : '', doc.customer.kvkNumber ? `KvK ${doc.customer.kvkNumber}` : ''].filter(Boolean).join('\n'),
-      left,
-      142,
-      { width: 250 },
-    );
+    pdf
+      .font('Helvetica')
+      .text(
+        [
+          ...address(doc.customer),
+          doc.customer.oin ? `OIN ${doc.customer.oin}` : '',
+          doc.customer.kvkNumber ? `KvK ${doc.customer.kvkNumber}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        left,
+        142,
+        { width: 250 },
+      );
 
     // Document facts.
     const facts: Array<[string, string]> = [
-      [doc.type === 'CREDIT_NOTE' ? 'Creditnotanummer' : doc.type === 'INVOICE' ? 'Factuurnummer' : 'Nummer', doc.number],
+      [
+        doc.type === 'CREDIT_NOTE' ? 'Creditnotanummer' : doc.type === 'INVOICE' ? 'Factuurnummer' : 'Nummer',
+        doc.number,
+      ],
       ['Factuurdatum', dutchDate(doc.issueDate)],
-      ...(doc.type === 'ALLOCATION_STATEMENT' ? [] : ([['Vervaldatum', dutchDate(doc.dueDate)]] as Array<[string, string]>)),
+      ...(doc.type === 'ALLOCATION_STATEMENT'
+        ? []
+        : ([['Vervaldatum', dutchDate(doc.dueDate)]] as Array<[string, string]>)),
       ['Periode', `${dutchDate(doc.periodStart)} t/m ${dutchDate(doc.periodEnd)}`],
       ['Peildatum inwonertal', `${dutchDate(doc.referenceDate)} (CBS)`],
       ['Contract', `${doc.contract.reference}`],
@@ -96,7 +116,10 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
 
     // Lines.
     y += 14;
-    pdf.font('Helvetica-Bold').text('Omschrijving', left, y).text('Bedrag (EUR)', 430, y, { width: 115, align: 'right' });
+    pdf
+      .font('Helvetica-Bold')
+      .text('Omschrijving', left, y)
+      .text('Bedrag (EUR)', 430, y, { width: 115, align: 'right' });
     y += 14;
     pdf.moveTo(left, y).lineTo(right, y).stroke();
     y += 6;
@@ -108,7 +131,10 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
       }
       pdf.text(formatEuroCents(line.amountCents), 430, y, { width: 115, align: 'right' });
       pdf.text(line.description, left, y, { width: 370 });
-      pdf.fillColor('#444444').text(line.calculation, left + 10, pdf.y + 2, { width: 360 }).fillColor('black');
+      pdf
+        .fillColor('#444444')
+        .text(line.calculation, left + 10, pdf.y + 2, { width: 360 })
+        .fillColor('black');
       y = pdf.y + 8;
     }
     pdf.moveTo(left, y).lineTo(right, y).stroke();
@@ -116,11 +142,20 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
 
     // Totals and VAT.
     const vatLabel =
-      doc.vatCategory === 'S' ? `Btw ${doc.vatRate.replace('.', ',')}%` : `Btw 0% (${doc.vatCategory}): ${doc.vatExemptionReason ?? 'geen btw'}`;
+      doc.vatCategory === 'S'
+        ? `Btw ${doc.vatRate.replace('.', ',')}%`
+        : `Btw 0% (${doc.vatCategory}): ${doc.vatExemptionReason ?? 'geen btw'}`;
     const totals: Array<[string, number]> = [
       ['Subtotaal', doc.subtotalCents],
       [vatLabel, doc.vatCents],
-      [doc.type === 'CREDIT_NOTE' ? 'Totaal te crediteren' : doc.type === 'INVOICE' ? 'Totaal te betalen' : 'Totaal toegerekend', doc.totalCents],
+      [
+        doc.type === 'CREDIT_NOTE'
+          ? 'Totaal te crediteren'
+          : doc.type === 'INVOICE'
+            ? 'Totaal te betalen'
+            : 'Totaal toegerekend',
+        doc.totalCents,
+      ],
     ];
     for (const [label, cents] of totals) {
       pdf.font(label.startsWith('Totaal') ? 'Helvetica-Bold' : 'Helvetica').text(label, left, y, { width: 370 });

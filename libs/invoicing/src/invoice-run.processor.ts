@@ -8,7 +8,12 @@ import { OrganisationEntity } from '@wmo/identity';
 import { EventPublisher } from '@wmo/notifications';
 import { JobInterrupted } from '@wmo/jobs';
 import { systemAudit, UnscopedDatabase } from '@wmo/tenancy';
-import { CalculationContext, ComputedParticipant, InvoiceCalculator, loadCalculationContext } from './invoice-calculator';
+import {
+  CalculationContext,
+  ComputedParticipant,
+  InvoiceCalculator,
+  loadCalculationContext,
+} from './invoice-calculator';
 import { renderDocumentPdf } from './invoice-pdf';
 import { DocumentType, InvoiceRunEntity, PartySnapshot } from './invoicing.entities';
 import { issuedEvent } from './issued-event';
@@ -45,7 +50,8 @@ interface NewDocument {
   participants: ComputedParticipant[];
 }
 
-export const fundingDocumentType = (model: FundingModel): DocumentType => (model === 'FUND_WITHHOLDING' ? 'ALLOCATION_STATEMENT' : 'INVOICE');
+export const fundingDocumentType = (model: FundingModel): DocumentType =>
+  model === 'FUND_WITHHOLDING' ? 'ALLOCATION_STATEMENT' : 'INVOICE';
 
 export function supplierSnapshot(provider: ProviderEntity): PartySnapshot {
   return {
@@ -93,7 +99,11 @@ export class InvoiceRunProcessor {
         if (error instanceof JobInterrupted) throw error;
         this.logger.error({ err: error, runId }, 'Invoice run failed');
         await this.unscoped.unscopedSystemTransaction((manager) =>
-          manager.update(InvoiceRunEntity, { id: runId }, { status: 'FAILED', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() }),
+          manager.update(
+            InvoiceRunEntity,
+            { id: runId },
+            { status: 'FAILED', error: error instanceof Error ? error.message : String(error), finishedAt: new Date() },
+          ),
         );
       } finally {
         await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 7))`, [runId]);
@@ -112,15 +122,17 @@ export class InvoiceRunProcessor {
     } else {
       let after = '';
       for (;;) {
-        const batch = await this.unscoped.unscopedSystemTransaction((manager) => new InvoiceCalculator(manager, context.calculation).batch(after, this.options.batchSize));
+        const batch = await this.unscoped.unscopedSystemTransaction((manager) =>
+          new InvoiceCalculator(manager, context.calculation).batch(after, this.options.batchSize),
+        );
         if (batch.last === null) break;
         const issued = await this.unscoped.unscopedSystemTransaction(async (manager) => {
           const done = new Set(
             (
-              await manager.query<Array<{ code: string }>>(`SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)`, [
-                runId,
-                batch.participants.map((p) => p.code),
-              ])
+              await manager.query<Array<{ code: string }>>(
+                `SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)`,
+                [runId, batch.participants.map((p) => p.code)],
+              )
             ).map((row) => row.code),
           );
           const fresh = batch.participants.filter((p) => !done.has(p.code));
@@ -142,8 +154,24 @@ export class InvoiceRunProcessor {
         `SELECT count(*)::int AS count, coalesce(sum(total_cents), 0)::text AS total FROM invoice_document WHERE run_id = $1`,
         [runId],
       );
-      await manager.update(InvoiceRunEntity, { id: runId }, { status: 'COMPLETED', documentCount: totals.count, totalCents: totals.total, finishedAt: new Date(), error: null });
-      await systemAudit(manager, { organisationId: run.contractingOrganisationId, action: 'invoice-run.completed', entityType: 'invoice-run', entityId: runId, after: { documents: totals.count, totalCents: totals.total } });
+      await manager.update(
+        InvoiceRunEntity,
+        { id: runId },
+        {
+          status: 'COMPLETED',
+          documentCount: totals.count,
+          totalCents: totals.total,
+          finishedAt: new Date(),
+          error: null,
+        },
+      );
+      await systemAudit(manager, {
+        organisationId: run.contractingOrganisationId,
+        action: 'invoice-run.completed',
+        entityType: 'invoice-run',
+        entityId: runId,
+        after: { documents: totals.count, totalCents: totals.total },
+      });
     });
     this.logger.log({ runId }, 'Invoice run completed');
   }
@@ -154,20 +182,50 @@ export class InvoiceRunProcessor {
     const contract = await manager.findOneByOrFail(ContractEntity, { id: run.contractId });
     const provider = await manager.findOneByOrFail(ProviderEntity, { organisationId: contract.supplierId });
     const contracting = await manager.findOneByOrFail(OrganisationEntity, { id: contract.contractingOrganisationId });
-    const { duty, ...calculation } = await loadCalculationContext(manager, contract, { from: run.periodStart, to: run.periodEnd }, run.referenceDate);
+    const { duty, ...calculation } = await loadCalculationContext(
+      manager,
+      contract,
+      { from: run.periodStart, to: run.periodEnd },
+      run.referenceDate,
+    );
     const total = await new InvoiceCalculator(manager, calculation).participantCount();
     // A resumed run counts what an earlier worker issued.
-    const [{ done }] = await manager.query<[{ done: number }]>(`SELECT count(*)::int AS done FROM invoice_document WHERE run_id = $1`, [runId]);
+    const [{ done }] = await manager.query<[{ done: number }]>(
+      `SELECT count(*)::int AS done FROM invoice_document WHERE run_id = $1`,
+      [runId],
+    );
     const progressDone = contract.fundingModel === 'CENTRAL_INVOICE' ? (done ? total : 0) : done;
-    await manager.update(InvoiceRunEntity, { id: runId }, { status: 'RUNNING', startedAt: run.startedAt ?? new Date(), progressTotal: total, progressDone });
+    await manager.update(
+      InvoiceRunEntity,
+      { id: runId },
+      { status: 'RUNNING', startedAt: run.startedAt ?? new Date(), progressTotal: total, progressDone },
+    );
     const issueDate = todayInAmsterdam();
-    return { run, contract, provider, contracting, duty, issueDate, numberYear: yearOf(issueDate), type: fundingDocumentType(contract.fundingModel), calculation };
+    return {
+      run,
+      contract,
+      provider,
+      contracting,
+      duty,
+      issueDate,
+      numberYear: yearOf(issueDate),
+      type: fundingDocumentType(contract.fundingModel),
+      calculation,
+    };
   }
 
   /** One document per participant, addressed to the municipality (invoice or allocation statement). */
-  private async perParticipantDocuments(manager: EntityManager, context: RunContext, participants: ComputedParticipant[]): Promise<NewDocument[]> {
+  private async perParticipantDocuments(
+    manager: EntityManager,
+    context: RunContext,
+    participants: ComputedParticipant[],
+  ): Promise<NewDocument[]> {
     if (participants.length === 0) return [];
-    const details = await this.customerDetails(manager, context, participants.map((p) => p.organisationId));
+    const details = await this.customerDetails(
+      manager,
+      context,
+      participants.map((p) => p.organisationId),
+    );
     return participants.map((participant) => {
       const found = details.get(participant.organisationId);
       return {
@@ -200,7 +258,10 @@ export class InvoiceRunProcessor {
         participants,
       };
       const issued = await this.issue(manager, context, participants.length ? [document] : []);
-      await manager.query(`UPDATE invoice_run SET progress_done = $2 WHERE id = $1`, [context.run.id, participants.length]);
+      await manager.query(`UPDATE invoice_run SET progress_done = $2 WHERE id = $1`, [
+        context.run.id,
+        participants.length,
+      ]);
       return issued;
     });
     await this.renderAndStore(ids);
@@ -210,7 +271,13 @@ export class InvoiceRunProcessor {
   private async issue(manager: EntityManager, context: RunContext, documents: NewDocument[]): Promise<string[]> {
     if (documents.length === 0) return [];
     const { contract, provider } = context;
-    const first = await reserveNumbers(manager, provider.organisationId, context.type === 'ALLOCATION_STATEMENT' ? 'ALLOCATION_STATEMENT' : documents[0].type, context.numberYear, documents.length);
+    const first = await reserveNumbers(
+      manager,
+      provider.organisationId,
+      context.type === 'ALLOCATION_STATEMENT' ? 'ALLOCATION_STATEMENT' : documents[0].type,
+      context.numberYear,
+      documents.length,
+    );
     const due = dueDate(context.issueDate, contract.paymentTermDays);
     const rows = documents.map((document, i) => {
       const subtotal = document.participants.reduce((sum, p) => sum + p.subtotalCents, 0);
@@ -220,7 +287,13 @@ export class InvoiceRunProcessor {
         document,
         subtotal,
         vat,
-        approximations: [...new Set(document.participants.flatMap((p) => p.lines.map((l) => l.approximationNote).filter((n): n is string => !!n)))],
+        approximations: [
+          ...new Set(
+            document.participants.flatMap((p) =>
+              p.lines.map((l) => l.approximationNote).filter((n): n is string => !!n),
+            ),
+          ),
+        ],
       };
     });
     const inserted = await manager.query<Array<{ id: string; number: string }>>(
@@ -248,7 +321,13 @@ export class InvoiceRunProcessor {
         contract.vatExemptionReason,
         contract.paymentTermDays,
         JSON.stringify(supplierSnapshot(provider)),
-        JSON.stringify({ reference: contract.reference, title: contract.title, fundingModel: contract.fundingModel, dutyCode: contract.dutyCode, legalBasis: context.duty.legalBasis }),
+        JSON.stringify({
+          reference: contract.reference,
+          title: contract.title,
+          fundingModel: contract.fundingModel,
+          dutyCode: contract.dutyCode,
+          legalBasis: context.duty.legalBasis,
+        }),
         rows.map((r) => r.document.type),
         rows.map((r) => r.number),
         rows.map((r) => r.document.customerOrganisationId),
@@ -261,7 +340,11 @@ export class InvoiceRunProcessor {
       ],
     );
     const idByNumber = new Map(inserted.map((row) => [row.number, row.id]));
-    const lines = rows.flatMap((row) => row.document.participants.flatMap((p) => p.lines).map((line, i) => ({ ...line, documentId: idByNumber.get(row.number)!, lineNumber: i + 1 })));
+    const lines = rows.flatMap((row) =>
+      row.document.participants
+        .flatMap((p) => p.lines)
+        .map((line, i) => ({ ...line, documentId: idByNumber.get(row.number)!, lineNumber: i + 1 })),
+    );
     await manager.query(
       `INSERT INTO invoice_line (document_id, line_number, municipality_code, description, inhabitants, per_inhabitant, period_start, period_end, days, days_in_year, amount_cents, approximation_note)
        SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::varchar[], $5::integer[], $6::numeric[], $7::date[], $8::date[], $9::smallint[], $10::smallint[], $11::bigint[], $12::text[])`,
@@ -303,7 +386,17 @@ export class InvoiceRunProcessor {
 
   private async customerDetails(manager: EntityManager, context: RunContext, organisationIds: string[]) {
     const rows = await manager.query<
-      Array<{ organisation_id: string; name: string; oin: string | null; kvk_number: string | null; street: string | null; postal_code: string | null; city: string | null; invoice_email: string | null; po: string | null }>
+      Array<{
+        organisation_id: string;
+        name: string;
+        oin: string | null;
+        kvk_number: string | null;
+        street: string | null;
+        postal_code: string | null;
+        city: string | null;
+        invoice_email: string | null;
+        po: string | null;
+      }>
     >(
       `SELECT o.id AS organisation_id, o.name, b.oin, b.kvk_number, b.street, b.postal_code, b.city, b.invoice_email, po.number AS po
          FROM organisation o
@@ -334,7 +427,8 @@ export class InvoiceRunProcessor {
 
   /** Progress counts what has been issued, in the transaction that issues it (a resume recounts). */
   private async addProgress(manager: EntityManager, runId: string, issued: number): Promise<void> {
-    if (issued) await manager.query(`UPDATE invoice_run SET progress_done = progress_done + $2 WHERE id = $1`, [runId, issued]);
+    if (issued)
+      await manager.query(`UPDATE invoice_run SET progress_done = progress_done + $2 WHERE id = $1`, [runId, issued]);
   }
 
   /** Renders a batch of documents and stores the PDFs in one statement. */
@@ -344,10 +438,10 @@ export class InvoiceRunProcessor {
     const pdfs: Buffer[] = [];
     for (const printable of printables) pdfs.push(await renderDocumentPdf(printable));
     await this.unscoped.unscopedSystemTransaction((manager) =>
-      manager.query(`INSERT INTO document_file (document_id, pdf) SELECT * FROM unnest($1::uuid[], $2::bytea[]) ON CONFLICT (document_id) DO NOTHING`, [
-        printables.map((p) => p.id),
-        pdfs,
-      ]),
+      manager.query(
+        `INSERT INTO document_file (document_id, pdf) SELECT * FROM unnest($1::uuid[], $2::bytea[]) ON CONFLICT (document_id) DO NOTHING`,
+        [printables.map((p) => p.id), pdfs],
+      ),
     );
   }
 
@@ -367,5 +461,14 @@ export class InvoiceRunProcessor {
 }
 
 function emptyCustomer(name: string): PartySnapshot {
-  return { name, kvkNumber: null, oin: null, street: null, postalCode: null, city: null, countryCode: 'NL', email: null };
+  return {
+    name,
+    kvkNumber: null,
+    oin: null,
+    street: null,
+    postalCode: null,
+    city: null,
+    countryCode: 'NL',
+    email: null,
+  };
 }

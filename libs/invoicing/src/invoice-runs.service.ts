@@ -49,10 +49,17 @@ export async function toRunDto(manager: EntityManager, run: InvoiceRunEntity): P
 }
 
 /** Who may invoice a contract: its contracting party's CONTRACT_MANAGER, the supplier's PROVIDER_ADMIN or FINANCE, an OPERATOR. */
-export function canInvoice(principal: Principal, contract: Pick<ContractEntity, 'contractingOrganisationId' | 'supplierId'>): boolean {
+export function canInvoice(
+  principal: Principal,
+  contract: Pick<ContractEntity, 'contractingOrganisationId' | 'supplierId'>,
+): boolean {
   if (isOperator(principal)) return true;
-  if (principal.organisationId === contract.contractingOrganisationId && hasRole(principal, 'CONTRACT_MANAGER')) return true;
-  return principal.organisationId === contract.supplierId && (hasRole(principal, 'PROVIDER_ADMIN') || hasRole(principal, 'FINANCE'));
+  if (principal.organisationId === contract.contractingOrganisationId && hasRole(principal, 'CONTRACT_MANAGER'))
+    return true;
+  return (
+    principal.organisationId === contract.supplierId &&
+    (hasRole(principal, 'PROVIDER_ADMIN') || hasRole(principal, 'FINANCE'))
+  );
 }
 
 export interface StartedRun {
@@ -77,15 +84,31 @@ export class InvoiceRunsService {
   start(contractId: string, dto: CreateInvoiceRunDto, idempotencyKey: string | undefined): Promise<StartedRun> {
     return this.db.transaction(async (tx) => {
       const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
-      if (!idempotencyKey) throw new InvoicingError(InvoicingErrorCode.IdempotencyKeyMissing, 'Send an Idempotency-Key header (any unique string up to 200 characters) with every invoice run.');
-      if (idempotencyKey.length > 200) throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be at most 200 characters' }]);
-      const requestHash = createHash('sha256').update(JSON.stringify({ contractId, from: period.from, to: period.to })).digest('hex');
+      if (!idempotencyKey)
+        throw new InvoicingError(
+          InvoicingErrorCode.IdempotencyKeyMissing,
+          'Send an Idempotency-Key header (any unique string up to 200 characters) with every invoice run.',
+        );
+      if (idempotencyKey.length > 200)
+        throw new RequestValidationError([
+          { field: 'Idempotency-Key', message: 'Idempotency-Key must be at most 200 characters' },
+        ]);
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify({ contractId, from: period.from, to: period.to }))
+        .digest('hex');
       // One request per contract at a time: replays, the run for this period and overlapping runs are then seen as they are.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 12))`, [contract.id]);
-      const replay = await tx.manager.findOneBy(InvoiceRunEntity, { requestedByOrganisationId: tx.principal.organisationId, idempotencyKey });
+      const replay = await tx.manager.findOneBy(InvoiceRunEntity, {
+        requestedByOrganisationId: tx.principal.organisationId,
+        idempotencyKey,
+      });
       if (replay) {
         if (replay.requestHash !== requestHash) {
-          throw new InvoicingError(InvoicingErrorCode.IdempotencyKeyReused, `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`, { runId: replay.id });
+          throw new InvoicingError(
+            InvoicingErrorCode.IdempotencyKeyReused,
+            `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`,
+            { runId: replay.id },
+          );
         }
         return { run: await toRunDto(tx.manager, replay), created: true };
       }
@@ -94,7 +117,10 @@ export class InvoiceRunsService {
         [contract.id, period.from, period.to],
       );
       if (overlapping && overlapping.period_start === period.from && overlapping.period_end === period.to) {
-        return { run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: overlapping.id })), created: false };
+        return {
+          run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: overlapping.id })),
+          created: false,
+        };
       }
       if (overlapping) {
         throw new InvoicingError(
@@ -107,11 +133,36 @@ export class InvoiceRunsService {
         `INSERT INTO invoice_run (contract_id, contracting_organisation_id, supplier_id, period_start, period_end, reference_date, status,
                                   idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id)
          VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
-        [contract.id, contract.contractingOrganisationId, contract.supplierId, period.from, period.to, referenceDate, idempotencyKey, requestHash, tx.principal.organisationId, tx.principal.userId],
+        [
+          contract.id,
+          contract.contractingOrganisationId,
+          contract.supplierId,
+          period.from,
+          period.to,
+          referenceDate,
+          idempotencyKey,
+          requestHash,
+          tx.principal.organisationId,
+          tx.principal.userId,
+        ],
       );
-      await this.jobs.send<InvoiceRunJob>(tx.manager, INVOICE_RUN_QUEUE, { runId: inserted.id }, { singletonKey: inserted.id });
-      await tx.audit({ action: 'invoice-run.started', entityType: 'invoice-run', entityId: inserted.id, organisationId: contract.contractingOrganisationId, after: { contractId, period } });
-      return { run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })), created: true };
+      await this.jobs.send<InvoiceRunJob>(
+        tx.manager,
+        INVOICE_RUN_QUEUE,
+        { runId: inserted.id },
+        { singletonKey: inserted.id },
+      );
+      await tx.audit({
+        action: 'invoice-run.started',
+        entityType: 'invoice-run',
+        entityId: inserted.id,
+        organisationId: contract.contractingOrganisationId,
+        after: { contractId, period },
+      });
+      return {
+        run: await toRunDto(tx.manager, await tx.manager.findOneByOrFail(InvoiceRunEntity, { id: inserted.id })),
+        created: true,
+      };
     });
   }
 
@@ -119,7 +170,10 @@ export class InvoiceRunsService {
   dryRun(contractId: string, dto: CreateInvoiceRunDto): Promise<DryRunDto> {
     return this.db.transaction(async (tx) => {
       const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
-      const calculator = new InvoiceCalculator(tx.manager, await loadCalculationContext(tx.manager, contract, period, referenceDate));
+      const calculator = new InvoiceCalculator(
+        tx.manager,
+        await loadCalculationContext(tx.manager, contract, period, referenceDate),
+      );
       const lines: DryRunDto['lines'] = [];
       let participants = 0;
       for await (const batch of calculator.batches(500)) {
@@ -157,7 +211,8 @@ export class InvoiceRunsService {
   get(id: string): Promise<InvoiceRunDto> {
     return this.db.transaction(async (tx) => {
       const run = await tx.manager.findOneBy(InvoiceRunEntity, { id });
-      if (!run) throw new InvoicingError(InvoicingErrorCode.RunNotFound, `There is no invoice run ${id} that you can see.`);
+      if (!run)
+        throw new InvoicingError(InvoicingErrorCode.RunNotFound, `There is no invoice run ${id} that you can see.`);
       return toRunDto(tx.manager, run);
     });
   }
@@ -166,21 +221,40 @@ export class InvoiceRunsService {
     const hasYear = dto.year !== undefined;
     const hasPeriod = dto.periodStart !== undefined || dto.periodEnd !== undefined;
     if (hasYear === hasPeriod) {
-      throw new RequestValidationError([{ field: hasYear ? 'periodStart' : 'year', message: 'give either year, or periodStart and periodEnd' }]);
+      throw new RequestValidationError([
+        { field: hasYear ? 'periodStart' : 'year', message: 'give either year, or periodStart and periodEnd' },
+      ]);
     }
-    if (hasPeriod && (!dto.periodStart || !dto.periodEnd)) throw new RequestValidationError([{ field: dto.periodStart ? 'periodEnd' : 'periodStart', message: 'periodStart and periodEnd go together' }]);
-    if (hasPeriod && dto.periodEnd! < dto.periodStart!) throw new RequestValidationError([{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }]);
+    if (hasPeriod && (!dto.periodStart || !dto.periodEnd))
+      throw new RequestValidationError([
+        { field: dto.periodStart ? 'periodEnd' : 'periodStart', message: 'periodStart and periodEnd go together' },
+      ]);
+    if (hasPeriod && dto.periodEnd! < dto.periodStart!)
+      throw new RequestValidationError([{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }]);
     const contract = await this.contracts.find(tx, contractId);
     if (!canInvoice(tx.principal, contract)) {
-      throw new InvoicingError(InvoicingErrorCode.NotAllowed, `Invoice runs for ${contract.reference} are started by its contracting party's CONTRACT_MANAGER or the supplier's PROVIDER_ADMIN or FINANCE.`);
+      throw new InvoicingError(
+        InvoicingErrorCode.NotAllowed,
+        `Invoice runs for ${contract.reference} are started by its contracting party's CONTRACT_MANAGER or the supplier's PROVIDER_ADMIN or FINANCE.`,
+      );
     }
-    if (contract.status === 'DRAFT') throw new InvoicingError(InvoicingErrorCode.ContractNotBillable, `Contract ${contract.reference} is a draft; activate it before invoicing.`);
+    if (contract.status === 'DRAFT')
+      throw new InvoicingError(
+        InvoicingErrorCode.ContractNotBillable,
+        `Contract ${contract.reference} is a draft; activate it before invoicing.`,
+      );
     const period = billingPeriod(dto);
     if (!periodsOverlap(period, { from: contract.startDate, to: contract.endDate })) {
-      throw new InvoicingError(InvoicingErrorCode.ContractNotBillable, `The period ${period.from} to ${period.to} lies outside the contract term ${contract.startDate} to ${contract.endDate ?? 'open-ended'}.`);
+      throw new InvoicingError(
+        InvoicingErrorCode.ContractNotBillable,
+        `The period ${period.from} to ${period.to} lies outside the contract term ${contract.startDate} to ${contract.endDate ?? 'open-ended'}.`,
+      );
     }
     const referenceDate = referenceDateFor(contract.referenceDateRule, period.from);
-    const [figures] = await tx.query<Array<{ any: boolean }>>(`SELECT EXISTS (SELECT 1 FROM population_figure WHERE reference_date = $1) AS any`, [referenceDate]);
+    const [figures] = await tx.query<Array<{ any: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM population_figure WHERE reference_date = $1) AS any`,
+      [referenceDate],
+    );
     if (!figures.any) {
       throw new InvoicingError(
         InvoicingErrorCode.PopulationMissing,

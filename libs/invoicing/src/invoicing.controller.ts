@@ -1,6 +1,27 @@
 import { PassThrough } from 'node:stream';
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
@@ -44,10 +65,22 @@ export class InvoicingController {
       '202 with the new run, processed as a durable job. The same Idempotency-Key with the same body returns that run again; with another body it is a 422. ' +
       'Any other request for the same contract and period returns the existing run with 200: never a second set of documents. A period that overlaps another run of the contract is refused with 409.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Required unless dryRun=true; any unique string up to 200 characters.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Required unless dryRun=true; any unique string up to 200 characters.',
+  })
   @ApiAcceptedResponse({ type: InvoiceRunDto, description: 'A new run (or a replay of the request that started it).' })
-  @ApiOkResponse({ type: InvoiceRunDto, description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.' })
-  @ApiProblemResponses(400, 404, [409, 'A draft, a period outside the contract term, or a period overlapping another run of the contract.'], [422, 'Idempotency key reused, or no CBS figures for the reference date.'])
+  @ApiOkResponse({
+    type: InvoiceRunDto,
+    description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.',
+  })
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'A draft, a period outside the contract term, or a period overlapping another run of the contract.'],
+    [422, 'Idempotency key reused, or no CBS figures for the reference date.'],
+  )
   async startRun(
     @Param() { id }: ContractIdParam,
     @Query() query: DryRunQuery,
@@ -82,7 +115,10 @@ export class InvoicingController {
   @Header('Content-Type', 'application/zip')
   async runZip(@Param() { id }: RunIdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const run = await this.runs.get(id);
-    void reply.header('Content-Disposition', `attachment; filename="factuurrun-${run.period.start}-${run.id.slice(0, 8)}.zip"`);
+    void reply.header(
+      'Content-Disposition',
+      `attachment; filename="factuurrun-${run.period.start}-${run.id.slice(0, 8)}.zip"`,
+    );
     const zip = new ZipFile();
     const out = new PassThrough();
     zip.outputStream.pipe(out);
@@ -99,7 +135,10 @@ export class InvoicingController {
 
   @Get('invoices')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'Invoices, credit notes and allocation statements you can see', description: 'Your municipality\'s, those of contracts you manage, or those you issued.' })
+  @ApiOperation({
+    summary: 'Invoices, credit notes and allocation statements you can see',
+    description: "Your municipality's, those of contracts you manage, or those you issued.",
+  })
   @ApiOkResponse({ type: DocumentPageDto })
   @ApiProblemResponses(400)
   list(@Query() query: ListDocumentsQuery): Promise<DocumentPageDto> {
@@ -134,7 +173,11 @@ export class InvoicingController {
   @ApiOkResponse({ description: 'The PDF.' })
   @ApiProblemResponses(400, 404)
   @Header('Content-Type', 'application/pdf')
-  async pdf(@Param() { id }: DocumentIdParam, @Query() _query: NoQueryParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async pdf(
+    @Param() { id }: DocumentIdParam,
+    @Query() _query: NoQueryParams,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { number, pdf } = await this.documents.pdf(id);
     void reply.header('Content-Disposition', `attachment; filename="${number}.pdf"`);
     return pdf;
@@ -142,12 +185,21 @@ export class InvoicingController {
 
   @Get('invoices/:id/ubl')
   @ApiAuthenticated()
-  @ApiOperation({ summary: 'The e-invoice: UBL 2.1, SI-UBL 2.0 (NLCIUS) or Peppol BIS Billing 3.0, with the PDF embedded' })
+  @ApiOperation({
+    summary: 'The e-invoice: UBL 2.1, SI-UBL 2.0 (NLCIUS) or Peppol BIS Billing 3.0, with the PDF embedded',
+  })
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'UBL Invoice or CreditNote XML.' })
-  @ApiProblemResponses(400, 404, [422, 'The buyer has no OIN or address, or the document is an allocation statement. The problem lists what is missing: `gaps` (sentences) and `missing` (codes: customer-identifier, customer-address, supplier-kvk, credited-invoice; not-an-invoice for an allocation statement).'])
+  @ApiProblemResponses(400, 404, [
+    422,
+    'The buyer has no OIN or address, or the document is an allocation statement. The problem lists what is missing: `gaps` (sentences) and `missing` (codes: customer-identifier, customer-address, supplier-kvk, credited-invoice; not-an-invoice for an allocation statement).',
+  ])
   @Header('Content-Type', 'application/xml; charset=utf-8')
-  async ubl(@Param() { id }: DocumentIdParam, @Query() query: UblQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async ubl(
+    @Param() { id }: DocumentIdParam,
+    @Query() query: UblQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const { number, xml } = await this.documents.ubl(id, query.profile);
     void reply.header('Content-Disposition', `attachment; filename="${number}.xml"`);
     return xml;
@@ -155,7 +207,10 @@ export class InvoicingController {
 
   @Post('invoices/:id/credit-notes')
   @Roles('FINANCE', 'PROVIDER_ADMIN')
-  @ApiOperation({ summary: 'Credit an invoice, fully or some lines', description: 'Issues a numbered credit note referring to the invoice; the invoice itself never changes.' })
+  @ApiOperation({
+    summary: 'Credit an invoice, fully or some lines',
+    description: 'Issues a numbered credit note referring to the invoice; the invoice itself never changes.',
+  })
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'More than is left to credit, or not an invoice.'])
   creditNote(@Param() { id }: DocumentIdParam, @Body() dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
@@ -164,7 +219,7 @@ export class InvoicingController {
 
   @Post('invoices/:id/payments')
   @Roles('FINANCE', 'PROVIDER_ADMIN')
-  @ApiOperation({ summary: 'Record a payment received on an invoice (the issuer\'s FINANCE or PROVIDER_ADMIN)' })
+  @ApiOperation({ summary: "Record a payment received on an invoice (the issuer's FINANCE or PROVIDER_ADMIN)" })
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'An overpayment, or the invoice was credited.'])
   pay(@Param() { id }: DocumentIdParam, @Body() dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {
@@ -174,7 +229,9 @@ export class InvoicingController {
   @Get('municipalities/:code/billing-details')
   @Roles('FINANCE', 'ORG_ADMIN')
   @ApiMunicipalityCode()
-  @ApiOperation({ summary: "A municipality's billing details: OIN, KvK, invoice address and e-mail, purchase-order numbers" })
+  @ApiOperation({
+    summary: "A municipality's billing details: OIN, KvK, invoice address and e-mail, purchase-order numbers",
+  })
   @ApiOkResponse({ type: BillingDetailsDto })
   @ApiProblemResponses(400, 404)
   billingDetails(@MunicipalityCode() code: string, @Query() _query: NoQueryParams): Promise<BillingDetailsDto> {

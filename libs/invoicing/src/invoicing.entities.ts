@@ -1,5 +1,16 @@
 import { inList } from '@wmo/common';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { ContractEntity } from '@wmo/contracts';
 import { OrganisationEntity } from '@wmo/identity';
 
@@ -7,7 +18,11 @@ import { OrganisationEntity } from '@wmo/identity';
 const contractParties = (name: string) =>
   JoinColumn([
     { name: 'contract_id', referencedColumnName: 'id', foreignKeyConstraintName: name },
-    { name: 'contracting_organisation_id', referencedColumnName: 'contractingOrganisationId', foreignKeyConstraintName: name },
+    {
+      name: 'contracting_organisation_id',
+      referencedColumnName: 'contractingOrganisationId',
+      foreignKeyConstraintName: name,
+    },
     { name: 'supplier_id', referencedColumnName: 'supplierId', foreignKeyConstraintName: name },
   ]);
 
@@ -154,7 +169,10 @@ export class InvoiceRunEntity {
 @Unique('invoice_document_number_key', ['supplierId', 'number'])
 @Unique('invoice_document_run_participant_key', ['runId', 'municipalityCode', 'type'])
 @Check('invoice_document_type', `type IN (${inList(DOCUMENT_TYPES)})`)
-@Check('invoice_document_amounts', `subtotal_cents >= 0 AND vat_cents >= 0 AND total_cents = subtotal_cents + vat_cents`)
+@Check(
+  'invoice_document_amounts',
+  `subtotal_cents >= 0 AND vat_cents >= 0 AND total_cents = subtotal_cents + vat_cents`,
+)
 @Index('invoice_document_municipality_idx', ['municipalityCode', 'issueDate'])
 @Index('invoice_document_contract_idx', ['contractId', 'periodStart'])
 @Index('invoice_document_credited_idx', ['creditedDocumentId'], { where: 'credited_document_id IS NOT NULL' })
@@ -359,7 +377,12 @@ export class DocumentNumberCounterEntity {
   @PrimaryColumn({ name: 'issuer_id', type: 'uuid', primaryKeyConstraintName: 'document_number_counter_pk' })
   issuerId: string;
 
-  @PrimaryColumn({ name: 'document_type', type: 'varchar', length: 25, primaryKeyConstraintName: 'document_number_counter_pk' })
+  @PrimaryColumn({
+    name: 'document_type',
+    type: 'varchar',
+    length: 25,
+    primaryKeyConstraintName: 'document_number_counter_pk',
+  })
   documentType: string;
 
   @PrimaryColumn({ name: 'year', type: 'smallint', primaryKeyConstraintName: 'document_number_counter_pk' })

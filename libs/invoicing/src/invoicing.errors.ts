@@ -73,4 +73,5 @@ export class InvoicingError extends DomainError {
   }
 }
 
-export const documentNotFound = (id: string) => new InvoicingError(InvoicingErrorCode.DocumentNotFound, `There is no document ${id} that you can see.`);
+export const documentNotFound = (id: string) =>
+  new InvoicingError(InvoicingErrorCode.DocumentNotFound, `There is no document ${id} that you can see.`);

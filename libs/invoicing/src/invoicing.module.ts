@@ -22,7 +22,9 @@ class InvoiceWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
-    await this.jobs.work<InvoiceRunJob>(INVOICE_RUN_QUEUE, 0.5, ({ runId }, job) => this.processor.process(runId, job.stopping));
+    await this.jobs.work<InvoiceRunJob>(INVOICE_RUN_QUEUE, 0.5, ({ runId }, job) =>
+      this.processor.process(runId, job.stopping),
+    );
     new Logger('InvoiceRuns').log('Working invoice-run jobs');
   }
 }

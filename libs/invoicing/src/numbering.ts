@@ -13,7 +13,13 @@ export function formatDocumentNumber(prefix: string, type: DocumentType, year: n
  * transaction: the counter row stays locked until that transaction ends, and a rollback returns
  * the numbers, so numbers are unique and gapless (DOMAIN.md rule 6) also under concurrent runs.
  */
-export async function reserveNumbers(manager: EntityManager, issuerId: string, type: DocumentType, year: number, count: number): Promise<number> {
+export async function reserveNumbers(
+  manager: EntityManager,
+  issuerId: string,
+  type: DocumentType,
+  year: number,
+  count: number,
+): Promise<number> {
   const [{ last }] = await manager.query<[{ last: number }]>(
     `INSERT INTO document_number_counter (issuer_id, document_type, year, last_number) VALUES ($1, $2, $3, $4)
      ON CONFLICT (issuer_id, document_type, year) DO UPDATE SET last_number = document_number_counter.last_number + EXCLUDED.last_number

@@ -3,15 +3,27 @@ import { InvoiceDocumentEntity, InvoiceLineEntity } from './invoicing.entities';
 import type { PrintableDocument } from './invoice-pdf';
 
 /** Documents with their lines, ready to render: two queries for any number of documents. */
-export async function loadPrintables(manager: EntityManager, ids: string[]): Promise<Array<PrintableDocument & { id: string; supplierId: string; creditedIssueDate: string | null }>> {
+export async function loadPrintables(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Array<PrintableDocument & { id: string; supplierId: string; creditedIssueDate: string | null }>> {
   if (ids.length === 0) return [];
   const documents = await manager.findBy(InvoiceDocumentEntity, { id: In(ids) });
-  const lines = await manager.find(InvoiceLineEntity, { where: { documentId: In(ids) }, order: { documentId: 'ASC', lineNumber: 'ASC' } });
+  const lines = await manager.find(InvoiceLineEntity, {
+    where: { documentId: In(ids) },
+    order: { documentId: 'ASC', lineNumber: 'ASC' },
+  });
   const creditedIds = documents.map((d) => d.creditedDocumentId).filter((id): id is string => !!id);
   const credited = creditedIds.length ? await manager.findBy(InvoiceDocumentEntity, { id: In(creditedIds) }) : [];
   const byId = new Map(documents.map((d) => [d.id, d]));
   const legalBases = documents.some((d) => !d.contractSnapshot.legalBasis)
-    ? new Map((await manager.query<Array<{ code: string; legalBasis: string }>>(`SELECT code, legal_basis AS "legalBasis" FROM duty`)).map((duty) => [duty.code, duty.legalBasis]))
+    ? new Map(
+        (
+          await manager.query<Array<{ code: string; legalBasis: string }>>(
+            `SELECT code, legal_basis AS "legalBasis" FROM duty`,
+          )
+        ).map((duty) => [duty.code, duty.legalBasis]),
+      )
     : new Map<string, string>();
   return ids
     .filter((id) => byId.has(id))
@@ -36,7 +48,10 @@ export async function loadPrintables(manager: EntityManager, ids: string[]): Pro
         vatExemptionReason: d.vatExemptionReason,
         supplier: d.supplierSnapshot,
         customer: d.customerSnapshot,
-        contract: { ...d.contractSnapshot, legalBasis: d.contractSnapshot.legalBasis ?? legalBases.get(d.contractSnapshot.dutyCode) ?? '' },
+        contract: {
+          ...d.contractSnapshot,
+          legalBasis: d.contractSnapshot.legalBasis ?? legalBases.get(d.contractSnapshot.dutyCode) ?? '',
+        },
         creditedNumber: credited.find((c) => c.id === d.creditedDocumentId)?.number ?? null,
         creditedIssueDate: credited.find((c) => c.id === d.creditedDocumentId)?.issueDate ?? null,
         supplierId: d.supplierId,

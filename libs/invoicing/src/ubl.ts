@@ -33,10 +33,16 @@ export interface UblGap {
 
 export function ublGaps(doc: PrintableDocument): UblGap[] {
   const gaps: UblGap[] = [];
-  if (!doc.customer.oin && !doc.customer.kvkNumber) gaps.push({ code: 'customer-identifier', text: 'the customer has no OIN (or KvK number) to address the e-invoice to' });
-  if (!doc.customer.street || !doc.customer.city || !doc.customer.postalCode) gaps.push({ code: 'customer-address', text: "the customer's invoice address is incomplete" });
+  if (!doc.customer.oin && !doc.customer.kvkNumber)
+    gaps.push({
+      code: 'customer-identifier',
+      text: 'the customer has no OIN (or KvK number) to address the e-invoice to',
+    });
+  if (!doc.customer.street || !doc.customer.city || !doc.customer.postalCode)
+    gaps.push({ code: 'customer-address', text: "the customer's invoice address is incomplete" });
   if (!doc.supplier.kvkNumber) gaps.push({ code: 'supplier-kvk', text: 'the supplier has no KvK number' });
-  if (doc.type === 'CREDIT_NOTE' && !doc.creditedNumber) gaps.push({ code: 'credited-invoice', text: 'the corrected invoice is unknown' });
+  if (doc.type === 'CREDIT_NOTE' && !doc.creditedNumber)
+    gaps.push({ code: 'credited-invoice', text: 'the corrected invoice is unknown' });
   return gaps;
 }
 
@@ -51,10 +57,15 @@ export function ublGaps(doc: PrintableDocument): UblGap[] {
 export function buildUbl(doc: UblInput, profile: UblProfile): string {
   const credit = doc.type === 'CREDIT_NOTE';
   const root = credit ? 'CreditNote' : 'Invoice';
-  const xml = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS[root], root, { 'xmlns:cac': NS.cac, 'xmlns:cbc': NS.cbc });
-  const cbc = (parent: XMLBuilder, name: string, text: string, attributes?: Record<string, string>) => parent.ele(NS.cbc, `cbc:${name}`, attributes).txt(text).up();
+  const xml = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS[root], root, {
+    'xmlns:cac': NS.cac,
+    'xmlns:cbc': NS.cbc,
+  });
+  const cbc = (parent: XMLBuilder, name: string, text: string, attributes?: Record<string, string>) =>
+    parent.ele(NS.cbc, `cbc:${name}`, attributes).txt(text).up();
   const cac = (parent: XMLBuilder, name: string) => parent.ele(NS.cac, `cac:${name}`);
-  const amount = (parent: XMLBuilder, name: string, cents: number) => cbc(parent, name, centsToDecimal(cents), { currencyID: 'EUR' });
+  const amount = (parent: XMLBuilder, name: string, cents: number) =>
+    cbc(parent, name, centsToDecimal(cents), { currencyID: 'EUR' });
 
   cbc(xml, 'CustomizationID', CUSTOMIZATION[profile]);
   cbc(xml, 'ProfileID', PROFILE_ID);
@@ -62,7 +73,11 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   cbc(xml, 'IssueDate', doc.issueDate);
   if (!credit) cbc(xml, 'DueDate', doc.dueDate);
   cbc(xml, credit ? 'CreditNoteTypeCode' : 'InvoiceTypeCode', credit ? '381' : '380');
-  cbc(xml, 'Note', `${doc.contract.title}; peildatum inwonertal ${doc.referenceDate}${doc.note ? `. ${doc.note}` : ''}`);
+  cbc(
+    xml,
+    'Note',
+    `${doc.contract.title}; peildatum inwonertal ${doc.referenceDate}${doc.note ? `. ${doc.note}` : ''}`,
+  );
   cbc(xml, 'DocumentCurrencyCode', 'EUR');
   cbc(xml, 'BuyerReference', doc.purchaseOrderNumber ?? doc.contract.reference);
   const period = cac(xml, 'InvoicePeriod');
@@ -81,7 +96,10 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   cbc(attachment, 'ID', doc.number);
   cbc(attachment, 'DocumentDescription', credit ? 'Creditnota (PDF)' : 'Factuur (PDF)');
   const binary = cac(attachment, 'Attachment');
-  cbc(binary, 'EmbeddedDocumentBinaryObject', doc.pdf.toString('base64'), { mimeCode: 'application/pdf', filename: `${doc.number}.pdf` });
+  cbc(binary, 'EmbeddedDocumentBinaryObject', doc.pdf.toString('base64'), {
+    mimeCode: 'application/pdf',
+    filename: `${doc.number}.pdf`,
+  });
   binary.up();
   attachment.up();
 
@@ -99,7 +117,13 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   }
   means.up();
   const terms = cac(xml, 'PaymentTerms');
-  cbc(terms, 'Note', credit ? `Verrekening met factuur ${doc.creditedNumber ?? ''}` : `Betaling binnen ${doc.paymentTermDays} dagen, uiterlijk ${doc.dueDate}`);
+  cbc(
+    terms,
+    'Note',
+    credit
+      ? `Verrekening met factuur ${doc.creditedNumber ?? ''}`
+      : `Betaling binnen ${doc.paymentTermDays} dagen, uiterlijk ${doc.dueDate}`,
+  );
   terms.up();
 
   const taxTotal = cac(xml, 'TaxTotal');
@@ -139,10 +163,17 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   });
   return xml.end({ prettyPrint: true });
 
-  function party(parent: XMLBuilder, role: string, snapshot: PartySnapshot, kind: 'supplier' | 'customer', vatCategory: string) {
+  function party(
+    parent: XMLBuilder,
+    role: string,
+    snapshot: PartySnapshot,
+    kind: 'supplier' | 'customer',
+    vatCategory: string,
+  ) {
     const outer = cac(parent, role);
     const p = cac(outer, 'Party');
-    const [scheme, id] = kind === 'customer' && snapshot.oin ? ['0190', snapshot.oin] : ['0106', snapshot.kvkNumber ?? ''];
+    const [scheme, id] =
+      kind === 'customer' && snapshot.oin ? ['0190', snapshot.oin] : ['0106', snapshot.kvkNumber ?? ''];
     cbc(p, 'EndpointID', id, { schemeID: scheme });
     const name = cac(p, 'PartyName');
     cbc(name, 'Name', snapshot.name);

@@ -29,7 +29,13 @@ export interface QueueDefinition {
  * role may then enqueue from inside its own transactions.
  */
 export async function prepareJobQueue(ownerUrl: string, queues: QueueDefinition[]): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, schema: PGBOSS_SCHEMA, supervise: false, schedule: false, max: 2 });
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: PGBOSS_SCHEMA,
+    supervise: false,
+    schedule: false,
+    max: 2,
+  });
   await boss.start();
   try {
     for (const { name, ...policy } of queues) {
@@ -100,13 +106,30 @@ export class JobQueue implements OnApplicationShutdown {
    * Enqueues a job. With `manager` it is inserted in that transaction: the job exists exactly when
    * what it works on does.
    */
-  async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: SendOptions = {}): Promise<void> {
+  async send<T extends object>(
+    manager: EntityManager | null,
+    queue: string,
+    data: T,
+    options: SendOptions = {},
+  ): Promise<void> {
     const boss = await this.started();
     await boss.send(queue, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
-      ...(options.retry ? { retryLimit: options.retry.limit, retryDelay: options.retry.delaySeconds, retryBackoff: options.retry.backoff } : {}),
-      ...(manager ? { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) } } : {}),
+      ...(options.retry
+        ? {
+            retryLimit: options.retry.limit,
+            retryDelay: options.retry.delaySeconds,
+            retryBackoff: options.retry.backoff,
+          }
+        : {}),
+      ...(manager
+        ? {
+            db: {
+              executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }),
+            },
+          }
+        : {}),
     });
   }
 
@@ -115,7 +138,11 @@ export class JobQueue implements OnApplicationShutdown {
    * the queue's retry policy applies). The loop is ours rather than pg-boss's work(), so that
    * shutdown can wait for it to end: nothing of the queue outlives the process's shutdown.
    */
-  async work<T extends object>(queue: string, pollingIntervalSeconds: number, handler: (data: T, job: JobContext) => Promise<void>): Promise<void> {
+  async work<T extends object>(
+    queue: string,
+    pollingIntervalSeconds: number,
+    handler: (data: T, job: JobContext) => Promise<void>,
+  ): Promise<void> {
     const boss = await this.started();
     const loop = async () => {
       while (!this.stopping.signal.aborted) {
@@ -126,14 +153,18 @@ export class JobQueue implements OnApplicationShutdown {
           this.logger.error({ err: error, queue }, 'Could not fetch a job');
         }
         if (!job) {
-          await sleep(pollingIntervalSeconds * 1000, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+          await sleep(pollingIntervalSeconds * 1000, undefined, { signal: this.stopping.signal }).catch(
+            () => undefined,
+          );
           continue;
         }
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount, stopping: this.stopping.signal });
           await boss.complete(queue, job.id);
         } catch (error) {
-          await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch((failure: unknown) => this.logger.error({ err: failure, queue }, 'Could not fail a job'));
+          await boss
+            .fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) })
+            .catch((failure: unknown) => this.logger.error({ err: failure, queue }, 'Could not fail a job'));
         }
       }
     };

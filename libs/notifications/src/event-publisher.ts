@@ -79,7 +79,9 @@ export class EventPublisher {
     if (subscriptions.length === 0) return 0;
     let queued = 0;
     for (const event of events) {
-      const targets = subscriptions.filter((s) => event.organisationIds.includes(s.organisation_id) && s.events.includes(event.event));
+      const targets = subscriptions.filter(
+        (s) => event.organisationIds.includes(s.organisation_id) && s.events.includes(event.event),
+      );
       if (targets.length === 0) continue;
       const eventId = randomUUID();
       const payload = { type: event.event, timestamp: new Date().toISOString(), data: event.data };
@@ -89,7 +91,13 @@ export class EventPublisher {
         [targets.map((s) => s.id), event.event, eventId, JSON.stringify(payload)],
       );
       const retry = { limit: this.options.retryLimit, delaySeconds: this.options.retryDelaySeconds, backoff: true };
-      for (const row of rows) await this.jobs.send<WebhookJob>(manager, WEBHOOK_QUEUE, { deliveryId: row.id }, { singletonKey: row.id, retry });
+      for (const row of rows)
+        await this.jobs.send<WebhookJob>(
+          manager,
+          WEBHOOK_QUEUE,
+          { deliveryId: row.id },
+          { singletonKey: row.id, retry },
+        );
       queued += rows.length;
     }
     return queued;

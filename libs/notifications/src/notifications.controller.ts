@@ -2,7 +2,17 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { ApiAuthenticated, Roles } from '@wmo/identity';
-import { CreatedWebhookDto, CreateWebhookDto, ListNotificationsQuery, NotificationDto, NotificationIdParam, NotificationPageDto, WebhookDeliveryDto, WebhookDto, WebhookIdParam } from './dto/notifications.dto';
+import {
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  ListNotificationsQuery,
+  NotificationDto,
+  NotificationIdParam,
+  NotificationPageDto,
+  WebhookDeliveryDto,
+  WebhookDto,
+  WebhookIdParam,
+} from './dto/notifications.dto';
 import { NotificationsService } from './notifications.service';
 import { WebhooksService } from './webhooks.service';
 
@@ -14,8 +24,10 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Your notifications: coverage ending within 90 days, a municipality becoming non-compliant, an invoice overdue',
-    description: "Your organisation's, for your roles, newest first, with your read marks. Written by the daily evaluation.",
+    summary:
+      'Your notifications: coverage ending within 90 days, a municipality becoming non-compliant, an invoice overdue',
+    description:
+      "Your organisation's, for your roles, newest first, with your read marks. Written by the daily evaluation.",
   })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProblemResponses(400)

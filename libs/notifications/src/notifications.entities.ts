@@ -1,5 +1,16 @@
 import { inList } from '@wmo/common';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { OrganisationEntity } from '@wmo/identity';
 
 export const NOTIFICATION_KINDS = ['COVERAGE_ENDING', 'NON_COMPLIANT', 'COMPLIANT_AGAIN', 'INVOICE_OVERDUE'] as const;
@@ -171,4 +182,9 @@ export class WebhookDeliveryEntity {
   createdAt: Date;
 }
 
-export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationReadEntity, WebhookSubscriptionEntity, WebhookDeliveryEntity];
+export const NOTIFICATION_ENTITIES = [
+  NotificationEntity,
+  NotificationReadEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+];

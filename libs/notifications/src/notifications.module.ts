@@ -21,7 +21,9 @@ class WebhookWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
-    await this.jobs.work<WebhookJob>(WEBHOOK_QUEUE, 1, ({ deliveryId }, job) => this.deliverer.deliver(deliveryId, job.retryCount));
+    await this.jobs.work<WebhookJob>(WEBHOOK_QUEUE, 1, ({ deliveryId }, job) =>
+      this.deliverer.deliver(deliveryId, job.retryCount),
+    );
     new Logger('Webhooks').log('Delivering webhooks');
   }
 }
@@ -29,7 +31,12 @@ class WebhookWorker implements OnApplicationBootstrap {
 /** The notification options from the configuration; `worker` says whether this process delivers webhooks. */
 export function notificationsOptions(config: AppConfig, worker: boolean): NotificationsModuleOptions {
   return {
-    webhooks: { allowHttp: config.NODE_ENV !== 'production', retryLimit: config.WEBHOOK_RETRY_LIMIT, retryDelaySeconds: config.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: 10_000 },
+    webhooks: {
+      allowHttp: config.NODE_ENV !== 'production',
+      retryLimit: config.WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: config.WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutMs: 10_000,
+    },
     worker,
   };
 }

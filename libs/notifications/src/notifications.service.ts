@@ -68,8 +68,16 @@ export class NotificationsService {
           WHERE ${mine.where} AND n.id = $4`,
         [...mine.params, id],
       );
-      if (!row) throw new NotificationsError(NotificationsErrorCode.NotificationNotFound, `There is no notification ${id} for you.`);
-      if (!tx.principal.userId) throw new NotificationsError(NotificationsErrorCode.ReadNeedsUser, 'Read marks belong to users; an API key lists notifications without them.');
+      if (!row)
+        throw new NotificationsError(
+          NotificationsErrorCode.NotificationNotFound,
+          `There is no notification ${id} for you.`,
+        );
+      if (!tx.principal.userId)
+        throw new NotificationsError(
+          NotificationsErrorCode.ReadNeedsUser,
+          'Read marks belong to users; an API key lists notifications without them.',
+        );
       if (!row.read_at) {
         const [read] = await tx.query<Array<{ read_at: Date }>>(
           `INSERT INTO notification_read (notification_id, user_id, organisation_id) VALUES ($1, $2, $3)

@@ -17,7 +17,13 @@ export function webhookSignature(secret: string, id: string, timestamp: number, 
 }
 
 /** What a receiver does: true when one of the signatures in the header matches. */
-export function verifyWebhookSignature(secret: string, id: string, timestamp: number, body: string, header: string): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+  header: string,
+): boolean {
   const expected = Buffer.from(webhookSignature(secret, id, timestamp, body));
   return header.split(' ').some((candidate) => {
     const given = Buffer.from(candidate);

@@ -7,8 +7,13 @@ import { NotificationsError, NotificationsErrorCode } from './notifications.erro
 import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
 import { newWebhookSecret, webhookSignature } from './webhook-signature';
 
-
-const toDto = (s: WebhookSubscriptionEntity): WebhookDto => ({ id: s.id, url: s.url, events: s.events, description: s.description, createdAt: s.createdAt.toISOString() });
+const toDto = (s: WebhookSubscriptionEntity): WebhookDto => ({
+  id: s.id,
+  url: s.url,
+  events: s.events,
+  description: s.description,
+  createdAt: s.createdAt.toISOString(),
+});
 
 /** An organisation's webhook endpoints (its ORG_ADMIN) and their deliveries. */
 @Injectable()
@@ -20,7 +25,9 @@ export class WebhooksService {
 
   list(): Promise<WebhookDto[]> {
     return this.db.transaction(async (tx) => {
-      const subscriptions = await tx.repository(WebhookSubscriptionEntity).findBy({ organisationId: tx.principal.organisationId, active: true });
+      const subscriptions = await tx
+        .repository(WebhookSubscriptionEntity)
+        .findBy({ organisationId: tx.principal.organisationId, active: true });
       return subscriptions.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toDto);
     });
   }
@@ -39,7 +46,12 @@ export class WebhooksService {
         active: true,
         createdByUserId: tx.principal.userId,
       });
-      await tx.audit({ action: 'webhook.created', entityType: 'webhook', entityId: subscription.id, after: { url, events: dto.events } });
+      await tx.audit({
+        action: 'webhook.created',
+        entityType: 'webhook',
+        entityId: subscription.id,
+        after: { url, events: dto.events },
+      });
       return { ...toDto(subscription), secret };
     });
   }
@@ -47,18 +59,39 @@ export class WebhooksService {
   /** Stops deliveries at once; the deliveries so far are kept for the record. */
   remove(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      const subscription = await tx.repository(WebhookSubscriptionEntity).findOneBy({ id, organisationId: tx.principal.organisationId, active: true });
-      if (!subscription) throw new NotificationsError(NotificationsErrorCode.WebhookNotFound, `There is no webhook ${id} in your organisation.`);
+      const subscription = await tx
+        .repository(WebhookSubscriptionEntity)
+        .findOneBy({ id, organisationId: tx.principal.organisationId, active: true });
+      if (!subscription)
+        throw new NotificationsError(
+          NotificationsErrorCode.WebhookNotFound,
+          `There is no webhook ${id} in your organisation.`,
+        );
       await tx.manager.update(WebhookSubscriptionEntity, { id }, { active: false });
-      await tx.audit({ action: 'webhook.removed', entityType: 'webhook', entityId: id, before: { url: subscription.url, events: subscription.events } });
+      await tx.audit({
+        action: 'webhook.removed',
+        entityType: 'webhook',
+        entityId: id,
+        before: { url: subscription.url, events: subscription.events },
+      });
     });
   }
 
   deliveries(id: string): Promise<WebhookDeliveryDto[]> {
     return this.db.transaction(async (tx) => {
-      const subscription = await tx.repository(WebhookSubscriptionEntity).findOneBy({ id, organisationId: tx.principal.organisationId });
-      if (!subscription) throw new NotificationsError(NotificationsErrorCode.WebhookNotFound, `There is no webhook ${id} in your organisation.`);
-      const deliveries = await tx.manager.find(WebhookDeliveryEntity, { where: { subscriptionId: id }, order: { createdAt: 'DESC' }, take: 200 });
+      const subscription = await tx
+        .repository(WebhookSubscriptionEntity)
+        .findOneBy({ id, organisationId: tx.principal.organisationId });
+      if (!subscription)
+        throw new NotificationsError(
+          NotificationsErrorCode.WebhookNotFound,
+          `There is no webhook ${id} in your organisation.`,
+        );
+      const deliveries = await tx.manager.find(WebhookDeliveryEntity, {
+        where: { subscriptionId: id },
+        order: { createdAt: 'DESC' },
+        take: 200,
+      });
       return deliveries.map((d) => ({
         id: d.id,
         event: d.event,
@@ -78,12 +111,19 @@ export class WebhooksService {
     try {
       url = new URL(raw.trim());
     } catch {
-      throw new RequestValidationError([{ field: 'url', message: 'url must be an absolute URL such as https://example.nl/hooks' }]);
+      throw new RequestValidationError([
+        { field: 'url', message: 'url must be an absolute URL such as https://example.nl/hooks' },
+      ]);
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.allowHttp)) {
-      throw new RequestValidationError([{ field: 'url', message: this.options.allowHttp ? 'url must use https or http' : 'url must use https' }]);
+      throw new RequestValidationError([
+        { field: 'url', message: this.options.allowHttp ? 'url must use https or http' : 'url must use https' },
+      ]);
     }
-    if (url.username || url.password) throw new RequestValidationError([{ field: 'url', message: 'url must not contain a user name or password; deliveries are signed instead' }]);
+    if (url.username || url.password)
+      throw new RequestValidationError([
+        { field: 'url', message: 'url must not contain a user name or password; deliveries are signed instead' },
+      ]);
     return url.toString();
   }
 }
@@ -116,7 +156,11 @@ export class WebhookDeliverer {
     );
     if (!delivery || delivery.status !== 'PENDING') return;
     if (!delivery.active) {
-      await this.record(deliveryId, { status: 'FAILED', error: 'The webhook was removed before delivery.', responseStatus: null });
+      await this.record(deliveryId, {
+        status: 'FAILED',
+        error: 'The webhook was removed before delivery.',
+        responseStatus: null,
+      });
       return;
     }
     const body = JSON.stringify(delivery.payload);
@@ -137,7 +181,11 @@ export class WebhookDeliverer {
         body,
       });
       await response.body?.cancel();
-      outcome = { ok: response.status >= 200 && response.status < 300, responseStatus: response.status, error: response.ok ? null : `HTTP ${response.status}` };
+      outcome = {
+        ok: response.status >= 200 && response.status < 300,
+        responseStatus: response.status,
+        error: response.ok ? null : `HTTP ${response.status}`,
+      };
     } catch (error) {
       outcome = { ok: false, responseStatus: null, error: error instanceof Error ? error.message : String(error) };
     }
@@ -146,12 +194,22 @@ export class WebhookDeliverer {
       return;
     }
     const last = retryCount >= this.options.retryLimit;
-    await this.record(deliveryId, { status: last ? 'FAILED' : 'PENDING', error: outcome.error, responseStatus: outcome.responseStatus });
-    this.logger.warn({ deliveryId, attempt: retryCount + 1, error: outcome.error }, last ? 'Webhook delivery failed for good' : 'Webhook delivery failed; will retry');
+    await this.record(deliveryId, {
+      status: last ? 'FAILED' : 'PENDING',
+      error: outcome.error,
+      responseStatus: outcome.responseStatus,
+    });
+    this.logger.warn(
+      { deliveryId, attempt: retryCount + 1, error: outcome.error },
+      last ? 'Webhook delivery failed for good' : 'Webhook delivery failed; will retry',
+    );
     if (!last) throw new Error(`Webhook delivery ${deliveryId} failed: ${outcome.error}`);
   }
 
-  private record(id: string, result: { status: string; error: string | null; responseStatus: number | null }): Promise<unknown> {
+  private record(
+    id: string,
+    result: { status: string; error: string | null; responseStatus: number | null },
+  ): Promise<unknown> {
     return this.unscoped.unscopedSystemTransaction((manager) =>
       manager.query(
         `UPDATE webhook_delivery SET status = $2::varchar, attempts = attempts + 1, last_attempt_at = now(), last_error = $3, last_response_status = $4,

@@ -57,7 +57,10 @@ export function defaultReferenceDataDir(): string {
 }
 
 function readCsv(dir: string, file: string): Record<string, string>[] {
-  return parse(readFileSync(join(dir, file)), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return parse(readFileSync(join(dir, file)), { columns: true, skip_empty_lines: true, trim: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 /**
@@ -81,7 +84,8 @@ export function readBundledReferenceData(dir = defaultReferenceDataDir()): Bundl
   const current = readCsv(root, 'municipalities_2025.csv');
   const changes = readCsv(root, 'mergers.csv').map((row): MunicipalChangeRecord => {
     const relation = row.relation.toUpperCase() as TerritorialChangeRelation;
-    if (!TERRITORIAL_CHANGE_RELATIONS.includes(relation)) throw new Error(`mergers.csv: unknown relation ${row.relation}`);
+    if (!TERRITORIAL_CHANGE_RELATIONS.includes(relation))
+      throw new Error(`mergers.csv: unknown relation ${row.relation}`);
     return {
       effectiveDate: row.effective_date,
       oldCode: row.old_code,
@@ -123,7 +127,13 @@ export function readBundledReferenceData(dir = defaultReferenceDataDir()): Bundl
       code,
       name,
       provinceCode,
-      validFrom: first === FIRST_YEAR ? null : into.filter((date) => date <= firstOfJanuary(first)).sort().at(-1) ?? firstOfJanuary(first),
+      validFrom:
+        first === FIRST_YEAR
+          ? null
+          : (into
+              .filter((date) => date <= firstOfJanuary(first))
+              .sort()
+              .at(-1) ?? firstOfJanuary(first)),
       validTo: outOf.length ? addDays(outOf.sort()[0], -1) : null,
     };
   });

@@ -42,7 +42,10 @@ export class MunicipalitiesController {
       'Where a split has no known share the result is `approximate`, with the reason in `notes`.',
   })
   @ApiOkResponse({ type: TerritoryPopulationDto })
-  @ApiProblemResponses(400, [404, 'Unknown code, a municipality that did not exist on `asOf`, or no CBS figures for `referenceDate`.'])
+  @ApiProblemResponses(400, [
+    404,
+    'Unknown code, a municipality that did not exist on `asOf`, or no CBS figures for `referenceDate`.',
+  ])
   @ApiMunicipalityCode()
   population(@MunicipalityCode() code: string, @Query() query: PopulationQuery): Promise<TerritoryPopulationDto> {
     return this.referenceData.population(code, query.referenceDate, query.asOf);

@@ -4,9 +4,17 @@ import { MunicipalityEntity } from './municipality.entity';
 /** The CBS population of a municipality on a reference date (peildatum), always 1 January. */
 @Entity({ name: 'population_figure' })
 @Check('population_figure_non_negative', `inhabitants >= 0`)
-@Check('population_figure_first_of_january', `extract(month from reference_date) = 1 AND extract(day from reference_date) = 1`)
+@Check(
+  'population_figure_first_of_january',
+  `extract(month from reference_date) = 1 AND extract(day from reference_date) = 1`,
+)
 export class PopulationFigureEntity {
-  @PrimaryColumn({ name: 'municipality_code', type: 'varchar', length: 6, primaryKeyConstraintName: 'population_figure_pk' })
+  @PrimaryColumn({
+    name: 'municipality_code',
+    type: 'varchar',
+    length: 6,
+    primaryKeyConstraintName: 'population_figure_pk',
+  })
   municipalityCode: string;
 
   @Index('population_figure_reference_date_idx')

@@ -87,7 +87,12 @@ export class PopulationImportService {
               SET inhabitants = EXCLUDED.inhabitants, source = EXCLUDED.source
             WHERE population_figure.inhabitants IS DISTINCT FROM EXCLUDED.inhabitants
            RETURNING (xmax = 0) AS inserted`,
-          [batch.map((row) => row.code), batch.map((row) => row.year), batch.map((row) => row.population), options.source],
+          [
+            batch.map((row) => row.code),
+            batch.map((row) => row.year),
+            batch.map((row) => row.population),
+            options.source,
+          ],
         );
         inserted += written.filter((row) => row.inserted).length;
         updated += written.filter((row) => !row.inserted).length;
@@ -98,18 +103,36 @@ export class PopulationImportService {
     return { rows: rows.length, inserted, updated, unchanged: rows.length - inserted - updated, years };
   }
 
-  private validate(csv: string | Buffer, known: Map<string, KnownMunicipality>, onProgress?: (progress: ImportProgress) => void): ValidRow[] {
+  private validate(
+    csv: string | Buffer,
+    known: Map<string, KnownMunicipality>,
+    onProgress?: (progress: ImportProgress) => void,
+  ): ValidRow[] {
     let records: Array<{ record: string[]; info: { lines: number } }>;
     try {
-      records = parse(csv, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+      records = parse(csv, {
+        bom: true,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        trim: true,
+      }) as unknown as typeof records;
     } catch (error) {
-      throw new PopulationImportError([{ line: (error as { lines?: number }).lines ?? 1, message: `not a readable CSV file: ${(error as Error).message}` }]);
+      throw new PopulationImportError([
+        {
+          line: (error as { lines?: number }).lines ?? 1,
+          message: `not a readable CSV file: ${(error as Error).message}`,
+        },
+      ]);
     }
     const [header, ...data] = records;
     if (!header || header.record.map((cell) => cell.toLowerCase()).join(',') !== HEADER.join(',')) {
-      throw new PopulationImportError([{ line: header?.info.lines ?? 1, message: `the first line must be the header "${HEADER.join(',')}"` }]);
+      throw new PopulationImportError([
+        { line: header?.info.lines ?? 1, message: `the first line must be the header "${HEADER.join(',')}"` },
+      ]);
     }
-    if (data.length === 0) throw new PopulationImportError([{ line: header.info.lines, message: 'the file has no rows after the header' }]);
+    if (data.length === 0)
+      throw new PopulationImportError([{ line: header.info.lines, message: 'the file has no rows after the header' }]);
 
     const lastYear = yearOf(todayInAmsterdam());
     const errors: ImportRowError[] = [];
@@ -118,10 +141,12 @@ export class PopulationImportService {
     data.forEach(({ record, info }) => {
       const line = info.lines;
       const problem = (message: string) => errors.push({ line, message });
-      if (record.length !== HEADER.length) return problem(`expected 3 values (code,year,population), found ${record.length}`);
+      if (record.length !== HEADER.length)
+        return problem(`expected 3 values (code,year,population), found ${record.length}`);
       const [code, yearText, populationText] = record;
 
-      if (!MUNICIPALITY_CODE_PATTERN.test(code)) return problem(`"${code}" is not a CBS municipality code (GM and four digits)`);
+      if (!MUNICIPALITY_CODE_PATTERN.test(code))
+        return problem(`"${code}" is not a CBS municipality code (GM and four digits)`);
       const municipality = known.get(code);
       if (!municipality) return problem(`unknown municipality code ${code}`);
       if (!/^\d{4}$/.test(yearText)) return problem(`year "${yearText}" is not a year`);

@@ -16,7 +16,9 @@ export async function loadBundledReferenceData(
 ): Promise<'loaded' | 'unchanged'> {
   const logger = new Logger('ReferenceData');
   return dataSource.transaction(async (manager) => {
-    const [state] = await manager.query(`SELECT checksum FROM reference_data_state WHERE name = $1 FOR UPDATE`, [BUNDLE_NAME]);
+    const [state] = await manager.query(`SELECT checksum FROM reference_data_state WHERE name = $1 FOR UPDATE`, [
+      BUNDLE_NAME,
+    ]);
     if (state?.checksum === bundle.checksum) return 'unchanged';
     await upsertReferenceData(manager, bundle);
     await manager.query(
@@ -41,7 +43,12 @@ async function upsertReferenceData(manager: EntityManager, bundle: BundledRefere
     `INSERT INTO province (code, code_number, name, alt_name)
      SELECT * FROM unnest($1::varchar[], $2::smallint[], $3::varchar[], $4::varchar[])
      ON CONFLICT (code) DO UPDATE SET code_number = EXCLUDED.code_number, name = EXCLUDED.name, alt_name = EXCLUDED.alt_name`,
-    [provinces.map((p) => p.code), provinces.map((p) => p.codeNumber), provinces.map((p) => p.name), provinces.map((p) => p.altName)],
+    [
+      provinces.map((p) => p.code),
+      provinces.map((p) => p.codeNumber),
+      provinces.map((p) => p.name),
+      provinces.map((p) => p.altName),
+    ],
   );
   await manager.query(
     `INSERT INTO municipality (code, name, province_code, valid_from, valid_to)

@@ -60,14 +60,22 @@ export class ReferenceDataService {
           LIMIT $4 OFFSET $5`,
         [...params, query.limit, (query.page - 1) * query.limit],
       ),
-      this.dataSource.query<[{ total: number }]>(`SELECT count(*)::int AS total FROM municipality m WHERE ${filter}`, params),
+      this.dataSource.query<[{ total: number }]>(
+        `SELECT count(*)::int AS total FROM municipality m WHERE ${filter}`,
+        params,
+      ),
     ]);
     return { items, total, page: query.page, limit: query.limit, year };
   }
 
   /** The municipality document, prepared in the `municipality_detail` view: one primary-key read, sent as stored. */
   async getDocument(code: string): Promise<string> {
-    const [row] = await queryPrepared<{ body: string }>(this.dataSource, 'municipality-detail', `SELECT body FROM municipality_detail WHERE code = $1`, [code]);
+    const [row] = await queryPrepared<{ body: string }>(
+      this.dataSource,
+      'municipality-detail',
+      `SELECT body FROM municipality_detail WHERE code = $1`,
+      [code],
+    );
     if (!row) throw notFound(code);
     return row.body;
   }
@@ -76,7 +84,9 @@ export class ReferenceDataService {
   async population(code: string, referenceDate: IsoDate, asOfParam?: IsoDate): Promise<TerritoryPopulationDto> {
     const asOf = asOfParam ?? addYears(referenceDate, 1);
     if (asOf < referenceDate) {
-      throw new RequestValidationError([{ field: 'asOf', message: `asOf (${asOf}) must not be before referenceDate (${referenceDate})` }]);
+      throw new RequestValidationError([
+        { field: 'asOf', message: `asOf (${asOf}) must not be before referenceDate (${referenceDate})` },
+      ]);
     }
     const [municipality] = await this.dataSource.query<[(Validity & { name: string })?]>(
       `SELECT name, valid_from AS "validFrom", valid_to AS "validTo" FROM municipality WHERE code = $1`,
@@ -169,11 +179,16 @@ export class ReferenceDataService {
   private async assertProvinceExists(code: string): Promise<void> {
     const rows = await this.dataSource.query(`SELECT 1 FROM province WHERE code = $1`, [code]);
     if (rows.length === 0) {
-      throw new RequestValidationError([{ field: 'province', message: `province ${code} does not exist; CBS province codes run from PV20 to PV31` }]);
+      throw new RequestValidationError([
+        { field: 'province', message: `province ${code} does not exist; CBS province codes run from PV20 to PV31` },
+      ]);
     }
   }
 }
 
 function notFound(code: string): ReferenceDataError {
-  return new ReferenceDataError(ReferenceDataErrorCode.MunicipalityNotFound, `There is no municipality with CBS code ${code}.`);
+  return new ReferenceDataError(
+    ReferenceDataErrorCode.MunicipalityNotFound,
+    `There is no municipality with CBS code ${code}.`,
+  );
 }

@@ -4,9 +4,23 @@ import { DataSource } from 'typeorm';
 
 const APP_ROLE = 'wmo_app';
 /** Reference data is read, never written, by the application. */
-const READ_ONLY_TABLES = ['province', 'municipality', 'population_figure', 'municipal_change', 'reference_data_state', 'duty'];
+const READ_ONLY_TABLES = [
+  'province',
+  'municipality',
+  'population_figure',
+  'municipal_change',
+  'reference_data_state',
+  'duty',
+];
 const OWNER_ONLY_TABLES = ['instance_secret', 'schema_migration', 'typeorm_metadata'];
-const APPEND_ONLY_TABLES = ['audit_event', 'invoice_document', 'invoice_line', 'payment', 'document_file', 'notification'];
+const APPEND_ONLY_TABLES = [
+  'audit_event',
+  'invoice_document',
+  'invoice_line',
+  'payment',
+  'document_file',
+  'notification',
+];
 
 /**
  * The URL the application connects with: DATABASE_APP_URL, or the role `wmo_app` with a password
@@ -15,7 +29,9 @@ const APPEND_ONLY_TABLES = ['audit_event', 'invoice_document', 'invoice_line', '
 export function applicationUrl(ownerUrl: string, configuredAppUrl?: string): string {
   if (configuredAppUrl) return configuredAppUrl;
   const url = new URL(ownerUrl);
-  const password = createHmac('sha256', decodeURIComponent(url.password) || 'wmo').update(APP_ROLE).digest('hex');
+  const password = createHmac('sha256', decodeURIComponent(url.password) || 'wmo')
+    .update(APP_ROLE)
+    .digest('hex');
   url.username = APP_ROLE;
   url.password = password;
   return url.toString();

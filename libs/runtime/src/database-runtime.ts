@@ -38,7 +38,12 @@ export async function prepareDatabase(ownerUrl: string, config: AppConfig): Prom
   await migrateDatabase(ownerUrl, SCHEMA, [
     (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
     (dataSource) => ensureMunicipalityOrganisations(dataSource),
-    () => prepareJobQueue(ownerUrl, [invoiceRunQueue(config.JOB_EXPIRE_SECONDS), webhookQueue(config.WEBHOOK_RETRY_DELAY_SECONDS, config.WEBHOOK_RETRY_LIMIT), evaluationQueue()]),
+    () =>
+      prepareJobQueue(ownerUrl, [
+        invoiceRunQueue(config.JOB_EXPIRE_SECONDS),
+        webhookQueue(config.WEBHOOK_RETRY_DELAY_SECONDS, config.WEBHOOK_RETRY_LIMIT),
+        evaluationQueue(),
+      ]),
     (dataSource) => ensureApplicationRole(dataSource, appUrl),
     async (dataSource) => {
       jwtSecret ??= await instanceSecret(dataSource, 'jwt');

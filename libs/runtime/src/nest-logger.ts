@@ -7,12 +7,14 @@ import { requestStorage } from '@wmo/tenancy';
  * request each line carries its request id.
  */
 export function useJsonLoggerForNest(pino: Pino): void {
-  const write = (level: 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'fatal') => (message: unknown, ...rest: unknown[]) => {
-    const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
-    const requestId = requestStorage.getStore()?.requestId;
-    if (message !== null && typeof message === 'object') pino[level]({ context, requestId, ...(message as object) });
-    else pino[level]({ context, requestId }, String(message));
-  };
+  const write =
+    (level: 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'fatal') =>
+    (message: unknown, ...rest: unknown[]) => {
+      const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
+      const requestId = requestStorage.getStore()?.requestId;
+      if (message !== null && typeof message === 'object') pino[level]({ context, requestId, ...(message as object) });
+      else pino[level]({ context, requestId }, String(message));
+    };
   const service: LoggerService = {
     log: write('info'),
     warn: write('warn'),

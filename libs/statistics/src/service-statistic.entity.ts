@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { ChannelKind, ProviderEntity } from '@wmo/contracts';
 
 export interface ChannelCount {
@@ -31,7 +41,11 @@ export class ServiceStatisticEntity {
   providerId: string;
 
   @ManyToOne(() => ProviderEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'provider_id', referencedColumnName: 'organisationId', foreignKeyConstraintName: 'service_statistic_provider_fk' })
+  @JoinColumn({
+    name: 'provider_id',
+    referencedColumnName: 'organisationId',
+    foreignKeyConstraintName: 'service_statistic_provider_fk',
+  })
   provider?: ProviderEntity;
 
   @Column({ name: 'period_start', type: 'date' })

@@ -1,4 +1,11 @@
-import { channelProblems, normaliseShare, periodProblems, resolvePeriod, SHARE_PATTERN, topicProblems } from './statistic-rules';
+import {
+  channelProblems,
+  normaliseShare,
+  periodProblems,
+  resolvePeriod,
+  SHARE_PATTERN,
+  topicProblems,
+} from './statistic-rules';
 
 describe('statistic rules', () => {
   it('a year is the whole calendar year', () => {
@@ -8,7 +15,10 @@ describe('statistic rules', () => {
 
   it('a period within one year is accepted as given', () => {
     expect(periodProblems({ periodStart: '2017-01-01', periodEnd: '2017-06-30' })).toEqual([]);
-    expect(resolvePeriod({ periodStart: '2017-01-01', periodEnd: '2017-06-30' })).toEqual({ start: '2017-01-01', end: '2017-06-30' });
+    expect(resolvePeriod({ periodStart: '2017-01-01', periodEnd: '2017-06-30' })).toEqual({
+      start: '2017-01-01',
+      end: '2017-06-30',
+    });
   });
 
   it.each([
@@ -39,16 +49,28 @@ describe('statistic rules', () => {
   it('shares are exact: 0.3333 x 3 fits, 0.5 + 0.5001 does not', () => {
     expect(topicProblems(['a', 'b', 'c'].map((topic) => ({ topic, share: '0.3333' })))).toEqual([]);
     expect(topicProblems([{ topic: 'a', share: '1' }])).toEqual([]);
-    expect(topicProblems([{ topic: 'a', share: '0.5' }, { topic: 'b', share: '0.5001' }])).toEqual([{ field: 'topics', message: 'the shares add up to 1.0001, more than 1' }]);
+    expect(
+      topicProblems([
+        { topic: 'a', share: '0.5' },
+        { topic: 'b', share: '0.5001' },
+      ]),
+    ).toEqual([{ field: 'topics', message: 'the shares add up to 1.0001, more than 1' }]);
   });
 
   it('a topic twice (ignoring case) is refused', () => {
-    expect(topicProblems([{ topic: 'Zelfmoord', share: '0.05' }, { topic: ' zelfmoord', share: '0.01' }])).toEqual([{ field: 'topics.1.topic', message: 'topic zelfmoord appears more than once' }]);
+    expect(
+      topicProblems([
+        { topic: 'Zelfmoord', share: '0.05' },
+        { topic: ' zelfmoord', share: '0.01' },
+      ]),
+    ).toEqual([{ field: 'topics.1.topic', message: 'topic zelfmoord appears more than once' }]);
   });
 
   it('a share is a decimal from 0 to 1 with at most four decimals, stored with four', () => {
-    for (const ok of ['0', '1', '0.05', '0.0500', '1.0000', '0.9999']) expect([ok, SHARE_PATTERN.test(ok)]).toEqual([ok, true]);
-    for (const bad of ['1.0001', '1.5', '-0.1', '0.00001', '.5', '5%', '0,05', '']) expect([bad, SHARE_PATTERN.test(bad)]).toEqual([bad, false]);
+    for (const ok of ['0', '1', '0.05', '0.0500', '1.0000', '0.9999'])
+      expect([ok, SHARE_PATTERN.test(ok)]).toEqual([ok, true]);
+    for (const bad of ['1.0001', '1.5', '-0.1', '0.00001', '.5', '5%', '0,05', ''])
+      expect([bad, SHARE_PATTERN.test(bad)]).toEqual([bad, false]);
     expect(normaliseShare('0.05')).toBe('0.0500');
     expect(normaliseShare('1')).toBe('1.0000');
     expect(normaliseShare('0')).toBe('0.0000');

@@ -33,14 +33,22 @@ export const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 export function periodProblems(input: PeriodInput): FieldError[] {
   const hasYear = input.year !== undefined;
   const hasDates = input.periodStart !== undefined || input.periodEnd !== undefined;
-  if (hasYear && hasDates) return [{ field: 'year', message: 'give either year, or periodStart and periodEnd, not both' }];
+  if (hasYear && hasDates)
+    return [{ field: 'year', message: 'give either year, or periodStart and periodEnd, not both' }];
   if (!hasYear && !hasDates) return [{ field: 'year', message: 'give either year, or periodStart and periodEnd' }];
   if (hasYear) return [];
-  if (input.periodStart === undefined) return [{ field: 'periodStart', message: 'periodStart and periodEnd go together' }];
+  if (input.periodStart === undefined)
+    return [{ field: 'periodStart', message: 'periodStart and periodEnd go together' }];
   if (input.periodEnd === undefined) return [{ field: 'periodEnd', message: 'periodStart and periodEnd go together' }];
-  if (input.periodEnd < input.periodStart) return [{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }];
+  if (input.periodEnd < input.periodStart)
+    return [{ field: 'periodEnd', message: 'periodEnd must not be before periodStart' }];
   if (yearOf(input.periodStart) !== yearOf(input.periodEnd)) {
-    return [{ field: 'periodEnd', message: `a period must lie within one calendar year; record ${input.periodStart} to ${yearOf(input.periodStart)}-12-31 and the rest separately` }];
+    return [
+      {
+        field: 'periodEnd',
+        message: `a period must lie within one calendar year; record ${input.periodStart} to ${yearOf(input.periodStart)}-12-31 and the rest separately`,
+      },
+    ];
   }
   return [];
 }
@@ -56,10 +64,14 @@ export function channelProblems(channels: readonly ChannelInput[]): FieldError[]
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   channels.forEach((channel, i) => {
-    if (seen.has(channel.kind)) problems.push({ field: `channels.${i}.kind`, message: `channel ${channel.kind} appears more than once` });
+    if (seen.has(channel.kind))
+      problems.push({ field: `channels.${i}.kind`, message: `channel ${channel.kind} appears more than once` });
     seen.add(channel.kind);
     if (channel.answered !== undefined && channel.answered !== null && channel.answered > channel.conversations) {
-      problems.push({ field: `channels.${i}.answered`, message: `answered (${channel.answered}) must not exceed conversations (${channel.conversations})` });
+      problems.push({
+        field: `channels.${i}.answered`,
+        message: `answered (${channel.answered}) must not exceed conversations (${channel.conversations})`,
+      });
     }
   });
   return problems;
@@ -71,11 +83,13 @@ export function topicProblems(topics: readonly TopicInput[]): FieldError[] {
   const seen = new Set<string>();
   topics.forEach((topic, i) => {
     const key = topic.topic.trim().toLocaleLowerCase('nl');
-    if (seen.has(key)) problems.push({ field: `topics.${i}.topic`, message: `topic ${topic.topic.trim()} appears more than once` });
+    if (seen.has(key))
+      problems.push({ field: `topics.${i}.topic`, message: `topic ${topic.topic.trim()} appears more than once` });
     seen.add(key);
   });
   const total = topics.reduce((sum, topic) => sum + shareInTenThousandths(topic.share), 0);
-  if (total > 10_000) problems.push({ field: 'topics', message: `the shares add up to ${formatShare(total)}, more than 1` });
+  if (total > 10_000)
+    problems.push({ field: 'topics', message: `the shares add up to ${formatShare(total)}, more than 1` });
   return problems;
 }
 

@@ -14,7 +14,8 @@ export class StatisticsController {
   @ApiAuthenticated()
   @ApiOperation({
     summary: "A provider's national service statistics per period, with totals per year",
-    description: 'Never per municipality: the help is anonymous. Visible to whoever can see the provider (GET /providers/{id}).',
+    description:
+      'Never per municipality: the help is anonymous. Visible to whoever can see the provider (GET /providers/{id}).',
   })
   @ApiOkResponse({ type: ProviderStatisticsDto })
   @ApiProblemResponses(400, 404)

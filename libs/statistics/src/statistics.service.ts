@@ -46,7 +46,10 @@ export class StatisticsService {
   forProvider(providerId: string): Promise<ProviderStatisticsDto> {
     return this.db.transaction(async (tx) => {
       const provider = await this.providers.get(providerId);
-      const periods = await tx.manager.find(ServiceStatisticEntity, { where: { providerId }, order: { periodStart: 'DESC', periodEnd: 'DESC' } });
+      const periods = await tx.manager.find(ServiceStatisticEntity, {
+        where: { providerId },
+        order: { periodStart: 'DESC', periodEnd: 'DESC' },
+      });
       const totals = await providerYearTotals(tx.manager, [providerId]);
       return {
         providerId,
@@ -81,13 +84,25 @@ export class StatisticsService {
         providerId,
         periodStart: period.start,
         periodEnd: period.end,
-        channels: dto.channels.map(({ kind, conversations, answered }) => ({ kind, conversations, answered: answered ?? null })),
+        channels: dto.channels.map(({ kind, conversations, answered }) => ({
+          kind,
+          conversations,
+          answered: answered ?? null,
+        })),
         topics: topics.map(({ topic, share }) => ({ topic, share: normaliseShare(share) })),
         source: dto.source ?? null,
         recordedByUserId: tx.principal.userId,
       });
-      const recorded = toStatisticDto(await tx.manager.findOneByOrFail(ServiceStatisticEntity, { id: identifiers[0].id as string }));
-      await tx.audit({ action: 'service-statistic.recorded', entityType: 'service-statistic', entityId: recorded.id, organisationId: providerId, after: recorded });
+      const recorded = toStatisticDto(
+        await tx.manager.findOneByOrFail(ServiceStatisticEntity, { id: identifiers[0].id as string }),
+      );
+      await tx.audit({
+        action: 'service-statistic.recorded',
+        entityType: 'service-statistic',
+        entityId: recorded.id,
+        organisationId: providerId,
+        after: recorded,
+      });
       return recorded;
     });
   }
@@ -95,7 +110,10 @@ export class StatisticsService {
   /** Figures are recorded by the provider itself or the operator; to anyone else another provider does not exist (404). */
   private async findOwnProvider(tx: TenantTransaction, providerId: string): Promise<void> {
     if (!isOperator(tx.principal) && tx.principal.organisationId !== providerId) {
-      throw new ContractsError(ContractsErrorCode.ProviderNotFound, `There is no provider ${providerId} that you can see.`);
+      throw new ContractsError(
+        ContractsErrorCode.ProviderNotFound,
+        `There is no provider ${providerId} that you can see.`,
+      );
     }
     await this.providers.get(providerId);
   }

@@ -19,7 +19,9 @@ export interface ProviderYearTotals {
  */
 export async function providerYearTotals(manager: EntityManager, providerIds: string[]): Promise<ProviderYearTotals[]> {
   if (providerIds.length === 0) return [];
-  const rows = await manager.query<Array<{ provider_id: string; year: number; kind: ChannelKind; conversations: string; answered: string | null }>>(
+  const rows = await manager.query<
+    Array<{ provider_id: string; year: number; kind: ChannelKind; conversations: string; answered: string | null }>
+  >(
     `SELECT s.provider_id, extract(year FROM s.period_start)::int AS year, c->>'kind' AS kind,
             sum((c->>'conversations')::bigint) AS conversations,
             CASE WHEN bool_and(coalesce(jsonb_typeof(c->'answered') = 'number', false)) THEN sum((c->>'answered')::bigint) END AS answered
@@ -37,7 +39,11 @@ export async function providerYearTotals(manager: EntityManager, providerIds: st
       totals.push(current);
     }
     const conversations = Number(row.conversations);
-    current.channels.push({ kind: row.kind, conversations, answered: row.answered === null ? null : Number(row.answered) });
+    current.channels.push({
+      kind: row.kind,
+      conversations,
+      answered: row.answered === null ? null : Number(row.answered),
+    });
     current.totalConversations += conversations;
   }
   return totals;

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntityTarget,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import { isOperator, Principal } from './principal';
 import { TenantContext } from './tenant-context';
@@ -21,7 +29,11 @@ export interface SessionSettings {
  * Runs `work` in a transaction whose first statement sets the given settings, local to that
  * transaction: never on the pooled connection, so nothing leaks to the next request.
  */
-export async function withSettings<T>(dataSource: DataSource, settings: SessionSettings, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function withSettings<T>(
+  dataSource: DataSource,
+  settings: SessionSettings,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction(async (manager) => {
     const entries = Object.entries(settings).filter(([, value]) => value !== undefined);
     if (entries.length) {
@@ -60,7 +72,9 @@ export class TenantRepository<T extends TenantOwned> {
   ) {}
 
   private scope(where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
-    return isOperator(this.principal) ? where : ({ ...where, organisationId: this.principal.organisationId } as FindOptionsWhere<T>);
+    return isOperator(this.principal)
+      ? where
+      : ({ ...where, organisationId: this.principal.organisationId } as FindOptionsWhere<T>);
   }
 
   findOneBy(where: FindOptionsWhere<T>): Promise<T | null> {
@@ -77,7 +91,10 @@ export class TenantRepository<T extends TenantOwned> {
 
   /** Inserts or updates; a new row belongs to the caller's organisation unless an operator says otherwise. */
   save(entity: Partial<T>): Promise<T> {
-    const owned = isOperator(this.principal) && entity.organisationId ? entity : { ...entity, organisationId: this.principal.organisationId };
+    const owned =
+      isOperator(this.principal) && entity.organisationId
+        ? entity
+        : { ...entity, organisationId: this.principal.organisationId };
     return this.repository.save(owned as T);
   }
 }
@@ -106,7 +123,9 @@ export class TenantTransaction {
    * transaction's own changes.
    */
   async unscopedWithin<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const [{ previous }] = await this.manager.query<[{ previous: string | null }]>(`SELECT current_setting('app.operator', true) AS previous`);
+    const [{ previous }] = await this.manager.query<[{ previous: string | null }]>(
+      `SELECT current_setting('app.operator', true) AS previous`,
+    );
     await this.manager.query(`SELECT set_config('app.operator', 'true', true)`);
     let failed = false;
     try {
@@ -123,18 +142,24 @@ export class TenantTransaction {
   async audit(record: AuditRecord): Promise<void> {
     // No RETURNING (updateEntity(false)): the row may concern another organisation, which the
     // actor may write for (e.g. a supplier starting a run on the VNG's contract) but not read.
-    await this.manager.createQueryBuilder().insert().into(AuditEventEntity).updateEntity(false).values({
-      organisationId: record.organisationId === undefined ? this.principal.organisationId : record.organisationId,
-      actorOrganisationId: this.principal.organisationId,
-      actorUserId: this.principal.userId,
-      actorApiKeyId: this.principal.apiKeyId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId ?? null,
-      before: (record.before ?? null) as never,
-      after: (record.after ?? null) as never,
-      requestId: this.requestId ?? null,
-    }).execute();
+    await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEventEntity)
+      .updateEntity(false)
+      .values({
+        organisationId: record.organisationId === undefined ? this.principal.organisationId : record.organisationId,
+        actorOrganisationId: this.principal.organisationId,
+        actorUserId: this.principal.userId,
+        actorApiKeyId: this.principal.apiKeyId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId ?? null,
+        before: (record.before ?? null) as never,
+        after: (record.after ?? null) as never,
+        requestId: this.requestId ?? null,
+      })
+      .execute();
   }
 }
 
@@ -194,25 +219,37 @@ export class UnscopedDatabase {
 }
 
 /** An audit event written by the platform itself (a worker finishing a run): no actor, in the caller's platform transaction. */
-export async function systemAudit(manager: EntityManager, record: AuditRecord & { organisationId: string | null }): Promise<void> {
-  await manager.createQueryBuilder().insert().into(AuditEventEntity).updateEntity(false).values({
-    organisationId: record.organisationId,
-    actorOrganisationId: null,
-    actorUserId: null,
-    actorApiKeyId: null,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId ?? null,
-    before: (record.before ?? null) as never,
-    after: (record.after ?? null) as never,
-    requestId: null,
-  }).execute();
+export async function systemAudit(
+  manager: EntityManager,
+  record: AuditRecord & { organisationId: string | null },
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEventEntity)
+    .updateEntity(false)
+    .values({
+      organisationId: record.organisationId,
+      actorOrganisationId: null,
+      actorUserId: null,
+      actorApiKeyId: null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId ?? null,
+      before: (record.before ?? null) as never,
+      after: (record.after ?? null) as never,
+      requestId: null,
+    })
+    .execute();
 }
 
 /**
  * A transaction as the platform itself (row-level security sees everything), for start-up and
  * command-line work that has a DataSource but no Nest container; never reachable from a request.
  */
-export function unscopedAsPlatform<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function unscopedAsPlatform<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return withSettings(dataSource, { 'app.operator': 'true' }, work);
 }

@@ -41,7 +41,11 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const res = await send(`${BASE}/auth/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await send(`${BASE}/auth/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw await problemToError(res, 'signin');
   keep((await res.json()) as SessionToken);
 }
@@ -73,14 +77,19 @@ export type Query = Record<string, string | number | undefined | null>;
 
 function url(path: string, query?: Query): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const search = params.toString();
   return `${BASE}${path}${search ? `?${search}` : ''}`;
 }
 
 async function authorised(path: string, init: RequestInit): Promise<Response> {
   if (!accessToken || Date.now() > expiresAt - 30_000) await refreshSession();
-  const attempt = () => send(path, { ...init, headers: { ...(init.headers ?? {}), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) } });
+  const attempt = () =>
+    send(path, {
+      ...init,
+      headers: { ...(init.headers ?? {}), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
+    });
   let res = await attempt();
   if (res.status === 401) {
     if (await refreshSession()) res = await attempt();
@@ -102,7 +111,10 @@ export interface Exchange<T> {
  * JSON in, JSON out, with the HTTP status and extra request headers (an Idempotency-Key).
  * Errors become an ApiError with a Dutch message, field errors and the problem's type and members.
  */
-export async function apiExchange<T>(path: string, options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<Exchange<T>> {
+export async function apiExchange<T>(
+  path: string,
+  options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Exchange<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...(options.headers ?? {}) };
   const init: RequestInit = { method: options.method ?? 'GET', headers };
   if (options.body !== undefined) {
@@ -115,12 +127,18 @@ export async function apiExchange<T>(path: string, options: { method?: string; q
 }
 
 /** JSON in, JSON out (see apiExchange). */
-export async function api<T>(path: string, options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   return (await apiExchange<T>(path, options)).data;
 }
 
 /** A file (PDF, XML, CSV): saved under the name the API gives it. */
-export async function download(path: string, options: { query?: Query; accept?: string; fallbackName: string }): Promise<string> {
+export async function download(
+  path: string,
+  options: { query?: Query; accept?: string; fallbackName: string },
+): Promise<string> {
   const res = await authorised(url(path, options.query), { headers: { accept: options.accept ?? '*/*' } });
   if (!res.ok) throw await problemToError(res);
   const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? options.fallbackName;

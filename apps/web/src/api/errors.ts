@@ -36,7 +36,8 @@ const BY_STATUS: Record<number, string> = {
 
 /** Fallback for statuses and problems the portal has no own sentence for. */
 export function dutchMessageFor(status: number): string {
-  if (status >= 500) return 'Er ging iets mis aan onze kant. Probeer het later opnieuw; noem het foutnummer als u contact opneemt.';
+  if (status >= 500)
+    return 'Er ging iets mis aan onze kant. Probeer het later opnieuw; noem het foutnummer als u contact opneemt.';
   return BY_STATUS[status] ?? 'Er ging iets mis. Probeer het opnieuw.';
 }
 
@@ -48,7 +49,13 @@ const BY_TYPE: Record<string, string> = {
 };
 
 export async function problemToError(res: Response, context?: 'signin'): Promise<ApiError> {
-  let problem: { type?: string; detail?: string; requestId?: string; errors?: FieldProblem[]; [member: string]: unknown } = {};
+  let problem: {
+    type?: string;
+    detail?: string;
+    requestId?: string;
+    errors?: FieldProblem[];
+    [member: string]: unknown;
+  } = {};
   try {
     problem = (await res.json()) as typeof problem;
   } catch {
@@ -57,7 +64,16 @@ export async function problemToError(res: Response, context?: 'signin'): Promise
   const typeKey = (problem.type ?? '').split('/').pop()?.toLowerCase() ?? '';
   let message = BY_TYPE[typeKey] ?? dutchMessageFor(res.status);
   if (context === 'signin' && res.status === 401) message = BY_TYPE['invalid-credentials'];
-  const { type: _type, title: _title, status: _status, detail, instance: _instance, requestId, errors, ...extensions } = problem;
+  const {
+    type: _type,
+    title: _title,
+    status: _status,
+    detail,
+    instance: _instance,
+    requestId,
+    errors,
+    ...extensions
+  } = problem;
   return new ApiError(res.status, message, errors ?? [], requestId, detail, typeKey || undefined, extensions);
 }
 

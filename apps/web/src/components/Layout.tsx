@@ -48,13 +48,23 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
-          <button type="button" className="utrecht-button utrecht-button--subtle menu-toggle" aria-expanded={menuOpen} aria-controls="hoofdmenu" onClick={() => setMenuOpen(!menuOpen)}>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--subtle menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="hoofdmenu"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             Menu
           </button>
           <ul id="hoofdmenu" className={`site-nav__list${menuOpen ? ' site-nav__list--open' : ''}`}>
             {items.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`} onClick={() => setMenuOpen(false)}>
+                <NavLink
+                  to={item.to}
+                  className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {item.label}
                   {item.to === '/meldingen' && unread ? (
                     <span className="utrecht-number-badge nav-count">
@@ -74,7 +84,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="utrecht-page-footer site-footer">
         <div className="utrecht-page-footer__content">
           <p className="utrecht-paragraph">
-            Luisterend oor: anonieme hulp per telefoon of online, op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1 onder b). Vragen over dit platform? Mail{' '}
+            Luisterend oor: anonieme hulp per telefoon of online, op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1
+            onder b). Vragen over dit platform? Mail{' '}
             <a className="utrecht-link" href="mailto:servicedesk@luisterendoor.example">
               de servicedesk
             </a>

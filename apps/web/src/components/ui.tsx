@@ -41,7 +41,10 @@ const ALERT_LABELS: Record<AlertType, string> = { info: 'Informatie', ok: 'Geluk
 
 export function Alert({ type, children, heading }: { type: AlertType; children: ReactNode; heading?: string }) {
   return (
-    <div className={`utrecht-alert utrecht-alert--${type}`} role={type === 'error' || type === 'warning' ? 'alert' : 'status'}>
+    <div
+      className={`utrecht-alert utrecht-alert--${type}`}
+      role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
+    >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph">
@@ -126,7 +129,8 @@ export function Field({
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
@@ -145,7 +149,13 @@ export function Field({
           {error}
         </div>
       ) : null}
-      <div className="utrecht-form-field__input">{children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}</div>
+      <div className="utrecht-form-field__input">
+        {children({
+          id,
+          ...(error ? { 'aria-invalid': true as const } : {}),
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        })}
+      </div>
     </div>
   );
 }
@@ -192,7 +202,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T>
 }
 
 /** Renders loading and error states, and the content once the data is there. */
-export function Loaded<T>({ state, children, label }: { state: Loadable<T>; children: (data: T) => ReactNode; label?: string }) {
+export function Loaded<T>({
+  state,
+  children,
+  label,
+}: {
+  state: Loadable<T>;
+  children: (data: T) => ReactNode;
+  label?: string;
+}) {
   if (state.status === 'loading') return <Loading label={label} />;
   if (state.status === 'error') return <ErrorAlert error={state.error} />;
   return <>{children(state.data)}</>;
@@ -208,7 +226,19 @@ export interface Column<T> {
 }
 
 /** A table whose sortable headers are buttons and announce their order (aria-sort). */
-export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }: { caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; initialSort?: { key: string; direction: 'ascending' | 'descending' } }) {
+export function SortableTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  initialSort?: { key: string; direction: 'ascending' | 'descending' };
+}) {
   const [sort, setSort] = useState(initialSort ?? null);
   const column = sort ? columns.find((candidate) => candidate.key === sort.key) : undefined;
   const sorted = column?.sortValue
@@ -226,15 +256,27 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {columns.map((col) => (
-              <th key={col.key} scope="col" className={`utrecht-table__header-cell${col.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`} aria-sort={sort?.key === col.key ? sort.direction : col.sortValue ? 'none' : undefined}>
+              <th
+                key={col.key}
+                scope="col"
+                className={`utrecht-table__header-cell${col.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+                aria-sort={sort?.key === col.key ? sort.direction : col.sortValue ? 'none' : undefined}
+              >
                 {col.sortValue ? (
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => setSort({ key: col.key, direction: sort?.key === col.key && sort.direction === 'ascending' ? 'descending' : 'ascending' })}
+                    onClick={() =>
+                      setSort({
+                        key: col.key,
+                        direction: sort?.key === col.key && sort.direction === 'ascending' ? 'descending' : 'ascending',
+                      })
+                    }
                   >
                     {col.header}
-                    <span aria-hidden="true">{sort?.key === col.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                    <span aria-hidden="true">
+                      {sort?.key === col.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                    </span>
                   </button>
                 ) : (
                   col.header
@@ -247,7 +289,10 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort }
           {sorted.map((row) => (
             <tr key={rowKey(row)} className="utrecht-table__row">
               {columns.map((col) => (
-                <td key={col.key} className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : ''}`}>
+                <td
+                  key={col.key}
+                  className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : ''}`}
+                >
                   {col.cell(row)}
                 </td>
               ))}
@@ -274,7 +319,11 @@ export function DataList({ items }: { items: Array<[string, ReactNode]> }) {
 }
 
 /** A file download behind a button: whether it is busy, its error, and `start` (see api/client `download`). */
-export function useDownload(): { busy: boolean; error: unknown; start: (path: string, options: { query?: Query; accept?: string; fallbackName: string }) => Promise<void> } {
+export function useDownload(): {
+  busy: boolean;
+  error: unknown;
+  start: (path: string, options: { query?: Query; accept?: string; fallbackName: string }) => Promise<void>;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = useCallback(async (path: string, options: { query?: Query; accept?: string; fallbackName: string }) => {

@@ -50,39 +50,57 @@ function toForm(details: BillingDetails): FormState {
     postalCode: details.invoiceAddress?.postalCode ?? '',
     city: details.invoiceAddress?.city ?? '',
     invoiceEmail: details.invoiceEmail ?? '',
-    purchaseOrders: details.purchaseOrders.map((po) => ({ key: nextKey++, contractId: po.contractId, year: String(po.year), number: po.number })),
+    purchaseOrders: details.purchaseOrders.map((po) => ({
+      key: nextKey++,
+      contractId: po.contractId,
+      year: String(po.year),
+      number: po.number,
+    })),
   };
 }
 
-const poLabel = (index: number, part: 'contractId' | 'year' | 'number') => `Inkoopordernummer ${index + 1}: ${part === 'contractId' ? 'contract' : part === 'year' ? 'jaar' : 'nummer'}`;
+const poLabel = (index: number, part: 'contractId' | 'year' | 'number') =>
+  `Inkoopordernummer ${index + 1}: ${part === 'contractId' ? 'contract' : part === 'year' ? 'jaar' : 'nummer'}`;
 
 /** Client-side checks with the same rules as the API's DTO, in Dutch. */
 function validate(form: FormState): FieldErrors {
   const errors: FieldErrors = {};
   const oin = form.oin.trim();
-  if (oin && !/^\d{20}$/.test(oin)) errors.oin = `Een OIN bestaat uit precies 20 cijfers, bijvoorbeeld 00000001001234567000 (u vulde ${oin.replace(/\D/g, '').length} cijfers${/\D/.test(oin) ? ' en andere tekens' : ''} in).`;
+  if (oin && !/^\d{20}$/.test(oin))
+    errors.oin = `Een OIN bestaat uit precies 20 cijfers, bijvoorbeeld 00000001001234567000 (u vulde ${oin.replace(/\D/g, '').length} cijfers${/\D/.test(oin) ? ' en andere tekens' : ''} in).`;
   const kvk = form.kvkNumber.trim();
-  if (kvk && !/^\d{8}$/.test(kvk)) errors.kvkNumber = 'Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 01234567.';
+  if (kvk && !/^\d{8}$/.test(kvk))
+    errors.kvkNumber = 'Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 01234567.';
   const street = form.street.trim();
   const postalCode = normalPostalCode(form.postalCode);
   const city = form.city.trim();
   if (street || postalCode || city) {
-    if (street.length < 2) errors.street = 'Vul de straat en het huisnummer (of de postbus) in: het factuuradres is anders niet volledig.';
+    if (street.length < 2)
+      errors.street = 'Vul de straat en het huisnummer (of de postbus) in: het factuuradres is anders niet volledig.';
     else if (street.length > 200) errors.street = 'Het adres mag hoogstens 200 tekens lang zijn.';
     if (!postalCode) errors.postalCode = 'Vul de postcode in: het factuuradres is anders niet volledig.';
-    else if (!/^\d{4} ?[A-Z]{2}$/.test(postalCode)) errors.postalCode = 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 9401 JW.';
+    else if (!/^\d{4} ?[A-Z]{2}$/.test(postalCode))
+      errors.postalCode = 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 9401 JW.';
     if (city.length < 2) errors.city = 'Vul de plaats in: het factuuradres is anders niet volledig.';
     else if (city.length > 100) errors.city = 'De plaats mag hoogstens 100 tekens lang zijn.';
   }
   const email = form.invoiceEmail.trim();
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) errors.invoiceEmail = 'Vul een geldig e-mailadres in, bijvoorbeeld facturen@gemeente.nl.';
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email))
+    errors.invoiceEmail = 'Vul een geldig e-mailadres in, bijvoorbeeld facturen@gemeente.nl.';
   form.purchaseOrders.forEach((po, index) => {
     if (!po.contractId) errors[`purchaseOrders.${index}.contractId`] = 'Kies het contract waarvoor dit nummer geldt.';
-    if (!/^\d{4}$/.test(po.year) || Number(po.year) < 2015 || Number(po.year) > 2100) errors[`purchaseOrders.${index}.year`] = 'Kies het jaar waarvoor dit nummer geldt.';
-    if (!po.number.trim()) errors[`purchaseOrders.${index}.number`] = 'Vul het inkoopordernummer in, of verwijder deze regel.';
-    else if (po.number.trim().length > 50) errors[`purchaseOrders.${index}.number`] = 'Een inkoopordernummer mag hoogstens 50 tekens lang zijn.';
-    const earlier = form.purchaseOrders.findIndex((other) => other.contractId === po.contractId && other.year === po.year);
-    if (po.contractId && earlier < index) errors[`purchaseOrders.${index}.year`] = `Voor dit contract en jaar staat al een nummer (regel ${earlier + 1}). Geef één nummer per contract en jaar.`;
+    if (!/^\d{4}$/.test(po.year) || Number(po.year) < 2015 || Number(po.year) > 2100)
+      errors[`purchaseOrders.${index}.year`] = 'Kies het jaar waarvoor dit nummer geldt.';
+    if (!po.number.trim())
+      errors[`purchaseOrders.${index}.number`] = 'Vul het inkoopordernummer in, of verwijder deze regel.';
+    else if (po.number.trim().length > 50)
+      errors[`purchaseOrders.${index}.number`] = 'Een inkoopordernummer mag hoogstens 50 tekens lang zijn.';
+    const earlier = form.purchaseOrders.findIndex(
+      (other) => other.contractId === po.contractId && other.year === po.year,
+    );
+    if (po.contractId && earlier < index)
+      errors[`purchaseOrders.${index}.year`] =
+        `Voor dit contract en jaar staat al een nummer (regel ${earlier + 1}). Geef één nummer per contract en jaar.`;
   });
   return errors;
 }
@@ -102,7 +120,11 @@ function toBody(form: FormState): BillingDetails {
     kvkNumber: form.kvkNumber.trim() || null,
     invoiceAddress: street || postalCode || city ? { street, postalCode, city } : null,
     invoiceEmail: form.invoiceEmail.trim() || null,
-    purchaseOrders: form.purchaseOrders.map((po) => ({ contractId: po.contractId, year: Number(po.year), number: po.number.trim() })),
+    purchaseOrders: form.purchaseOrders.map((po) => ({
+      contractId: po.contractId,
+      year: Number(po.year),
+      number: po.number.trim(),
+    })),
   };
 }
 
@@ -111,7 +133,13 @@ function serverFieldErrors(error: ApiError): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of error.fieldErrors) {
     const field = problem.field.replace(/^invoiceAddress\.?/, '') || 'street';
-    const key = ['street', 'postalCode', 'city'].includes(field) ? field : field.startsWith('purchaseOrders') ? (/\.\d+\.(contractId|year|number)$/.test(field) ? field : `${field.replace(/\.$/, '')}.year`) : field;
+    const key = ['street', 'postalCode', 'city'].includes(field)
+      ? field
+      : field.startsWith('purchaseOrders')
+        ? /\.\d+\.(contractId|year|number)$/.test(field)
+          ? field
+          : `${field.replace(/\.$/, '')}.year`
+        : field;
     const message =
       {
         oin: 'Een OIN bestaat uit precies 20 cijfers, bijvoorbeeld 00000001001234567000.',
@@ -120,7 +148,12 @@ function serverFieldErrors(error: ApiError): FieldErrors {
         postalCode: 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 9401 JW.',
         city: 'Vul de plaats in (2 tot 100 tekens).',
         invoiceEmail: 'Vul een geldig e-mailadres in, bijvoorbeeld facturen@gemeente.nl.',
-      }[key] ?? (key.startsWith('purchaseOrders') ? (/two numbers/i.test(problem.message) ? 'Voor dit contract en jaar staat al een nummer. Geef één nummer per contract en jaar.' : 'Deze waarde klopt niet. Controleer het contract, het jaar en het nummer.') : 'Deze waarde klopt niet.');
+      }[key] ??
+      (key.startsWith('purchaseOrders')
+        ? /two numbers/i.test(problem.message)
+          ? 'Voor dit contract en jaar staat al een nummer. Geef één nummer per contract en jaar.'
+          : 'Deze waarde klopt niet. Controleer het contract, het jaar en het nummer.'
+        : 'Deze waarde klopt niet.');
     errors[key] ??= message;
   }
   return errors;
@@ -147,11 +180,15 @@ export function BillingDetailsPage() {
     <>
       <PageHeading>Factuurgegevens</PageHeading>
       {!allowed ? (
-        <Alert type="info">Factuurgegevens worden bijgehouden door de afdeling financiën of de beheerder van een gemeente.</Alert>
+        <Alert type="info">
+          Factuurgegevens worden bijgehouden door de afdeling financiën of de beheerder van een gemeente.
+        </Alert>
       ) : (
         <>
           <p className="utrecht-paragraph">
-            Met deze gegevens maakt de aanbieder facturen en e-facturen voor {me.organisation.name}. Voor een e-factuur zijn het OIN (of het KvK-nummer) en een volledig factuuradres nodig. Wijzigingen gelden voor facturen die hierna worden gemaakt.
+            Met deze gegevens maakt de aanbieder facturen en e-facturen voor {me.organisation.name}. Voor een e-factuur
+            zijn het OIN (of het KvK-nummer) en een volledig factuuradres nodig. Wijzigingen gelden voor facturen die
+            hierna worden gemaakt.
           </p>
           <Loaded state={state} label="De factuurgegevens worden geladen…">
             {(data) => (data ? <BillingForm code={code!} initial={data[0]} contracts={data[1]} /> : null)}
@@ -162,7 +199,15 @@ export function BillingDetailsPage() {
   );
 }
 
-function BillingForm({ code, initial, contracts }: { code: string; initial: BillingDetails; contracts: ContractOption[] }) {
+function BillingForm({
+  code,
+  initial,
+  contracts,
+}: {
+  code: string;
+  initial: BillingDetails;
+  contracts: ContractOption[];
+}) {
   const [form, setForm] = useState<FormState>(() => toForm(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -174,9 +219,13 @@ function BillingForm({ code, initial, contracts }: { code: string; initial: Bill
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
-  const set = (field: keyof Omit<FormState, 'purchaseOrders'>) => (event: React.ChangeEvent<HTMLInputElement>) => setForm((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof Omit<FormState, 'purchaseOrders'>) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setForm((current) => ({ ...current, [field]: event.target.value }));
   const setPo = (index: number, part: 'contractId' | 'year' | 'number', value: string) =>
-    setForm((current) => ({ ...current, purchaseOrders: current.purchaseOrders.map((po, i) => (i === index ? { ...po, [part]: value } : po)) }));
+    setForm((current) => ({
+      ...current,
+      purchaseOrders: current.purchaseOrders.map((po, i) => (i === index ? { ...po, [part]: value } : po)),
+    }));
   const idFor = (field: string, id: string) => {
     ids.current[field] = id;
     return id;
@@ -191,12 +240,19 @@ function BillingForm({ code, initial, contracts }: { code: string; initial: Bill
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      const result = await api<BillingDetails>(`/municipalities/${code}/billing-details`, { method: 'PUT', body: toBody(form) });
+      const result = await api<BillingDetails>(`/municipalities/${code}/billing-details`, {
+        method: 'PUT',
+        body: toBody(form),
+      });
       setForm(toForm(result));
       setSaved(`De factuurgegevens zijn opgeslagen (${dateTime(new Date().toISOString())}).`);
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length) setErrors(serverFieldErrors(error));
-      else if (error instanceof ApiError && error.status === 404 && /contract/i.test(error.detail ?? '')) setErrors({ 'purchaseOrders.0.contractId': 'Een van de gekozen contracten is onbekend of uw gemeente doet er niet aan mee.' });
+      else if (error instanceof ApiError && error.status === 404 && /contract/i.test(error.detail ?? ''))
+        setErrors({
+          'purchaseOrders.0.contractId':
+            'Een van de gekozen contracten is onbekend of uw gemeente doet er niet aan mee.',
+        });
       else setFailure(error);
     } finally {
       setBusy(false);
@@ -205,9 +261,19 @@ function BillingForm({ code, initial, contracts }: { code: string; initial: Bill
 
   const labels: Record<string, string> = { ...LABELS };
   form.purchaseOrders.forEach((_, index) => {
-    for (const part of ['contractId', 'year', 'number'] as const) labels[`purchaseOrders.${index}.${part}`] = poLabel(index, part);
+    for (const part of ['contractId', 'year', 'number'] as const)
+      labels[`purchaseOrders.${index}.${part}`] = poLabel(index, part);
   });
-  const text = (field: keyof typeof LABELS, options: { description?: string; inputMode?: 'numeric' | 'email'; autoComplete?: string; type?: string; className?: string } = {}) => (
+  const text = (
+    field: keyof typeof LABELS,
+    options: {
+      description?: string;
+      inputMode?: 'numeric' | 'email';
+      autoComplete?: string;
+      type?: string;
+      className?: string;
+    } = {},
+  ) => (
     <Field label={LABELS[field]} error={errors[field]} description={options.description}>
       {(props) => (
         <input
@@ -235,57 +301,129 @@ function BillingForm({ code, initial, contracts }: { code: string; initial: Bill
       {failure ? <ErrorAlert error={failure} /> : null}
       <fieldset className="utrecht-form-fieldset billing-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-heading-2">Identificatie</legend>
-        {text('oin', { description: 'Organisatie-identificatienummer: 20 cijfers, bijvoorbeeld 00000001001234567000. Hierop ontvangt u e-facturen via Digipoort of Peppol.', inputMode: 'numeric', className: 'input--oin' })}
-        {text('kvkNumber', { description: '8 cijfers, bijvoorbeeld 01234567.', inputMode: 'numeric', className: 'input--short' })}
+        {text('oin', {
+          description:
+            'Organisatie-identificatienummer: 20 cijfers, bijvoorbeeld 00000001001234567000. Hierop ontvangt u e-facturen via Digipoort of Peppol.',
+          inputMode: 'numeric',
+          className: 'input--oin',
+        })}
+        {text('kvkNumber', {
+          description: '8 cijfers, bijvoorbeeld 01234567.',
+          inputMode: 'numeric',
+          className: 'input--short',
+        })}
       </fieldset>
       <fieldset className="utrecht-form-fieldset billing-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-heading-2">Factuuradres</legend>
         <p className="utrecht-paragraph">Vul alle drie de velden in, of laat ze alle drie leeg.</p>
         {text('street', { autoComplete: 'street-address' })}
-        {text('postalCode', { description: 'Bijvoorbeeld 9401 JW.', autoComplete: 'postal-code', className: 'input--short' })}
+        {text('postalCode', {
+          description: 'Bijvoorbeeld 9401 JW.',
+          autoComplete: 'postal-code',
+          className: 'input--short',
+        })}
         {text('city', { autoComplete: 'address-level2' })}
-        {text('invoiceEmail', { description: 'Waar de aanbieder facturen naartoe stuurt, bijvoorbeeld facturen@gemeente.nl.', inputMode: 'email', type: 'email', autoComplete: 'email' })}
+        {text('invoiceEmail', {
+          description: 'Waar de aanbieder facturen naartoe stuurt, bijvoorbeeld facturen@gemeente.nl.',
+          inputMode: 'email',
+          type: 'email',
+          autoComplete: 'email',
+        })}
       </fieldset>
       <fieldset className="utrecht-form-fieldset billing-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-heading-2">Inkoopordernummers</legend>
-        <p className="utrecht-paragraph">Het nummer dat op de factuur moet staan, per contract en jaar. Eén nummer per contract en jaar.</p>
-        {form.purchaseOrders.length === 0 ? <p className="utrecht-paragraph">Er zijn geen inkoopordernummers.</p> : null}
+        <p className="utrecht-paragraph">
+          Het nummer dat op de factuur moet staan, per contract en jaar. Eén nummer per contract en jaar.
+        </p>
+        {form.purchaseOrders.length === 0 ? (
+          <p className="utrecht-paragraph">Er zijn geen inkoopordernummers.</p>
+        ) : null}
         {form.purchaseOrders.map((po, index) => (
           <div key={po.key} className="purchase-order" role="group" aria-label={`Inkoopordernummer ${index + 1}`}>
             <Field label={poLabel(index, 'contractId')} error={errors[`purchaseOrders.${index}.contractId`]}>
               {(props) => (
-                <select {...props} id={idFor(`purchaseOrders.${index}.contractId`, props.id)} className="utrecht-select utrecht-select--html-select" value={po.contractId} onChange={(event) => setPo(index, 'contractId', event.target.value)}>
+                <select
+                  {...props}
+                  id={idFor(`purchaseOrders.${index}.contractId`, props.id)}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={po.contractId}
+                  onChange={(event) => setPo(index, 'contractId', event.target.value)}
+                >
                   <option value="">Kies een contract</option>
                   {contracts.map((contract) => (
                     <option key={contract.id} value={contract.id}>
                       {contract.reference} – {contract.title}
                     </option>
                   ))}
-                  {po.contractId && !contracts.some((contract) => contract.id === po.contractId) ? <option value={po.contractId}>Contract {po.contractId.slice(0, 8)}</option> : null}
+                  {po.contractId && !contracts.some((contract) => contract.id === po.contractId) ? (
+                    <option value={po.contractId}>Contract {po.contractId.slice(0, 8)}</option>
+                  ) : null}
                 </select>
               )}
             </Field>
             <Field label={poLabel(index, 'year')} error={errors[`purchaseOrders.${index}.year`]}>
               {(props) => (
-                <select {...props} id={idFor(`purchaseOrders.${index}.year`, props.id)} className="utrecht-select utrecht-select--html-select" value={po.year} onChange={(event) => setPo(index, 'year', event.target.value)}>
-                  {[...new Set([...yearOptions(1), Number(po.year)])].sort((a, b) => b - a).map((year) => (
-                    <option key={year} value={year}>
-                      {year}
-                    </option>
-                  ))}
+                <select
+                  {...props}
+                  id={idFor(`purchaseOrders.${index}.year`, props.id)}
+                  className="utrecht-select utrecht-select--html-select"
+                  value={po.year}
+                  onChange={(event) => setPo(index, 'year', event.target.value)}
+                >
+                  {[...new Set([...yearOptions(1), Number(po.year)])]
+                    .sort((a, b) => b - a)
+                    .map((year) => (
+                      <option key={year} value={year}>
+                        {year}
+                      </option>
+                    ))}
                 </select>
               )}
             </Field>
             <Field label={poLabel(index, 'number')} error={errors[`purchaseOrders.${index}.number`]}>
-              {(props) => <input {...props} id={idFor(`purchaseOrders.${index}.number`, props.id)} className="utrecht-textbox utrecht-textbox--html-input input--short" type="text" maxLength={50} value={po.number} onChange={(event) => setPo(index, 'number', event.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  id={idFor(`purchaseOrders.${index}.number`, props.id)}
+                  className="utrecht-textbox utrecht-textbox--html-input input--short"
+                  type="text"
+                  maxLength={50}
+                  value={po.number}
+                  onChange={(event) => setPo(index, 'number', event.target.value)}
+                />
+              )}
             </Field>
-            <Button variant="subtle" onClick={() => setForm((current) => ({ ...current, purchaseOrders: current.purchaseOrders.filter((_, i) => i !== index) }))}>
+            <Button
+              variant="subtle"
+              onClick={() =>
+                setForm((current) => ({
+                  ...current,
+                  purchaseOrders: current.purchaseOrders.filter((_, i) => i !== index),
+                }))
+              }
+            >
               Verwijder inkoopordernummer {index + 1}
             </Button>
           </div>
         ))}
         <div className="actions">
-          <Button variant="secondary" onClick={() => setForm((current) => ({ ...current, purchaseOrders: [...current.purchaseOrders, { key: nextKey++, contractId: contracts.length === 1 ? contracts[0].id : '', year: String(currentYear()), number: '' }] }))}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              setForm((current) => ({
+                ...current,
+                purchaseOrders: [
+                  ...current.purchaseOrders,
+                  {
+                    key: nextKey++,
+                    contractId: contracts.length === 1 ? contracts[0].id : '',
+                    year: String(currentYear()),
+                    number: '',
+                  },
+                ],
+              }))
+            }
+          >
             Inkoopordernummer toevoegen
           </Button>
         </div>

@@ -47,7 +47,12 @@ function changeValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return field === 'endDate' ? 'geen einddatum' : '–';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
   if (field === 'perInhabitant' || field === 'tariff') return tariff(String(value));
-  if (Array.isArray(value)) return value.length === 0 ? 'geen' : value.map((item) => (typeof item === 'object' && item && 'name' in item ? String(item.name) : String(item))).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0
+      ? 'geen'
+      : value
+          .map((item) => (typeof item === 'object' && item && 'name' in item ? String(item.name) : String(item)))
+          .join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -57,7 +62,9 @@ function vatText(contract: Contract): string {
   const category = labelOf(VAT_CATEGORY, contract.vatCategory);
   if (contract.vatCategory === 'S') return `${category} (${contract.vatRate.replace('.', ',')}%)`;
   if (!contract.vatExemptionReason) return category;
-  return contract.vatExemptionReason.toLowerCase().startsWith(category.toLowerCase()) ? contract.vatExemptionReason : `${category}: ${contract.vatExemptionReason}`;
+  return contract.vatExemptionReason.toLowerCase().startsWith(category.toLowerCase())
+    ? contract.vatExemptionReason
+    : `${category}: ${contract.vatExemptionReason}`;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -75,14 +82,21 @@ export function ContractPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const details = useLoad(() => loadDetails(id), [id]);
-  const participants = useLoad(() => api<{ items: Participant[]; total: number }>(`/contracts/${id}/participants`), [id]);
+  const participants = useLoad(
+    () => api<{ items: Participant[]; total: number }>(`/contracts/${id}/participants`),
+    [id],
+  );
   const day = today();
 
   const tariffColumns: Column<Tariff>[] = [
     { key: 'amount', header: 'Per inwoner per jaar', cell: (t) => tariff(t.perInhabitant), numeric: true },
     { key: 'from', header: 'Geldig vanaf', cell: (t) => date(t.validFrom) },
     { key: 'to', header: 'Geldig tot en met', cell: (t) => (t.validTo ? date(t.validTo) : 'geen einddatum') },
-    { key: 'now', header: 'Nu van kracht', cell: (t) => (t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee') },
+    {
+      key: 'now',
+      header: 'Nu van kracht',
+      cell: (t) => (t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee'),
+    },
   ];
   const exceptionColumns: Column<ContractException>[] = [
     { key: 'name', header: 'Gemeente', cell: (e) => `${e.name} (${e.code})`, sortValue: (e) => e.name },
@@ -101,7 +115,8 @@ export function ContractPage() {
         <ul className="plain-list">
           {Object.entries(a.changes).map(([field, change]) => (
             <li key={field}>
-              {labelOf(AMENDMENT_FIELD, field)}: {changeValue(field, change.before)} → {changeValue(field, change.after)}
+              {labelOf(AMENDMENT_FIELD, field)}: {changeValue(field, change.before)} →{' '}
+              {changeValue(field, change.after)}
             </li>
           ))}
         </ul>
@@ -125,8 +140,13 @@ export function ContractPage() {
       {({ contract, exceptions, amendments }) => {
         const own = contract.contractingOrganisation.id === me.organisation.id;
         const supplies = contract.supplier.id === me.organisation.id;
-        const mayEnrol = own && hasRole(me, 'CONTRACT_MANAGER', 'ORG_ADMIN') && (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
-        const mayInvoice = contract.status !== 'DRAFT' && ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
+        const mayEnrol =
+          own &&
+          hasRole(me, 'CONTRACT_MANAGER', 'ORG_ADMIN') &&
+          (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
+        const mayInvoice =
+          contract.status !== 'DRAFT' &&
+          ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
         return (
           <>
             <p className="utrecht-paragraph back-link">
@@ -134,19 +154,53 @@ export function ContractPage() {
                 ← Alle contracten
               </Link>
             </p>
-            <PageHeading title={`Contract ${contract.reference}`}>{`${contract.reference}: ${contract.title}`}</PageHeading>
+            <PageHeading
+              title={`Contract ${contract.reference}`}
+            >{`${contract.reference}: ${contract.title}`}</PageHeading>
             <p className="utrecht-paragraph">
               <ContractStatusBadge status={contract.status} />
             </p>
             <nav aria-label="Op deze pagina" className="toc">
               <ul className="plain-list toc__list">
-                <li><a className="utrecht-link" href="#gegevens">Gegevens</a></li>
-                <li><a className="utrecht-link" href="#tarieven">Tarieven</a></li>
-                <li><a className="utrecht-link" href="#deelnemers">Deelnemers</a></li>
-                <li><a className="utrecht-link" href="#uitzonderingen">Uitzonderingen</a></li>
-                <li><a className="utrecht-link" href="#wijzigingen">Wijzigingen</a></li>
-                {mayEnrol ? <li><a className="utrecht-link" href="#aanmelden-kop">Gemeenten aanmelden</a></li> : null}
-                {mayInvoice ? <li><a className="utrecht-link" href="#factuurronde-kop">Factuurronde starten</a></li> : null}
+                <li>
+                  <a className="utrecht-link" href="#gegevens">
+                    Gegevens
+                  </a>
+                </li>
+                <li>
+                  <a className="utrecht-link" href="#tarieven">
+                    Tarieven
+                  </a>
+                </li>
+                <li>
+                  <a className="utrecht-link" href="#deelnemers">
+                    Deelnemers
+                  </a>
+                </li>
+                <li>
+                  <a className="utrecht-link" href="#uitzonderingen">
+                    Uitzonderingen
+                  </a>
+                </li>
+                <li>
+                  <a className="utrecht-link" href="#wijzigingen">
+                    Wijzigingen
+                  </a>
+                </li>
+                {mayEnrol ? (
+                  <li>
+                    <a className="utrecht-link" href="#aanmelden-kop">
+                      Gemeenten aanmelden
+                    </a>
+                  </li>
+                ) : null}
+                {mayInvoice ? (
+                  <li>
+                    <a className="utrecht-link" href="#factuurronde-kop">
+                      Factuurronde starten
+                    </a>
+                  </li>
+                ) : null}
               </ul>
             </nav>
 
@@ -166,7 +220,14 @@ export function ContractPage() {
                     ['Peildatum inwonertal', labelOf(REFERENCE_DATE_RULE, contract.referenceDateRule)],
                     ['Betaaltermijn', `${contract.paymentTermDays} dagen`],
                     ['Btw', vatText(contract)],
-                    ...(contract.terminatedAt ? ([['Beëindigd', `${dateTime(contract.terminatedAt)}${contract.terminationReason ? `: ${contract.terminationReason}` : ''}`]] as Array<[string, string]>) : []),
+                    ...(contract.terminatedAt
+                      ? ([
+                          [
+                            'Beëindigd',
+                            `${dateTime(contract.terminatedAt)}${contract.terminationReason ? `: ${contract.terminationReason}` : ''}`,
+                          ],
+                        ] as Array<[string, string]>)
+                      : []),
                   ]}
                 />
               </div>
@@ -174,7 +235,12 @@ export function ContractPage() {
 
             <Section id="tarieven" title="Tarieven">
               {contract.tariffs.length ? (
-                <SortableTable caption="Tarief per inwoner per jaar (excl. btw)" columns={tariffColumns} rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))} rowKey={(t) => t.validFrom} />
+                <SortableTable
+                  caption="Tarief per inwoner per jaar (excl. btw)"
+                  columns={tariffColumns}
+                  rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))}
+                  rowKey={(t) => t.validFrom}
+                />
               ) : (
                 <p className="utrecht-paragraph">Dit contract heeft nog geen tarief.</p>
               )}
@@ -182,13 +248,25 @@ export function ContractPage() {
 
             <Section id="deelnemers" title="Deelnemers">
               <Loaded state={participants} label="Deelnemers worden geladen…">
-                {(list) => (list.items.length ? <ParticipantsTable participants={list.items} /> : <p className="utrecht-paragraph">Er nemen nog geen gemeenten deel.</p>)}
+                {(list) =>
+                  list.items.length ? (
+                    <ParticipantsTable participants={list.items} />
+                  ) : (
+                    <p className="utrecht-paragraph">Er nemen nog geen gemeenten deel.</p>
+                  )
+                }
               </Loaded>
             </Section>
 
             <Section id="uitzonderingen" title="Uitzonderingen">
               {exceptions.length ? (
-                <SortableTable caption="Gemeenten die niet deelnemen" columns={exceptionColumns} rows={exceptions} rowKey={(e) => e.id} initialSort={{ key: 'name', direction: 'ascending' }} />
+                <SortableTable
+                  caption="Gemeenten die niet deelnemen"
+                  columns={exceptionColumns}
+                  rows={exceptions}
+                  rowKey={(e) => e.id}
+                  initialSort={{ key: 'name', direction: 'ascending' }}
+                />
               ) : (
                 <p className="utrecht-paragraph">Er zijn geen gemeenten uitgezonderd.</p>
               )}
@@ -196,7 +274,12 @@ export function ContractPage() {
 
             <Section id="wijzigingen" title="Wijzigingen">
               {amendments.length ? (
-                <SortableTable caption="Wijzigingen van het contract, op volgorde" columns={amendmentColumns} rows={amendments} rowKey={(a) => a.id} />
+                <SortableTable
+                  caption="Wijzigingen van het contract, op volgorde"
+                  columns={amendmentColumns}
+                  rows={amendments}
+                  rowKey={(a) => a.id}
+                />
               ) : (
                 <p className="utrecht-paragraph">Het contract is niet gewijzigd sinds het is ingegaan.</p>
               )}
@@ -207,7 +290,10 @@ export function ContractPage() {
                 <h2 id="aanmelden-kop" className="utrecht-heading-2">
                   Gemeenten aanmelden
                 </h2>
-                <p className="utrecht-paragraph">Meld gemeenten aan die aan dit contract gaan deelnemen. Een gemeente die al onder een ander contract voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.</p>
+                <p className="utrecht-paragraph">
+                  Meld gemeenten aan die aan dit contract gaan deelnemen. Een gemeente die al onder een ander contract
+                  voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.
+                </p>
                 <EnrolForm contract={contract} onEnrolled={participants.reload} />
               </section>
             ) : null}

@@ -3,7 +3,18 @@ import { api } from '../api/client';
 import { Column, LabelledBadge, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
 import { today } from '../format';
 import { useMe } from '../session';
-import { Contract, CONTRACT_KIND, CONTRACT_STATUS, ContractPage, DUTY_SHORT, FUNDING_MODEL, labelOf, period, tariff, tariffOn } from './contracts/labels';
+import {
+  Contract,
+  CONTRACT_KIND,
+  CONTRACT_STATUS,
+  ContractPage,
+  DUTY_SHORT,
+  FUNDING_MODEL,
+  labelOf,
+  period,
+  tariff,
+  tariffOn,
+} from './contracts/labels';
 
 /** Every contract the signed-in organisation may see (the API filters: own, supplied, or taken part in). */
 async function loadContracts(): Promise<Contract[]> {
@@ -21,7 +32,8 @@ export function ContractStatusBadge({ status }: { status: string }) {
 
 function introFor(kind: string): string {
   if (kind === 'PROVIDER') return 'De contracten waarin uw organisatie de dienst levert.';
-  if (kind === 'MUNICIPALITY') return 'De contracten waaraan uw gemeente deelneemt of die uw gemeente zelf heeft gesloten.';
+  if (kind === 'MUNICIPALITY')
+    return 'De contracten waaraan uw gemeente deelneemt of die uw gemeente zelf heeft gesloten.';
   if (kind === 'ASSOCIATION') return 'De contracten die de VNG namens de gemeenten heeft gesloten.';
   return 'Alle contracten op het platform.';
 }
@@ -47,10 +59,25 @@ export function ContractsPage() {
       ),
       sortValue: (c) => c.reference,
     },
-    { key: 'status', header: 'Status', cell: (c) => <ContractStatusBadge status={c.status} />, sortValue: (c) => CONTRACT_STATUS[c.status]?.label ?? c.status },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (c) => <ContractStatusBadge status={c.status} />,
+      sortValue: (c) => CONTRACT_STATUS[c.status]?.label ?? c.status,
+    },
     { key: 'supplier', header: 'Aanbieder', cell: (c) => c.supplier.name, sortValue: (c) => c.supplier.name },
-    { key: 'contracting', header: 'Opdrachtgever', cell: (c) => c.contractingOrganisation.name, sortValue: (c) => c.contractingOrganisation.name },
-    { key: 'period', header: 'Looptijd', cell: (c) => <span className="period">{period(c.startDate, c.endDate)}</span>, sortValue: (c) => c.startDate },
+    {
+      key: 'contracting',
+      header: 'Opdrachtgever',
+      cell: (c) => c.contractingOrganisation.name,
+      sortValue: (c) => c.contractingOrganisation.name,
+    },
+    {
+      key: 'period',
+      header: 'Looptijd',
+      cell: (c) => <span className="period">{period(c.startDate, c.endDate)}</span>,
+      sortValue: (c) => c.startDate,
+    },
     {
       key: 'tariff',
       header: 'Tarief per inwoner',
@@ -58,19 +85,31 @@ export function ContractsPage() {
       sortValue: (c) => Number(tariffOn(c.tariffs, day)?.perInhabitant ?? 0),
       numeric: true,
     },
-    { key: 'funding', header: 'Financiering', cell: (c) => labelOf(FUNDING_MODEL, c.fundingModel), sortValue: (c) => labelOf(FUNDING_MODEL, c.fundingModel) },
+    {
+      key: 'funding',
+      header: 'Financiering',
+      cell: (c) => labelOf(FUNDING_MODEL, c.fundingModel),
+      sortValue: (c) => labelOf(FUNDING_MODEL, c.fundingModel),
+    },
   ];
   return (
     <>
       <PageHeading>Contracten</PageHeading>
-      <p className="utrecht-paragraph">{introFor(me.organisation.kind)} Kies een contract voor de tarieven, de deelnemende gemeenten en de wijzigingen.</p>
+      <p className="utrecht-paragraph">
+        {introFor(me.organisation.kind)} Kies een contract voor de tarieven, de deelnemende gemeenten en de wijzigingen.
+      </p>
       <Loaded state={state} label="Contracten worden geladen…">
         {(contracts) =>
           contracts.length === 0 ? (
             <p className="utrecht-paragraph">Er zijn geen contracten die u kunt inzien.</p>
           ) : (
             <div className="wide-table">
-              <SortableTable caption={`${contracts.length === 1 ? '1 contract' : `${contracts.length} contracten`}`} columns={columns} rows={contracts} rowKey={(c) => c.id} />
+              <SortableTable
+                caption={`${contracts.length === 1 ? '1 contract' : `${contracts.length} contracten`}`}
+                columns={columns}
+                rows={contracts}
+                rowKey={(c) => c.id}
+              />
             </div>
           )
         }

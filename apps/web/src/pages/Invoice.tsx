@@ -1,7 +1,17 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { Alert, Column, DataList, ErrorAlert, INVOICE_STATUS_LABELS, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import {
+  Alert,
+  Column,
+  DataList,
+  ErrorAlert,
+  INVOICE_STATUS_LABELS,
+  Loaded,
+  PageHeading,
+  SortableTable,
+  useLoad,
+} from '../components/ui';
 import { count, date, euroCents } from '../format';
 import { hasRole, useMe } from '../session';
 import { DocumentDownloads } from './invoices/downloads';
@@ -13,7 +23,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function InvoicePage() {
   const { id = '' } = useParams();
-  const state = useLoad(() => (UUID.test(id) ? api<InvoiceDocument>(`/invoices/${id}`) : Promise.reject(new Error('not a document id'))), [id]);
+  const state = useLoad(
+    () => (UUID.test(id) ? api<InvoiceDocument>(`/invoices/${id}`) : Promise.reject(new Error('not a document id'))),
+    [id],
+  );
   if (!UUID.test(id)) {
     return (
       <>
@@ -52,20 +65,45 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
 
   const label = DOCUMENT_TYPE_LABELS[doc.type] ?? 'Document';
   // POST /invoices/{id}/payments: the issuer's FINANCE (the API checks that the caller issued it), or an operator.
-  const mayRecordPayments = (me.organisation.kind === 'PROVIDER' && hasRole(me, 'FINANCE')) || me.organisation.kind === 'OPERATOR';
+  const mayRecordPayments =
+    (me.organisation.kind === 'PROVIDER' && hasRole(me, 'FINANCE')) || me.organisation.kind === 'OPERATOR';
   const payable = doc.type === 'INVOICE' && doc.outstandingCents > 0 && doc.status !== 'CREDITED';
 
   const lineColumns: Column<DocumentLine>[] = [
     { key: 'line', header: 'Regel', numeric: true, cell: (l) => l.lineNumber },
-    { key: 'description', header: 'Omschrijving', cell: (l) => <>{l.description}{l.approximationNote ? <><br /><em>Let op: {l.approximationNote}</em></> : null}</> },
+    {
+      key: 'description',
+      header: 'Omschrijving',
+      cell: (l) => (
+        <>
+          {l.description}
+          {l.approximationNote ? (
+            <>
+              <br />
+              <em>Let op: {l.approximationNote}</em>
+            </>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'calculation', header: 'Berekening', cell: (l) => l.calculation },
-    { key: 'period', header: 'Periode', cell: (l) => `${periodText(l.period.start, l.period.end)} (${count(l.days)} dagen)` },
+    {
+      key: 'period',
+      header: 'Periode',
+      cell: (l) => `${periodText(l.period.start, l.period.end)} (${count(l.days)} dagen)`,
+    },
     { key: 'amount', header: 'Bedrag', numeric: true, cell: (l) => euroCents(l.amountCents) },
   ];
   const paymentColumns: Column<Payment>[] = [
     { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => date(p.date) },
     { key: 'reference', header: 'Kenmerk', cell: (p) => p.reference },
-    { key: 'amount', header: 'Bedrag', numeric: true, sortValue: (p) => p.amountCents, cell: (p) => euroCents(p.amountCents) },
+    {
+      key: 'amount',
+      header: 'Bedrag',
+      numeric: true,
+      sortValue: (p) => p.amountCents,
+      cell: (p) => euroCents(p.amountCents),
+    },
   ];
 
   return (
@@ -90,7 +128,15 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <div className="actions">
         <DocumentDownloads long doc={doc} onError={(message, error) => setProblem(error ? { message, error } : null)} />
       </div>
-      {problem ? problem.message ? <Alert type="warning" heading="E-factuur niet beschikbaar">{problem.message}</Alert> : <ErrorAlert error={problem.error} /> : null}
+      {problem ? (
+        problem.message ? (
+          <Alert type="warning" heading="E-factuur niet beschikbaar">
+            {problem.message}
+          </Alert>
+        ) : (
+          <ErrorAlert error={problem.error} />
+        )
+      ) : null}
 
       <h2 className="utrecht-heading-2">Gegevens</h2>
       <div className="key-values">
@@ -101,16 +147,29 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
             ['Status', <DocumentStatusBadge key="status" doc={doc} />],
             ['Aanbieder', doc.supplierName],
             ['Ontvanger', `${doc.customerName}${doc.municipalityCode ? ` (${doc.municipalityCode})` : ''}`],
-            ['Contract', <Link key="contract" className="utrecht-link" to={`/contracten/${doc.contractId}`}>{doc.contractReference}</Link>],
+            [
+              'Contract',
+              <Link key="contract" className="utrecht-link" to={`/contracten/${doc.contractId}`}>
+                {doc.contractReference}
+              </Link>,
+            ],
             ['Periode', periodText(doc.period.start, doc.period.end)],
             ['Peildatum inwonertal (CBS)', date(doc.referenceDate)],
             ['Factuurdatum', date(doc.issueDate)],
             ...(doc.type === 'INVOICE' ? ([['Vervaldatum', date(doc.dueDate)]] as Array<[string, string]>) : []),
             ['Inkoopordernummer', doc.purchaseOrderNumber ?? 'Geen'],
-            ...(doc.credits ? ([['Corrigeert factuur', <Link key="credits" className="utrecht-link" to={`/facturen/${doc.credits.id}`}>{doc.credits.number}</Link>]] as Array<[string, ReactNode]>) : []),
+            ...(doc.credits
+              ? ([
+                  [
+                    'Corrigeert factuur',
+                    <Link key="credits" className="utrecht-link" to={`/facturen/${doc.credits.id}`}>
+                      {doc.credits.number}
+                    </Link>,
+                  ],
+                ] as Array<[string, ReactNode]>)
+              : []),
           ]}
         />
-
       </div>
 
       <h2 className="utrecht-heading-2">Bedragen</h2>
@@ -118,7 +177,12 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
         <DataList
           items={[
             ['Subtotaal', euroCents(doc.subtotalCents)],
-            ['Btw', doc.vatCents === 0 ? `${euroCents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}` : `${euroCents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`],
+            [
+              'Btw',
+              doc.vatCents === 0
+                ? `${euroCents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}`
+                : `${euroCents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`,
+            ],
             ['Totaal', euroCents(doc.totalCents)],
             ...(doc.type === 'INVOICE'
               ? ([
@@ -131,7 +195,12 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
         />
       </div>
 
-      <SortableTable caption={`Regels van ${doc.number}`} columns={lineColumns} rows={doc.lines} rowKey={(l) => String(l.lineNumber)} />
+      <SortableTable
+        caption={`Regels van ${doc.number}`}
+        columns={lineColumns}
+        rows={doc.lines}
+        rowKey={(l) => String(l.lineNumber)}
+      />
 
       {doc.creditNotes.length ? (
         <>
@@ -153,7 +222,13 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
         <>
           <h2 className="utrecht-heading-2">Betalingen</h2>
           {doc.payments.length ? (
-            <SortableTable caption={`Betalingen op ${doc.number}`} columns={paymentColumns} rows={doc.payments} rowKey={(p) => p.id} initialSort={{ key: 'date', direction: 'ascending' }} />
+            <SortableTable
+              caption={`Betalingen op ${doc.number}`}
+              columns={paymentColumns}
+              rows={doc.payments}
+              rowKey={(p) => p.id}
+              initialSort={{ key: 'date', direction: 'ascending' }}
+            />
           ) : (
             <p className="utrecht-paragraph">Er is nog geen betaling geregistreerd.</p>
           )}
@@ -165,7 +240,9 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
           doc={doc}
           onRecorded={(updated, amountCents) => {
             setDoc(updated);
-            setRecorded(`De betaling van ${euroCents(amountCents)} is geregistreerd. De status is nu: ${INVOICE_STATUS_LABELS[updated.status]?.label ?? updated.status}.`);
+            setRecorded(
+              `De betaling van ${euroCents(amountCents)} is geregistreerd. De status is nu: ${INVOICE_STATUS_LABELS[updated.status]?.label ?? updated.status}.`,
+            );
           }}
         />
       ) : null}

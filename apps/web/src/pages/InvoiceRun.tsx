@@ -2,7 +2,20 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, badgeLabel, Button, Column, DataList, ErrorAlert, Loading, PageHeading, SortableTable, StatusBadge, useDownload, useLoad } from '../components/ui';
+import {
+  Alert,
+  badgeLabel,
+  Button,
+  Column,
+  DataList,
+  ErrorAlert,
+  Loading,
+  PageHeading,
+  SortableTable,
+  StatusBadge,
+  useDownload,
+  useLoad,
+} from '../components/ui';
 import { count, date, dateTime, euroCents } from '../format';
 import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
@@ -27,7 +40,8 @@ function useRun(id: string) {
         if (stopped) return;
         setError(failure);
         // A hiccup (no connection, a server error): try again a little later. A 4xx will not change.
-        if (failure instanceof ApiError && (failure.status === 0 || failure.status >= 500)) timer = setTimeout(() => void poll(), POLL_MS * 3);
+        if (failure instanceof ApiError && (failure.status === 0 || failure.status >= 500))
+          timer = setTimeout(() => void poll(), POLL_MS * 3);
       }
     };
     void poll();
@@ -49,38 +63,64 @@ interface Gap {
 
 function Gaps({ run }: { run: InvoiceRun }) {
   const names = useLoad(
-    () => (run.gaps.length ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then((list) => new Map(list.items.map((p) => [p.code, p.name]))) : Promise.resolve(new Map<string, string>())),
+    () =>
+      run.gaps.length
+        ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then(
+            (list) => new Map(list.items.map((p) => [p.code, p.name])),
+          )
+        : Promise.resolve(new Map<string, string>()),
     [run.contractId, run.gaps.length],
   );
   if (run.gapCount === 0) {
-    return <p className="utrecht-paragraph">Alle gemeenten hebben volledige factuurgegevens. Er zijn geen aandachtspunten.</p>;
+    return (
+      <p className="utrecht-paragraph">
+        Alle gemeenten hebben volledige factuurgegevens. Er zijn geen aandachtspunten.
+      </p>
+    );
   }
   const lookup = names.status === 'ready' ? names.data : new Map<string, string>();
   const rows: Gap[] = run.gaps.map((gap) => ({ ...gap, name: lookup.get(gap.code) ?? gap.code }));
   const columns: Column<Gap>[] = [
     { key: 'name', header: 'Gemeente', cell: (g) => g.name, sortValue: (g) => g.name },
     { key: 'code', header: 'Code', cell: (g) => g.code, sortValue: (g) => g.code },
-    { key: 'missing', header: 'Ontbreekt', cell: (g) => g.missing.map((field) => labelOf(MISSING_FIELD, field)).join(', '), sortValue: (g) => g.missing.length },
+    {
+      key: 'missing',
+      header: 'Ontbreekt',
+      cell: (g) => g.missing.map((field) => labelOf(MISSING_FIELD, field)).join(', '),
+      sortValue: (g) => g.missing.length,
+    },
   ];
   const perField = new Map<string, number>();
   for (const gap of run.gaps) for (const field of gap.missing) perField.set(field, (perField.get(field) ?? 0) + 1);
-  const table = <SortableTable caption="Gemeenten met onvolledige factuurgegevens" columns={columns} rows={rows} rowKey={(g) => g.code} initialSort={{ key: 'name', direction: 'ascending' }} />;
+  const table = (
+    <SortableTable
+      caption="Gemeenten met onvolledige factuurgegevens"
+      columns={columns}
+      rows={rows}
+      rowKey={(g) => g.code}
+      initialSort={{ key: 'name', direction: 'ascending' }}
+    />
+  );
   return (
     <>
       <Alert type="warning" heading="Aandachtspunten">
-        {run.gapCount === 1 ? '1 gemeente heeft' : `${count(run.gapCount)} gemeenten hebben`} onvolledige factuurgegevens. De documenten zijn wel gemaakt; vraag deze gemeenten hun factuurgegevens aan te vullen, bijvoorbeeld
-        voor een e-factuur.
+        {run.gapCount === 1 ? '1 gemeente heeft' : `${count(run.gapCount)} gemeenten hebben`} onvolledige
+        factuurgegevens. De documenten zijn wel gemaakt; vraag deze gemeenten hun factuurgegevens aan te vullen,
+        bijvoorbeeld voor een e-factuur.
       </Alert>
       <ul className="utrecht-unordered-list gap-summary">
         {[...perField.entries()]
           .sort((a, b) => b[1] - a[1])
           .map(([field, n]) => (
             <li key={field} className="utrecht-unordered-list__item">
-              {capitalised(labelOf(MISSING_FIELD, field))} ontbreekt bij {n === 1 ? '1 gemeente' : `${count(n)} gemeenten`}
+              {capitalised(labelOf(MISSING_FIELD, field))} ontbreekt bij{' '}
+              {n === 1 ? '1 gemeente' : `${count(n)} gemeenten`}
             </li>
           ))}
       </ul>
-      {run.gapCount > run.gaps.length ? <p className="utrecht-paragraph">De lijst hieronder toont de eerste {count(run.gaps.length)} gemeenten.</p> : null}
+      {run.gapCount > run.gaps.length ? (
+        <p className="utrecht-paragraph">De lijst hieronder toont de eerste {count(run.gaps.length)} gemeenten.</p>
+      ) : null}
       {rows.length <= 10 ? (
         table
       ) : (
@@ -96,7 +136,10 @@ function Gaps({ run }: { run: InvoiceRun }) {
 export function InvoiceRunPage() {
   const { id = '' } = useParams();
   const { run, error } = useRun(id);
-  const contract = useLoad(() => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)), [run?.contractId]);
+  const contract = useLoad(
+    () => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)),
+    [run?.contractId],
+  );
   const zip = useDownload();
 
   if (!run) {
@@ -113,7 +156,11 @@ export function InvoiceRunPage() {
   const percentage = total > 0 ? Math.round((done / total) * 100) : run.status === 'COMPLETED' ? 100 : 0;
   const c = contract.status === 'ready' ? contract.data : null;
 
-  const downloadZip = () => zip.start(`/invoice-runs/${id}/documents.zip`, { accept: 'application/zip', fallbackName: `factuurronde-${run.period.start}.zip` });
+  const downloadZip = () =>
+    zip.start(`/invoice-runs/${id}/documents.zip`, {
+      accept: 'application/zip',
+      fallbackName: `factuurronde-${run.period.start}.zip`,
+    });
 
   return (
     <>
@@ -137,16 +184,31 @@ export function InvoiceRunPage() {
         <label className="utrecht-form-label progress-label" htmlFor="run-progress" id="run-progress-label">
           {count(done)} van {count(total)} documenten ({percentage}%)
         </label>
-        <progress id="run-progress" className="progress" max={Math.max(total, 1)} value={total > 0 ? done : run.status === 'COMPLETED' ? 1 : 0} aria-valuetext={`${count(done)} van ${count(total)} documenten`}>
+        <progress
+          id="run-progress"
+          className="progress"
+          max={Math.max(total, 1)}
+          value={total > 0 ? done : run.status === 'COMPLETED' ? 1 : 0}
+          aria-valuetext={`${count(done)} van ${count(total)} documenten`}
+        >
           {percentage}%
         </progress>
-        {busy(run) ? <p className="utrecht-paragraph">{run.status === 'QUEUED' ? 'De ronde wacht op een vrije verwerker en begint zo.' : 'De documenten worden gemaakt. U kunt deze pagina open laten; hij werkt zichzelf bij.'}</p> : null}
-        {error ? <Alert type="warning">De stand kon even niet worden bijgewerkt. We proberen het opnieuw.</Alert> : null}
+        {busy(run) ? (
+          <p className="utrecht-paragraph">
+            {run.status === 'QUEUED'
+              ? 'De ronde wacht op een vrije verwerker en begint zo.'
+              : 'De documenten worden gemaakt. U kunt deze pagina open laten; hij werkt zichzelf bij.'}
+          </p>
+        ) : null}
+        {error ? (
+          <Alert type="warning">De stand kon even niet worden bijgewerkt. We proberen het opnieuw.</Alert>
+        ) : null}
       </section>
 
       {run.status === 'FAILED' ? (
         <Alert type="error" heading="De factuurronde is mislukt">
-          Er zijn geen documenten uitgegeven. Start de ronde opnieuw vanaf het contract; blijft het mislukken, neem dan contact op met de servicedesk
+          Er zijn geen documenten uitgegeven. Start de ronde opnieuw vanaf het contract; blijft het mislukken, neem dan
+          contact op met de servicedesk
           {run.error ? ` en noem deze melding: "${run.error}"` : ''}.
         </Alert>
       ) : null}
@@ -158,7 +220,9 @@ export function InvoiceRunPage() {
               Resultaat
             </h2>
             <Alert type="ok">
-              De factuurronde is voltooid: {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen {euroCents(run.totalCents)}.
+              De factuurronde is voltooid:{' '}
+              {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen{' '}
+              {euroCents(run.totalCents)}.
             </Alert>
             <div className="details-list">
               <DataList

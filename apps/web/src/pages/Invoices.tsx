@@ -1,11 +1,31 @@
 import { ReactNode, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, download } from '../api/client';
-import { Alert, Button, Column, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, StatusBadge, InvoiceStatusBadge, useLoad } from '../components/ui';
+import {
+  Alert,
+  Button,
+  Column,
+  DataList,
+  ErrorAlert,
+  Field,
+  Loaded,
+  PageHeading,
+  SortableTable,
+  StatusBadge,
+  InvoiceStatusBadge,
+  useLoad,
+} from '../components/ui';
 import { count, currentYear, date, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { DocumentDownloads } from './invoices/downloads';
-import { DOCUMENT_TYPE_LABELS, DocumentPage, DocumentTotals, DocumentType, InvoiceDocument, STATUS_OPTIONS } from './invoices/types';
+import {
+  DOCUMENT_TYPE_LABELS,
+  DocumentPage,
+  DocumentTotals,
+  DocumentType,
+  InvoiceDocument,
+  STATUS_OPTIONS,
+} from './invoices/types';
 
 const PAGE_SIZE = 50;
 const ALL = 'alle';
@@ -30,7 +50,11 @@ export function InvoicesPage() {
   const key = `${yearParam}|${status}|${type}`;
   const query = { year, status: status || undefined, type: type || undefined, limit: PAGE_SIZE };
   const first = useLoad(() => api<DocumentPage>('/invoices', { query: { ...query, page: 1 } }), [key]);
-  const [more, setMore] = useState<{ key: string; pages: number; items: InvoiceDocument[] }>({ key, pages: 1, items: [] });
+  const [more, setMore] = useState<{ key: string; pages: number; items: InvoiceDocument[] }>({
+    key,
+    pages: 1,
+    items: [],
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [problem, setProblem] = useState<{ message: string | null; error: unknown } | null>(null);
@@ -63,7 +87,11 @@ export function InvoicesPage() {
     setExporting(true);
     setProblem(null);
     try {
-      await download('/invoices/export.csv', { query: { year }, accept: 'text/csv', fallbackName: `documenten-${year}.csv` });
+      await download('/invoices/export.csv', {
+        query: { year },
+        accept: 'text/csv',
+        fallbackName: `documenten-${year}.csv`,
+      });
     } catch (error) {
       setProblem({ message: null, error });
     } finally {
@@ -89,7 +117,12 @@ export function InvoicesPage() {
     municipality
       ? { key: 'party', header: 'Aanbieder', sortValue: (d) => d.supplierName, cell: (d) => d.supplierName }
       : { key: 'party', header: 'Ontvanger', sortValue: (d) => d.customerName, cell: (d) => d.customerName },
-    { key: 'period', header: 'Periode', sortValue: (d) => d.period.start, cell: (d) => shortPeriod(d.period.start, d.period.end) },
+    {
+      key: 'period',
+      header: 'Periode',
+      sortValue: (d) => d.period.start,
+      cell: (d) => shortPeriod(d.period.start, d.period.end),
+    },
     {
       key: 'issueDate',
       header: 'Datum',
@@ -101,10 +134,28 @@ export function InvoicesPage() {
         </>
       ),
     },
-    { key: 'total', header: 'Bedrag', numeric: true, sortValue: (d) => signed(d), cell: (d) => <span className="nowrap">{euroCents(signed(d))}</span> },
-    { key: 'outstanding', header: 'Open', numeric: true, sortValue: (d) => d.outstandingCents, cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{euroCents(d.outstandingCents)}</span> : '–') },
+    {
+      key: 'total',
+      header: 'Bedrag',
+      numeric: true,
+      sortValue: (d) => signed(d),
+      cell: (d) => <span className="nowrap">{euroCents(signed(d))}</span>,
+    },
+    {
+      key: 'outstanding',
+      header: 'Open',
+      numeric: true,
+      sortValue: (d) => d.outstandingCents,
+      cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{euroCents(d.outstandingCents)}</span> : '–'),
+    },
     { key: 'status', header: 'Status', sortValue: (d) => d.status, cell: (d) => <DocumentStatusBadge doc={d} /> },
-    { key: 'downloads', header: 'Downloaden', cell: (d) => <DocumentDownloads doc={d} onError={(message, error) => setProblem(error ? { message, error } : null)} /> },
+    {
+      key: 'downloads',
+      header: 'Downloaden',
+      cell: (d) => (
+        <DocumentDownloads doc={d} onError={(message, error) => setProblem(error ? { message, error } : null)} />
+      ),
+    },
   ];
 
   return (
@@ -120,7 +171,12 @@ export function InvoicesPage() {
       <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <Field label="Jaar van de factuurdatum">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={yearParam} onChange={(event) => setFilter('jaar', event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={yearParam}
+              onChange={(event) => setFilter('jaar', event.target.value)}
+            >
               <option value={ALL}>Alle jaren</option>
               {yearOptions().map((option) => (
                 <option key={option} value={option}>
@@ -132,7 +188,12 @@ export function InvoicesPage() {
         </Field>
         <Field label="Status">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={status} onChange={(event) => setFilter('status', event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={status}
+              onChange={(event) => setFilter('status', event.target.value)}
+            >
               <option value="">Alle statussen</option>
               {STATUS_OPTIONS.map(([value, label]) => (
                 <option key={value} value={value}>
@@ -144,7 +205,12 @@ export function InvoicesPage() {
         </Field>
         <Field label="Soort">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={type} onChange={(event) => setFilter('soort', event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={type}
+              onChange={(event) => setFilter('soort', event.target.value)}
+            >
               <option value="">Alle soorten</option>
               {(Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => (
                 <option key={value} value={value}>
@@ -155,7 +221,15 @@ export function InvoicesPage() {
           )}
         </Field>
       </form>
-      {problem ? problem.message ? <Alert type="warning" heading="E-factuur niet beschikbaar">{problem.message}</Alert> : <ErrorAlert error={problem.error} /> : null}
+      {problem ? (
+        problem.message ? (
+          <Alert type="warning" heading="E-factuur niet beschikbaar">
+            {problem.message}
+          </Alert>
+        ) : (
+          <ErrorAlert error={problem.error} />
+        )
+      ) : null}
       <Loaded state={first} label="De facturen worden geladen…">
         {(page) => {
           const items = [...page.items, ...extra.items];
@@ -189,7 +263,8 @@ export function InvoicesPage() {
               {!complete ? (
                 <div className="actions">
                   <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>
-                    Meer laden ({count(Math.min(PAGE_SIZE, page.total - items.length))} van de {count(page.total - items.length)} resterende)
+                    Meer laden ({count(Math.min(PAGE_SIZE, page.total - items.length))} van de{' '}
+                    {count(page.total - items.length)} resterende)
                   </Button>
                 </div>
               ) : null}
@@ -203,23 +278,27 @@ export function InvoicesPage() {
 
 /** A whole calendar year as "2025"; otherwise "1 juli 2025 t/m 31 december 2025". */
 function shortPeriod(start: string, end: string): string {
-  if (start.slice(0, 4) === end.slice(0, 4) && start.endsWith('-01-01') && end.endsWith('-12-31')) return `heel ${start.slice(0, 4)}`;
+  if (start.slice(0, 4) === end.slice(0, 4) && start.endsWith('-01-01') && end.endsWith('-12-31'))
+    return `heel ${start.slice(0, 4)}`;
   return `${date(start)} t/m ${date(end)}`;
 }
 
 function describeFilters(year: string, status: string, type: string): string {
   const parts = [year === ALL ? 'in alle jaren' : `uit ${year}`];
-  if (status) parts.push(`met status ${STATUS_OPTIONS.find(([value]) => value === status)?.[1].toLowerCase() ?? status}`);
+  if (status)
+    parts.push(`met status ${STATUS_OPTIONS.find(([value]) => value === status)?.[1].toLowerCase() ?? status}`);
   if (type) parts.push(`van de soort ${DOCUMENT_TYPE_LABELS[type as DocumentType]?.toLowerCase() ?? type}`);
   return parts.join(', ');
 }
 
 function Totals({ totals }: { totals: DocumentTotals }) {
   const rows: Array<[string, ReactNode]> = [
-    ['Gefactureerd (na creditnota\'s)', euroCents(totals.netInvoicedCents)],
+    ["Gefactureerd (na creditnota's)", euroCents(totals.netInvoicedCents)],
     ['Betaald', euroCents(totals.paidCents)],
     ['Openstaand', euroCents(totals.outstandingCents)],
-    ...(totals.allocatedCents ? [['Verrekend via gemeentefonds', euroCents(totals.allocatedCents)] as [string, ReactNode]] : []),
+    ...(totals.allocatedCents
+      ? [['Verrekend via gemeentefonds', euroCents(totals.allocatedCents)] as [string, ReactNode]]
+      : []),
   ];
   return (
     <section className="invoice-totals" aria-labelledby="invoice-totals-heading">
@@ -229,7 +308,9 @@ function Totals({ totals }: { totals: DocumentTotals }) {
       <div className="key-values">
         <DataList items={rows} />
       </div>
-      <p className="utrecht-paragraph invoice-totals__note">Over alle documenten van deze selectie, ook die nog niet geladen zijn. Bedragen inclusief btw.</p>
+      <p className="utrecht-paragraph invoice-totals__note">
+        Over alle documenten van deze selectie, ook die nog niet geladen zijn. Bedragen inclusief btw.
+      </p>
     </section>
   );
 }

@@ -30,7 +30,10 @@ const KIND_LABELS: Record<string, string> = {
 export function NotificationsPage() {
   const [onlyUnread, setOnlyUnread] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const state = useLoad(() => api<NotificationPage>('/notifications', { query: { unread: onlyUnread ? 'true' : undefined, limit: 100 } }), [onlyUnread]);
+  const state = useLoad(
+    () => api<NotificationPage>('/notifications', { query: { unread: onlyUnread ? 'true' : undefined, limit: 100 } }),
+    [onlyUnread],
+  );
 
   async function markRead(id: string) {
     setFailure(null);
@@ -46,17 +49,28 @@ export function NotificationsPage() {
   return (
     <>
       <PageHeading>Meldingen</PageHeading>
-      <p className="utrecht-paragraph">Signalen over uw organisatie: dekking die binnen 90 dagen eindigt, een gemeente die niet meer aan de plicht voldoet en facturen die over de betaaltermijn zijn.</p>
+      <p className="utrecht-paragraph">
+        Signalen over uw organisatie: dekking die binnen 90 dagen eindigt, een gemeente die niet meer aan de plicht
+        voldoet en facturen die over de betaaltermijn zijn.
+      </p>
       <div className="choice-field">
         <label className="utrecht-form-label utrecht-form-label--checkbox choice">
-          <input type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={onlyUnread} onChange={(event) => setOnlyUnread(event.target.checked)} /> Alleen ongelezen meldingen
+          <input
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={onlyUnread}
+            onChange={(event) => setOnlyUnread(event.target.checked)}
+          />{' '}
+          Alleen ongelezen meldingen
         </label>
       </div>
       {failure ? <ErrorAlert error={failure} /> : null}
       <Loaded state={state}>
         {(page) =>
           page.items.length === 0 ? (
-            <p className="utrecht-paragraph">{onlyUnread ? 'U heeft geen ongelezen meldingen.' : 'Er zijn geen meldingen.'}</p>
+            <p className="utrecht-paragraph">
+              {onlyUnread ? 'U heeft geen ongelezen meldingen.' : 'Er zijn geen meldingen.'}
+            </p>
           ) : (
             <>
               <p className="utrecht-paragraph" role="status">
@@ -67,7 +81,10 @@ export function NotificationsPage() {
                   <li key={item.id} className={`card notification${item.readAt ? '' : ' notification--unread'}`}>
                     <h2 className="utrecht-heading-3">{item.title}</h2>
                     <p className="utrecht-paragraph">
-                      <StatusBadge tone={item.readAt ? 'neutral' : 'warning'}>{item.readAt ? 'Gelezen' : 'Nieuw'}</StatusBadge> {KIND_LABELS[item.kind] ?? item.kind} · {dateTime(item.createdAt)}
+                      <StatusBadge tone={item.readAt ? 'neutral' : 'warning'}>
+                        {item.readAt ? 'Gelezen' : 'Nieuw'}
+                      </StatusBadge>{' '}
+                      {KIND_LABELS[item.kind] ?? item.kind} · {dateTime(item.createdAt)}
                     </p>
                     <p className="utrecht-paragraph">{item.message}</p>
                     {item.readAt ? null : (

@@ -2,7 +2,18 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, ComplianceBadge, DataList, ErrorAlert, Field, Loaded, PageHeading, useDownload, useLoad } from '../components/ui';
+import {
+  Alert,
+  Button,
+  ComplianceBadge,
+  DataList,
+  ErrorAlert,
+  Field,
+  Loaded,
+  PageHeading,
+  useDownload,
+  useLoad,
+} from '../components/ui';
 import { channelLabel, count, currentYear, date, dateTime, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { CONTRACT_KIND, labelOf } from './contracts/labels';
@@ -15,29 +26,46 @@ export function ObligationPage() {
   const code = me.organisation.municipalityCode;
   const [year, setYear] = useState(currentYear());
   const pdf = useDownload();
-  const state = useLoad(() => (code ? api<Obligations>(`/municipalities/${code}/obligations`, { query: { year } }) : Promise.resolve(null)), [code, year]);
+  const state = useLoad(
+    () => (code ? api<Obligations>(`/municipalities/${code}/obligations`, { query: { year } }) : Promise.resolve(null)),
+    [code, year],
+  );
 
   if (!code) {
     return (
       <>
         <PageHeading>Onze verplichting</PageHeading>
-        <Alert type="info">Deze pagina is voor gemeenten. Uw organisatie is geen gemeente; kies een onderdeel in het menu.</Alert>
+        <Alert type="info">
+          Deze pagina is voor gemeenten. Uw organisatie is geen gemeente; kies een onderdeel in het menu.
+        </Alert>
       </>
     );
   }
 
-  const report = () => pdf.start(`/municipalities/${code}/compliance-report`, { query: { year, format: 'pdf' }, accept: 'application/pdf', fallbackName: `verantwoording-${code}-${year}.pdf` });
+  const report = () =>
+    pdf.start(`/municipalities/${code}/compliance-report`, {
+      query: { year, format: 'pdf' },
+      accept: 'application/pdf',
+      fallbackName: `verantwoording-${code}-${year}.pdf`,
+    });
 
   return (
     <>
       <PageHeading>Onze verplichting</PageHeading>
       <p className="utrecht-paragraph">
-        Iedere gemeente moet ervoor zorgen dat inwoners op ieder moment van de dag anoniem een luisterend oor en advies kunnen krijgen, telefonisch of elektronisch (Wmo 2015, artikel 2.2.4). Hier ziet u of {me.organisation.name} daaraan voldoet, met welk contract, en wat het kost.
+        Iedere gemeente moet ervoor zorgen dat inwoners op ieder moment van de dag anoniem een luisterend oor en advies
+        kunnen krijgen, telefonisch of elektronisch (Wmo 2015, artikel 2.2.4). Hier ziet u of {me.organisation.name}{' '}
+        daaraan voldoet, met welk contract, en wat het kost.
       </p>
       <div className="obligation-toolbar">
         <Field label="Jaar">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={year} onChange={(event) => setYear(Number(event.target.value))}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={year}
+              onChange={(event) => setYear(Number(event.target.value))}
+            >
               {yearOptions(1).map((option) => (
                 <option key={option} value={option}>
                   {option}
@@ -57,7 +85,10 @@ export function ObligationPage() {
       ) : null}
       {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
       {state.status === 'error' && state.error instanceof ApiError && state.error.status === 422 ? (
-        <Alert type="info">Over {year} is er geen oordeel: de gemeente bestond toen nog niet of niet meer, of de plicht gold toen nog niet.</Alert>
+        <Alert type="info">
+          Over {year} is er geen oordeel: de gemeente bestond toen nog niet of niet meer, of de plicht gold toen nog
+          niet.
+        </Alert>
       ) : (
         <Loaded state={state} label="De naleving wordt berekend…">
           {(data) =>
@@ -65,7 +96,8 @@ export function ObligationPage() {
               <>
                 {data.duties.length > 1 ? (
                   <p className="utrecht-paragraph">
-                    Gemeente {data.municipality.name} heeft in {year} {data.duties.length} plichten. Samen: <ComplianceBadge status={data.status} />
+                    Gemeente {data.municipality.name} heeft in {year} {data.duties.length} plichten. Samen:{' '}
+                    <ComplianceBadge status={data.status} />
                   </p>
                 ) : null}
                 {[...data.duties]
@@ -82,7 +114,12 @@ export function ObligationPage() {
   );
 }
 
-const tariffFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const tariffFormat = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 /** "€ 0,25" from "0.2500" (tariffs have up to 4 decimals). */
 const tariff = (value: string) => tariffFormat.format(Number(value));
 
@@ -96,10 +133,19 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
   const plicht = `de plicht „${duty.duty.name}” (${duty.duty.legalBasis})`;
   const reasons: string[] = [];
   const gapDays = duty.gaps.days.reduce((sum, gap) => sum + gap.days, 0);
-  if (gapDays > 0) reasons.push(`Op ${count(gapDays)} ${gapDays === 1 ? 'dag' : 'dagen'} is er geen contract: ${duty.gaps.days.map((gap) => `${date(gap.from)} t/m ${date(gap.to)}`).join('; ')}.`);
+  if (gapDays > 0)
+    reasons.push(
+      `Op ${count(gapDays)} ${gapDays === 1 ? 'dag' : 'dagen'} is er geen contract: ${duty.gaps.days.map((gap) => `${date(gap.from)} t/m ${date(gap.to)}`).join('; ')}.`,
+    );
   const weekly = weeklyGapTexts(duty.gaps.weekly, duty.period);
-  if (weekly.length) reasons.push(`Niet op elk moment van de week is een kanaal bereikbaar dat meetelt: ${weekly.map((gap) => gap.text).join('; ')}.`);
-  if (duty.gaps.dated.length) reasons.push(`Door sluitingen was er ${duty.gaps.dated.length === 1 ? 'één keer' : `${duty.gaps.dated.length} keer`} geen kanaal bereikbaar dat meetelt.`);
+  if (weekly.length)
+    reasons.push(
+      `Niet op elk moment van de week is een kanaal bereikbaar dat meetelt: ${weekly.map((gap) => gap.text).join('; ')}.`,
+    );
+  if (duty.gaps.dated.length)
+    reasons.push(
+      `Door sluitingen was er ${duty.gaps.dated.length === 1 ? 'één keer' : `${duty.gaps.dated.length} keer`} geen kanaal bereikbaar dat meetelt.`,
+    );
   switch (duty.status) {
     case 'COMPLIANT':
       return { sentence: `Gemeente ${name} voldoet ${periodWords(duty, year)} aan ${plicht}.`, reasons };
@@ -107,12 +153,19 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
       return {
         sentence:
           `Gemeente ${name} voldoet nu aan ${plicht}, maar loopt risico: ` +
-          (duty.coveredUntil ? `het contract loopt tot en met ${date(duty.coveredUntil)}` : 'het contract loopt binnenkort af') +
-          (duty.uncoveredFrom ? ` en vanaf ${date(duty.uncoveredFrom)} is er nog geen opvolger.` : ' en er is nog geen opvolger.'),
+          (duty.coveredUntil
+            ? `het contract loopt tot en met ${date(duty.coveredUntil)}`
+            : 'het contract loopt binnenkort af') +
+          (duty.uncoveredFrom
+            ? ` en vanaf ${date(duty.uncoveredFrom)} is er nog geen opvolger.`
+            : ' en er is nog geen opvolger.'),
         reasons,
       };
     default:
-      return { sentence: `Gemeente ${name} voldoet ${periodWords(duty, year)} niet aan ${plicht}.`, reasons: reasons.length ? reasons : [duty.explanation] };
+      return {
+        sentence: `Gemeente ${name} voldoet ${periodWords(duty, year)} niet aan ${plicht}.`,
+        reasons: reasons.length ? reasons : [duty.explanation],
+      };
   }
 }
 
@@ -121,8 +174,16 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
   const { sentence, reasons } = statusSentence(duty, name, year);
   const weekly = weeklyGapTexts(duty.gaps.weekly, duty.period);
   const routes = [...new Set(duty.coverage.map((c) => c.contract.fundingRoute))];
-  const services = duty.coverage.flatMap((c) => c.services.map((service) => ({ ...service, provider: c.contract.providerName, key: `${c.contract.id}-${service.id}` })));
-  const uniqueServices = services.filter((service, index) => services.findIndex((other) => other.id === service.id) === index);
+  const services = duty.coverage.flatMap((c) =>
+    c.services.map((service) => ({
+      ...service,
+      provider: c.contract.providerName,
+      key: `${c.contract.id}-${service.id}`,
+    })),
+  );
+  const uniqueServices = services.filter(
+    (service, index) => services.findIndex((other) => other.id === service.id) === index,
+  );
   return (
     <section className="duty" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="utrecht-heading-2">
@@ -189,7 +250,9 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
                   <li key={channel.kind} className="utrecht-unordered-list__item">
                     <strong>{channelLabel(channel.kind)}</strong>
                     {channel.contact ? <> ({channel.contact})</> : null}: {scheduleText(channel.schedule)}.{' '}
-                    {channel.counts ? 'Telt mee voor de plicht.' : 'Telt niet mee voor de plicht (geen direct contact).'}
+                    {channel.counts
+                      ? 'Telt mee voor de plicht.'
+                      : 'Telt niet mee voor de plicht (geen direct contact).'}
                     {channel.closures.length ? (
                       <ul className="utrecht-unordered-list">
                         {channel.closures.map((closure) => (
@@ -239,15 +302,24 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
       <div className="key-values">
         <DataList
           items={[
-            [`Kosten ${duty.cost.year}`, duty.cost.totalCents === null ? 'Nog niet bekend' : `${euroCents(duty.cost.totalCents)}${duty.cost.vatCents ? ` (waarvan btw ${euroCents(duty.cost.vatCents)})` : ' (geen btw)'}`],
+            [
+              `Kosten ${duty.cost.year}`,
+              duty.cost.totalCents === null
+                ? 'Nog niet bekend'
+                : `${euroCents(duty.cost.totalCents)}${duty.cost.vatCents ? ` (waarvan btw ${euroCents(duty.cost.vatCents)})` : ' (geen btw)'}`,
+            ],
             [
               'Berekening',
               duty.cost.lines.length ? (
                 <ul className="utrecht-unordered-list duty__cost-lines">
                   {duty.cost.lines.map((line) => (
                     <li key={`${line.contractReference}-${line.from}`} className="utrecht-unordered-list__item">
-                      {count(line.inhabitants)} inwoners (CBS, peildatum {date(line.referenceDate)}) × {tariff(line.perInhabitant)} per inwoner
-                      {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`) ? `, ${count(line.days)} dagen (${date(line.from)} t/m ${date(line.to)})` : ''} = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
+                      {count(line.inhabitants)} inwoners (CBS, peildatum {date(line.referenceDate)}) ×{' '}
+                      {tariff(line.perInhabitant)} per inwoner
+                      {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`)
+                        ? `, ${count(line.days)} dagen (${date(line.from)} t/m ${date(line.to)})`
+                        : ''}{' '}
+                      = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
                     </li>
                   ))}
                 </ul>

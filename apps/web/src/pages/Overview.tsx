@@ -1,6 +1,18 @@
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { Button, Column, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Field, Loaded, PageHeading, SortableTable, useDownload, useLoad } from '../components/ui';
+import {
+  Button,
+  Column,
+  COMPLIANCE_LABELS,
+  ComplianceBadge,
+  ErrorAlert,
+  Field,
+  Loaded,
+  PageHeading,
+  SortableTable,
+  useDownload,
+  useLoad,
+} from '../components/ui';
 import { count, currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { FUNDING_MODEL, labelOf } from './contracts/labels';
@@ -10,24 +22,73 @@ const municipalityColumns: Column<OverviewRow>[] = [
   { key: 'name', header: 'Gemeente', cell: (r) => r.name, sortValue: (r) => r.name },
   { key: 'code', header: 'Code', cell: (r) => r.code, sortValue: (r) => r.code },
   { key: 'province', header: 'Provincie', cell: (r) => r.provinceName, sortValue: (r) => r.provinceName },
-  { key: 'status', header: 'Status', cell: (r) => <ComplianceBadge status={r.status} />, sortValue: (r) => STATUSES.indexOf(r.status as (typeof STATUSES)[number]) },
+  {
+    key: 'status',
+    header: 'Status',
+    cell: (r) => <ComplianceBadge status={r.status} />,
+    sortValue: (r) => STATUSES.indexOf(r.status as (typeof STATUSES)[number]),
+  },
   {
     key: 'contract',
     header: 'Contract',
-    cell: (r) => (r.contracts.length ? `${r.contracts.join(', ')}${r.providers.length ? ` (${r.providers.join(', ')})` : ''}` : 'geen contract'),
+    cell: (r) =>
+      r.contracts.length
+        ? `${r.contracts.join(', ')}${r.providers.length ? ` (${r.providers.join(', ')})` : ''}`
+        : 'geen contract',
     sortValue: (r) => r.contracts.join(' '),
   },
-  { key: 'funding', header: 'Financiering', cell: (r) => (r.fundingModels.length ? r.fundingModels.map((m) => labelOf(FUNDING_MODEL, m)).join(', ') : '–'), sortValue: (r) => r.fundingModels.join(' ') },
-  { key: 'inhabitants', header: 'Inwoners', cell: (r) => count(r.inhabitants), sortValue: (r) => r.inhabitants ?? -1, numeric: true },
-  { key: 'cost', header: 'Kosten (incl. btw)', cell: (r) => euroCents(r.costCents), sortValue: (r) => r.costCents ?? -1, numeric: true },
+  {
+    key: 'funding',
+    header: 'Financiering',
+    cell: (r) => (r.fundingModels.length ? r.fundingModels.map((m) => labelOf(FUNDING_MODEL, m)).join(', ') : '–'),
+    sortValue: (r) => r.fundingModels.join(' '),
+  },
+  {
+    key: 'inhabitants',
+    header: 'Inwoners',
+    cell: (r) => count(r.inhabitants),
+    sortValue: (r) => r.inhabitants ?? -1,
+    numeric: true,
+  },
+  {
+    key: 'cost',
+    header: 'Kosten (incl. btw)',
+    cell: (r) => euroCents(r.costCents),
+    sortValue: (r) => r.costCents ?? -1,
+    numeric: true,
+  },
 ];
 
 const provinceColumns: Column<ProvinceSummary>[] = [
   { key: 'name', header: 'Provincie', cell: (p) => p.name, sortValue: (p) => p.name },
-  { key: 'municipalities', header: 'Gemeenten', cell: (p) => count(p.municipalities), sortValue: (p) => p.municipalities, numeric: true },
-  ...STATUSES.map((status) => ({ key: status, header: COMPLIANCE_LABELS[status].label, cell: (p: ProvinceSummary) => count(p[status]), sortValue: (p: ProvinceSummary) => p[status], numeric: true })),
-  { key: 'inhabitants', header: 'Inwoners', cell: (p) => count(p.inhabitants), sortValue: (p) => p.inhabitants, numeric: true },
-  { key: 'cost', header: 'Kosten (incl. btw)', cell: (p) => euroCents(p.costCents), sortValue: (p) => p.costCents, numeric: true },
+  {
+    key: 'municipalities',
+    header: 'Gemeenten',
+    cell: (p) => count(p.municipalities),
+    sortValue: (p) => p.municipalities,
+    numeric: true,
+  },
+  ...STATUSES.map((status) => ({
+    key: status,
+    header: COMPLIANCE_LABELS[status].label,
+    cell: (p: ProvinceSummary) => count(p[status]),
+    sortValue: (p: ProvinceSummary) => p[status],
+    numeric: true,
+  })),
+  {
+    key: 'inhabitants',
+    header: 'Inwoners',
+    cell: (p) => count(p.inhabitants),
+    sortValue: (p) => p.inhabitants,
+    numeric: true,
+  },
+  {
+    key: 'cost',
+    header: 'Kosten (incl. btw)',
+    cell: (p) => euroCents(p.costCents),
+    sortValue: (p) => p.costCents,
+    numeric: true,
+  },
 ];
 
 export function OverviewPage() {
@@ -50,10 +111,16 @@ export function OverviewPage() {
     setParams(next, { replace: true });
   };
 
-  const downloadCsv = () => csv.start('/compliance/overview', { query: { year, status, province, format: 'csv' }, accept: 'text/csv', fallbackName: `naleving-${year}.csv` });
+  const downloadCsv = () =>
+    csv.start('/compliance/overview', {
+      query: { year, status, province, format: 'csv' },
+      accept: 'text/csv',
+      fallbackName: `naleving-${year}.csv`,
+    });
 
   const title = provider ? 'Gemeenten' : 'Landelijk overzicht';
-  const provinces = whole.status === 'ready' ? perProvince(whole.data.rows).sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
+  const provinces =
+    whole.status === 'ready' ? perProvince(whole.data.rows).sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
   const provinceName = provinces.find((p) => p.code === province)?.name;
   const where = province ? `in ${provinceName ?? province}` : provider ? 'die u bedient' : 'in Nederland';
 
@@ -66,10 +133,20 @@ export function OverviewPage() {
           : 'Hoe alle gemeenten aan de plicht voldoen: een luisterend oor op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1 onder b), met het contract dat hen dekt en wat het kost.'}
       </p>
 
-      <form className="filters" role="search" aria-label="Overzicht filteren" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Overzicht filteren"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <Field label="Jaar">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={year} onChange={(event) => set('jaar', event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={year}
+              onChange={(event) => set('jaar', event.target.value)}
+            >
               {yearOptions(1).map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -80,7 +157,12 @@ export function OverviewPage() {
         </Field>
         <Field label="Status">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={status} onChange={(event) => set('status', event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={status}
+              onChange={(event) => set('status', event.target.value)}
+            >
               <option value="">Alle statussen</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -92,7 +174,13 @@ export function OverviewPage() {
         </Field>
         <Field label="Provincie">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={province} onChange={(event) => set('provincie', event.target.value)} disabled={whole.status !== 'ready'}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={province}
+              onChange={(event) => set('provincie', event.target.value)}
+              disabled={whole.status !== 'ready'}
+            >
               <option value="">Alle provincies</option>
               {provinces.map((p) => (
                 <option key={p.code} value={p.code}>
@@ -107,8 +195,15 @@ export function OverviewPage() {
       <Loaded state={whole} label="Overzicht wordt geladen…">
         {(overview) => {
           const inProvince = province ? overview.rows.filter((row) => row.provinceCode === province) : overview.rows;
-          const counts = { ...Object.fromEntries(STATUSES.map((s) => [s, inProvince.filter((row) => row.status === s).length])), total: inProvince.length } as Overview['counts'];
-          const data = { year: overview.year, counts, rows: status ? inProvince.filter((row) => row.status === status) : inProvince };
+          const counts = {
+            ...Object.fromEntries(STATUSES.map((s) => [s, inProvince.filter((row) => row.status === s).length])),
+            total: inProvince.length,
+          } as Overview['counts'];
+          const data = {
+            year: overview.year,
+            counts,
+            rows: status ? inProvince.filter((row) => row.status === status) : inProvince,
+          };
           return (
             <>
               <section className="contract-section" aria-labelledby="stand-kop">
@@ -132,7 +227,13 @@ export function OverviewPage() {
                 </h2>
                 {overview.rows.length ? (
                   <div className="wide-table">
-                    <SortableTable caption={`Gemeenten per provincie, ${overview.year}`} columns={provinceColumns} rows={perProvince(overview.rows)} rowKey={(p) => p.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+                    <SortableTable
+                      caption={`Gemeenten per provincie, ${overview.year}`}
+                      columns={provinceColumns}
+                      rows={perProvince(overview.rows)}
+                      rowKey={(p) => p.code}
+                      initialSort={{ key: 'name', direction: 'ascending' }}
+                    />
                   </div>
                 ) : (
                   <p className="utrecht-paragraph">Er zijn geen gemeenten in dit overzicht.</p>
@@ -155,10 +256,18 @@ export function OverviewPage() {
                 {csv.error ? <ErrorAlert error={csv.error} /> : null}
                 {data.rows.length ? (
                   <div className="wide-table">
-                    <SortableTable caption={`Gemeenten ${data.year}`} columns={municipalityColumns} rows={data.rows} rowKey={(r) => r.code} initialSort={{ key: 'name', direction: 'ascending' }} />
+                    <SortableTable
+                      caption={`Gemeenten ${data.year}`}
+                      columns={municipalityColumns}
+                      rows={data.rows}
+                      rowKey={(r) => r.code}
+                      initialSort={{ key: 'name', direction: 'ascending' }}
+                    />
                   </div>
                 ) : (
-                  <p className="utrecht-paragraph">Geen gemeenten met deze keuze. Kies een andere status of provincie.</p>
+                  <p className="utrecht-paragraph">
+                    Geen gemeenten met deze keuze. Kies een andere status of provincie.
+                  </p>
                 )}
               </section>
             </>

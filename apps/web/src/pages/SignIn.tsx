@@ -14,7 +14,8 @@ export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const found: typeof errors = {};
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) found.email = 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.';
+    if (!/^\S+@\S+\.\S+$/.test(email.trim()))
+      found.email = 'Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.';
     if (!password) found.password = 'Vul uw wachtwoord in.';
     setErrors(found);
     setFailure(null);
@@ -41,16 +42,41 @@ export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
           </span>
         </div>
         <PageHeading>Inloggen</PageHeading>
-        <p className="utrecht-paragraph">Voor gemeenten, de VNG en aanbieders: bekijk of de verplichting gedekt is, beheer contracten en download facturen.</p>
-        {reason === 'expired' ? <Alert type="warning">Uw sessie is verlopen. Log opnieuw in om verder te gaan.</Alert> : null}
+        <p className="utrecht-paragraph">
+          Voor gemeenten, de VNG en aanbieders: bekijk of de verplichting gedekt is, beheer contracten en download
+          facturen.
+        </p>
+        {reason === 'expired' ? (
+          <Alert type="warning">Uw sessie is verlopen. Log opnieuw in om verder te gaan.</Alert>
+        ) : null}
         {reason === 'signed-out' ? <Alert type="ok">U bent afgemeld.</Alert> : null}
         {failure ? <ErrorAlert error={failure} /> : null}
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
           <Field label="E-mailadres" error={errors.email}>
-            {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" type="email" name="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                type="email"
+                name="email"
+                autoComplete="username"
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            )}
           </Field>
           <Field label="Wachtwoord" error={errors.password}>
-            {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" type="password" name="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="utrecht-textbox utrecht-textbox--html-input"
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
           </Field>
           <Button type="submit" busy={busy}>
             {busy ? 'Bezig met inloggen…' : 'Inloggen'}

@@ -1,12 +1,25 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, DataList, ErrorAlert, Field, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import {
+  Alert,
+  Button,
+  DataList,
+  ErrorAlert,
+  Field,
+  Loaded,
+  PageHeading,
+  SortableTable,
+  useLoad,
+} from '../components/ui';
 import { channelLabel, count, currentYear, date } from '../format';
 import { hasRole, useMe } from '../session';
 
 /** The channel kinds a provider reports on (the API's order). */
-const CHANNELS = (['PHONE', 'CHAT', 'EMAIL', 'VIDEO', 'SMS'] as const).map((kind) => ({ kind, label: channelLabel(kind) }));
+const CHANNELS = (['PHONE', 'CHAT', 'EMAIL', 'VIDEO', 'SMS'] as const).map((kind) => ({
+  kind,
+  label: channelLabel(kind),
+}));
 type ChannelKind = (typeof CHANNELS)[number]['kind'];
 
 interface ChannelCount {
@@ -31,7 +44,8 @@ interface ProviderStatistics {
   yearlyTotals: Array<{ year: number; channels: ChannelCount[]; totalConversations: number }>;
 }
 
-const conversationsOf = (channels: ChannelCount[], kind: ChannelKind) => channels.find((channel) => channel.kind === kind)?.conversations;
+const conversationsOf = (channels: ChannelCount[], kind: ChannelKind) =>
+  channels.find((channel) => channel.kind === kind)?.conversations;
 
 export function StatisticsPage() {
   const me = useMe();
@@ -41,7 +55,8 @@ export function StatisticsPage() {
     <>
       <PageHeading>Dienstcijfers</PageHeading>
       <p className="utrecht-paragraph">
-        Landelijke cijfers over de gesprekken per kanaal. Ze gaan nooit over één gemeente: de hulp is anoniem. Gemeenten zien ze als context in hun raadsrapportage.
+        Landelijke cijfers over de gesprekken per kanaal. Ze gaan nooit over één gemeente: de hulp is anoniem. Gemeenten
+        zien ze als context in hun raadsrapportage.
       </p>
       <Loaded state={state}>
         {(stats) => (
@@ -53,27 +68,46 @@ export function StatisticsPage() {
               rows={stats.yearlyTotals}
               columns={[
                 { key: 'year', header: 'Jaar', cell: (row) => row.year, sortValue: (row) => row.year },
-                ...CHANNELS.filter((channel) => stats.yearlyTotals.some((year) => conversationsOf(year.channels, channel.kind) !== undefined)).map((channel) => ({
+                ...CHANNELS.filter((channel) =>
+                  stats.yearlyTotals.some((year) => conversationsOf(year.channels, channel.kind) !== undefined),
+                ).map((channel) => ({
                   key: channel.kind,
                   header: channel.label,
                   numeric: true,
-                  cell: (row: ProviderStatistics['yearlyTotals'][number]) => count(conversationsOf(row.channels, channel.kind) ?? 0),
-                  sortValue: (row: ProviderStatistics['yearlyTotals'][number]) => conversationsOf(row.channels, channel.kind) ?? 0,
+                  cell: (row: ProviderStatistics['yearlyTotals'][number]) =>
+                    count(conversationsOf(row.channels, channel.kind) ?? 0),
+                  sortValue: (row: ProviderStatistics['yearlyTotals'][number]) =>
+                    conversationsOf(row.channels, channel.kind) ?? 0,
                 })),
-                { key: 'total', header: 'Totaal', numeric: true, cell: (row) => count(row.totalConversations), sortValue: (row) => row.totalConversations },
+                {
+                  key: 'total',
+                  header: 'Totaal',
+                  numeric: true,
+                  cell: (row) => count(row.totalConversations),
+                  sortValue: (row) => row.totalConversations,
+                },
               ]}
             />
             <h2 className="utrecht-heading-2">Vastgelegde perioden</h2>
-            {stats.periods.length === 0 ? <p className="utrecht-paragraph">Er zijn nog geen cijfers vastgelegd.</p> : null}
+            {stats.periods.length === 0 ? (
+              <p className="utrecht-paragraph">Er zijn nog geen cijfers vastgelegd.</p>
+            ) : null}
             <div className="cards">
               {stats.periods.map((period) => (
-                <section key={period.id} className="card" aria-label={`${date(period.periodStart)} tot en met ${date(period.periodEnd)}`}>
+                <section
+                  key={period.id}
+                  className="card"
+                  aria-label={`${date(period.periodStart)} tot en met ${date(period.periodEnd)}`}
+                >
                   <h3 className="utrecht-heading-3">
                     {date(period.periodStart)} t/m {date(period.periodEnd)}
                   </h3>
                   <DataList
                     items={[
-                      ...period.channels.map((channel): [string, string] => [channelLabel(channel.kind), `${count(channel.conversations)} gesprekken${channel.answered === null ? '' : `, ${count(channel.answered)} beantwoord`}`]),
+                      ...period.channels.map((channel): [string, string] => [
+                        channelLabel(channel.kind),
+                        `${count(channel.conversations)} gesprekken${channel.answered === null ? '' : `, ${count(channel.answered)} beantwoord`}`,
+                      ]),
                       ['Totaal', `${count(period.totalConversations)} gesprekken`],
                       ...(period.source ? [['Bron', period.source] as [string, string]] : []),
                     ]}
@@ -81,7 +115,9 @@ export function StatisticsPage() {
                 </section>
               ))}
             </div>
-            {hasRole(me, 'PROVIDER_ADMIN') ? <RecordStatistics providerId={providerId} onRecorded={state.reload} /> : null}
+            {hasRole(me, 'PROVIDER_ADMIN') ? (
+              <RecordStatistics providerId={providerId} onRecorded={state.reload} />
+            ) : null}
           </>
         )}
       </Loaded>
@@ -110,7 +146,11 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const setFigure = (kind: string, key: 'conversations' | 'answered', value: string) => setFigures((previous) => ({ ...previous, [kind]: { ...(previous[kind] ?? { conversations: '', answered: '' }), [key]: value } }));
+  const setFigure = (kind: string, key: 'conversations' | 'answered', value: string) =>
+    setFigures((previous) => ({
+      ...previous,
+      [kind]: { ...(previous[kind] ?? { conversations: '', answered: '' }), [key]: value },
+    }));
 
   function validate(): Errors {
     const found: Errors = {};
@@ -118,7 +158,8 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
     if (!whole) {
       if (!periodStart) found.periodStart = 'Vul de begindatum in.';
       if (!periodEnd) found.periodEnd = 'Vul de einddatum in.';
-      if (periodStart && periodEnd && (periodStart.slice(0, 4) !== periodEnd.slice(0, 4) || periodEnd < periodStart)) found.periodEnd = DUTCH_FIELD_ERRORS.periodEnd;
+      if (periodStart && periodEnd && (periodStart.slice(0, 4) !== periodEnd.slice(0, 4) || periodEnd < periodStart))
+        found.periodEnd = DUTCH_FIELD_ERRORS.periodEnd;
     }
     let any = false;
     for (const channel of CHANNELS) {
@@ -127,12 +168,15 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
       const answered = entry?.answered.trim() ?? '';
       if (conversations) {
         any = true;
-        if (!/^\d+$/.test(conversations)) found[`${channel.kind}.conversations`] = 'Vul een heel getal in (0 of meer), zonder punten.';
+        if (!/^\d+$/.test(conversations))
+          found[`${channel.kind}.conversations`] = 'Vul een heel getal in (0 of meer), zonder punten.';
       }
       if (answered) {
         if (!conversations) found[`${channel.kind}.answered`] = 'Vul eerst het aantal gesprekken in.';
-        else if (!/^\d+$/.test(answered)) found[`${channel.kind}.answered`] = 'Vul een heel getal in (0 of meer), zonder punten.';
-        else if (Number(answered) > Number(conversations)) found[`${channel.kind}.answered`] = 'Er kunnen niet meer gesprekken beantwoord zijn dan er gevoerd zijn.';
+        else if (!/^\d+$/.test(answered))
+          found[`${channel.kind}.answered`] = 'Vul een heel getal in (0 of meer), zonder punten.';
+        else if (Number(answered) > Number(conversations))
+          found[`${channel.kind}.answered`] = 'Er kunnen niet meer gesprekken beantwoord zijn dan er gevoerd zijn.';
       }
     }
     if (!any) found.channels = 'Vul voor ten minste één kanaal het aantal gesprekken in.';
@@ -156,9 +200,15 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
     try {
       const recorded = await api<ServiceStatistic>(`/providers/${providerId}/statistics`, {
         method: 'POST',
-        body: { ...(whole ? { year: Number(year) } : { periodStart, periodEnd }), channels, ...(source.trim() ? { source: source.trim() } : {}) },
+        body: {
+          ...(whole ? { year: Number(year) } : { periodStart, periodEnd }),
+          channels,
+          ...(source.trim() ? { source: source.trim() } : {}),
+        },
       });
-      setSaved(`De cijfers over ${date(recorded.periodStart)} t/m ${date(recorded.periodEnd)} zijn vastgelegd: ${count(recorded.totalConversations)} gesprekken.`);
+      setSaved(
+        `De cijfers over ${date(recorded.periodStart)} t/m ${date(recorded.periodEnd)} zijn vastgelegd: ${count(recorded.totalConversations)} gesprekken.`,
+      );
       setFigures({});
       setSource('');
       onRecorded();
@@ -168,7 +218,9 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         for (const problem of error.fieldErrors) {
           const channel = /^channels\.(\d+)\.(conversations|answered)$/.exec(problem.field);
           if (channel) mapped[`${channels[Number(channel[1])]?.kind}.${channel[2]}`] = 'Controleer dit aantal.';
-          else mapped[problem.field in DUTCH_FIELD_ERRORS ? problem.field : 'channels'] = DUTCH_FIELD_ERRORS[problem.field] ?? 'Controleer de ingevulde aantallen.';
+          else
+            mapped[problem.field in DUTCH_FIELD_ERRORS ? problem.field : 'channels'] =
+              DUTCH_FIELD_ERRORS[problem.field] ?? 'Controleer de ingevulde aantallen.';
         }
         setErrors(mapped);
       }
@@ -185,38 +237,89 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         Cijfers vastleggen
       </h2>
       {saved ? <Alert type="ok">{saved}</Alert> : null}
-      {errorCount ? <Alert type="error">{errorCount === 1 ? 'Eén veld is nog niet goed ingevuld.' : `${errorCount} velden zijn nog niet goed ingevuld.`} Zie de meldingen bij de velden.</Alert> : failure ? <ErrorAlert error={failure} /> : null}
+      {errorCount ? (
+        <Alert type="error">
+          {errorCount === 1
+            ? 'Eén veld is nog niet goed ingevuld.'
+            : `${errorCount} velden zijn nog niet goed ingevuld.`}{' '}
+          Zie de meldingen bij de velden.
+        </Alert>
+      ) : failure ? (
+        <ErrorAlert error={failure} />
+      ) : null}
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Periode</legend>
           <div className="choice-field">
             <label className="utrecht-form-label utrecht-form-label--radio choice">
-              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="periode" checked={whole} onChange={() => setWhole(true)} /> Een heel kalenderjaar
+              <input
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name="periode"
+                checked={whole}
+                onChange={() => setWhole(true)}
+              />{' '}
+              Een heel kalenderjaar
             </label>
           </div>
           <div className="choice-field">
             <label className="utrecht-form-label utrecht-form-label--radio choice">
-              <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="periode" checked={!whole} onChange={() => setWhole(false)} /> Een deel van een jaar
+              <input
+                type="radio"
+                className="utrecht-radio-button utrecht-radio-button--html-input"
+                name="periode"
+                checked={!whole}
+                onChange={() => setWhole(false)}
+              />{' '}
+              Een deel van een jaar
             </label>
           </div>
           {whole ? (
             <Field label="Jaar" error={errors.year}>
-              {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input input-year" inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />}
+              {(props) => (
+                <input
+                  {...props}
+                  className="utrecht-textbox utrecht-textbox--html-input input-year"
+                  inputMode="numeric"
+                  value={year}
+                  onChange={(event) => setYear(event.target.value)}
+                />
+              )}
             </Field>
           ) : (
             <div className="form-row">
               <Field label="Van" error={errors.periodStart}>
-                {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="date"
+                    className="utrecht-textbox utrecht-textbox--html-input"
+                    value={periodStart}
+                    onChange={(event) => setPeriodStart(event.target.value)}
+                  />
+                )}
               </Field>
               <Field label="Tot en met" error={errors.periodEnd}>
-                {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="date"
+                    className="utrecht-textbox utrecht-textbox--html-input"
+                    value={periodEnd}
+                    onChange={(event) => setPeriodEnd(event.target.value)}
+                  />
+                )}
               </Field>
             </div>
           )}
         </fieldset>
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Gesprekken per kanaal</legend>
-          <p className="utrecht-paragraph">Laat een kanaal leeg als het in de periode niet gebruikt werd. &lsquo;Beantwoord&rsquo; is optioneel.</p>
+          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            Gesprekken per kanaal
+          </legend>
+          <p className="utrecht-paragraph">
+            Laat een kanaal leeg als het in de periode niet gebruikt werd. &lsquo;Beantwoord&rsquo; is optioneel.
+          </p>
           {errors.channels ? (
             <p className="utrecht-form-field-error-message" role="alert">
               <span aria-hidden="true">✕ </span>
@@ -226,16 +329,43 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
           {CHANNELS.map((channel) => (
             <div className="form-row" key={channel.kind}>
               <Field label={`${channel.label}: gesprekken`} error={errors[`${channel.kind}.conversations`]}>
-                {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input input-count" inputMode="numeric" value={figures[channel.kind]?.conversations ?? ''} onChange={(event) => setFigure(channel.kind, 'conversations', event.target.value)} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    className="utrecht-textbox utrecht-textbox--html-input input-count"
+                    inputMode="numeric"
+                    value={figures[channel.kind]?.conversations ?? ''}
+                    onChange={(event) => setFigure(channel.kind, 'conversations', event.target.value)}
+                  />
+                )}
               </Field>
               <Field label={`${channel.label}: beantwoord`} error={errors[`${channel.kind}.answered`]}>
-                {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input input-count" inputMode="numeric" value={figures[channel.kind]?.answered ?? ''} onChange={(event) => setFigure(channel.kind, 'answered', event.target.value)} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    className="utrecht-textbox utrecht-textbox--html-input input-count"
+                    inputMode="numeric"
+                    value={figures[channel.kind]?.answered ?? ''}
+                    onChange={(event) => setFigure(channel.kind, 'answered', event.target.value)}
+                  />
+                )}
               </Field>
             </div>
           ))}
         </fieldset>
-        <Field label="Bron (optioneel)" description="Bijvoorbeeld het jaarverslag of de factsheet waar de cijfers uit komen." error={errors.source}>
-          {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" value={source} onChange={(event) => setSource(event.target.value)} />}
+        <Field
+          label="Bron (optioneel)"
+          description="Bijvoorbeeld het jaarverslag of de factsheet waar de cijfers uit komen."
+          error={errors.source}
+        >
+          {(props) => (
+            <input
+              {...props}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={source}
+              onChange={(event) => setSource(event.target.value)}
+            />
+          )}
         </Field>
         <div>
           <Button type="submit" busy={busy}>

@@ -37,7 +37,10 @@ export class ObligationsQuery {
 }
 
 export class OverviewQuery {
-  @ApiPropertyOptional({ example: 2025, description: 'The year (default: this year); every municipality existing in it.' })
+  @ApiPropertyOptional({
+    example: 2025,
+    description: 'The year (default: this year); every municipality existing in it.',
+  })
   @IsOptional()
   @ToInteger()
   @IsInt({ message: 'year must be a whole year such as 2025' })
@@ -60,7 +63,11 @@ export class OverviewQuery {
   @Matches(/^PV\d{2}$/, { message: 'province must be a province code such as PV22' })
   province?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: the rows as a spreadsheet (text/csv).' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'csv: the rows as a spreadsheet (text/csv).',
+  })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
@@ -87,7 +94,12 @@ export class MunicipalityRefDto {
   @ApiProperty({ example: 'Drenthe' })
   provinceName: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null: existed before the CBS data begins.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'null: existed before the CBS data begins.',
+  })
   validFrom: string | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
@@ -184,7 +196,10 @@ export class CoverageDto {
   @ApiProperty({ format: 'date' })
   from: string;
 
-  @ApiProperty({ format: 'date', description: 'The last covered day within the judged period (coveredUntil says whether coverage goes on).' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The last covered day within the judged period (coveredUntil says whether coverage goes on).',
+  })
   to: string;
 
   @ApiProperty({ type: ContractRefDto })
@@ -230,7 +245,12 @@ export class CostDto {
   @ApiProperty({ example: 2025 })
   year: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 1742525, description: 'Excluding VAT; null when CBS figures are missing.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1742525,
+    description: 'Excluding VAT; null when CBS figures are missing.',
+  })
   amountCents: number | null;
 
   @ApiProperty({ type: Number, nullable: true, example: 0 })
@@ -309,7 +329,11 @@ export class DutyObligationDto {
   @ApiProperty({ type: DutyRefDto })
   duty: DutyRefDto;
 
-  @ApiProperty({ type: DatePeriodDto, description: 'The period judged: the one asked, within the days the municipality existed and the duty was in force.' })
+  @ApiProperty({
+    type: DatePeriodDto,
+    description:
+      'The period judged: the one asked, within the days the municipality existed and the duty was in force.',
+  })
   period: DatePeriodDto;
 
   @ApiProperty({ enum: OBLIGATION_STATUSES })
@@ -318,10 +342,20 @@ export class DutyObligationDto {
   @ApiProperty({ example: 'Assen voldoet van 01-01-2025 t/m 31-12-2025 aan de plicht.' })
   explanation: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day of the uninterrupted coverage through the judged day; null when open-ended.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The last day of the uninterrupted coverage through the judged day; null when open-ended.',
+  })
   coveredUntil: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'AT_RISK: the first day without coverage.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'AT_RISK: the first day without coverage.',
+  })
   uncoveredFrom: string | null;
 
   @ApiProperty({ type: [CoverageDto] })
@@ -344,7 +378,10 @@ export class ObligationsDto {
   @ApiProperty({ type: DatePeriodDto })
   period: DatePeriodDto;
 
-  @ApiProperty({ format: 'date', description: 'The day "now" is judged on: the date asked, or today within the period.' })
+  @ApiProperty({
+    format: 'date',
+    description: 'The day "now" is judged on: the date asked, or today within the period.',
+  })
   asOf: string;
 
   @ApiProperty({ enum: OBLIGATION_STATUSES, description: 'The worst status over the duties.' })
@@ -370,7 +407,11 @@ export class OverviewRowDto {
   @ApiProperty({ enum: OBLIGATION_STATUSES })
   status: ObligationStatus;
 
-  @ApiProperty({ type: [String], example: ['VNG-SEN-2018'], description: 'References of the contracts covering it in the year.' })
+  @ApiProperty({
+    type: [String],
+    example: ['VNG-SEN-2018'],
+    description: 'References of the contracts covering it in the year.',
+  })
   contracts: string[];
 
   @ApiProperty({ type: [String], example: ['Stichting Sensoor'] })
@@ -382,7 +423,12 @@ export class OverviewRowDto {
   @ApiProperty({ type: Number, nullable: true, example: 69701 })
   inhabitants: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 1742525, description: 'The year\'s cost including VAT, in cents.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1742525,
+    description: "The year's cost including VAT, in cents.",
+  })
   costCents: number | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
@@ -391,7 +437,10 @@ export class OverviewRowDto {
   @ApiProperty({ example: 0, description: 'Days of the year without a covering contract.' })
   gapDays: number;
 
-  @ApiProperty({ example: 0, description: 'Minutes per week without a counting channel (the longest weekly pattern in the year).' })
+  @ApiProperty({
+    example: 0,
+    description: 'Minutes per week without a counting channel (the longest weekly pattern in the year).',
+  })
   weeklyGapMinutes: number;
 
   @ApiProperty({ example: 0, description: 'Dated gaps caused by closures.' })
@@ -422,7 +471,11 @@ export class OverviewDto {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  @ApiProperty({ type: StatusCountsDto, description: 'Counts per status over the municipalities of the year (and province, when filtered), before the status filter.' })
+  @ApiProperty({
+    type: StatusCountsDto,
+    description:
+      'Counts per status over the municipalities of the year (and province, when filtered), before the status filter.',
+  })
   counts: StatusCountsDto;
 
   @ApiProperty({ type: [OverviewRowDto] })

@@ -58,28 +58,47 @@ export class ComplianceEvaluator {
          ON CONFLICT (day) DO ${force ? 'UPDATE SET started_at = now(), finished_at = NULL' : 'NOTHING'} RETURNING day`,
         [day],
       );
-      if (!claimed) return { day, evaluated: false, obligations: 0, changes: 0, notifications: 0, webhookDeliveries: 0 };
+      if (!claimed)
+        return { day, evaluated: false, obligations: 0, changes: 0, notifications: 0, webhookDeliveries: 0 };
 
       const judgements = await judgeAll(manager, { codes: null, period: { from: day, to: day }, asOf: day });
       const states = new Map(
-        (await manager.query<StateRow[]>(`SELECT municipality_code, duty_code, status FROM obligation_state`)).map((row) => [`${row.duty_code}:${row.municipality_code}`, row.status]),
+        (await manager.query<StateRow[]>(`SELECT municipality_code, duty_code, status FROM obligation_state`)).map(
+          (row) => [`${row.duty_code}:${row.municipality_code}`, row.status],
+        ),
       );
-      const changed = judgements.filter((j) => states.get(`${j.duty.code}:${j.municipality.code}`) !== j.judged.dto.status);
+      const changed = judgements.filter(
+        (j) => states.get(`${j.duty.code}:${j.municipality.code}`) !== j.judged.dto.status,
+      );
       await manager.query(
         `INSERT INTO obligation_state (municipality_code, duty_code, status, since, evaluated_on)
          SELECT code, duty, status, $1::date, $1::date FROM unnest($2::varchar[], $3::varchar[], $4::varchar[]) AS t(code, duty, status)
          ON CONFLICT (municipality_code, duty_code) DO UPDATE
            SET status = EXCLUDED.status, evaluated_on = EXCLUDED.evaluated_on,
                since = CASE WHEN obligation_state.status = EXCLUDED.status THEN obligation_state.since ELSE EXCLUDED.since END, updated_at = now()`,
-        [day, judgements.map((j) => j.municipality.code), judgements.map((j) => j.duty.code), judgements.map((j) => j.judged.dto.status)],
+        [
+          day,
+          judgements.map((j) => j.municipality.code),
+          judgements.map((j) => j.duty.code),
+          judgements.map((j) => j.judged.dto.status),
+        ],
       );
       // A first evaluation that finds a duty met has nothing to say.
-      const worthTelling = changed.filter((j) => states.has(`${j.duty.code}:${j.municipality.code}`) || j.judged.dto.status !== 'COMPLIANT');
-      const recipients = await this.recipients(manager, worthTelling.map((j) => j.municipality.code));
-      const obligationNotes = worthTelling.flatMap((j) => obligationNotifications(j, states.get(`${j.duty.code}:${j.municipality.code}`) ?? null, day, recipients));
+      const worthTelling = changed.filter(
+        (j) => states.has(`${j.duty.code}:${j.municipality.code}`) || j.judged.dto.status !== 'COMPLIANT',
+      );
+      const recipients = await this.recipients(
+        manager,
+        worthTelling.map((j) => j.municipality.code),
+      );
+      const obligationNotes = worthTelling.flatMap((j) =>
+        obligationNotifications(j, states.get(`${j.duty.code}:${j.municipality.code}`) ?? null, day, recipients),
+      );
       const obligationEvents: EventDraft[] = worthTelling.map((j) => ({
         event: 'obligation.changed',
-        organisationIds: [recipients.municipalities.get(j.municipality.code), ...recipients.associations].filter((id): id is string => !!id),
+        organisationIds: [recipients.municipalities.get(j.municipality.code), ...recipients.associations].filter(
+          (id): id is string => !!id,
+        ),
         data: {
           municipalityCode: j.municipality.code,
           municipalityName: j.municipality.name,
@@ -102,7 +121,13 @@ export class ComplianceEvaluator {
           subjectId: invoice.id,
           title: `Factuur ${invoice.number} is vervallen`,
           message: `Factuur ${invoice.number} van ${invoice.supplierName} aan ${invoice.customerName} had uiterlijk op ${dutchDate(invoice.dueDate)} betaald moeten zijn; er staat EUR ${formatEuroCents(invoice.outstandingCents)} open.`,
-          data: { invoiceId: invoice.id, number: invoice.number, dueDate: invoice.dueDate, totalCents: invoice.totalCents, outstandingCents: invoice.outstandingCents },
+          data: {
+            invoiceId: invoice.id,
+            number: invoice.number,
+            dueDate: invoice.dueDate,
+            totalCents: invoice.totalCents,
+            outstandingCents: invoice.outstandingCents,
+          },
           dedupeKey: `invoice-overdue:${invoice.id}`,
         };
         return [
@@ -118,20 +143,58 @@ export class ComplianceEvaluator {
         .map((invoice) => ({
           event: 'invoice.overdue',
           organisationIds: [invoice.customerOrganisationId, invoice.supplierId],
-          data: { id: invoice.id, number: invoice.number, municipalityCode: invoice.municipalityCode, dueDate: invoice.dueDate, totalCents: invoice.totalCents, outstandingCents: invoice.outstandingCents, currency: 'EUR' },
+          data: {
+            id: invoice.id,
+            number: invoice.number,
+            municipalityCode: invoice.municipalityCode,
+            dueDate: invoice.dueDate,
+            totalCents: invoice.totalCents,
+            outstandingCents: invoice.outstandingCents,
+            currency: 'EUR',
+          },
         }));
       const webhookDeliveries = await this.publisher.publish(manager, [...obligationEvents, ...overdueEvents]);
-      await manager.query(`UPDATE compliance_evaluation SET finished_at = now(), changes = $2 WHERE day = $1`, [day, changed.length]);
-      this.logger.log({ day, obligations: judgements.length, changes: changed.length, notifications: notified.length, webhookDeliveries }, 'Compliance evaluated');
-      return { day, evaluated: true, obligations: judgements.length, changes: changed.length, notifications: notified.length, webhookDeliveries };
+      await manager.query(`UPDATE compliance_evaluation SET finished_at = now(), changes = $2 WHERE day = $1`, [
+        day,
+        changed.length,
+      ]);
+      this.logger.log(
+        {
+          day,
+          obligations: judgements.length,
+          changes: changed.length,
+          notifications: notified.length,
+          webhookDeliveries,
+        },
+        'Compliance evaluated',
+      );
+      return {
+        day,
+        evaluated: true,
+        obligations: judgements.length,
+        changes: changed.length,
+        notifications: notified.length,
+        webhookDeliveries,
+      };
     });
   }
 
   /** Each municipality's own organisation, and the associations (the VNG) that buy collectively. */
-  private async recipients(manager: EntityManager, codes: string[]): Promise<{ municipalities: Map<string, string>; associations: string[] }> {
-    const municipalities = await manager.query<Array<{ id: string; code: string }>>(`SELECT id, municipality_code AS code FROM organisation WHERE municipality_code = ANY($1)`, [codes]);
-    const associations = await manager.query<Array<{ id: string }>>(`SELECT id FROM organisation WHERE kind = 'ASSOCIATION'`);
-    return { municipalities: new Map(municipalities.map((m) => [m.code, m.id])), associations: associations.map((a) => a.id) };
+  private async recipients(
+    manager: EntityManager,
+    codes: string[],
+  ): Promise<{ municipalities: Map<string, string>; associations: string[] }> {
+    const municipalities = await manager.query<Array<{ id: string; code: string }>>(
+      `SELECT id, municipality_code AS code FROM organisation WHERE municipality_code = ANY($1)`,
+      [codes],
+    );
+    const associations = await manager.query<Array<{ id: string }>>(
+      `SELECT id FROM organisation WHERE kind = 'ASSOCIATION'`,
+    );
+    return {
+      municipalities: new Map(municipalities.map((m) => [m.code, m.id])),
+      associations: associations.map((a) => a.id),
+    };
   }
 }
 
@@ -151,19 +214,38 @@ function obligationNotifications(
           message: `De dekking door ${contracts} eindigt op ${dutchDate(dto.coveredUntil!)} en er is geen opvolgend contract: vanaf ${dutchDate(dto.uncoveredFrom!)} voldoet ${municipality.name} niet meer aan ${duty.legalBasis}.`,
         }
       : dto.status === 'NON_COMPLIANT'
-        ? { kind: 'NON_COMPLIANT' as const, title: `${municipality.name} voldoet niet aan ${duty.legalBasis}`, message: dto.explanation }
-        : { kind: 'COMPLIANT_AGAIN' as const, title: `${municipality.name} voldoet weer aan ${duty.legalBasis}`, message: dto.explanation };
+        ? {
+            kind: 'NON_COMPLIANT' as const,
+            title: `${municipality.name} voldoet niet aan ${duty.legalBasis}`,
+            message: dto.explanation,
+          }
+        : {
+            kind: 'COMPLIANT_AGAIN' as const,
+            title: `${municipality.name} voldoet weer aan ${duty.legalBasis}`,
+            message: dto.explanation,
+          };
   const base = {
     ...content,
     municipalityCode: municipality.code,
     subjectType: 'obligation',
     subjectId: duty.code,
-    data: { dutyCode: duty.code, previousStatus: previous, status: dto.status, since: day, coveredUntil: dto.coveredUntil, uncoveredFrom: dto.uncoveredFrom },
+    data: {
+      dutyCode: duty.code,
+      previousStatus: previous,
+      status: dto.status,
+      since: day,
+      coveredUntil: dto.coveredUntil,
+      uncoveredFrom: dto.uncoveredFrom,
+    },
     dedupeKey: `obligation:${municipality.code}:${duty.code}:${dto.status}:${day}`,
   };
   const own = recipients.municipalities.get(municipality.code);
   return [
     ...(own ? [{ ...base, organisationId: own, roles: [] }] : []),
-    ...recipients.associations.map((organisationId) => ({ ...base, organisationId, roles: ['CONTRACT_MANAGER' as const] })),
+    ...recipients.associations.map((organisationId) => ({
+      ...base,
+      organisationId,
+      roles: ['CONTRACT_MANAGER' as const],
+    })),
   ];
 }

@@ -28,7 +28,10 @@ export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicatio
     await this.jobs.work<EvaluationJob>(EVALUATION_QUEUE, 5, async ({ day }) => {
       await this.evaluator.evaluate(day, false);
     });
-    this.timers = [setTimeout(() => void this.requestToday(), FIRST_REQUEST_MS), setInterval(() => void this.requestToday(), HOUR_MS)];
+    this.timers = [
+      setTimeout(() => void this.requestToday(), FIRST_REQUEST_MS),
+      setInterval(() => void this.requestToday(), HOUR_MS),
+    ];
     for (const timer of this.timers) timer.unref();
   }
 

@@ -28,7 +28,10 @@ export class LegalBasisDto {
   @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
   article: string;
 
-  @ApiProperty({ example: 'op ieder moment van de dag telefonisch of elektronisch anoniem een luisterend oor en advies beschikbaar te stellen' })
+  @ApiProperty({
+    example:
+      'op ieder moment van de dag telefonisch of elektronisch anoniem een luisterend oor en advies beschikbaar te stellen',
+  })
   text: string;
 }
 
@@ -117,15 +120,24 @@ export class ComplianceReportDto {
   @ApiProperty({ enum: OBLIGATION_STATUSES })
   status: ObligationStatus;
 
-  @ApiProperty({ type: DutyObligationDto, description: 'The obligation over the year: coverage, channels and hours, gaps, cost and funding.' })
+  @ApiProperty({
+    type: DutyObligationDto,
+    description: 'The obligation over the year: coverage, channels and hours, gaps, cost and funding.',
+  })
   obligation: DutyObligationDto;
 
-  @ApiProperty({ type: [ReportDocumentDto], description: 'Invoices, credit notes and allocation statements for the year, with their payment status.' })
+  @ApiProperty({
+    type: [ReportDocumentDto],
+    description: 'Invoices, credit notes and allocation statements for the year, with their payment status.',
+  })
   documents: ReportDocumentDto[];
 
   @ApiProperty({ type: DocumentTotalsDto })
   documentTotals: DocumentTotalsDto;
 
-  @ApiProperty({ type: [ServiceFiguresDto], description: "The providers' national figures, for context: never per municipality, the help is anonymous." })
+  @ApiProperty({
+    type: [ServiceFiguresDto],
+    description: "The providers' national figures, for context: never per municipality, the help is anonymous.",
+  })
   serviceFigures: ServiceFiguresDto[];
 }

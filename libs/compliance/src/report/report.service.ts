@@ -29,7 +29,10 @@ export class ComplianceReportService {
     // Narrower than the obligations' own check (which lets the VNG and providers in): decided on the caller alone, no query.
     const principal = this.context.principal();
     if (principal.municipalityCode !== code && !isOperator(principal)) {
-      throw new ComplianceError(ComplianceErrorCode.MunicipalityNotFound, `There is no municipality ${code} whose compliance report you can see.`);
+      throw new ComplianceError(
+        ComplianceErrorCode.MunicipalityNotFound,
+        `There is no municipality ${code} whose compliance report you can see.`,
+      );
     }
     const obligations = await this.compliance.obligations(code, { year: query.year, duty: query.duty ?? WMO_DUTY });
     const [obligation] = obligations.duties;
@@ -39,17 +42,33 @@ export class ComplianceReportService {
       const totals = await providerYearTotals(tx.manager, [...providers.keys()]);
       const serviceFigures = [...providers].flatMap(([providerId, providerName]) => {
         const latest = totals.find((t) => t.providerId === providerId && t.year <= query.year);
-        return latest ? [{ providerId, providerName, year: latest.year, channels: latest.channels, totalConversations: latest.totalConversations }] : [];
+        return latest
+          ? [
+              {
+                providerId,
+                providerName,
+                year: latest.year,
+                channels: latest.channels,
+                totalConversations: latest.totalConversations,
+              },
+            ]
+          : [];
       });
       return {
         title: `Verantwoording ${obligation.duty.name.toLowerCase()} ${query.year}: ${obligations.municipality.name}`,
         municipality: obligations.municipality,
         year: query.year,
         generatedAt: new Date().toISOString(),
-        legalBasis: obligation.duty.code === WMO_DUTY ? LEGAL_BASIS : { article: obligation.duty.legalBasis, text: obligation.duty.name },
+        legalBasis:
+          obligation.duty.code === WMO_DUTY
+            ? LEGAL_BASIS
+            : { article: obligation.duty.legalBasis, text: obligation.duty.name },
         status: obligation.status,
         obligation,
-        documents: documents.map(({ periodStart, periodEnd, ...document }) => ({ ...document, period: { from: periodStart, to: periodEnd } })),
+        documents: documents.map(({ periodStart, periodEnd, ...document }) => ({
+          ...document,
+          period: { from: periodStart, to: periodEnd },
+        })),
         documentTotals: documentTotals(documents),
         serviceFigures,
       };
@@ -58,8 +77,14 @@ export class ComplianceReportService {
 }
 
 function documentTotals(documents: Awaited<ReturnType<typeof documentsForMunicipalityYear>>): DocumentTotalsDto {
-  const sum = (type: string, pick: (d: (typeof documents)[number]) => number) => documents.filter((d) => d.type === type).reduce((total, d) => total + pick(d), 0);
+  const sum = (type: string, pick: (d: (typeof documents)[number]) => number) =>
+    documents.filter((d) => d.type === type).reduce((total, d) => total + pick(d), 0);
   const invoiced = sum('INVOICE', (d) => d.totalCents - d.creditedCents);
   const paid = sum('INVOICE', (d) => d.paidCents);
-  return { invoicedCents: invoiced, allocatedCents: sum('ALLOCATION_STATEMENT', (d) => d.totalCents), paidCents: paid, outstandingCents: Math.max(0, invoiced - paid) };
+  return {
+    invoicedCents: invoiced,
+    allocatedCents: sum('ALLOCATION_STATEMENT', (d) => d.totalCents),
+    paidCents: paid,
+    outstandingCents: Math.max(0, invoiced - paid),
+  };
 }

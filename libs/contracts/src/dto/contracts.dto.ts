@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
 import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
 import {
@@ -123,10 +138,15 @@ export class CreateContractDto {
 
   @ApiPropertyOptional({ example: 'VNG-SEN-2025', description: 'Unique; generated when left out.' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, { message: 'reference must be 2-50 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, {
+    message: 'reference must be 2-50 letters, digits, dots, dashes or underscores',
+  })
   reference?: string;
 
-  @ApiPropertyOptional({ example: 'GM0363', description: 'INDIVIDUAL: the contracting municipality (default: your own).' })
+  @ApiPropertyOptional({
+    example: 'GM0363',
+    description: 'INDIVIDUAL: the contracting municipality (default: your own).',
+  })
   @IsOptional()
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipalityCode must be a CBS municipality code such as GM0363' })
   municipalityCode?: string;
@@ -140,7 +160,9 @@ export class CreateContractDto {
 }
 
 /** Only a draft can be edited this way; an active contract changes through amendments. */
-export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['kind', 'dutyCode', 'municipalityCode', 'tariffs'] as const)) {}
+export class UpdateContractDto extends PartialType(
+  OmitType(CreateContractDto, ['kind', 'dutyCode', 'municipalityCode', 'tariffs'] as const),
+) {}
 
 export class PartyDto {
   @ApiProperty({ format: 'uuid' })
@@ -216,7 +238,12 @@ export class ContractDto {
 }
 
 export class MunicipalityContractDto extends ContractDto {
-  @ApiProperty({ type: String, nullable: true, example: '0.2500', description: 'The tariff in force on the requested date.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0.2500',
+    description: 'The tariff in force on the requested date.',
+  })
   tariffPerInhabitant: string | null;
 
   @ApiProperty({ format: 'date', description: 'The municipality takes part from ...' })
@@ -300,12 +327,20 @@ export class CreateAmendmentDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiPropertyOptional({ example: '0.2600', description: 'A new tariff from effectiveDate; the current one ends the day before.' })
+  @ApiPropertyOptional({
+    example: '0.2600',
+    description: 'A new tariff from effectiveDate; the current one ends the day before.',
+  })
   @IsOptional()
   @IsTariffAmount()
   perInhabitant?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'A new end date (null: open-ended).' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'A new end date (null: open-ended).',
+  })
   @IsOptional()
   @IsIsoDate()
   endDate?: string | null;
@@ -482,14 +517,32 @@ export class RollOverResultDto {
   @ApiProperty({ example: 2019 })
   year: number;
 
-  @ApiProperty({ type: [Object], example: [{ code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] }] })
+  @ApiProperty({
+    type: [Object],
+    example: [{ code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] }],
+  })
   continued: Array<{ code: string; from: string; predecessors: string[] }>;
 
   @ApiProperty({ type: [String] })
   alreadyParticipating: string[];
 
-  @ApiProperty({ type: [Object], example: [{ code: 'GM1969', predecessors: ['GM0015'], reason: 'GM1969 is covered by contract X on 2019-01-01', conflictingContract: { id: '...', reference: 'X' } }] })
-  conflicts: Array<{ code: string; predecessors: string[]; reason: string; conflictingContract?: { id: string; reference: string } }>;
+  @ApiProperty({
+    type: [Object],
+    example: [
+      {
+        code: 'GM1969',
+        predecessors: ['GM0015'],
+        reason: 'GM1969 is covered by contract X on 2019-01-01',
+        conflictingContract: { id: '...', reference: 'X' },
+      },
+    ],
+  })
+  conflicts: Array<{
+    code: string;
+    predecessors: string[];
+    reason: string;
+    conflictingContract?: { id: string; reference: string };
+  }>;
 }
 
 export class MunicipalityContractsQuery {

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+  IsArray,
+} from 'class-validator';
 import { CHANNEL_KINDS, ChannelKind } from '../contracts.constants';
 
 export class CreateProviderDto {
@@ -44,7 +55,10 @@ export class CreateProviderDto {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string;
 
-  @ApiProperty({ example: 'SEN', description: 'Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique.' })
+  @ApiProperty({
+    example: 'SEN',
+    description: 'Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique.',
+  })
   @Matches(/^[A-Z]{2,10}$/, { message: 'invoicePrefix must be 2 to 10 capital letters' })
   invoicePrefix: string;
 }
@@ -75,11 +89,15 @@ export class WeeklyIntervalDto {
 
 export class ClosureDto {
   @ApiProperty({ example: '2025-12-24T18:00:00+01:00', description: 'Start of the closure (ISO 8601 with offset).' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, { message: 'from must be a date-time with offset, e.g. 2025-12-24T18:00:00+01:00' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'from must be a date-time with offset, e.g. 2025-12-24T18:00:00+01:00',
+  })
   from: string;
 
   @ApiProperty({ example: '2025-12-25T08:00:00+01:00' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, { message: 'to must be a date-time with offset, e.g. 2025-12-25T08:00:00+01:00' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'to must be a date-time with offset, e.g. 2025-12-25T08:00:00+01:00',
+  })
   to: string;
 
   @ApiProperty({ example: 'Onderhoud telefooncentrale' })
@@ -100,7 +118,10 @@ export class ChannelDto {
   @MaxLength(200)
   contact?: string;
 
-  @ApiProperty({ type: [WeeklyIntervalDto], description: 'Weekly hours in Europe/Amsterdam local time. Phone 24/7: 00:00-24:00 every weekday.' })
+  @ApiProperty({
+    type: [WeeklyIntervalDto],
+    description: 'Weekly hours in Europe/Amsterdam local time. Phone 24/7: 00:00-24:00 every weekday.',
+  })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => WeeklyIntervalDto)
@@ -224,4 +245,3 @@ export class DutyDto {
   @ApiProperty({ description: 'A counting channel must be available at every moment of the week.' })
   continuousAvailability: boolean;
 }
-

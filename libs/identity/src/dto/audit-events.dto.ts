@@ -3,7 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class ListAuditEventsQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'OPERATOR only: events of this organisation (default for others: their own).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'OPERATOR only: events of this organisation (default for others: their own).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
   organisation?: string;

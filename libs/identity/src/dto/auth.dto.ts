@@ -70,7 +70,10 @@ export class MeDto {
 }
 
 export class SessionTokenDto {
-  @ApiProperty({ description: 'JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`.' })
+  @ApiProperty({
+    description:
+      'JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`.',
+  })
   accessToken: string;
 
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires; refresh before then.' })

@@ -7,7 +7,10 @@ import { OrganisationSummaryDto } from './auth.dto';
 const CREATABLE_KINDS = ['ASSOCIATION', 'PROVIDER', 'OPERATOR'] as const;
 
 export class CreateOrganisationDto {
-  @ApiProperty({ enum: CREATABLE_KINDS, description: 'Municipalities get their organisation automatically from the reference data.' })
+  @ApiProperty({
+    enum: CREATABLE_KINDS,
+    description: 'Municipalities get their organisation automatically from the reference data.',
+  })
   @IsIn(CREATABLE_KINDS, { message: `kind must be one of ${CREATABLE_KINDS.join(', ')}` })
   kind: (typeof CREATABLE_KINDS)[number];
 

@@ -1,10 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, Max } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+  Max,
+} from 'class-validator';
 import { PageQuery, ToInteger } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'OPERATOR only: the organisation whose users to list (default: your own).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'OPERATOR only: the organisation whose users to list (default: your own).',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
   organisation?: string;
@@ -59,7 +76,10 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
   roles?: Role[];
 
-  @ApiPropertyOptional({ description: 'false deactivates the user: sign-in and refresh stop at once; access tokens already issued expire within 15 minutes.' })
+  @ApiPropertyOptional({
+    description:
+      'false deactivates the user: sign-in and refresh stop at once; access tokens already issued expire within 15 minutes.',
+  })
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;

@@ -1,9 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
 import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.entities';
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  DocumentStatus,
+  DocumentType,
+  RUN_STATUSES,
+  RunStatus,
+} from '../invoicing.entities';
 
 export class CreateInvoiceRunDto {
   @ApiPropertyOptional({ example: 2025, description: 'Bill this calendar year (or give periodStart and periodEnd).' })
@@ -92,13 +115,19 @@ export class InvoiceRunDto {
   @ApiProperty({ example: 338 })
   documentCount: number;
 
-  @ApiProperty({ example: 448_412_50, description: 'Sum of the documents issued, in cents (the run total of an allocation run).' })
+  @ApiProperty({
+    example: 448_412_50,
+    description: 'Sum of the documents issued, in cents (the run total of an allocation run).',
+  })
   totalCents: number;
 
   @ApiProperty({ example: 'EUR' })
   currency: string;
 
-  @ApiProperty({ type: [GapDto], description: `Participants whose billing details were incomplete (the first ${MAX_LISTED_GAPS} by code); their documents were issued all the same.` })
+  @ApiProperty({
+    type: [GapDto],
+    description: `Participants whose billing details were incomplete (the first ${MAX_LISTED_GAPS} by code); their documents were issued all the same.`,
+  })
   gaps: GapDto[];
 
   @ApiProperty({ example: 12, description: 'How many documents of the run lack billing details, listed or not.' })
@@ -293,7 +322,12 @@ export class InvoiceDocumentDto {
   @ApiProperty({ example: 'SEN-2026-000001' })
   number: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'GM0106', description: 'Null for a central invoice to the VNG.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'GM0106',
+    description: 'Null for a central invoice to the VNG.',
+  })
   municipalityCode: string | null;
 
   @ApiProperty({ format: 'uuid' })
@@ -317,7 +351,11 @@ export class InvoiceDocumentDto {
   @ApiProperty({ format: 'date' })
   dueDate: string;
 
-  @ApiProperty({ enum: DOCUMENT_STATUSES, description: 'Invoices: OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED. Credit notes and allocation statements (settled through the fund withholding) are PAID.' })
+  @ApiProperty({
+    enum: DOCUMENT_STATUSES,
+    description:
+      'Invoices: OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED. Credit notes and allocation statements (settled through the fund withholding) are PAID.',
+  })
   status: DocumentStatus;
 
   @ApiProperty({ example: 'EUR' })
@@ -373,7 +411,10 @@ export class InvoiceDocumentDto {
 }
 
 export class DocumentListTotalsDto {
-  @ApiProperty({ example: 1742525, description: 'The totals (incl. VAT) of the invoices, minus those of the credit notes.' })
+  @ApiProperty({
+    example: 1742525,
+    description: 'The totals (incl. VAT) of the invoices, minus those of the credit notes.',
+  })
   netInvoicedCents: number;
 
   @ApiProperty({ example: 0, description: 'Of the allocation statements (settled through the fund withholding).' })
@@ -382,7 +423,10 @@ export class DocumentListTotalsDto {
   @ApiProperty({ example: 0, description: 'Payments recorded on the invoices.' })
   paidCents: number;
 
-  @ApiProperty({ example: 1742525, description: 'What is still to be paid on the invoices (after payments and credit notes).' })
+  @ApiProperty({
+    example: 1742525,
+    description: 'What is still to be paid on the invoices (after payments and credit notes).',
+  })
   outstandingCents: number;
 }
 
@@ -393,7 +437,10 @@ export class DocumentPageDto {
   @ApiProperty({ description: 'Documents matching the filters, over all pages.' })
   total: number;
 
-  @ApiProperty({ type: DocumentListTotalsDto, description: 'Sums over every document matching the filters (all pages), in cents.' })
+  @ApiProperty({
+    type: DocumentListTotalsDto,
+    description: 'Sums over every document matching the filters (all pages), in cents.',
+  })
   totals: DocumentListTotalsDto;
 
   @ApiProperty()
@@ -422,7 +469,10 @@ export class CreateCreditNoteDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiPropertyOptional({ type: [CreditLineDto], description: 'Partial credit, each line at most once; leave out to credit all that is left.' })
+  @ApiPropertyOptional({
+    type: [CreditLineDto],
+    description: 'Partial credit, each line at most once; leave out to credit all that is left.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty({ message: 'lines must name at least one line; leave lines out to credit all that is left' })
@@ -485,7 +535,12 @@ export class PurchaseOrderDto {
 }
 
 export class BillingDetailsDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: '00000001001234567000', description: 'OIN: 20 digits (e-invoice address, scheme 0190).' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '00000001001234567000',
+    description: 'OIN: 20 digits (e-invoice address, scheme 0190).',
+  })
   @IsOptional()
   @Matches(/^\d{20}$/, { message: 'oin must be 20 digits' })
   oin?: string | null;

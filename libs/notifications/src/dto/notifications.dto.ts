@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ToInteger } from '@wmo/common';
 import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
 
@@ -53,7 +65,10 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true, example: 'GM0106' })
   municipalityCode: string | null;
 
-  @ApiProperty({ example: 'obligation', description: 'What it is about: obligation (a duty of a municipality) or invoice.' })
+  @ApiProperty({
+    example: 'obligation',
+    description: 'What it is about: obligation (a duty of a municipality) or invoice.',
+  })
   subjectType: string;
 
   @ApiProperty({ example: 'WMO2015_2_2_4_1B', description: 'The duty code, or the document id.' })
@@ -87,12 +102,19 @@ export class NotificationPageDto {
 }
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://erp.assen.nl/hooks/luisterend-oor', description: 'https (http only outside production).' })
+  @ApiProperty({
+    example: 'https://erp.assen.nl/hooks/luisterend-oor',
+    description: 'https (http only outside production).',
+  })
   @IsString()
   @MaxLength(2000)
   url: string;
 
-  @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['obligation.changed', 'invoice.issued', 'invoice.overdue'] })
+  @ApiProperty({
+    enum: WEBHOOK_EVENTS,
+    isArray: true,
+    example: ['obligation.changed', 'invoice.issued', 'invoice.overdue'],
+  })
   @IsArray()
   @ArrayNotEmpty({ message: 'events must name at least one event' })
   @ArrayUnique({ message: 'events must not repeat an event' })
@@ -126,7 +148,8 @@ export class WebhookDto {
 export class CreatedWebhookDto extends WebhookDto {
   @ApiProperty({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    description: 'Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks).',
+    description:
+      'Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks).',
   })
   secret: string;
 }

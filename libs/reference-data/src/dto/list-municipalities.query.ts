@@ -6,11 +6,16 @@ import { FIRST_DATA_YEAR, lastSupportedYear } from '../reference-years';
 export const MUNICIPALITY_SORTS = ['name', 'code', 'population'] as const;
 
 export class ListMunicipalitiesQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 2024, description: `Municipalities existing on 1 January of this year (${FIRST_DATA_YEAR} up to next year). Default: the current year.` })
+  @ApiPropertyOptional({
+    example: 2024,
+    description: `Municipalities existing on 1 January of this year (${FIRST_DATA_YEAR} up to next year). Default: the current year.`,
+  })
   @IsOptional()
   @ToInteger()
   @IsInt({ message: 'year must be a whole year such as 2024' })
-  @Min(FIRST_DATA_YEAR, { message: `year must be ${FIRST_DATA_YEAR} or later: the reference data begins on 1 January ${FIRST_DATA_YEAR}` })
+  @Min(FIRST_DATA_YEAR, {
+    message: `year must be ${FIRST_DATA_YEAR} or later: the reference data begins on 1 January ${FIRST_DATA_YEAR}`,
+  })
   @Max(lastSupportedYear(), { message: `year must be ${lastSupportedYear()} or earlier` })
   year?: number;
 

@@ -4,11 +4,22 @@ import { PatternPipe } from '@wmo/common';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM\d{4}$/;
 
-const codePipe = new PatternPipe('code', MUNICIPALITY_CODE_PATTERN, 'code must be a CBS municipality code: GM followed by four digits, e.g. GM0363');
+const codePipe = new PatternPipe(
+  'code',
+  MUNICIPALITY_CODE_PATTERN,
+  'code must be a CBS municipality code: GM followed by four digits, e.g. GM0363',
+);
 
 /** The `{code}` path parameter: a CBS municipality code, checked (400) before the handler runs. */
 export const MunicipalityCode = (): ParameterDecorator => Param('code', codePipe);
 
 /** Documents the `{code}` path parameter. */
 export const ApiMunicipalityCode = () =>
-  applyDecorators(ApiParam({ name: 'code', example: 'GM0363', schema: { type: 'string', pattern: MUNICIPALITY_CODE_PATTERN.source }, description: 'CBS municipality code: `GM` and four digits.' }));
+  applyDecorators(
+    ApiParam({
+      name: 'code',
+      example: 'GM0363',
+      schema: { type: 'string', pattern: MUNICIPALITY_CODE_PATTERN.source },
+      description: 'CBS municipality code: `GM` and four digits.',
+    }),
+  );

@@ -14,16 +14,39 @@ export class MunicipalitySummaryDto {
   @ApiProperty({ example: 'Drenthe' })
   provinceName: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: null, description: 'First day the code existed; null when it existed before 2014-01-01, where the reference data begins.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: null,
+    description: 'First day the code existed; null when it existed before 2014-01-01, where the reference data begins.',
+  })
   validFrom: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: null, description: 'Last day the code existed; null while it exists.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: null,
+    description: 'Last day the code existed; null while it exists.',
+  })
   validTo: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 68998, description: 'CBS population on `populationReferenceDate`.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 68998,
+    description: 'CBS population on `populationReferenceDate`.',
+  })
   population: number | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2024-01-01', description: '1 January of the requested year, or of the latest year with a CBS figure before it.' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2024-01-01',
+    description: '1 January of the requested year, or of the latest year with a CBS figure before it.',
+  })
   populationReferenceDate: string | null;
 }
 
@@ -65,7 +88,12 @@ export class MunicipalChangeLinkDto {
   @ApiProperty({ enum: TERRITORIAL_CHANGE_RELATIONS, example: 'SPLIT_PART' })
   relation: TerritorialChangeRelation;
 
-  @ApiProperty({ type: Number, nullable: true, example: 0.877, description: 'Share of the old municipality\'s addresses that moved; null when unknown.' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0.877,
+    description: "Share of the old municipality's addresses that moved; null when unknown.",
+  })
   share: number | null;
 
   @ApiProperty({ type: String, nullable: true })
@@ -73,7 +101,10 @@ export class MunicipalChangeLinkDto {
 }
 
 export class MunicipalityDetailDto extends MunicipalitySummaryDto {
-  @ApiProperty({ type: [PopulationPointDto], description: 'CBS population on 1 January of every year the municipality existed.' })
+  @ApiProperty({
+    type: [PopulationPointDto],
+    description: 'CBS population on 1 January of every year the municipality existed.',
+  })
   populationHistory: PopulationPointDto[];
 
   @ApiProperty({ type: [MunicipalChangeLinkDto], description: 'Municipalities that (partly) went into this one.' })
@@ -93,7 +124,10 @@ export class PopulationComponentDto {
   @ApiProperty({ example: 13781, description: 'The CBS figure of this municipality on the reference date.' })
   referenceInhabitants: number;
 
-  @ApiProperty({ example: 0.877, description: 'The part of that figure in the territory (product of the address shares).' })
+  @ApiProperty({
+    example: 0.877,
+    description: 'The part of that figure in the territory (product of the address shares).',
+  })
   share: number;
 
   @ApiProperty({ example: 12086, description: 'referenceInhabitants x share, rounded half up.' })
@@ -113,7 +147,10 @@ export class TerritoryPopulationDto {
   @ApiProperty({ example: 'Het Hogeland' })
   name: string;
 
-  @ApiProperty({ example: 47897, description: 'Inhabitants on referenceDate of the territory that forms the municipality on asOf.' })
+  @ApiProperty({
+    example: 47897,
+    description: 'Inhabitants on referenceDate of the territory that forms the municipality on asOf.',
+  })
   inhabitants: number;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
@@ -122,7 +159,10 @@ export class TerritoryPopulationDto {
   @ApiProperty({ format: 'date', example: '2019-01-01' })
   asOf: string;
 
-  @ApiProperty({ example: false, description: 'True when part of the territory came from a split with no known address share.' })
+  @ApiProperty({
+    example: false,
+    description: 'True when part of the territory came from a split with no known address share.',
+  })
   approximate: boolean;
 
   @ApiProperty({ type: [String], description: 'Why the figure is approximate.' })

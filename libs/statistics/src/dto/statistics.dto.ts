@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate, Trim } from '@wmo/common';
 import { CHANNEL_KINDS, ChannelKind } from '@wmo/contracts';
 import { SHARE_PATTERN } from '../statistic-rules';
@@ -15,13 +29,23 @@ export class ChannelFiguresDto {
   @IsIn(CHANNEL_KINDS, { message: `kind must be one of ${CHANNEL_KINDS.join(', ')}` })
   kind: ChannelKind;
 
-  @ApiProperty({ example: 233866, minimum: 0, description: 'Conversations held on the channel in the period (calls, chats, e-mails).' })
+  @ApiProperty({
+    example: 233866,
+    minimum: 0,
+    description: 'Conversations held on the channel in the period (calls, chats, e-mails).',
+  })
   @Min(0, { message: 'conversations must not be negative' })
   @Max(MAX_COUNT, { message: `conversations must be at most ${MAX_COUNT}` })
   @IsInt({ message: 'conversations must be a whole number' })
   conversations: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: null, minimum: 0, description: 'Of those, answered; leave out (or null) when the provider does not report it. At most conversations.' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: null,
+    minimum: 0,
+    description: 'Of those, answered; leave out (or null) when the provider does not report it. At most conversations.',
+  })
   @IsOptional()
   @Min(0, { message: 'answered must not be negative' })
   @Max(MAX_COUNT, { message: `answered must be at most ${MAX_COUNT}` })
@@ -37,9 +61,15 @@ export class TopicShareDto {
   @MaxLength(100, { message: 'topic must be at most 100 characters' })
   topic: string;
 
-  @ApiProperty({ example: '0.0500', description: 'Share of the conversations about the topic: a decimal string from 0 to 1 with at most 4 decimals (answered with 4).' })
+  @ApiProperty({
+    example: '0.0500',
+    description:
+      'Share of the conversations about the topic: a decimal string from 0 to 1 with at most 4 decimals (answered with 4).',
+  })
   @IsString({ message: 'share must be a decimal string such as "0.0500"' })
-  @Matches(SHARE_PATTERN, { message: 'share must be a decimal string from 0 to 1 with at most 4 decimals, such as "0.0500"' })
+  @Matches(SHARE_PATTERN, {
+    message: 'share must be a decimal string from 0 to 1 with at most 4 decimals, such as "0.0500"',
+  })
   share: string;
 }
 
@@ -48,14 +78,21 @@ export class TopicShareDto {
  * inclusive, within one calendar year), as for invoice runs.
  */
 export class RecordStatisticsDto {
-  @ApiPropertyOptional({ example: 2017, description: 'The whole calendar year (or give periodStart and periodEnd instead).' })
+  @ApiPropertyOptional({
+    example: 2017,
+    description: 'The whole calendar year (or give periodStart and periodEnd instead).',
+  })
   @IsOptional()
   @Min(1900, { message: 'year must be 1900 or later' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
   @IsInt({ message: 'year must be a whole year such as 2017' })
   year?: number;
 
-  @ApiPropertyOptional({ format: 'date', example: '2017-01-01', description: 'First day of a period shorter than a year (with periodEnd, in the same calendar year).' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2017-01-01',
+    description: 'First day of a period shorter than a year (with periodEnd, in the same calendar year).',
+  })
   @IsOptional()
   @IsIsoDate()
   periodStart?: string;
@@ -65,15 +102,23 @@ export class RecordStatisticsDto {
   @IsIsoDate()
   periodEnd?: string;
 
-  @ApiProperty({ type: [ChannelFiguresDto], description: 'At least one channel, each kind at most once. A channel left out had no conversations in the period.' })
+  @ApiProperty({
+    type: [ChannelFiguresDto],
+    description: 'At least one channel, each kind at most once. A channel left out had no conversations in the period.',
+  })
   @IsArray({ message: 'channels must be a list' })
   @ArrayMinSize(1, { message: 'channels must list at least one channel' })
-  @ArrayMaxSize(CHANNEL_KINDS.length, { message: `channels must list each of the ${CHANNEL_KINDS.length} kinds at most once` })
+  @ArrayMaxSize(CHANNEL_KINDS.length, {
+    message: `channels must list each of the ${CHANNEL_KINDS.length} kinds at most once`,
+  })
   @ValidateNested({ each: true })
   @Type(() => ChannelFiguresDto)
   channels: ChannelFiguresDto[];
 
-  @ApiPropertyOptional({ type: [TopicShareDto], description: 'Shares of topics, each topic once, adding up to at most 1.' })
+  @ApiPropertyOptional({
+    type: [TopicShareDto],
+    description: 'Shares of topics, each topic once, adding up to at most 1.',
+  })
   @IsOptional()
   @IsArray({ message: 'topics must be a list' })
   @ArrayMaxSize(50, { message: 'topics must list at most 50 topics' })
@@ -81,7 +126,10 @@ export class RecordStatisticsDto {
   @Type(() => TopicShareDto)
   topics?: TopicShareDto[];
 
-  @ApiPropertyOptional({ example: 'Sensoor, factsheet 2016', description: 'Where the figures come from (an annual report, a factsheet).' })
+  @ApiPropertyOptional({
+    example: 'Sensoor, factsheet 2016',
+    description: 'Where the figures come from (an annual report, a factsheet).',
+  })
   @IsOptional()
   @IsString({ message: 'source must be text' })
   @Trim()
@@ -134,7 +182,11 @@ export class YearTotalsDto {
   @ApiProperty({ example: 2016 })
   year: number;
 
-  @ApiProperty({ type: [ChannelCountDto], description: 'Summed over the periods of the year; answered is null when a period of the year does not report it for the channel.' })
+  @ApiProperty({
+    type: [ChannelCountDto],
+    description:
+      'Summed over the periods of the year; answered is null when a period of the year does not report it for the channel.',
+  })
   channels: ChannelCountDto[];
 
   @ApiProperty({ example: 253777 })

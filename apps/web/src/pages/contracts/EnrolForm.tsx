@@ -22,7 +22,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Why the API refused one municipality, in Dutch. */
 function refusal(code: string, error: unknown): string {
   if (isProblem(error)) {
-    const problem = error.extensions as { conflictingContract?: { reference?: string }; exception?: { reason?: string } };
+    const problem = error.extensions as {
+      conflictingContract?: { reference?: string };
+      exception?: { reason?: string };
+    };
     switch (error.type) {
       case 'double-coverage':
         return `${code} valt in die periode al onder een ander contract voor deze plicht${problem.conflictingContract?.reference ? ` (${problem.conflictingContract.reference})` : ''}. Een gemeente kan maar onder één contract tegelijk vallen.`;
@@ -48,7 +51,8 @@ function fieldErrorsOf(error: unknown): Errors {
   const errors: Errors = {};
   if (!(error instanceof ApiError)) return errors;
   for (const problem of error.fieldErrors) {
-    if (problem.field === 'code') errors.municipalities = 'Dit is geen gemeentecode. Een code is GM met vier cijfers, zoals GM0106.';
+    if (problem.field === 'code')
+      errors.municipalities = 'Dit is geen gemeentecode. Een code is GM met vier cijfers, zoals GM0106.';
     else if (problem.field === 'from') errors.from = 'Vul een geldige datum in, zoals 1-1-2026.';
     else if (problem.field === 'to') errors.to = 'De einddatum mag niet vóór de begindatum liggen.';
   }
@@ -81,7 +85,10 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
   function resolve(text: string): { codes: string[]; unknown: string[] } {
     const codes: string[] = [];
     const unknown: string[] = [];
-    for (const token of text.split(/[,;\n]+/).map((part) => part.trim()).filter(Boolean)) {
+    for (const token of text
+      .split(/[,;\n]+/)
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       if (/^gm\d{4}$/i.test(token)) {
         codes.push(token.toUpperCase());
         continue;
@@ -99,11 +106,14 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
     setFailure(null);
     const found: Errors = {};
     const { codes, unknown } = resolve(municipalities);
-    if (codes.length === 0 && unknown.length === 0) found.municipalities = 'Vul ten minste één gemeentecode of gemeentenaam in.';
-    else if (unknown.length) found.municipalities = `Onbekende gemeente: ${unknown.join(', ')}. Gebruik de naam of een code zoals GM0106.`;
+    if (codes.length === 0 && unknown.length === 0)
+      found.municipalities = 'Vul ten minste één gemeentecode of gemeentenaam in.';
+    else if (unknown.length)
+      found.municipalities = `Onbekende gemeente: ${unknown.join(', ')}. Gebruik de naam of een code zoals GM0106.`;
     if (!from) found.from = 'Vul in vanaf welke datum de gemeente deelneemt.';
     else if (!ISO_DATE.test(from)) found.from = 'Vul een geldige datum in, zoals 1-1-2026.';
-    else if (from < contract.startDate || (contract.endDate && from > contract.endDate)) found.from = `Deze datum valt buiten de looptijd van het contract (${period(contract.startDate, contract.endDate)}).`;
+    else if (from < contract.startDate || (contract.endDate && from > contract.endDate))
+      found.from = `Deze datum valt buiten de looptijd van het contract (${period(contract.startDate, contract.endDate)}).`;
     if (to && !ISO_DATE.test(to)) found.to = 'Vul een geldige datum in, of laat dit veld leeg.';
     else if (to && from && to < from) found.to = 'De einddatum mag niet vóór de begindatum liggen.';
     setErrors(found);
@@ -115,13 +125,19 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
     let fields: Errors = {};
     for (const code of codes) {
       try {
-        const { data } = await apiExchange<EnrolmentResult>(`/contracts/${contract.id}/participants`, { method: 'POST', body: { code, from, ...(to ? { to } : {}) } });
+        const { data } = await apiExchange<EnrolmentResult>(`/contracts/${contract.id}/participants`, {
+          method: 'POST',
+          body: { code, from, ...(to ? { to } : {}) },
+        });
         enrolled.push(...data.enrolled);
         refused.push(...data.skipped.map((skip) => `${skip.code} is overgeslagen.`));
       } catch (error) {
         const mapped = fieldErrorsOf(error);
         if (Object.keys(mapped).length) fields = { ...fields, ...mapped };
-        else if (error instanceof ApiError && (error.status === 403 || error.status === 401 || error.status >= 500 || error.status === 0)) {
+        else if (
+          error instanceof ApiError &&
+          (error.status === 403 || error.status === 401 || error.status >= 500 || error.status === 0)
+        ) {
           setFailure(error);
           break;
         } else refused.push(refusal(code, error));
@@ -149,18 +165,62 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
       {failure ? <ErrorAlert error={failure} /> : null}
       {done.length ? (
         <Alert type="ok">
-          {done.map((p) => `${p.name} (${p.code}) neemt deel ${p.to ? `van ${date(p.from)} t/m ${date(p.to)}` : `vanaf ${date(p.from)}`}`).join('; ')}.
+          {done
+            .map(
+              (p) =>
+                `${p.name} (${p.code}) neemt deel ${p.to ? `van ${date(p.from)} t/m ${date(p.to)}` : `vanaf ${date(p.from)}`}`,
+            )
+            .join('; ')}
+          .
         </Alert>
       ) : null}
-      <Field label="Gemeenten" description="Eén of meer gemeentecodes of namen, gescheiden door komma's. Bijvoorbeeld: GM0106, Groningen." error={errors.municipalities}>
-        {(props) => <input {...props} className="utrecht-textbox utrecht-textbox--html-input" value={municipalities} onChange={(event) => setMunicipalities(event.target.value)} autoComplete="off" spellCheck={false} />}
+      <Field
+        label="Gemeenten"
+        description="Eén of meer gemeentecodes of namen, gescheiden door komma's. Bijvoorbeeld: GM0106, Groningen."
+        error={errors.municipalities}
+      >
+        {(props) => (
+          <input
+            {...props}
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={municipalities}
+            onChange={(event) => setMunicipalities(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <Field label="Deelname vanaf" description={`Binnen de looptijd: ${period(contract.startDate, contract.endDate)}.`} error={errors.from}>
-          {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={from} onChange={(event) => setFrom(event.target.value)} required />}
+        <Field
+          label="Deelname vanaf"
+          description={`Binnen de looptijd: ${period(contract.startDate, contract.endDate)}.`}
+          error={errors.from}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={from}
+              onChange={(event) => setFrom(event.target.value)}
+              required
+            />
+          )}
         </Field>
-        <Field label="Deelname tot en met (niet verplicht)" description="Leeg laten: zolang het contract loopt." error={errors.to}>
-          {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={to} onChange={(event) => setTo(event.target.value)} />}
+        <Field
+          label="Deelname tot en met (niet verplicht)"
+          description="Leeg laten: zolang het contract loopt."
+          error={errors.to}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={to}
+              onChange={(event) => setTo(event.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="actions">

@@ -30,8 +30,10 @@ async function refusal(error: unknown, contract: Contract): Promise<ReactNode> {
       return (
         <>
           Een deel van deze periode is al gefactureerd
-          {other ? ` in de factuurronde over ${date(other.period.start)} t/m ${date(other.period.end)}` : ' in een eerdere factuurronde'}. Dezelfde dagen kunnen niet twee keer worden gefactureerd; corrigeer
-          verstuurde facturen met een creditnota.{' '}
+          {other
+            ? ` in de factuurronde over ${date(other.period.start)} t/m ${date(other.period.end)}`
+            : ' in een eerdere factuurronde'}
+          . Dezelfde dagen kunnen niet twee keer worden gefactureerd; corrigeer verstuurde facturen met een creditnota.{' '}
           {problem.runId ? (
             <Link className="utrecht-link" to={`/factuurrondes/${problem.runId}`}>
               Bekijk die factuurronde
@@ -90,14 +92,19 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       else if (!ISO_DATE.test(periodStart)) found.periodStart = 'Vul een geldige datum in, zoals 1-1-2026.';
       if (!periodEnd) found.periodEnd = 'Vul de laatste dag van de periode in.';
       else if (!ISO_DATE.test(periodEnd)) found.periodEnd = 'Vul een geldige datum in, zoals 31-3-2026.';
-      else if (periodStart && periodEnd < periodStart) found.periodEnd = 'De laatste dag mag niet vóór de eerste dag liggen.';
+      else if (periodStart && periodEnd < periodStart)
+        found.periodEnd = 'De laatste dag mag niet vóór de eerste dag liggen.';
     }
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
       const body = mode === 'year' ? { year: Number(year) } : { periodStart, periodEnd };
-      const { status, data } = await apiExchange<InvoiceRun>(`/contracts/${contract.id}/invoice-runs`, { method: 'POST', body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      const { status, data } = await apiExchange<InvoiceRun>(`/contracts/${contract.id}/invoice-runs`, {
+        method: 'POST',
+        body,
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
       if (status === 202) {
         navigate(`/factuurrondes/${data.id}`);
         return;
@@ -119,7 +126,11 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
   const messages = Object.values(errors).filter(Boolean);
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="factuurronde-kop">
-      {messages.length ? <Alert type="error" heading="Controleer het formulier">{messages.join(' ')}</Alert> : null}
+      {messages.length ? (
+        <Alert type="error" heading="Controleer het formulier">
+          {messages.join(' ')}
+        </Alert>
+      ) : null}
       {refused ? (
         <Alert type="error" heading="De factuurronde is niet gestart">
           {refused}
@@ -128,8 +139,9 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       {failure ? <ErrorAlert error={failure} /> : null}
       {existing ? (
         <Alert type="info" heading="Deze periode heeft al een factuurronde">
-          De ronde over {date(existing.period.start)} t/m {date(existing.period.end)} is gestart op {dateTime(existing.createdAt)} ({(RUN_STATUS[existing.status]?.label ?? existing.status).toLowerCase()}). Er worden geen nieuwe facturen
-          gemaakt.{' '}
+          De ronde over {date(existing.period.start)} t/m {date(existing.period.end)} is gestart op{' '}
+          {dateTime(existing.createdAt)} ({(RUN_STATUS[existing.status]?.label ?? existing.status).toLowerCase()}). Er
+          worden geen nieuwe facturen gemaakt.{' '}
           <Link className="utrecht-link" to={`/factuurrondes/${existing.id}`}>
             Bekijk de factuurronde
           </Link>
@@ -139,17 +151,42 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
         <legend className="utrecht-form-fieldset__legend">Wat wilt u factureren?</legend>
         <div className="radio-list">
           <label className="utrecht-form-label utrecht-form-label--radio">
-            <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="run-mode" value="year" checked={mode === 'year'} onChange={() => setMode('year')} /> Een kalenderjaar
+            <input
+              type="radio"
+              className="utrecht-radio-button utrecht-radio-button--html-input"
+              name="run-mode"
+              value="year"
+              checked={mode === 'year'}
+              onChange={() => setMode('year')}
+            />{' '}
+            Een kalenderjaar
           </label>
           <label className="utrecht-form-label utrecht-form-label--radio">
-            <input type="radio" className="utrecht-radio-button utrecht-radio-button--html-input" name="run-mode" value="period" checked={mode === 'period'} onChange={() => setMode('period')} /> Een andere periode (bijvoorbeeld een kwartaal)
+            <input
+              type="radio"
+              className="utrecht-radio-button utrecht-radio-button--html-input"
+              name="run-mode"
+              value="period"
+              checked={mode === 'period'}
+              onChange={() => setMode('period')}
+            />{' '}
+            Een andere periode (bijvoorbeeld een kwartaal)
           </label>
         </div>
       </fieldset>
       {mode === 'year' ? (
-        <Field label="Jaar" description="Alle deelnemende gemeenten krijgen een factuur over dit jaar." error={errors.year}>
+        <Field
+          label="Jaar"
+          description="Alle deelnemende gemeenten krijgen een factuur over dit jaar."
+          error={errors.year}
+        >
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={year} onChange={(event) => setYear(event.target.value)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={year}
+              onChange={(event) => setYear(event.target.value)}
+            >
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -161,10 +198,26 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       ) : (
         <div className="form-row">
           <Field label="Eerste dag" error={errors.periodStart}>
-            {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={periodStart}
+                onChange={(event) => setPeriodStart(event.target.value)}
+              />
+            )}
           </Field>
           <Field label="Laatste dag" error={errors.periodEnd}>
-            {(props) => <input {...props} type="date" className="utrecht-textbox utrecht-textbox--html-input" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={periodEnd}
+                onChange={(event) => setPeriodEnd(event.target.value)}
+              />
+            )}
           </Field>
         </div>
       )}

@@ -12,24 +12,50 @@ export function ParticipantsTable({ participants }: { participants: Participant[
   const day = today();
   const needle = search.trim().toLowerCase();
   const rows = participants.filter(
-    (p) => (show === 'all' || (p.from <= day && (p.to === null || p.to >= day))) && (!needle || p.name.toLowerCase().includes(needle) || p.code.toLowerCase().includes(needle)),
+    (p) =>
+      (show === 'all' || (p.from <= day && (p.to === null || p.to >= day))) &&
+      (!needle || p.name.toLowerCase().includes(needle) || p.code.toLowerCase().includes(needle)),
   );
   const columns: Column<Participant>[] = [
     { key: 'name', header: 'Gemeente', cell: (p) => p.name, sortValue: (p) => p.name },
     { key: 'code', header: 'Code', cell: (p) => p.code, sortValue: (p) => p.code },
     { key: 'from', header: 'Deelname vanaf', cell: (p) => date(p.from), sortValue: (p) => p.from },
-    { key: 'to', header: 'Tot en met', cell: (p) => (p.to ? date(p.to) : 'geen einddatum'), sortValue: (p) => p.to ?? '9999-12-31' },
-    { key: 'origin', header: 'Hoe', cell: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin), sortValue: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin) },
+    {
+      key: 'to',
+      header: 'Tot en met',
+      cell: (p) => (p.to ? date(p.to) : 'geen einddatum'),
+      sortValue: (p) => p.to ?? '9999-12-31',
+    },
+    {
+      key: 'origin',
+      header: 'Hoe',
+      cell: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin),
+      sortValue: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin),
+    },
   ];
   return (
     <>
       <div className="filters" role="search" aria-label="Deelnemers zoeken">
         <Field label="Zoek een gemeente" description="Naam of code, bijvoorbeeld Assen of GM0106.">
-          {(props) => <input {...props} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              type="search"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label="Welke deelnames">
           {(props) => (
-            <select {...props} className="utrecht-select utrecht-select--html-select" value={show} onChange={(event) => setShow(event.target.value as Show)}>
+            <select
+              {...props}
+              className="utrecht-select utrecht-select--html-select"
+              value={show}
+              onChange={(event) => setShow(event.target.value as Show)}
+            >
               <option value="all">Alle, ook beëindigde</option>
               <option value="today">Alleen wie vandaag deelneemt</option>
             </select>
@@ -37,12 +63,20 @@ export function ParticipantsTable({ participants }: { participants: Participant[
         </Field>
       </div>
       <p className="utrecht-paragraph" role="status">
-        {rows.length === participants.length ? `${participants.length} deelnames` : `${rows.length} van ${participants.length} deelnames`}
+        {rows.length === participants.length
+          ? `${participants.length} deelnames`
+          : `${rows.length} van ${participants.length} deelnames`}
       </p>
       {rows.length === 0 ? (
         <p className="utrecht-paragraph">Geen deelnames gevonden. Pas de zoekopdracht aan.</p>
       ) : (
-        <SortableTable caption="Deelnemende gemeenten" columns={columns} rows={rows} rowKey={(p) => `${p.code}-${p.from}`} initialSort={{ key: 'name', direction: 'ascending' }} />
+        <SortableTable
+          caption="Deelnemende gemeenten"
+          columns={columns}
+          rows={rows}
+          rowKey={(p) => `${p.code}-${p.from}`}
+          initialSort={{ key: 'name', direction: 'ascending' }}
+        />
       )}
     </>
   );

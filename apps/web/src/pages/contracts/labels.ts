@@ -175,7 +175,12 @@ export function labelOf(labels: Record<string, string>, value: string | null | u
   return labels[value] ?? value;
 }
 
-const tariffFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const tariffFormat = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 
 /** "€ 0,25" from "0.2500"; up to four decimals when the tariff has them. */
 export function tariff(perInhabitant: string | null | undefined): string {
@@ -191,6 +196,9 @@ export function period(from: string, to: string | null | undefined): string {
 /** The tariff in force on a day, or the last one before it, or the first one. */
 export function tariffOn(tariffs: Tariff[], day: string): Tariff | undefined {
   const sorted = [...tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-  return sorted.find((t) => t.validFrom <= day && (t.validTo === null || t.validTo >= day)) ?? sorted.filter((t) => t.validFrom <= day).pop() ?? sorted[0];
+  return (
+    sorted.find((t) => t.validFrom <= day && (t.validTo === null || t.validTo >= day)) ??
+    sorted.filter((t) => t.validFrom <= day).pop() ??
+    sorted[0]
+  );
 }
-

@@ -15,10 +15,15 @@ const UBL_GAPS: Record<string, string> = {
 };
 
 /** A 422 on GET /invoices/{id}/ubl as a Dutch sentence that says what is missing and what to do. */
-export function ublProblemMessage(error: unknown, number: string, viewer: 'customer' | 'issuer' | 'other' = 'customer'): string | null {
+export function ublProblemMessage(
+  error: unknown,
+  number: string,
+  viewer: 'customer' | 'issuer' | 'other' = 'customer',
+): string | null {
   if (!(error instanceof ApiError) || error.type !== 'e-invoice-incomplete') return null;
   const codes = Array.isArray(error.extensions.missing) ? (error.extensions.missing as string[]) : [];
-  if (codes.includes('not-an-invoice')) return `${number} is een opgave van de uitname uit het gemeentefonds, geen factuur. Daarvan bestaat geen e-factuur; download de PDF.`;
+  if (codes.includes('not-an-invoice'))
+    return `${number} is een opgave van de uitname uit het gemeentefonds, geen factuur. Daarvan bestaat geen e-factuur; download de PDF.`;
   const missing = codes.map((code) => UBL_GAPS[code]).filter(Boolean);
   const list = missing.length ? missing.join('; ') : 'gegevens van de ontvanger of de aanbieder';
   const next =
@@ -31,9 +36,24 @@ export function ublProblemMessage(error: unknown, number: string, viewer: 'custo
 }
 
 /** PDF and UBL (e-factuur) buttons for one document; problems go to `onError` as Dutch text. */
-export function DocumentDownloads({ doc, onError, onDone, long }: { doc: Pick<InvoiceDocument, 'id' | 'number' | 'type'>; onError: (message: string | null, error?: unknown) => void; onDone?: (name: string) => void; long?: boolean }) {
+export function DocumentDownloads({
+  doc,
+  onError,
+  onDone,
+  long,
+}: {
+  doc: Pick<InvoiceDocument, 'id' | 'number' | 'type'>;
+  onError: (message: string | null, error?: unknown) => void;
+  onDone?: (name: string) => void;
+  long?: boolean;
+}) {
   const organisationKind = useMe().organisation.kind;
-  const viewer = organisationKind === 'MUNICIPALITY' || organisationKind === 'ASSOCIATION' ? 'customer' : organisationKind === 'PROVIDER' ? 'issuer' : 'other';
+  const viewer =
+    organisationKind === 'MUNICIPALITY' || organisationKind === 'ASSOCIATION'
+      ? 'customer'
+      : organisationKind === 'PROVIDER'
+        ? 'issuer'
+        : 'other';
   const [busy, setBusy] = useState<'pdf' | 'ubl' | null>(null);
   const get = async (kind: 'pdf' | 'ubl') => {
     setBusy(kind);
@@ -59,7 +79,9 @@ export function DocumentDownloads({ doc, onError, onDone, long }: { doc: Pick<In
       {doc.type !== 'ALLOCATION_STATEMENT' ? (
         <Button variant="secondary" busy={busy === 'ubl'} onClick={() => void get('ubl')}>
           {long ? 'E-factuur (UBL) downloaden' : 'UBL'}
-          <span className="visually-hidden">{long ? '' : ' (e-factuur)'} van {doc.number}</span>
+          <span className="visually-hidden">
+            {long ? '' : ' (e-factuur)'} van {doc.number}
+          </span>
         </Button>
       ) : null}
     </span>

@@ -6,7 +6,17 @@ export type FieldErrors = Record<string, string>;
  * The error summary above a form: how many fields need attention, each a link that moves focus to
  * the field. It takes focus itself when it appears, so keyboard and screen reader users hear it.
  */
-export function ErrorSummary({ errors, labels, ids, message }: { errors: FieldErrors; labels: Record<string, string>; ids: Record<string, string>; message?: string | null }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  ids,
+  message,
+}: {
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  ids: Record<string, string>;
+  message?: string | null;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   const shown = entries.length > 0 || !!message;
@@ -20,7 +30,10 @@ export function ErrorSummary({ errors, labels, ids, message }: { errors: FieldEr
         <div className="utrecht-alert__message">
           <p className="utrecht-paragraph">
             <strong>Fout: </strong>
-            {message ?? (entries.length === 1 ? 'Er is 1 veld niet goed ingevuld.' : `Er zijn ${entries.length} velden niet goed ingevuld.`)}
+            {message ??
+              (entries.length === 1
+                ? 'Er is 1 veld niet goed ingevuld.'
+                : `Er zijn ${entries.length} velden niet goed ingevuld.`)}
           </p>
           {entries.length ? (
             <ul className="utrecht-unordered-list">

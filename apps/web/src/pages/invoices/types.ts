@@ -85,16 +85,21 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
 };
 
 /** The statuses to filter on, in the words of their badges. */
-export const STATUS_OPTIONS = (['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const).map((status): [DocumentStatus, string] => [status, INVOICE_STATUS_LABELS[status].label]);
-
+export const STATUS_OPTIONS = (['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const).map(
+  (status): [DocumentStatus, string] => [status, INVOICE_STATUS_LABELS[status].label],
+);
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {
   return `${formatDate(from)} t/m ${formatDate(to)}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 }
-

@@ -11,7 +11,8 @@ interface Segment {
   label?: string;
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const max = (a: string, b: string) => (a > b ? a : b);
 const min = (a: string, b: string) => (a < b ? a : b);
 
@@ -20,7 +21,12 @@ export function yearSegments(duty: DutyObligation, year: number): Segment[] {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const marked: Segment[] = [
-    ...duty.coverage.map((c): Segment => ({ kind: 'covered', from: max(c.from, start), to: min(c.to, end), label: `${c.contract.reference}, ${c.contract.providerName}` })),
+    ...duty.coverage.map((c): Segment => ({
+      kind: 'covered',
+      from: max(c.from, start),
+      to: min(c.to, end),
+      label: `${c.contract.reference}, ${c.contract.providerName}`,
+    })),
     ...duty.gaps.days.map((g): Segment => ({ kind: 'gap', from: max(g.from, start), to: min(g.to, end) })),
   ]
     .filter((s) => s.from <= s.to)
@@ -37,7 +43,11 @@ export function yearSegments(duty: DutyObligation, year: number): Segment[] {
   return segments;
 }
 
-const KIND_WORDS: Record<Kind, string> = { covered: 'gedekt door een contract', gap: 'niet gedekt: geen contract', outside: 'niet beoordeeld (de plicht gold niet of de gemeente bestond niet)' };
+const KIND_WORDS: Record<Kind, string> = {
+  covered: 'gedekt door een contract',
+  gap: 'niet gedekt: geen contract',
+  outside: 'niet beoordeeld (de plicht gold niet of de gemeente bestond niet)',
+};
 
 /** A year as a bar of 12 months: covered (solid), gaps (hatched, marked ✕), outside the period (dotted); with the same in text. */
 export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; year: number; headingId: string }) {
@@ -59,12 +69,21 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
           <span
             key={`${s.kind}-${s.from}`}
             className={`timeline__segment timeline__segment--${s.kind}`}
-            style={{ insetInlineStart: `${offset(s.from)}%`, inlineSize: `${(daysInclusive(s.from, s.to) / yearDays) * 100}%` }}
+            style={{
+              insetInlineStart: `${offset(s.from)}%`,
+              inlineSize: `${(daysInclusive(s.from, s.to) / yearDays) * 100}%`,
+            }}
           >
-            {s.kind === 'gap' && daysInclusive(s.from, s.to) >= 20 ? <span className="timeline__mark" aria-hidden="true">✕</span> : null}
+            {s.kind === 'gap' && daysInclusive(s.from, s.to) >= 20 ? (
+              <span className="timeline__mark" aria-hidden="true">
+                ✕
+              </span>
+            ) : null}
           </span>
         ))}
-        {showToday ? <span className="timeline__today" style={{ insetInlineStart: `${offset(todayIso)}%` }} aria-hidden="true" /> : null}
+        {showToday ? (
+          <span className="timeline__today" style={{ insetInlineStart: `${offset(todayIso)}%` }} aria-hidden="true" />
+        ) : null}
       </div>
       <ol className="timeline__months" aria-hidden="true">
         {MONTHS.map((month, index) => (
@@ -109,7 +128,8 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
           ) : (
             gaps.map((s) => (
               <li key={s.from} className="utrecht-unordered-list__item">
-                <strong>Niet gedekt</strong> van {date(s.from)} t/m {date(s.to)} ({daysInclusive(s.from, s.to)} {daysInclusive(s.from, s.to) === 1 ? 'dag' : 'dagen'} zonder contract)
+                <strong>Niet gedekt</strong> van {date(s.from)} t/m {date(s.to)} ({daysInclusive(s.from, s.to)}{' '}
+                {daysInclusive(s.from, s.to) === 1 ? 'dag' : 'dagen'} zonder contract)
               </li>
             ))
           )}

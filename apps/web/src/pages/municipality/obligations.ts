@@ -20,7 +20,17 @@ export interface CoverageChannel {
 export interface Coverage {
   from: string;
   to: string;
-  contract: { id: string; reference: string; title: string; kind: string; fundingModel: string; fundingRoute: string; contractingParty: string; providerId: string; providerName: string };
+  contract: {
+    id: string;
+    reference: string;
+    title: string;
+    kind: string;
+    fundingModel: string;
+    fundingRoute: string;
+    contractingParty: string;
+    providerId: string;
+    providerName: string;
+  };
   services: Array<{ id: string; name: string; channels: CoverageChannel[] }>;
 }
 
@@ -39,7 +49,18 @@ export interface DutyObligation {
     vatCents: number | null;
     totalCents: number | null;
     currency: string;
-    lines: Array<{ contractReference: string; from: string; to: string; inhabitants: number; referenceDate: string; perInhabitant: string; days: number; amountCents: number; vatCents: number; calculation: string }>;
+    lines: Array<{
+      contractReference: string;
+      from: string;
+      to: string;
+      inhabitants: number;
+      referenceDate: string;
+      perInhabitant: string;
+      days: number;
+      amountCents: number;
+      vatCents: number;
+      calculation: string;
+    }>;
     note: string | null;
   };
   gaps: {
@@ -50,7 +71,14 @@ export interface DutyObligation {
 }
 
 export interface Obligations {
-  municipality: { code: string; name: string; provinceCode: string; provinceName: string; validFrom: string | null; validTo: string | null };
+  municipality: {
+    code: string;
+    name: string;
+    provinceCode: string;
+    provinceName: string;
+    validFrom: string | null;
+    validTo: string | null;
+  };
   period: { from: string; to: string };
   asOf: string;
   status: ObligationStatus;
@@ -75,7 +103,9 @@ function dayList(days: number[]): string {
     if (last && last[last.length - 1] === day - 1) last.push(day);
     else runs.push([day]);
   }
-  const parts = runs.flatMap((run) => (run.length >= 3 ? [`${weekday(run[0])} t/m ${weekday(run[run.length - 1])}`] : run.map((day) => weekday(day))));
+  const parts = runs.flatMap((run) =>
+    run.length >= 3 ? [`${weekday(run[0])} t/m ${weekday(run[run.length - 1])}`] : run.map((day) => weekday(day)),
+  );
   const text = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1]}`;
   return `op ${text}`;
 }
@@ -83,7 +113,11 @@ function dayList(days: number[]): string {
 /** A weekly schedule in words: "dag en nacht, elke dag (24/7)", "elke dag van 09:00 tot 22:00", or per group of days. */
 export function scheduleText(schedule: WeeklyInterval[]): string {
   if (schedule.length === 0) return 'geen vaste openingstijden';
-  const allDay = new Set(schedule.filter((interval) => interval.from === '00:00' && interval.to === '24:00').map((interval) => interval.weekday));
+  const allDay = new Set(
+    schedule
+      .filter((interval) => interval.from === '00:00' && interval.to === '24:00')
+      .map((interval) => interval.weekday),
+  );
   if (allDay.size === 7) return 'dag en nacht, elke dag (24 uur per dag, 7 dagen per week)';
   const groups = new Map<string, number[]>();
   for (const interval of schedule) {
@@ -99,11 +133,20 @@ export function scheduleText(schedule: WeeklyInterval[]): string {
 }
 
 /** Weekly gaps in words, grouped by time: "elke dag van 22:00 tot 09:00". */
-export function weeklyGapTexts(gaps: DutyObligation['gaps']['weekly'], period: { from: string; to: string }): Array<{ text: string; from: string; to: string; whole: boolean }> {
+export function weeklyGapTexts(
+  gaps: DutyObligation['gaps']['weekly'],
+  period: { from: string; to: string },
+): Array<{ text: string; from: string; to: string; whole: boolean }> {
   const groups = new Map<string, { days: number[]; from: string; to: string; validFrom: string; validTo: string }>();
   for (const gap of gaps) {
     const key = `${gap.from}|${gap.to}|${gap.validFrom}|${gap.validTo}`;
-    const group = groups.get(key) ?? { days: [], from: gap.from, to: gap.to, validFrom: gap.validFrom, validTo: gap.validTo };
+    const group = groups.get(key) ?? {
+      days: [],
+      from: gap.from,
+      to: gap.to,
+      validFrom: gap.validFrom,
+      validTo: gap.validTo,
+    };
     group.days.push(gap.weekday);
     groups.set(key, group);
   }

@@ -49,11 +49,21 @@ export function perProvince(rows: OverviewRow[]): ProvinceSummary[] {
   for (const row of rows) {
     let summary = byCode.get(row.provinceCode);
     if (!summary) {
-      summary = { code: row.provinceCode, name: row.provinceName, municipalities: 0, COMPLIANT: 0, AT_RISK: 0, NON_COMPLIANT: 0, inhabitants: 0, costCents: 0 };
+      summary = {
+        code: row.provinceCode,
+        name: row.provinceName,
+        municipalities: 0,
+        COMPLIANT: 0,
+        AT_RISK: 0,
+        NON_COMPLIANT: 0,
+        inhabitants: 0,
+        costCents: 0,
+      };
       byCode.set(row.provinceCode, summary);
     }
     summary.municipalities += 1;
-    if (row.status === 'COMPLIANT' || row.status === 'AT_RISK' || row.status === 'NON_COMPLIANT') summary[row.status] += 1;
+    if (row.status === 'COMPLIANT' || row.status === 'AT_RISK' || row.status === 'NON_COMPLIANT')
+      summary[row.status] += 1;
     summary.inhabitants += row.inhabitants ?? 0;
     summary.costCents += row.costCents ?? 0;
   }
