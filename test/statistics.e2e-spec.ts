@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { providerYearTotals } from '@wmo/statistics';
-import { withSettings } from '@wmo/tenancy';
+import { Principal, ScopedDatabase, TenantContext } from '@wmo/tenancy';
 import { seedDemoStatistics } from '../libs/demo/src/demo-statistics';
 import { sql } from './support/test-database';
 import { Client, startTestApp, TestApp } from './support/test-app';
@@ -240,10 +240,20 @@ describe('provider service statistics', () => {
 
     it("providerYearTotals (for other modules) answers the same totals inside a caller's transaction, per provider", async () => {
       // The application's own connection (the app role, under row-level security), as a feature module's transaction.
-      const app = t.app.get(DataSource);
-      const totals = await withSettings(app, { 'app.org_id': sensoorId, 'app.operator': 'false' }, (manager) =>
-        providerYearTotals(manager, [amsterdamId, sensoorId]),
-      );
+      const sensoorPrincipal: Principal = {
+        kind: 'api-key',
+        id: sensoorId,
+        userId: null,
+        apiKeyId: null,
+        organisationId: sensoorId,
+        organisationKind: 'PROVIDER',
+        municipalityCode: null,
+        roles: ['PROVIDER_ADMIN'],
+      };
+      const inTransaction = <T>(
+        work: (tx: Parameters<Parameters<ScopedDatabase['transaction']>[0]>[0]) => Promise<T>,
+      ) => t.app.get(TenantContext).runAs(sensoorPrincipal, () => t.app.get(ScopedDatabase).transaction(work));
+      const totals = await inTransaction((tx) => providerYearTotals(tx.manager, [amsterdamId, sensoorId]));
       expect(
         totals.map(({ providerId, year, totalConversations }) => ({ providerId, year, totalConversations })),
       ).toEqual([
@@ -253,9 +263,7 @@ describe('provider service statistics', () => {
         { providerId: sensoorId, year: 2013, totalConversations: 256_250 },
       ]);
       expect(totals.find((y) => y.year === 2016)).toEqual({ providerId: sensoorId, ...TOTALS_2016 });
-      expect(
-        await withSettings(app, { 'app.org_id': sensoorId }, (manager) => providerYearTotals(manager, [])),
-      ).toEqual([]);
+      expect(await inTransaction((tx) => providerYearTotals(tx.manager, []))).toEqual([]);
     });
   });
 

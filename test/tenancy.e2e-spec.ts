@@ -30,11 +30,11 @@ describe('tenant transactions', () => {
     const [{ all }] = await sql<{ all: string }>(t.databaseUrl, `SELECT count(*) AS all FROM contract`);
     const seen = await t.app.get(TenantContext).runAs(assen, () =>
       t.app.get(ScopedDatabase).transaction(async (tx) => {
-        const count = async () => Number((await tx.query<[{ n: string }]>(`SELECT count(*) AS n FROM contract`))[0].n);
-        const pid = async () => (await tx.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid`))[0].pid;
+        const count = async () => Number((await tx.manager.query<[{ n: string }]>(`SELECT count(*) AS n FROM contract`))[0].n);
+        const pid = async () => (await tx.manager.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid`))[0].pid;
         const before = await count();
         const connection = await pid();
-        const within = await tx.unscopedWithin(async (manager) => ({
+        const within = await tx.unscopedWithin(async ({ manager }) => ({
           contracts: Number((await manager.query<[{ n: string }]>(`SELECT count(*) AS n FROM contract`))[0].n),
           connection: (await manager.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid`))[0].pid,
         }));

@@ -29,14 +29,14 @@ export async function createOperator(
     dataSourceOptions(ownerUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' }),
   ).initialize();
   try {
-    const exists = await unscopedAsPlatform(dataSource, (manager) =>
+    const exists = await unscopedAsPlatform(dataSource, ({ manager }) =>
       manager.existsBy(UserEntity, { email: normaliseEmail(email) }),
     );
     if (exists) {
       process.stderr.write(`${email} already has an account.\n`);
       return 1;
     }
-    await unscopedAsPlatform(dataSource, (manager) =>
+    await unscopedAsPlatform(dataSource, ({ manager }) =>
       upsertUser(
         manager,
         { email, name, roles: ['OPERATOR', 'ORG_ADMIN'], organisation: { kind: 'OPERATOR', name: 'Platformbeheer' } },

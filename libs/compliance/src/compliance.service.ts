@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RequestValidationError } from '@wmo/common';
 import {
   addDays,
+  cents,
   addYears,
   chargeCalculation,
   daysBetween,
@@ -91,7 +92,7 @@ export class ComplianceService {
   async obligations(code: string, query: ObligationsQuery): Promise<ObligationsDto> {
     const { period, asOf } = periodOf(query);
     await this.db.transaction((tx) => this.assertMayView(tx, code));
-    return this.unscoped.unscopedSystemTransaction(async (manager) => {
+    return this.unscoped.unscopedSystemTransaction(async ({ manager }) => {
       const snapshot = await loadCoverage(manager, [code]);
       const municipality = snapshot.municipalities.get(code);
       if (!municipality) throw notFound(code);
@@ -131,7 +132,7 @@ export class ComplianceService {
     const period = { from: firstOfJanuary(year), to: `${year}-12-31` };
     const asOf = clamp(todayInAmsterdam(), period);
     const served = await this.db.transaction((tx) => this.overviewScope(tx, period));
-    return this.unscoped.unscopedSystemTransaction(async (manager) => {
+    return this.unscoped.unscopedSystemTransaction(async ({ manager }) => {
       const judgements = await judgeAll(manager, {
         codes: served,
         period,
@@ -159,7 +160,7 @@ export class ComplianceService {
     if (principal.municipalityCode === code || principal.organisationKind === 'ASSOCIATION' || isOperator(principal))
       return;
     if (principal.organisationKind === 'PROVIDER') {
-      const [serves] = await tx.query<unknown[]>(
+      const [serves] = await tx.manager.query<unknown[]>(
         `SELECT 1 FROM participation p JOIN contract c ON c.id = p.contract_id
           WHERE p.municipality_code = $1 AND c.supplier_id = $2 AND c.status IN ('ACTIVE', 'TERMINATED') LIMIT 1`,
         [code, principal.organisationId],
@@ -174,7 +175,7 @@ export class ComplianceService {
     const { principal } = tx;
     if (principal.organisationKind === 'ASSOCIATION' || isOperator(principal)) return null;
     if (principal.organisationKind === 'PROVIDER') {
-      const rows = await tx.query<Array<{ code: string }>>(
+      const rows = await tx.manager.query<Array<{ code: string }>>(
         `SELECT DISTINCT p.municipality_code AS code FROM participation p JOIN contract c ON c.id = p.contract_id
           WHERE c.supplier_id = $1 AND c.status IN ('ACTIVE', 'TERMINATED') AND p.from_date <= $3 AND (p.to_date IS NULL OR p.to_date >= $2)`,
         [principal.organisationId, period.from, period.to],
@@ -374,7 +375,7 @@ function yearlyCost(
   }
   let vatCents = 0;
   for (const [contractId, subtotal] of vatByContract) {
-    const vat = vatAmountCents(subtotal, snapshot.contracts.get(contractId)!.vatRate);
+    const vat = vatAmountCents(cents(subtotal), snapshot.contracts.get(contractId)!.vatRate);
     vatCents += vat;
     const last = [...lines]
       .reverse()

@@ -10,7 +10,6 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { MunicipalityEntity } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from './contracts.constants';
 import { ContractChild, ContractEntity } from './contract.entity';
 import { ServiceEntity } from './service.entity';
@@ -64,9 +63,10 @@ export class ParticipationEntity extends ContractChild {
   @Column({ name: 'municipality_code', type: 'varchar', length: 6 })
   municipalityCode: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MunicipalityEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code', foreignKeyConstraintName: 'participation_municipality_fk' })
-  municipality?: MunicipalityEntity;
+  /** A foreign key only: read it through @wmo/reference-data. */
+  readonly municipality?: never;
 
   @Column({ name: 'from_date', type: 'date' })
   fromDate: string;
@@ -97,9 +97,10 @@ export class ContractExceptionEntity extends ContractChild {
   @Column({ name: 'municipality_code', type: 'varchar', length: 6 })
   municipalityCode: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MunicipalityEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code', foreignKeyConstraintName: 'contract_exception_municipality_fk' })
-  municipality?: MunicipalityEntity;
+  /** A foreign key only: read it through @wmo/reference-data. */
+  readonly municipality?: never;
 
   @Column({ name: 'kind', type: 'varchar', length: 20 })
   kind: ExceptionKind;

@@ -12,7 +12,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { OrganisationEntity } from '@wmo/identity';
 import {
   BILLING_FREQUENCIES,
   BillingFrequency,
@@ -76,9 +75,10 @@ export class ContractEntity {
   @Column({ name: 'contracting_organisation_id', type: 'uuid' })
   contractingOrganisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'contracting_organisation_id', foreignKeyConstraintName: 'contract_contracting_organisation_fk' })
-  contractingOrganisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly contractingOrganisation?: never;
 
   @Index('contract_supplier_idx')
   @Column({ name: 'supplier_id', type: 'uuid' })

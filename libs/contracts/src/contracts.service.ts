@@ -447,7 +447,7 @@ export class ContractsService {
       if (Object.keys(changes).length === 0)
         throw new RequestValidationError([{ field: 'body', message: 'the amendment changes nothing' }]);
       await tx.manager.save(ContractEntity, contract);
-      const [{ next }] = await tx.query<[{ next: number }]>(
+      const [{ next }] = await tx.manager.query<[{ next: number }]>(
         `SELECT coalesce(max(number), 0) + 1 AS next FROM contract_amendment WHERE contract_id = $1`,
         [id],
       );
@@ -483,12 +483,12 @@ export class ContractsService {
     oldEnd: string,
     newEnd: string | null,
   ): Promise<void> {
-    await tx.query(`UPDATE tariff SET valid_to = $3 WHERE contract_id = $1 AND valid_to = $2`, [
+    await tx.manager.query(`UPDATE tariff SET valid_to = $3 WHERE contract_id = $1 AND valid_to = $2`, [
       contract.id,
       oldEnd,
       newEnd,
     ]);
-    const continuing = await tx.query<Array<{ id: string; code: string; to: string | null }>>(
+    const continuing = await tx.manager.query<Array<{ id: string; code: string; to: string | null }>>(
       `SELECT p.id, p.municipality_code AS code,
               least(m.valid_to, $3::date) /* NULL (open) ends are ignored */ AS "to"
          FROM participation p JOIN municipality m ON m.code = p.municipality_code
@@ -754,22 +754,24 @@ export class ContractsService {
  */
 async function shortenTerm(tx: TenantTransaction, contractId: string, endDate: string) {
   // DELETE ... RETURNING answers [rows, count].
-  const [droppedTariffs] = await tx.query<[Array<{ per_inhabitant: string; valid_from: string }>, number]>(
+  const [droppedTariffs] = await tx.manager.query<[Array<{ per_inhabitant: string; valid_from: string }>, number]>(
     `DELETE FROM tariff WHERE contract_id = $1 AND valid_from > $2 RETURNING per_inhabitant, valid_from`,
     [contractId, endDate],
   );
-  const [droppedParticipations] = await tx.query<[Array<{ municipality_code: string; from_date: string }>, number]>(
-    `DELETE FROM participation WHERE contract_id = $1 AND from_date > $2 RETURNING municipality_code, from_date`,
+  const [droppedParticipations] = await tx.manager.query<
+    [Array<{ municipality_code: string; from_date: string }>, number]
+  >(`DELETE FROM participation WHERE contract_id = $1 AND from_date > $2 RETURNING municipality_code, from_date`, [
+    contractId,
+    endDate,
+  ]);
+  await tx.manager.query(
+    `UPDATE participation SET to_date = $2 WHERE contract_id = $1 AND (to_date IS NULL OR to_date > $2)`,
     [contractId, endDate],
   );
-  await tx.query(`UPDATE participation SET to_date = $2 WHERE contract_id = $1 AND (to_date IS NULL OR to_date > $2)`, [
-    contractId,
-    endDate,
-  ]);
-  await tx.query(`UPDATE tariff SET valid_to = $2 WHERE contract_id = $1 AND (valid_to IS NULL OR valid_to > $2)`, [
-    contractId,
-    endDate,
-  ]);
+  await tx.manager.query(
+    `UPDATE tariff SET valid_to = $2 WHERE contract_id = $1 AND (valid_to IS NULL OR valid_to > $2)`,
+    [contractId, endDate],
+  );
   return { droppedTariffs, droppedParticipations };
 }
 
@@ -858,7 +860,7 @@ export async function assertMunicipalityVisible(tx: TenantTransaction, code: str
     if (tx.principal.municipalityCode !== code) throw notFound();
     return;
   }
-  const [visible] = await tx.query<Array<{ exists: boolean }>>(
+  const [visible] = await tx.manager.query<Array<{ exists: boolean }>>(
     `SELECT EXISTS (SELECT 1 FROM participation WHERE municipality_code = $1) AS exists`,
     [code],
   );

@@ -45,7 +45,7 @@ export class CoverageRegistry {
     exceptContractId: string | null,
   ): Promise<CoverageConflict[]> {
     if (candidates.length === 0) return Promise.resolve([]);
-    return tx.unscopedWithin((manager) =>
+    return tx.unscopedWithin(({ manager }) =>
       manager.query<CoverageConflict[]>(
         `SELECT x.code, c.id AS "contractId", c.reference AS "contractReference",
                 greatest(p.from_date, c.start_date) AS "from",

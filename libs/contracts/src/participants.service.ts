@@ -182,10 +182,10 @@ export class ParticipantsService {
       await this.contracts.find(tx, contractId);
       const rows = await tx.manager.find(ContractExceptionEntity, {
         where: { contractId },
-        relations: { municipality: true },
         order: { municipalityCode: 'ASC' },
       });
-      return rows.map(toExceptionDto);
+      const names = await tx.manager.findBy(MunicipalityEntity, { code: In(rows.map((row) => row.municipalityCode)) });
+      return rows.map((row) => toExceptionDto(row, names.find((m) => m.code === row.municipalityCode)?.name));
     });
   }
 
@@ -221,15 +221,14 @@ export class ParticipantsService {
           toDate: period.to,
         }),
       );
-      exception.municipality = municipality;
       await tx.audit({
         action: 'contract.exception-added',
         entityType: 'contract',
         entityId: contractId,
         organisationId: contract.contractingOrganisationId,
-        after: toExceptionDto(exception),
+        after: toExceptionDto(exception, municipality.name),
       });
-      return toExceptionDto(exception);
+      return toExceptionDto(exception, municipality.name);
     });
   }
 
@@ -246,7 +245,7 @@ export class ParticipantsService {
           ContractsErrorCode.ContractNotActive,
           `Roll-over applies to active contracts; ${contract.reference} is ${displayStatus(contract)}.`,
         );
-      const changes = (await tx.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL)).filter(
+      const changes = (await tx.manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL)).filter(
         (change) => yearOf(change.effectiveDate) === year,
       );
       const codes = [...new Set(changes.flatMap((c) => [c.oldCode, c.newCode]))];
@@ -376,7 +375,7 @@ export class ParticipantsService {
     audit = true,
   ): Promise<ParticipantDto[]> {
     if (candidates.length === 0) return [];
-    await tx.query(
+    await tx.manager.query(
       `INSERT INTO participation (contract_id, contracting_organisation_id, supplier_id, municipality_code, from_date, to_date, origin)
        SELECT $1, $2, $3, code, from_date, to_date, $7 FROM unnest($4::varchar[], $5::date[], $6::date[]) AS t(code, from_date, to_date)`,
       [
@@ -422,11 +421,11 @@ export class ParticipantsService {
   }
 }
 
-function toExceptionDto(exception: ContractExceptionEntity): ExceptionDto {
+function toExceptionDto(exception: ContractExceptionEntity, name: string | undefined): ExceptionDto {
   return {
     id: exception.id,
     code: exception.municipalityCode,
-    name: exception.municipality?.name ?? exception.municipalityCode,
+    name: name ?? exception.municipalityCode,
     kind: exception.kind,
     reason: exception.reason,
     from: exception.fromDate,

@@ -9,7 +9,6 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { OrganisationEntity } from '@wmo/identity';
 
 /** The legal and billing details of a PROVIDER organisation (one row per provider, keyed by its organisation). */
 @Entity({ name: 'provider' })
@@ -20,9 +19,10 @@ export class ProviderEntity {
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @OneToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @OneToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'provider_organisation_fk' })
-  organisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
 
   @Column({ name: 'legal_name', type: 'varchar', length: 200 })
   legalName: string;

@@ -44,7 +44,7 @@ export const DEMO_USERS: UserSeed[] = [
  * embedded default database or with DEMO=1, never on a production DATABASE_URL by default.
  */
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<UserSeed[]> {
-  await unscopedAsPlatform(dataSource, async (manager) => {
+  await unscopedAsPlatform(dataSource, async ({ manager }) => {
     for (const user of DEMO_USERS) await upsertUser(manager, user, password);
     await seedDemoContracts(manager);
     await seedDemoStatistics(manager);

@@ -6,6 +6,7 @@ import {
   referenceDateFor,
   vatAmountCents,
 } from './billing';
+import { cents } from './money';
 
 describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   it('a full year: inhabitants x tariff, to the cent', () => {
@@ -55,26 +56,26 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   });
 
   it('VAT over the document total, half up', () => {
-    expect(vatAmountCents(1_742_525, '21.00')).toBe(365_930); // 365,930.25
-    expect(vatAmountCents(1_742_525, '0.00')).toBe(0);
+    expect(vatAmountCents(cents(1_742_525), '21.00')).toBe(365_930); // 365,930.25
+    expect(vatAmountCents(cents(1_742_525), '0.00')).toBe(0);
   });
 
   it('credit notes in parts carry VAT that adds up to the invoice VAT to the cent (rounded on the running total)', () => {
     // Invoice 878424 cents + 21% = 184469.04 -> 184469 VAT. Credited as 12 cents, then the rest.
     const first = creditNoteVatCents({
       ratePercent: '21.00',
-      creditedBeforeCents: 0,
-      creditedVatBeforeCents: 0,
-      creditingCents: 12,
+      creditedBeforeCents: cents(0),
+      creditedVatBeforeCents: cents(0),
+      creditingCents: cents(12),
     });
     const rest = creditNoteVatCents({
       ratePercent: '21.00',
-      creditedBeforeCents: 12,
+      creditedBeforeCents: cents(12),
       creditedVatBeforeCents: first,
-      creditingCents: 878_412,
+      creditingCents: cents(878_412),
     });
     expect([first, rest]).toEqual([3, 184_466]); // 2.52 -> 3; 184469 - 3
-    expect(first + rest).toBe(vatAmountCents(878_424, '21.00'));
+    expect(first + rest).toBe(vatAmountCents(cents(878_424), '21.00'));
   });
 
   it('writes euros the Dutch way', () => {

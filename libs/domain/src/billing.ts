@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { addDays, firstOfJanuary, IsoDate, yearOf } from './calendar-date';
+import { cents, Cents, minusCents, plusCents } from './money';
 import { dayCount, intersect, Period } from './period';
 
 /**
@@ -66,19 +67,23 @@ export function chargeSegments(
 }
 
 /** inhabitants x tariff x days / days-in-year, in cents, rounded half up (rule 4: per line). */
-export function lineAmountCents(inhabitants: number, perInhabitant: string, days: number, yearDays: number): number {
-  return new Decimal(inhabitants)
-    .mul(perInhabitant)
-    .mul(days)
-    .div(yearDays)
-    .mul(100)
-    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
-    .toNumber();
+export function lineAmountCents(inhabitants: number, perInhabitant: string, days: number, yearDays: number): Cents {
+  return cents(
+    new Decimal(inhabitants)
+      .mul(perInhabitant)
+      .mul(days)
+      .div(yearDays)
+      .mul(100)
+      .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+      .toNumber(),
+  );
 }
 
 /** VAT over a document's taxable amount (EN 16931 BR-CO-17), in cents, rounded half up. */
-export function vatAmountCents(taxableCents: number, ratePercent: string): number {
-  return new Decimal(taxableCents).mul(ratePercent).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+export function vatAmountCents(taxableCents: Cents, ratePercent: string): Cents {
+  return cents(
+    new Decimal(taxableCents).mul(ratePercent).div(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
+  );
 }
 
 /**
@@ -88,12 +93,13 @@ export function vatAmountCents(taxableCents: number, ratePercent: string): numbe
  */
 export function creditNoteVatCents(input: {
   ratePercent: string;
-  creditedBeforeCents: number;
-  creditedVatBeforeCents: number;
-  creditingCents: number;
-}): number {
-  return (
-    vatAmountCents(input.creditedBeforeCents + input.creditingCents, input.ratePercent) - input.creditedVatBeforeCents
+  creditedBeforeCents: Cents;
+  creditedVatBeforeCents: Cents;
+  creditingCents: Cents;
+}): Cents {
+  return minusCents(
+    vatAmountCents(plusCents(input.creditedBeforeCents, input.creditingCents), input.ratePercent),
+    input.creditedVatBeforeCents,
   );
 }
 

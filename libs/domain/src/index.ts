@@ -8,3 +8,4 @@ export * from './billing';
 export * from './amsterdam-time';
 export * from './compliance';
 export * from './participant-charge';
+export * from './money';

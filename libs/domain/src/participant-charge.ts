@@ -1,11 +1,12 @@
 import Decimal from 'decimal.js';
 import { ChargeSegment, chargeSegments, formatInteger, lineAmountCents, TariffPeriod } from './billing';
 import { IsoDate } from './calendar-date';
+import type { Cents } from './money';
 import { Period } from './period';
 import { TerritorialChange, TerritoryPopulation, territoryPopulation } from './territory-population';
 
 export interface ChargedSegment extends ChargeSegment {
-  amountCents: number;
+  amountCents: Cents;
 }
 
 export interface ParticipantCharge {

@@ -12,7 +12,7 @@ export class ApiKeysService {
 
   list(): Promise<ApiKeyDto[]> {
     return this.db.transaction(async (tx) => {
-      const keys = await tx.repository(ApiKeyEntity).findBy({ organisationId: tx.principal.organisationId });
+      const keys = await tx.manager.getRepository(ApiKeyEntity).findBy({ organisationId: tx.principal.organisationId });
       return keys.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toApiKeyDto);
     });
   }
@@ -34,7 +34,7 @@ export class ApiKeysService {
         );
       }
       const secret = newOpaqueToken(API_KEY_PREFIX);
-      const key = await tx.repository(ApiKeyEntity).save({
+      const key = await tx.manager.getRepository(ApiKeyEntity).save({
         organisationId: principal.organisationId,
         name: dto.name.trim(),
         prefix: secret.slice(0, 10),
@@ -54,7 +54,9 @@ export class ApiKeysService {
 
   revoke(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      const key = await tx.repository(ApiKeyEntity).findOneBy({ id, organisationId: tx.principal.organisationId });
+      const key = await tx.manager
+        .getRepository(ApiKeyEntity)
+        .findOneBy({ id, organisationId: tx.principal.organisationId });
       if (!key)
         throw new IdentityError(IdentityErrorCode.ApiKeyNotFound, `There is no API key ${id} in your organisation.`);
       if (key.revokedAt) return;

@@ -57,15 +57,15 @@ export class AuthService {
   async verifyCredentials(rawEmail: string, password: string): Promise<Principal> {
     const email = normaliseEmail(rawEmail);
     await this.assertNotThrottled(email);
-    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, (manager) =>
+    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, ({ manager }) =>
       manager.findOneBy(UserEntity, { email }),
     );
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !passwordOk || !user.active) {
-      await this.unscoped.unscopedSystemTransaction((manager) => manager.insert(LoginFailureEntity, { email }));
+      await this.unscoped.unscopedSystemTransaction(({ manager }) => manager.insert(LoginFailureEntity, { email }));
       throw invalidCredentials();
     }
-    await this.unscoped.unscopedSystemTransaction((manager) => manager.delete(LoginFailureEntity, { email }));
+    await this.unscoped.unscopedSystemTransaction(({ manager }) => manager.delete(LoginFailureEntity, { email }));
     return this.principalOf(user);
   }
 
@@ -84,11 +84,11 @@ export class AuthService {
   /** Rotates a refresh token. A token presented a second time revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
-    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, (manager) =>
+    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, ({ manager }) =>
       manager.findOneBy(RefreshTokenEntity, { tokenHash }),
     );
     if (!token) throw invalidRefreshToken();
-    const user = await this.unscoped.unscopedSystemTransaction((manager) =>
+    const user = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.findOneBy(UserEntity, { id: token.userId }),
     );
     if (!user) throw invalidRefreshToken();
@@ -97,7 +97,7 @@ export class AuthService {
     const outcome = await this.context.runAs(principal, () =>
       this.scoped.transaction(async (tx) => {
         // Claim the token atomically: of two concurrent uses, exactly one wins.
-        const claimed = await tx.query<[unknown[], number]>(
+        const claimed = await tx.manager.query<[unknown[], number]>(
           `UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
           [token.id],
         );
@@ -135,11 +135,11 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logging out twice is fine). */
   async logout(refreshToken: string): Promise<void> {
     const tokenHash = sha256(refreshToken);
-    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, (manager) =>
+    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, ({ manager }) =>
       manager.findOneBy(RefreshTokenEntity, { tokenHash }),
     );
     if (!token) return;
-    const user = await this.unscoped.unscopedSystemTransaction((manager) =>
+    const user = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.findOneBy(UserEntity, { id: token.userId }),
     );
     if (!user) return;
@@ -155,7 +155,7 @@ export class AuthService {
   async principalForApiKey(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
     const keyHash = sha256(secret);
-    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, (manager) =>
+    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, ({ manager }) =>
       manager.findOneBy(ApiKeyEntity, { keyHash }),
     );
     if (!key || key.revokedAt) return null;
@@ -191,7 +191,7 @@ export class AuthService {
   private async organisationOf(id: string): Promise<OrganisationFacts> {
     let facts = this.organisations.get(id);
     if (!facts) {
-      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction((manager) =>
+      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
         manager.findOneByOrFail(OrganisationEntity, { id }),
       );
       this.organisations.set(id, (facts = { id, kind, municipalityCode }));
@@ -229,7 +229,7 @@ export class AuthService {
   }
 
   private async assertNotThrottled(email: string): Promise<void> {
-    const [window] = await this.unscoped.unscopedSystemTransaction((manager) =>
+    const [window] = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.query<Array<{ failures: number; retryAfter: number | null }>>(
         `SELECT count(*)::int AS failures,
                 ceil(extract(epoch FROM min(failed_at) + make_interval(secs => $2) - now()))::int AS "retryAfter"

@@ -9,7 +9,7 @@ import { UserEntity } from './user.entity';
 
 /** One organisation per municipality in the reference data, named after it; also for municipalities added later. */
 export async function ensureMunicipalityOrganisations(dataSource: DataSource): Promise<void> {
-  await unscopedAsPlatform(dataSource, async (manager) => {
+  await unscopedAsPlatform(dataSource, async ({ manager }) => {
     await manager.query(
       `INSERT INTO organisation (kind, name, municipality_code)
        SELECT 'MUNICIPALITY', 'Gemeente ' || m.name, m.code FROM municipality m

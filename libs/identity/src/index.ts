@@ -15,20 +15,3 @@ export * from './organisation.entity';
 export * from './refresh-token.entity';
 export * from './user.entity';
 
-import { AuditEventEntity } from '@wmo/tenancy';
-import { ApiKeyEntity } from './api-key.entity';
-import { InstanceSecretEntity } from './instance-secret.entity';
-import { LoginFailureEntity } from './login-failure.entity';
-import { OrganisationEntity } from './organisation.entity';
-import { RefreshTokenEntity } from './refresh-token.entity';
-import { UserEntity } from './user.entity';
-
-export const IDENTITY_ENTITIES = [
-  OrganisationEntity,
-  UserEntity,
-  RefreshTokenEntity,
-  ApiKeyEntity,
-  LoginFailureEntity,
-  InstanceSecretEntity,
-  AuditEventEntity,
-];

@@ -9,7 +9,6 @@ import {
   Unique,
 } from 'typeorm';
 import { ORGANISATION_KINDS, OrganisationKind } from '@wmo/tenancy';
-import { MunicipalityEntity } from '@wmo/reference-data';
 
 /** The tenant. A municipality's organisation is created for every municipality in the reference data. */
 @Entity({ name: 'organisation' })
@@ -29,9 +28,10 @@ export class OrganisationEntity {
   @Column({ name: 'municipality_code', type: 'varchar', length: 6, nullable: true })
   municipalityCode: string | null;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MunicipalityEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_code', foreignKeyConstraintName: 'organisation_municipality_fk' })
-  municipality?: MunicipalityEntity;
+  /** A foreign key only: read it through @wmo/reference-data. */
+  readonly municipality?: never;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

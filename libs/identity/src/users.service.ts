@@ -19,7 +19,7 @@ export class UsersService {
   list(query: ListUsersQuery): Promise<UserPageDto> {
     return this.db.transaction(async (tx) => {
       const organisationId = await targetOrganisation(tx, query.organisation);
-      const [users, total] = await tx.repository(UserEntity).findAndCount({
+      const [users, total] = await tx.manager.getRepository(UserEntity).findAndCount({
         where: { organisationId },
         order: { email: 'ASC' },
         skip: (query.page - 1) * query.limit,
@@ -42,11 +42,11 @@ export class UsersService {
       const problems = passwordProblems(dto.password, email);
       if (problems.length)
         throw new RequestValidationError(problems.map((message) => ({ field: 'password', message })));
-      const taken = await tx.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
+      const taken = await tx.manager.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
       // RLS hides other organisations' users, so the unique key is the final word on duplicates.
       if (taken.length) throw emailTaken(email);
-      const user = await tx
-        .repository(UserEntity)
+      const user = await tx.manager
+        .getRepository(UserEntity)
         .save({
           organisationId,
           email,
@@ -89,10 +89,10 @@ export class UsersService {
       }
       if (dto.name !== undefined) user.name = dto.name.trim();
       if (dto.active !== undefined) user.active = dto.active;
-      const saved = await tx.repository(UserEntity).save(user);
+      const saved = await tx.manager.getRepository(UserEntity).save(user);
       if (dto.active === false || dto.roles) {
         // Sessions carry the old roles or a deactivated user: end them.
-        await tx.query(
+        await tx.manager.query(
           `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'user-changed' WHERE user_id = $1 AND revoked_at IS NULL`,
           [user.id],
         );
@@ -110,7 +110,9 @@ export class UsersService {
   }
 
   private async find(tx: TenantTransaction, id: string): Promise<UserEntity> {
-    const user = await tx.repository(UserEntity).findOneBy({ id });
+    const user = await tx.manager
+      .getRepository(UserEntity)
+      .findOneBy(tx.isOperator ? { id } : { id, organisationId: tx.principal.organisationId });
     if (!user) throw userNotFound(id);
     return user;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { RequestValidationError, toCsv } from '@wmo/common';
 import {
+  cents,
   centsToDecimal,
   creditNoteVatCents,
   formatEuroCents,
@@ -145,7 +146,7 @@ export class DocumentsService {
   list(query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.db.transaction(async (tx) => {
       const { where, params } = filters(query, 2);
-      const rows = await tx.query<DocumentRow[]>(
+      const rows = await tx.manager.query<DocumentRow[]>(
         `SELECT s.* FROM (${WITH_STATUS} ${where}) s
            JOIN invoice_document d ON d.id = s.id
           ${query.status ? `WHERE s.status = $${params.length + 2}` : ''}
@@ -154,7 +155,9 @@ export class DocumentsService {
         [todayInAmsterdam(), ...params, ...(query.status ? [query.status] : [])],
       );
       const items = await this.toDtos(tx.manager, rows);
-      const [sums] = await tx.query<Array<Record<'total' | 'net' | 'allocated' | 'paid' | 'outstanding', string>>>(
+      const [sums] = await tx.manager.query<
+        Array<Record<'total' | 'net' | 'allocated' | 'paid' | 'outstanding', string>>
+      >(
         `SELECT count(*) AS total,
                 coalesce(sum(CASE d.type WHEN 'INVOICE' THEN d.total_cents WHEN 'CREDIT_NOTE' THEN -d.total_cents ELSE 0 END), 0) AS net,
                 coalesce(sum(d.total_cents) FILTER (WHERE d.type = 'ALLOCATION_STATEMENT'), 0) AS allocated,
@@ -193,7 +196,9 @@ export class DocumentsService {
     let after = '';
     for (;;) {
       const page = await this.db.transaction(async (tx) => {
-        const rows = await tx.query<Array<{ id: string; number: string; supplierId: string; pdf: Buffer | null }>>(
+        const rows = await tx.manager.query<
+          Array<{ id: string; number: string; supplierId: string; pdf: Buffer | null }>
+        >(
           `SELECT d.id, d.number, d.supplier_id AS "supplierId", f.pdf
              FROM invoice_document d LEFT JOIN document_file f ON f.document_id = d.id
             WHERE d.run_id = $1 AND d.number > $2 ORDER BY d.number LIMIT 100`,
@@ -246,7 +251,7 @@ export class DocumentsService {
   async creditNote(id: string, dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
     const { creditNote, customerOrganisationId } = await this.issueCreditNote(id, dto);
     // The customer's webhooks are not the issuer's to see: sent as the platform, after the credit note is committed.
-    await this.unscoped.unscopedSystemTransaction((manager) =>
+    await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       this.publisher.publish(manager, [
         issuedEvent({ ...creditNote, credits: creditNote.credits?.number ?? null, customerOrganisationId }),
       ]),
@@ -266,18 +271,18 @@ export class DocumentsService {
           InvoicingErrorCode.NotCreditable,
           `${invoice.number} is ${invoice.type === 'CREDIT_NOTE' ? 'a credit note' : 'an allocation statement'}; only invoices are credited.`,
         );
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
       const lines = await tx.manager.find(InvoiceLineEntity, {
         where: { documentId: id },
         order: { lineNumber: 'ASC' },
       });
-      const earlier = await tx.query<Array<{ line: number; subtotal: string }>>(
+      const earlier = await tx.manager.query<Array<{ line: number; subtotal: string }>>(
         `SELECT l.credits_line_number AS line, sum(l.amount_cents)::text AS subtotal
            FROM invoice_document c JOIN invoice_line l ON l.document_id = c.id
           WHERE c.credited_document_id = $1 GROUP BY l.credits_line_number`,
         [id],
       );
-      const [{ vat: creditedVat }] = await tx.query<[{ vat: string }]>(
+      const [{ vat: creditedVat }] = await tx.manager.query<[{ vat: string }]>(
         `SELECT coalesce(sum(vat_cents), 0)::text AS vat FROM invoice_document WHERE credited_document_id = $1`,
         [id],
       );
@@ -323,9 +328,9 @@ export class DocumentsService {
       const subtotal = creditLines.reduce((sum, line) => sum + line.amountCents, 0);
       const vat = creditNoteVatCents({
         ratePercent: invoice.vatRate,
-        creditedBeforeCents: earlier.reduce((sum, line) => sum + Number(line.subtotal), 0),
-        creditedVatBeforeCents: Number(creditedVat),
-        creditingCents: subtotal,
+        creditedBeforeCents: cents(earlier.reduce((sum, line) => sum + Number(line.subtotal), 0)),
+        creditedVatBeforeCents: cents(creditedVat),
+        creditingCents: cents(subtotal),
       });
       const issueDate = todayInAmsterdam();
       const year = yearOf(issueDate);
@@ -399,7 +404,7 @@ export class DocumentsService {
           InvoicingErrorCode.PaymentRefused,
           `${invoice.number} is not an invoice; payments are recorded on invoices.`,
         );
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [id]);
       const row = await this.row(tx, id);
       if (row.status === 'CREDITED')
         throw new InvoicingError(
@@ -445,7 +450,7 @@ export class DocumentsService {
   /** All documents of an issue year as CSV for finance systems (amounts in euros with a dot). */
   exportCsv(year: number): Promise<string> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<Array<Record<string, string>>>(
+      const rows = await tx.manager.query<Array<Record<string, string>>>(
         `SELECT d.number, d.type, d.issue_date, d.due_date, coalesce(d.municipality_code, '') AS municipality_code, d.customer_snapshot->>'name' AS customer,
                 d.contract_snapshot->>'reference' AS contract, d.period_start, d.period_end, d.reference_date,
                 d.subtotal_cents::text AS subtotal, d.vat_cents::text AS vat, d.total_cents::text AS total, s.status, s.paid, s.credited,
@@ -518,7 +523,7 @@ export class DocumentsService {
   }
 
   private async row(tx: TenantTransaction, id: string): Promise<DocumentRow> {
-    const [row] = await tx.query<DocumentRow[]>(`${WITH_STATUS} WHERE d.id = $2`, [todayInAmsterdam(), id]);
+    const [row] = await tx.manager.query<DocumentRow[]>(`${WITH_STATUS} WHERE d.id = $2`, [todayInAmsterdam(), id]);
     if (!row) throw documentNotFound(id);
     return row;
   }

@@ -3,11 +3,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ContractEntity, DutyEntity, FundingModel, ProviderEntity } from '@wmo/contracts';
-import { dueDate, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
+import { cents, dueDate, todayInAmsterdam, vatAmountCents, yearOf } from '@wmo/domain';
 import { OrganisationEntity } from '@wmo/identity';
 import { EventPublisher } from '@wmo/notifications';
 import { JobInterrupted } from '@wmo/jobs';
-import { systemAudit, UnscopedDatabase } from '@wmo/tenancy';
+import { UnscopedDatabase } from '@wmo/tenancy';
 import {
   CalculationContext,
   ComputedParticipant,
@@ -98,7 +98,7 @@ export class InvoiceRunProcessor {
       } catch (error) {
         if (error instanceof JobInterrupted) throw error;
         this.logger.error({ err: error, runId }, 'Invoice run failed');
-        await this.unscoped.unscopedSystemTransaction((manager) =>
+        await this.unscoped.unscopedSystemTransaction(({ manager }) =>
           manager.update(
             InvoiceRunEntity,
             { id: runId },
@@ -114,7 +114,7 @@ export class InvoiceRunProcessor {
   }
 
   private async execute(runId: string, stopping?: AbortSignal): Promise<void> {
-    const context = await this.unscoped.unscopedSystemTransaction((manager) => this.context(manager, runId));
+    const context = await this.unscoped.unscopedSystemTransaction(({ manager }) => this.context(manager, runId));
     if (!context) return;
     const { run } = context;
     if (context.contract.fundingModel === 'CENTRAL_INVOICE') {
@@ -122,11 +122,11 @@ export class InvoiceRunProcessor {
     } else {
       let after = '';
       for (;;) {
-        const batch = await this.unscoped.unscopedSystemTransaction((manager) =>
+        const batch = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
           new InvoiceCalculator(manager, context.calculation).batch(after, this.options.batchSize),
         );
         if (batch.last === null) break;
-        const issued = await this.unscoped.unscopedSystemTransaction(async (manager) => {
+        const issued = await this.unscoped.unscopedSystemTransaction(async ({ manager }) => {
           const done = new Set(
             (
               await manager.query<Array<{ code: string }>>(
@@ -149,7 +149,8 @@ export class InvoiceRunProcessor {
       }
     }
     await this.renderMissing(runId);
-    await this.unscoped.unscopedSystemTransaction(async (manager) => {
+    await this.unscoped.unscopedSystemTransaction(async (tx) => {
+      const { manager } = tx;
       const [totals] = await manager.query<Array<{ count: number; total: string }>>(
         `SELECT count(*)::int AS count, coalesce(sum(total_cents), 0)::text AS total FROM invoice_document WHERE run_id = $1`,
         [runId],
@@ -165,7 +166,7 @@ export class InvoiceRunProcessor {
           error: null,
         },
       );
-      await systemAudit(manager, {
+      await tx.audit({
         organisationId: run.contractingOrganisationId,
         action: 'invoice-run.completed',
         entityType: 'invoice-run',
@@ -241,7 +242,7 @@ export class InvoiceRunProcessor {
 
   /** CENTRAL_INVOICE: one invoice to the contracting party, one line per participant, issued in one transaction. */
   private async issueCentral(context: RunContext): Promise<void> {
-    const ids = await this.unscoped.unscopedSystemTransaction(async (manager) => {
+    const ids = await this.unscoped.unscopedSystemTransaction(async ({ manager }) => {
       const [existing] = await manager.query(`SELECT id FROM invoice_document WHERE run_id = $1`, [context.run.id]);
       if (existing) return [];
       const calculator = new InvoiceCalculator(manager, context.calculation);
@@ -281,7 +282,7 @@ export class InvoiceRunProcessor {
     const due = dueDate(context.issueDate, contract.paymentTermDays);
     const rows = documents.map((document, i) => {
       const subtotal = document.participants.reduce((sum, p) => sum + p.subtotalCents, 0);
-      const vat = vatAmountCents(subtotal, contract.vatRate);
+      const vat = vatAmountCents(cents(subtotal), contract.vatRate);
       return {
         number: formatDocumentNumber(provider.invoicePrefix, document.type, context.numberYear, first + i),
         document,
@@ -434,10 +435,12 @@ export class InvoiceRunProcessor {
   /** Renders a batch of documents and stores the PDFs in one statement. */
   private async renderAndStore(documentIds: string[]): Promise<void> {
     if (documentIds.length === 0) return;
-    const printables = await this.unscoped.unscopedSystemTransaction((manager) => loadPrintables(manager, documentIds));
+    const printables = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
+      loadPrintables(manager, documentIds),
+    );
     const pdfs: Buffer[] = [];
     for (const printable of printables) pdfs.push(await renderDocumentPdf(printable));
-    await this.unscoped.unscopedSystemTransaction((manager) =>
+    await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.query(
         `INSERT INTO document_file (document_id, pdf) SELECT * FROM unnest($1::uuid[], $2::bytea[]) ON CONFLICT (document_id) DO NOTHING`,
         [printables.map((p) => p.id), pdfs],
@@ -448,7 +451,7 @@ export class InvoiceRunProcessor {
   /** After a resume: documents issued by a worker that died before it rendered them, a batch at a time. */
   private async renderMissing(runId: string): Promise<void> {
     for (;;) {
-      const missing = await this.unscoped.unscopedSystemTransaction((manager) =>
+      const missing = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
         manager.query<Array<{ id: string }>>(
           `SELECT d.id FROM invoice_document d WHERE d.run_id = $1 AND NOT EXISTS (SELECT 1 FROM document_file f WHERE f.document_id = d.id) LIMIT $2`,
           [runId, this.options.batchSize],

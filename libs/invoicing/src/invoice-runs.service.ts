@@ -97,7 +97,7 @@ export class InvoiceRunsService {
         .update(JSON.stringify({ contractId, from: period.from, to: period.to }))
         .digest('hex');
       // One request per contract at a time: replays, the run for this period and overlapping runs are then seen as they are.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 12))`, [contract.id]);
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 12))`, [contract.id]);
       const replay = await tx.manager.findOneBy(InvoiceRunEntity, {
         requestedByOrganisationId: tx.principal.organisationId,
         idempotencyKey,
@@ -112,7 +112,7 @@ export class InvoiceRunsService {
         }
         return { run: await toRunDto(tx.manager, replay), created: true };
       }
-      const [overlapping] = await tx.query<Array<{ id: string; period_start: string; period_end: string }>>(
+      const [overlapping] = await tx.manager.query<Array<{ id: string; period_start: string; period_end: string }>>(
         `SELECT id, period_start, period_end FROM invoice_run WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2 ORDER BY (period_start = $2 AND period_end = $3) DESC, period_start LIMIT 1`,
         [contract.id, period.from, period.to],
       );
@@ -129,7 +129,7 @@ export class InvoiceRunsService {
           { runId: overlapping.id },
         );
       }
-      const [inserted] = await tx.query<Array<{ id: string }>>(
+      const [inserted] = await tx.manager.query<Array<{ id: string }>>(
         `INSERT INTO invoice_run (contract_id, contracting_organisation_id, supplier_id, period_start, period_end, reference_date, status,
                                   idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id)
          VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
@@ -251,7 +251,7 @@ export class InvoiceRunsService {
       );
     }
     const referenceDate = referenceDateFor(contract.referenceDateRule, period.from);
-    const [figures] = await tx.query<Array<{ any: boolean }>>(
+    const [figures] = await tx.manager.query<Array<{ any: boolean }>>(
       `SELECT EXISTS (SELECT 1 FROM population_figure WHERE reference_date = $1) AS any`,
       [referenceDate],
     );

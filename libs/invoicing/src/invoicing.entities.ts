@@ -11,8 +11,6 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { ContractEntity } from '@wmo/contracts';
-import { OrganisationEntity } from '@wmo/identity';
 
 /** Refers to a contract by id and parties together (see ContractChild). */
 const contractParties = (name: string) =>
@@ -41,9 +39,10 @@ export class BillingDetailsEntity {
   @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'billing_details_organisation_fk' })
-  organisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
 
   /** Organisatie-identificatienummer (20 digits), the e-invoice address (scheme 0190). */
   @Column({ name: 'oin', type: 'varchar', length: 20, nullable: true })
@@ -83,13 +82,15 @@ export class PurchaseOrderEntity {
   @Column({ name: 'number', type: 'varchar', length: 50 })
   number: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'purchase_order_organisation_fk' })
-  organisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
 
-  @ManyToOne(() => ContractEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('ContractEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'contract_id', foreignKeyConstraintName: 'purchase_order_contract_fk' })
-  contract?: ContractEntity;
+  /** A foreign key only: read it through @wmo/contracts. */
+  readonly contract?: never;
 }
 
 /** One invoice run: a contract and a period, executed once as a durable job. */
@@ -101,9 +102,10 @@ export class InvoiceRunEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
-  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @ManyToOne('ContractEntity', { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
   @contractParties('invoice_run_contract_fk')
-  contract?: ContractEntity;
+  /** A foreign key only: read it through @wmo/contracts. */
+  readonly contract?: never;
 
   @Column({ name: 'contract_id', type: 'uuid' })
   contractId: string;
@@ -180,9 +182,10 @@ export class InvoiceDocumentEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
 
-  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @ManyToOne('ContractEntity', { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @contractParties('invoice_document_contract_fk')
-  contract?: ContractEntity;
+  /** A foreign key only: read it through @wmo/contracts. */
+  readonly contract?: never;
 
   @ManyToOne(() => InvoiceRunEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'invoice_document_run_fk' })
@@ -192,9 +195,10 @@ export class InvoiceDocumentEntity {
   @JoinColumn({ name: 'credited_document_id', foreignKeyConstraintName: 'invoice_document_credited_fk' })
   creditedDocument?: InvoiceDocumentEntity;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'customer_organisation_id', foreignKeyConstraintName: 'invoice_document_customer_fk' })
-  customer?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly customer?: never;
 
   @Column({ name: 'type', type: 'varchar', length: 25 })
   type: DocumentType;

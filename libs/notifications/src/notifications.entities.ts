@@ -11,7 +11,6 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { OrganisationEntity } from '@wmo/identity';
 
 export const NOTIFICATION_KINDS = ['COVERAGE_ENDING', 'NON_COMPLIANT', 'COMPLIANT_AGAIN', 'INVOICE_OVERDUE'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -37,9 +36,10 @@ export class NotificationEntity {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'notification_organisation_fk' })
-  organisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
 
   @Column({ name: 'kind', type: 'varchar', length: 30 })
   kind: NotificationKind;
@@ -105,9 +105,10 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('OrganisationEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'webhook_subscription_organisation_fk' })
-  organisation?: OrganisationEntity;
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
 
   @Column({ name: 'url', type: 'varchar', length: 2000 })
   url: string;

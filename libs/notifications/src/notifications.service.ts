@@ -37,7 +37,7 @@ export class NotificationsService {
   list(query: ListNotificationsQuery): Promise<NotificationPageDto> {
     return this.db.transaction(async (tx) => {
       const mine = this.mine(tx);
-      const rows = await tx.query<Array<Row & { total: number; unread: number }>>(
+      const rows = await tx.manager.query<Array<Row & { total: number; unread: number }>>(
         `SELECT n.id, n.kind, n.title, n.message, n.municipality_code, n.subject_type, n.subject_id, n.data, n.created_at, r.read_at,
                 count(*) OVER ()::int AS total, count(*) FILTER (WHERE r.read_at IS NULL) OVER ()::int AS unread
            FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $3
@@ -48,7 +48,7 @@ export class NotificationsService {
       );
       let unread = rows[0]?.unread ?? 0;
       if (query.unread === 'false' || (rows.length === 0 && query.page > 1)) {
-        const [count] = await tx.query<Array<{ unread: number }>>(
+        const [count] = await tx.manager.query<Array<{ unread: number }>>(
           `SELECT count(*)::int AS unread FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $3 WHERE ${mine.where} AND r.read_at IS NULL`,
           mine.params,
         );
@@ -62,7 +62,7 @@ export class NotificationsService {
   markRead(id: string): Promise<NotificationDto> {
     return this.db.transaction(async (tx) => {
       const mine = this.mine(tx);
-      const [row] = await tx.query<Row[]>(
+      const [row] = await tx.manager.query<Row[]>(
         `SELECT n.id, n.kind, n.title, n.message, n.municipality_code, n.subject_type, n.subject_id, n.data, n.created_at, r.read_at
            FROM notification n LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = $3
           WHERE ${mine.where} AND n.id = $4`,
@@ -79,7 +79,7 @@ export class NotificationsService {
           'Read marks belong to users; an API key lists notifications without them.',
         );
       if (!row.read_at) {
-        const [read] = await tx.query<Array<{ read_at: Date }>>(
+        const [read] = await tx.manager.query<Array<{ read_at: Date }>>(
           `INSERT INTO notification_read (notification_id, user_id, organisation_id) VALUES ($1, $2, $3)
            ON CONFLICT (notification_id, user_id) DO UPDATE SET read_at = notification_read.read_at RETURNING read_at`,
           [id, tx.principal.userId, tx.principal.organisationId],

@@ -25,8 +25,8 @@ export class WebhooksService {
 
   list(): Promise<WebhookDto[]> {
     return this.db.transaction(async (tx) => {
-      const subscriptions = await tx
-        .repository(WebhookSubscriptionEntity)
+      const subscriptions = await tx.manager
+        .getRepository(WebhookSubscriptionEntity)
         .findBy({ organisationId: tx.principal.organisationId, active: true });
       return subscriptions.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toDto);
     });
@@ -37,7 +37,7 @@ export class WebhooksService {
     const url = this.checkedUrl(dto.url);
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
-      const subscription = await tx.repository(WebhookSubscriptionEntity).save({
+      const subscription = await tx.manager.getRepository(WebhookSubscriptionEntity).save({
         organisationId: tx.principal.organisationId,
         url,
         events: dto.events as WebhookEvent[],
@@ -59,8 +59,8 @@ export class WebhooksService {
   /** Stops deliveries at once; the deliveries so far are kept for the record. */
   remove(id: string): Promise<void> {
     return this.db.transaction(async (tx) => {
-      const subscription = await tx
-        .repository(WebhookSubscriptionEntity)
+      const subscription = await tx.manager
+        .getRepository(WebhookSubscriptionEntity)
         .findOneBy({ id, organisationId: tx.principal.organisationId, active: true });
       if (!subscription)
         throw new NotificationsError(
@@ -79,8 +79,8 @@ export class WebhooksService {
 
   deliveries(id: string): Promise<WebhookDeliveryDto[]> {
     return this.db.transaction(async (tx) => {
-      const subscription = await tx
-        .repository(WebhookSubscriptionEntity)
+      const subscription = await tx.manager
+        .getRepository(WebhookSubscriptionEntity)
         .findOneBy({ id, organisationId: tx.principal.organisationId });
       if (!subscription)
         throw new NotificationsError(
@@ -148,7 +148,7 @@ export class WebhookDeliverer {
   ) {}
 
   async deliver(deliveryId: string, retryCount: number): Promise<void> {
-    const [delivery] = await this.unscoped.unscopedSystemTransaction((manager) =>
+    const [delivery] = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.query<DeliveryRow[]>(
         `SELECT d.id, d.status, d.payload, s.url, s.secret, s.active FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.id = $1`,
         [deliveryId],
@@ -210,7 +210,7 @@ export class WebhookDeliverer {
     id: string,
     result: { status: string; error: string | null; responseStatus: number | null },
   ): Promise<unknown> {
-    return this.unscoped.unscopedSystemTransaction((manager) =>
+    return this.unscoped.unscopedSystemTransaction(({ manager }) =>
       manager.query(
         `UPDATE webhook_delivery SET status = $2::varchar, attempts = attempts + 1, last_attempt_at = now(), last_error = $3, last_response_status = $4,
                 delivered_at = CASE WHEN $2::varchar = 'DELIVERED' THEN now() END

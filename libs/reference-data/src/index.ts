@@ -12,18 +12,3 @@ export * from './reference-data.loader';
 export * from './reference-data.module';
 export * from './reference-data.service';
 
-import { MunicipalChangeEntity } from './municipal-change.entity';
-import { MunicipalityEntity } from './municipality.entity';
-import { MunicipalityDetailView } from './municipality-detail.view';
-import { PopulationFigureEntity } from './population-figure.entity';
-import { ProvinceEntity } from './province.entity';
-import { ReferenceDataStateEntity } from './reference-data-state.entity';
-
-export const REFERENCE_DATA_ENTITIES = [
-  ProvinceEntity,
-  MunicipalityEntity,
-  PopulationFigureEntity,
-  MunicipalChangeEntity,
-  ReferenceDataStateEntity,
-  MunicipalityDetailView,
-];

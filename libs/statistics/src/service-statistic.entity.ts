@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { ChannelKind, ProviderEntity } from '@wmo/contracts';
+import { ChannelKind } from '@wmo/contracts';
 
 export interface ChannelCount {
   kind: ChannelKind;
@@ -40,13 +40,14 @@ export class ServiceStatisticEntity {
   @Column({ name: 'provider_id', type: 'uuid' })
   providerId: string;
 
-  @ManyToOne(() => ProviderEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('ProviderEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({
     name: 'provider_id',
     referencedColumnName: 'organisationId',
     foreignKeyConstraintName: 'service_statistic_provider_fk',
   })
-  provider?: ProviderEntity;
+  /** A foreign key only: read it through @wmo/contracts. */
+  readonly provider?: never;
 
   @Column({ name: 'period_start', type: 'date' })
   periodStart: string;

@@ -69,7 +69,7 @@ export class StatisticsService {
     return this.db.transaction(async (tx) => {
       await this.findOwnProvider(tx, providerId);
       await lockProviderStatistics(tx.manager, providerId);
-      const [overlapping] = await tx.query<Array<{ id: string; period_start: string; period_end: string }>>(
+      const [overlapping] = await tx.manager.query<Array<{ id: string; period_start: string; period_end: string }>>(
         `SELECT id, period_start, period_end FROM service_statistic WHERE provider_id = $1 AND period_start <= $3 AND period_end >= $2 ORDER BY period_start LIMIT 1`,
         [providerId, period.start, period.end],
       );

@@ -1,5 +1,11 @@
-export * from './audit-event.entity';
-export * from './principal';
-export * from './scoped-database';
-export * from './tenant-context';
-export * from './tenancy.module';
+export { AuditEventEntity } from './audit-event.entity';
+export { listAuditEvents } from './audit-events.repository';
+export type { AuditEventFilter, AuditEventRow } from './audit-events.repository';
+export { hasRole, isOperator, ORGANISATION_KINDS, ROLES } from './principal';
+export type { OrganisationKind, Principal, Role } from './principal';
+export { ReferenceDatabase, ScopedDatabase, UnscopedDatabase, unscopedAsPlatform } from './scoped-database';
+export { requestStorage, TenantContext } from './tenant-context';
+export type { RequestStore } from './tenant-context';
+export { TenancyModule } from './tenancy.module';
+export { PlatformTransaction, TenantTransaction } from './transaction';
+export type { AuditRecord, Transaction } from './transaction';

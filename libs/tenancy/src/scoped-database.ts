@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DataSource,
-  EntityManager,
-  EntityTarget,
-  FindManyOptions,
-  FindOptionsWhere,
-  ObjectLiteral,
-  Repository,
-} from 'typeorm';
-import { AuditEventEntity } from './audit-event.entity';
+import type { Pool } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 import { isOperator, Principal } from './principal';
 import { TenantContext } from './tenant-context';
+import { PlatformTransaction, TenantTransaction, Transaction } from './transaction';
 
 /** The GUCs row-level security reads (see the RLS migration); set with `set_config(..., true)`, so they end with the transaction. */
 export interface SessionSettings {
@@ -29,7 +22,7 @@ export interface SessionSettings {
  * Runs `work` in a transaction whose first statement sets the given settings, local to that
  * transaction: never on the pooled connection, so nothing leaks to the next request.
  */
-export async function withSettings<T>(
+async function withSettings<T>(
   dataSource: DataSource,
   settings: SessionSettings,
   work: (manager: EntityManager) => Promise<T>,
@@ -46,124 +39,7 @@ export async function withSettings<T>(
   });
 }
 
-export interface AuditRecord {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  /** The organisation whose data changed; defaults to the caller's. */
-  organisationId?: string | null;
-  before?: object | null;
-  after?: object | null;
-}
-
-/** Tenant-owned rows: an `organisationId` column that row-level security also checks. */
-export interface TenantOwned extends ObjectLiteral {
-  organisationId: string;
-}
-
-/**
- * A repository that always adds the caller's organisation to its conditions (an operator's
- * conditions are left as they are). Row-level security enforces the same beneath it.
- */
-export class TenantRepository<T extends TenantOwned> {
-  constructor(
-    private readonly repository: Repository<T>,
-    private readonly principal: Principal,
-  ) {}
-
-  private scope(where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
-    return isOperator(this.principal)
-      ? where
-      : ({ ...where, organisationId: this.principal.organisationId } as FindOptionsWhere<T>);
-  }
-
-  findOneBy(where: FindOptionsWhere<T>): Promise<T | null> {
-    return this.repository.findOneBy(this.scope(where));
-  }
-
-  findAndCount(options: Omit<FindManyOptions<T>, 'where'> & { where?: FindOptionsWhere<T> }): Promise<[T[], number]> {
-    return this.repository.findAndCount({ ...options, where: this.scope(options.where) });
-  }
-
-  findBy(where: FindOptionsWhere<T>): Promise<T[]> {
-    return this.repository.findBy(this.scope(where));
-  }
-
-  /** Inserts or updates; a new row belongs to the caller's organisation unless an operator says otherwise. */
-  save(entity: Partial<T>): Promise<T> {
-    const owned =
-      isOperator(this.principal) && entity.organisationId
-        ? entity
-        : { ...entity, organisationId: this.principal.organisationId };
-    return this.repository.save(owned as T);
-  }
-}
-
-/** One tenant transaction: scoped repositories, raw queries under row-level security, and the audit log. */
-export class TenantTransaction {
-  constructor(
-    readonly manager: EntityManager,
-    readonly principal: Principal,
-    private readonly requestId: string | undefined,
-  ) {}
-
-  repository<T extends TenantOwned>(entity: EntityTarget<T>): TenantRepository<T> {
-    return new TenantRepository(this.manager.getRepository(entity), this.principal);
-  }
-
-  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T> {
-    return this.manager.query(sql, parameters);
-  }
-
-  /**
-   * Runs `work` inside this transaction as the platform (row-level security sees everything),
-   * then gives the caller's view back: for a check that must see what the caller may not (another
-   * organisation's contract) and returns only what the caller may learn. It stays on this
-   * transaction's connection, so it never waits for a second one from the pool, and it sees this
-   * transaction's own changes.
-   */
-  async unscopedWithin<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const [{ previous }] = await this.manager.query<[{ previous: string | null }]>(
-      `SELECT current_setting('app.operator', true) AS previous`,
-    );
-    await this.manager.query(`SELECT set_config('app.operator', 'true', true)`);
-    let failed = false;
-    try {
-      return await work(this.manager);
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      // After a failed statement the transaction is aborted and rolls back; nothing to give back.
-      if (!failed) await this.manager.query(`SELECT set_config('app.operator', $1, true)`, [previous ?? 'false']);
-    }
-  }
-
-  async audit(record: AuditRecord): Promise<void> {
-    // No RETURNING (updateEntity(false)): the row may concern another organisation, which the
-    // actor may write for (e.g. a supplier starting a run on the VNG's contract) but not read.
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEventEntity)
-      .updateEntity(false)
-      .values({
-        organisationId: record.organisationId === undefined ? this.principal.organisationId : record.organisationId,
-        actorOrganisationId: this.principal.organisationId,
-        actorUserId: this.principal.userId,
-        actorApiKeyId: this.principal.apiKeyId,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId ?? null,
-        before: (record.before ?? null) as never,
-        after: (record.after ?? null) as never,
-        requestId: this.requestId ?? null,
-      })
-      .execute();
-  }
-}
-
-export function tenantSettings(principal: Principal): SessionSettings {
+function tenantSettings(principal: Principal): SessionSettings {
   return {
     'app.org_id': principal.organisationId,
     'app.org_kind': principal.organisationKind,
@@ -175,8 +51,8 @@ export function tenantSettings(principal: Principal): SessionSettings {
 
 /**
  * The one way feature code reaches tenant data: every query runs in a transaction that carries
- * the caller's organisation for row-level security, through repositories that add it to their
- * conditions as well. Nested calls join the running transaction.
+ * the caller's organisation, and row-level security (FORCEd on every tenant table) shows that
+ * organisation what it may see. Nested calls join the running transaction.
  */
 @Injectable()
 export class ScopedDatabase {
@@ -198,8 +74,9 @@ export class ScopedDatabase {
 
 /**
  * Deliberate, named exceptions to tenant scoping. Each is narrow: a credential lookup lets
- * row-level security pass exactly the row that matches the credential; system work (seeding,
- * reference data, the command line) runs as the platform operator.
+ * row-level security pass exactly the row that matches the credential; work for the platform
+ * itself (jobs, the daily evaluation) sees every organisation; a job that must run once holds a
+ * lock across its transactions.
  */
 @Injectable()
 export class UnscopedDatabase {
@@ -208,39 +85,63 @@ export class UnscopedDatabase {
   unscopedCredentialLookup<T>(
     setting: 'app.login_email' | 'app.api_key_hash' | 'app.refresh_token_hash',
     value: string,
-    work: (manager: EntityManager) => Promise<T>,
+    work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
-    return withSettings(this.dataSource, { [setting]: value }, work);
+    return withSettings(this.dataSource, { [setting]: value }, (manager) => work({ manager }));
   }
 
-  unscopedSystemTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  unscopedSystemTransaction<T>(work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {
     return unscopedAsPlatform(this.dataSource, work);
+  }
+
+  /**
+   * Runs `work` while this process holds a PostgreSQL session lock on `key`, on a connection of
+   * its own that outlives the transactions `work` opens; null (and `work` not run) when another
+   * process holds it. For jobs that several workers may be handed, and only one may do.
+   */
+  async unscopedExclusive<T>(key: string, work: () => Promise<T>): Promise<{ result: T } | null> {
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      const [{ locked }] = (await lock.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 7)) AS locked`, [
+        key,
+      ])) as [{ locked: boolean }];
+      if (!locked) return null;
+      try {
+        return { result: await work() };
+      } finally {
+        await lock.query(`SELECT pg_advisory_unlock(hashtextextended($1, 7))`, [key]);
+      }
+    } finally {
+      await lock.release();
+    }
   }
 }
 
-/** An audit event written by the platform itself (a worker finishing a run): no actor, in the caller's platform transaction. */
-export async function systemAudit(
-  manager: EntityManager,
-  record: AuditRecord & { organisationId: string | null },
-): Promise<void> {
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(AuditEventEntity)
-    .updateEntity(false)
-    .values({
-      organisationId: record.organisationId,
-      actorOrganisationId: null,
-      actorUserId: null,
-      actorApiKeyId: null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId ?? null,
-      before: (record.before ?? null) as never,
-      after: (record.after ?? null) as never,
-      requestId: null,
-    })
-    .execute();
+/**
+ * Reference data (municipalities, provinces, CBS figures, duties) is the same for everyone: row-
+ * level security does not guard it and the application role may only read it. Its reads run
+ * statement by statement on the pool, without a transaction or tenant settings: the hot
+ * municipality document is one round trip.
+ */
+@Injectable()
+export class ReferenceDatabase {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Statements one by one, outside a transaction; without settings, tenant tables show no rows. */
+  get reader(): Transaction {
+    return { manager: this.dataSource.manager };
+  }
+
+  /**
+   * A hot read as a named prepared statement: PostgreSQL plans it once per connection instead of
+   * on every request (TypeORM's `query` always sends unnamed statements, planned each time).
+   */
+  async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const result = await pool.query({ name, text, values });
+    return result.rows as T[];
+  }
 }
 
 /**
@@ -249,7 +150,7 @@ export async function systemAudit(
  */
 export function unscopedAsPlatform<T>(
   dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
+  work: (tx: PlatformTransaction) => Promise<T>,
 ): Promise<T> {
-  return withSettings(dataSource, { 'app.operator': 'true' }, work);
+  return withSettings(dataSource, { 'app.operator': 'true' }, (manager) => work(new PlatformTransaction(manager)));
 }

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { ScopedDatabase, UnscopedDatabase } from './scoped-database';
+import { ReferenceDatabase, ScopedDatabase, UnscopedDatabase } from './scoped-database';
 import { TenantContext } from './tenant-context';
 
 @Global()
 @Module({
-  providers: [TenantContext, ScopedDatabase, UnscopedDatabase],
-  exports: [TenantContext, ScopedDatabase, UnscopedDatabase],
+  providers: [TenantContext, ScopedDatabase, UnscopedDatabase, ReferenceDatabase],
+  exports: [TenantContext, ScopedDatabase, UnscopedDatabase, ReferenceDatabase],
 })
 export class TenancyModule {}

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { Principal } from './principal';
-import type { TenantTransaction } from './scoped-database';
+import type { TenantTransaction } from './transaction';
 
 /** What one request (or job) carries through its asynchronous calls. */
 export interface RequestStore {

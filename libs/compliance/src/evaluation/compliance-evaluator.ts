@@ -51,7 +51,7 @@ export class ComplianceEvaluator {
   ) {}
 
   evaluate(day: IsoDate, force: boolean): Promise<EvaluationResult> {
-    return this.unscoped.unscopedSystemTransaction(async (manager) => {
+    return this.unscoped.unscopedSystemTransaction(async ({ manager }) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('compliance-evaluation', 0))`);
       const [claimed] = await manager.query<unknown[]>(
         `INSERT INTO compliance_evaluation (day, started_at) VALUES ($1, now())
