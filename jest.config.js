@@ -1,11 +1,19 @@
 // Two projects: `unit` (libs/**/*.spec.ts: pure code, mocked repositories, no database, no global
 // setup) and `e2e` (test/**/*.e2e-spec.ts: the real app on a real PostgreSQL). `npm test` runs
 // both; `npm run test:unit` only the first. TZ is pinned in the npm scripts.
+
+// ts-jest with the @nestjs/swagger compiler plugin and the options `nest build` uses (nest-cli.json), so
+// that the tests serve the same OpenAPI document as the build (see tools/jest/swagger-plugin.js).
+const swaggerPlugin = {
+  path: '<rootDir>/tools/jest/swagger-plugin.js',
+  options: require('./nest-cli.json').projects.api.compilerOptions.plugins.find((p) => p.name === '@nestjs/swagger')
+    .options,
+};
 const shared = {
   testEnvironment: 'node',
   rootDir: '.',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': [swaggerPlugin.path, { tsconfig: 'tsconfig.json', astTransformers: { before: [swaggerPlugin] } }],
   },
   moduleNameMapper: {
     '^@wmo/schema$': '<rootDir>/migrations/schema',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { registeredRoutes } from '../apps/api/src/create-api-app';
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 interface Operation {
   summary?: string;
@@ -10,9 +10,14 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
 
+interface Schema {
+  properties: Record<string, unknown>;
+  required?: string[];
+}
+
 describe('OpenAPI description', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
   beforeAll(async () => {
     t = await startTestApp();
     doc = (await request(t.server).get('/api/docs-json').expect(200)).body;
@@ -68,6 +73,27 @@ describe('OpenAPI description', () => {
     }
     const list = doc.paths['/api/v1/municipalities'].get;
     expect(list.parameters!.map((p) => p.name).sort()).toEqual(['limit', 'page', 'province', 'q', 'sort', 'year']);
+  });
+
+  it('documents DTO properties from their types, optionality and doc comments (the @nestjs/swagger plugin)', () => {
+    const schemas = doc.components.schemas;
+    expect(schemas.UserPageDto).toEqual({
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/UserDto' } },
+        total: { type: 'number' },
+        page: { type: 'number' },
+        limit: { type: 'number' },
+      },
+      required: ['items', 'total', 'page', 'limit'],
+    });
+    expect(schemas.AuditEventDto.properties.entityId).toEqual({ type: 'string', nullable: true });
+    expect(schemas.TokenPairDto.properties.accessToken).toEqual({
+      type: 'string',
+      description: 'JWT (HS256), valid 15 minutes. Send as `Authorization: Bearer <accessToken>`.',
+    });
+    expect(schemas.UpdateUserDto.properties.name).toEqual({ type: 'string' });
+    expect(schemas.UpdateUserDto.required).toBeUndefined();
   });
 
   it('names every schema once: two DTO classes with one name would publish only one of them', () => {

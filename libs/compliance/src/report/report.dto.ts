@@ -6,7 +6,8 @@ import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 import { DatePeriodDto, DutyObligationDto, MunicipalityRefDto } from '../dto/compliance.dto';
 
 export class ReportQuery {
-  @ApiProperty({ example: 2025, description: 'The year the report accounts for.' })
+  /** The year the report accounts for. */
+  @ApiProperty({ example: 2025 })
   @ToInteger()
   @IsInt({ message: 'year must be a whole year such as 2025' })
   @Min(2015, { message: 'year must be 2015 or later: the duty exists from 2015' })
@@ -51,7 +52,6 @@ export class ReportDocumentDto {
   @ApiProperty({ format: 'date' })
   dueDate: string;
 
-  @ApiProperty({ type: DatePeriodDto })
   period: DatePeriodDto;
 
   @ApiProperty({ example: 'VNG-SEN-2018' })
@@ -71,10 +71,12 @@ export class ReportDocumentDto {
 }
 
 export class DocumentTotalsDto {
-  @ApiProperty({ example: 1742525, description: 'Invoices, less credit notes.' })
+  /** Invoices, less credit notes. */
+  @ApiProperty({ example: 1742525 })
   invoicedCents: number;
 
-  @ApiProperty({ example: 0, description: 'Allocation statements: withheld from the Municipal Fund.' })
+  /** Allocation statements: withheld from the Municipal Fund. */
+  @ApiProperty({ example: 0 })
   allocatedCents: number;
 
   @ApiProperty({ example: 0 })
@@ -91,10 +93,10 @@ export class ServiceFiguresDto {
   @ApiProperty({ example: 'Stichting Sensoor' })
   providerName: string;
 
-  @ApiProperty({ example: 2016, description: 'The most recent year with figures, up to the report year.' })
+  /** The most recent year with figures, up to the report year. */
+  @ApiProperty({ example: 2016 })
   year: number;
 
-  @ApiProperty({ type: [ChannelFiguresDto] })
   channels: ChannelFiguresDto[];
 
   @ApiProperty({ example: 253777 })
@@ -105,7 +107,6 @@ export class ComplianceReportDto {
   @ApiProperty({ example: 'Verantwoording anoniem luisterend oor 2025: Assen' })
   title: string;
 
-  @ApiProperty({ type: MunicipalityRefDto })
   municipality: MunicipalityRefDto;
 
   @ApiProperty({ example: 2025 })
@@ -114,30 +115,19 @@ export class ComplianceReportDto {
   @ApiProperty({ format: 'date-time' })
   generatedAt: string;
 
-  @ApiProperty({ type: LegalBasisDto })
   legalBasis: LegalBasisDto;
 
   @ApiProperty({ enum: OBLIGATION_STATUSES })
   status: ObligationStatus;
 
-  @ApiProperty({
-    type: DutyObligationDto,
-    description: 'The obligation over the year: coverage, channels and hours, gaps, cost and funding.',
-  })
+  /** The obligation over the year: coverage, channels and hours, gaps, cost and funding. */
   obligation: DutyObligationDto;
 
-  @ApiProperty({
-    type: [ReportDocumentDto],
-    description: 'Invoices, credit notes and allocation statements for the year, with their payment status.',
-  })
+  /** Invoices, credit notes and allocation statements for the year, with their payment status. */
   documents: ReportDocumentDto[];
 
-  @ApiProperty({ type: DocumentTotalsDto })
   documentTotals: DocumentTotalsDto;
 
-  @ApiProperty({
-    type: [ServiceFiguresDto],
-    description: "The providers' national figures, for context: never per municipality, the help is anonymous.",
-  })
+  /** The providers' national figures, for context: never per municipality, the help is anonymous. */
   serviceFigures: ServiceFiguresDto[];
 }

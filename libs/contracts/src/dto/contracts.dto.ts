@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -25,8 +24,6 @@ import {
   CONTRACT_STATUSES,
   ContractKind,
   ContractStatus,
-  EXCEPTION_KINDS,
-  ExceptionKind,
   FUNDING_MODELS,
   FundingModel,
   REFERENCE_DATE_RULES,
@@ -36,11 +33,13 @@ import {
 } from '../contracts.constants';
 import { IsTariffAmount } from './decimal.validators';
 
-const YEAR_MIN = 2014;
-const YEAR_MAX = 2100;
+/** Bounds of a year given to the contract endpoints (a list filter, an enrolment, a roll-over). */
+export const YEAR_MIN = 2014;
+export const YEAR_MAX = 2100;
 
 export class TariffInputDto {
-  @ApiProperty({ example: '0.2500', description: 'EUR per inhabitant per year, as a string, at most 4 decimals.' })
+  /** EUR per inhabitant per year, as a string, at most 4 decimals. */
+  @ApiProperty({ example: '0.2500' })
   @IsTariffAmount()
   perInhabitant: string;
 
@@ -48,7 +47,7 @@ export class TariffInputDto {
   @IsIsoDate()
   validFrom: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null })
+  @ApiPropertyOptional({ format: 'date', example: null })
   @IsOptional()
   @IsIsoDate()
   validTo?: string | null;
@@ -61,7 +60,7 @@ export class TariffDto {
   @ApiProperty({ format: 'date' })
   validFrom: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true })
+  @ApiProperty({ format: 'date' })
   validTo: string | null;
 }
 
@@ -72,7 +71,8 @@ export class CreateContractDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The provider (its organisation id).' })
+  /** The provider (its organisation id). */
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'supplierId must be a provider id (UUID)' })
   supplierId: string;
 
@@ -80,7 +80,7 @@ export class CreateContractDto {
   @IsIsoDate()
   startDate: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsIsoDate()
   endDate?: string | null;
@@ -106,22 +106,26 @@ export class CreateContractDto {
   @IsIn(REFERENCE_DATE_RULES, { message: `referenceDateRule must be one of ${REFERENCE_DATE_RULES.join(', ')}` })
   referenceDateRule?: ReferenceDateRule;
 
-  @ApiProperty({ enum: VAT_CATEGORIES, description: 'S standard, E exempt, O outside scope, Z zero rated.' })
+  /** S standard, E exempt, O outside scope, Z zero rated. */
+  @ApiProperty({ enum: VAT_CATEGORIES })
   @IsIn(VAT_CATEGORIES, { message: `vatCategory must be one of ${VAT_CATEGORIES.join(', ')}` })
   vatCategory: VatCategory;
 
-  @ApiPropertyOptional({ example: '21.00', description: 'Percentage; required (and above 0) for S, 0 otherwise.' })
+  /** Percentage; required (and above 0) for S, 0 otherwise. */
+  @ApiPropertyOptional({ example: '21.00' })
   @IsOptional()
   @Matches(/^\d{1,2}(\.\d{1,2})?$|^100(\.0{1,2})?$/, { message: 'vatRate must be a percentage such as 21.00' })
   vatRate?: string;
 
-  @ApiPropertyOptional({ example: 'Vrijgesteld van btw (art. 11 Wet OB)', description: 'Required for E and O.' })
+  /** Required for E and O. */
+  @ApiPropertyOptional({ example: 'Vrijgesteld van btw (art. 11 Wet OB)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   vatExemptionReason?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: "The supplier's services this contract covers." })
+  /** The supplier's services this contract covers. */
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -136,22 +140,20 @@ export class CreateContractDto {
   @Matches(/^[A-Z0-9_]{2,50}$/, { message: 'dutyCode must be a duty code such as WMO2015_2_2_4_1B' })
   dutyCode: string;
 
-  @ApiPropertyOptional({ example: 'VNG-SEN-2025', description: 'Unique; generated when left out.' })
+  /** Unique; generated when left out. */
+  @ApiPropertyOptional({ example: 'VNG-SEN-2025' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, {
     message: 'reference must be 2-50 letters, digits, dots, dashes or underscores',
   })
   reference?: string;
 
-  @ApiPropertyOptional({
-    example: 'GM0363',
-    description: 'INDIVIDUAL: the contracting municipality (default: your own).',
-  })
+  /** INDIVIDUAL: the contracting municipality (default: your own). */
+  @ApiPropertyOptional({ example: 'GM0363' })
   @IsOptional()
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipalityCode must be a CBS municipality code such as GM0363' })
   municipalityCode?: string;
 
-  @ApiPropertyOptional({ type: [TariffInputDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
@@ -168,7 +170,6 @@ export class PartyDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   name: string;
 }
 
@@ -179,37 +180,33 @@ export class ContractDto {
   @ApiProperty({ example: 'VNG-SEN-2018' })
   reference: string;
 
-  @ApiProperty()
   title: string;
 
   @ApiProperty({ enum: CONTRACT_KINDS })
   kind: ContractKind;
 
-  @ApiProperty({ enum: CONTRACT_STATUSES, description: 'ENDED is shown once an active contract is past its end date.' })
+  /** ENDED is shown once an active contract is past its end date. */
+  @ApiProperty({ enum: CONTRACT_STATUSES })
   status: ContractStatus;
 
-  @ApiProperty()
   dutyCode: string;
 
   @ApiProperty({ enum: FUNDING_MODELS })
   fundingModel: FundingModel;
 
-  @ApiProperty({ type: PartyDto })
   contractingOrganisation: PartyDto;
 
-  @ApiProperty({ type: PartyDto })
   supplier: PartyDto;
 
   @ApiProperty({ format: 'date' })
   startDate: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true })
+  @ApiProperty({ format: 'date' })
   endDate: string | null;
 
   @ApiProperty({ enum: BILLING_FREQUENCIES })
   billingFrequency: BillingFrequency;
 
-  @ApiProperty()
   paymentTermDays: number;
 
   @ApiProperty({ enum: REFERENCE_DATE_RULES })
@@ -221,49 +218,38 @@ export class ContractDto {
   @ApiProperty({ example: '0.00' })
   vatRate: string;
 
-  @ApiProperty({ type: String, nullable: true })
   vatExemptionReason: string | null;
 
-  @ApiProperty({ type: [PartyDto] })
   services: PartyDto[];
 
-  @ApiProperty({ type: [TariffDto] })
   tariffs: TariffDto[];
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time' })
   terminatedAt: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
   terminationReason: string | null;
 }
 
 export class MunicipalityContractDto extends ContractDto {
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '0.2500',
-    description: 'The tariff in force on the requested date.',
-  })
+  /** The tariff in force on the requested date. */
+  @ApiProperty({ example: '0.2500' })
   tariffPerInhabitant: string | null;
 
-  @ApiProperty({ format: 'date', description: 'The municipality takes part from ...' })
+  /** The municipality takes part from ... */
+  @ApiProperty({ format: 'date' })
   participationFrom: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true })
+  @ApiProperty({ format: 'date' })
   participationTo: string | null;
 }
 
 export class ContractPageDto {
-  @ApiProperty({ type: [ContractDto] })
   items: ContractDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   limit: number;
 }
 
@@ -278,12 +264,14 @@ export class ListContractsQuery extends PageQuery {
   @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
 
-  @ApiPropertyOptional({ example: 'GM0106', description: 'Contracts in which this municipality takes (or took) part.' })
+  /** Contracts in which this municipality takes (or took) part. */
+  @ApiPropertyOptional({ example: 'GM0106' })
   @IsOptional()
   @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipality must be a CBS municipality code such as GM0106' })
   municipality?: string;
 
-  @ApiPropertyOptional({ example: 2025, description: 'Contracts whose term overlaps this year.' })
+  /** Contracts whose term overlaps this year. */
+  @ApiPropertyOptional({ example: 2025 })
   @IsOptional()
   @ToInteger()
   @IsInt({ message: 'year must be a whole year such as 2025' })
@@ -298,14 +286,9 @@ export class ContractIdParam {
   id: string;
 }
 
-export class ParticipantParams extends ContractIdParam {
-  @ApiProperty({ example: 'GM0106' })
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
-  code: string;
-}
-
 export class TerminateContractDto {
-  @ApiProperty({ format: 'date', description: 'The last day the contract covers.' })
+  /** The last day the contract covers. */
+  @ApiProperty({ format: 'date' })
   @IsIsoDate()
   terminationDate: string;
 
@@ -327,20 +310,14 @@ export class CreateAmendmentDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiPropertyOptional({
-    example: '0.2600',
-    description: 'A new tariff from effectiveDate; the current one ends the day before.',
-  })
+  /** A new tariff from effectiveDate; the current one ends the day before. */
+  @ApiPropertyOptional({ example: '0.2600' })
   @IsOptional()
   @IsTariffAmount()
   perInhabitant?: string;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    nullable: true,
-    description: 'A new end date (null: open-ended).',
-  })
+  /** A new end date (null: open-ended). */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsIsoDate()
   endDate?: string | null;
@@ -352,7 +329,7 @@ export class CreateAmendmentDto {
   @Max(365)
   paymentTermDays?: number;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -370,183 +347,18 @@ export class AmendmentDto {
   @ApiProperty({ format: 'date' })
   effectiveDate: string;
 
-  @ApiProperty()
   reason: string;
 
-  @ApiProperty({ type: Object, example: { endDate: { before: null, after: '2026-12-31' } } })
+  @ApiProperty({ example: { endDate: { before: null, after: '2026-12-31' } } })
   changes: Record<string, { before: unknown; after: unknown }>;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
 
-export class AddParticipantDto {
-  @ApiPropertyOptional({ example: 'GM0106' })
-  @IsOptional()
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
-  code?: string;
-
-  @ApiPropertyOptional({ format: 'date', example: '2025-01-01' })
-  @IsOptional()
-  @IsIsoDate()
-  from?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
-  @IsIsoDate()
-  to?: string | null;
-
-  @ApiPropertyOptional({ description: 'Enrol every municipality existing in `year` that is not excepted.' })
-  @IsOptional()
-  @IsBoolean({ message: 'all must be true or false' })
-  all?: boolean;
-
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @IsInt({ message: 'year must be a whole year such as 2025' })
-  @Min(YEAR_MIN)
-  @Max(YEAR_MAX)
-  year?: number;
-}
-
-export class ParticipantDto {
-  @ApiProperty({ example: 'GM0106' })
-  code: string;
-
-  @ApiProperty({ example: 'Assen' })
-  name: string;
-
-  @ApiProperty({ format: 'date' })
-  from: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  to: string | null;
-
-  @ApiProperty({ example: 'ENROLMENT', enum: ['ENROLMENT', 'ROLL_OVER', 'CONTRACT'] })
-  origin: string;
-}
-
-export class ParticipantListDto {
-  @ApiProperty({ type: [ParticipantDto] })
-  items: ParticipantDto[];
-
-  @ApiProperty()
-  total: number;
-}
-
-export class EnrolmentResultDto {
-  @ApiProperty({ type: [ParticipantDto] })
-  enrolled: ParticipantDto[];
-
-  @ApiProperty({ type: [Object], example: [{ code: 'GM0363', reason: 'excepted: G4, own contract' }] })
-  skipped: Array<{ code: string; reason: string }>;
-}
-
-export class ListParticipantsQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'Only those taking part on this date.' })
-  @IsOptional()
-  @IsIsoDate()
-  date?: string;
-}
-
-export class EndParticipationQuery {
-  @ApiProperty({ format: 'date', example: '2025-06-30', description: 'The last day of participation.' })
-  @IsIsoDate()
-  endDate: string;
-}
-
-export class AddExceptionDto {
-  @ApiProperty({ example: 'GM0363' })
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0363' })
-  code: string;
-
-  @ApiProperty({ enum: EXCEPTION_KINDS })
-  @IsIn(EXCEPTION_KINDS, { message: `kind must be one of ${EXCEPTION_KINDS.join(', ')}` })
-  kind: ExceptionKind;
-
-  @ApiProperty({ example: 'G4: eigen contract' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(500)
-  reason: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Default: the contract start.' })
-  @IsOptional()
-  @IsIsoDate()
-  from?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
-  @IsIsoDate()
-  to?: string | null;
-}
-
-export class ExceptionDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  code: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty({ enum: EXCEPTION_KINDS })
-  kind: ExceptionKind;
-
-  @ApiProperty()
-  reason: string;
-
-  @ApiProperty({ format: 'date' })
-  from: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  to: string | null;
-}
-
-export class RollOverQuery {
-  @ApiProperty({ example: 2019 })
-  @ToInteger()
-  @IsInt({ message: 'year must be a whole year such as 2019' })
-  @Min(2015)
-  @Max(YEAR_MAX)
-  year: number;
-}
-
-export class RollOverResultDto {
-  @ApiProperty({ example: 2019 })
-  year: number;
-
-  @ApiProperty({
-    type: [Object],
-    example: [{ code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] }],
-  })
-  continued: Array<{ code: string; from: string; predecessors: string[] }>;
-
-  @ApiProperty({ type: [String] })
-  alreadyParticipating: string[];
-
-  @ApiProperty({
-    type: [Object],
-    example: [
-      {
-        code: 'GM1969',
-        predecessors: ['GM0015'],
-        reason: 'GM1969 is covered by contract X on 2019-01-01',
-        conflictingContract: { id: '...', reference: 'X' },
-      },
-    ],
-  })
-  conflicts: Array<{
-    code: string;
-    predecessors: string[];
-    reason: string;
-    conflictingContract?: { id: string; reference: string };
-  }>;
-}
-
 export class MunicipalityContractsQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'Default: today.' })
+  /** Default: today. */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsIsoDate()
   date?: string;

@@ -21,11 +21,13 @@ export class CreateProviderDto {
   @MaxLength(200)
   legalName: string;
 
-  @ApiProperty({ example: '41150000', description: 'Chamber of Commerce (KvK) number: 8 digits.' })
+  /** Chamber of Commerce (KvK) number: 8 digits. */
+  @ApiProperty({ example: '41150000' })
   @Matches(/^\d{8}$/, { message: 'kvkNumber must be 8 digits' })
   kvkNumber: string;
 
-  @ApiPropertyOptional({ example: 'NL001234567B01', description: 'Dutch VAT id (btw-identificatienummer).' })
+  /** Dutch VAT id (btw-identificatienummer). */
+  @ApiPropertyOptional({ example: 'NL001234567B01' })
   @IsOptional()
   @Matches(/^NL\d{9}B\d{2}$/, { message: 'vatId must look like NL001234567B01' })
   vatId?: string;
@@ -55,10 +57,8 @@ export class CreateProviderDto {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email?: string;
 
-  @ApiProperty({
-    example: 'SEN',
-    description: 'Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique.',
-  })
+  /** Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique. */
+  @ApiProperty({ example: 'SEN' })
   @Matches(/^[A-Z]{2,10}$/, { message: 'invoicePrefix must be 2 to 10 capital letters' })
   invoicePrefix: string;
 }
@@ -66,7 +66,8 @@ export class CreateProviderDto {
 export class UpdateProviderDto extends PartialType(CreateProviderDto) {}
 
 export class ProviderDto extends CreateProviderDto {
-  @ApiProperty({ format: 'uuid', description: 'The provider organisation.' })
+  /** The provider organisation. */
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty({ example: 'NL' })
@@ -74,7 +75,9 @@ export class ProviderDto extends CreateProviderDto {
 }
 
 export class WeeklyIntervalDto {
-  @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: '1 = Monday ... 7 = Sunday' })
+  /** 1 = Monday ... 7 = Sunday */
+  // The plugin would list the literal type's members in the compiler's order: state the enum.
+  @ApiProperty({ enum: [1, 2, 3, 4, 5, 6, 7], minimum: 1, maximum: 7, example: 1 })
   @IsIn([1, 2, 3, 4, 5, 6, 7], { message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
   weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -82,13 +85,15 @@ export class WeeklyIntervalDto {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'from must be a time HH:MM' })
   from: string;
 
-  @ApiProperty({ example: '22:00', description: 'May be 24:00.' })
+  /** May be 24:00. */
+  @ApiProperty({ example: '22:00' })
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'to must be a time HH:MM or 24:00' })
   to: string;
 }
 
 export class ClosureDto {
-  @ApiProperty({ example: '2025-12-24T18:00:00+01:00', description: 'Start of the closure (ISO 8601 with offset).' })
+  /** Start of the closure (ISO 8601 with offset). */
+  @ApiProperty({ example: '2025-12-24T18:00:00+01:00' })
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, {
     message: 'from must be a date-time with offset, e.g. 2025-12-24T18:00:00+01:00',
   })
@@ -118,16 +123,12 @@ export class ChannelDto {
   @MaxLength(200)
   contact?: string;
 
-  @ApiProperty({
-    type: [WeeklyIntervalDto],
-    description: 'Weekly hours in Europe/Amsterdam local time. Phone 24/7: 00:00-24:00 every weekday.',
-  })
+  /** Weekly hours in Europe/Amsterdam local time. Phone 24/7: 00:00-24:00 every weekday. */
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => WeeklyIntervalDto)
   schedule: WeeklyIntervalDto[];
 
-  @ApiPropertyOptional({ type: [ClosureDto] })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
@@ -142,7 +143,6 @@ export class CreateServiceDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -152,7 +152,6 @@ export class CreateServiceDto {
   @Matches(/^[A-Z0-9_]{2,50}$/, { message: 'dutyCode must be a duty code such as WMO2015_2_2_4_1B' })
   dutyCode: string;
 
-  @ApiProperty({ type: [ChannelDto] })
   @ArrayMinSize(1, { message: 'channels must list at least one channel' })
   @ValidateNested({ each: true })
   @Type(() => ChannelDto)
@@ -160,7 +159,8 @@ export class CreateServiceDto {
 }
 
 export class AddClosureDto extends ClosureDto {
-  @ApiProperty({ enum: CHANNEL_KINDS, description: 'Which channel of the service closes.' })
+  /** Which channel of the service closes. */
+  @ApiProperty({ enum: CHANNEL_KINDS })
   @IsIn(CHANNEL_KINDS, { message: `channel must be one of ${CHANNEL_KINDS.join(', ')}` })
   channel: ChannelKind;
 }
@@ -175,7 +175,6 @@ export class ClosureViewDto {
   @ApiProperty({ format: 'date-time' })
   to: string;
 
-  @ApiProperty()
   reason: string;
 }
 
@@ -183,13 +182,10 @@ export class ChannelViewDto {
   @ApiProperty({ enum: CHANNEL_KINDS })
   kind: ChannelKind;
 
-  @ApiProperty({ type: String, nullable: true })
   contact: string | null;
 
-  @ApiProperty({ type: [WeeklyIntervalDto] })
   schedule: WeeklyIntervalDto[];
 
-  @ApiProperty({ type: [ClosureViewDto] })
   closures: ClosureViewDto[];
 }
 
@@ -200,16 +196,12 @@ export class ServiceDto {
   @ApiProperty({ format: 'uuid' })
   providerId: string;
 
-  @ApiProperty()
   name: string;
 
-  @ApiProperty({ type: String, nullable: true })
   description: string | null;
 
-  @ApiProperty()
   dutyCode: string;
 
-  @ApiProperty({ type: [ChannelViewDto] })
   channels: ChannelViewDto[];
 }
 
@@ -227,10 +219,8 @@ export class DutyDto {
   @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
   code: string;
 
-  @ApiProperty()
   name: string;
 
-  @ApiProperty()
   description: string;
 
   @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
@@ -242,6 +232,6 @@ export class DutyDto {
   @ApiProperty({ enum: CHANNEL_KINDS, isArray: true })
   countingChannels: ChannelKind[];
 
-  @ApiProperty({ description: 'A counting channel must be available at every moment of the week.' })
+  /** A counting channel must be available at every moment of the week. */
   continuousAvailability: boolean;
 }

@@ -9,7 +9,8 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true, example: ['FINANCE'], description: 'No wider than your own roles.' })
+  /** No wider than your own roles. */
+  @ApiProperty({ enum: ROLES, isArray: true, example: ['FINANCE'] })
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayUnique({ message: 'roles must not repeat a role' })
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
@@ -20,10 +21,10 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
   name: string;
 
-  @ApiProperty({ example: 'wmo_Ab3dE', description: 'The start of the key, to recognise it.' })
+  /** The start of the key, to recognise it. */
+  @ApiProperty({ example: 'wmo_Ab3dE' })
   prefix: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -32,14 +33,14 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time' })
   lastUsedAt: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time' })
   revokedAt: string | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
-  @ApiProperty({ description: 'The key itself. Shown only now: store it safely; only a hash is kept.' })
+  /** The key itself. Shown only now: store it safely; only a hash is kept. */
   secret: string;
 }

@@ -3,10 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class ListAuditEventsQuery extends PageQuery {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'OPERATOR only: events of this organisation (default for others: their own).',
-  })
+  /** OPERATOR only: events of this organisation (default for others: their own). */
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
   organisation?: string;
@@ -23,16 +21,16 @@ export class AuditEventDto {
   @ApiProperty({ example: '42' })
   id: string;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ format: 'uuid' })
   organisationId: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ format: 'uuid' })
   actorOrganisationId: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ format: 'uuid' })
   actorUserId: string | null;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ApiProperty({ format: 'uuid' })
   actorApiKeyId: string | null;
 
   @ApiProperty({ example: 'user.created' })
@@ -41,16 +39,12 @@ export class AuditEventDto {
   @ApiProperty({ example: 'user' })
   entityType: string;
 
-  @ApiProperty({ type: String, nullable: true })
   entityId: string | null;
 
-  @ApiProperty({ type: Object, nullable: true })
   before: Record<string, unknown> | null;
 
-  @ApiProperty({ type: Object, nullable: true })
   after: Record<string, unknown> | null;
 
-  @ApiProperty({ type: String, nullable: true })
   requestId: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -58,15 +52,11 @@ export class AuditEventDto {
 }
 
 export class AuditEventPageDto {
-  @ApiProperty({ type: [AuditEventDto] })
   items: AuditEventDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   limit: number;
 }

@@ -14,7 +14,7 @@ export class LoginDto {
 }
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token from sign-in or the previous refresh.' })
+  /** The refresh token from sign-in or the previous refresh. */
   @IsString()
   @MinLength(20, { message: 'refreshToken is not a refresh token' })
   @MaxLength(200)
@@ -22,13 +22,14 @@ export class RefreshTokenDto {
 }
 
 export class TokenPairDto {
-  @ApiProperty({ description: 'JWT (HS256), valid 15 minutes. Send as `Authorization: Bearer <accessToken>`.' })
+  /** JWT (HS256), valid 15 minutes. Send as `Authorization: Bearer <accessToken>`. */
   accessToken: string;
 
-  @ApiProperty({ description: 'Opaque, valid 12 hours, single use: each refresh returns a new one.' })
+  /** Opaque, valid 12 hours, single use: each refresh returns a new one. */
   refreshToken: string;
 
-  @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' })
+  /** Seconds until the access token expires. */
+  @ApiProperty({ example: 900 })
   expiresIn: number;
 
   @ApiProperty({ example: 'Bearer' })
@@ -45,18 +46,19 @@ export class OrganisationSummaryDto {
   @ApiProperty({ example: 'Gemeente Assen' })
   name: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'GM0106' })
+  @ApiProperty({ example: 'GM0106' })
   municipalityCode: string | null;
 }
 
 export class MeDto {
-  @ApiProperty({ format: 'uuid', description: 'The user id, or the API key id for a machine client.' })
+  /** The user id, or the API key id for a machine client. */
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty({ enum: ['user', 'api-key'] })
   kind: 'user' | 'api-key';
 
-  @ApiProperty({ type: String, nullable: true, example: 'officer.gm0106@demo.nl' })
+  @ApiProperty({ example: 'officer.gm0106@demo.nl' })
   email: string | null;
 
   @ApiProperty({ example: 'Beleidsmedewerker Assen' })
@@ -65,18 +67,15 @@ export class MeDto {
   @ApiProperty({ enum: ROLES, isArray: true })
   roles: Role[];
 
-  @ApiProperty({ type: OrganisationSummaryDto })
   organisation: OrganisationSummaryDto;
 }
 
 export class SessionTokenDto {
-  @ApiProperty({
-    description:
-      'JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`.',
-  })
+  /** JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`. */
   accessToken: string;
 
-  @ApiProperty({ example: 900, description: 'Seconds until the access token expires; refresh before then.' })
+  /** Seconds until the access token expires; refresh before then. */
+  @ApiProperty({ example: 900 })
   expiresIn: number;
 
   @ApiProperty({ example: 'Bearer' })

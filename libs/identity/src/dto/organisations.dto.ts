@@ -7,10 +7,8 @@ import { OrganisationSummaryDto } from './auth.dto';
 const CREATABLE_KINDS = ['ASSOCIATION', 'PROVIDER', 'OPERATOR'] as const;
 
 export class CreateOrganisationDto {
-  @ApiProperty({
-    enum: CREATABLE_KINDS,
-    description: 'Municipalities get their organisation automatically from the reference data.',
-  })
+  /** Municipalities get their organisation automatically from the reference data. */
+  @ApiProperty({ enum: CREATABLE_KINDS })
   @IsIn(CREATABLE_KINDS, { message: `kind must be one of ${CREATABLE_KINDS.join(', ')}` })
   kind: (typeof CREATABLE_KINDS)[number];
 
@@ -34,15 +32,11 @@ export class OrganisationDto extends OrganisationSummaryDto {
 }
 
 export class OrganisationPageDto {
-  @ApiProperty({ type: [OrganisationDto] })
   items: OrganisationDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   limit: number;
 }

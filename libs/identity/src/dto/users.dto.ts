@@ -5,23 +5,18 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
-  Min,
   MinLength,
-  Max,
 } from 'class-validator';
-import { PageQuery, ToInteger } from '@wmo/common';
+import { PageQuery } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
 
 export class ListUsersQuery extends PageQuery {
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'OPERATOR only: the organisation whose users to list (default: your own).',
-  })
+  /** OPERATOR only: the organisation whose users to list (default: your own). */
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
   organisation?: string;
@@ -51,18 +46,19 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
   roles: Role[];
 
-  @ApiProperty({ description: 'Initial password: at least 12 characters, not the e-mail address.', minLength: 12 })
+  /** Initial password: at least 12 characters, not the e-mail address. */
+  @ApiProperty({ minLength: 12 })
   @IsString()
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'OPERATOR only: create the user in this organisation.' })
+  /** OPERATOR only: create the user in this organisation. */
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'organisationId must be an organisation id (UUID)' })
   organisationId?: string;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
@@ -76,10 +72,7 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
   roles?: Role[];
 
-  @ApiPropertyOptional({
-    description:
-      'false deactivates the user: sign-in and refresh stop at once; access tokens already issued expire within 15 minutes.',
-  })
+  /** false deactivates the user: sign-in and refresh stop at once; access tokens already issued expire within 15 minutes. */
   @IsOptional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
@@ -92,19 +85,16 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' })
   organisationId: string;
 
-  @ApiProperty()
   email: string;
 
-  @ApiProperty()
   name: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
   roles: Role[];
 
-  @ApiProperty()
   active: boolean;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time' })
   lastLoginAt: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -112,15 +102,11 @@ export class UserDto {
 }
 
 export class UserPageDto {
-  @ApiProperty({ type: [UserDto] })
   items: UserDto[];
 
-  @ApiProperty()
   total: number;
 
-  @ApiProperty()
   page: number;
 
-  @ApiProperty()
   limit: number;
 }

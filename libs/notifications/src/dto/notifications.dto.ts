@@ -16,7 +16,8 @@ import { ToInteger } from '@wmo/common';
 import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
 
 export class ListNotificationsQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only those you have not read.' })
+  /** true: only those you have not read. */
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'unread must be true or false' })
   unread?: 'true' | 'false';
@@ -62,36 +63,36 @@ export class NotificationDto {
   @ApiProperty({ example: 'De dekking door VNG-SEN-2018 eindigt op 30-06-2025 en er is geen opvolgend contract.' })
   message: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'GM0106' })
+  @ApiProperty({ example: 'GM0106' })
   municipalityCode: string | null;
 
-  @ApiProperty({
-    example: 'obligation',
-    description: 'What it is about: obligation (a duty of a municipality) or invoice.',
-  })
+  /** What it is about: obligation (a duty of a municipality) or invoice. */
+  @ApiProperty({ example: 'obligation' })
   subjectType: string;
 
-  @ApiProperty({ example: 'WMO2015_2_2_4_1B', description: 'The duty code, or the document id.' })
+  /** The duty code, or the document id. */
+  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
   subjectId: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The facts behind it, for software.' })
+  /** The facts behind it, for software. */
   data: Record<string, unknown>;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When you read it.' })
+  /** When you read it. */
+  @ApiProperty({ format: 'date-time' })
   readAt: string | null;
 }
 
 export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] })
   items: NotificationDto[];
 
   @ApiProperty({ example: 3 })
   total: number;
 
-  @ApiProperty({ example: 2, description: 'Of all of yours, not read yet.' })
+  /** Of all of yours, not read yet. */
+  @ApiProperty({ example: 2 })
   unread: number;
 
   @ApiProperty({ example: 1 })
@@ -102,10 +103,8 @@ export class NotificationPageDto {
 }
 
 export class CreateWebhookDto {
-  @ApiProperty({
-    example: 'https://erp.assen.nl/hooks/luisterend-oor',
-    description: 'https (http only outside production).',
-  })
+  /** https (http only outside production). */
+  @ApiProperty({ example: 'https://erp.assen.nl/hooks/luisterend-oor' })
   @IsString()
   @MaxLength(2000)
   url: string;
@@ -138,7 +137,6 @@ export class WebhookDto {
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
   events: string[];
 
-  @ApiProperty({ type: String, nullable: true })
   description: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -146,16 +144,14 @@ export class WebhookDto {
 }
 
 export class CreatedWebhookDto extends WebhookDto {
-  @ApiProperty({
-    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
-    description:
-      'Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks).',
-  })
+  /** Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks). */
+  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
   secret: string;
 }
 
 export class WebhookDeliveryDto {
-  @ApiProperty({ format: 'uuid', description: 'Also the webhook-id header: the same on every attempt.' })
+  /** Also the webhook-id header: the same on every attempt. */
+  @ApiProperty({ format: 'uuid' })
   id: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS })
@@ -167,18 +163,17 @@ export class WebhookDeliveryDto {
   @ApiProperty({ example: 1 })
   attempts: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 200 })
+  @ApiProperty({ example: 200 })
   lastResponseStatus: number | null;
 
-  @ApiProperty({ type: String, nullable: true })
   lastError: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body sent: { type, timestamp, data }.' })
+  /** The body sent: { type, timestamp, data }. */
   payload: Record<string, unknown>;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time' })
   deliveredAt: string | null;
 }

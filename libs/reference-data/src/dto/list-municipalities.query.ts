@@ -19,12 +19,14 @@ export class ListMunicipalitiesQuery extends PageQuery {
   @Max(lastSupportedYear(), { message: `year must be ${lastSupportedYear()} or earlier` })
   year?: number;
 
-  @ApiPropertyOptional({ example: 'PV22', description: 'Only municipalities in this province (CBS code PV20-PV31).' })
+  /** Only municipalities in this province (CBS code PV20-PV31). */
+  @ApiPropertyOptional({ example: 'PV22' })
   @IsOptional()
   @Matches(/^PV\d{2}$/, { message: 'province must be a CBS province code such as PV22' })
   province?: string;
 
-  @ApiPropertyOptional({ example: 'assen', description: 'Search in name or code (case-insensitive).' })
+  /** Search in name or code (case-insensitive). */
+  @ApiPropertyOptional({ example: 'assen' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -14,44 +14,24 @@ export class MunicipalitySummaryDto {
   @ApiProperty({ example: 'Drenthe' })
   provinceName: string;
 
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    example: null,
-    description: 'First day the code existed; null when it existed before 2014-01-01, where the reference data begins.',
-  })
+  /** First day the code existed; null when it existed before 2014-01-01, where the reference data begins. */
+  @ApiProperty({ format: 'date', example: null })
   validFrom: string | null;
 
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    example: null,
-    description: 'Last day the code existed; null while it exists.',
-  })
+  /** Last day the code existed; null while it exists. */
+  @ApiProperty({ format: 'date', example: null })
   validTo: string | null;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    example: 68998,
-    description: 'CBS population on `populationReferenceDate`.',
-  })
+  /** CBS population on `populationReferenceDate`. */
+  @ApiProperty({ example: 68998 })
   population: number | null;
 
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    example: '2024-01-01',
-    description: '1 January of the requested year, or of the latest year with a CBS figure before it.',
-  })
+  /** 1 January of the requested year, or of the latest year with a CBS figure before it. */
+  @ApiProperty({ format: 'date', example: '2024-01-01' })
   populationReferenceDate: string | null;
 }
 
 export class MunicipalityPageDto {
-  @ApiProperty({ type: [MunicipalitySummaryDto] })
   items: MunicipalitySummaryDto[];
 
   @ApiProperty({ example: 342 })
@@ -63,7 +43,8 @@ export class MunicipalityPageDto {
   @ApiProperty({ example: 50 })
   limit: number;
 
-  @ApiProperty({ example: 2024, description: 'The year whose 1 January the list describes.' })
+  /** The year whose 1 January the list describes. */
+  @ApiProperty({ example: 2024 })
   year: number;
 }
 
@@ -76,7 +57,8 @@ export class PopulationPointDto {
 }
 
 export class MunicipalChangeLinkDto {
-  @ApiProperty({ example: 'GM0053', description: 'The other municipality of the change.' })
+  /** The other municipality of the change. */
+  @ApiProperty({ example: 'GM0053' })
   code: string;
 
   @ApiProperty({ example: 'Winsum' })
@@ -88,29 +70,21 @@ export class MunicipalChangeLinkDto {
   @ApiProperty({ enum: TERRITORIAL_CHANGE_RELATIONS, example: 'SPLIT_PART' })
   relation: TerritorialChangeRelation;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    example: 0.877,
-    description: "Share of the old municipality's addresses that moved; null when unknown.",
-  })
+  /** Share of the old municipality's addresses that moved; null when unknown. */
+  @ApiProperty({ example: 0.877 })
   share: number | null;
 
-  @ApiProperty({ type: String, nullable: true })
   notes: string | null;
 }
 
 export class MunicipalityDetailDto extends MunicipalitySummaryDto {
-  @ApiProperty({
-    type: [PopulationPointDto],
-    description: 'CBS population on 1 January of every year the municipality existed.',
-  })
+  /** CBS population on 1 January of every year the municipality existed. */
   populationHistory: PopulationPointDto[];
 
-  @ApiProperty({ type: [MunicipalChangeLinkDto], description: 'Municipalities that (partly) went into this one.' })
+  /** Municipalities that (partly) went into this one. */
   predecessors: MunicipalChangeLinkDto[];
 
-  @ApiProperty({ type: [MunicipalChangeLinkDto], description: 'Municipalities this one (partly) went into.' })
+  /** Municipalities this one (partly) went into. */
   successors: MunicipalChangeLinkDto[];
 }
 
@@ -121,22 +95,21 @@ export class PopulationComponentDto {
   @ApiProperty({ example: 'Winsum' })
   name: string;
 
-  @ApiProperty({ example: 13781, description: 'The CBS figure of this municipality on the reference date.' })
+  /** The CBS figure of this municipality on the reference date. */
+  @ApiProperty({ example: 13781 })
   referenceInhabitants: number;
 
-  @ApiProperty({
-    example: 0.877,
-    description: 'The part of that figure in the territory (product of the address shares).',
-  })
+  /** The part of that figure in the territory (product of the address shares). */
+  @ApiProperty({ example: 0.877 })
   share: number;
 
-  @ApiProperty({ example: 12086, description: 'referenceInhabitants x share, rounded half up.' })
+  /** referenceInhabitants x share, rounded half up. */
+  @ApiProperty({ example: 12086 })
   inhabitants: number;
 
   @ApiProperty({ example: false })
   approximate: boolean;
 
-  @ApiProperty({ type: String, nullable: true })
   note: string | null;
 }
 
@@ -147,10 +120,8 @@ export class TerritoryPopulationDto {
   @ApiProperty({ example: 'Het Hogeland' })
   name: string;
 
-  @ApiProperty({
-    example: 47897,
-    description: 'Inhabitants on referenceDate of the territory that forms the municipality on asOf.',
-  })
+  /** Inhabitants on referenceDate of the territory that forms the municipality on asOf. */
+  @ApiProperty({ example: 47897 })
   inhabitants: number;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
@@ -159,16 +130,13 @@ export class TerritoryPopulationDto {
   @ApiProperty({ format: 'date', example: '2019-01-01' })
   asOf: string;
 
-  @ApiProperty({
-    example: false,
-    description: 'True when part of the territory came from a split with no known address share.',
-  })
+  /** True when part of the territory came from a split with no known address share. */
+  @ApiProperty({ example: false })
   approximate: boolean;
 
-  @ApiProperty({ type: [String], description: 'Why the figure is approximate.' })
+  /** Why the figure is approximate. */
   notes: string[];
 
-  @ApiProperty({ type: [PopulationComponentDto] })
   components: PopulationComponentDto[];
 }
 
@@ -182,6 +150,6 @@ export class ProvinceDto {
   @ApiProperty({ example: 'Drenthe' })
   name: string;
 
-  @ApiProperty({ type: String, nullable: true, example: null })
+  @ApiProperty({ example: null })
   altName: string | null;
 }

@@ -29,23 +29,15 @@ export class ChannelFiguresDto {
   @IsIn(CHANNEL_KINDS, { message: `kind must be one of ${CHANNEL_KINDS.join(', ')}` })
   kind: ChannelKind;
 
-  @ApiProperty({
-    example: 233866,
-    minimum: 0,
-    description: 'Conversations held on the channel in the period (calls, chats, e-mails).',
-  })
+  /** Conversations held on the channel in the period (calls, chats, e-mails). */
+  @ApiProperty({ example: 233866, minimum: 0 })
   @Min(0, { message: 'conversations must not be negative' })
   @Max(MAX_COUNT, { message: `conversations must be at most ${MAX_COUNT}` })
   @IsInt({ message: 'conversations must be a whole number' })
   conversations: number;
 
-  @ApiPropertyOptional({
-    type: Number,
-    nullable: true,
-    example: null,
-    minimum: 0,
-    description: 'Of those, answered; leave out (or null) when the provider does not report it. At most conversations.',
-  })
+  /** Of those, answered; leave out (or null) when the provider does not report it. At most conversations. */
+  @ApiPropertyOptional({ example: null, minimum: 0 })
   @IsOptional()
   @Min(0, { message: 'answered must not be negative' })
   @Max(MAX_COUNT, { message: `answered must be at most ${MAX_COUNT}` })
@@ -54,18 +46,16 @@ export class ChannelFiguresDto {
 }
 
 export class TopicShareDto {
-  @ApiProperty({ example: 'Zelfmoord', description: 'A topic of conversation; each topic once.' })
+  /** A topic of conversation; each topic once. */
+  @ApiProperty({ example: 'Zelfmoord' })
   @IsString({ message: 'topic must be text' })
   @Trim()
   @MinLength(1, { message: 'topic must not be empty' })
   @MaxLength(100, { message: 'topic must be at most 100 characters' })
   topic: string;
 
-  @ApiProperty({
-    example: '0.0500',
-    description:
-      'Share of the conversations about the topic: a decimal string from 0 to 1 with at most 4 decimals (answered with 4).',
-  })
+  /** Share of the conversations about the topic: a decimal string from 0 to 1 with at most 4 decimals (answered with 4). */
+  @ApiProperty({ example: '0.0500' })
   @IsString({ message: 'share must be a decimal string such as "0.0500"' })
   @Matches(SHARE_PATTERN, {
     message: 'share must be a decimal string from 0 to 1 with at most 4 decimals, such as "0.0500"',
@@ -78,34 +68,27 @@ export class TopicShareDto {
  * inclusive, within one calendar year), as for invoice runs.
  */
 export class RecordStatisticsDto {
-  @ApiPropertyOptional({
-    example: 2017,
-    description: 'The whole calendar year (or give periodStart and periodEnd instead).',
-  })
+  /** The whole calendar year (or give periodStart and periodEnd instead). */
+  @ApiPropertyOptional({ example: 2017 })
   @IsOptional()
   @Min(1900, { message: 'year must be 1900 or later' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
   @IsInt({ message: 'year must be a whole year such as 2017' })
   year?: number;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    example: '2017-01-01',
-    description: 'First day of a period shorter than a year (with periodEnd, in the same calendar year).',
-  })
+  /** First day of a period shorter than a year (with periodEnd, in the same calendar year). */
+  @ApiPropertyOptional({ format: 'date', example: '2017-01-01' })
   @IsOptional()
   @IsIsoDate()
   periodStart?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2017-06-30', description: 'Last day of that period (inclusive).' })
+  /** Last day of that period (inclusive). */
+  @ApiPropertyOptional({ format: 'date', example: '2017-06-30' })
   @IsOptional()
   @IsIsoDate()
   periodEnd?: string;
 
-  @ApiProperty({
-    type: [ChannelFiguresDto],
-    description: 'At least one channel, each kind at most once. A channel left out had no conversations in the period.',
-  })
+  /** At least one channel, each kind at most once. A channel left out had no conversations in the period. */
   @IsArray({ message: 'channels must be a list' })
   @ArrayMinSize(1, { message: 'channels must list at least one channel' })
   @ArrayMaxSize(CHANNEL_KINDS.length, {
@@ -115,10 +98,7 @@ export class RecordStatisticsDto {
   @Type(() => ChannelFiguresDto)
   channels: ChannelFiguresDto[];
 
-  @ApiPropertyOptional({
-    type: [TopicShareDto],
-    description: 'Shares of topics, each topic once, adding up to at most 1.',
-  })
+  /** Shares of topics, each topic once, adding up to at most 1. */
   @IsOptional()
   @IsArray({ message: 'topics must be a list' })
   @ArrayMaxSize(50, { message: 'topics must list at most 50 topics' })
@@ -126,10 +106,8 @@ export class RecordStatisticsDto {
   @Type(() => TopicShareDto)
   topics?: TopicShareDto[];
 
-  @ApiPropertyOptional({
-    example: 'Sensoor, factsheet 2016',
-    description: 'Where the figures come from (an annual report, a factsheet).',
-  })
+  /** Where the figures come from (an annual report, a factsheet). */
+  @ApiPropertyOptional({ example: 'Sensoor, factsheet 2016' })
   @IsOptional()
   @IsString({ message: 'source must be text' })
   @Trim()
@@ -145,7 +123,8 @@ export class ChannelCountDto {
   @ApiProperty({ example: 233866 })
   conversations: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: null, description: 'Null when not reported.' })
+  /** Null when not reported. */
+  @ApiProperty({ example: null })
   answered: number | null;
 }
 
@@ -153,25 +132,27 @@ export class ServiceStatisticDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The provider organisation.' })
+  /** The provider organisation. */
+  @ApiProperty({ format: 'uuid' })
   providerId: string;
 
   @ApiProperty({ format: 'date', example: '2016-01-01' })
   periodStart: string;
 
-  @ApiProperty({ format: 'date', example: '2016-12-31', description: 'Inclusive.' })
+  /** Inclusive. */
+  @ApiProperty({ format: 'date', example: '2016-12-31' })
   periodEnd: string;
 
-  @ApiProperty({ type: [ChannelCountDto], description: 'In the order PHONE, CHAT, EMAIL, VIDEO, SMS.' })
+  /** In the order PHONE, CHAT, EMAIL, VIDEO, SMS. */
   channels: ChannelCountDto[];
 
-  @ApiProperty({ example: 253777, description: 'Conversations over all channels.' })
+  /** Conversations over all channels. */
+  @ApiProperty({ example: 253777 })
   totalConversations: number;
 
-  @ApiProperty({ type: [TopicShareDto] })
   topics: TopicShareDto[];
 
-  @ApiProperty({ type: String, nullable: true, example: 'Sensoor, factsheet 2016' })
+  @ApiProperty({ example: 'Sensoor, factsheet 2016' })
   source: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -182,11 +163,7 @@ export class YearTotalsDto {
   @ApiProperty({ example: 2016 })
   year: number;
 
-  @ApiProperty({
-    type: [ChannelCountDto],
-    description:
-      'Summed over the periods of the year; answered is null when a period of the year does not report it for the channel.',
-  })
+  /** Summed over the periods of the year; answered is null when a period of the year does not report it for the channel. */
   channels: ChannelCountDto[];
 
   @ApiProperty({ example: 253777 })
@@ -200,9 +177,9 @@ export class ProviderStatisticsDto {
   @ApiProperty({ example: 'Stichting Sensoor' })
   providerName: string;
 
-  @ApiProperty({ type: [ServiceStatisticDto], description: 'Newest first.' })
+  /** Newest first. */
   periods: ServiceStatisticDto[];
 
-  @ApiProperty({ type: [YearTotalsDto], description: 'National totals per calendar year, newest first.' })
+  /** National totals per calendar year, newest first. */
   yearlyTotals: YearTotalsDto[];
 }

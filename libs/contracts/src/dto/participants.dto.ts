@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate, ToInteger } from '@wmo/common';
+import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
+import { EXCEPTION_KINDS, ExceptionKind } from '../contracts.constants';
+import { ContractIdParam, YEAR_MAX, YEAR_MIN } from './contracts.dto';
+
+// Who takes part in a contract: participants, enrolment, the roll-over after a merger, exceptions.
+
+export class ParticipantParams extends ContractIdParam {
+  @ApiProperty({ example: 'GM0106' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
+  code: string;
+}
+
+export class AddParticipantDto {
+  @ApiPropertyOptional({ example: 'GM0106' })
+  @IsOptional()
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
+  code?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2025-01-01' })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string | null;
+
+  /** Enrol every municipality existing in `year` that is not excepted. */
+  @IsOptional()
+  @IsBoolean({ message: 'all must be true or false' })
+  all?: boolean;
+
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @IsInt({ message: 'year must be a whole year such as 2025' })
+  @Min(YEAR_MIN)
+  @Max(YEAR_MAX)
+  year?: number;
+}
+
+export class ParticipantDto {
+  @ApiProperty({ example: 'GM0106' })
+  code: string;
+
+  @ApiProperty({ example: 'Assen' })
+  name: string;
+
+  @ApiProperty({ format: 'date' })
+  from: string;
+
+  @ApiProperty({ format: 'date' })
+  to: string | null;
+
+  @ApiProperty({ example: 'ENROLMENT', enum: ['ENROLMENT', 'ROLL_OVER', 'CONTRACT'] })
+  origin: string;
+}
+
+export class ParticipantListDto {
+  items: ParticipantDto[];
+
+  total: number;
+}
+
+export class EnrolmentResultDto {
+  enrolled: ParticipantDto[];
+
+  @ApiProperty({ type: [Object], example: [{ code: 'GM0363', reason: 'excepted: G4, own contract' }] })
+  skipped: Array<{ code: string; reason: string }>;
+}
+
+export class ListParticipantsQuery {
+  /** Only those taking part on this date. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: string;
+}
+
+export class EndParticipationQuery {
+  /** The last day of participation. */
+  @ApiProperty({ format: 'date', example: '2025-06-30' })
+  @IsIsoDate()
+  endDate: string;
+}
+
+export class AddExceptionDto {
+  @ApiProperty({ example: 'GM0363' })
+  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0363' })
+  code: string;
+
+  @ApiProperty({ enum: EXCEPTION_KINDS })
+  @IsIn(EXCEPTION_KINDS, { message: `kind must be one of ${EXCEPTION_KINDS.join(', ')}` })
+  kind: ExceptionKind;
+
+  @ApiProperty({ example: 'G4: eigen contract' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
+
+  /** Default: the contract start. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string | null;
+}
+
+export class ExceptionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  code: string;
+
+  name: string;
+
+  @ApiProperty({ enum: EXCEPTION_KINDS })
+  kind: ExceptionKind;
+
+  reason: string;
+
+  @ApiProperty({ format: 'date' })
+  from: string;
+
+  @ApiProperty({ format: 'date' })
+  to: string | null;
+}
+
+export class RollOverQuery {
+  @ApiProperty({ example: 2019 })
+  @ToInteger()
+  @IsInt({ message: 'year must be a whole year such as 2019' })
+  @Min(2015)
+  @Max(YEAR_MAX)
+  year: number;
+}
+
+export class RollOverResultDto {
+  @ApiProperty({ example: 2019 })
+  year: number;
+
+  @ApiProperty({
+    type: [Object],
+    example: [{ code: 'GM1966', from: '2019-01-01', predecessors: ['GM0005', 'GM0053', 'GM1651', 'GM1663'] }],
+  })
+  continued: Array<{ code: string; from: string; predecessors: string[] }>;
+
+  alreadyParticipating: string[];
+
+  @ApiProperty({
+    type: [Object],
+    example: [
+      {
+        code: 'GM1969',
+        predecessors: ['GM0015'],
+        reason: 'GM1969 is covered by contract X on 2019-01-01',
+        conflictingContract: { id: '...', reference: 'X' },
+      },
+    ],
+  })
+  conflicts: Array<{
+    code: string;
+    predecessors: string[];
+    reason: string;
+    conflictingContract?: { id: string; reference: string };
+  }>;
+}
