@@ -12,6 +12,8 @@ import { RunGapsOnRead1795443465585 } from './1795443465585-run-gaps-on-read';
 import { ComplianceStatisticsNotifications1795445889551 } from './1795445889551-compliance-statistics-notifications';
 import { ComplianceRowLevelSecurity1795445889552 } from './1795445889552-compliance-row-level-security';
 import { CreditedDocumentIndex1795452236792 } from './1795452236792-credited-document-index';
+import { ApplicationRole1796292174851 } from './1796292174851-application-role';
+import { InvoiceLineCalculation1796295294937 } from './1796295294937-invoice-line-calculation';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   ComplianceStatisticsNotifications1795445889551,
   ComplianceRowLevelSecurity1795445889552,
   CreditedDocumentIndex1795452236792,
+  ApplicationRole1796292174851,
+  InvoiceLineCalculation1796295294937,
 ];

@@ -42,7 +42,15 @@ describe('row-level security', () => {
 
   it('protects every tenant table, with FORCE so that the owner is bound too', async () => {
     expect(tenantTables).toEqual(
-      expect.arrayContaining(['api_key', 'app_user', 'audit_event', 'organisation', 'refresh_token']),
+      expect.arrayContaining([
+        'api_key',
+        'app_user',
+        'audit_event',
+        'document_number_counter',
+        'login_failure',
+        'organisation',
+        'refresh_token',
+      ]),
     );
     const unforced = await sql(
       ownerUrl,
@@ -130,6 +138,47 @@ describe('row-level security', () => {
       expect((await client.query(`SELECT count(*)::int AS n FROM municipality`)).rows[0].n).toBe(426);
       await expect(client.query(`UPDATE population_figure SET inhabitants = 1`)).rejects.toThrow(/permission denied/);
       await expect(client.query(`SELECT * FROM instance_secret`)).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  it('document numbers are reserved by the issuer itself or the platform, never for another issuer', async () => {
+    const reserve = (client: Client, issuer: string) =>
+      client.query(
+        `INSERT INTO document_number_counter (issuer_id, document_type, year, last_number) VALUES ($1, 'INVOICE', 2099, 1)
+         ON CONFLICT (issuer_id, document_type, year) DO UPDATE SET last_number = document_number_counter.last_number + 1`,
+        [issuer],
+      );
+    await asApp(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.org_id', $1, true)`, [assen]);
+      await reserve(client, assen);
+      await expect(reserve(client, groningen)).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK');
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.operator', 'true', true)`);
+      await reserve(client, groningen);
+      await client.query(`SELECT set_config('app.operator', 'false', true), set_config('app.org_id', $1, true)`, [
+        assen,
+      ]);
+      expect((await client.query(`SELECT issuer_id FROM document_number_counter`)).rows).toEqual([]);
+      await client.query('ROLLBACK');
+    });
+  });
+
+  it('login failures are seen and recorded only for the address being signed in', async () => {
+    await asApp(async (client) => {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.operator', 'true', true)`);
+      await client.query(`INSERT INTO login_failure (email) VALUES ('a@example.nl'), ('b@example.nl')`);
+      await client.query(
+        `SELECT set_config('app.operator', 'false', true), set_config('app.login_email', 'a@example.nl', true)`,
+      );
+      expect((await client.query(`SELECT email FROM login_failure`)).rows).toEqual([{ email: 'a@example.nl' }]);
+      await client.query(`INSERT INTO login_failure (email) VALUES ('a@example.nl')`);
+      await expect(client.query(`INSERT INTO login_failure (email) VALUES ('b@example.nl')`)).rejects.toThrow(
+        /row-level security/,
+      );
+      await client.query('ROLLBACK');
     });
   });
 

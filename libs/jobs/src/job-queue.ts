@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
-import { EntityManager } from 'typeorm';
+import type { Transaction } from '@wmo/tenancy';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
@@ -25,10 +25,18 @@ export interface QueueDefinition {
 }
 
 /**
- * Creates the pg-boss schema and the queues (start-up, as the schema owner). The application
- * role may then enqueue from inside its own transactions.
+ * Creates the pg-boss schema and the queues (start-up, as the schema owner), and lets the
+ * application's group role enqueue from inside its own transactions: USAGE on the schema, SELECT
+ * on the queues (pg-boss reads the queue's policy when it inserts), INSERT and SELECT (id) on the
+ * jobs (the insert returns the job's id). These grants cannot live in a migration: pg-boss creates
+ * and migrates its schema itself, after the migrations have run. Privileges that earlier versions
+ * granted the login role directly are taken away, so an upgraded database ends as a fresh one.
  */
-export async function prepareJobQueue(ownerUrl: string, queues: QueueDefinition[]): Promise<void> {
+export async function prepareJobQueue(
+  ownerUrl: string,
+  queues: QueueDefinition[],
+  applicationRole: string,
+): Promise<void> {
   const boss = new PgBoss({
     connectionString: ownerUrl,
     schema: PGBOSS_SCHEMA,
@@ -43,9 +51,53 @@ export async function prepareJobQueue(ownerUrl: string, queues: QueueDefinition[
       if (await boss.getQueue(name)) await boss.updateQueue(name, options);
       else await boss.createQueue(name, options);
     }
+    await boss.getDb().executeSql(jobQueueGrants(applicationRole), []);
   } finally {
     await boss.stop({ graceful: false, wait: true });
   }
+}
+
+/**
+ * One statement, so one transaction: running processes never see the privileges missing. Every
+ * grant on the schema and its tables to a role other than their owner is revoked first.
+ */
+function jobQueueGrants(applicationRole: string): string {
+  const schema = quoteIdentifier(PGBOSS_SCHEMA);
+  const role = quoteIdentifier(applicationRole);
+  return `DO $grants$
+    DECLARE
+      grant_ record;
+    BEGIN
+      FOR grant_ IN
+        SELECT DISTINCT c.oid::regclass AS relation, acl.grantee
+          FROM pg_class c
+          CROSS JOIN LATERAL (
+            SELECT e.grantee FROM aclexplode(c.relacl) e
+            UNION
+            SELECT e.grantee FROM pg_attribute a CROSS JOIN LATERAL aclexplode(a.attacl) e WHERE a.attrelid = c.oid
+          ) acl
+         WHERE c.relnamespace = '${schema}'::regnamespace AND acl.grantee <> c.relowner
+      LOOP
+        EXECUTE format('REVOKE ALL ON TABLE %s FROM %s', grant_.relation,
+                       CASE WHEN grant_.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(grant_.grantee)) END);
+      END LOOP;
+      FOR grant_ IN
+        SELECT acl.grantee
+          FROM pg_namespace n CROSS JOIN LATERAL aclexplode(n.nspacl) acl
+         WHERE n.oid = '${schema}'::regnamespace AND acl.grantee <> n.nspowner
+      LOOP
+        EXECUTE format('REVOKE ALL ON SCHEMA ${schema} FROM %s',
+                       CASE WHEN grant_.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(grant_.grantee)) END);
+      END LOOP;
+      GRANT USAGE ON SCHEMA ${schema} TO ${role};
+      GRANT SELECT ON ${schema}.queue TO ${role};
+      GRANT INSERT, SELECT (id) ON ${schema}.job TO ${role};
+    END $grants$`;
+}
+
+/** The names are this library's constants and the group role's, never input. */
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export interface SendOptions {
@@ -103,11 +155,11 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /**
-   * Enqueues a job. With `manager` it is inserted in that transaction: the job exists exactly when
+   * Enqueues a job. With `tx` it is inserted in that transaction: the job exists exactly when
    * what it works on does.
    */
   async send<T extends object>(
-    manager: EntityManager | null,
+    tx: Transaction | null,
     queue: string,
     data: T,
     options: SendOptions = {},
@@ -123,14 +175,45 @@ export class JobQueue implements OnApplicationShutdown {
             retryBackoff: options.retry.backoff,
           }
         : {}),
-      ...(manager
+      ...(tx
         ? {
             db: {
-              executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }),
+              executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.manager.query(text, values) }),
             },
           }
         : {}),
     });
+  }
+
+  /**
+   * Enqueues several jobs of one queue in one statement inside `tx`: they exist exactly when what
+   * they work on does. A job whose singleton key is already queued or active is left out, as with
+   * `send`. (No `startAfterSeconds` here: pg-boss's batch insert takes a start time, not a delay.)
+   */
+  async sendMany<T extends object>(
+    tx: Transaction,
+    queue: string,
+    jobs: ReadonlyArray<{ data: T; options?: Omit<SendOptions, 'startAfterSeconds'> }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const boss = await this.started();
+    await boss.insert(
+      jobs.map(({ data, options = {} }) => ({
+        name: queue,
+        data,
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.retry
+          ? {
+              retryLimit: options.retry.limit,
+              retryDelay: options.retry.delaySeconds,
+              retryBackoff: options.retry.backoff,
+            }
+          : {}),
+      })),
+      {
+        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.manager.query(text, values) }) },
+      },
+    );
   }
 
   /**

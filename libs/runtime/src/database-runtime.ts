@@ -9,7 +9,7 @@ import { webhookQueue } from '@wmo/notifications';
 import { evaluationQueue } from '@wmo/compliance';
 import { loadBundledReferenceData } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
-import { applicationUrl, ensureApplicationRole } from './app-role';
+import { APPLICATION_GROUP_ROLE, applicationUrl, ensureApplicationRole } from './app-role';
 
 export interface PreparedDatabase {
   /** The schema owner: migrations, reference data, the command line. */
@@ -27,9 +27,10 @@ export interface DatabaseRuntime extends PreparedDatabase {
 }
 
 /**
- * Brings a database up to date, under the schema lock: migrations, CBS reference data, one
- * organisation per municipality, the application role and its privileges, the generated JWT key,
- * and the demo data where it belongs. Every step is idempotent.
+ * Brings a database up to date, under the schema lock: migrations (which grant the application's
+ * privileges to its group role), CBS reference data, one organisation per municipality, the job
+ * queue, the login role's membership, the generated JWT key, and the demo data where it belongs.
+ * Every step is idempotent.
  */
 export async function prepareDatabase(ownerUrl: string, config: AppConfig): Promise<PreparedDatabase> {
   const appUrl = applicationUrl(ownerUrl, config.DATABASE_APP_URL);
@@ -39,11 +40,15 @@ export async function prepareDatabase(ownerUrl: string, config: AppConfig): Prom
     (dataSource) => loadBundledReferenceData(dataSource).then(() => undefined),
     (dataSource) => ensureMunicipalityOrganisations(dataSource),
     () =>
-      prepareJobQueue(ownerUrl, [
-        invoiceRunQueue(config.JOB_EXPIRE_SECONDS),
-        webhookQueue(config.WEBHOOK_RETRY_DELAY_SECONDS, config.WEBHOOK_RETRY_LIMIT),
-        evaluationQueue(),
-      ]),
+      prepareJobQueue(
+        ownerUrl,
+        [
+          invoiceRunQueue(config.JOB_EXPIRE_SECONDS),
+          webhookQueue(config.WEBHOOK_RETRY_DELAY_SECONDS, config.WEBHOOK_RETRY_LIMIT),
+          evaluationQueue(),
+        ],
+        APPLICATION_GROUP_ROLE,
+      ),
     (dataSource) => ensureApplicationRole(dataSource, appUrl),
     async (dataSource) => {
       jwtSecret ??= await instanceSecret(dataSource, 'jwt');
