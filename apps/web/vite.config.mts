@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The portal is built into dist/web (after `nest build`, which empties dist) and served by the
-// API at `/`. `npx vite --config apps/web/vite.config.mts` runs it against a local API on :3000.
+// API at `/`. `npx vite --config apps/web/vite.config.mts` runs it against a local API on PORT
+// (the API's own setting, 3000 by default): start both with the same PORT.
+const api = `http://localhost:${process.env.PORT ?? 3000}`;
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
@@ -19,5 +22,5 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
+  server: { proxy: { '/api': api, '/health': api } },
 });

@@ -28,7 +28,6 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(
     `SKIPPED browser tests "${name}": no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH; .ci/run does this.`,
   );

@@ -1,36 +1,41 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 /**
  * Validation of generated e-invoices against rule sets this project did not write: the OASIS UBL
  * 2.1 schemas (xmllint-wasm) and the compiled EN 16931 and SI-UBL 2.0 schematron (SaxonJS via
- * xslt3), all from ../shared/einvoice. Without that folder the specs that use this skip, loudly.
+ * xslt3). The files are in the repository, under test/fixtures/einvoice (its README says where
+ * each came from).
  */
-export const EINVOICE_DIR = join(__dirname, '..', '..', '..', 'shared', 'einvoice');
-export const EINVOICE_AVAILABLE = existsSync(join(EINVOICE_DIR, 'rules', 'si-ubl-2.0.xsl'));
-
-if (!EINVOICE_AVAILABLE) {
-  process.stderr.write(
-    `\n*** E-INVOICE VALIDATION SKIPPED: ${EINVOICE_DIR} is missing (the UBL 2.1 schemas and the EN 16931 / SI-UBL 2.0 rules). ` +
-      'Put ../shared beside this repository to run it. ***\n\n',
-  );
-}
+const ROOT = join(__dirname, '..', '..');
+export const EINVOICE_DIR = join(ROOT, 'test', 'fixtures', 'einvoice');
 
 const RULES = { en16931: 'EN16931-UBL-validation.xslt', nlcius: 'si-ubl-2.0.xsl' } as const;
 
-/** Compiles a schematron XSLT to a SaxonJS SEF once; cached by content in the temp folder (about 20 s the first time). */
+/**
+ * Compiles a schematron XSLT to a SaxonJS SEF once (about 20 s); cached by content under
+ * node_modules/.cache, which outlives the run's temporary folder (global-setup points TMPDIR at it).
+ */
 function compiled(rule: keyof typeof RULES): string {
   const source = join(EINVOICE_DIR, 'rules', RULES[rule]);
   const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
-  const sef = join(tmpdir(), `wmo-${rule}-${hash}.sef.json`);
+  const cacheDir = join(ROOT, 'node_modules', '.cache', 'wmo-einvoice');
+  const sef = join(cacheDir, `${rule}-${hash}.sef.json`);
   if (!existsSync(sef)) {
-    execFileSync(process.execPath, [require.resolve('xslt3/xslt3.js'), `-xsl:${source}`, `-export:${sef}`, '-nogo'], {
-      stdio: 'ignore',
-    });
+    mkdirSync(cacheDir, { recursive: true });
+    // Written aside and renamed: a parallel run never reads a half-written file.
+    const partial = `${sef}.${process.pid}.partial`;
+    execFileSync(
+      process.execPath,
+      [require.resolve('xslt3/xslt3.js'), `-xsl:${source}`, `-export:${partial}`, '-nogo'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    renameSync(partial, sef);
   }
   return sef;
 }

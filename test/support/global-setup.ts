@@ -5,7 +5,7 @@ require('tsconfig-paths').register({
   paths: require('../../tsconfig.json').compilerOptions.paths,
 });
 
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -23,13 +23,37 @@ declare global {
  * One real PostgreSQL for the whole run: the embedded one (as `npm start` uses it) or the server
  * of DATABASE_URL. A template database gets the migrations and the reference data once; every
  * spec file then clones it into a database of its own. The template has the demo users too.
+ *
+ * Everything a run writes to disk goes into one folder, /tmp/wmo-test-XXXXXX: the embedded
+ * server's cluster (about 90 MB) and, through TMPDIR, every temporary folder a spec or a process
+ * it starts makes (a DATA_DIR, a CSV to import, a browser profile). global-teardown removes it,
+ * also when specs failed.
  */
 export default async function globalSetup(): Promise<void> {
   Logger.overrideLogger(false);
+  const runDir = mkdtempSync(join(tmpdir(), 'wmo-test-'));
+  process.env.WMO_TEST_RUN_DIR = runDir;
+  try {
+    await prepareServer(runDir);
+  } catch (error) {
+    // Jest skips the global teardown when the setup fails: clean up here.
+    await globalThis.__WMO_TEST_SERVER__?.stop();
+    rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepareServer(runDir: string): Promise<void> {
+  // Run as root, the embedded server runs PostgreSQL as the `postgres` OS user, which must pass
+  // through this folder to a cluster below it.
+  chmodSync(runDir, 0o711);
+  const specTemp = join(runDir, 'tmp');
+  mkdirSync(specTemp);
+  // Read by os.tmpdir() in the Jest workers, which start after this setup.
+  process.env.TMPDIR = specTemp;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'wmo-test-'));
-    const server = await EmbeddedPostgresServer.start({ dataDir, unsafeFast: true });
+    const server = await EmbeddedPostgresServer.start({ dataDir: join(runDir, 'server'), unsafeFast: true });
     globalThis.__WMO_TEST_SERVER__ = server;
     serverUrl = server.url;
   }

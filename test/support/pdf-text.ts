@@ -8,7 +8,8 @@ export function pdfText(pdf: Buffer): Promise<string> {
       process.execPath,
       [join(__dirname, 'print-pdf-text.mjs')],
       { maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      (error, stdout) =>
+        error ? reject(new Error(`print-pdf-text failed: ${error.message}`, { cause: error })) : resolve(stdout),
     );
     child.stdin!.end(pdf);
   });

@@ -38,6 +38,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // No automatic daily evaluation in the middle of a spec: the specs that need one ask for it.
+    EVALUATION_START_DELAY_SECONDS: '86400',
     ...overrides,
   });
   const app = await createApiApp({

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner, ReplicationMode } from 'typeorm';
 import { dataSourceOptions, SchemaDefinition } from './data-source-options';
 
 /** One key for every process that prepares the schema; PostgreSQL serialises them on it. */
@@ -39,22 +39,48 @@ export async function migrateDatabase(
   }
 }
 
-/**
- * The SQL that would bring the migrated schema in line with the entities: empty when they agree.
- * Used by the migration generator and by the test that fails CI on drift.
- */
 export interface SchemaQuery {
   query: string;
   parameters?: unknown[];
 }
 
+/**
+ * The SQL that would bring the migrated schema in line with the entities: empty when they agree.
+ * Used by the migration generator and by the test that fails CI on drift. It reads the schema
+ * through a data source of its own with the same options (see OneQueryAtATimeDataSource).
+ */
 export async function pendingSchemaChanges(
   dataSource: DataSource,
 ): Promise<{ up: SchemaQuery[]; down: SchemaQuery[] }> {
-  const sql = await dataSource.driver.createSchemaBuilder().log();
-  const plain = (query: SchemaQuery) => ({
-    query: query.query,
-    ...(query.parameters?.length ? { parameters: query.parameters } : {}),
-  });
-  return { up: sql.upQueries.map(plain), down: sql.downQueries.map(plain) };
+  const reader = await new OneQueryAtATimeDataSource(dataSource.options).initialize();
+  try {
+    const sql = await reader.driver.createSchemaBuilder().log();
+    const plain = (query: SchemaQuery) => ({
+      query: query.query,
+      ...(query.parameters?.length ? { parameters: query.parameters } : {}),
+    });
+    return { up: sql.upQueries.map(plain), down: sql.downQueries.map(plain) };
+  } finally {
+    await reader.destroy();
+  }
+}
+
+/**
+ * TypeORM's schema reader (`getTables`) sends its catalogue queries with `Promise.all` on the one
+ * connection of its query runner. node-postgres queues them, but deprecates calling
+ * `client.query()` while a query runs (pg 9 will refuse). The server runs them one after the
+ * other either way; here each runner's queries wait for the previous one instead.
+ */
+class OneQueryAtATimeDataSource extends DataSource {
+  override createQueryRunner(mode?: ReplicationMode): QueryRunner {
+    const runner = super.createQueryRunner(mode);
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    let previous: Promise<unknown> = Promise.resolve();
+    runner.query = ((...args: unknown[]) => {
+      const result = previous.then(() => query(...args));
+      previous = result.catch(() => undefined);
+      return result;
+    }) as QueryRunner['query'];
+    return runner;
+  }
 }
