@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@wmo/database';
 import { ReferenceDataModule } from '@wmo/reference-data';
 import { SCHEMA } from '@wmo/schema';
+import { TenancyModule } from '@wmo/tenancy';
 
-/** The services the command line needs, without HTTP. */
+/** The services the command line needs, without HTTP, connected as the schema owner. */
 @Module({})
 export class CliModule {
   static forRoot(databaseUrl: string): DynamicModule {
@@ -12,6 +13,7 @@ export class CliModule {
       module: CliModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' })),
+        TenancyModule,
         ReferenceDataModule,
       ],
     };

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@wmo/database';
-import { normaliseEmail, passwordProblems, upsertUser, UserEntity } from '@wmo/identity';
-import { unscopedAsPlatform } from '@wmo/tenancy';
-import { SCHEMA } from '@wmo/schema';
+import { INestApplicationContext } from '@nestjs/common';
+import { createPlatformOperator, passwordProblems } from '@wmo/identity';
+import { UnscopedDatabase } from '@wmo/tenancy';
 
 /**
  * `create-operator --email <e-mail> --name <name>`: the first platform operator of a production
  * database. The password comes from OPERATOR_PASSWORD, or is generated and printed once.
  */
 export async function createOperator(
-  ownerUrl: string,
+  connect: () => Promise<INestApplicationContext>,
   email: string | undefined,
   name: string | undefined,
 ): Promise<number> {
@@ -25,28 +23,20 @@ export async function createOperator(
     process.stderr.write(`OPERATOR_PASSWORD is not acceptable: ${problems.join('; ')}\n`);
     return 1;
   }
-  const dataSource = await new DataSource(
-    dataSourceOptions(ownerUrl, SCHEMA, { poolSize: 2, applicationName: 'wmo-cli' }),
-  ).initialize();
+  const app = await connect();
+  let operator: Awaited<ReturnType<typeof createPlatformOperator>>;
   try {
-    const exists = await unscopedAsPlatform(dataSource, ({ manager }) =>
-      manager.existsBy(UserEntity, { email: normaliseEmail(email) }),
-    );
-    if (exists) {
-      process.stderr.write(`${email} already has an account.\n`);
-      return 1;
-    }
-    await unscopedAsPlatform(dataSource, ({ manager }) =>
-      upsertUser(
-        manager,
-        { email, name, roles: ['OPERATOR', 'ORG_ADMIN'], organisation: { kind: 'OPERATOR', name: 'Platformbeheer' } },
-        password,
-      ),
-    );
+    operator = await app
+      .get(UnscopedDatabase)
+      .unscopedSystemTransaction((tx) => createPlatformOperator(tx, { email, name, password }));
   } finally {
-    await dataSource.destroy();
+    await app.close();
   }
-  process.stdout.write(`Created operator ${normaliseEmail(email)} in organisation "Platformbeheer".\n`);
+  if (!operator.created) {
+    process.stderr.write(`${email} already has an account.\n`);
+    return 1;
+  }
+  process.stdout.write(`Created operator ${operator.email} in organisation "${operator.organisation}".\n`);
   if (!provided) process.stdout.write(`Password (shown once, change it after signing in): ${password}\n`);
   return 0;
 }

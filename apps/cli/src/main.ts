@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   const config = loadConfigOrExit();
   const logger = createRootLogger({ LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, 'wmo-cli');
   const database = await startDatabase(config, logger);
+  const connect = () => NestFactory.createApplicationContext(CliModule.forRoot(database.ownerUrl), { logger: false });
   try {
     switch (command) {
       case 'migrate':
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
           process.stderr.write(`${USAGE}\n`);
           return 2;
         }
-        const app = await NestFactory.createApplicationContext(CliModule.forRoot(database.ownerUrl), { logger: false });
+        const app = await connect();
         try {
           return await importPopulation(app, args[0], values['dry-run'] ?? false);
         } finally {
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
         }
       }
       case 'create-operator':
-        return await createOperator(database.ownerUrl, values.email, values.name);
+        return await createOperator(connect, values.email, values.name);
       default:
         process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
         return 2;

@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { EntityManager } from 'typeorm';
-import { Principal, ScopedDatabase, TenantContext, UnscopedDatabase } from '@wmo/tenancy';
-import { ApiKeyEntity } from './api-key.entity';
+import { Principal, ScopedDatabase, TenantContext, Transaction, UnscopedDatabase } from '@wmo/tenancy';
+import { ApiKeyRepository } from './api-key.repository';
 import { API_KEY_PREFIX, dummyPasswordHash, newOpaqueToken, sha256, verifyPassword } from './credentials';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
-import {
-  ACCESS_TOKEN_TTL_SECONDS,
-  IDENTITY_OPTIONS,
-  IdentityOptions,
-  LOGIN_THROTTLE,
-  REFRESH_TOKEN_TTL_SECONDS,
-} from './identity.options';
-import { normaliseEmail } from './identity-rules';
-import { LoginFailureEntity } from './login-failure.entity';
+import { ACCESS_TOKEN_TTL_SECONDS, LOGIN_THROTTLE, REFRESH_TOKEN_TTL_SECONDS } from './identity.options';
+import { apiKeyUseWorthRecording, normaliseEmail, signInThrottled } from './identity.rules';
+import { LoginFailureRepository } from './login-failure.repository';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationRepository } from './organisation.repository';
 import { claimsFor, principalFromClaims } from './principal.factory';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
 
 export interface TokenPair {
   accessToken: string;
@@ -39,14 +34,18 @@ type OrganisationFacts = Pick<OrganisationEntity, 'id' | 'kind' | 'municipalityC
 
 @Injectable()
 export class AuthService {
-  private readonly organisations = new Map<string, OrganisationFacts>();
+  private readonly organisationFacts = new Map<string, OrganisationFacts>();
 
   constructor(
     private readonly unscoped: UnscopedDatabase,
     private readonly scoped: ScopedDatabase,
     private readonly context: TenantContext,
     private readonly jwt: JwtService,
-    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly apiKeys: ApiKeyRepository,
+    private readonly loginFailures: LoginFailureRepository,
   ) {}
 
   /**
@@ -57,15 +56,15 @@ export class AuthService {
   async verifyCredentials(rawEmail: string, password: string): Promise<Principal> {
     const email = normaliseEmail(rawEmail);
     await this.assertNotThrottled(email);
-    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, ({ manager }) =>
-      manager.findOneBy(UserEntity, { email }),
+    const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, (tx) =>
+      this.users.findByEmail(tx, email),
     );
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !passwordOk || !user.active) {
-      await this.unscoped.unscopedSystemTransaction(({ manager }) => manager.insert(LoginFailureEntity, { email }));
+      await this.unscoped.unscopedSystemTransaction((tx) => this.loginFailures.record(tx, email));
       throw invalidCredentials();
     }
-    await this.unscoped.unscopedSystemTransaction(({ manager }) => manager.delete(LoginFailureEntity, { email }));
+    await this.unscoped.unscopedSystemTransaction((tx) => this.loginFailures.clear(tx, email));
     return this.principalOf(user);
   }
 
@@ -73,8 +72,8 @@ export class AuthService {
   async startSession(principal: Principal): Promise<TokenPair> {
     return this.context.runAs(principal, () =>
       this.scoped.transaction(async (tx) => {
-        await tx.manager.update(UserEntity, { id: principal.userId! }, { lastLoginAt: new Date() });
-        const pair = await this.issueTokens(tx.manager, principal, randomUUID());
+        await this.users.recordLogin(tx, principal.userId!, new Date());
+        const pair = await this.issueTokens(tx, principal, randomUUID());
         await tx.audit({ action: 'auth.login', entityType: 'user', entityId: principal.userId });
         return pair;
       }),
@@ -84,27 +83,21 @@ export class AuthService {
   /** Rotates a refresh token. A token presented a second time revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
-    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, ({ manager }) =>
-      manager.findOneBy(RefreshTokenEntity, { tokenHash }),
+    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, (tx) =>
+      this.refreshTokens.findByHash(tx, tokenHash),
     );
     if (!token) throw invalidRefreshToken();
-    const user = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
-      manager.findOneBy(UserEntity, { id: token.userId }),
-    );
+    const user = await this.unscoped.unscopedSystemTransaction((tx) => this.users.findById(tx, token.userId));
     if (!user) throw invalidRefreshToken();
     const principal = await this.principalOf(user);
 
     const outcome = await this.context.runAs(principal, () =>
       this.scoped.transaction(async (tx) => {
-        // Claim the token atomically: of two concurrent uses, exactly one wins.
-        const claimed = await tx.manager.query<[unknown[], number]>(
-          `UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
-          [token.id],
-        );
-        if (claimed[1] === 0) {
+        // Of two concurrent uses, exactly one claims the token.
+        if (!(await this.refreshTokens.claim(tx, token.id))) {
           // Not claimable: expired, or already used or revoked (possibly by a request a moment ago).
           if (token.expiresAt > new Date()) {
-            await this.revokeFamily(tx.manager, token.familyId, 'reuse-detected');
+            await this.refreshTokens.revokeFamily(tx, token.familyId, 'reuse-detected');
             await tx.audit({
               action: 'auth.refresh-token-reused',
               entityType: 'user',
@@ -116,10 +109,10 @@ export class AuthService {
           return 'expired' as const;
         }
         if (!user.active) {
-          await this.revokeFamily(tx.manager, token.familyId, 'user-deactivated');
+          await this.refreshTokens.revokeFamily(tx, token.familyId, 'user-deactivated');
           return 'expired' as const;
         }
-        return this.issueTokens(tx.manager, principal, token.familyId);
+        return this.issueTokens(tx, principal, token.familyId);
       }),
     );
     if (outcome === 'reused') {
@@ -135,17 +128,15 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored (logging out twice is fine). */
   async logout(refreshToken: string): Promise<void> {
     const tokenHash = sha256(refreshToken);
-    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, ({ manager }) =>
-      manager.findOneBy(RefreshTokenEntity, { tokenHash }),
+    const token = await this.unscoped.unscopedCredentialLookup('app.refresh_token_hash', tokenHash, (tx) =>
+      this.refreshTokens.findByHash(tx, tokenHash),
     );
     if (!token) return;
-    const user = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
-      manager.findOneBy(UserEntity, { id: token.userId }),
-    );
+    const user = await this.unscoped.unscopedSystemTransaction((tx) => this.users.findById(tx, token.userId));
     if (!user) return;
     await this.context.runAs(await this.principalOf(user), () =>
       this.scoped.transaction(async (tx) => {
-        await this.revokeFamily(tx.manager, token.familyId, 'logout');
+        await this.refreshTokens.revokeFamily(tx, token.familyId, 'logout');
         await tx.audit({ action: 'auth.logout', entityType: 'user', entityId: user.id });
       }),
     );
@@ -155,8 +146,8 @@ export class AuthService {
   async principalForApiKey(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(API_KEY_PREFIX)) return null;
     const keyHash = sha256(secret);
-    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, ({ manager }) =>
-      manager.findOneBy(ApiKeyEntity, { keyHash }),
+    const key = await this.unscoped.unscopedCredentialLookup('app.api_key_hash', keyHash, (tx) =>
+      this.apiKeys.findByHash(tx, keyHash),
     );
     if (!key || key.revokedAt) return null;
     const organisation = await this.organisationOf(key.organisationId);
@@ -170,9 +161,10 @@ export class AuthService {
       municipalityCode: organisation.municipalityCode,
       roles: key.roles,
     };
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 5 * 60_000) {
+    const now = new Date();
+    if (apiKeyUseWorthRecording(key.lastUsedAt, now)) {
       await this.context.runAs(principal, () =>
-        this.scoped.transaction((tx) => tx.manager.update(ApiKeyEntity, { id: key.id }, { lastUsedAt: new Date() })),
+        this.scoped.transaction((tx) => this.apiKeys.recordUse(tx, key.id, now)),
       );
     }
     return principal;
@@ -189,19 +181,19 @@ export class AuthService {
    * request, sign-in and refresh.
    */
   private async organisationOf(id: string): Promise<OrganisationFacts> {
-    let facts = this.organisations.get(id);
+    let facts = this.organisationFacts.get(id);
     if (!facts) {
-      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
-        manager.findOneByOrFail(OrganisationEntity, { id }),
+      const { kind, municipalityCode } = await this.unscoped.unscopedSystemTransaction((tx) =>
+        this.organisations.getById(tx, id),
       );
-      this.organisations.set(id, (facts = { id, kind, municipalityCode }));
+      this.organisationFacts.set(id, (facts = { id, kind, municipalityCode }));
     }
     return facts;
   }
 
-  private async issueTokens(manager: EntityManager, principal: Principal, familyId: string): Promise<TokenPair> {
+  private async issueTokens(tx: Transaction, principal: Principal, familyId: string): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
-    await manager.insert(RefreshTokenEntity, {
+    await this.refreshTokens.insert(tx, {
       familyId,
       userId: principal.userId!,
       organisationId: principal.organisationId,
@@ -221,30 +213,11 @@ export class AuthService {
     return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId, reason],
-    );
-  }
-
   private async assertNotThrottled(email: string): Promise<void> {
-    const [window] = await this.unscoped.unscopedSystemTransaction(({ manager }) =>
-      manager.query<Array<{ failures: number; retryAfter: number | null }>>(
-        `SELECT count(*)::int AS failures,
-                ceil(extract(epoch FROM min(failed_at) + make_interval(secs => $2) - now()))::int AS "retryAfter"
-           FROM login_failure WHERE email = $1 AND failed_at > now() - make_interval(secs => $2)`,
-        [email, LOGIN_THROTTLE.windowSeconds],
-      ),
+    const window = await this.unscoped.unscopedSystemTransaction((tx) =>
+      this.loginFailures.window(tx, email, LOGIN_THROTTLE.windowSeconds),
     );
-    if (window.failures >= LOGIN_THROTTLE.maxFailures) {
-      const retryAfter = Math.max(1, window.retryAfter ?? LOGIN_THROTTLE.windowSeconds);
-      throw new IdentityError(
-        IdentityErrorCode.LoginThrottled,
-        `Too many failed sign-in attempts for this e-mail address. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-        {},
-        retryAfter,
-      );
-    }
+    const throttled = signInThrottled(window);
+    if (throttled) throw throttled;
   }
 }

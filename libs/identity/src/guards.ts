@@ -23,7 +23,7 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T = Principal>(
-    error: unknown,
+    error: Error | null,
     principal: T | false,
     _info: unknown,
     context: ExecutionContext,
@@ -46,7 +46,7 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
 /** Sign-in with e-mail and password; a request without them is a 400, not a 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  override handleRequest<T>(error: unknown, principal: T | false, info: { message?: string } | undefined): T {
+  override handleRequest<T>(error: Error | null, principal: T | false, info: { message?: string } | undefined): T {
     if (error) throw error;
     if (!principal) {
       if (info?.message === 'Missing credentials') {

@@ -1,31 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role, unscopedAsPlatform } from '@wmo/tenancy';
+import { ReferenceDataReader } from '@wmo/reference-data';
+import { PlatformTransaction, Role, Transaction, unscopedAsPlatform } from '@wmo/tenancy';
 import { hashPassword } from './credentials';
-import { InstanceSecretEntity } from './instance-secret.entity';
-import { normaliseEmail } from './identity-rules';
+import { InstanceSecretRepository } from './instance-secret.repository';
+import { municipalityOrganisationName, normaliseEmail } from './identity.rules';
 import { OrganisationEntity } from './organisation.entity';
-import { UserEntity } from './user.entity';
+import { OrganisationRepository } from './organisation.repository';
+import { UserRepository } from './user.repository';
+
+// Start-up, seeding and the command line run without the Nest container; the repositories are stateless.
+const organisations = new OrganisationRepository();
+const users = new UserRepository();
+const secrets = new InstanceSecretRepository();
 
 /** One organisation per municipality in the reference data, named after it; also for municipalities added later. */
-export async function ensureMunicipalityOrganisations(dataSource: DataSource): Promise<void> {
-  await unscopedAsPlatform(dataSource, async ({ manager }) => {
-    await manager.query(
-      `INSERT INTO organisation (kind, name, municipality_code)
-       SELECT 'MUNICIPALITY', 'Gemeente ' || m.name, m.code FROM municipality m
-       ON CONFLICT (municipality_code) DO UPDATE SET name = EXCLUDED.name WHERE organisation.name IS DISTINCT FROM EXCLUDED.name`,
+export async function ensureMunicipalityOrganisations(
+  dataSource: DataSource,
+  referenceData: ReferenceDataReader = new ReferenceDataReader(),
+): Promise<void> {
+  await unscopedAsPlatform(dataSource, async (tx) => {
+    const municipalities = await referenceData.municipalities(tx, null);
+    await organisations.upsertMunicipalities(
+      tx,
+      municipalities.map(({ code, name }) => ({ code, name: municipalityOrganisationName(name) })),
     );
   });
 }
 
 /** The JWT signing key: JWT_SECRET when configured, otherwise generated once and shared through the database. */
-export async function instanceSecret(dataSource: DataSource, name: string): Promise<string> {
-  await dataSource.query(`INSERT INTO instance_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-    name,
-    randomBytes(48).toString('base64url'),
-  ]);
-  const [row] = await dataSource.getRepository(InstanceSecretEntity).findBy({ name });
-  return row.value;
+export function instanceSecret(dataSource: DataSource, name: string): Promise<string> {
+  return unscopedAsPlatform(dataSource, (tx) => secrets.getOrCreate(tx, name, randomBytes(48).toString('base64url')));
 }
 
 export interface UserSeed {
@@ -35,38 +40,66 @@ export interface UserSeed {
   organisation: { kind: OrganisationEntity['kind']; name: string; municipalityCode?: string };
 }
 
-/** Creates (or finds) the organisation and creates or updates the user; returns whether the user is new. */
-export async function upsertUser(manager: EntityManager, seed: UserSeed, password: string): Promise<boolean> {
-  const organisation = await findOrCreateOrganisation(manager, seed.organisation);
+/**
+ * Creates (or finds) the organisation and creates or updates the user; returns whether the user
+ * is new. For seeding, in a platform transaction. Transitional: an EntityManager is still
+ * accepted in place of the transaction, for callers that have not moved to one yet.
+ */
+export async function upsertUser(tx: Transaction | EntityManager, seed: UserSeed, password: string): Promise<boolean> {
+  const transaction: Transaction = tx instanceof EntityManager ? { manager: tx } : tx;
+  const organisation = await findOrCreateOrganisation(transaction, seed.organisation);
   const email = normaliseEmail(seed.email);
-  const existing = await manager.findOneBy(UserEntity, { email });
-  await manager.upsert(
-    UserEntity,
-    {
-      email,
-      name: seed.name,
-      roles: seed.roles,
-      organisationId: organisation.id,
-      passwordHash: await hashPassword(password),
-      active: true,
-    },
-    ['email'],
-  );
+  const existing = await users.findByEmail(transaction, email);
+  await users.upsertByEmail(transaction, {
+    email,
+    name: seed.name,
+    roles: seed.roles,
+    organisationId: organisation.id,
+    passwordHash: await hashPassword(password),
+    active: true,
+  });
   return !existing;
 }
 
-async function findOrCreateOrganisation(
-  manager: EntityManager,
-  seed: UserSeed['organisation'],
-): Promise<OrganisationEntity> {
-  if (seed.municipalityCode)
-    return manager.findOneByOrFail(OrganisationEntity, { municipalityCode: seed.municipalityCode });
-  const found = await manager.findOneBy(OrganisationEntity, { kind: seed.kind, name: seed.name });
-  return (
-    found ??
-    manager.save(
-      OrganisationEntity,
-      manager.create(OrganisationEntity, { kind: seed.kind, name: seed.name, municipalityCode: null }),
-    )
+/** The organisation (a municipality's by its code), created if missing; for seeding, in a platform transaction. Answers its id. */
+export async function ensureOrganisation(tx: Transaction, seed: UserSeed['organisation']): Promise<string> {
+  return (await findOrCreateOrganisation(tx, seed)).id;
+}
+
+async function findOrCreateOrganisation(tx: Transaction, seed: UserSeed['organisation']): Promise<OrganisationEntity> {
+  if (seed.municipalityCode) {
+    const [organisation] = await organisations.findByMunicipalityCodes(tx, [seed.municipalityCode]);
+    if (!organisation) throw new Error(`There is no organisation for municipality ${seed.municipalityCode}.`);
+    return organisation;
+  }
+  const found = await organisations.findByKindAndName(tx, seed.kind, seed.name);
+  return found ?? organisations.insert(tx, { kind: seed.kind, name: seed.name });
+}
+
+/** The platform's own organisation, where operators belong. */
+const PLATFORM_ORGANISATION = 'Platformbeheer';
+
+/**
+ * A platform operator (OPERATOR and ORG_ADMIN) in the platform's own organisation, for the first
+ * operator of a production database (the command line). An address that already has an account
+ * is left alone: `created` is then false.
+ */
+export async function createPlatformOperator(
+  tx: PlatformTransaction,
+  operator: { email: string; name: string; password: string },
+): Promise<{ created: boolean; email: string; organisation: string }> {
+  const email = normaliseEmail(operator.email);
+  const result = { email, organisation: PLATFORM_ORGANISATION };
+  if (await users.emailExists(tx, email)) return { created: false, ...result };
+  await upsertUser(
+    tx,
+    {
+      email,
+      name: operator.name,
+      roles: ['OPERATOR', 'ORG_ADMIN'],
+      organisation: { kind: 'OPERATOR', name: PLATFORM_ORGANISATION },
+    },
+    operator.password,
   );
+  return { created: true, ...result };
 }

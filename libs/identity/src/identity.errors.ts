@@ -69,3 +69,12 @@ export class IdentityError extends DomainError {
     }
   }
 }
+
+export const organisationNotFound = (id: string) =>
+  new IdentityError(IdentityErrorCode.OrganisationNotFound, `There is no organisation ${id}.`);
+
+export const userNotFound = (id: string) =>
+  new IdentityError(IdentityErrorCode.UserNotFound, `There is no user ${id} in your organisation.`);
+
+export const emailTaken = (email: string) =>
+  new IdentityError(IdentityErrorCode.EmailTaken, `The e-mail address ${email} already has an account.`);

@@ -1,17 +1,22 @@
-export * from './api-key.entity';
+export { IdentityModule } from './identity.module';
+export type { IdentityOptions } from './identity.options';
+export { OrganisationDirectory } from './organisation-directory';
+export type { OrganisationInfo } from './organisation-directory';
+export { AuthenticationGuard, RolesGuard } from './guards';
+export { ApiAuthenticated, CurrentPrincipal, Roles } from './auth.decorators';
 export { IdParam } from './dto/users.dto';
-export * from './auth.decorators';
-export * from './auth.service';
-export * from './credentials';
-export * from './guards';
-export * from './identity-rules';
-export * from './identity-system';
-export * from './identity.errors';
-export * from './identity.module';
-export * from './identity.options';
-export * from './instance-secret.entity';
-export * from './login-failure.entity';
-export * from './organisation.entity';
-export * from './refresh-token.entity';
-export * from './user.entity';
+export { IdentityError, IdentityErrorCode } from './identity.errors';
+export { MIN_PASSWORD_LENGTH, normaliseEmail, passwordProblems } from './identity.rules';
 
+// Start-up, seeding and the command line (as the schema owner).
+export {
+  createPlatformOperator,
+  ensureMunicipalityOrganisations,
+  ensureOrganisation,
+  instanceSecret,
+  upsertUser,
+} from './identity-system';
+export type { UserSeed } from './identity-system';
+
+// Transitional: removed once every library reads through OrganisationDirectory
+export { OrganisationEntity } from './organisation.entity';

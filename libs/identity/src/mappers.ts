@@ -1,4 +1,4 @@
-import { AuditEventEntity } from '@wmo/tenancy';
+import type { AuditEventRow } from '@wmo/tenancy';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyDto } from './dto/api-keys.dto';
 import { AuditEventDto } from './dto/audit-events.dto';
@@ -36,7 +36,7 @@ export const toOrganisationDto = (organisation: OrganisationEntity): Organisatio
   createdAt: organisation.createdAt.toISOString(),
 });
 
-export const toAuditEventDto = (event: AuditEventEntity): AuditEventDto => ({
+export const toAuditEventDto = (event: AuditEventRow): AuditEventDto => ({
   ...event,
   occurredAt: event.occurredAt.toISOString(),
 });

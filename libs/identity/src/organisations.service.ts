@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isOperator, ScopedDatabase } from '@wmo/tenancy';
-import { AuditEventEntity } from '@wmo/tenancy';
-import { FindOptionsWhere } from 'typeorm';
+import { isOperator, listAuditEvents, ScopedDatabase } from '@wmo/tenancy';
+import { ApiKeyRepository } from './api-key.repository';
 import { AuditEventPageDto, ListAuditEventsQuery } from './dto/audit-events.dto';
 import { MeDto } from './dto/auth.dto';
 import {
@@ -10,28 +9,33 @@ import {
   OrganisationDto,
   OrganisationPageDto,
 } from './dto/organisations.dto';
-import { ApiKeyEntity } from './api-key.entity';
+import { organisationNotFound } from './identity.errors';
 import { toAuditEventDto, toOrganisationDto } from './mappers';
-import { OrganisationEntity } from './organisation.entity';
-import { organisationNotFound, targetOrganisation } from './users.service';
-import { UserEntity } from './user.entity';
+import { OrganisationRepository } from './organisation.repository';
+import { resolveTargetOrganisation } from './target-organisation';
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly db: ScopedDatabase) {}
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly organisations: OrganisationRepository,
+    private readonly users: UserRepository,
+    private readonly apiKeys: ApiKeyRepository,
+  ) {}
 
   me(): Promise<MeDto> {
     return this.db.transaction(async (tx) => {
       const { principal } = tx;
-      const organisation = await tx.manager.findOneByOrFail(OrganisationEntity, { id: principal.organisationId });
-      const holder =
-        principal.kind === 'user'
-          ? await tx.manager.findOneByOrFail(UserEntity, { id: principal.id })
-          : await tx.manager.findOneByOrFail(ApiKeyEntity, { id: principal.id });
+      const organisation = await this.organisations.getById(tx, principal.organisationId);
+      const user = principal.kind === 'user' ? await this.users.findById(tx, principal.id) : null;
+      const key = principal.kind === 'api-key' ? await this.apiKeys.findById(tx, principal.id) : null;
+      const holder = user ?? key;
+      if (!holder) throw new Error(`The ${principal.kind} ${principal.id} of a valid credential does not exist`);
       return {
         id: principal.id,
         kind: principal.kind,
-        email: holder instanceof UserEntity ? holder.email : null,
+        email: user?.email ?? null,
         name: holder.name,
         roles: principal.roles,
         organisation: {
@@ -47,16 +51,8 @@ export class OrganisationsService {
   /** An operator sees every organisation; anyone else only their own (row-level security agrees). */
   list(query: ListOrganisationsQuery): Promise<OrganisationPageDto> {
     return this.db.transaction(async (tx) => {
-      const where: FindOptionsWhere<OrganisationEntity> = {
-        ...(query.kind ? { kind: query.kind } : {}),
-        ...(isOperator(tx.principal) ? {} : { id: tx.principal.organisationId }),
-      };
-      const [items, total] = await tx.manager.findAndCount(OrganisationEntity, {
-        where,
-        order: { kind: 'ASC', name: 'ASC' },
-        skip: (query.page - 1) * query.limit,
-        take: query.limit,
-      });
+      const filter = { kind: query.kind, id: isOperator(tx.principal) ? undefined : tx.principal.organisationId };
+      const [items, total] = await this.organisations.page(tx, filter, query.page, query.limit);
       return { items: items.map(toOrganisationDto), total, page: query.page, limit: query.limit };
     });
   }
@@ -64,7 +60,7 @@ export class OrganisationsService {
   get(id: string): Promise<OrganisationDto> {
     return this.db.transaction(async (tx) => {
       const visible = isOperator(tx.principal) || id === tx.principal.organisationId;
-      const organisation = visible ? await tx.manager.findOneBy(OrganisationEntity, { id }) : null;
+      const organisation = visible ? await this.organisations.findById(tx, id) : null;
       if (!organisation) throw organisationNotFound(id);
       return toOrganisationDto(organisation);
     });
@@ -72,10 +68,7 @@ export class OrganisationsService {
 
   create(dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.db.transaction(async (tx) => {
-      const organisation = await tx.manager.save(
-        OrganisationEntity,
-        tx.manager.create(OrganisationEntity, { kind: dto.kind, name: dto.name.trim(), municipalityCode: null }),
-      );
+      const organisation = await this.organisations.insert(tx, { kind: dto.kind, name: dto.name.trim() });
       await tx.audit({
         action: 'organisation.created',
         entityType: 'organisation',
@@ -87,19 +80,18 @@ export class OrganisationsService {
     });
   }
 
+  /** The audit log: an ORG_ADMIN reads the own organisation's, an operator all or one organisation's. */
   auditEvents(query: ListAuditEventsQuery): Promise<AuditEventPageDto> {
     return this.db.transaction(async (tx) => {
-      const where: FindOptionsWhere<AuditEventEntity> = {
-        ...(query.action ? { action: query.action } : {}),
-        ...(isOperator(tx.principal) && !query.organisation
-          ? {}
-          : { organisationId: await targetOrganisation(tx, query.organisation) }),
-      };
-      const [items, total] = await tx.manager.findAndCount(AuditEventEntity, {
-        where,
-        order: { occurredAt: 'DESC', id: 'DESC' },
-        skip: (query.page - 1) * query.limit,
-        take: query.limit,
+      const organisationId =
+        isOperator(tx.principal) && !query.organisation
+          ? null
+          : await resolveTargetOrganisation(tx, this.organisations, query.organisation);
+      const [items, total] = await listAuditEvents(tx, {
+        organisationId,
+        action: query.action,
+        page: query.page,
+        limit: query.limit,
       });
       return { items: items.map(toAuditEventDto), total, page: query.page, limit: query.limit };
     });

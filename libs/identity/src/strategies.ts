@@ -60,7 +60,7 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   validate(request: FastifyRequest, claims: AccessTokenClaims & { exp: number }): Principal | false {
     if (claims.typ !== 'access') return false;
     const principal = principalFromClaims(claims);
-    this.verified.set(bearerToken(request as never)!, principal, claims.exp);
+    this.verified.set(bearerToken(request)!, principal, claims.exp);
     return principal;
   }
 }

@@ -1,30 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
-import { isOperator, Principal, Role, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { hashPassword } from './credentials';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
-import { IdentityError, IdentityErrorCode } from './identity.errors';
-import { normaliseEmail, passwordProblems, rolesAllowedFor } from './identity-rules';
+import { emailTaken, userNotFound } from './identity.errors';
+import {
+  assertNoSelfLockout,
+  assertRolesGrantable,
+  changeEndsSessions,
+  normaliseEmail,
+  passwordProblems,
+} from './identity.rules';
 import { auditableUser, toUserDto } from './mappers';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationRepository } from './organisation.repository';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { resolveTargetOrganisation } from './target-organisation';
 import { UserEntity } from './user.entity';
-
-const userNotFound = (id: string) =>
-  new IdentityError(IdentityErrorCode.UserNotFound, `There is no user ${id} in your organisation.`);
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: ScopedDatabase) {}
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {}
 
   list(query: ListUsersQuery): Promise<UserPageDto> {
     return this.db.transaction(async (tx) => {
-      const organisationId = await targetOrganisation(tx, query.organisation);
-      const [users, total] = await tx.manager.getRepository(UserEntity).findAndCount({
-        where: { organisationId },
-        order: { email: 'ASC' },
-        skip: (query.page - 1) * query.limit,
-        take: query.limit,
-      });
+      const organisationId = await resolveTargetOrganisation(tx, this.organisations, query.organisation);
+      const [users, total] = await this.users.page(tx, organisationId, query.page, query.limit);
       return { items: users.map(toUserDto), total, page: query.page, limit: query.limit };
     });
   }
@@ -35,29 +41,22 @@ export class UsersService {
 
   create(dto: CreateUserDto): Promise<UserDto> {
     return this.db.transaction(async (tx) => {
-      const organisationId = await targetOrganisation(tx, dto.organisationId);
-      const organisation = await tx.manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
+      const organisationId = await resolveTargetOrganisation(tx, this.organisations, dto.organisationId);
+      const organisation = await this.organisations.getById(tx, organisationId);
       const email = normaliseEmail(dto.email);
-      assertRolesGrantable(tx.principal, dto.roles, organisation);
+      assertRolesGrantable(tx.principal, dto.roles, organisation.kind);
       const problems = passwordProblems(dto.password, email);
       if (problems.length)
         throw new RequestValidationError(problems.map((message) => ({ field: 'password', message })));
-      const taken = await tx.manager.query<unknown[]>(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
-      // RLS hides other organisations' users, so the unique key is the final word on duplicates.
-      if (taken.length) throw emailTaken(email);
-      const user = await tx.manager
-        .getRepository(UserEntity)
-        .save({
-          organisationId,
-          email,
-          name: dto.name.trim(),
-          roles: dto.roles,
-          passwordHash: await hashPassword(dto.password),
-          active: true,
-        })
-        .catch((error: { code?: string }) => {
-          throw error.code === '23505' ? emailTaken(email) : error;
-        });
+      if (await this.users.emailExists(tx, email)) throw emailTaken(email);
+      const user = await this.users.insert(tx, {
+        organisationId,
+        email,
+        name: dto.name.trim(),
+        roles: dto.roles,
+        passwordHash: await hashPassword(dto.password),
+        active: true,
+      });
       await tx.audit({
         action: 'user.created',
         entityType: 'user',
@@ -73,30 +72,16 @@ export class UsersService {
     return this.db.transaction(async (tx) => {
       const user = await this.find(tx, id);
       const before = auditableUser(user);
-      const self = user.id === tx.principal.userId;
-      if (self && dto.active === false)
-        throw new IdentityError(IdentityErrorCode.SelfLockout, 'You cannot deactivate yourself.');
-      if (self && dto.roles && user.roles.includes('ORG_ADMIN') && !dto.roles.includes('ORG_ADMIN')) {
-        throw new IdentityError(
-          IdentityErrorCode.SelfLockout,
-          'You cannot take away your own ORG_ADMIN role; ask another administrator.',
-        );
-      }
+      assertNoSelfLockout(tx.principal, user, dto);
       if (dto.roles) {
-        const organisation = await tx.manager.findOneByOrFail(OrganisationEntity, { id: user.organisationId });
-        assertRolesGrantable(tx.principal, dto.roles, organisation);
+        const organisation = await this.organisations.getById(tx, user.organisationId);
+        assertRolesGrantable(tx.principal, dto.roles, organisation.kind);
         user.roles = dto.roles;
       }
       if (dto.name !== undefined) user.name = dto.name.trim();
       if (dto.active !== undefined) user.active = dto.active;
-      const saved = await tx.manager.getRepository(UserEntity).save(user);
-      if (dto.active === false || dto.roles) {
-        // Sessions carry the old roles or a deactivated user: end them.
-        await tx.manager.query(
-          `UPDATE refresh_token SET revoked_at = now(), revoked_reason = 'user-changed' WHERE user_id = $1 AND revoked_at IS NULL`,
-          [user.id],
-        );
-      }
+      const saved = await this.users.save(tx, user);
+      if (changeEndsSessions(dto)) await this.refreshTokens.revokeForUser(tx, user.id, 'user-changed');
       await tx.audit({
         action: 'user.updated',
         entityType: 'user',
@@ -110,40 +95,8 @@ export class UsersService {
   }
 
   private async find(tx: TenantTransaction, id: string): Promise<UserEntity> {
-    const user = await tx.manager
-      .getRepository(UserEntity)
-      .findOneBy(tx.isOperator ? { id } : { id, organisationId: tx.principal.organisationId });
+    const user = await this.users.findInOrganisation(tx, id, tx.isOperator ? null : tx.principal.organisationId);
     if (!user) throw userNotFound(id);
     return user;
-  }
-}
-
-const emailTaken = (email: string) =>
-  new IdentityError(IdentityErrorCode.EmailTaken, `The e-mail address ${email} already has an account.`);
-
-/** The caller's own organisation, or for an operator the one asked for; another tenant's is a 404, as if it did not exist. */
-export async function targetOrganisation(tx: TenantTransaction, requested: string | undefined): Promise<string> {
-  const own = tx.principal.organisationId;
-  if (!requested || requested === own) return own;
-  if (!isOperator(tx.principal)) throw organisationNotFound(requested);
-  const exists = await tx.manager.existsBy(OrganisationEntity, { id: requested });
-  if (!exists) throw organisationNotFound(requested);
-  return requested;
-}
-
-export const organisationNotFound = (id: string) =>
-  new IdentityError(IdentityErrorCode.OrganisationNotFound, `There is no organisation ${id}.`);
-
-function assertRolesGrantable(principal: Principal, roles: Role[], organisation: OrganisationEntity): void {
-  const allowed = rolesAllowedFor(organisation.kind);
-  const misfits = roles.filter((role) => !allowed.includes(role));
-  if (misfits.length) {
-    throw new IdentityError(
-      IdentityErrorCode.RolesTooWide,
-      `${misfits.join(', ')} cannot be given in an organisation of kind ${organisation.kind}; allowed: ${allowed.join(', ')}.`,
-    );
-  }
-  if (roles.includes('OPERATOR') && !isOperator(principal)) {
-    throw new IdentityError(IdentityErrorCode.RolesTooWide, 'Only an OPERATOR can make someone an OPERATOR.');
   }
 }

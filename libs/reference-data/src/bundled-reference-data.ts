@@ -57,10 +57,11 @@ export function defaultReferenceDataDir(): string {
 }
 
 function readCsv(dir: string, file: string): Record<string, string>[] {
-  return parse(readFileSync(join(dir, file)), { columns: true, skip_empty_lines: true, trim: true }) as Record<
-    string,
-    string
-  >[];
+  return parse<Record<string, string>>(readFileSync(join(dir, file)), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  });
 }
 
 /**

@@ -1,14 +1,18 @@
-export * from './bundled-reference-data';
-export * from './dto/municipality-code.param';
-export * from './municipal-change.entity';
-export * from './municipality.entity';
-export * from './municipality-detail.view';
-export * from './population-figure.entity';
-export * from './population-import.service';
-export * from './province.entity';
-export * from './reference-data-state.entity';
-export * from './reference-data.errors';
-export * from './reference-data.loader';
-export * from './reference-data.module';
-export * from './reference-data.service';
+export { ReferenceDataModule } from './reference-data.module';
+export { ReferenceDataReader } from './reference-data.reader';
+export type { MunicipalityInfo, PopulationFigure } from './reference-data.types';
+export { ReferenceDataError, ReferenceDataErrorCode, PopulationImportError } from './reference-data.errors';
+export type { ImportRowError } from './reference-data.errors';
+export { ApiMunicipalityCode, MUNICIPALITY_CODE_PATTERN, MunicipalityCode } from './dto/municipality-code.param';
 
+// Start-up and the command line (as the schema owner).
+export { defaultReferenceDataDir, readBundledReferenceData } from './bundled-reference-data';
+export type { BundledReferenceData } from './bundled-reference-data';
+export { loadBundledReferenceData } from './reference-data.loader';
+export { PopulationImportService } from './population-import.service';
+export type { PopulationImportResult } from './population-import.service';
+export type { ImportProgress, YearCoverage } from './population-import.rules';
+
+// Transitional: removed once every library reads through ReferenceDataReader
+export { MunicipalityEntity } from './municipality.entity';
+export { TERRITORIAL_CHANGES_SQL } from './municipal-change.repository';

@@ -42,8 +42,3 @@ export class MunicipalChangeEntity {
   @JoinColumn({ name: 'new_code', foreignKeyConstraintName: 'municipal_change_new_fk' })
   newMunicipality?: MunicipalityEntity;
 }
-
-/** Every reorganisation, shaped as the domain's TerritorialChange (share as an exact decimal string). */
-export const TERRITORIAL_CHANGES_SQL = `
-  SELECT effective_date AS "effectiveDate", old_code AS "oldCode", new_code AS "newCode", relation, share::text AS share, notes
-    FROM municipal_change ORDER BY effective_date, old_code, new_code`;

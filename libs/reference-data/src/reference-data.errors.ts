@@ -38,3 +38,19 @@ export class ReferenceDataError extends DomainError {
     }
   }
 }
+
+export interface ImportRowError {
+  line: number;
+  message: string;
+}
+
+/** A population file with problems: every one of them, with its line number; nothing was written. */
+export class PopulationImportError extends Error {
+  constructor(readonly rowErrors: ImportRowError[]) {
+    super(
+      `The file was not imported: ${rowErrors.length} problem(s) found, nothing was written.\n` +
+        rowErrors.map((error) => `  line ${error.line}: ${error.message}`).join('\n'),
+    );
+    this.name = 'PopulationImportError';
+  }
+}

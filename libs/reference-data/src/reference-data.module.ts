@@ -1,12 +1,28 @@
 import { Module } from '@nestjs/common';
+import { MunicipalChangeRepository } from './municipal-change.repository';
 import { MunicipalitiesController } from './municipalities.controller';
+import { MunicipalityDetailRepository } from './municipality-detail.repository';
+import { MunicipalityRepository } from './municipality.repository';
+import { PopulationFigureRepository } from './population-figure.repository';
 import { PopulationImportService } from './population-import.service';
+import { ProvinceRepository } from './province.repository';
 import { ProvincesController } from './provinces.controller';
+import { ReferenceDataReader } from './reference-data.reader';
 import { ReferenceDataService } from './reference-data.service';
 
+/** Needs TenancyModule (global) for ReferenceDatabase and, for the population import, UnscopedDatabase. */
 @Module({
   controllers: [MunicipalitiesController, ProvincesController],
-  providers: [ReferenceDataService, PopulationImportService],
-  exports: [ReferenceDataService, PopulationImportService],
+  providers: [
+    ReferenceDataService,
+    ReferenceDataReader,
+    PopulationImportService,
+    ProvinceRepository,
+    MunicipalityRepository,
+    PopulationFigureRepository,
+    MunicipalChangeRepository,
+    MunicipalityDetailRepository,
+  ],
+  exports: [ReferenceDataReader, PopulationImportService],
 })
 export class ReferenceDataModule {}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from '@wmo/tenancy';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export interface NewRefreshToken {
+  familyId: string;
+  userId: string;
+  organisationId: string;
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class RefreshTokenRepository {
+  findByHash(tx: Transaction, tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return tx.manager.findOneBy(RefreshTokenEntity, { tokenHash });
+  }
+
+  async insert(tx: Transaction, token: NewRefreshToken): Promise<void> {
+    await tx.manager.insert(RefreshTokenEntity, token);
+  }
+
+  /**
+   * Marks the token used if it is still usable (not used, revoked or expired), atomically: of two
+   * concurrent uses, exactly one gets true.
+   */
+  async claim(tx: Transaction, id: string): Promise<boolean> {
+    const [, claimed] = await tx.manager.query<[unknown[], number]>(
+      `UPDATE refresh_token SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING id`,
+      [id],
+    );
+    return claimed > 0;
+  }
+
+  /** Ends every session of a sign-in. */
+  async revokeFamily(tx: Transaction, familyId: string, reason: string): Promise<void> {
+    await tx.manager.query(
+      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId, reason],
+    );
+  }
+
+  /** Ends every session of a user. */
+  async revokeForUser(tx: Transaction, userId: string, reason: string): Promise<void> {
+    await tx.manager.query(
+      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
+  }
+}

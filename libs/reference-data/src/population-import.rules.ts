@@ -1,0 +1,119 @@
+import { parse } from 'csv-parse/sync';
+import { firstOfJanuary, isValidOn, Validity } from '@wmo/domain';
+import { MUNICIPALITY_CODE_PATTERN } from './dto/municipality-code.param';
+import { ImportRowError, PopulationImportError } from './reference-data.errors';
+import { FIRST_DATA_YEAR } from './reference-years';
+
+export interface ImportProgress {
+  phase: 'validate' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface KnownMunicipality extends Validity {
+  name: string;
+}
+
+/** A checked row of a population file: the figure of `code` on 1 January of `year`. */
+export interface ValidRow {
+  line: number;
+  code: string;
+  year: number;
+  population: number;
+}
+
+export interface YearCoverage {
+  year: number;
+  rows: number;
+  /** How many municipalities existed on 1 January of that year. */
+  municipalities: number;
+}
+
+const HEADER = ['code', 'year', 'population'];
+const MAX_INHABITANTS = 2_147_483_647;
+
+/**
+ * Checks a CBS population file (`code,year,population`, the figure on 1 January of `year`) against
+ * the known municipalities: every problem is reported with its line number, and a file with a
+ * single problem is refused as a whole (PopulationImportError). `lastYear` is the latest year a
+ * figure may be for (the current one).
+ */
+export function validatePopulationFile(
+  csv: string | Buffer,
+  known: ReadonlyMap<string, KnownMunicipality>,
+  lastYear: number,
+  onProgress?: (progress: ImportProgress) => void,
+): ValidRow[] {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(csv, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    throw new PopulationImportError([
+      {
+        line: (error as { lines?: number }).lines ?? 1,
+        message: `not a readable CSV file: ${(error as Error).message}`,
+      },
+    ]);
+  }
+  const [header, ...data] = records;
+  if (!header || header.record.map((cell) => cell.toLowerCase()).join(',') !== HEADER.join(',')) {
+    throw new PopulationImportError([
+      { line: header?.info.lines ?? 1, message: `the first line must be the header "${HEADER.join(',')}"` },
+    ]);
+  }
+  if (data.length === 0)
+    throw new PopulationImportError([{ line: header.info.lines, message: 'the file has no rows after the header' }]);
+
+  const errors: ImportRowError[] = [];
+  const valid: ValidRow[] = [];
+  const seen = new Map<string, number>();
+  data.forEach(({ record, info }) => {
+    const line = info.lines;
+    const problem = (message: string) => errors.push({ line, message });
+    if (record.length !== HEADER.length)
+      return problem(`expected 3 values (code,year,population), found ${record.length}`);
+    const [code, yearText, populationText] = record;
+
+    if (!MUNICIPALITY_CODE_PATTERN.test(code))
+      return problem(`"${code}" is not a CBS municipality code (GM and four digits)`);
+    const municipality = known.get(code);
+    if (!municipality) return problem(`unknown municipality code ${code}`);
+    if (!/^\d{4}$/.test(yearText)) return problem(`year "${yearText}" is not a year`);
+    const year = Number(yearText);
+    if (year < FIRST_DATA_YEAR || year > lastYear) {
+      return problem(`year ${year} is out of range: figures are for 1 January ${FIRST_DATA_YEAR} to ${lastYear}`);
+    }
+    if (!isValidOn(municipality, firstOfJanuary(year))) {
+      return problem(`wrong year: ${code} (${municipality.name}) did not exist on 1 January ${year}`);
+    }
+    if (/^-\d+$/.test(populationText)) return problem(`population ${populationText} is negative`);
+    if (/^\d+[.,]\d+$/.test(populationText)) return problem(`population ${populationText} is not a whole number`);
+    if (!/^\d+$/.test(populationText)) return problem(`population "${populationText}" is not a number`);
+    const population = Number(populationText);
+    if (population > MAX_INHABITANTS) return problem(`population ${populationText} is too large`);
+
+    const key = `${code}/${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) return problem(`duplicate: ${code} for ${year} is already on line ${first}`);
+    seen.set(key, line);
+    valid.push({ line, code, year, population });
+  });
+  onProgress?.({ phase: 'validate', done: data.length, total: data.length });
+  if (errors.length) throw new PopulationImportError(errors);
+  return valid;
+}
+
+/** Per year in the file: how many rows it has, and how many municipalities existed on 1 January of it. */
+export function yearCoverage(rows: readonly ValidRow[], known: ReadonlyMap<string, KnownMunicipality>): YearCoverage[] {
+  return [...new Set(rows.map((row) => row.year))].sort().map((year) => ({
+    year,
+    rows: rows.filter((row) => row.year === year).length,
+    municipalities: [...known.values()].filter((m) => isValidOn(m, firstOfJanuary(year))).length,
+  }));
+}
