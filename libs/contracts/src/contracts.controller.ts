@@ -3,34 +3,41 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { AmendmentsService } from './amendments.service';
+import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractsService } from './contracts.service';
 import {
-  AddExceptionDto,
-  AddParticipantDto,
   AmendmentDto,
   ContractDto,
   ContractIdParam,
   ContractPageDto,
   CreateAmendmentDto,
   CreateContractDto,
-  EndParticipationQuery,
-  EnrolmentResultDto,
-  ExceptionDto,
   ListContractsQuery,
-  ListParticipantsQuery,
   MunicipalityContractDto,
   MunicipalityContractsQuery,
-  ParticipantDto,
-  ParticipantListDto,
-  ParticipantParams,
-  RollOverQuery,
-  RollOverResultDto,
   TariffDto,
   TariffInputDto,
   TerminateContractDto,
   UpdateContractDto,
 } from './dto/contracts.dto';
+import {
+  AddExceptionDto,
+  AddParticipantDto,
+  EndParticipationQuery,
+  EnrolmentResultDto,
+  ExceptionDto,
+  ListParticipantsQuery,
+  ParticipantDto,
+  ParticipantListDto,
+  ParticipantParams,
+  RollOverQuery,
+  RollOverResultDto,
+} from './dto/participants.dto';
+import { ExceptionsService } from './exceptions.service';
+import { MunicipalityContractsService } from './municipality-contracts.service';
 import { ParticipantsService } from './participants.service';
+import { RollOverService } from './roll-over.service';
 
 const MANAGERS = ['CONTRACT_MANAGER', 'ORG_ADMIN'] as const;
 const MANAGED =
@@ -41,7 +48,12 @@ const MANAGED =
 export class ContractsController {
   constructor(
     private readonly contracts: ContractsService,
+    private readonly lifecycle: ContractLifecycleService,
+    private readonly amendmentsAndTariffs: AmendmentsService,
     private readonly participants: ParticipantsService,
+    private readonly exceptionList: ExceptionsService,
+    private readonly rollOvers: RollOverService,
+    private readonly municipalityContracts: MunicipalityContractsService,
   ) {}
 
   @Get('contracts')
@@ -100,7 +112,7 @@ export class ContractsController {
     [422, 'No service, or no tariff from the start.'],
   )
   activate(@Param() { id }: ContractIdParam, @Query() _query: NoQueryParams): Promise<ContractDto> {
-    return this.contracts.activate(id);
+    return this.lifecycle.activate(id);
   }
 
   @Post('contracts/:id/terminate')
@@ -109,7 +121,7 @@ export class ContractsController {
   @ApiCreatedResponse({ type: ContractDto })
   @ApiProblemResponses(400, 404, 409, 422)
   terminate(@Param() { id }: ContractIdParam, @Body() dto: TerminateContractDto): Promise<ContractDto> {
-    return this.contracts.terminate(id, dto);
+    return this.lifecycle.terminate(id, dto);
   }
 
   @Get('contracts/:id/amendments')
@@ -118,7 +130,7 @@ export class ContractsController {
   @ApiOkResponse({ type: [AmendmentDto] })
   @ApiProblemResponses(400, 404)
   amendments(@Param() { id }: ContractIdParam): Promise<AmendmentDto[]> {
-    return this.contracts.amendments(id);
+    return this.amendmentsAndTariffs.amendments(id);
   }
 
   @Post('contracts/:id/amendments')
@@ -127,7 +139,7 @@ export class ContractsController {
   @ApiCreatedResponse({ type: AmendmentDto })
   @ApiProblemResponses(400, 404, 409, 422)
   amend(@Param() { id }: ContractIdParam, @Body() dto: CreateAmendmentDto): Promise<AmendmentDto> {
-    return this.contracts.amend(id, dto);
+    return this.amendmentsAndTariffs.amend(id, dto);
   }
 
   @Get('contracts/:id/tariffs')
@@ -136,7 +148,7 @@ export class ContractsController {
   @ApiOkResponse({ type: [TariffDto] })
   @ApiProblemResponses(400, 404)
   tariffs(@Param() { id }: ContractIdParam): Promise<TariffDto[]> {
-    return this.contracts.tariffs(id);
+    return this.amendmentsAndTariffs.tariffs(id);
   }
 
   @Post('contracts/:id/tariffs')
@@ -148,7 +160,7 @@ export class ContractsController {
   @ApiCreatedResponse({ type: TariffDto })
   @ApiProblemResponses(400, 404, 409, 422)
   addTariff(@Param() { id }: ContractIdParam, @Body() dto: TariffInputDto): Promise<TariffDto> {
-    return this.contracts.addTariff(id, dto);
+    return this.amendmentsAndTariffs.addTariff(id, dto);
   }
 
   @Get('contracts/:id/participants')
@@ -196,7 +208,7 @@ export class ContractsController {
   @ApiCreatedResponse({ type: RollOverResultDto })
   @ApiProblemResponses(400, 404, 409)
   rollOver(@Param() { id }: ContractIdParam, @Query() query: RollOverQuery): Promise<RollOverResultDto> {
-    return this.participants.rollOver(id, query.year);
+    return this.rollOvers.rollOver(id, query.year);
   }
 
   @Get('contracts/:id/exceptions')
@@ -205,7 +217,7 @@ export class ContractsController {
   @ApiOkResponse({ type: [ExceptionDto] })
   @ApiProblemResponses(400, 404)
   exceptions(@Param() { id }: ContractIdParam): Promise<ExceptionDto[]> {
-    return this.participants.exceptions(id);
+    return this.exceptionList.exceptions(id);
   }
 
   @Post('contracts/:id/exceptions')
@@ -214,7 +226,7 @@ export class ContractsController {
   @ApiCreatedResponse({ type: ExceptionDto })
   @ApiProblemResponses(400, 404, 409)
   addException(@Param() { id }: ContractIdParam, @Body() dto: AddExceptionDto): Promise<ExceptionDto> {
-    return this.participants.addException(id, dto);
+    return this.exceptionList.addException(id, dto);
   }
 
   @Get('municipalities/:code/contracts')
@@ -227,6 +239,6 @@ export class ContractsController {
     @MunicipalityCode() code: string,
     @Query() query: MunicipalityContractsQuery,
   ): Promise<MunicipalityContractDto[]> {
-    return this.contracts.forMunicipality(code, query.date);
+    return this.municipalityContracts.forMunicipality(code, query.date);
   }
 }

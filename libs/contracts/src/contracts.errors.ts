@@ -83,3 +83,35 @@ export class ContractsError extends DomainError {
 
 export const contractNotFound = (id: string) =>
   new ContractsError(ContractsErrorCode.ContractNotFound, `There is no contract ${id} that you can see.`);
+
+export const providerNotFound = (id: string) =>
+  new ContractsError(ContractsErrorCode.ProviderNotFound, `There is no provider ${id} that you can see.`);
+
+/** The 409 of "a municipality is never in two active contracts for the same duty on the same day", naming the other contract. */
+export function doubleCoverage(
+  code: string,
+  reference: string,
+  contractId: string,
+  conflicts: unknown[] = [],
+): ContractsError {
+  return new ContractsError(
+    ContractsErrorCode.DoubleCoverage,
+    `${code} is already covered for this duty by contract ${reference} on some of those days; a municipality is never in two active contracts for the same duty on the same day.`,
+    { conflictingContract: { id: contractId, reference }, conflicts },
+  );
+}
+
+/** A unique key refused the row: PostgreSQL's 23505, optionally on one named constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const {
+    code,
+    constraint: own,
+    driverError,
+  } = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { constraint?: string };
+  };
+  return code === '23505' && (constraint === undefined || (driverError?.constraint ?? own) === constraint);
+}

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
-import { scheduleProblems } from '@wmo/domain';
-import { OrganisationEntity } from '@wmo/identity';
+import { OrganisationDirectory } from '@wmo/identity';
 import { isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { ContractsError, ContractsErrorCode } from './contracts.errors';
-import { DutyEntity } from './duty.entity';
+import { ContractsError, ContractsErrorCode, isUniqueViolation, providerNotFound } from './contracts.errors';
 import {
   AddClosureDto,
-  ChannelDto,
   CreateProviderDto,
   CreateServiceDto,
   DutyDto,
@@ -15,62 +12,32 @@ import {
   ServiceDto,
   UpdateProviderDto,
 } from './dto/providers.dto';
+import { DutyRepository } from './duty.repository';
 import { ProviderEntity } from './provider.entity';
-import { ChannelClosureEntity, ServiceChannelEntity, ServiceEntity } from './service.entity';
+import { ProviderRepository } from './provider.repository';
+import { toDutyDto, toProviderDto, toServiceDto } from './providers.mapper';
+import { assertChannelsValid, assertClosureValid, closurePeriod } from './providers.rules';
+import { ServiceEntity } from './service.entity';
+import { ServiceRepository } from './service.repository';
 
-const providerNotFound = (id: string) =>
-  new ContractsError(ContractsErrorCode.ProviderNotFound, `There is no provider ${id} that you can see.`);
-
-export const toProviderDto = (provider: ProviderEntity): ProviderDto => ({
-  id: provider.organisationId,
-  legalName: provider.legalName,
-  kvkNumber: provider.kvkNumber,
-  vatId: provider.vatId ?? undefined,
-  iban: provider.iban,
-  street: provider.street,
-  postalCode: provider.postalCode,
-  city: provider.city,
-  countryCode: provider.countryCode,
-  email: provider.email ?? undefined,
-  invoicePrefix: provider.invoicePrefix,
-});
-
-export const toServiceDto = (service: ServiceEntity): ServiceDto => ({
-  id: service.id,
-  providerId: service.providerId,
-  name: service.name,
-  description: service.description,
-  dutyCode: service.dutyCode,
-  channels: (service.channels ?? [])
-    .sort((a, b) => a.kind.localeCompare(b.kind))
-    .map((channel) => ({
-      kind: channel.kind,
-      contact: channel.contact,
-      schedule: channel.schedule,
-      closures: (channel.closures ?? [])
-        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-        .map((closure) => ({
-          id: closure.id,
-          from: closure.startsAt.toISOString(),
-          to: closure.endsAt.toISOString(),
-          reason: closure.reason,
-        })),
-    })),
-});
-
+/** Providers with their legal and billing details, their services, channels and closures; and the duties. */
 @Injectable()
 export class ProvidersService {
-  constructor(private readonly db: ScopedDatabase) {}
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly dutyRows: DutyRepository,
+    private readonly providers: ProviderRepository,
+    private readonly serviceRows: ServiceRepository,
+    private readonly organisations: OrganisationDirectory,
+  ) {}
 
   duties(): Promise<DutyDto[]> {
-    return this.db.transaction(async (tx) => tx.manager.find(DutyEntity, { order: { code: 'ASC' } }));
+    return this.db.transaction(async (tx) => (await this.dutyRows.all(tx)).map(toDutyDto));
   }
 
   /** Providers are visible to the operator, to themselves, and to those who contract them (municipalities, the VNG). */
   list(): Promise<ProviderDto[]> {
-    return this.db.transaction(async (tx) =>
-      (await tx.manager.find(ProviderEntity, { order: { legalName: 'ASC' } })).map(toProviderDto),
-    );
+    return this.db.transaction(async (tx) => (await this.providers.all(tx)).map(toProviderDto));
   }
 
   get(id: string): Promise<ProviderDto> {
@@ -80,20 +47,9 @@ export class ProvidersService {
   /** A provider is an organisation of kind PROVIDER with its legal and billing details (OPERATOR). */
   create(dto: CreateProviderDto): Promise<ProviderDto> {
     return this.db.transaction(async (tx) => {
-      const organisation = await tx.manager.save(
-        OrganisationEntity,
-        tx.manager.create(OrganisationEntity, { kind: 'PROVIDER', name: dto.legalName, municipalityCode: null }),
-      );
-      const provider = await tx.manager
-        .save(
-          ProviderEntity,
-          tx.manager.create(ProviderEntity, {
-            ...dto,
-            organisationId: organisation.id,
-            vatId: dto.vatId ?? null,
-            email: dto.email ?? null,
-          }),
-        )
+      const organisation = await this.organisations.createOrganisation(tx, { kind: 'PROVIDER', name: dto.legalName });
+      const provider = await this.providers
+        .insert(tx, { ...dto, organisationId: organisation.id, vatId: dto.vatId ?? null, email: dto.email ?? null })
         .catch(prefixTaken(dto.invoicePrefix));
       await tx.audit({
         action: 'provider.created',
@@ -111,7 +67,7 @@ export class ProvidersService {
       const provider = await this.findOwn(tx, id);
       const before = toProviderDto(provider);
       Object.assign(provider, dto);
-      const saved = await tx.manager.save(ProviderEntity, provider).catch(prefixTaken(provider.invoicePrefix));
+      const saved = await this.providers.save(tx, provider).catch(prefixTaken(provider.invoicePrefix));
       await tx.audit({
         action: 'provider.updated',
         entityType: 'provider',
@@ -127,12 +83,7 @@ export class ProvidersService {
   services(providerId: string): Promise<ServiceDto[]> {
     return this.db.transaction(async (tx) => {
       await this.find(tx, providerId);
-      const services = await tx.manager.find(ServiceEntity, {
-        where: { providerId },
-        relations: { channels: { closures: true } },
-        order: { name: 'ASC' },
-      });
-      return services.map(toServiceDto);
+      return (await this.serviceRows.forProvider(tx, providerId)).map(toServiceDto);
     });
   }
 
@@ -143,38 +94,25 @@ export class ProvidersService {
   createService(providerId: string, dto: CreateServiceDto): Promise<ServiceDto> {
     return this.db.transaction(async (tx) => {
       await this.findOwn(tx, providerId);
-      const duty = await tx.manager.findOneBy(DutyEntity, { code: dto.dutyCode });
+      const duty = await this.dutyRows.findByCode(tx, dto.dutyCode);
       if (!duty) throw new ContractsError(ContractsErrorCode.DutyNotFound, `There is no duty ${dto.dutyCode}.`);
       assertChannelsValid(dto.channels);
-      const service = await tx.manager.save(
-        ServiceEntity,
-        tx.manager.create(ServiceEntity, {
-          providerId,
-          dutyCode: duty.code,
-          name: dto.name,
-          description: dto.description ?? null,
-        }),
-      );
+      const service = await this.serviceRows.insertService(tx, {
+        providerId,
+        dutyCode: duty.code,
+        name: dto.name,
+        description: dto.description ?? null,
+      });
       for (const channel of dto.channels) {
-        const saved = await tx.manager.save(
-          ServiceChannelEntity,
-          tx.manager.create(ServiceChannelEntity, {
-            serviceId: service.id,
-            providerId,
-            kind: channel.kind,
-            contact: channel.contact ?? null,
-            schedule: channel.schedule,
-          }),
-        );
-        for (const closure of channel.closures ?? []) {
-          await tx.manager.insert(ChannelClosureEntity, {
-            channelId: saved.id,
-            providerId,
-            startsAt: new Date(closure.from),
-            endsAt: new Date(closure.to),
-            reason: closure.reason,
-          });
-        }
+        const saved = await this.serviceRows.insertChannel(tx, {
+          serviceId: service.id,
+          providerId,
+          kind: channel.kind,
+          contact: channel.contact ?? null,
+          schedule: channel.schedule,
+        });
+        for (const closure of channel.closures ?? [])
+          await this.serviceRows.insertClosure(tx, { channelId: saved.id, providerId, ...closurePeriod(closure) });
       }
       const created = await this.findService(tx, providerId, service.id);
       await tx.audit({
@@ -196,13 +134,7 @@ export class ProvidersService {
       const channel = service.channels?.find((c) => c.kind === dto.channel);
       if (!channel)
         throw new RequestValidationError([{ field: 'channel', message: `the service has no ${dto.channel} channel` }]);
-      await tx.manager.insert(ChannelClosureEntity, {
-        channelId: channel.id,
-        providerId,
-        startsAt: new Date(dto.from),
-        endsAt: new Date(dto.to),
-        reason: dto.reason,
-      });
+      await this.serviceRows.insertClosure(tx, { channelId: channel.id, providerId, ...closurePeriod(dto) });
       await tx.audit({
         action: 'service.closure-added',
         entityType: 'service',
@@ -215,7 +147,7 @@ export class ProvidersService {
   }
 
   private async find(tx: TenantTransaction, id: string): Promise<ProviderEntity> {
-    const provider = await tx.manager.findOneBy(ProviderEntity, { organisationId: id });
+    const provider = await this.providers.findById(tx, id);
     if (!provider) throw providerNotFound(id);
     return provider;
   }
@@ -228,10 +160,7 @@ export class ProvidersService {
 
   private async findService(tx: TenantTransaction, providerId: string, serviceId: string): Promise<ServiceEntity> {
     await this.find(tx, providerId);
-    const service = await tx.manager.findOne(ServiceEntity, {
-      where: { id: serviceId, providerId },
-      relations: { channels: { closures: true } },
-    });
+    const service = await this.serviceRows.findWithChannels(tx, providerId, serviceId);
     if (!service)
       throw new ContractsError(
         ContractsErrorCode.ServiceNotFound,
@@ -243,11 +172,9 @@ export class ProvidersService {
 
 /** Prefixes are unique over all providers, also those the caller cannot see: the unique key decides. */
 const prefixTaken =
-  (prefix: string) => (error: { code?: string; constraint?: string; driverError?: { constraint?: string } }) => {
-    if (
-      error.code === '23505' &&
-      (error.driverError?.constraint ?? error.constraint) === 'provider_invoice_prefix_key'
-    ) {
+  (prefix: string) =>
+  (error: unknown): never => {
+    if (isUniqueViolation(error, 'provider_invoice_prefix_key')) {
       throw new ContractsError(
         ContractsErrorCode.InvoicePrefixTaken,
         `The invoice prefix ${prefix} is already used by another provider.`,
@@ -255,25 +182,3 @@ const prefixTaken =
     }
     throw error;
   };
-
-function assertChannelsValid(channels: ChannelDto[]): void {
-  const kinds = channels.map((channel) => channel.kind);
-  const duplicate = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
-  if (duplicate)
-    throw new RequestValidationError([{ field: 'channels', message: `channel ${duplicate} appears twice` }]);
-  const problems = channels.flatMap((channel, i) => [
-    ...scheduleProblems(channel.schedule).map((message) => ({ field: `channels.${i}.schedule`, message })),
-  ]);
-  channels.forEach((channel, i) =>
-    (channel.closures ?? []).forEach((closure, j) => assertClosureValid(closure, `channels.${i}.closures.${j}`)),
-  );
-  if (problems.length) throw new RequestValidationError(problems);
-}
-
-function assertClosureValid(closure: { from: string; to: string }, field: string): void {
-  const from = Date.parse(closure.from);
-  const to = Date.parse(closure.to);
-  if (Number.isNaN(from) || Number.isNaN(to))
-    throw new RequestValidationError([{ field, message: 'from and to must be valid date-times' }]);
-  if (to <= from) throw new RequestValidationError([{ field: `${field}.to`, message: 'to must be after from' }]);
-}
