@@ -1,8 +1,8 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { providerYearTotals } from '@wmo/statistics';
-import { Principal, ScopedDatabase, TenantContext } from '@wmo/tenancy';
-import { seedDemoStatistics } from '../libs/demo/src/demo-statistics';
+import { seedDemoStatistics } from '@wmo/demo';
+import { StatisticsReader } from '@wmo/statistics';
+import { Principal, ScopedDatabase, TenantContext, unscopedAsPlatform } from '@wmo/tenancy';
 import { sql } from './support/test-database';
 import { Client, startTestApp, TestApp } from './support/test-app';
 
@@ -123,7 +123,7 @@ describe('provider service statistics', () => {
       await owner.initialize();
       try {
         const before = await statisticRows();
-        await owner.transaction((manager) => seedDemoStatistics(manager));
+        await unscopedAsPlatform(owner, (tx) => seedDemoStatistics(tx, sensoorId));
         expect(await statisticRows()).toBe(before);
       } finally {
         await owner.destroy();
@@ -253,7 +253,8 @@ describe('provider service statistics', () => {
       const inTransaction = <T>(
         work: (tx: Parameters<Parameters<ScopedDatabase['transaction']>[0]>[0]) => Promise<T>,
       ) => t.app.get(TenantContext).runAs(sensoorPrincipal, () => t.app.get(ScopedDatabase).transaction(work));
-      const totals = await inTransaction((tx) => providerYearTotals(tx.manager, [amsterdamId, sensoorId]));
+      const reader = t.app.get(StatisticsReader);
+      const totals = await inTransaction((tx) => reader.providerYearTotals(tx, [amsterdamId, sensoorId]));
       expect(
         totals.map(({ providerId, year, totalConversations }) => ({ providerId, year, totalConversations })),
       ).toEqual([
@@ -263,7 +264,7 @@ describe('provider service statistics', () => {
         { providerId: sensoorId, year: 2013, totalConversations: 256_250 },
       ]);
       expect(totals.find((y) => y.year === 2016)).toEqual({ providerId: sensoorId, ...TOTALS_2016 });
-      expect(await inTransaction((tx) => providerYearTotals(tx.manager, []))).toEqual([]);
+      expect(await inTransaction((tx) => reader.providerYearTotals(tx, []))).toEqual([]);
     });
   });
 

@@ -1,5 +1,9 @@
-import { EntityManager } from 'typeorm';
+import { ChannelKind, ContractsSeeder } from '@wmo/contracts';
 import { ALWAYS, daily, WeeklyInterval } from '@wmo/domain';
+import { ensureOrganisation, OrganisationDirectory } from '@wmo/identity';
+import { MunicipalityInfo, ReferenceDataReader } from '@wmo/reference-data';
+import type { PlatformTransaction } from '@wmo/tenancy';
+import { DemoParticipants, demoParticipations } from './demo-participations';
 
 /**
  * The history in the seeds, as demo data. Where the seeds give no figure the value is marked
@@ -20,11 +24,11 @@ interface ProviderSeed {
     name: string;
     description: string;
     duty: string;
-    channels: Array<{ kind: string; contact: string; schedule: WeeklyInterval[] }>;
+    channels: Array<{ kind: ChannelKind; contact: string; schedule: WeeklyInterval[] }>;
   };
 }
 
-const SENSOOR_SERVICE = {
+const SENSOOR_SERVICE: ProviderSeed['service'] = {
   name: 'Luisterend oor',
   description:
     'Anoniem een luisterend oor, dag en nacht: telefoon 24/7, e-mail 24/7, chat overdag (Sensoor, 0900-0767).',
@@ -198,113 +202,91 @@ export function dutchIban(account10: string, bank = 'INGB'): string {
   return `NL${String(check).padStart(2, '0')}${bank}${account10}`;
 }
 
-/** Seeds providers, services and contracts; skips whatever already exists (by name or reference). */
-export async function seedDemoContracts(manager: EntityManager): Promise<void> {
-  const orgId = async (kind: string, name: string): Promise<string> => {
-    const [found] = await manager.query(`SELECT id FROM organisation WHERE kind = $1 AND name = $2`, [kind, name]);
-    if (found) return found.id;
-    const [created] = await manager.query(`INSERT INTO organisation (kind, name) VALUES ($1, $2) RETURNING id`, [
-      kind,
-      name,
-    ]);
-    return created.id;
-  };
+/** Who takes part in a contract, as the seeds describe it. */
+function participantsOf(c: ContractSeed): DemoParticipants {
+  switch (c.participants) {
+    case 'ALL':
+      return { kind: 'ALL', except: [] };
+    case 'ALL_EXCEPT_G4':
+      return { kind: 'ALL', except: G4_CODES };
+    case 'CONTRACTING':
+      if (!('municipality' in c.contracting)) throw new Error(`${c.reference} is not a municipality's own contract.`);
+      return { kind: 'CONTRACTING', code: c.contracting.municipality };
+  }
+}
+
+/**
+ * Seeds providers, services and contracts through their owners (identity's organisations,
+ * contracts' seeder, the reference data's municipalities); skips whatever already exists (by name
+ * or reference). Answers the providers' organisation ids by name.
+ */
+export async function seedDemoContracts(tx: PlatformTransaction): Promise<Map<string, string>> {
+  const seeder = new ContractsSeeder();
   const providerIds = new Map<string, string>();
   const serviceIds = new Map<string, string>();
   for (const p of PROVIDERS) {
-    const id = await orgId('PROVIDER', p.name);
+    const id = await ensureOrganisation(tx, { kind: 'PROVIDER', name: p.name });
     providerIds.set(p.name, id);
-    await manager.query(
-      `INSERT INTO provider (organisation_id, legal_name, kvk_number, vat_id, iban, street, postal_code, city, email, invoice_prefix)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (organisation_id) DO NOTHING`,
-      [
-        id,
-        p.name,
-        p.kvk,
-        p.vatId,
-        dutchIban(p.bankAccount),
-        p.street,
-        p.postalCode,
-        p.city,
-        `facturen@${p.prefix.toLowerCase()}.demo.nl`,
-        p.prefix,
-      ],
+    await seeder.ensureProvider(tx, {
+      organisationId: id,
+      legalName: p.name,
+      kvkNumber: p.kvk,
+      vatId: p.vatId,
+      iban: dutchIban(p.bankAccount),
+      street: p.street,
+      postalCode: p.postalCode,
+      city: p.city,
+      email: `facturen@${p.prefix.toLowerCase()}.demo.nl`,
+      invoicePrefix: p.prefix,
+    });
+    serviceIds.set(
+      p.name,
+      await seeder.ensureService(tx, id, {
+        name: p.service.name,
+        description: p.service.description,
+        dutyCode: p.service.duty,
+        channels: p.service.channels,
+      }),
     );
-    const [existing] = await manager.query(`SELECT id FROM service WHERE provider_id = $1 AND name = $2`, [
-      id,
-      p.service.name,
-    ]);
-    let serviceId = existing?.id as string | undefined;
-    if (!serviceId) {
-      [{ id: serviceId }] = await manager.query(
-        `INSERT INTO service (provider_id, duty_code, name, description) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [id, p.service.duty, p.service.name, p.service.description],
-      );
-      for (const channel of p.service.channels) {
-        await manager.query(
-          `INSERT INTO service_channel (service_id, provider_id, kind, contact, schedule) VALUES ($1, $2, $3, $4, $5)`,
-          [serviceId, id, channel.kind, channel.contact, JSON.stringify(channel.schedule)],
-        );
-      }
-    }
-    serviceIds.set(p.name, serviceId!);
   }
 
-  const association = await orgId('ASSOCIATION', 'Vereniging van Nederlandse Gemeenten');
+  const association = await ensureOrganisation(tx, {
+    kind: 'ASSOCIATION',
+    name: 'Vereniging van Nederlandse Gemeenten',
+  });
+  const municipalityOrganisations = new Map(
+    (await new OrganisationDirectory().municipalityOrganisations(tx, G4_CODES)).map((o) => [o.municipalityCode, o.id]),
+  );
+  let municipalities: MunicipalityInfo[] | null = null;
   for (const c of CONTRACTS) {
-    const [exists] = await manager.query(`SELECT 1 FROM contract WHERE reference = $1`, [c.reference]);
-    if (exists) continue;
+    if (await seeder.contractExists(tx, c.reference)) continue;
+    municipalities ??= await new ReferenceDataReader().municipalities(tx, null);
     const contracting =
-      'association' in c.contracting
-        ? association
-        : (
-            await manager.query(`SELECT id FROM organisation WHERE municipality_code = $1`, [
-              c.contracting.municipality,
-            ])
-          )[0].id;
-    const supplier = providerIds.get(c.supplier)!;
-    const [{ id }] = await manager.query(
-      `INSERT INTO contract (reference, title, kind, status, duty_code, contracting_organisation_id, supplier_id, start_date, end_date, funding_model,
-                             vat_category, vat_rate, vat_exemption_reason, activated_at, version)
-       VALUES ($1, $2, $3, 'ACTIVE', $4, $5, $6, $7, $8, $9, 'E', 0, $10, now(), 1) RETURNING id`,
-      [c.reference, c.title, c.kind, c.duty, contracting, supplier, c.start, c.end, c.funding, EXEMPT],
-    );
-    const parties = [id, contracting, supplier];
-    await manager.query(
-      `INSERT INTO contract_service (contract_id, contracting_organisation_id, supplier_id, service_id) VALUES ($1, $2, $3, $4)`,
-      [...parties, serviceIds.get(c.supplier)],
-    );
-    await manager.query(
-      `INSERT INTO tariff (contract_id, contracting_organisation_id, supplier_id, per_inhabitant, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [...parties, c.tariff, c.start, c.end],
-    );
-    if (c.participants === 'ALL_EXCEPT_G4') {
-      for (const code of G4_CODES) {
-        await manager.query(
-          `INSERT INTO contract_exception (contract_id, contracting_organisation_id, supplier_id, municipality_code, kind, reason, from_date)
-           VALUES ($1, $2, $3, $4, 'EXCLUDED', 'G4: eigen contract met hoger tarief en aanvullende diensten', $5)`,
-          [...parties, code, c.start],
-        );
-      }
-    }
-    // Every municipality existing during the term takes part for the days it existed; those born
-    // of a merger continue their predecessors' participation (as the roll-over would).
-    await manager.query(
-      `INSERT INTO participation (contract_id, contracting_organisation_id, supplier_id, municipality_code, from_date, to_date, origin)
-       SELECT $1, $2, $3, m.code, greatest(m.valid_from, $4::date),
-              least(m.valid_to, $5::date) /* NULL (open) ends are ignored */,
-              CASE WHEN $6 = 'CONTRACTING' THEN 'CONTRACT' WHEN m.valid_from > $4::date THEN 'ROLL_OVER' ELSE 'ENROLMENT' END
-         FROM municipality m
-        WHERE (m.valid_to IS NULL OR m.valid_to >= $4::date) AND ($5::date IS NULL OR m.valid_from IS NULL OR m.valid_from <= $5::date)
-          AND CASE $6 WHEN 'ALL' THEN true WHEN 'ALL_EXCEPT_G4' THEN NOT (m.code = ANY($7)) ELSE m.code = $8 END`,
-      [
-        ...parties,
-        c.start,
-        c.end,
-        c.participants,
-        G4_CODES,
-        'municipality' in c.contracting ? c.contracting.municipality : null,
-      ],
-    );
+      'association' in c.contracting ? association : municipalityOrganisations.get(c.contracting.municipality);
+    if (!contracting) throw new Error(`There is no organisation for the contracting party of ${c.reference}.`);
+    await seeder.insertActiveContract(tx, {
+      reference: c.reference,
+      title: c.title,
+      kind: c.kind,
+      dutyCode: c.duty,
+      contractingOrganisationId: contracting,
+      supplierId: providerIds.get(c.supplier)!,
+      serviceId: serviceIds.get(c.supplier)!,
+      startDate: c.start,
+      endDate: c.end,
+      fundingModel: c.funding,
+      perInhabitant: c.tariff,
+      vatExemptionReason: EXEMPT,
+      exceptions:
+        c.participants === 'ALL_EXCEPT_G4'
+          ? G4_CODES.map((code) => ({
+              code,
+              reason: 'G4: eigen contract met hoger tarief en aanvullende diensten',
+              from: c.start,
+            }))
+          : [],
+      participations: demoParticipations(municipalities, { start: c.start, end: c.end }, participantsOf(c)),
+    });
   }
+  return providerIds;
 }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { upsertUser, UserSeed } from '@wmo/identity';
 import { unscopedAsPlatform } from '@wmo/tenancy';
 import { seedDemoContracts } from './demo-contracts';
@@ -40,14 +40,15 @@ export const DEMO_USERS: UserSeed[] = [
 ];
 
 /**
- * Seeds the demo organisations, users, providers and contracts (idempotent). Only on the
- * embedded default database or with DEMO=1, never on a production DATABASE_URL by default.
+ * Seeds the demo organisations, users, providers, contracts and figures (idempotent) through the
+ * owning libraries, in one platform transaction. Only on the embedded default database or with
+ * DEMO=1, never on a production DATABASE_URL by default.
  */
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<UserSeed[]> {
-  await unscopedAsPlatform(dataSource, async ({ manager }) => {
-    for (const user of DEMO_USERS) await upsertUser(manager, user, password);
-    await seedDemoContracts(manager);
-    await seedDemoStatistics(manager);
+  await unscopedAsPlatform(dataSource, async (tx) => {
+    for (const user of DEMO_USERS) await upsertUser(tx, user, password);
+    const providers = await seedDemoContracts(tx);
+    await seedDemoStatistics(tx, providers.get(SENSOOR.name)!);
   });
   return DEMO_USERS;
 }

@@ -1,5 +1,7 @@
-import { EntityManager } from 'typeorm';
-import { lockProviderStatistics } from '@wmo/statistics';
+import { SeedStatistic, StatisticsSeeder } from '@wmo/statistics';
+import type { PlatformTransaction } from '@wmo/tenancy';
+
+const wholeYear = (year: number) => ({ periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` });
 
 /**
  * Stichting Sensoor's national figures as the seeds state them, nothing added: 2013 from the
@@ -7,9 +9,9 @@ import { lockProviderStatistics } from '@wmo/statistics';
  * gives no answered figure for telephone or chat) and 2016 from Sensoor's factsheet, with the one
  * topic share it states exactly ("Zelfmoord komt in 5 procent van de gesprekken aan de orde").
  */
-const SENSOOR_STATISTICS = [
+const SENSOOR_STATISTICS: SeedStatistic[] = [
   {
-    year: 2013,
+    ...wholeYear(2013),
     channels: [
       { kind: 'PHONE', conversations: 240_000, answered: null },
       { kind: 'CHAT', conversations: 13_000, answered: null },
@@ -20,7 +22,7 @@ const SENSOOR_STATISTICS = [
       'VNG, Q&A inventarisatie Sensoor: aantallen dienstverlening 2013 (telefoongesprekken, chatgesprekken, beantwoorde mails)',
   },
   {
-    year: 2016,
+    ...wholeYear(2016),
     channels: [
       { kind: 'PHONE', conversations: 233_866, answered: null },
       { kind: 'CHAT', conversations: 18_713, answered: null },
@@ -31,26 +33,7 @@ const SENSOOR_STATISTICS = [
   },
 ];
 
-/** Seeds the figures per whole year; skips a year for which Sensoor already has any figures. */
-export async function seedDemoStatistics(manager: EntityManager): Promise<void> {
-  const [sensoor] = await manager.query(
-    `SELECT organisation_id AS id FROM provider WHERE legal_name = 'Stichting Sensoor'`,
-  );
-  if (!sensoor) return;
-  await lockProviderStatistics(manager, sensoor.id);
-  for (const figures of SENSOOR_STATISTICS) {
-    await manager.query(
-      `INSERT INTO service_statistic (provider_id, period_start, period_end, channels, topics, source)
-       SELECT $1, $2::date, $3::date, $4, $5, $6
-        WHERE NOT EXISTS (SELECT 1 FROM service_statistic WHERE provider_id = $1 AND period_start <= $3::date AND period_end >= $2::date)`,
-      [
-        sensoor.id,
-        `${figures.year}-01-01`,
-        `${figures.year}-12-31`,
-        JSON.stringify(figures.channels),
-        JSON.stringify(figures.topics),
-        figures.source,
-      ],
-    );
-  }
+/** Seeds Stichting Sensoor's figures per whole year; skips a year for which Sensoor already has any figures. */
+export async function seedDemoStatistics(tx: PlatformTransaction, sensoorId: string): Promise<void> {
+  await new StatisticsSeeder().seedPeriods(tx, sensoorId, SENSOOR_STATISTICS);
 }

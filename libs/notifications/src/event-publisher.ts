@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { JobQueue } from '@wmo/jobs';
-import type { Role } from '@wmo/tenancy';
+import type { Role, Transaction } from '@wmo/tenancy';
+import { NotificationRepository } from './notification.repository';
 import type { NotificationKind, WebhookEvent } from './notifications.entities';
-import { WEBHOOK_QUEUE, WebhookJob } from './webhook-queue';
+import { newlyNotified, subscriptionsFor } from './notifications.rules';
+import { NewDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
+import { WEBHOOK_QUEUE, WebhookJob } from './webhook-queue';
+import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 
 export interface NotificationDraft {
   organisationId: string;
@@ -30,76 +33,50 @@ export interface EventDraft {
 
 /**
  * Writes what organisations should know, in the caller's transaction (the platform's: an
- * evaluation, an invoice run): notifications once per fact, and one webhook delivery per active
- * subscription, each queued as a job in that same transaction (an outbox: nothing is sent for
- * work that rolls back, nothing is lost for work that commits).
+ * evaluation, an invoice run; or `tx.unscopedWithin` for an event for another organisation):
+ * notifications once per fact, and one webhook delivery per active subscription, each queued as
+ * a job in that same transaction (an outbox: nothing is sent for work that rolls back, nothing is
+ * lost for work that commits).
  */
 @Injectable()
 export class EventPublisher {
   constructor(
     private readonly jobs: JobQueue,
+    private readonly notifications: NotificationRepository,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
     @Inject(WEBHOOK_OPTIONS) private readonly options: WebhookOptions,
   ) {}
 
   /** Inserts the notifications that are new; returns those. */
-  async notify(manager: EntityManager, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
+  async notify(tx: Transaction, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
     if (drafts.length === 0) return [];
-    const inserted = await manager.query<Array<{ organisation_id: string; dedupe_key: string }>>(
-      `INSERT INTO notification (organisation_id, roles, kind, municipality_code, subject_type, subject_id, title, message, data, dedupe_key)
-       SELECT t.organisation_id, string_to_array(t.roles, ',')::varchar[], t.kind, t.municipality_code, t.subject_type, t.subject_id, t.title, t.message, t.data, t.dedupe_key
-         FROM unnest($1::uuid[], $2::text[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::text[], $9::jsonb[], $10::varchar[])
-              AS t(organisation_id, roles, kind, municipality_code, subject_type, subject_id, title, message, data, dedupe_key)
-       ON CONFLICT (organisation_id, dedupe_key) DO NOTHING
-       RETURNING organisation_id, dedupe_key`,
-      [
-        drafts.map((d) => d.organisationId),
-        drafts.map((d) => d.roles.join(',')),
-        drafts.map((d) => d.kind),
-        drafts.map((d) => d.municipalityCode),
-        drafts.map((d) => d.subjectType),
-        drafts.map((d) => d.subjectId),
-        drafts.map((d) => d.title),
-        drafts.map((d) => d.message),
-        drafts.map((d) => JSON.stringify(d.data)),
-        drafts.map((d) => d.dedupeKey),
-      ],
-    );
-    const fresh = new Set(inserted.map((row) => `${row.organisation_id}|${row.dedupe_key}`));
-    return drafts.filter((d) => fresh.has(`${d.organisationId}|${d.dedupeKey}`));
+    return newlyNotified(drafts, await this.notifications.insertNew(tx, drafts));
   }
 
   /** Queues one delivery per active subscription of the organisations to the event; returns how many. */
-  async publish(manager: EntityManager, events: EventDraft[]): Promise<number> {
+  async publish(tx: Transaction, events: EventDraft[]): Promise<number> {
     const organisations = [...new Set(events.flatMap((e) => e.organisationIds))];
     if (organisations.length === 0) return 0;
-    const subscriptions = await manager.query<Array<{ id: string; organisation_id: string; events: string[] }>>(
-      `SELECT id, organisation_id, events FROM webhook_subscription WHERE active AND organisation_id = ANY($1)`,
-      [organisations],
-    );
+    const subscriptions = await this.subscriptions.activeOfOrganisations(tx, organisations);
     if (subscriptions.length === 0) return 0;
-    let queued = 0;
+    const deliveries: NewDelivery[] = [];
     for (const event of events) {
-      const targets = subscriptions.filter(
-        (s) => event.organisationIds.includes(s.organisation_id) && s.events.includes(event.event),
-      );
+      const targets = subscriptionsFor(event, subscriptions);
       if (targets.length === 0) continue;
       const eventId = randomUUID();
       const payload = { type: event.event, timestamp: new Date().toISOString(), data: event.data };
-      const rows = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO webhook_delivery (subscription_id, organisation_id, event, event_id, payload)
-         SELECT s.id, s.organisation_id, $2, $3, $4::jsonb FROM webhook_subscription s WHERE s.id = ANY($1) RETURNING id`,
-        [targets.map((s) => s.id), event.event, eventId, JSON.stringify(payload)],
-      );
-      const retry = { limit: this.options.retryLimit, delaySeconds: this.options.retryDelaySeconds, backoff: true };
-      for (const row of rows)
-        await this.jobs.send<WebhookJob>(
-          manager,
-          WEBHOOK_QUEUE,
-          { deliveryId: row.id },
-          { singletonKey: row.id, retry },
-        );
-      queued += rows.length;
+      for (const target of targets)
+        deliveries.push({ subscriptionId: target.id, event: event.event, eventId, payload });
     }
-    return queued;
+    // The deliveries, and then their jobs, in one statement each, in this transaction.
+    const deliveryIds = await this.deliveries.insertMany(tx, deliveries);
+    const retry = { limit: this.options.retryLimit, delaySeconds: this.options.retryDelaySeconds, backoff: true };
+    await this.jobs.sendMany<WebhookJob>(
+      tx,
+      WEBHOOK_QUEUE,
+      deliveryIds.map((deliveryId) => ({ data: { deliveryId }, options: { singletonKey: deliveryId, retry } })),
+    );
+    return deliveryIds.length;
   }
 }

@@ -3,10 +3,15 @@ import { AppConfig } from '@wmo/config';
 import { JobQueue } from '@wmo/jobs';
 import { EventPublisher } from './event-publisher';
 import { NotificationsController, WebhooksController } from './notifications.controller';
+import { NotificationReadRepository } from './notification-read.repository';
+import { NotificationRepository } from './notification.repository';
 import { NotificationsService } from './notifications.service';
-import { WEBHOOK_QUEUE, WebhookJob } from './webhook-queue';
+import { WebhookDeliverer } from './webhook-deliverer';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
-import { WebhookDeliverer, WebhooksService } from './webhooks.service';
+import { WEBHOOK_QUEUE, WebhookJob } from './webhook-queue';
+import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
+import { WebhooksService } from './webhooks.service';
 
 const DELIVER_HERE = Symbol('DELIVER_HERE');
 
@@ -47,6 +52,10 @@ export interface NotificationsModuleOptions {
   controllers?: boolean;
 }
 
+/**
+ * Notifications, webhooks and their deliveries. Global: every library that writes events injects
+ * the EventPublisher, the outbox in its own transaction.
+ */
 @Module({})
 export class NotificationsModule {
   static forRoot(options: NotificationsModuleOptions): DynamicModule {
@@ -57,6 +66,10 @@ export class NotificationsModule {
       providers: [
         { provide: WEBHOOK_OPTIONS, useValue: options.webhooks },
         { provide: DELIVER_HERE, useValue: options.worker },
+        NotificationRepository,
+        NotificationReadRepository,
+        WebhookSubscriptionRepository,
+        WebhookDeliveryRepository,
         EventPublisher,
         NotificationsService,
         WebhooksService,

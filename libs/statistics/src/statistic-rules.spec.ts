@@ -1,5 +1,6 @@
 import {
   channelProblems,
+  mayRecordFiguresOf,
   normaliseShare,
   periodProblems,
   resolvePeriod,
@@ -29,7 +30,7 @@ describe('statistic rules', () => {
     ['an end before the start', { periodStart: '2016-06-01', periodEnd: '2016-05-31' }, 'periodEnd'],
     ['two calendar years', { periodStart: '2016-07-01', periodEnd: '2017-06-30' }, 'periodEnd'],
   ])('%s is refused, naming %s', (_case, input, field) => {
-    expect(periodProblems(input)).toEqual([{ field, message: expect.any(String) }]);
+    expect(periodProblems(input).map((problem) => problem.field)).toEqual([field]);
   });
 
   it('a channel twice and more answered than held are refused, each named', () => {
@@ -74,5 +75,11 @@ describe('statistic rules', () => {
     expect(normaliseShare('0.05')).toBe('0.0500');
     expect(normaliseShare('1')).toBe('1.0000');
     expect(normaliseShare('0')).toBe('0.0000');
+  });
+
+  it('figures are recorded by the provider itself or the operator, by no one else', () => {
+    expect(mayRecordFiguresOf({ organisationId: 'sensoor', isOperator: false }, 'sensoor')).toBe(true);
+    expect(mayRecordFiguresOf({ organisationId: 'platform', isOperator: true }, 'sensoor')).toBe(true);
+    expect(mayRecordFiguresOf({ organisationId: 'sensoor-amsterdam', isOperator: false }, 'sensoor')).toBe(false);
   });
 });

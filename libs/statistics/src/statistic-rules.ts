@@ -105,3 +105,11 @@ export function formatShare(tenThousandths: number): string {
 }
 
 export const normaliseShare = (share: string): string => formatShare(shareInTenThousandths(share));
+
+/** A provider's figures are recorded by the provider itself or by the operator. */
+export function mayRecordFiguresOf(
+  caller: { organisationId: string; isOperator: boolean },
+  providerId: string,
+): boolean {
+  return caller.isOperator || caller.organisationId === providerId;
+}
