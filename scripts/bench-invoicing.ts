@@ -94,7 +94,7 @@ async function renderOnly(url: string, runId: string): Promise<{ documents: numb
         [runId],
       )
     ).map((row) => row.id);
-    const printables = await loadPrintables(dataSource.manager, ids);
+    const printables = await loadPrintables({ manager: dataSource.manager }, ids);
     for (const printable of printables.slice(0, 20)) await renderDocumentPdf(printable); // warm-up, as the worker had its allocation run
     const started = performance.now();
     for (const printable of printables) await renderDocumentPdf(printable);

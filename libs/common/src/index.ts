@@ -1,14 +1,21 @@
-export * from './assert-unreachable';
-export * from './domain-error';
-export * from './problem-details';
-export * from './problem-details.filter';
-export * from './validation';
-export * from './api-problem-responses.decorator';
-export * from './transforms';
-export * from './iso-date.validator';
-export * from './no-query.dto';
-export * from './public.decorator';
-export * from './pattern.pipe';
-export * from './csv';
-export * from './page.query';
-export * from './sql';
+// Errors as problem documents (RFC 9457)
+export { assertUnreachable } from './assert-unreachable';
+export { DomainError, RateLimitedError, RequestValidationError } from './domain-error';
+export type { FieldError } from './domain-error';
+export { ProblemDetailsDto } from './problem-details';
+export { ProblemDetailsFilter } from './problem-details.filter';
+export { ApiProblemResponses, documentUnexpectedErrors } from './api-problem-responses.decorator';
+
+// Request validation
+export { createValidationPipe, flattenValidationErrors } from './validation';
+export { IsIsoDate } from './iso-date.validator';
+export { NoQueryParams } from './no-query.dto';
+export { PageQuery } from './page.query';
+export { PatternPipe } from './pattern.pipe';
+export { ToInteger, Trim } from './transforms';
+export { IS_PUBLIC, Public } from './public.decorator';
+
+// Formats
+export { toCsv } from './csv';
+/** For CHECK constraints in entity decorators only. */
+export { inList } from './sql';

@@ -8,6 +8,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** 1/true/yes and 0/false/no (any case); anything else is left for the validator to refuse. */
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const word =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value).toLowerCase()
+      : null;
+  if (word !== null && ['1', 'true', 'yes'].includes(word)) return true;
+  if (word !== null && ['0', 'false', 'no'].includes(word)) return false;
+  return value;
+};
 
 /**
  * All configuration, read from the environment once and validated at boot: a wrong value stops
@@ -71,15 +82,7 @@ export class AppConfig {
   JWT_AUDIENCE = 'wmo-luisterend-oor-api';
 
   /** Seed the demo organisations and users (always on with the embedded default database). */
-  @Transform(({ value }) =>
-    value === undefined || value === ''
-      ? undefined
-      : ['1', 'true', 'yes'].includes(String(value).toLowerCase())
-        ? true
-        : ['0', 'false', 'no'].includes(String(value).toLowerCase())
-          ? false
-          : value,
-  )
+  @Transform(toBoolean)
   @IsOptional()
   @IsIn([true, false], { message: 'DEMO must be 1/true or 0/false' })
   DEMO?: boolean = undefined;
@@ -100,15 +103,7 @@ export class AppConfig {
   RATE_LIMIT_PER_MINUTE = 1200;
 
   /** Work invoice-run jobs in the API process too (the worker app always does). */
-  @Transform(({ value }) =>
-    value === undefined || value === ''
-      ? undefined
-      : ['1', 'true', 'yes'].includes(String(value).toLowerCase())
-        ? true
-        : ['0', 'false', 'no'].includes(String(value).toLowerCase())
-          ? false
-          : value,
-  )
+  @Transform(toBoolean)
   @IsIn([true, false], { message: 'WORKER must be 1/true or 0/false' })
   WORKER = true;
 
@@ -153,6 +148,17 @@ export class AppConfig {
   @Min(0, { message: 'WEBHOOK_RETRY_LIMIT must be a whole number from 0 to 20' })
   @Max(20, { message: 'WEBHOOK_RETRY_LIMIT must be a whole number from 0 to 20' })
   WEBHOOK_RETRY_LIMIT = 8;
+
+  /**
+   * Seconds after start before a worker first asks for today's compliance evaluation (then hourly).
+   * The wait keeps a process that starts and stops at once from evaluating; the e2e test app sets a
+   * day, so that a spec evaluates only when it asks to (POST /api/v1/compliance/evaluations).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'EVALUATION_START_DELAY_SECONDS must be a whole number of seconds from 0 to 86400' })
+  @Min(0, { message: 'EVALUATION_START_DELAY_SECONDS must be a whole number of seconds from 0 to 86400' })
+  @Max(86_400, { message: 'EVALUATION_START_DELAY_SECONDS must be a whole number of seconds from 0 to 86400' })
+  EVALUATION_START_DELAY_SECONDS = 60;
 
   /** Directory with the bundled CBS reference data (defaults to the repository's `data/reference`). */
   @Transform(emptyToUndefined)

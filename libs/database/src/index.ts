@@ -1,5 +1,10 @@
-export * from './data-source-options';
-export * from './embedded-postgres.server';
-export * from './migrator';
-export * from './prepared-query';
-export * from './cents-column';
+// Start-up and the command line: connection options, the embedded server, the migrator.
+export { dataSourceOptions } from './data-source-options';
+export type { SchemaDefinition } from './data-source-options';
+export { EmbeddedPostgresServer } from './embedded-postgres.server';
+export type { EmbeddedPostgresOptions } from './embedded-postgres.server';
+export { migrateDatabase, pendingSchemaChanges } from './migrator';
+export type { AfterMigrate, SchemaQuery } from './migrator';
+
+// Entities: money columns as whole cents.
+export { CentsColumn } from './cents-column';

@@ -349,7 +349,7 @@ function closureGaps(segment: Segment, counting: readonly ChannelAvailability[],
   return gaps;
 }
 
-const OPEN_ENDED = 'open-ended';
+const OPEN_ENDED = Symbol('open-ended');
 
 /** The last day of the run of covered days through `day` (OPEN_ENDED when it never ends), or null when `day` is not covered. */
 function coverageRunEnd(slices: readonly CoverageSlice[], day: IsoDate): IsoDate | typeof OPEN_ENDED | null {

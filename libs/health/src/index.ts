@@ -1,1 +1,1 @@
-export * from './health.module';
+export { HealthModule } from './health.module';

@@ -12,7 +12,9 @@ export function useJsonLoggerForNest(pino: Pino): void {
     (message: unknown, ...rest: unknown[]) => {
       const context = typeof rest.at(-1) === 'string' ? (rest.at(-1) as string) : undefined;
       const requestId = requestStorage.getStore()?.requestId;
-      if (message !== null && typeof message === 'object') pino[level]({ context, requestId, ...(message as object) });
+      // An Error's message and stack are not enumerable: logged as pino's `err`, they are kept.
+      if (message instanceof Error) pino[level]({ context, requestId, err: message }, message.message);
+      else if (message !== null && typeof message === 'object') pino[level]({ context, requestId, ...message });
       else pino[level]({ context, requestId }, String(message));
     };
   const service: LoggerService = {
