@@ -1,12 +1,17 @@
-export * from './documents.service';
-export * from './invoice-calculator';
-export * from './invoice-pdf';
-export * from './invoice-run.processor';
-export * from './invoice-runs.service';
-export * from './invoicing.entities';
-export * from './invoicing.errors';
-export * from './invoicing.module';
-export * from './invoice-run-queue';
-export * from './numbering';
-export * from './printable';
-export * from './ubl';
+export { InvoicingModule, invoicingOptions } from './invoicing.module';
+export type { InvoicingModuleOptions } from './invoicing.module';
+export type { InvoicingOptions } from './invoicing.options';
+
+// The job queue's definition, for start-up (libs/runtime prepares the queues).
+export { invoiceRunQueue } from './invoice-run-queue';
+
+// How other libraries read invoicing, inside their own transaction.
+export { InvoicingReader } from './invoicing.reader';
+export type { DocumentSummary, OverdueInvoice } from './documents.repository';
+export type { DocumentStatus, DocumentType } from './invoicing.constants';
+
+export { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
+
+// The benchmark (scripts/bench-invoicing.ts) renders a run's documents with pdfkit alone.
+export { loadPrintables } from './document-pdfs';
+export { renderDocumentPdf } from './invoice-pdf';

@@ -1,7 +1,19 @@
-import { EntityManager } from 'typeorm';
-import { ContractEntity, DutyEntity, TariffEntity } from '@wmo/contracts';
-import { chargeCalculation, dutchDate, participantCharge, TariffPeriod, TerritorialChange } from '@wmo/domain';
-import { TERRITORIAL_CHANGES_SQL } from '@wmo/reference-data';
+import { Injectable } from '@nestjs/common';
+import { BillingContract, ContractsReader } from '@wmo/contracts';
+import {
+  Cents,
+  chargeCalculation,
+  dutchDate,
+  IsoDate,
+  ParticipantCharge,
+  participantCharge,
+  sumCents,
+  TariffPeriod,
+  TerritorialChange,
+} from '@wmo/domain';
+import { ReferenceDataReader } from '@wmo/reference-data';
+import type { Transaction } from '@wmo/tenancy';
+import { BillableParticipant, billableParticipants } from './participation.rules';
 
 export interface ComputedLine {
   municipalityCode: string;
@@ -9,77 +21,103 @@ export interface ComputedLine {
   calculation: string;
   inhabitants: number;
   perInhabitant: string;
-  periodStart: string;
-  periodEnd: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
   days: number;
   daysInYear: number;
-  amountCents: number;
+  amountCents: Cents;
   approximationNote: string | null;
 }
 
 export interface ComputedParticipant {
   code: string;
   name: string;
-  organisationId: string;
   inhabitants: number;
   lines: ComputedLine[];
-  subtotalCents: number;
+  subtotalCents: Cents;
 }
 
 export interface CalculationContext {
   contractId: string;
+  /** "Luisterend oor (Wmo 2015 art. 2.2.4 lid 1 onder b)": how the lines name what is charged. */
   dutyName: string;
-  period: { from: string; to: string };
-  referenceDate: string;
+  period: { from: IsoDate; to: IsoDate };
+  referenceDate: IsoDate;
   tariffs: TariffPeriod[];
   changes: TerritorialChange[];
 }
 
-/** What a run (or its dry run) computes with: the duty, the tariffs and every territorial change. */
-export async function loadCalculationContext(
-  manager: EntityManager,
-  contract: ContractEntity,
-  period: { from: string; to: string },
-  referenceDate: string,
-): Promise<CalculationContext & { duty: DutyEntity }> {
-  const duty = await manager.findOneByOrFail(DutyEntity, { code: contract.dutyCode });
-  const tariffs = await manager.findBy(TariffEntity, { contractId: contract.id });
-  return {
-    duty,
-    contractId: contract.id,
-    dutyName: `${duty.name} (${duty.legalBasis})`,
-    period,
-    referenceDate,
-    tariffs: tariffs.map((t) => ({ from: t.validFrom, to: t.validTo, perInhabitant: t.perInhabitant })),
-    changes: await manager.query<TerritorialChange[]>(TERRITORIAL_CHANGES_SQL),
-  };
-}
+/** Participants counted per read when only their number is asked. */
+const COUNT_BATCH = 5000;
 
-interface ParticipantRow {
-  code: string;
-  name: string;
-  organisation_id: string;
-  froms: string[];
-  tos: Array<string | null>;
+/**
+ * The lines of one participant's charge: one per segment (tariff and calendar year), naming the
+ * duty, the days and the municipality, with the calculation that gives the amount.
+ */
+export function chargedLines(
+  participant: { code: string; name: string },
+  charge: ParticipantCharge,
+  context: Pick<CalculationContext, 'dutyName' | 'referenceDate'>,
+): ComputedLine[] {
+  const { territory } = charge;
+  const approximation = territory.approximate ? territory.notes.join(' ') : null;
+  return charge.segments.map((segment) => ({
+    municipalityCode: participant.code,
+    description: `${context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${participant.name} (${participant.code})`,
+    calculation:
+      chargeCalculation(territory.inhabitants, segment, `(CBS, peildatum ${dutchDate(context.referenceDate)})`) +
+      (approximation ? ' (benadering, zie toelichting)' : ''),
+    inhabitants: territory.inhabitants,
+    perInhabitant: segment.perInhabitant,
+    periodStart: segment.from,
+    periodEnd: segment.to,
+    days: segment.days,
+    daysInYear: segment.daysInYear,
+    amountCents: segment.amountCents,
+    approximationNote: approximation,
+  }));
 }
 
 /**
  * Turns a contract's participants into billable lines, a batch at a time (never all participants
- * in memory): DOMAIN.md rules 1-4 applied through the pure functions of libs/domain.
+ * in memory): DOMAIN.md rules 1-4 applied through the pure functions of libs/domain. Participants
+ * come from contracts, names, existence and CBS figures from the reference data; a batch costs
+ * three reads however large it is.
  */
+@Injectable()
 export class InvoiceCalculator {
   constructor(
-    private readonly manager: EntityManager,
-    private readonly context: CalculationContext,
+    private readonly contracts: ContractsReader,
+    private readonly referenceData: ReferenceDataReader,
   ) {}
 
-  /** Participants with at least one day in the billed period, municipalities clipped to when they existed. */
-  async participantCount(): Promise<number> {
-    const [{ count }] = await this.manager.query<[{ count: number }]>(
-      `SELECT count(DISTINCT p.municipality_code)::int AS count ${this.participantsFrom()}`,
-      [this.context.contractId, this.context.period.from, this.context.period.to],
-    );
-    return count;
+  /** What a run (or its dry run) computes with: the duty, the tariffs and every territorial change. */
+  async context(
+    tx: Transaction,
+    contract: BillingContract,
+    period: { from: IsoDate; to: IsoDate },
+    referenceDate: IsoDate,
+  ): Promise<CalculationContext> {
+    return {
+      contractId: contract.id,
+      dutyName: `${contract.duty.name} (${contract.duty.legalBasis})`,
+      period,
+      referenceDate,
+      tariffs: contract.tariffs,
+      changes: await this.referenceData.territorialChanges(tx),
+    };
+  }
+
+  /** Participants with at least one day in the billed period whose municipality existed in it. */
+  async participantCount(tx: Transaction, context: CalculationContext): Promise<number> {
+    let count = 0;
+    let after = '';
+    for (;;) {
+      const { participants, last } = await this.billable(tx, context, after, COUNT_BATCH);
+      if (last === null) return count;
+      count += participants.length;
+      after = last;
+    }
   }
 
   /**
@@ -87,97 +125,93 @@ export class InvoiceCalculator {
    * of the last participant read (null when none was left): the next batch starts after it, also
    * when none of this batch had a day to charge.
    */
-  async batch(afterCode: string, size: number): Promise<{ participants: ComputedParticipant[]; last: string | null }> {
-    const rows = await this.manager.query<ParticipantRow[]>(
-      `SELECT p.municipality_code AS code, m.name, o.id AS organisation_id,
-              array_agg(greatest(p.from_date, coalesce(m.valid_from, p.from_date)) ORDER BY p.from_date) AS froms,
-              array_agg(least(p.to_date, m.valid_to) /* NULL (open) ends are ignored */ ORDER BY p.from_date) AS tos
-         ${this.participantsFrom()} AND p.municipality_code > $4
-        GROUP BY p.municipality_code, m.name, o.id
-        ORDER BY p.municipality_code
-        LIMIT $5`,
-      [this.context.contractId, this.context.period.from, this.context.period.to, afterCode, size],
+  async batch(
+    tx: Transaction,
+    context: CalculationContext,
+    afterCode: string,
+    size: number,
+  ): Promise<{ participants: ComputedParticipant[]; last: string | null }> {
+    const { participants: billable, last } = await this.billable(tx, context, afterCode, size);
+    if (billable.length === 0) return { participants: [], last };
+    const figures = await this.figuresFor(
+      tx,
+      context,
+      billable.map((p) => p.code),
     );
-    if (rows.length === 0) return { participants: [], last: null };
-    const figures = await this.figuresFor(rows.map((row) => row.code));
-    const { referenceDate } = this.context;
     const participants: ComputedParticipant[] = [];
-    for (const row of rows) {
+    for (const participant of billable) {
       const charge = participantCharge({
-        code: row.code,
-        billed: this.context.period,
-        participations: row.froms.map((from, i) => ({ from, to: row.tos[i] })),
-        tariffs: this.context.tariffs,
-        referenceDate,
+        code: participant.code,
+        billed: context.period,
+        participations: participant.stretches,
+        tariffs: context.tariffs,
+        referenceDate: context.referenceDate,
         figures,
-        changes: this.context.changes,
+        changes: context.changes,
       });
       if (!charge) continue;
-      const { territory } = charge;
       if (charge.figuresMissing)
-        throw new Error(`No CBS figure on ${referenceDate} for ${[row.code, ...territory.missingFigures].join(', ')}`);
-      const approximation = territory.approximate ? territory.notes.join(' ') : null;
-      const lines = charge.segments.map((segment): ComputedLine => ({
-        municipalityCode: row.code,
-        description: `${this.context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${row.name} (${row.code})`,
-        calculation:
-          chargeCalculation(territory.inhabitants, segment, `(CBS, peildatum ${dutchDate(referenceDate)})`) +
-          (approximation ? ' (benadering, zie toelichting)' : ''),
-        inhabitants: territory.inhabitants,
-        perInhabitant: segment.perInhabitant,
-        periodStart: segment.from,
-        periodEnd: segment.to,
-        days: segment.days,
-        daysInYear: segment.daysInYear,
-        amountCents: segment.amountCents,
-        approximationNote: approximation,
-      }));
+        throw new Error(
+          `No CBS figure on ${context.referenceDate} for ${[participant.code, ...charge.territory.missingFigures].join(', ')}`,
+        );
+      const lines = chargedLines(participant, charge, context);
       participants.push({
-        code: row.code,
-        name: row.name,
-        organisationId: row.organisation_id,
-        inhabitants: territory.inhabitants,
+        code: participant.code,
+        name: participant.name,
+        inhabitants: charge.territory.inhabitants,
         lines,
-        subtotalCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
+        subtotalCents: sumCents(lines.map((line) => line.amountCents)),
       });
     }
-    return { participants, last: rows[rows.length - 1].code };
+    return { participants, last };
   }
 
   /** Every participant, a batch at a time (for a dry run and a central invoice, in one transaction). */
-  async *batches(size: number): AsyncGenerator<ComputedParticipant[]> {
+  async *batches(tx: Transaction, context: CalculationContext, size: number): AsyncGenerator<ComputedParticipant[]> {
     let after = '';
     for (;;) {
-      const { participants, last } = await this.batch(after, size);
+      const { participants, last } = await this.batch(tx, context, after, size);
       if (last === null) return;
       yield participants;
       after = last;
     }
   }
 
-  private participantsFrom(): string {
-    return `FROM participation p
-              JOIN municipality m ON m.code = p.municipality_code
-              LEFT JOIN organisation o ON o.municipality_code = p.municipality_code
-             WHERE p.contract_id = $1 AND p.from_date <= $3::date AND (p.to_date IS NULL OR p.to_date >= $2::date)
-               AND (m.valid_from IS NULL OR m.valid_from <= $3::date) AND (m.valid_to IS NULL OR m.valid_to >= $2::date)`;
+  /** The next participants after `afterCode` that the run counts and bills, clipped to their municipality's existence. */
+  private async billable(
+    tx: Transaction,
+    context: CalculationContext,
+    afterCode: string,
+    size: number,
+  ): Promise<{ participants: BillableParticipant[]; last: string | null }> {
+    const read = await this.contracts.participantsInPeriod(tx, context.contractId, context.period, afterCode, size);
+    if (read.length === 0) return { participants: [], last: null };
+    const municipalities = await this.referenceData.municipalities(
+      tx,
+      read.map((p) => p.code),
+    );
+    return {
+      participants: billableParticipants(read, new Map(municipalities.map((m) => [m.code, m])), context.period),
+      last: read[read.length - 1].code,
+    };
   }
 
   /** CBS figures on the reference date for the batch and everything that merged into it. */
-  private async figuresFor(codes: string[]): Promise<Map<string, number>> {
+  private async figuresFor(
+    tx: Transaction,
+    context: CalculationContext,
+    codes: string[],
+  ): Promise<Map<string, number>> {
     const needed = new Set(codes);
     let frontier = [...codes];
     while (frontier.length) {
-      const next = this.context.changes
+      const next = context.changes
         .filter((c) => frontier.includes(c.newCode) && !needed.has(c.oldCode))
         .map((c) => c.oldCode);
       next.forEach((code) => needed.add(code));
       frontier = next;
     }
-    const rows = await this.manager.query<Array<{ code: string; inhabitants: number }>>(
-      `SELECT municipality_code AS code, inhabitants FROM population_figure WHERE reference_date = $1 AND municipality_code = ANY($2)`,
-      [this.context.referenceDate, [...needed]],
-    );
-    return new Map(rows.map((row) => [row.code, row.inhabitants]));
+    const figures = await this.referenceData.populationFigures(tx, [context.referenceDate], [...needed]);
+    return new Map(figures.map((figure) => [figure.code, figure.inhabitants]));
   }
 }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { dutchDate, formatEuroCents } from '@wmo/domain';
-import type { DocumentType, PartySnapshot } from './invoicing.entities';
+import { Cents, dutchDate, formatEuroCents } from '@wmo/domain';
+import type { DocumentType, PartySnapshot } from './invoicing.constants';
 
 /** Everything a document's PDF shows; all of it comes from the immutable document. */
 export interface PrintableDocument {
@@ -13,9 +13,9 @@ export interface PrintableDocument {
   referenceDate: string;
   purchaseOrderNumber: string | null;
   paymentTermDays: number;
-  subtotalCents: number;
-  vatCents: number;
-  totalCents: number;
+  subtotalCents: Cents;
+  vatCents: Cents;
+  totalCents: Cents;
   vatCategory: string;
   vatRate: string;
   vatExemptionReason: string | null;
@@ -24,7 +24,7 @@ export interface PrintableDocument {
   contract: { reference: string; title: string; legalBasis: string };
   creditedNumber?: string | null;
   note?: string | null;
-  lines: Array<{ description: string; calculation: string; amountCents: number }>;
+  lines: Array<{ description: string; calculation: string; amountCents: Cents }>;
 }
 
 const TITLES: Record<DocumentType, string> = {
@@ -145,7 +145,7 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
       doc.vatCategory === 'S'
         ? `Btw ${doc.vatRate.replace('.', ',')}%`
         : `Btw 0% (${doc.vatCategory}): ${doc.vatExemptionReason ?? 'geen btw'}`;
-    const totals: Array<[string, number]> = [
+    const totals: Array<[string, Cents]> = [
       ['Subtotaal', doc.subtotalCents],
       [vatLabel, doc.vatCents],
       [

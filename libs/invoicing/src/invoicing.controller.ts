@@ -29,31 +29,33 @@ import { ContractIdParam } from '@wmo/contracts';
 import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { BillingDetailsService } from './billing-details.service';
-import { DocumentsService } from './documents.service';
+import { CreditNotesService } from './credit-notes.service';
+import { DocumentExportService } from './document-export.service';
+import { DocumentQueriesService } from './document-queries.service';
 import {
-  BillingDetailsDto,
   CreateCreditNoteDto,
-  CreateInvoiceRunDto,
   CreatePaymentDto,
   DocumentIdParam,
   DocumentPageDto,
-  DryRunDto,
-  DryRunQuery,
   ExportQuery,
   InvoiceDocumentDto,
-  InvoiceRunDto,
   ListDocumentsQuery,
-  RunIdParam,
   UblQuery,
 } from './dto/invoicing.dto';
+import { BillingDetailsDto } from './dto/billing-details.dto';
+import { CreateInvoiceRunDto, DryRunDto, DryRunQuery, InvoiceRunDto, RunIdParam } from './dto/invoice-runs.dto';
 import { InvoiceRunsService } from './invoice-runs.service';
+import { PaymentsService } from './payments.service';
 
 @ApiTags('Invoicing')
 @Controller()
 export class InvoicingController {
   constructor(
     private readonly runs: InvoiceRunsService,
-    private readonly documents: DocumentsService,
+    private readonly documents: DocumentQueriesService,
+    private readonly creditNotes: CreditNotesService,
+    private readonly payments: PaymentsService,
+    private readonly exports: DocumentExportService,
     private readonly billing: BillingDetailsService,
   ) {}
 
@@ -154,7 +156,7 @@ export class InvoicingController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   async exportCsv(@Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     void reply.header('Content-Disposition', `attachment; filename="documenten-${query.year}.csv"`);
-    return this.documents.exportCsv(query.year);
+    return this.exports.exportCsv(query.year);
   }
 
   @Get('invoices/:id')
@@ -214,7 +216,7 @@ export class InvoicingController {
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'More than is left to credit, or not an invoice.'])
   creditNote(@Param() { id }: DocumentIdParam, @Body() dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
-    return this.documents.creditNote(id, dto);
+    return this.creditNotes.creditNote(id, dto);
   }
 
   @Post('invoices/:id/payments')
@@ -223,7 +225,7 @@ export class InvoicingController {
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'An overpayment, or the invoice was credited.'])
   pay(@Param() { id }: DocumentIdParam, @Body() dto: CreatePaymentDto): Promise<InvoiceDocumentDto> {
-    return this.documents.pay(id, dto);
+    return this.payments.pay(id, dto);
   }
 
   @Get('municipalities/:code/billing-details')

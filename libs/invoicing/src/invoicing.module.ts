@@ -1,13 +1,42 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  Provider,
+} from '@nestjs/common';
 import { AppConfig } from '@wmo/config';
 import { ContractsModule } from '@wmo/contracts';
 import { JobQueue } from '@wmo/jobs';
+import { ReferenceDataModule } from '@wmo/reference-data';
+import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDetailsService } from './billing-details.service';
-import { DocumentsService } from './documents.service';
-import { InvoiceRunProcessor, INVOICING_OPTIONS, InvoicingOptions } from './invoice-run.processor';
+import { CreditNotesService } from './credit-notes.service';
+import { DocumentAnswers } from './document-answers';
+import { DocumentExportService } from './document-export.service';
+import { DocumentFileRepository } from './document-file.repository';
+import { DocumentIssuer } from './document-issuer';
+import { DocumentNumberCounterRepository } from './document-number-counter.repository';
+import { DocumentPdfs } from './document-pdfs';
+import { DocumentQueriesService } from './document-queries.service';
+import { DocumentsRepository } from './documents.repository';
+import { InvoiceCalculator } from './invoice-calculator';
+import { InvoiceLineRepository } from './invoice-line.repository';
+import { RunContextLoader } from './invoice-run.context';
+import { InvoiceRunProcessor } from './invoice-run.processor';
+import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
+import { InvoiceRunRepository } from './invoice-run.repository';
 import { InvoiceRunsService } from './invoice-runs.service';
 import { InvoicingController } from './invoicing.controller';
-import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
+import { INVOICING_OPTIONS, InvoicingOptions } from './invoicing.options';
+import { InvoicingReader } from './invoicing.reader';
+import { PaymentRepository } from './payment.repository';
+import { PaymentsService } from './payments.service';
+import { RunDocuments } from './run-documents';
+import { RunPdfs } from './run-pdfs';
 
 const RUN_WORKER = Symbol('RUN_WORKER');
 
@@ -44,23 +73,51 @@ export interface InvoicingModuleOptions {
   controllers?: boolean;
 }
 
-@Module({})
+const REPOSITORIES: Provider[] = [
+  InvoiceRunRepository,
+  DocumentsRepository,
+  InvoiceLineRepository,
+  DocumentFileRepository,
+  DocumentNumberCounterRepository,
+  PaymentRepository,
+  BillingDetailsRepository,
+];
+
+/**
+ * Invoice runs, issued documents (PDF, UBL), credit notes, payments and billing details.
+ * Global, so that other libraries inject the InvoicingReader wherever the application imports
+ * `forRoot`; imported as is (without `forRoot`), it provides the InvoicingReader alone.
+ */
+@Global()
+@Module({ providers: [DocumentsRepository, InvoicingReader], exports: [InvoicingReader] })
 export class InvoicingModule {
   static forRoot(options: InvoicingModuleOptions): DynamicModule {
     return {
       module: InvoicingModule,
-      imports: [ContractsModule],
+      imports: [ContractsModule, ReferenceDataModule],
       controllers: options.controllers === false ? [] : [InvoicingController],
       providers: [
         { provide: INVOICING_OPTIONS, useValue: options.invoicing },
         { provide: RUN_WORKER, useValue: options.worker },
+        ...REPOSITORIES,
+        InvoicingReader,
+        InvoiceCalculator,
+        DocumentPdfs,
+        DocumentIssuer,
+        DocumentAnswers,
+        RunContextLoader,
+        RunDocuments,
+        RunPdfs,
         InvoiceRunProcessor,
         InvoiceRunsService,
-        DocumentsService,
+        DocumentQueriesService,
+        CreditNotesService,
+        PaymentsService,
+        DocumentExportService,
         BillingDetailsService,
         InvoiceWorker,
       ],
-      exports: [InvoiceRunProcessor, InvoiceRunsService, DocumentsService],
+      exports: [InvoicingReader, InvoiceRunProcessor],
     };
   }
 }

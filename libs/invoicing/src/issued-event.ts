@@ -1,20 +1,22 @@
+import { Cents, IsoDate, plusCents } from '@wmo/domain';
 import type { EventDraft } from '@wmo/notifications';
+import type { DocumentType } from './invoicing.constants';
 
 /** What an `invoice.issued` webhook says about a document (invoice, credit note or allocation statement). */
 export interface IssuedDocument {
   id: string;
   number: string;
-  type: string;
+  type: DocumentType;
   /** For a credit note: the number of the invoice it corrects. */
   credits?: string | null;
   customerOrganisationId: string;
   municipalityCode: string | null;
   contractReference: string;
-  period: { start: string; end: string };
-  issueDate: string;
-  dueDate: string;
-  subtotalCents: number;
-  vatCents: number;
+  period: { start: IsoDate; end: IsoDate };
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  subtotalCents: Cents;
+  vatCents: Cents;
 }
 
 /** The one shape of `invoice.issued`, for the run's documents and for credit notes alike; sent to the customer. */
@@ -34,7 +36,7 @@ export function issuedEvent(doc: IssuedDocument): EventDraft {
       dueDate: doc.dueDate,
       subtotalCents: doc.subtotalCents,
       vatCents: doc.vatCents,
-      totalCents: doc.subtotalCents + doc.vatCents,
+      totalCents: plusCents(doc.subtotalCents, doc.vatCents),
       currency: 'EUR',
       pdf: `/api/v1/invoices/${doc.id}/pdf`,
     },

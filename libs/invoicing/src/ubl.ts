@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { centsToDecimal } from '@wmo/domain';
 import type { PrintableDocument } from './invoice-pdf';
-import type { PartySnapshot } from './invoicing.entities';
+import type { PartySnapshot } from './invoicing.constants';
 
 export type UblProfile = 'nlcius' | 'peppol';
 

@@ -1,0 +1,393 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Cents, cents, IsoDate } from '@wmo/domain';
+import type { Transaction } from '@wmo/tenancy';
+import { InvoiceDocumentEntity } from './invoice-document.entity';
+import { ContractSnapshot, DocumentStatus, DocumentType, PartySnapshot } from './invoicing.constants';
+
+/**
+ * The status of a document, computed on every read from its payments and credit notes (never
+ * stored, so never stale): invoices OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED; credit notes
+ * and allocation statements are settled (PAID). `$1` is the day the status is judged on. The one
+ * definition of a document's status: every read below goes through it.
+ */
+const WITH_STATUS = `
+  SELECT d.id, x.paid::text AS paid, x.credited::text AS credited,
+         CASE WHEN d.type <> 'INVOICE' THEN 'PAID'
+              WHEN x.credited >= d.total_cents THEN 'CREDITED'
+              WHEN x.paid >= d.total_cents - x.credited THEN 'PAID'
+              WHEN d.due_date < $1::date THEN 'OVERDUE'
+              WHEN x.paid > 0 THEN 'PARTIALLY_PAID'
+              ELSE 'OPEN' END AS status
+    FROM invoice_document d,
+         LATERAL (SELECT (SELECT coalesce(sum(p.amount_cents), 0) FROM payment p WHERE p.document_id = d.id) AS paid,
+                         (SELECT coalesce(sum(c.total_cents), 0) FROM invoice_document c WHERE c.credited_document_id = d.id) AS credited) x`;
+
+/** A document's status with what it was derived from. */
+export interface DocumentStatusRow {
+  id: string;
+  paidCents: Cents;
+  creditedCents: Cents;
+  status: DocumentStatus;
+}
+
+interface RawStatusRow {
+  id: string;
+  paid: string;
+  credited: string;
+  status: DocumentStatus;
+}
+
+const statusRow = (row: RawStatusRow): DocumentStatusRow => ({
+  id: row.id,
+  paidCents: cents(row.paid),
+  creditedCents: cents(row.credited),
+  status: row.status,
+});
+
+/** The list's filters; every one optional. */
+export interface DocumentFilter {
+  /** Issue year. */
+  year?: number;
+  type?: DocumentType;
+  municipality?: string;
+  contract?: string;
+  run?: string;
+  status?: DocumentStatus;
+}
+
+/** Sums over every document that passes the filters. */
+export interface DocumentListTotals {
+  total: number;
+  netInvoicedCents: Cents;
+  allocatedCents: Cents;
+  paidCents: Cents;
+  outstandingCents: Cents;
+}
+
+/** A document in a municipality's year (the compliance report), with its status. */
+export interface DocumentSummary {
+  id: string;
+  type: DocumentType;
+  number: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  contractReference: string;
+  totalCents: Cents;
+  paidCents: Cents;
+  creditedCents: Cents;
+  status: DocumentStatus;
+}
+
+/** An invoice past its due date with something outstanding. */
+export interface OverdueInvoice {
+  id: string;
+  number: string;
+  supplierId: string;
+  supplierName: string;
+  customerOrganisationId: string;
+  customerName: string;
+  municipalityCode: string | null;
+  dueDate: IsoDate;
+  totalCents: Cents;
+  outstandingCents: Cents;
+}
+
+/** A row of the finance export. */
+export interface DocumentExportRow {
+  number: string;
+  type: DocumentType;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  /** '' for a central invoice. */
+  municipalityCode: string;
+  customer: string;
+  contract: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  referenceDate: IsoDate;
+  subtotalCents: Cents;
+  vatCents: Cents;
+  totalCents: Cents;
+  status: DocumentStatus;
+  paidCents: Cents;
+  creditedCents: Cents;
+  /** '' without one. */
+  purchaseOrder: string;
+}
+
+/** What a new document holds beyond what all documents of its issue share. */
+export interface NewDocumentRow {
+  type: DocumentType;
+  number: string;
+  customerOrganisationId: string;
+  municipalityCode: string | null;
+  creditedDocumentId: string | null;
+  subtotalCents: Cents;
+  vatCents: Cents;
+  purchaseOrderNumber: string | null;
+  note: string | null;
+  customer: PartySnapshot;
+}
+
+/** What every document of one issue shares. */
+export interface DocumentTerms {
+  runId: string | null;
+  contractId: string;
+  contractingOrganisationId: string;
+  supplierId: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  referenceDate: IsoDate;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  currency: string;
+  vatCategory: string;
+  vatRate: string;
+  vatExemptionReason: string | null;
+  paymentTermDays: number;
+  supplier: PartySnapshot;
+  contract: ContractSnapshot;
+}
+
+/** `$first` onwards: the filter's conditions, and their values in order. */
+function filterClause(filter: DocumentFilter, first: number): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    values.push(value);
+    clauses.push(clause.replace('?', `$${first + values.length - 1}`));
+  };
+  if (filter.year) add(`extract(year FROM d.issue_date) = ?`, filter.year);
+  if (filter.type) add(`d.type = ?`, filter.type);
+  if (filter.municipality) add(`d.municipality_code = ?`, filter.municipality);
+  if (filter.contract) add(`d.contract_id = ?`, filter.contract);
+  if (filter.run) add(`d.run_id = ?`, filter.run);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', values };
+}
+
+/** The documents that pass the filter, with their status, as `s` joined to `d`; `$1` is the day. */
+function filtered(filter: DocumentFilter): { from: string; values: unknown[] } {
+  const { where, values } = filterClause(filter, 2);
+  const status = filter.status ? `WHERE s.status = $${values.length + 2}` : '';
+  return {
+    from: `(${WITH_STATUS} ${where}) s JOIN invoice_document d ON d.id = s.id ${status}`,
+    values: filter.status ? [...values, filter.status] : values,
+  };
+}
+
+/** The invoice_document table: issued documents (append-only) and their status. */
+@Injectable()
+export class DocumentsRepository {
+  byId(tx: Transaction, id: string): Promise<InvoiceDocumentEntity | null> {
+    return tx.manager.findOneBy(InvoiceDocumentEntity, { id });
+  }
+
+  byIds(tx: Transaction, ids: readonly string[]): Promise<InvoiceDocumentEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return tx.manager.findBy(InvoiceDocumentEntity, { id: In([...ids]) });
+  }
+
+  /** The credit notes of these invoices, by number. */
+  creditNotesOf(tx: Transaction, invoiceIds: readonly string[]): Promise<InvoiceDocumentEntity[]> {
+    return tx.manager.find(InvoiceDocumentEntity, {
+      where: { creditedDocumentId: In([...invoiceIds]) },
+      order: { number: 'ASC' },
+    });
+  }
+
+  async status(tx: Transaction, id: string, today: IsoDate): Promise<DocumentStatusRow | null> {
+    const [row] = await tx.manager.query<RawStatusRow[]>(`${WITH_STATUS} WHERE d.id = $2`, [today, id]);
+    return row ? statusRow(row) : null;
+  }
+
+  /** A page of the documents that pass the filter, newest first. */
+  async page(
+    tx: Transaction,
+    filter: DocumentFilter,
+    page: { page: number; limit: number },
+    today: IsoDate,
+  ): Promise<DocumentStatusRow[]> {
+    const { from, values } = filtered(filter);
+    const rows = await tx.manager.query<RawStatusRow[]>(
+      `SELECT s.* FROM ${from}
+        ORDER BY d.issue_date DESC, d.number DESC
+        LIMIT $${values.length + 2} OFFSET $${values.length + 3}`,
+      [today, ...values, page.limit, (page.page - 1) * page.limit],
+    );
+    return rows.map(statusRow);
+  }
+
+  async totals(tx: Transaction, filter: DocumentFilter, today: IsoDate): Promise<DocumentListTotals> {
+    const { from, values } = filtered(filter);
+    const [sums] = await tx.manager.query<
+      Array<{ total: number; net: string; allocated: string; paid: string; outstanding: string }>
+    >(
+      `SELECT count(*)::int AS total,
+              coalesce(sum(CASE d.type WHEN 'INVOICE' THEN d.total_cents WHEN 'CREDIT_NOTE' THEN -d.total_cents ELSE 0 END), 0)::text AS net,
+              coalesce(sum(d.total_cents) FILTER (WHERE d.type = 'ALLOCATION_STATEMENT'), 0)::text AS allocated,
+              coalesce(sum(s.paid::bigint) FILTER (WHERE d.type = 'INVOICE'), 0)::text AS paid,
+              coalesce(sum(greatest(d.total_cents - s.paid::bigint - s.credited::bigint, 0)) FILTER (WHERE d.type = 'INVOICE'), 0)::text AS outstanding
+         FROM ${from}`,
+      [today, ...values],
+    );
+    return {
+      total: sums.total,
+      netInvoicedCents: cents(sums.net),
+      allocatedCents: cents(sums.allocated),
+      paidCents: cents(sums.paid),
+      outstandingCents: cents(sums.outstanding),
+    };
+  }
+
+  /**
+   * The documents about one municipality whose billed period starts in `year`, by issue date and
+   * number. Central invoices (to the contracting party, a line per municipality) are not about one
+   * municipality and are not included.
+   */
+  async forMunicipalityYear(tx: Transaction, code: string, year: number, today: IsoDate): Promise<DocumentSummary[]> {
+    const rows = await tx.manager.query<
+      Array<Omit<DocumentSummary, 'totalCents' | 'paidCents' | 'creditedCents'> & RawStatusRow & { total: string }>
+    >(
+      `SELECT d.id, d.type, d.number, d.issue_date AS "issueDate", d.due_date AS "dueDate", d.period_start AS "periodStart",
+              d.period_end AS "periodEnd", d.contract_snapshot->>'reference' AS "contractReference",
+              d.total_cents::text AS total, s.paid, s.credited, s.status
+         FROM (${WITH_STATUS} WHERE d.municipality_code = $2 AND extract(year FROM d.period_start) = $3) s JOIN invoice_document d ON d.id = s.id
+        ORDER BY d.issue_date, d.number`,
+      [today, code, year],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      number: r.number,
+      issueDate: r.issueDate,
+      dueDate: r.dueDate,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      contractReference: r.contractReference,
+      totalCents: cents(r.total),
+      paidCents: cents(r.paid),
+      creditedCents: cents(r.credited),
+      status: r.status,
+    }));
+  }
+
+  /** Invoices past their due date on `day` with something outstanding (status OVERDUE), by due date and number. */
+  async overdue(tx: Transaction, day: IsoDate): Promise<OverdueInvoice[]> {
+    const rows = await tx.manager.query<
+      Array<Omit<OverdueInvoice, 'totalCents' | 'outstandingCents'> & { total: string; outstanding: string }>
+    >(
+      `SELECT d.id, d.number, d.supplier_id AS "supplierId", d.supplier_snapshot->>'name' AS "supplierName",
+              d.customer_organisation_id AS "customerOrganisationId", d.customer_snapshot->>'name' AS "customerName",
+              d.municipality_code AS "municipalityCode", d.due_date AS "dueDate", d.total_cents::text AS total,
+              (d.total_cents - s.paid::bigint - s.credited::bigint)::text AS outstanding
+         FROM (${WITH_STATUS} WHERE d.type = 'INVOICE' AND d.due_date < $1::date) s JOIN invoice_document d ON d.id = s.id
+        WHERE s.status = 'OVERDUE' ORDER BY d.due_date, d.number`,
+      [day],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      supplierId: r.supplierId,
+      supplierName: r.supplierName,
+      customerOrganisationId: r.customerOrganisationId,
+      customerName: r.customerName,
+      municipalityCode: r.municipalityCode,
+      dueDate: r.dueDate,
+      totalCents: cents(r.total),
+      outstandingCents: cents(r.outstanding),
+    }));
+  }
+
+  /** Every document of an issue year, by number. */
+  async exportRows(tx: Transaction, year: number, today: IsoDate): Promise<DocumentExportRow[]> {
+    type Raw = Omit<DocumentExportRow, 'subtotalCents' | 'vatCents' | 'totalCents' | 'paidCents' | 'creditedCents'> &
+      Record<'subtotal' | 'vat' | 'total' | 'paid' | 'credited', string>;
+    const rows = await tx.manager.query<Raw[]>(
+      `SELECT d.number, d.type, d.issue_date AS "issueDate", d.due_date AS "dueDate",
+              coalesce(d.municipality_code, '') AS "municipalityCode", d.customer_snapshot->>'name' AS customer,
+              d.contract_snapshot->>'reference' AS contract, d.period_start AS "periodStart", d.period_end AS "periodEnd",
+              d.reference_date AS "referenceDate", d.subtotal_cents::text AS subtotal, d.vat_cents::text AS vat,
+              d.total_cents::text AS total, s.status, s.paid, s.credited,
+              coalesce(d.purchase_order_number, '') AS "purchaseOrder"
+         FROM (${WITH_STATUS} WHERE extract(year FROM d.issue_date) = $2) s JOIN invoice_document d ON d.id = s.id
+        ORDER BY d.number`,
+      [today, year],
+    );
+    return rows.map(({ subtotal, vat, total, paid, credited, ...row }) => ({
+      ...row,
+      subtotalCents: cents(subtotal),
+      vatCents: cents(vat),
+      totalCents: cents(total),
+      paidCents: cents(paid),
+      creditedCents: cents(credited),
+    }));
+  }
+
+  /** The VAT of the credit notes on an invoice so far. */
+  async creditedVat(tx: Transaction, invoiceId: string): Promise<Cents> {
+    const [{ vat }] = await tx.manager.query<[{ vat: string }]>(
+      `SELECT coalesce(sum(vat_cents), 0)::text AS vat FROM invoice_document WHERE credited_document_id = $1`,
+      [invoiceId],
+    );
+    return cents(vat);
+  }
+
+  /**
+   * Credit notes and payments on one invoice, one at a time: both read what is left and write
+   * against it, so the second waits until the first has committed (and then sees it).
+   */
+  async lockForCorrection(tx: Transaction, invoiceId: string): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [invoiceId]);
+  }
+
+  /** Inserts documents that share their terms: one statement for any number; their ids by number. */
+  async insert(
+    tx: Transaction,
+    terms: DocumentTerms,
+    documents: readonly NewDocumentRow[],
+  ): Promise<Array<{ id: string; number: string }>> {
+    if (documents.length === 0) return [];
+    return tx.manager.query<Array<{ id: string; number: string }>>(
+      `INSERT INTO invoice_document (type, number, run_id, contract_id, contracting_organisation_id, supplier_id, customer_organisation_id, municipality_code,
+                                     credited_document_id, period_start, period_end, reference_date, issue_date, due_date, currency, subtotal_cents, vat_cents,
+                                     total_cents, vat_category, vat_rate, vat_exemption_reason, purchase_order_number, payment_term_days, note,
+                                     supplier_snapshot, customer_snapshot, contract_snapshot)
+       SELECT t.type, t.number, $1, $2, $3, $4, t.customer, t.municipality, t.credited, $5, $6, $7, $8, $9, $10, t.subtotal, t.vat, t.subtotal + t.vat,
+              $11, $12, $13, t.po, $14, t.note, $15::jsonb, t.customer_snapshot::jsonb, $16::jsonb
+         FROM unnest($17::varchar[], $18::varchar[], $19::uuid[], $20::varchar[], $21::uuid[], $22::bigint[], $23::bigint[], $24::varchar[], $25::text[], $26::text[])
+              AS t(type, number, customer, municipality, credited, subtotal, vat, po, note, customer_snapshot)
+       RETURNING id, number`,
+      [
+        terms.runId,
+        terms.contractId,
+        terms.contractingOrganisationId,
+        terms.supplierId,
+        terms.periodStart,
+        terms.periodEnd,
+        terms.referenceDate,
+        terms.issueDate,
+        terms.dueDate,
+        terms.currency,
+        terms.vatCategory,
+        terms.vatRate,
+        terms.vatExemptionReason,
+        terms.paymentTermDays,
+        JSON.stringify(terms.supplier),
+        JSON.stringify(terms.contract),
+        documents.map((d) => d.type),
+        documents.map((d) => d.number),
+        documents.map((d) => d.customerOrganisationId),
+        documents.map((d) => d.municipalityCode),
+        documents.map((d) => d.creditedDocumentId),
+        documents.map((d) => d.subtotalCents),
+        documents.map((d) => d.vatCents),
+        documents.map((d) => d.purchaseOrderNumber),
+        documents.map((d) => d.note),
+        documents.map((d) => JSON.stringify(d.customer)),
+      ],
+    );
+  }
+}

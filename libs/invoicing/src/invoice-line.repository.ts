@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Cents, cents, IsoDate } from '@wmo/domain';
+import type { Transaction } from '@wmo/tenancy';
+import { InvoiceLineEntity } from './invoice-line.entity';
+
+/** A line to insert: description and calculation apart (lines issued before kept them in one text). */
+export interface NewLineRow {
+  documentId: string;
+  lineNumber: number;
+  municipalityCode: string | null;
+  description: string;
+  calculation: string;
+  inhabitants: number;
+  perInhabitant: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  days: number;
+  daysInYear: number;
+  amountCents: Cents;
+  approximationNote: string | null;
+  creditsLineNumber: number | null;
+}
+
+/** The invoice_line table: the lines of issued documents (append-only). */
+@Injectable()
+export class InvoiceLineRepository {
+  /** The lines of these documents, by document and line number. */
+  ofDocuments(tx: Transaction, documentIds: readonly string[]): Promise<InvoiceLineEntity[]> {
+    if (documentIds.length === 0) return Promise.resolve([]);
+    return tx.manager.find(InvoiceLineEntity, {
+      where: { documentId: In([...documentIds]) },
+      order: { documentId: 'ASC', lineNumber: 'ASC' },
+    });
+  }
+
+  /**
+   * What the credit notes on an invoice have credited so far, per line of the invoice (under null:
+   * lines of credit notes issued before credit lines named the line they credit).
+   */
+  async creditedPerLine(tx: Transaction, invoiceId: string): Promise<Map<number | null, Cents>> {
+    const rows = await tx.manager.query<Array<{ line: number | null; subtotal: string }>>(
+      `SELECT l.credits_line_number AS line, sum(l.amount_cents)::text AS subtotal
+         FROM invoice_document c JOIN invoice_line l ON l.document_id = c.id
+        WHERE c.credited_document_id = $1 GROUP BY l.credits_line_number`,
+      [invoiceId],
+    );
+    return new Map(rows.map((row) => [row.line, cents(row.subtotal)]));
+  }
+
+  /** One statement for any number of lines. */
+  async insert(tx: Transaction, lines: readonly NewLineRow[]): Promise<void> {
+    if (lines.length === 0) return;
+    await tx.manager.query(
+      `INSERT INTO invoice_line (document_id, line_number, municipality_code, description, calculation, inhabitants, per_inhabitant,
+                                 period_start, period_end, days, days_in_year, amount_cents, approximation_note, credits_line_number)
+       SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::varchar[], $5::varchar[], $6::integer[], $7::numeric[],
+                            $8::date[], $9::date[], $10::smallint[], $11::smallint[], $12::bigint[], $13::text[], $14::smallint[])`,
+      [
+        lines.map((l) => l.documentId),
+        lines.map((l) => l.lineNumber),
+        lines.map((l) => l.municipalityCode),
+        lines.map((l) => l.description),
+        lines.map((l) => l.calculation),
+        lines.map((l) => l.inhabitants),
+        lines.map((l) => l.perInhabitant),
+        lines.map((l) => l.periodStart),
+        lines.map((l) => l.periodEnd),
+        lines.map((l) => l.days),
+        lines.map((l) => l.daysInYear),
+        lines.map((l) => l.amountCents),
+        lines.map((l) => l.approximationNote),
+        lines.map((l) => l.creditsLineNumber),
+      ],
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { BillingContract, ContractsReader } from '@wmo/contracts';
+import { dueDate, IsoDate, todayInAmsterdam } from '@wmo/domain';
+import type { PlatformTransaction } from '@wmo/tenancy';
+import { CalculationContext, InvoiceCalculator } from './invoice-calculator';
+import type { InvoiceRunEntity } from './invoice-run.entity';
+import { InvoiceRunRepository } from './invoice-run.repository';
+import type { DocumentType } from './invoicing.constants';
+import { fundingDocumentType, supplierSnapshot } from './invoicing.rules';
+import type { IssueTerms } from './document-issuer';
+
+/** What a run works with from start to end: read once, when a worker takes the run up. */
+export interface RunContext {
+  run: InvoiceRunEntity;
+  contract: BillingContract;
+  /** Today, when the worker took the run up: every document of the run carries it. */
+  issueDate: IsoDate;
+  type: DocumentType;
+  calculation: CalculationContext;
+}
+
+/** The terms every document of the run shares. */
+export function runTerms(context: RunContext): IssueTerms {
+  const { run, contract } = context;
+  return {
+    type: context.type,
+    numberPrefix: contract.supplier.invoicePrefix,
+    runId: run.id,
+    contractId: contract.id,
+    contractingOrganisationId: contract.contractingOrganisationId,
+    supplierId: contract.supplierId,
+    periodStart: run.periodStart,
+    periodEnd: run.periodEnd,
+    referenceDate: run.referenceDate,
+    issueDate: context.issueDate,
+    dueDate: dueDate(context.issueDate, contract.paymentTermDays),
+    currency: 'EUR',
+    vatCategory: contract.vatCategory,
+    vatRate: contract.vatRate,
+    vatExemptionReason: contract.vatExemptionReason,
+    paymentTermDays: contract.paymentTermDays,
+    supplier: supplierSnapshot(contract.supplier),
+    contract: {
+      reference: contract.reference,
+      title: contract.title,
+      fundingModel: contract.fundingModel,
+      dutyCode: contract.dutyCode,
+      legalBasis: contract.duty.legalBasis,
+    },
+  };
+}
+
+/** Takes a run up: reads what it works with and marks it RUNNING, with its progress (a resumed run counts what was issued before). */
+@Injectable()
+export class RunContextLoader {
+  constructor(
+    private readonly runs: InvoiceRunRepository,
+    private readonly contracts: ContractsReader,
+    private readonly calculator: InvoiceCalculator,
+  ) {}
+
+  /** Null for a run that is gone or finished (a job delivered again after the end). */
+  async load(tx: PlatformTransaction, runId: string): Promise<RunContext | null> {
+    const run = await this.runs.byId(tx, runId);
+    if (!run || run.status === 'COMPLETED' || run.status === 'FAILED') return null;
+    const contract = await this.contracts.billingContractAsPlatform(tx, run.contractId);
+    const calculation = await this.calculator.context(
+      tx,
+      contract,
+      { from: run.periodStart, to: run.periodEnd },
+      run.referenceDate,
+    );
+    const total = await this.calculator.participantCount(tx, calculation);
+    const { documents: done } = await this.runs.documentTotals(tx, runId);
+    // A central invoice is issued whole: its participants are done together, or not yet.
+    const progressDone = contract.fundingModel === 'CENTRAL_INVOICE' ? (done ? total : 0) : done;
+    await this.runs.markRunning(tx, runId, { startedAt: run.startedAt ?? new Date(), total, done: progressDone });
+    return {
+      run,
+      contract,
+      issueDate: todayInAmsterdam(),
+      type: fundingDocumentType(contract.fundingModel),
+      calculation,
+    };
+  }
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { Cents, cents, IsoDate } from '@wmo/domain';
+import type { Transaction } from '@wmo/tenancy';
+import { InvoiceRunEntity } from './invoice-run.entity';
+
+/** The billing details an issued document lacked, by participant code ('central' for a central invoice). */
+export interface RunGap {
+  code: string;
+  missing: string[];
+  /** How many documents of the run lack something, listed or not. */
+  total: number;
+}
+
+export interface NewRun {
+  contractId: string;
+  contractingOrganisationId: string;
+  supplierId: string;
+  period: { from: IsoDate; to: IsoDate };
+  referenceDate: IsoDate;
+  idempotencyKey: string;
+  requestHash: string;
+  requestedByOrganisationId: string;
+  requestedByUserId: string | null;
+}
+
+/** The invoice_run table, and what a run reads of its own documents. */
+@Injectable()
+export class InvoiceRunRepository {
+  byId(tx: Transaction, id: string): Promise<InvoiceRunEntity | null> {
+    return tx.manager.findOneBy(InvoiceRunEntity, { id });
+  }
+
+  byIdempotencyKey(tx: Transaction, organisationId: string, key: string): Promise<InvoiceRunEntity | null> {
+    return tx.manager.findOneBy(InvoiceRunEntity, { requestedByOrganisationId: organisationId, idempotencyKey: key });
+  }
+
+  /** One request per contract at a time, until the transaction ends. */
+  async lockContract(tx: Transaction, contractId: string): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 12))`, [contractId]);
+  }
+
+  /** A run of the contract overlapping the period: the one for exactly this period first, else the earliest. */
+  async overlapping(
+    tx: Transaction,
+    contractId: string,
+    period: { from: IsoDate; to: IsoDate },
+  ): Promise<{ id: string; periodStart: IsoDate; periodEnd: IsoDate } | null> {
+    const [row] = await tx.manager.query<Array<{ id: string; periodStart: IsoDate; periodEnd: IsoDate }>>(
+      `SELECT id, period_start AS "periodStart", period_end AS "periodEnd" FROM invoice_run
+        WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2
+        ORDER BY (period_start = $2 AND period_end = $3) DESC, period_start LIMIT 1`,
+      [contractId, period.from, period.to],
+    );
+    return row ?? null;
+  }
+
+  /** A QUEUED run; its id. */
+  async insert(tx: Transaction, run: NewRun): Promise<string> {
+    const [inserted] = await tx.manager.query<Array<{ id: string }>>(
+      `INSERT INTO invoice_run (contract_id, contracting_organisation_id, supplier_id, period_start, period_end, reference_date, status,
+                                idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
+      [
+        run.contractId,
+        run.contractingOrganisationId,
+        run.supplierId,
+        run.period.from,
+        run.period.to,
+        run.referenceDate,
+        run.idempotencyKey,
+        run.requestHash,
+        run.requestedByOrganisationId,
+        run.requestedByUserId,
+      ],
+    );
+    return inserted.id;
+  }
+
+  async markRunning(
+    tx: Transaction,
+    id: string,
+    progress: { startedAt: Date; total: number; done: number },
+  ): Promise<void> {
+    await tx.manager.update(
+      InvoiceRunEntity,
+      { id },
+      { status: 'RUNNING', startedAt: progress.startedAt, progressTotal: progress.total, progressDone: progress.done },
+    );
+  }
+
+  async addProgress(tx: Transaction, id: string, issued: number): Promise<void> {
+    await tx.manager.query(`UPDATE invoice_run SET progress_done = progress_done + $2 WHERE id = $1`, [id, issued]);
+  }
+
+  async setProgress(tx: Transaction, id: string, done: number): Promise<void> {
+    await tx.manager.query(`UPDATE invoice_run SET progress_done = $2 WHERE id = $1`, [id, done]);
+  }
+
+  async complete(tx: Transaction, id: string, totals: { documents: number; totalCents: Cents }): Promise<void> {
+    await tx.manager.update(
+      InvoiceRunEntity,
+      { id },
+      {
+        status: 'COMPLETED',
+        documentCount: totals.documents,
+        totalCents: totals.totalCents,
+        finishedAt: new Date(),
+        error: null,
+      },
+    );
+  }
+
+  async fail(tx: Transaction, id: string, error: string): Promise<void> {
+    await tx.manager.update(InvoiceRunEntity, { id }, { status: 'FAILED', error, finishedAt: new Date() });
+  }
+
+  /** How many documents the run has issued, and their total. */
+  async documentTotals(tx: Transaction, runId: string): Promise<{ documents: number; totalCents: Cents }> {
+    const [row] = await tx.manager.query<Array<{ count: number; total: string }>>(
+      `SELECT count(*)::int AS count, coalesce(sum(total_cents), 0)::text AS total FROM invoice_document WHERE run_id = $1`,
+      [runId],
+    );
+    return { documents: row.count, totalCents: cents(row.total) };
+  }
+
+  /** Which of these participants already have their document in the run (a resumed run skips them). */
+  async issuedCodes(tx: Transaction, runId: string, codes: readonly string[]): Promise<Set<string>> {
+    const rows = await tx.manager.query<Array<{ code: string }>>(
+      `SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)`,
+      [runId, codes],
+    );
+    return new Set(rows.map((row) => row.code));
+  }
+
+  /** Up to `limit` documents of the run without a stored PDF. */
+  async documentsWithoutPdf(tx: Transaction, runId: string, limit: number): Promise<string[]> {
+    const rows = await tx.manager.query<Array<{ id: string }>>(
+      `SELECT d.id FROM invoice_document d WHERE d.run_id = $1 AND NOT EXISTS (SELECT 1 FROM document_file f WHERE f.document_id = d.id) LIMIT $2`,
+      [runId, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** A page of the run's documents after `afterNumber`, by number, with their stored PDF if any (the ZIP download). */
+  documentPage(
+    tx: Transaction,
+    runId: string,
+    afterNumber: string,
+    limit: number,
+  ): Promise<Array<{ id: string; number: string; supplierId: string; pdf: Buffer | null }>> {
+    return tx.manager.query(
+      `SELECT d.id, d.number, d.supplier_id AS "supplierId", f.pdf
+         FROM invoice_document d LEFT JOIN document_file f ON f.document_id = d.id
+        WHERE d.run_id = $1 AND d.number > $2 ORDER BY d.number LIMIT $3`,
+      [runId, afterNumber, limit],
+    );
+  }
+
+  /**
+   * The billing details the run's documents lacked, read from their customer snapshots (the
+   * address as ublGaps judges it: street, postal code and city), the first `limit` by code.
+   */
+  gaps(tx: Transaction, runId: string, limit: number): Promise<RunGap[]> {
+    return tx.manager.query<RunGap[]>(
+      `SELECT coalesce(d.municipality_code, 'central') AS code, g.missing, count(*) OVER ()::int AS total
+         FROM invoice_document d,
+              LATERAL (SELECT array_remove(ARRAY[
+                CASE WHEN d.customer_snapshot->>'oin' IS NULL THEN 'oin' END,
+                CASE WHEN d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'postalCode' IS NULL OR d.customer_snapshot->>'city' IS NULL THEN 'invoiceAddress' END,
+                CASE WHEN d.customer_snapshot->>'email' IS NULL THEN 'invoiceEmail' END,
+                CASE WHEN d.purchase_order_number IS NULL THEN 'purchaseOrderNumber' END], NULL)::text[] AS missing) g
+        WHERE d.run_id = $1 AND d.type <> 'ALLOCATION_STATEMENT' AND cardinality(g.missing) > 0
+        ORDER BY d.municipality_code NULLS FIRST
+        LIMIT $2`,
+      [runId, limit],
+    );
+  }
+}

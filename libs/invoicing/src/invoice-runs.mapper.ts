@@ -1,0 +1,42 @@
+import type { DryRunLineDto, InvoiceRunDto } from './dto/invoice-runs.dto';
+import type { ComputedLine, ComputedParticipant } from './invoice-calculator';
+import type { InvoiceRunEntity } from './invoice-run.entity';
+import type { RunGap } from './invoice-run.repository';
+
+/** A run as the API shows it, with its gaps (computed from its documents on every read, so never stale). */
+export function toRunDto(run: InvoiceRunEntity, gaps: readonly RunGap[]): InvoiceRunDto {
+  return {
+    id: run.id,
+    contractId: run.contractId,
+    status: run.status,
+    period: { start: run.periodStart, end: run.periodEnd },
+    referenceDate: run.referenceDate,
+    progress: { done: run.progressDone, total: run.progressTotal },
+    documentCount: run.documentCount,
+    totalCents: run.totalCents,
+    currency: 'EUR',
+    gaps: gaps.map(({ code, missing }) => ({ code, missing })),
+    gapCount: gaps[0]?.total ?? 0,
+    error: run.error,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: run.startedAt?.toISOString() ?? null,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A line a dry run would issue. */
+export function toDryRunLine(participant: ComputedParticipant, line: ComputedLine): DryRunLineDto {
+  return {
+    municipalityCode: participant.code,
+    name: participant.name,
+    inhabitants: line.inhabitants,
+    perInhabitant: line.perInhabitant,
+    from: line.periodStart,
+    to: line.periodEnd,
+    days: line.days,
+    daysInYear: line.daysInYear,
+    amountCents: line.amountCents,
+    calculation: line.calculation,
+    approximationNote: line.approximationNote,
+  };
+}

@@ -1,0 +1,30 @@
+export const DOCUMENT_TYPES = ['INVOICE', 'CREDIT_NOTE', 'ALLOCATION_STATEMENT'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** A party (supplier or customer) as it was when a document was issued: the document must not change when the party does. */
+export interface PartySnapshot {
+  name: string;
+  kvkNumber: string | null;
+  vatId?: string | null;
+  oin?: string | null;
+  iban?: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  countryCode: string;
+  email: string | null;
+}
+
+/** The contract as it was when a document was issued. */
+export interface ContractSnapshot {
+  reference: string;
+  title: string;
+  fundingModel: string;
+  dutyCode: string;
+  /** The duty's at issue (documents issued before it was kept have none: the duty has it). */
+  legalBasis?: string;
+}
