@@ -5,15 +5,11 @@ import { ApiProblemResponses, NoQueryParams, toCsv } from '@wmo/common';
 import { centsToDecimal, todayInAmsterdam } from '@wmo/domain';
 import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
-import { ComplianceService } from './compliance.service';
-import {
-  EvaluationResultDto,
-  ObligationsDto,
-  ObligationsQuery,
-  OverviewDto,
-  OverviewQuery,
-} from './dto/compliance.dto';
+import { EvaluationResultDto, ObligationsDto, ObligationsQuery } from './dto/compliance.dto';
+import { OverviewDto, OverviewQuery } from './dto/overview.dto';
 import { ComplianceEvaluator } from './evaluation/compliance-evaluator';
+import { ObligationsService } from './obligations.service';
+import { OverviewService } from './overview.service';
 import { ComplianceReportDto, ReportQuery } from './report/report.dto';
 import { renderComplianceReportPdf } from './report/report-pdf';
 import { ComplianceReportService } from './report/report.service';
@@ -22,7 +18,8 @@ import { ComplianceReportService } from './report/report.service';
 @Controller()
 export class ComplianceController {
   constructor(
-    private readonly compliance: ComplianceService,
+    private readonly obligationsService: ObligationsService,
+    private readonly overviews: OverviewService,
     private readonly reports: ComplianceReportService,
     private readonly evaluator: ComplianceEvaluator,
   ) {}
@@ -40,7 +37,7 @@ export class ComplianceController {
   @ApiOkResponse({ type: ObligationsDto })
   @ApiProblemResponses(400, 404, [422, 'The municipality did not exist in the period, or the duty was not in force.'])
   obligations(@MunicipalityCode() code: string, @Query() query: ObligationsQuery): Promise<ObligationsDto> {
-    return this.compliance.obligations(code, query);
+    return this.obligationsService.obligations(code, query);
   }
 
   @Get('municipalities/:code/compliance-report')
@@ -98,7 +95,7 @@ export class ComplianceController {
     @Query() query: OverviewQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OverviewDto | string> {
-    const overview = await this.compliance.overview(query);
+    const overview = await this.overviews.overview(query);
     if (query.format !== 'csv') return overview;
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
     void reply.header(

@@ -1,16 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@wmo/config';
 import { todayInAmsterdam } from '@wmo/domain';
 import { JobQueue } from '@wmo/jobs';
 import { ComplianceEvaluator, EVALUATION_QUEUE, EvaluationJob } from './compliance-evaluator';
 
 export const EVALUATE_HERE = Symbol('EVALUATE_HERE');
 const HOUR_MS = 3_600_000;
-/** The first request waits a minute, so a process that starts and stops at once (a deploy, a test) does no evaluation. */
-const FIRST_REQUEST_MS = 60_000;
 
 /**
- * In a worker process: works the evaluation queue, and asks for today's evaluation a minute after
- * start and then every hour (one job per day however many workers ask; the day's row makes it run once).
+ * In a worker process: works the evaluation queue, and asks for today's evaluation a while after
+ * start (EVALUATION_START_DELAY_SECONDS, a minute by default, so that a process that starts and
+ * stops at once, a deploy, does no evaluation) and then every hour. One job per day however many
+ * workers ask; the day's row makes it run once.
  */
 @Injectable()
 export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +21,7 @@ export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly jobs: JobQueue,
     private readonly evaluator: ComplianceEvaluator,
+    private readonly config: AppConfig,
     @Inject(EVALUATE_HERE) private readonly enabled: boolean,
   ) {}
 
@@ -28,11 +30,14 @@ export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicatio
     await this.jobs.work<EvaluationJob>(EVALUATION_QUEUE, 5, async ({ day }) => {
       await this.evaluator.evaluate(day, false);
     });
-    this.timers = [
-      setTimeout(() => void this.requestToday(), FIRST_REQUEST_MS),
-      setInterval(() => void this.requestToday(), HOUR_MS),
-    ];
-    for (const timer of this.timers) timer.unref();
+    const first = setTimeout(() => {
+      void this.requestToday();
+      const hourly = setInterval(() => void this.requestToday(), HOUR_MS);
+      hourly.unref();
+      this.timers.push(hourly);
+    }, this.config.EVALUATION_START_DELAY_SECONDS * 1000);
+    first.unref();
+    this.timers = [first];
   }
 
   onApplicationShutdown(): void {
