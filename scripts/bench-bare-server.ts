@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
   const app = Fastify({ logger: false });
   app.get<{ Params: { code: string } }>('/bare/municipalities/:code', async (request, reply) => {
-    const { rows } = await pool.query('SELECT body FROM municipality_detail WHERE code = $1', [request.params.code]);
+    const { rows } = await pool.query<{ body: string }>('SELECT body FROM municipality_detail WHERE code = $1', [
+      request.params.code,
+    ]);
     if (rows.length === 0) return reply.code(404).send({ status: 404 });
     return reply.type('application/json').send(rows[0].body);
   });

@@ -26,12 +26,12 @@ export function startNode(
     let output = '';
     const onExit = (code: number | null) => reject(new Error(`${script} exited with ${code}: ${output.slice(-2000)}`));
     child.on('exit', onExit);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = ready.exec(output);
       if (match) {
-        child.stdout!.removeAllListeners('data');
-        child.stdout!.resume(); // keep draining the logs
+        child.stdout.removeAllListeners('data');
+        child.stdout.resume(); // keep draining the logs
         child.off('exit', onExit);
         resolve({ child, base: match[1] ?? '' });
       }

@@ -137,13 +137,11 @@ describe('notifications and webhooks', () => {
 
   describe('webhook registration', () => {
     it("Assen's ORG_ADMIN registers an endpoint: 201 with a whsec_ secret shown once; the list has no secret", async () => {
-      const res = await assenAdmin
-        .post('/api/v1/webhooks')
-        .send({
-          url: `${receiver.base}/assen`,
-          events: ['obligation.changed', 'invoice.issued', 'invoice.overdue'],
-          description: 'Zaaksysteem',
-        });
+      const res = await assenAdmin.post('/api/v1/webhooks').send({
+        url: `${receiver.base}/assen`,
+        events: ['obligation.changed', 'invoice.issued', 'invoice.overdue'],
+        description: 'Zaaksysteem',
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         url: `${receiver.base}/assen`,

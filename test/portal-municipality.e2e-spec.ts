@@ -19,7 +19,7 @@ const euro = (cents: number) =>
 
 /** The downloaded file's name and its first bytes. */
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; head: string }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const [download] = await Promise.all<[Promise<Download>, Promise<void>]>([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), head: readFileSync(path).subarray(0, 5).toString('latin1') };
 }

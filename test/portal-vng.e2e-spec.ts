@@ -177,7 +177,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       page.getByRole('button', { name: 'Alle documenten downloaden (ZIP)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^factuurrun-2025-01-01-[0-9a-f]{8}\.zip$/);
-    const zip = readFileSync((await download.path())!);
+    const zip = readFileSync(await download.path());
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The same year again: the existing run, no new documents.
@@ -257,7 +257,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       page.getByRole('button', { name: 'Download als CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('naleving-WMO2015_2_2_4_1B-2025.csv');
-    const lines = readFileSync((await download.path())!, 'utf8')
+    const lines = readFileSync(await download.path(), 'utf8')
       .split(/\r?\n/)
       .filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(pv22.rows.length + 1);
@@ -271,7 +271,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       page.getByRole('button', { name: 'Download als CSV' }).click(),
     ]);
     expect(
-      readFileSync((await all.path())!, 'utf8')
+      readFileSync(await all.path(), 'utf8')
         .split(/\r?\n/)
         .filter((line) => line.trim() !== ''),
     ).toHaveLength(343);

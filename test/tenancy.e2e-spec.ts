@@ -30,7 +30,8 @@ describe('tenant transactions', () => {
     const [{ all }] = await sql<{ all: string }>(t.databaseUrl, `SELECT count(*) AS all FROM contract`);
     const seen = await t.app.get(TenantContext).runAs(assen, () =>
       t.app.get(ScopedDatabase).transaction(async (tx) => {
-        const count = async () => Number((await tx.manager.query<[{ n: string }]>(`SELECT count(*) AS n FROM contract`))[0].n);
+        const count = async () =>
+          Number((await tx.manager.query<[{ n: string }]>(`SELECT count(*) AS n FROM contract`))[0].n);
         const pid = async () => (await tx.manager.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid`))[0].pid;
         const before = await count();
         const connection = await pid();

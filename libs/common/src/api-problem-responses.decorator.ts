@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto } from './problem-details';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
 
 const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field).',
@@ -21,7 +21,8 @@ export function documentUnexpectedErrors(document: OpenAPIObject): void {
   for (const methods of Object.values(document.paths)) {
     for (const operation of Object.values(methods)) {
       if (typeof operation !== 'object' || !operation || !('responses' in operation)) continue;
-      operation.responses['500'] ??= {
+      const { responses } = operation as { responses: Record<string, unknown> };
+      responses['500'] ??= {
         description: 'An unexpected error (a bug). It is logged; quote the `requestId` when reporting it.',
         content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
       };

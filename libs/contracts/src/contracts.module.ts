@@ -46,9 +46,7 @@ const READERS = [ContractsReader, CoverageReader, ProvidersReader, ContractsSeed
 
 /**
  * Providers, services, contracts and coverage. Other libraries read contracts through the readers
- * (and the demo seeds through ContractsSeeder); ProvidersService stays exported for statistics'
- * provider check. Transitional: ContractsService is exported for invoicing's contract lookup until
- * invoicing reads through ContractsReader.
+ * (and the demo seeds through ContractsSeeder).
  */
 @Module({
   // IdentityModule as is provides the OrganisationDirectory alone (also where forRoot is not imported: the worker).
@@ -69,6 +67,6 @@ const READERS = [ContractsReader, CoverageReader, ProvidersReader, ContractsSeed
     ExceptionsService,
     RollOverService,
   ],
-  exports: [...READERS, ContractsService, ProvidersService],
+  exports: READERS,
 })
 export class ContractsModule {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { todayInAmsterdam } from '@wmo/domain';
 import { OrganisationDirectory } from '@wmo/identity';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
 import { ContractLoader } from './contract-loader';
 import { ContractRepository } from './contract.repository';
 import { ContractTerms } from './contract-terms';
@@ -122,14 +121,6 @@ export class ContractsService {
       });
       return after;
     });
-  }
-
-  /**
-   * Transitional: invoicing reads the contract entity through this until it uses
-   * ContractsReader.billingContract.
-   */
-  find(tx: TenantTransaction, id: string): Promise<ContractEntity> {
-    return this.loader.find(tx, id);
   }
 
   /** The organisation that contracts: the caller's own, the oldest association, or a municipality. */

@@ -18,7 +18,6 @@ export type { ProviderSummary } from './providers.reader';
 export { ContractsSeeder } from './contracts.seeder';
 export type { SeedContract, SeedProvider, SeedService } from './contracts.seeder';
 
-export { ProvidersService } from './providers.service';
 export { ContractsError, ContractsErrorCode, contractNotFound, providerNotFound } from './contracts.errors';
 export { CHANNEL_KINDS, CONTRACT_KINDS, CONTRACT_STATUSES, FUNDING_MODELS } from './contracts.constants';
 export type {
@@ -33,10 +32,3 @@ export type {
 } from './contracts.constants';
 export { ContractIdParam } from './dto/contracts.dto';
 export { WeeklyIntervalDto } from './dto/providers.dto';
-
-// Transitional: removed once invoicing, compliance, statistics and demo read through the readers
-export { ContractsService } from './contracts.service';
-export { ContractEntity } from './contract.entity';
-export { TariffEntity } from './contract-children.entity';
-export { DutyEntity } from './duty.entity';
-export { ProviderEntity } from './provider.entity';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ReferenceDataReader } from '@wmo/reference-data';
 import { PlatformTransaction, Role, Transaction, unscopedAsPlatform } from '@wmo/tenancy';
 import { hashPassword } from './credentials';
@@ -42,11 +42,9 @@ export interface UserSeed {
 
 /**
  * Creates (or finds) the organisation and creates or updates the user; returns whether the user
- * is new. For seeding, in a platform transaction. Transitional: an EntityManager is still
- * accepted in place of the transaction, for callers that have not moved to one yet.
+ * is new. For seeding, in a platform transaction.
  */
-export async function upsertUser(tx: Transaction | EntityManager, seed: UserSeed, password: string): Promise<boolean> {
-  const transaction: Transaction = tx instanceof EntityManager ? { manager: tx } : tx;
+export async function upsertUser(transaction: Transaction, seed: UserSeed, password: string): Promise<boolean> {
   const organisation = await findOrCreateOrganisation(transaction, seed.organisation);
   const email = normaliseEmail(seed.email);
   const existing = await users.findByEmail(transaction, email);

@@ -17,6 +17,3 @@ export {
   upsertUser,
 } from './identity-system';
 export type { UserSeed } from './identity-system';
-
-// Transitional: removed once every library reads through OrganisationDirectory
-export { OrganisationEntity } from './organisation.entity';

@@ -12,7 +12,3 @@ export { loadBundledReferenceData } from './reference-data.loader';
 export { PopulationImportService } from './population-import.service';
 export type { PopulationImportResult } from './population-import.service';
 export type { ImportProgress, YearCoverage } from './population-import.rules';
-
-// Transitional: removed once every library reads through ReferenceDataReader
-export { MunicipalityEntity } from './municipality.entity';
-export { TERRITORIAL_CHANGES_SQL } from './municipal-change.repository';

@@ -118,17 +118,21 @@ export function InvoiceStatusBadge({ status }: { status: string }) {
 
 /** A labelled form field with its description and error message wired for assistive technology. */
 export function Field({
+  id: givenId,
   label,
   error,
   description,
   children,
 }: {
+  /** The input's id, when the form links to it (an error summary); generated otherwise. */
+  id?: string;
   label: string;
   error?: string;
   description?: string;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const describedBy =
     [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -183,22 +187,24 @@ export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unkn
 
 /** Loads data for a page; `reload` fetches again (after a change). Stale answers of earlier keys are ignored. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T> & { reload: () => void } {
-  const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
+  const [answer, setAnswer] = useState<{ deps: unknown[]; round: number; state: Loadable<T> } | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
     let current = true;
-    setState((previous) => (previous.status === 'ready' && round > 0 ? previous : { status: 'loading' }));
     load().then(
-      (data) => current && setState({ status: 'ready', data }),
-      (error: unknown) => current && setState({ status: 'error', error }),
+      (data) => current && setAnswer({ deps, round, state: { status: 'ready', data } }),
+      (error: unknown) => current && setAnswer({ deps, round, state: { status: 'error', error } }),
     );
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are the keys of the load
   }, [...deps, round]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
-  return { ...state, reload };
+  // An answer for other keys is stale: loading. A reload keeps showing the data it refreshes.
+  const sameKeys = answer !== null && answer.deps.length === deps.length && answer.deps.every((d, i) => d === deps[i]);
+  const fresh = sameKeys && (answer.round === round || answer.state.status === 'ready');
+  return { ...(fresh ? answer.state : { status: 'loading' }), reload };
 }
 
 /** Renders loading and error states, and the content once the data is there. */

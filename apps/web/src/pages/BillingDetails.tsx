@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
@@ -191,7 +191,7 @@ export function BillingDetailsPage() {
             hierna worden gemaakt.
           </p>
           <Loaded state={state} label="De factuurgegevens worden geladen…">
-            {(data) => (data ? <BillingForm code={code!} initial={data[0]} contracts={data[1]} /> : null)}
+            {(data) => (data ? <BillingForm code={code} initial={data[0]} contracts={data[1]} /> : null)}
           </Loaded>
         </>
       )}
@@ -213,7 +213,7 @@ function BillingForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ids = useRef<Record<string, string>>({});
+  const formId = useId();
   const savedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (saved) savedRef.current?.focus();
@@ -226,10 +226,7 @@ function BillingForm({
       ...current,
       purchaseOrders: current.purchaseOrders.map((po, i) => (i === index ? { ...po, [part]: value } : po)),
     }));
-  const idFor = (field: string, id: string) => {
-    ids.current[field] = id;
-    return id;
-  };
+  const idFor = (field: string) => `${formId}${field}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -274,11 +271,10 @@ function BillingForm({
       className?: string;
     } = {},
   ) => (
-    <Field label={LABELS[field]} error={errors[field]} description={options.description}>
+    <Field id={idFor(field)} label={LABELS[field]} error={errors[field]} description={options.description}>
       {(props) => (
         <input
           {...props}
-          id={idFor(field, props.id)}
           className={`utrecht-textbox utrecht-textbox--html-input ${options.className ?? ''}`}
           type={options.type ?? 'text'}
           inputMode={options.inputMode}
@@ -297,7 +293,7 @@ function BillingForm({
           <Alert type="ok">{saved}</Alert>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} labels={labels} ids={ids.current} />
+      <ErrorSummary errors={errors} labels={labels} idOf={idFor} />
       {failure ? <ErrorAlert error={failure} /> : null}
       <fieldset className="utrecht-form-fieldset billing-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-heading-2">Identificatie</legend>
@@ -340,11 +336,14 @@ function BillingForm({
         ) : null}
         {form.purchaseOrders.map((po, index) => (
           <div key={po.key} className="purchase-order" role="group" aria-label={`Inkoopordernummer ${index + 1}`}>
-            <Field label={poLabel(index, 'contractId')} error={errors[`purchaseOrders.${index}.contractId`]}>
+            <Field
+              id={idFor(`purchaseOrders.${index}.contractId`)}
+              label={poLabel(index, 'contractId')}
+              error={errors[`purchaseOrders.${index}.contractId`]}
+            >
               {(props) => (
                 <select
                   {...props}
-                  id={idFor(`purchaseOrders.${index}.contractId`, props.id)}
                   className="utrecht-select utrecht-select--html-select"
                   value={po.contractId}
                   onChange={(event) => setPo(index, 'contractId', event.target.value)}
@@ -361,11 +360,14 @@ function BillingForm({
                 </select>
               )}
             </Field>
-            <Field label={poLabel(index, 'year')} error={errors[`purchaseOrders.${index}.year`]}>
+            <Field
+              id={idFor(`purchaseOrders.${index}.year`)}
+              label={poLabel(index, 'year')}
+              error={errors[`purchaseOrders.${index}.year`]}
+            >
               {(props) => (
                 <select
                   {...props}
-                  id={idFor(`purchaseOrders.${index}.year`, props.id)}
                   className="utrecht-select utrecht-select--html-select"
                   value={po.year}
                   onChange={(event) => setPo(index, 'year', event.target.value)}
@@ -380,11 +382,14 @@ function BillingForm({
                 </select>
               )}
             </Field>
-            <Field label={poLabel(index, 'number')} error={errors[`purchaseOrders.${index}.number`]}>
+            <Field
+              id={idFor(`purchaseOrders.${index}.number`)}
+              label={poLabel(index, 'number')}
+              error={errors[`purchaseOrders.${index}.number`]}
+            >
               {(props) => (
                 <input
                   {...props}
-                  id={idFor(`purchaseOrders.${index}.number`, props.id)}
                   className="utrecht-textbox utrecht-textbox--html-input input--short"
                   type="text"
                   maxLength={50}

@@ -42,19 +42,25 @@ async function loadDetails(id: string): Promise<ContractDetails> {
   return { contract, exceptions, amendments };
 }
 
+const isNamed = (item: unknown): item is { name: unknown } =>
+  typeof item === 'object' && item !== null && 'name' in item;
+
+/** A scalar as text; anything else as JSON. */
+const plain = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
+
 /** An amendment's before/after value: dates and tariffs the Dutch way. */
 function changeValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return field === 'endDate' ? 'geen einddatum' : '–';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
-  if (field === 'perInhabitant' || field === 'tariff') return tariff(String(value));
+  if ((field === 'perInhabitant' || field === 'tariff') && typeof value === 'string') return tariff(value);
   if (Array.isArray(value))
     return value.length === 0
       ? 'geen'
-      : value
-          .map((item) => (typeof item === 'object' && item && 'name' in item ? String(item.name) : String(item)))
-          .join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+      : value.map((item: unknown) => (isNamed(item) ? plain(item.name) : plain(item))).join(', ');
+  return plain(value);
 }
 
 /** "Btw standaardtarief (21,00%)", or the exemption reason when it says more than the category. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IsIsoDate } from '@wmo/common';
-import { DOCUMENT_TYPES, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.entities';
+import { DOCUMENT_TYPES, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
 
 export class CreateInvoiceRunDto {

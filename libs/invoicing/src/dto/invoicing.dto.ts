@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
 import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType } from '../invoicing.entities';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType } from '../invoicing.constants';
 
 export class DocumentIdParam {
   @ApiProperty({ format: 'uuid' })

@@ -106,7 +106,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
       if (status === 202) {
-        navigate(`/factuurrondes/${data.id}`);
+        void navigate(`/factuurrondes/${data.id}`);
         return;
       }
       setExisting(data);

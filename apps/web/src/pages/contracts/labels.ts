@@ -74,7 +74,7 @@ export interface Amendment {
 export interface InvoiceRun {
   id: string;
   contractId: string;
-  status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | string;
+  status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
   period: { start: string; end: string };
   referenceDate: string;
   progress: { done: number; total: number };

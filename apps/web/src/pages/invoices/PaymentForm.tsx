@@ -1,4 +1,4 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Button, ErrorAlert, Field } from '../../components/ui';
@@ -63,7 +63,8 @@ export function PaymentForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const ids = useRef<Record<string, string>>({});
+  const formId = useId();
+  const idOf = (field: string) => `${formId}${field}`;
 
   const validate = (): FieldErrors => {
     const found: FieldErrors = {};
@@ -135,11 +136,6 @@ export function PaymentForm({
     }
   };
 
-  const fieldId = (field: PaymentField, id: string) => {
-    ids.current[field] = id;
-    return id;
-  };
-
   return (
     <form
       className="form payment-form"
@@ -153,9 +149,10 @@ export function PaymentForm({
       <p className="utrecht-paragraph">
         Nog open: {euroCents(doc.outstandingCents)}. Registreer hier een betaling die u heeft ontvangen.
       </p>
-      <ErrorSummary errors={errors} labels={LABELS} ids={ids.current} />
+      <ErrorSummary errors={errors} labels={LABELS} idOf={idOf} />
       {failure ? <ErrorAlert error={failure} /> : null}
       <Field
+        id={idOf('amount')}
         label={LABELS.amount}
         error={errors.amount}
         description={`Bijvoorbeeld 1.234,56. Hoogstens ${euroCents(doc.outstandingCents)}.`}
@@ -163,7 +160,6 @@ export function PaymentForm({
         {(props) => (
           <input
             {...props}
-            id={fieldId('amount', props.id)}
             className="utrecht-textbox utrecht-textbox--html-input amount-input"
             type="text"
             inputMode="decimal"
@@ -174,6 +170,7 @@ export function PaymentForm({
         )}
       </Field>
       <Field
+        id={idOf('date')}
         label={LABELS.date}
         error={errors.date}
         description={`Niet vóór de factuurdatum (${date(doc.issueDate)}) en niet later dan vandaag.`}
@@ -181,7 +178,6 @@ export function PaymentForm({
         {(props) => (
           <input
             {...props}
-            id={fieldId('date', props.id)}
             className="utrecht-textbox utrecht-textbox--html-input date-input"
             type="date"
             min={doc.issueDate}
@@ -192,6 +188,7 @@ export function PaymentForm({
         )}
       </Field>
       <Field
+        id={idOf('reference')}
         label={LABELS.reference}
         error={errors.reference}
         description="Bijvoorbeeld het nummer van het bankafschrift."
@@ -199,7 +196,6 @@ export function PaymentForm({
         {(props) => (
           <input
             {...props}
-            id={fieldId('reference', props.id)}
             className="utrecht-textbox utrecht-textbox--html-input"
             type="text"
             maxLength={200}

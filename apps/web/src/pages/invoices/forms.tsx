@@ -9,12 +9,13 @@ export type FieldErrors = Record<string, string>;
 export function ErrorSummary({
   errors,
   labels,
-  ids,
+  idOf,
   message,
 }: {
   errors: FieldErrors;
   labels: Record<string, string>;
-  ids: Record<string, string>;
+  /** The id of a field's input, for the link to it. */
+  idOf: (field: string) => string;
   message?: string | null;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -41,9 +42,9 @@ export function ErrorSummary({
                 <li key={field} className="utrecht-unordered-list__item">
                   <a
                     className="utrecht-link"
-                    href={`#${ids[field] ?? ''}`}
+                    href={`#${idOf(field)}`}
                     onClick={(event) => {
-                      const target = ids[field] ? document.getElementById(ids[field]) : null;
+                      const target = document.getElementById(idOf(field));
                       if (target) {
                         event.preventDefault();
                         target.focus();
