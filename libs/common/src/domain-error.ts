@@ -5,8 +5,8 @@ export interface FieldError {
 }
 
 /**
- * Base of every typed error a feature raises. Each feature declares its error codes as an enum
- * and maps every code to an HTTP status in an exhaustive `switch` (see `*.errors.ts`), so a new
+ * Base of every typed error. A feature declares its error codes as an enum and gives each its
+ * HTTP status and title in one exhaustive catalogue (`FeatureError`, see `*.errors.ts`), so a new
  * error cannot ship unmapped; the global problem filter turns it into `application/problem+json`.
  */
 export abstract class DomainError extends Error {
@@ -29,6 +29,33 @@ export abstract class DomainError extends Error {
   ) {
     super(detail);
     this.name = new.target.name;
+  }
+}
+
+/** Every code of a feature with its HTTP status and title: a `Record` over the code enum, so a new code without an entry does not compile. */
+export type ErrorCatalogue<Code extends string> = Readonly<Record<Code, { status: number; title: string }>>;
+
+/**
+ * A feature's typed error: `code` is one of the feature's enum, and the feature's catalogue gives
+ * its HTTP status and title. The global problem filter turns it into `application/problem+json`.
+ */
+export abstract class FeatureError<Code extends string> extends DomainError {
+  readonly title: string;
+
+  constructor(
+    readonly code: Code,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(detail, extensions);
+    this.title = this.catalogue()[code].title;
+  }
+
+  /** The feature's catalogue (a constant; called from the constructor, so it must not read instance fields). */
+  protected abstract catalogue(): ErrorCatalogue<Code>;
+
+  httpStatus(): number {
+    return this.catalogue()[this.code].status;
   }
 }
 

@@ -1,7 +1,6 @@
 // Errors as problem documents (RFC 9457)
-export { assertUnreachable } from './assert-unreachable';
-export { DomainError, RateLimitedError, RequestValidationError } from './domain-error';
-export type { FieldError } from './domain-error';
+export { DomainError, FeatureError, RateLimitedError, RequestValidationError } from './domain-error';
+export type { ErrorCatalogue, FieldError } from './domain-error';
 export { ProblemDetailsDto } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { ApiProblemResponses, documentUnexpectedErrors } from './api-problem-responses.decorator';

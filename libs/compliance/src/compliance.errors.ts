@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum ComplianceErrorCode {
   MunicipalityNotFound = 'MUNICIPALITY_NOT_FOUND',
@@ -8,38 +8,19 @@ export enum ComplianceErrorCode {
   OverviewNotAllowed = 'OVERVIEW_NOT_ALLOWED',
 }
 
-const TITLES: Record<ComplianceErrorCode, string> = {
-  [ComplianceErrorCode.MunicipalityNotFound]: 'Municipality not found',
-  [ComplianceErrorCode.DutyNotFound]: 'Duty not found',
-  [ComplianceErrorCode.NotExisting]: 'The municipality did not exist in this period',
-  [ComplianceErrorCode.DutyNotInForce]: 'The duty was not in force in this period',
-  [ComplianceErrorCode.OverviewNotAllowed]: 'The national overview is for the VNG, providers and operators',
+const COMPLIANCE_ERRORS: ErrorCatalogue<ComplianceErrorCode> = {
+  [ComplianceErrorCode.MunicipalityNotFound]: { status: 404, title: 'Municipality not found' },
+  [ComplianceErrorCode.DutyNotFound]: { status: 404, title: 'Duty not found' },
+  [ComplianceErrorCode.NotExisting]: { status: 422, title: 'The municipality did not exist in this period' },
+  [ComplianceErrorCode.DutyNotInForce]: { status: 422, title: 'The duty was not in force in this period' },
+  [ComplianceErrorCode.OverviewNotAllowed]: {
+    status: 403,
+    title: 'The national overview is for the VNG, providers and operators',
+  },
 };
 
-export class ComplianceError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: ComplianceErrorCode,
-    detail: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case ComplianceErrorCode.MunicipalityNotFound:
-      case ComplianceErrorCode.DutyNotFound:
-        return 404;
-      case ComplianceErrorCode.OverviewNotAllowed:
-        return 403;
-      case ComplianceErrorCode.NotExisting:
-      case ComplianceErrorCode.DutyNotInForce:
-        return 422;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class ComplianceError extends FeatureError<ComplianceErrorCode> {
+  protected catalogue(): ErrorCatalogue<ComplianceErrorCode> {
+    return COMPLIANCE_ERRORS;
   }
 }

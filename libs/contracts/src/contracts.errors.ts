@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum ContractsErrorCode {
   ProviderNotFound = 'PROVIDER_NOT_FOUND',
@@ -20,64 +20,29 @@ export enum ContractsErrorCode {
   InvoicePrefixTaken = 'INVOICE_PREFIX_TAKEN',
 }
 
-const TITLES: Record<ContractsErrorCode, string> = {
-  [ContractsErrorCode.ProviderNotFound]: 'Provider not found',
-  [ContractsErrorCode.ServiceNotFound]: 'Service not found',
-  [ContractsErrorCode.DutyNotFound]: 'Duty not found',
-  [ContractsErrorCode.ContractNotFound]: 'Contract not found',
-  [ContractsErrorCode.MunicipalityNotFound]: 'Municipality not found',
-  [ContractsErrorCode.ParticipationNotFound]: 'Participation not found',
-  [ContractsErrorCode.NotContractManager]: 'Only the contracting party manages this contract',
-  [ContractsErrorCode.ContractNotDraft]: 'The contract is no longer a draft',
-  [ContractsErrorCode.ContractNotActive]: 'The contract is not active',
-  [ContractsErrorCode.TariffOverlap]: 'Tariffs overlap',
-  [ContractsErrorCode.DoubleCoverage]: 'Municipality already covered for this duty',
-  [ContractsErrorCode.MunicipalityExcepted]: 'Municipality is excepted from this contract',
-  [ContractsErrorCode.AlreadyParticipating]: 'Municipality already participates',
-  [ContractsErrorCode.OutsideContractTerm]: 'Outside the contract term',
-  [ContractsErrorCode.MunicipalityNotExisting]: 'Municipality does not exist then',
-  [ContractsErrorCode.InvalidContract]: 'The contract cannot be activated',
-  [ContractsErrorCode.InvoicePrefixTaken]: 'Invoice prefix already in use',
+const CONTRACTS_ERRORS: ErrorCatalogue<ContractsErrorCode> = {
+  [ContractsErrorCode.ProviderNotFound]: { status: 404, title: 'Provider not found' },
+  [ContractsErrorCode.ServiceNotFound]: { status: 404, title: 'Service not found' },
+  [ContractsErrorCode.DutyNotFound]: { status: 404, title: 'Duty not found' },
+  [ContractsErrorCode.ContractNotFound]: { status: 404, title: 'Contract not found' },
+  [ContractsErrorCode.MunicipalityNotFound]: { status: 404, title: 'Municipality not found' },
+  [ContractsErrorCode.ParticipationNotFound]: { status: 404, title: 'Participation not found' },
+  [ContractsErrorCode.NotContractManager]: { status: 403, title: 'Only the contracting party manages this contract' },
+  [ContractsErrorCode.ContractNotDraft]: { status: 409, title: 'The contract is no longer a draft' },
+  [ContractsErrorCode.ContractNotActive]: { status: 409, title: 'The contract is not active' },
+  [ContractsErrorCode.TariffOverlap]: { status: 409, title: 'Tariffs overlap' },
+  [ContractsErrorCode.DoubleCoverage]: { status: 409, title: 'Municipality already covered for this duty' },
+  [ContractsErrorCode.MunicipalityExcepted]: { status: 409, title: 'Municipality is excepted from this contract' },
+  [ContractsErrorCode.AlreadyParticipating]: { status: 409, title: 'Municipality already participates' },
+  [ContractsErrorCode.OutsideContractTerm]: { status: 422, title: 'Outside the contract term' },
+  [ContractsErrorCode.MunicipalityNotExisting]: { status: 422, title: 'Municipality does not exist then' },
+  [ContractsErrorCode.InvalidContract]: { status: 422, title: 'The contract cannot be activated' },
+  [ContractsErrorCode.InvoicePrefixTaken]: { status: 409, title: 'Invoice prefix already in use' },
 };
 
-export class ContractsError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: ContractsErrorCode,
-    detail: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case ContractsErrorCode.ProviderNotFound:
-      case ContractsErrorCode.ServiceNotFound:
-      case ContractsErrorCode.DutyNotFound:
-      case ContractsErrorCode.ContractNotFound:
-      case ContractsErrorCode.MunicipalityNotFound:
-      case ContractsErrorCode.ParticipationNotFound:
-        return 404;
-      case ContractsErrorCode.NotContractManager:
-        return 403;
-      case ContractsErrorCode.ContractNotDraft:
-      case ContractsErrorCode.ContractNotActive:
-      case ContractsErrorCode.TariffOverlap:
-      case ContractsErrorCode.DoubleCoverage:
-      case ContractsErrorCode.MunicipalityExcepted:
-      case ContractsErrorCode.AlreadyParticipating:
-      case ContractsErrorCode.InvoicePrefixTaken:
-        return 409;
-      case ContractsErrorCode.OutsideContractTerm:
-      case ContractsErrorCode.MunicipalityNotExisting:
-      case ContractsErrorCode.InvalidContract:
-        return 422;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class ContractsError extends FeatureError<ContractsErrorCode> {
+  protected catalogue(): ErrorCatalogue<ContractsErrorCode> {
+    return CONTRACTS_ERRORS;
   }
 }
 

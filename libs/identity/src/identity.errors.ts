@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum IdentityErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -14,59 +14,36 @@ export enum IdentityErrorCode {
   NotForApiKeys = 'NOT_FOR_API_KEYS',
 }
 
-const TITLES: Record<IdentityErrorCode, string> = {
-  [IdentityErrorCode.InvalidCredentials]: 'E-mail address or password is incorrect',
-  [IdentityErrorCode.LoginThrottled]: 'Too many failed sign-in attempts',
-  [IdentityErrorCode.InvalidRefreshToken]: 'Refresh token is invalid or has expired',
-  [IdentityErrorCode.RefreshTokenReused]: 'Refresh token was already used',
-  [IdentityErrorCode.UserNotFound]: 'User not found',
-  [IdentityErrorCode.OrganisationNotFound]: 'Organisation not found',
-  [IdentityErrorCode.ApiKeyNotFound]: 'API key not found',
-  [IdentityErrorCode.EmailTaken]: 'E-mail address already in use',
-  [IdentityErrorCode.SelfLockout]: 'You cannot lock yourself out',
-  [IdentityErrorCode.RolesTooWide]: 'Roles not allowed',
-  [IdentityErrorCode.NotForApiKeys]: 'Not available to API keys',
+const IDENTITY_ERRORS: ErrorCatalogue<IdentityErrorCode> = {
+  [IdentityErrorCode.InvalidCredentials]: { status: 401, title: 'E-mail address or password is incorrect' },
+  [IdentityErrorCode.LoginThrottled]: { status: 429, title: 'Too many failed sign-in attempts' },
+  [IdentityErrorCode.InvalidRefreshToken]: { status: 401, title: 'Refresh token is invalid or has expired' },
+  [IdentityErrorCode.RefreshTokenReused]: { status: 401, title: 'Refresh token was already used' },
+  [IdentityErrorCode.UserNotFound]: { status: 404, title: 'User not found' },
+  [IdentityErrorCode.OrganisationNotFound]: { status: 404, title: 'Organisation not found' },
+  [IdentityErrorCode.ApiKeyNotFound]: { status: 404, title: 'API key not found' },
+  [IdentityErrorCode.EmailTaken]: { status: 409, title: 'E-mail address already in use' },
+  [IdentityErrorCode.SelfLockout]: { status: 409, title: 'You cannot lock yourself out' },
+  [IdentityErrorCode.RolesTooWide]: { status: 422, title: 'Roles not allowed' },
+  [IdentityErrorCode.NotForApiKeys]: { status: 403, title: 'Not available to API keys' },
 };
 
-export class IdentityError extends DomainError {
-  readonly title: string;
-
+export class IdentityError extends FeatureError<IdentityErrorCode> {
   constructor(
-    readonly code: IdentityErrorCode,
+    code: IdentityErrorCode,
     detail: string,
     extensions: Record<string, unknown> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
+    super(code, detail, extensions);
+  }
+
+  protected catalogue(): ErrorCatalogue<IdentityErrorCode> {
+    return IDENTITY_ERRORS;
   }
 
   override headers(): Record<string, string> {
     return this.retryAfterSeconds ? { 'Retry-After': String(this.retryAfterSeconds) } : {};
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case IdentityErrorCode.InvalidCredentials:
-      case IdentityErrorCode.InvalidRefreshToken:
-      case IdentityErrorCode.RefreshTokenReused:
-        return 401;
-      case IdentityErrorCode.LoginThrottled:
-        return 429;
-      case IdentityErrorCode.UserNotFound:
-      case IdentityErrorCode.OrganisationNotFound:
-      case IdentityErrorCode.ApiKeyNotFound:
-        return 404;
-      case IdentityErrorCode.EmailTaken:
-      case IdentityErrorCode.SelfLockout:
-        return 409;
-      case IdentityErrorCode.RolesTooWide:
-        return 422;
-      case IdentityErrorCode.NotForApiKeys:
-        return 403;
-      default:
-        return assertUnreachable(this.code);
-    }
   }
 }
 

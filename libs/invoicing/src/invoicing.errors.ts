@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum InvoicingErrorCode {
   RunNotFound = 'INVOICE_RUN_NOT_FOUND',
@@ -17,59 +17,26 @@ export enum InvoicingErrorCode {
   PeriodOverlaps = 'PERIOD_ALREADY_INVOICED',
 }
 
-const TITLES: Record<InvoicingErrorCode, string> = {
-  [InvoicingErrorCode.RunNotFound]: 'Invoice run not found',
-  [InvoicingErrorCode.DocumentNotFound]: 'Document not found',
-  [InvoicingErrorCode.MunicipalityNotFound]: 'Municipality not found',
-  [InvoicingErrorCode.NotAllowed]: 'You may not start invoice runs for this contract',
-  [InvoicingErrorCode.ContractNotBillable]: 'The contract cannot be invoiced for this period',
-  [InvoicingErrorCode.PopulationMissing]: 'No CBS population figures for the reference date',
-  [InvoicingErrorCode.IdempotencyKeyReused]: 'Idempotency key already used for another request',
-  [InvoicingErrorCode.IdempotencyKeyMissing]: 'Idempotency-Key header required',
-  [InvoicingErrorCode.CreditTooLarge]: 'Credit larger than what is left to credit',
-  [InvoicingErrorCode.NotCreditable]: 'Only invoices can be credited',
-  [InvoicingErrorCode.Overpayment]: 'Payment larger than what is outstanding',
-  [InvoicingErrorCode.PaymentRefused]: 'No payment can be recorded on this document',
-  [InvoicingErrorCode.EInvoiceIncomplete]: 'The e-invoice cannot be made complete',
-  [InvoicingErrorCode.PeriodOverlaps]: 'Part of this period has been invoiced already',
+const INVOICING_ERRORS: ErrorCatalogue<InvoicingErrorCode> = {
+  [InvoicingErrorCode.RunNotFound]: { status: 404, title: 'Invoice run not found' },
+  [InvoicingErrorCode.DocumentNotFound]: { status: 404, title: 'Document not found' },
+  [InvoicingErrorCode.MunicipalityNotFound]: { status: 404, title: 'Municipality not found' },
+  [InvoicingErrorCode.NotAllowed]: { status: 403, title: 'You may not start invoice runs for this contract' },
+  [InvoicingErrorCode.ContractNotBillable]: { status: 409, title: 'The contract cannot be invoiced for this period' },
+  [InvoicingErrorCode.PopulationMissing]: { status: 422, title: 'No CBS population figures for the reference date' },
+  [InvoicingErrorCode.IdempotencyKeyReused]: { status: 422, title: 'Idempotency key already used for another request' },
+  [InvoicingErrorCode.IdempotencyKeyMissing]: { status: 400, title: 'Idempotency-Key header required' },
+  [InvoicingErrorCode.CreditTooLarge]: { status: 422, title: 'Credit larger than what is left to credit' },
+  [InvoicingErrorCode.NotCreditable]: { status: 422, title: 'Only invoices can be credited' },
+  [InvoicingErrorCode.Overpayment]: { status: 422, title: 'Payment larger than what is outstanding' },
+  [InvoicingErrorCode.PaymentRefused]: { status: 422, title: 'No payment can be recorded on this document' },
+  [InvoicingErrorCode.EInvoiceIncomplete]: { status: 422, title: 'The e-invoice cannot be made complete' },
+  [InvoicingErrorCode.PeriodOverlaps]: { status: 409, title: 'Part of this period has been invoiced already' },
 };
 
-export class InvoicingError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: InvoicingErrorCode,
-    detail: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case InvoicingErrorCode.RunNotFound:
-      case InvoicingErrorCode.DocumentNotFound:
-      case InvoicingErrorCode.MunicipalityNotFound:
-        return 404;
-      case InvoicingErrorCode.NotAllowed:
-        return 403;
-      case InvoicingErrorCode.IdempotencyKeyMissing:
-        return 400;
-      case InvoicingErrorCode.ContractNotBillable:
-      case InvoicingErrorCode.PeriodOverlaps:
-        return 409;
-      case InvoicingErrorCode.PopulationMissing:
-      case InvoicingErrorCode.IdempotencyKeyReused:
-      case InvoicingErrorCode.CreditTooLarge:
-      case InvoicingErrorCode.NotCreditable:
-      case InvoicingErrorCode.Overpayment:
-      case InvoicingErrorCode.PaymentRefused:
-      case InvoicingErrorCode.EInvoiceIncomplete:
-        return 422;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class InvoicingError extends FeatureError<InvoicingErrorCode> {
+  protected catalogue(): ErrorCatalogue<InvoicingErrorCode> {
+    return INVOICING_ERRORS;
   }
 }
 

@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum NotificationsErrorCode {
   NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
@@ -7,34 +7,15 @@ export enum NotificationsErrorCode {
   ReadNeedsUser = 'READ_NEEDS_USER',
 }
 
-const TITLES: Record<NotificationsErrorCode, string> = {
-  [NotificationsErrorCode.NotificationNotFound]: 'Notification not found',
-  [NotificationsErrorCode.WebhookNotFound]: 'Webhook not found',
-  [NotificationsErrorCode.WebhookUrlRefused]: 'The webhook URL is not accepted',
-  [NotificationsErrorCode.ReadNeedsUser]: 'Only users mark notifications read',
+const NOTIFICATIONS_ERRORS: ErrorCatalogue<NotificationsErrorCode> = {
+  [NotificationsErrorCode.NotificationNotFound]: { status: 404, title: 'Notification not found' },
+  [NotificationsErrorCode.WebhookNotFound]: { status: 404, title: 'Webhook not found' },
+  [NotificationsErrorCode.WebhookUrlRefused]: { status: 422, title: 'The webhook URL is not accepted' },
+  [NotificationsErrorCode.ReadNeedsUser]: { status: 422, title: 'Only users mark notifications read' },
 };
 
-export class NotificationsError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: NotificationsErrorCode,
-    detail: string,
-  ) {
-    super(detail);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case NotificationsErrorCode.NotificationNotFound:
-      case NotificationsErrorCode.WebhookNotFound:
-        return 404;
-      case NotificationsErrorCode.WebhookUrlRefused:
-      case NotificationsErrorCode.ReadNeedsUser:
-        return 422;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class NotificationsError extends FeatureError<NotificationsErrorCode> {
+  protected catalogue(): ErrorCatalogue<NotificationsErrorCode> {
+    return NOTIFICATIONS_ERRORS;
   }
 }

@@ -1,4 +1,4 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum ReferenceDataErrorCode {
   MunicipalityNotFound = 'MUNICIPALITY_NOT_FOUND',
@@ -7,35 +7,19 @@ export enum ReferenceDataErrorCode {
   PopulationIncomplete = 'POPULATION_INCOMPLETE',
 }
 
-const TITLES: Record<ReferenceDataErrorCode, string> = {
-  [ReferenceDataErrorCode.MunicipalityNotFound]: 'Municipality not found',
-  [ReferenceDataErrorCode.MunicipalityNotExisting]: 'Municipality did not exist on that date',
-  [ReferenceDataErrorCode.PopulationNotAvailable]: 'No population figures for that date',
-  [ReferenceDataErrorCode.PopulationIncomplete]: 'Population figures incomplete for that territory',
+const REFERENCE_DATA_ERRORS: ErrorCatalogue<ReferenceDataErrorCode> = {
+  [ReferenceDataErrorCode.MunicipalityNotFound]: { status: 404, title: 'Municipality not found' },
+  [ReferenceDataErrorCode.MunicipalityNotExisting]: { status: 404, title: 'Municipality did not exist on that date' },
+  [ReferenceDataErrorCode.PopulationNotAvailable]: { status: 404, title: 'No population figures for that date' },
+  [ReferenceDataErrorCode.PopulationIncomplete]: {
+    status: 404,
+    title: 'Population figures incomplete for that territory',
+  },
 };
 
-export class ReferenceDataError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: ReferenceDataErrorCode,
-    detail: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case ReferenceDataErrorCode.MunicipalityNotFound:
-      case ReferenceDataErrorCode.MunicipalityNotExisting:
-      case ReferenceDataErrorCode.PopulationNotAvailable:
-      case ReferenceDataErrorCode.PopulationIncomplete:
-        return 404;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class ReferenceDataError extends FeatureError<ReferenceDataErrorCode> {
+  protected catalogue(): ErrorCatalogue<ReferenceDataErrorCode> {
+    return REFERENCE_DATA_ERRORS;
   }
 }
 

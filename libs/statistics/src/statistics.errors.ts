@@ -1,31 +1,15 @@
-import { assertUnreachable, DomainError } from '@wmo/common';
+import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum StatisticsErrorCode {
   PeriodOverlaps = 'STATISTICS_PERIOD_OVERLAPS',
 }
 
-const TITLES: Record<StatisticsErrorCode, string> = {
-  [StatisticsErrorCode.PeriodOverlaps]: 'Statistics already recorded for part of this period',
+const STATISTICS_ERRORS: ErrorCatalogue<StatisticsErrorCode> = {
+  [StatisticsErrorCode.PeriodOverlaps]: { status: 409, title: 'Statistics already recorded for part of this period' },
 };
 
-export class StatisticsError extends DomainError {
-  readonly title: string;
-
-  constructor(
-    readonly code: StatisticsErrorCode,
-    detail: string,
-    extensions: Record<string, unknown> = {},
-  ) {
-    super(detail, extensions);
-    this.title = TITLES[code];
-  }
-
-  httpStatus(): number {
-    switch (this.code) {
-      case StatisticsErrorCode.PeriodOverlaps:
-        return 409;
-      default:
-        return assertUnreachable(this.code);
-    }
+export class StatisticsError extends FeatureError<StatisticsErrorCode> {
+  protected catalogue(): ErrorCatalogue<StatisticsErrorCode> {
+    return STATISTICS_ERRORS;
   }
 }
