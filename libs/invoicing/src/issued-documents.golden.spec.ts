@@ -5,14 +5,10 @@ import {
   ALLOCATION_ID,
   CREDIT_NOTE_ID,
   DUTY_LEGAL_BASES,
-  FIXED_PDF,
   INVOICE_ID,
-  NEW_FORM_TEXTS,
-  normalisePdf,
   STORED_DOCUMENTS,
-  STORED_LINES,
-  STORED_PAYMENTS,
 } from './__fixtures__/stored-documents';
+import { FIXED_PDF, NEW_FORM_TEXTS, normalisePdf, STORED_LINES, STORED_PAYMENTS } from './__fixtures__/stored-lines';
 import type { DocumentStatusRow } from './documents.repository';
 import { toDocumentDtos, toPrintables } from './documents.mapper';
 import type { InvoiceDocumentEntity } from './invoice-document.entity';
