@@ -11,12 +11,16 @@ describe('invoice runs survive a killed worker', () => {
   let t: TestApp;
   let vng: Client;
   const workers: RunningProcess[] = [];
-  const startWorker = () => {
+  /**
+   * A worker process. The first of each test pauses between batches, so that it can be caught in
+   * the middle of a run; the ones that take over need not wait.
+   */
+  const startWorker = (batchDelayMs = 200) => {
     const worker = startProcess([distEntry('worker')], {
       DATABASE_URL: t.databaseUrl,
       LOG_LEVEL: 'warn',
       INVOICE_BATCH_SIZE: '10',
-      INVOICE_BATCH_DELAY_MS: '200',
+      INVOICE_BATCH_DELAY_MS: String(batchDelayMs),
       JOB_EXPIRE_SECONDS: '3',
       JOB_MAINTENANCE_SECONDS: '1',
     });
@@ -77,8 +81,8 @@ describe('invoice runs survive a killed worker', () => {
     expect(afterKill.count).toBeLessThan(338);
 
     // Two new workers: one takes the expired job over, the other is kept out by the run lock.
-    startWorker();
-    startWorker();
+    startWorker(0);
+    startWorker(0);
     const finished = await waitFor(runId, (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 120_000);
     expect(finished).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
 
@@ -124,7 +128,7 @@ describe('invoice runs survive a killed worker', () => {
     expect(Date.now() - asked).toBeLessThan(5_000);
     expect((await run(runId)).status).toBe('RUNNING');
 
-    startWorker();
+    startWorker(0);
     const finished = await waitFor(runId, (r) => r.status === 'COMPLETED' || r.status === 'FAILED', 120_000);
     expect(finished).toMatchObject({ status: 'COMPLETED', documentCount: 338 });
     const [documents] = await sql<{ count: number; municipalities: number }>(

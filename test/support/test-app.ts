@@ -85,6 +85,20 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   };
 }
 
+/**
+ * A spec file's app and a client for each e-mail (demo password), in that order: for its
+ * `beforeAll(async () => ([t, vng] = await startSignedIn('vng@demo.nl')))`; `t.close()` after.
+ */
+export async function startSignedIn(...emails: string[]): Promise<[TestApp, ...Client[]]> {
+  const t = await startTestApp();
+  return [t, ...(await Promise.all(emails.map((email) => t.as(email))))];
+}
+
+/** Listens once on a port of its own, so that concurrent supertest requests share one server. */
+export function listenOnce(t: TestApp): Promise<void> {
+  return new Promise((resolve) => t.server.listen(0, '127.0.0.1', () => resolve()));
+}
+
 /** Polls an invoice run until it is COMPLETED or FAILED, and returns it (typed by the caller). */
 export async function waitForRun<T = { id: string; status: string }>(
   client: Client,

@@ -112,6 +112,31 @@ describe('judging one municipality', () => {
     expect(judgement.evaluation.dayGaps).toEqual([{ from: '2017-01-01', to: '2017-12-31', days: 365 }]);
   });
 
+  describe('Bedum, which ended on 2018-12-31 (merged into Het Hogeland), covered until then', () => {
+    const bedum = municipality('GM0005', 'Bedum', { validTo: '2018-12-31' });
+    const data = snapshot(
+      { GM0005: [{ contractId: 'a', from: '2018-01-01', to: '2018-12-31' }] },
+      [contract('a')],
+      [bedum],
+    );
+    const judgeBedum = (asked: { from: string; to: string }, asOf: string) =>
+      judge(bedum, WMO, data, asked, asOf, new ScheduleCache())!;
+
+    it('asked for 2018-07-01 to 2019-06-30, it is judged 2018-07-01 to 2018-12-31: COMPLIANT, no day gap', () => {
+      const judgement = judgeBedum({ from: '2018-07-01', to: '2019-06-30' }, '2019-06-30');
+      expect(judgement.period).toEqual({ from: '2018-07-01', to: '2018-12-31' });
+      expect(judgement.evaluation).toMatchObject({ status: 'COMPLIANT', dayGaps: [] });
+    });
+
+    it('coverage that ends with the municipality itself is no risk: on 2018-12-01 it is COMPLIANT, not AT_RISK', () => {
+      expect(judgeBedum({ from: '2018-12-01', to: '2018-12-01' }, '2018-12-01').evaluation).toMatchObject({
+        status: 'COMPLIANT',
+        coveredUntil: '2018-12-31',
+        uncoveredFrom: null,
+      });
+    });
+  });
+
   it('judges nothing before the duty was in force', () => {
     const later = { ...WMO, inForceFrom: '2026-01-01' };
     expect(judge(ASSEN, later, snapshot({}, []), YEAR_2025, '2025-06-15', new ScheduleCache())).toBeNull();

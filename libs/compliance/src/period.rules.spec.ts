@@ -61,6 +61,16 @@ describe('the period asked for', () => {
       { field: 'to', message: 'to must not be before from' },
     ],
     [
+      'to before from by a month',
+      { from: '2025-02-01', to: '2025-01-01' },
+      { field: 'to', message: 'to must not be before from' },
+    ],
+    [
+      'eleven years (2015-01-01 to 2025-12-31)',
+      { from: '2015-01-01', to: '2025-12-31' },
+      { field: 'to', message: 'a period may span at most ten years' },
+    ],
+    [
       '3,661 days',
       { from: '2016-01-01', to: '2026-01-08' },
       { field: 'to', message: 'a period may span at most ten years' },

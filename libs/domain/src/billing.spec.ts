@@ -20,6 +20,10 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
     expect(lineAmountCents(1, '0.0049', 365, 365)).toBe(0);
   });
 
+  it('a half cent rounds up: Aa en Hunze (25,845 inhabitants, odd) x EUR 0.0050 = EUR 129.225 -> 12923 cents (not 12922)', () => {
+    expect(lineAmountCents(25_845, '0.0050', 365, 365)).toBe(12_923);
+  });
+
   it('a participant joining on 1 July pays 184/365 of the year', () => {
     const [segment] = chargeSegments({ from: '2025-01-01', to: '2025-12-31' }, { from: '2025-07-01', to: null }, [
       { from: '2025-01-01', to: null, perInhabitant: '0.2500' },
@@ -58,6 +62,8 @@ describe('billing rules (DOMAIN.md 1, 2, 4)', () => {
   it('VAT over the document total, half up', () => {
     expect(vatAmountCents(cents(1_742_525), '21.00')).toBe(365_930); // 365,930.25
     expect(vatAmountCents(cents(1_742_525), '0.00')).toBe(0);
+    // Assen's half year from 1 July 2025: 878424 x 21% = 184,469.04
+    expect(vatAmountCents(cents(878_424), '21.00')).toBe(184_469);
   });
 
   it('credit notes in parts carry VAT that adds up to the invoice VAT to the cent (rounded on the running total)', () => {

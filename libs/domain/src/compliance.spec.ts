@@ -79,6 +79,13 @@ describe('evaluateObligation (DOMAIN.md compliance)', () => {
     ).toBe('COMPLIANT');
   });
 
+  it('the 90-day horizon: coverage ending 2025-06-30 is AT_RISK on 2025-04-01 (90 days before), COMPLIANT on 2025-03-31 (91 days)', () => {
+    const slices = [slice('2018-01-01', '2025-06-30', sensoor())];
+    const on = (day: string) => evaluate({ slices, period: { from: day, to: day }, asOf: day });
+    expect(on('2025-04-01')).toMatchObject({ status: 'AT_RISK', uncoveredFrom: '2025-07-01' });
+    expect(on('2025-03-31')).toMatchObject({ status: 'COMPLIANT', coveredUntil: '2025-06-30', uncoveredFrom: null });
+  });
+
   it('a service whose only real-time channel is chat 09:00-22:00: a weekly gap 22:00-09:00 every day', () => {
     const result = evaluate({
       slices: [slice('2025-01-01', null, [channel('CHAT', daily('09:00', '22:00')), channel('EMAIL', ALWAYS)])],
@@ -175,7 +182,29 @@ describe('evaluateObligation (DOMAIN.md compliance)', () => {
     ]);
   });
 
-  it('closures across the daylight-saving changes have their true length', () => {
+  it('phone closed 21:00-23:00 on 2025-05-05 while chat closes at 22:00 leaves the hour 22:00-23:00 uncovered (60 minutes)', () => {
+    const result = evaluate({
+      period: { from: '2025-05-05', to: '2025-05-05' },
+      asOf: '2025-05-05',
+      slices: [
+        slice(
+          '2018-01-01',
+          null,
+          sensoor([closure('2025-05-05T21:00:00+02:00', '2025-05-05T23:00:00+02:00', 'Storing telefonie (avond)')]),
+        ),
+      ],
+    });
+    expect(result.datedGaps).toEqual([
+      {
+        start: '2025-05-05T22:00:00+02:00',
+        end: '2025-05-05T23:00:00+02:00',
+        minutes: 60,
+        reasons: ['Storing telefonie (avond)'],
+      },
+    ]);
+  });
+
+  it('closures across the daylight-saving changes have their true length (2025-03-30 01:00+01:00 to 04:00+02:00: 120 minutes)', () => {
     const spring = evaluate({
       slices: [slice('2018-01-01', null, sensoor([closure('2025-03-30T01:00:00+01:00', '2025-03-30T04:00:00+02:00')]))],
     });
@@ -187,6 +216,18 @@ describe('evaluateObligation (DOMAIN.md compliance)', () => {
     });
     expect(autumn.datedGaps).toEqual([
       { start: '2025-10-26T01:00:00+02:00', end: '2025-10-26T04:00:00+01:00', minutes: 240, reasons: ['onderhoud'] },
+    ]);
+  });
+
+  it('a closure across the end of daylight saving, 2025-10-26 01:30+02:00 to 02:30+01:00, lasts 120 real minutes', () => {
+    const result = evaluate({
+      period: { from: '2025-10-26', to: '2025-10-26' },
+      asOf: '2025-10-26',
+      slices: [slice('2018-01-01', null, sensoor([closure('2025-10-26T01:30:00+02:00', '2025-10-26T02:30:00+01:00')]))],
+    });
+    expect(result).toMatchObject({ status: 'NON_COMPLIANT' });
+    expect(result.datedGaps).toEqual([
+      { start: '2025-10-26T01:30:00+02:00', end: '2025-10-26T02:30:00+01:00', minutes: 120, reasons: ['onderhoud'] },
     ]);
   });
 

@@ -1,4 +1,6 @@
+import type { TariffPeriod } from './billing';
 import { chargeCalculation, participantCharge, tariffDecimal } from './participant-charge';
+import type { Period } from './period';
 import { TerritorialChange } from './territory-population';
 
 const YEAR_2025 = { from: '2025-01-01', to: '2025-12-31' };
@@ -25,6 +27,42 @@ describe('participantCharge (DOMAIN.md rules 1-4 together)', () => {
         amountCents: 1_742_525,
       },
     ]);
+  });
+
+  describe('changes on 1 July 2025, as invoiced (CBS figures of 2024-01-01)', () => {
+    const charge2025 = (code: string, inhabitants: number, participation: Period, tariffs: TariffPeriod[]) =>
+      participantCharge({
+        code,
+        billed: YEAR_2025,
+        participations: [participation],
+        tariffs,
+        referenceDate: '2024-01-01',
+        figures: new Map([[code, inhabitants]]),
+        changes: [],
+      })!.segments;
+    const QUARTER_EURO = [{ from: '2018-01-01', to: null, perInhabitant: '0.2500' }];
+
+    it('Assen leaving on 30 June pays 181/365 (864101 cents), joining on 1 July 184/365 (878424): the halves add up to the full year, 1742525', () => {
+      const first = charge2025('GM0106', 69_701, { from: '2018-01-01', to: '2025-06-30' }, QUARTER_EURO);
+      const second = charge2025('GM0106', 69_701, { from: '2025-07-01', to: null }, QUARTER_EURO);
+      expect([...first, ...second].map((s) => [s.from, s.to, s.days, s.daysInYear, s.amountCents])).toEqual([
+        ['2025-01-01', '2025-06-30', 181, 365, 864_101],
+        ['2025-07-01', '2025-12-31', 184, 365, 878_424],
+      ]);
+      expect(first[0].amountCents + second[0].amountCents).toBe(1_742_525);
+    });
+
+    it('Almere (226,500) at 0.25 until June and 0.30 from July: two lines, 181 days for 2807979 cents and 184 days for 3425425', () => {
+      const segments = charge2025('GM0034', 226_500, { from: '2025-01-01', to: null }, [
+        { from: '2025-01-01', to: '2025-06-30', perInhabitant: '0.2500' },
+        { from: '2025-07-01', to: null, perInhabitant: '0.3000' },
+      ]);
+      // 226,500 x 0.25 x 181/365 = 28079.79; 226,500 x 0.30 x 184/365 = 34254.25
+      expect(segments.map((s) => [s.days, s.perInhabitant, s.amountCents])).toEqual([
+        [181, '0.2500', 2_807_979],
+        [184, '0.3000', 3_425_425],
+      ]);
+    });
   });
 
   it('two stretches and a tariff change give a segment each, each rounded on its own', () => {

@@ -33,6 +33,35 @@ describe('statistic rules', () => {
     expect(periodProblems(input).map((problem) => problem.field)).toEqual([field]);
   });
 
+  it.each([
+    [
+      'an end before the start',
+      { periodStart: '2019-07-01', periodEnd: '2019-06-30' },
+      { field: 'periodEnd', message: 'periodEnd must not be before periodStart' },
+    ],
+    [
+      'year and dates together',
+      { year: 2019, periodStart: '2019-01-01', periodEnd: '2019-12-31' },
+      { field: 'year', message: 'give either year, or periodStart and periodEnd, not both' },
+    ],
+    ['no period at all', {}, { field: 'year', message: 'give either year, or periodStart and periodEnd' }],
+    [
+      'only a start',
+      { periodStart: '2019-01-01' },
+      { field: 'periodEnd', message: 'periodStart and periodEnd go together' },
+    ],
+    [
+      'a period over two calendar years',
+      { periodStart: '2019-07-01', periodEnd: '2020-06-30' },
+      {
+        field: 'periodEnd',
+        message: 'a period must lie within one calendar year; record 2019-07-01 to 2019-12-31 and the rest separately',
+      },
+    ],
+  ])('%s: the field and the message the API answers with', (_case, input, problem) => {
+    expect(periodProblems(input)).toEqual([problem]);
+  });
+
   it('a channel twice and more answered than held are refused, each named', () => {
     expect(
       channelProblems([
@@ -47,6 +76,15 @@ describe('statistic rules', () => {
     expect(channelProblems([{ kind: 'EMAIL', conversations: 3250, answered: 3250 }])).toEqual([]);
   });
 
+  it('PHONE 1 then PHONE 2: the second mention is named, channels.1.kind', () => {
+    expect(
+      channelProblems([
+        { kind: 'PHONE', conversations: 1 },
+        { kind: 'PHONE', conversations: 2 },
+      ]),
+    ).toEqual([{ field: 'channels.1.kind', message: 'channel PHONE appears more than once' }]);
+  });
+
   it('shares are exact: 0.3333 x 3 fits, 0.5 + 0.5001 does not', () => {
     expect(topicProblems(['a', 'b', 'c'].map((topic) => ({ topic, share: '0.3333' })))).toEqual([]);
     expect(topicProblems([{ topic: 'a', share: '1' }])).toEqual([]);
@@ -56,6 +94,24 @@ describe('statistic rules', () => {
         { topic: 'b', share: '0.5001' },
       ]),
     ).toEqual([{ field: 'topics', message: 'the shares add up to 1.0001, more than 1' }]);
+  });
+
+  it('Eenzaamheid 0.6 and Relaties 0.4001 add up to 1.0001, more than 1', () => {
+    expect(
+      topicProblems([
+        { topic: 'Eenzaamheid', share: '0.6' },
+        { topic: 'Relaties', share: '0.4001' },
+      ]),
+    ).toEqual([{ field: 'topics', message: 'the shares add up to 1.0001, more than 1' }]);
+  });
+
+  it('Eenzaamheid and eenzaamheid are the same topic: topics.1.topic', () => {
+    expect(
+      topicProblems([
+        { topic: 'Eenzaamheid', share: '0.1' },
+        { topic: 'eenzaamheid', share: '0.1' },
+      ]),
+    ).toEqual([{ field: 'topics.1.topic', message: 'topic eenzaamheid appears more than once' }]);
   });
 
   it('a topic twice (ignoring case) is refused', () => {

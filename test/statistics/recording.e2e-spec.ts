@@ -1,135 +1,23 @@
-import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
-import { seedDemoStatistics } from '@wmo/demo';
 import { StatisticsReader } from '@wmo/statistics';
-import { Principal, ScopedDatabase, TenantContext, unscopedAsPlatform } from '@wmo/tenancy';
-import { sql } from './support/test-database';
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { Principal, ScopedDatabase, TenantContext } from '@wmo/tenancy';
+import { count } from '../support/demo';
+import { outcome } from '../support/http';
+import { expectRefused, providerId, record, TOTALS_2013, TOTALS_2016 } from '../support/statistics';
+import { sql } from '../support/test-database';
+import { Client, listenOnce, startSignedIn, TestApp } from '../support/test-app';
 
-const PROBLEM = 'application/problem+json';
-
-/** Status and body together, so that a failing expectation shows the problem document. */
-const outcome = (res: Response) => ({ status: res.status, body: res.body });
-
-/** The demo figures of Stichting Sensoor, as the seeds state them (DOMAIN.md, service statistics). */
-const TOTALS_2016 = {
-  year: 2016,
-  channels: [
-    { kind: 'PHONE', conversations: 233_866, answered: null },
-    { kind: 'CHAT', conversations: 18_713, answered: null },
-    { kind: 'EMAIL', conversations: 1_198, answered: null },
-  ],
-  totalConversations: 253_777,
-};
-const TOTALS_2013 = {
-  year: 2013,
-  channels: [
-    { kind: 'PHONE', conversations: 240_000, answered: null },
-    { kind: 'CHAT', conversations: 13_000, answered: null },
-    { kind: 'EMAIL', conversations: 3_250, answered: 3_250 },
-  ],
-  totalConversations: 256_250,
-};
-
-describe('provider service statistics', () => {
-  let t: TestApp;
-  let sensoor: Client;
-  let operator: Client;
-  let vng: Client;
-  let officerAssen: Client;
+/** A provider records its figures per period (audited, summed per year); invalid figures and overlapping periods are refused. */
+describe('recording service statistics', () => {
+  let t: TestApp, sensoor: Client, operator: Client, vng: Client;
   let sensoorId: string;
   let amsterdamId: string;
 
-  const count = async (query: string, params: unknown[] = []) =>
-    Number((await sql<{ n: string }>(t.databaseUrl, query, params))[0].n);
-  const statisticRows = () => count(`SELECT count(*) AS n FROM service_statistic`);
-  const auditRows = () => count(`SELECT count(*) AS n FROM audit_event WHERE entity_type = 'service-statistic'`);
-  const record = (client: Client, providerId: string, body: object) =>
-    client.post(`/api/v1/providers/${providerId}/statistics`).send(body);
-  /** A refused request: the status, a problem document, and not a row written (figures nor audit). */
-  const expectRefused = async (request: () => Promise<Response>, status: number, problem: object = {}) => {
-    const [rows, audits] = [await statisticRows(), await auditRows()];
-    const res = await request();
-    expect(outcome(res)).toMatchObject({ status, body: { status, ...problem } });
-    expect(res.headers['content-type']).toContain(PROBLEM);
-    expect([await statisticRows(), await auditRows()]).toEqual([rows, audits]);
-    return res;
-  };
-  const providerId = async (legalName: string) =>
-    (
-      await sql<{ id: string }>(t.databaseUrl, `SELECT organisation_id AS id FROM provider WHERE legal_name = $1`, [
-        legalName,
-      ])
-    )[0].id;
-
   beforeAll(async () => {
-    t = await startTestApp();
-    // Listen once, so that concurrent supertest requests share one server.
-    await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', () => resolve()));
-    [sensoor, operator, vng, officerAssen] = await Promise.all(
-      ['sensoor@demo.nl', 'operator@demo.nl', 'vng@demo.nl', 'officer.gm0106@demo.nl'].map((email) => t.as(email)),
-    );
-    [sensoorId, amsterdamId] = [await providerId('Stichting Sensoor'), await providerId('Sensoor Amsterdam')];
+    [t, sensoor, operator, vng] = await startSignedIn('sensoor@demo.nl', 'operator@demo.nl', 'vng@demo.nl');
+    await listenOnce(t);
+    [sensoorId, amsterdamId] = [await providerId(t, 'Stichting Sensoor'), await providerId(t, 'Sensoor Amsterdam')];
   });
   afterAll(() => t?.close());
-
-  describe('the demo figures from the seeds', () => {
-    it('2016: telephone 233,866, chat 18,713, e-mail 1,198, in total 253,777; 2013: 240,000 + 13,000 + 3,250 answered e-mails = 256,250', async () => {
-      const res = await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`);
-      expect(outcome(res)).toMatchObject({
-        status: 200,
-        body: { providerId: sensoorId, providerName: 'Stichting Sensoor' },
-      });
-      expect(res.body.yearlyTotals).toEqual([TOTALS_2016, TOTALS_2013]);
-    });
-
-    it('lists the two whole years newest first, 2016 with the one topic share the factsheet states (Zelfmoord, 5 percent) and its source', async () => {
-      const { periods } = (await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`).expect(200)).body;
-      expect(periods).toEqual([
-        {
-          id: expect.any(String),
-          providerId: sensoorId,
-          periodStart: '2016-01-01',
-          periodEnd: '2016-12-31',
-          channels: TOTALS_2016.channels,
-          totalConversations: 253_777,
-          topics: [{ topic: 'Zelfmoord', share: '0.0500' }],
-          source: expect.stringContaining('factsheet 2016'),
-          recordedAt: expect.any(String),
-        },
-        expect.objectContaining({
-          periodStart: '2013-01-01',
-          periodEnd: '2013-12-31',
-          channels: TOTALS_2013.channels,
-          totalConversations: 256_250,
-          topics: [],
-          source: expect.stringContaining('Q&A'),
-        }),
-      ]);
-    });
-
-    it('are visible to those who can see the provider: the VNG and a municipal officer get the same national totals', async () => {
-      for (const client of [vng, officerAssen, operator]) {
-        const res = await client.get(`/api/v1/providers/${sensoorId}/statistics`);
-        expect(outcome(res)).toMatchObject({
-          status: 200,
-          body: { providerName: 'Stichting Sensoor', yearlyTotals: [TOTALS_2016, TOTALS_2013] },
-        });
-      }
-    });
-
-    it('seeding again adds nothing (idempotent)', async () => {
-      const owner = new DataSource({ type: 'postgres', url: t.databaseUrl });
-      await owner.initialize();
-      try {
-        const before = await statisticRows();
-        await unscopedAsPlatform(owner, (tx) => seedDemoStatistics(tx, sensoorId));
-        expect(await statisticRows()).toBe(before);
-      } finally {
-        await owner.destroy();
-      }
-    });
-  });
 
   describe('recording figures', () => {
     it('2017 in two half years: 201 with the record; yearlyTotals sums them, answered null where a half year does not report it', async () => {
@@ -268,6 +156,11 @@ describe('provider service statistics', () => {
     });
   });
 
+  /**
+   * Figures the API refuses: a 400 naming the field, nothing written. The rules for periods,
+   * channels and topics are proven case by case in libs/statistics' statistic-rules.spec; one case
+   * of each stands here for the path to a 400.
+   */
   describe('invalid figures: a 400 naming the field, nothing written', () => {
     const year2019 = (channels: object[], extra: object = {}) => ({ year: 2019, channels, ...extra });
 
@@ -301,15 +194,6 @@ describe('provider service statistics', () => {
         year2019([{ kind: 'CHAT', conversations: 10, answered: 11 }]),
         'channels.0.answered',
         'answered (11) must not exceed conversations (10)',
-      ],
-      [
-        'the same channel twice',
-        year2019([
-          { kind: 'PHONE', conversations: 1 },
-          { kind: 'PHONE', conversations: 2 },
-        ]),
-        'channels.1.kind',
-        'channel PHONE appears more than once',
       ],
       [
         'an unknown channel',
@@ -348,50 +232,10 @@ describe('provider service statistics', () => {
         'the shares add up to 1.0001, more than 1',
       ],
       [
-        'the same topic twice',
-        year2019([{ kind: 'PHONE', conversations: 1 }], {
-          topics: [
-            { topic: 'Eenzaamheid', share: '0.1' },
-            { topic: 'eenzaamheid', share: '0.1' },
-          ],
-        }),
-        'topics.1.topic',
-        expect.stringContaining('more than once'),
-      ],
-      [
         'a period over two calendar years',
         { periodStart: '2019-07-01', periodEnd: '2020-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] },
         'periodEnd',
         expect.stringContaining('within one calendar year'),
-      ],
-      [
-        'an end before the start',
-        { periodStart: '2019-07-01', periodEnd: '2019-06-30', channels: [{ kind: 'PHONE', conversations: 1 }] },
-        'periodEnd',
-        'periodEnd must not be before periodStart',
-      ],
-      [
-        'year and dates together',
-        {
-          year: 2019,
-          periodStart: '2019-01-01',
-          periodEnd: '2019-12-31',
-          channels: [{ kind: 'PHONE', conversations: 1 }],
-        },
-        'year',
-        expect.stringContaining('not both'),
-      ],
-      [
-        'no period at all',
-        { channels: [{ kind: 'PHONE', conversations: 1 }] },
-        'year',
-        'give either year, or periodStart and periodEnd',
-      ],
-      [
-        'only a start',
-        { periodStart: '2019-01-01', channels: [{ kind: 'PHONE', conversations: 1 }] },
-        'periodEnd',
-        'periodStart and periodEnd go together',
       ],
       [
         'a date that does not exist',
@@ -406,7 +250,7 @@ describe('provider service statistics', () => {
         "unknown parameter 'municipalityCode'",
       ],
     ])('%s', async (_case, body, field, message) => {
-      const res = await expectRefused(() => record(sensoor, sensoorId, body), 400, {
+      const res = await expectRefused(t, () => record(sensoor, sensoorId, body), 400, {
         type: '/problems/validation-failed',
       });
       expect(res.body.errors).toContainEqual({ field, message });
@@ -414,6 +258,7 @@ describe('provider service statistics', () => {
 
     it('an id that is not a UUID is a 400 naming id', async () => {
       const res = await expectRefused(
+        t,
         () => record(sensoor, 'sensoor', year2019([{ kind: 'PHONE', conversations: 1 }])),
         400,
       );
@@ -439,6 +284,7 @@ describe('provider service statistics', () => {
         [sensoorId],
       );
       const res = await expectRefused(
+        t,
         () =>
           record(sensoor, sensoorId, {
             periodStart: '2016-06-01',
@@ -458,10 +304,12 @@ describe('provider service statistics', () => {
 
     it('the same year again, and a whole year over a recorded half year, are refused too', async () => {
       await expectRefused(
+        t,
         () => record(operator, sensoorId, { year: 2016, channels: [{ kind: 'PHONE', conversations: 1 }] }),
         409,
       );
       await expectRefused(
+        t,
         () => record(sensoor, sensoorId, { year: 2017, channels: [{ kind: 'PHONE', conversations: 1 }] }),
         409,
         { periodStart: '2017-01-01', periodEnd: '2017-06-30' },
@@ -481,73 +329,11 @@ describe('provider service statistics', () => {
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
       expect(
         await count(
+          t,
           `SELECT count(*) AS n FROM service_statistic WHERE provider_id = $1 AND period_start >= '2019-01-01' AND period_end <= '2019-12-31'`,
           [sensoorId],
         ),
       ).toBe(1);
-    });
-  });
-
-  describe('who may record and read', () => {
-    const valid = { year: 2020, channels: [{ kind: 'PHONE', conversations: 1 }] };
-
-    it('a municipal officer and the VNG lack the role: 403', async () => {
-      await expectRefused(() => record(officerAssen, sensoorId, valid), 403);
-      await expectRefused(() => record(vng, sensoorId, valid), 403);
-    });
-
-    it('another provider (Sensoor Amsterdam) does not exist for Stichting Sensoor: 404 on write and read, and for an unknown id', async () => {
-      await expectRefused(() => record(sensoor, amsterdamId, valid), 404, { type: '/problems/provider-not-found' });
-      const read = await sensoor.get(`/api/v1/providers/${amsterdamId}/statistics`);
-      expect(outcome(read)).toMatchObject({ status: 404, body: { type: '/problems/provider-not-found' } });
-      await expectRefused(() => record(operator, '00000000-0000-4000-8000-000000000000', valid), 404);
-    });
-
-    it('a provider the VNG contracts is visible to it, and has no figures yet', async () => {
-      const res = await vng.get(`/api/v1/providers/${amsterdamId}/statistics`);
-      expect(outcome(res)).toMatchObject({
-        status: 200,
-        body: { providerId: amsterdamId, providerName: 'Sensoor Amsterdam', periods: [], yearlyTotals: [] },
-      });
-    });
-
-    it("a new provider registered by the operator records its own figures, apart from Sensoor's", async () => {
-      const created = await operator.post('/api/v1/providers').send({
-        legalName: 'Hulplijn Test',
-        kvkNumber: '12345678',
-        iban: 'NL91ABNA0417164300',
-        street: 'Teststraat 1',
-        postalCode: '1234 AB',
-        city: 'Teststad',
-        invoicePrefix: 'HLT',
-      });
-      expect(created.status).toBe(201);
-      const newId = created.body.id as string;
-      await operator
-        .post('/api/v1/users')
-        .send({
-          email: 'admin@hulplijn.test',
-          name: 'Beheer',
-          roles: ['PROVIDER_ADMIN'],
-          password: 'long-enough-password',
-          organisationId: newId,
-        })
-        .expect(201);
-      const admin = await t.as('admin@hulplijn.test', 'long-enough-password');
-      expect(
-        (await record(admin, newId, { year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }] }))
-          .status,
-      ).toBe(201);
-      await expectRefused(() => record(admin, sensoorId, valid), 404);
-      const own = await admin.get(`/api/v1/providers/${newId}/statistics`).expect(200);
-      expect(own.body.yearlyTotals).toEqual([
-        { year: 2016, channels: [{ kind: 'CHAT', conversations: 42, answered: 40 }], totalConversations: 42 },
-      ]);
-      expect((await admin.get(`/api/v1/providers/${sensoorId}/statistics`)).status).toBe(404);
-      // Sensoor's 2016 is untouched by another provider's 2016.
-      expect(
-        (await sensoor.get(`/api/v1/providers/${sensoorId}/statistics`).expect(200)).body.yearlyTotals,
-      ).toContainEqual(TOTALS_2016);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { TEST_JWT_SECRET } from './support/database-names';
-import { sql } from './support/test-database';
-import { startTestApp, TestApp } from './support/test-app';
+import { TEST_JWT_SECRET } from '../support/database-names';
+import { sql } from '../support/test-database';
+import { startSignedIn, TestApp } from '../support/test-app';
 
 const ISSUER = 'wmo-luisterend-oor';
 const AUDIENCE = 'wmo-luisterend-oor-api';
@@ -11,11 +11,10 @@ function base64url(value: object | string): string {
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 }
 
-describe('authentication', () => {
+/** Signing in: with e-mail and password for an access token, or as a machine with an API key; and what is refused. */
+describe('signing in', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
+  beforeAll(async () => ([t] = await startSignedIn()));
   afterAll(() => t.close());
 
   const me = (authorization?: string) => t.withAuthorization(authorization).get('/api/v1/me');
@@ -142,141 +141,6 @@ describe('authentication', () => {
     });
   });
 
-  describe('refresh tokens', () => {
-    it('rotate: each refresh returns a new pair and the old refresh token stops working', async () => {
-      const first = await t.login('finance.gm0106@demo.nl');
-      const second = await request(t.server)
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(200);
-      expect(second.body.refreshToken).not.toBe(first.refreshToken);
-      await me(`Bearer ${second.body.accessToken}`).expect(200);
-      const third = await request(t.server)
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: second.body.refreshToken })
-        .expect(200);
-      expect(third.body.accessToken).toEqual(expect.any(String));
-    });
-
-    it('a reused refresh token revokes the whole family, including the newest token', async () => {
-      const first = await t.login('finance.gm0106@demo.nl');
-      const second = (
-        await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)
-      ).body;
-      const reuse = await request(t.server)
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: first.refreshToken })
-        .expect(401);
-      expect(reuse.body.type).toBe('/problems/refresh-token-reused');
-      await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
-      const [audit] = await sql<{ count: string }>(
-        t.databaseUrl,
-        `SELECT count(*) FROM audit_event WHERE action = 'auth.refresh-token-reused'`,
-      );
-      expect(Number(audit.count)).toBeGreaterThanOrEqual(1);
-    });
-
-    it('of two concurrent refreshes with the same token exactly one succeeds', async () => {
-      const { refreshToken } = await t.login('finance.gm0106@demo.nl');
-      const results = await Promise.all(
-        [1, 2].map(() => request(t.server).post('/api/v1/auth/refresh').send({ refreshToken })),
-      );
-      expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
-    });
-
-    it('logout revokes the session; logging out twice is fine', async () => {
-      const { refreshToken } = await t.login('finance.gm0106@demo.nl');
-      await request(t.server).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
-      await request(t.server).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
-      await request(t.server).post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
-    });
-
-    it('an unknown or malformed refresh token', async () => {
-      await request(t.server)
-        .post('/api/v1/auth/refresh')
-        .send({ refreshToken: 'x'.repeat(43) })
-        .expect(401);
-      const malformed = await request(t.server).post('/api/v1/auth/refresh').send({}).expect(400);
-      expect(malformed.body.errors[0].field).toBe('refreshToken');
-    });
-  });
-
-  describe('browser sessions (the portal): the refresh token only in an httpOnly cookie', () => {
-    const sessionCookie = (res: request.Response): string | undefined => {
-      const header = ([] as string[])
-        .concat(res.headers['set-cookie'] ?? [])
-        .find((cookie) => cookie.startsWith('wmo_session='));
-      return header;
-    };
-    const valueOf = (cookie: string) => cookie.split(';')[0].slice('wmo_session='.length);
-
-    it('signing in sets an httpOnly, SameSite=Strict cookie scoped to the session routes and returns only the access token', async () => {
-      const res = await request(t.server)
-        .post('/api/v1/auth/session')
-        .send({ email: 'officer.gm0106@demo.nl', password: 'welkom-demo' })
-        .expect(200);
-      expect(res.body).toEqual({ accessToken: expect.any(String), expiresIn: 900, tokenType: 'Bearer' });
-      const cookie = sessionCookie(res)!;
-      expect(cookie).toMatch(
-        /^wmo_session=[^;]{20,}; Max-Age=43200; Path=\/api\/v1\/auth\/session; HttpOnly; SameSite=Strict$/,
-      );
-      expect(res.headers['cache-control']).toBe('no-store');
-      await me(`Bearer ${res.body.accessToken}`).expect(200);
-    });
-
-    it('a wrong password is the same 401 problem as POST /auth/login, and sets no cookie', async () => {
-      const res = await request(t.server)
-        .post('/api/v1/auth/session')
-        .send({ email: 'officer.gm0106@demo.nl', password: 'wrong-password' })
-        .expect(401);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.body.type).toBe('/problems/invalid-credentials');
-      expect(sessionCookie(res)).toBeUndefined();
-    });
-
-    it('refresh rotates the cookie; the old cookie used again ends the whole session', async () => {
-      const start = await request(t.server)
-        .post('/api/v1/auth/session')
-        .send({ email: 'finance.gm0106@demo.nl', password: 'welkom-demo' })
-        .expect(200);
-      const first = valueOf(sessionCookie(start)!);
-      const refreshed = await request(t.server)
-        .post('/api/v1/auth/session/refresh')
-        .set('Cookie', `wmo_session=${first}`)
-        .expect(200);
-      const second = valueOf(sessionCookie(refreshed)!);
-      expect(second).not.toBe(first);
-      await me(`Bearer ${refreshed.body.accessToken}`).expect(200);
-      const replay = await request(t.server)
-        .post('/api/v1/auth/session/refresh')
-        .set('Cookie', `wmo_session=${first}`)
-        .expect(401);
-      expect(replay.body.type).toBe('/problems/refresh-token-reused');
-      expect(sessionCookie(replay)).toMatch(/^wmo_session=; Max-Age=0;/);
-      await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${second}`).expect(401);
-    });
-
-    it('refresh without a cookie is a 401 problem', async () => {
-      const res = await request(t.server).post('/api/v1/auth/session/refresh').expect(401);
-      expect(res.body).toMatchObject({ status: 401, type: '/problems/invalid-refresh-token' });
-    });
-
-    it('ending the session revokes its refresh token and clears the cookie; ending twice is fine', async () => {
-      const start = await request(t.server)
-        .post('/api/v1/auth/session')
-        .send({ email: 'vng@demo.nl', password: 'welkom-demo' })
-        .expect(200);
-      const value = valueOf(sessionCookie(start)!);
-      const end = await request(t.server)
-        .post('/api/v1/auth/session/end')
-        .set('Cookie', `wmo_session=${value}`)
-        .expect(204);
-      expect(sessionCookie(end)).toMatch(/^wmo_session=; Max-Age=0;/);
-      await request(t.server).post('/api/v1/auth/session/end').set('Cookie', `wmo_session=${value}`).expect(204);
-      await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${value}`).expect(401);
-    });
-  });
-
   describe('API keys', () => {
     it('an ORG_ADMIN creates a key (secret shown once), a machine client uses it as Bearer or X-Api-Key, revocation stops it at once', async () => {
       const vng = await t.as('vng@demo.nl');
@@ -383,36 +247,5 @@ describe('authentication', () => {
     expect(res.headers['strict-transport-security']).toBeDefined();
     // Outside production the portal may be served over plain http (npm start on a LAN address).
     expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
-  });
-});
-
-describe('general rate limit and CORS', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', CORS_ORIGINS: 'https://portaal.example.nl' });
-  });
-  afterAll(() => t.close());
-
-  it('limits requests per client and answers 429 with Retry-After', async () => {
-    const client = t.withAuthorization();
-    const responses = [];
-    for (let i = 0; i < 6; i++)
-      responses.push(await client.post('/api/v1/auth/logout').send({ refreshToken: 'y'.repeat(43) }));
-    expect(responses.map((r) => r.status)).toEqual([204, 204, 204, 204, 204, 429]);
-    expect(Number(responses[5].headers['retry-after'])).toBeGreaterThan(0);
-    expect(responses[5].headers['content-type']).toContain('application/problem+json');
-  });
-
-  it('allows the configured origin and no other', async () => {
-    const allowed = await request(t.server)
-      .options('/api/v1/me')
-      .set('Origin', 'https://portaal.example.nl')
-      .set('Access-Control-Request-Method', 'GET');
-    expect(allowed.headers['access-control-allow-origin']).toBe('https://portaal.example.nl');
-    const other = await request(t.server)
-      .options('/api/v1/me')
-      .set('Origin', 'https://evil.example')
-      .set('Access-Control-Request-Method', 'GET');
-    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -1,0 +1,56 @@
+import type { RouteCases } from '../route-cases';
+
+/** Invoice runs, documents with their files, credit notes and payments, and billing details. */
+export const INVOICING_ROUTES: RouteCases = {
+  'POST /api/v1/contracts/:id/invoice-runs': {
+    kind: 'foreign',
+    roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
+    url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs`,
+    body: () => ({ year: 2024 }),
+  },
+  'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
+  'GET /api/v1/invoice-runs/:id/documents.zip': {
+    kind: 'foreign',
+    roles: 'any',
+    url: (f) => `/api/v1/invoice-runs/${f.runId}/documents.zip`,
+  },
+  'GET /api/v1/invoices': {
+    kind: 'list',
+    roles: 'any',
+    url: '/api/v1/invoices?limit=500',
+    foreignIds: (f) => [f.documentId, f.documentNumber],
+  },
+  'GET /api/v1/invoices/export.csv': {
+    kind: 'foreign',
+    roles: 'any',
+    url: () => '/api/v1/invoices/export.csv?year=2026',
+    expect: () => 200,
+    mustNotContain: (f) => [f.documentNumber],
+  },
+  'GET /api/v1/invoices/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}` },
+  'GET /api/v1/invoices/:id/pdf': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/pdf` },
+  'GET /api/v1/invoices/:id/ubl': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/ubl` },
+  'POST /api/v1/invoices/:id/credit-notes': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/invoices/${f.documentId}/credit-notes`,
+    body: () => ({ reason: 'matrix' }),
+  },
+  'POST /api/v1/invoices/:id/payments': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/invoices/${f.documentId}/payments`,
+    body: () => ({ amountCents: 100, date: '2026-12-01', reference: 'matrix' }),
+  },
+  'GET /api/v1/municipalities/:code/billing-details': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'ORG_ADMIN'],
+    url: () => '/api/v1/municipalities/GM0363/billing-details',
+  },
+  'PUT /api/v1/municipalities/:code/billing-details': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'ORG_ADMIN'],
+    url: () => '/api/v1/municipalities/GM0363/billing-details',
+    body: () => ({ oin: '00000001001234567000' }),
+  },
+};
