@@ -14,6 +14,21 @@ const ROLE_LABELS: Record<string, string> = {
   OPERATOR: 'platformbeheer',
 };
 
+/** The platform's mark and name (large on the sign-in page). */
+export function Brand({ large }: { large?: boolean }) {
+  return (
+    <div className={large ? 'brand brand--large' : 'brand'}>
+      <span className="brand__mark" aria-hidden="true">
+        ◖
+      </span>
+      <span>
+        <span className="brand__name">Luisterend oor</span>
+        <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
+      </span>
+    </div>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const { signOut } = useSession();
@@ -28,15 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="utrecht-page-header site-header">
         <div className="utrecht-page-header__content site-header__content">
-          <div className="brand">
-            <span className="brand__mark" aria-hidden="true">
-              ◖
-            </span>
-            <span>
-              <span className="brand__name">Luisterend oor</span>
-              <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
-            </span>
-          </div>
+          <Brand />
           <div className="who">
             <span className="who__name">{me.name}</span>
             <span className="who__org">

@@ -238,12 +238,18 @@ export function SortableTable<T>({
   rows,
   rowKey,
   initialSort,
+  empty,
+  frame,
 }: {
   caption: string;
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
   initialSort?: { key: string; direction: 'ascending' | 'descending' };
+  /** Said instead of the table when there are no rows. */
+  empty?: string;
+  /** The class of a box around the table (`wide-table`). */
+  frame?: string;
 }) {
   const [sort, setSort] = useState(initialSort ?? null);
   const column = sort ? columns.find((candidate) => candidate.key === sort.key) : undefined;
@@ -255,7 +261,8 @@ export function SortableTable<T>({
         return sort!.direction === 'ascending' ? order : -order;
       })
     : rows;
-  return (
+  if (empty !== undefined && rows.length === 0) return <p className="utrecht-paragraph">{empty}</p>;
+  const table = (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="utrecht-table">
         <caption className="utrecht-table__caption">{caption}</caption>
@@ -308,7 +315,33 @@ export function SortableTable<T>({
       </table>
     </div>
   );
+  return frame ? <div className={frame}>{table}</div> : table;
 }
+
+/** A part of a page under its own heading (h2), named by it for assistive technology. */
+export function Section({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={className ? `contract-section ${className}` : 'contract-section'} aria-labelledby={id}>
+      <h2 id={id} className="utrecht-heading-2">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** An initial sort on the name column, A to Z. */
+export const BY_NAME = { key: 'name', direction: 'ascending' } as const;
 
 /** Key-value pairs (utrecht data list). */
 export function DataList({ items }: { items: Array<[string, ReactNode]> }) {

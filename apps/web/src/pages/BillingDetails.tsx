@@ -1,7 +1,8 @@
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, ErrorAlert, Field, Loaded, PageHeading, useLoad } from '../components/ui';
+import { SelectField, TextField } from '../components/fields';
+import { Alert, Button, ErrorAlert, Loaded, PageHeading, useLoad } from '../components/ui';
 import { currentYear, dateTime, yearOptions } from '../format';
 import { hasRole, useMe } from '../session';
 import { ErrorSummary, FieldErrors } from './invoices/forms';
@@ -219,8 +220,8 @@ function BillingForm({
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
-  const set = (field: keyof Omit<FormState, 'purchaseOrders'>) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof Omit<FormState, 'purchaseOrders'>) => (value: string) =>
+    setForm((current) => ({ ...current, [field]: value }));
   const setPo = (index: number, part: 'contractId' | 'year' | 'number', value: string) =>
     setForm((current) => ({
       ...current,
@@ -271,19 +272,18 @@ function BillingForm({
       className?: string;
     } = {},
   ) => (
-    <Field id={idFor(field)} label={LABELS[field]} error={errors[field]} description={options.description}>
-      {(props) => (
-        <input
-          {...props}
-          className={`utrecht-textbox utrecht-textbox--html-input ${options.className ?? ''}`}
-          type={options.type ?? 'text'}
-          inputMode={options.inputMode}
-          autoComplete={options.autoComplete ?? 'off'}
-          value={form[field as keyof Omit<FormState, 'purchaseOrders'>]}
-          onChange={set(field as keyof Omit<FormState, 'purchaseOrders'>)}
-        />
-      )}
-    </Field>
+    <TextField
+      id={idFor(field)}
+      label={LABELS[field]}
+      error={errors[field]}
+      description={options.description}
+      className={options.className}
+      type={options.type ?? 'text'}
+      inputMode={options.inputMode}
+      autoComplete={options.autoComplete ?? 'off'}
+      value={form[field as keyof Omit<FormState, 'purchaseOrders'>]}
+      onChange={set(field as keyof Omit<FormState, 'purchaseOrders'>)}
+    />
   );
 
   return (
@@ -336,68 +336,38 @@ function BillingForm({
         ) : null}
         {form.purchaseOrders.map((po, index) => (
           <div key={po.key} className="purchase-order" role="group" aria-label={`Inkoopordernummer ${index + 1}`}>
-            <Field
+            <SelectField
               id={idFor(`purchaseOrders.${index}.contractId`)}
               label={poLabel(index, 'contractId')}
               error={errors[`purchaseOrders.${index}.contractId`]}
-            >
-              {(props) => (
-                <select
-                  {...props}
-                  className="utrecht-select utrecht-select--html-select"
-                  value={po.contractId}
-                  onChange={(event) => setPo(index, 'contractId', event.target.value)}
-                >
-                  <option value="">Kies een contract</option>
-                  {contracts.map((contract) => (
-                    <option key={contract.id} value={contract.id}>
-                      {contract.reference} – {contract.title}
-                    </option>
-                  ))}
-                  {po.contractId && !contracts.some((contract) => contract.id === po.contractId) ? (
-                    <option value={po.contractId}>Contract {po.contractId.slice(0, 8)}</option>
-                  ) : null}
-                </select>
-              )}
-            </Field>
-            <Field
+              value={po.contractId}
+              onChange={(value) => setPo(index, 'contractId', value)}
+              placeholder="Kies een contract"
+              options={[
+                ...contracts.map((contract) => [contract.id, `${contract.reference} – ${contract.title}`] as const),
+                ...(po.contractId && !contracts.some((contract) => contract.id === po.contractId)
+                  ? [[po.contractId, `Contract ${po.contractId.slice(0, 8)}`] as const]
+                  : []),
+              ]}
+            />
+            <SelectField
               id={idFor(`purchaseOrders.${index}.year`)}
               label={poLabel(index, 'year')}
               error={errors[`purchaseOrders.${index}.year`]}
-            >
-              {(props) => (
-                <select
-                  {...props}
-                  className="utrecht-select utrecht-select--html-select"
-                  value={po.year}
-                  onChange={(event) => setPo(index, 'year', event.target.value)}
-                >
-                  {[...new Set([...yearOptions(1), Number(po.year)])]
-                    .sort((a, b) => b - a)
-                    .map((year) => (
-                      <option key={year} value={year}>
-                        {year}
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
-            <Field
+              value={po.year}
+              onChange={(value) => setPo(index, 'year', value)}
+              options={[...new Set([...yearOptions(1), Number(po.year)])].sort((a, b) => b - a)}
+            />
+            <TextField
               id={idFor(`purchaseOrders.${index}.number`)}
               label={poLabel(index, 'number')}
               error={errors[`purchaseOrders.${index}.number`]}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  className="utrecht-textbox utrecht-textbox--html-input input--short"
-                  type="text"
-                  maxLength={50}
-                  value={po.number}
-                  onChange={(event) => setPo(index, 'number', event.target.value)}
-                />
-              )}
-            </Field>
+              className="input--short"
+              type="text"
+              maxLength={50}
+              value={po.number}
+              onChange={(value) => setPo(index, 'number', value)}
+            />
             <Button
               variant="subtle"
               onClick={() =>

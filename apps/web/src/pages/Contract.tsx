@@ -1,7 +1,6 @@
-import { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { Column, DataList, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import { BY_NAME, Column, DataList, Loaded, PageHeading, Section, SortableTable, useLoad } from '../components/ui';
 import { date, dateTime, today } from '../format';
 import { hasRole, useMe } from '../session';
 import { ContractStatusBadge } from './Contracts';
@@ -71,17 +70,6 @@ function vatText(contract: Contract): string {
   return contract.vatExemptionReason.toLowerCase().startsWith(category.toLowerCase())
     ? contract.vatExemptionReason
     : `${category}: ${contract.vatExemptionReason}`;
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="contract-section" aria-labelledby={id}>
-      <h2 id={id} className="utrecht-heading-2">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export function ContractPage() {
@@ -168,45 +156,21 @@ export function ContractPage() {
             </p>
             <nav aria-label="Op deze pagina" className="toc">
               <ul className="plain-list toc__list">
-                <li>
-                  <a className="utrecht-link" href="#gegevens">
-                    Gegevens
-                  </a>
-                </li>
-                <li>
-                  <a className="utrecht-link" href="#tarieven">
-                    Tarieven
-                  </a>
-                </li>
-                <li>
-                  <a className="utrecht-link" href="#deelnemers">
-                    Deelnemers
-                  </a>
-                </li>
-                <li>
-                  <a className="utrecht-link" href="#uitzonderingen">
-                    Uitzonderingen
-                  </a>
-                </li>
-                <li>
-                  <a className="utrecht-link" href="#wijzigingen">
-                    Wijzigingen
-                  </a>
-                </li>
-                {mayEnrol ? (
-                  <li>
-                    <a className="utrecht-link" href="#aanmelden-kop">
-                      Gemeenten aanmelden
+                {[
+                  ['gegevens', 'Gegevens'],
+                  ['tarieven', 'Tarieven'],
+                  ['deelnemers', 'Deelnemers'],
+                  ['uitzonderingen', 'Uitzonderingen'],
+                  ['wijzigingen', 'Wijzigingen'],
+                  ...(mayEnrol ? [['aanmelden-kop', 'Gemeenten aanmelden']] : []),
+                  ...(mayInvoice ? [['factuurronde-kop', 'Factuurronde starten']] : []),
+                ].map(([target, text]) => (
+                  <li key={target}>
+                    <a className="utrecht-link" href={`#${target}`}>
+                      {text}
                     </a>
                   </li>
-                ) : null}
-                {mayInvoice ? (
-                  <li>
-                    <a className="utrecht-link" href="#factuurronde-kop">
-                      Factuurronde starten
-                    </a>
-                  </li>
-                ) : null}
+                ))}
               </ul>
             </nav>
 
@@ -240,16 +204,13 @@ export function ContractPage() {
             </Section>
 
             <Section id="tarieven" title="Tarieven">
-              {contract.tariffs.length ? (
-                <SortableTable
-                  caption="Tarief per inwoner per jaar (excl. btw)"
-                  columns={tariffColumns}
-                  rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))}
-                  rowKey={(t) => t.validFrom}
-                />
-              ) : (
-                <p className="utrecht-paragraph">Dit contract heeft nog geen tarief.</p>
-              )}
+              <SortableTable
+                caption="Tarief per inwoner per jaar (excl. btw)"
+                columns={tariffColumns}
+                rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))}
+                rowKey={(t) => t.validFrom}
+                empty="Dit contract heeft nog geen tarief."
+              />
             </Section>
 
             <Section id="deelnemers" title="Deelnemers">
@@ -265,57 +226,45 @@ export function ContractPage() {
             </Section>
 
             <Section id="uitzonderingen" title="Uitzonderingen">
-              {exceptions.length ? (
-                <SortableTable
-                  caption="Gemeenten die niet deelnemen"
-                  columns={exceptionColumns}
-                  rows={exceptions}
-                  rowKey={(e) => e.id}
-                  initialSort={{ key: 'name', direction: 'ascending' }}
-                />
-              ) : (
-                <p className="utrecht-paragraph">Er zijn geen gemeenten uitgezonderd.</p>
-              )}
+              <SortableTable
+                caption="Gemeenten die niet deelnemen"
+                columns={exceptionColumns}
+                rows={exceptions}
+                rowKey={(e) => e.id}
+                initialSort={BY_NAME}
+                empty="Er zijn geen gemeenten uitgezonderd."
+              />
             </Section>
 
             <Section id="wijzigingen" title="Wijzigingen">
-              {amendments.length ? (
-                <SortableTable
-                  caption="Wijzigingen van het contract, op volgorde"
-                  columns={amendmentColumns}
-                  rows={amendments}
-                  rowKey={(a) => a.id}
-                />
-              ) : (
-                <p className="utrecht-paragraph">Het contract is niet gewijzigd sinds het is ingegaan.</p>
-              )}
+              <SortableTable
+                caption="Wijzigingen van het contract, op volgorde"
+                columns={amendmentColumns}
+                rows={amendments}
+                rowKey={(a) => a.id}
+                empty="Het contract is niet gewijzigd sinds het is ingegaan."
+              />
             </Section>
 
             {mayEnrol ? (
-              <section className="contract-section" aria-labelledby="aanmelden-kop">
-                <h2 id="aanmelden-kop" className="utrecht-heading-2">
-                  Gemeenten aanmelden
-                </h2>
+              <Section id="aanmelden-kop" title="Gemeenten aanmelden">
                 <p className="utrecht-paragraph">
                   Meld gemeenten aan die aan dit contract gaan deelnemen. Een gemeente die al onder een ander contract
                   voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.
                 </p>
                 <EnrolForm contract={contract} onEnrolled={participants.reload} />
-              </section>
+              </Section>
             ) : null}
 
             {mayInvoice ? (
-              <section className="contract-section" aria-labelledby="factuurronde-kop">
-                <h2 id="factuurronde-kop" className="utrecht-heading-2">
-                  Factuurronde starten
-                </h2>
+              <Section id="factuurronde-kop" title="Factuurronde starten">
                 <p className="utrecht-paragraph">
                   {contract.fundingModel === 'FUND_WITHHOLDING'
                     ? 'Maakt voor elke deelnemende gemeente een verrekenoverzicht over de gekozen periode.'
                     : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}
                 </p>
                 <InvoiceRunForm contract={contract} />
-              </section>
+              </Section>
             ) : null}
           </>
         );

@@ -5,7 +5,6 @@ import {
   Alert,
   Column,
   DataList,
-  ErrorAlert,
   INVOICE_STATUS_LABELS,
   Loaded,
   PageHeading,
@@ -14,7 +13,7 @@ import {
 } from '../components/ui';
 import { count, date, euroCents } from '../format';
 import { hasRole, useMe } from '../session';
-import { DocumentDownloads } from './invoices/downloads';
+import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import { PaymentForm } from './invoices/PaymentForm';
 import { DOCUMENT_TYPE_LABELS, DocumentLine, InvoiceDocument, Payment, periodText } from './invoices/types';
 import { DocumentStatusBadge } from './Invoices';
@@ -56,7 +55,7 @@ function BackLink() {
 function InvoiceView({ initial }: { initial: InvoiceDocument }) {
   const me = useMe();
   const [doc, setDoc] = useState(initial);
-  const [problem, setProblem] = useState<{ message: string | null; error: unknown } | null>(null);
+  const [problem, setProblem] = useState<DownloadProblem | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const recordedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -126,17 +125,9 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
         </div>
       ) : null}
       <div className="actions">
-        <DocumentDownloads long doc={doc} onError={(message, error) => setProblem(error ? { message, error } : null)} />
+        <DocumentDownloads long doc={doc} onError={setProblem} />
       </div>
-      {problem ? (
-        problem.message ? (
-          <Alert type="warning" heading="E-factuur niet beschikbaar">
-            {problem.message}
-          </Alert>
-        ) : (
-          <ErrorAlert error={problem.error} />
-        )
-      ) : null}
+      <DownloadProblemAlert problem={problem} />
 
       <h2 className="utrecht-heading-2">Gegevens</h2>
       <div className="key-values">
@@ -221,17 +212,14 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       {doc.type === 'INVOICE' ? (
         <>
           <h2 className="utrecht-heading-2">Betalingen</h2>
-          {doc.payments.length ? (
-            <SortableTable
-              caption={`Betalingen op ${doc.number}`}
-              columns={paymentColumns}
-              rows={doc.payments}
-              rowKey={(p) => p.id}
-              initialSort={{ key: 'date', direction: 'ascending' }}
-            />
-          ) : (
-            <p className="utrecht-paragraph">Er is nog geen betaling geregistreerd.</p>
-          )}
+          <SortableTable
+            caption={`Betalingen op ${doc.number}`}
+            columns={paymentColumns}
+            rows={doc.payments}
+            rowKey={(p) => p.id}
+            initialSort={{ key: 'date', direction: 'ascending' }}
+            empty="Er is nog geen betaling geregistreerd."
+          />
         </>
       ) : null}
 

@@ -6,11 +6,13 @@ import {
   Alert,
   badgeLabel,
   Button,
+  BY_NAME,
   Column,
   DataList,
   ErrorAlert,
   Loading,
   PageHeading,
+  Section,
   SortableTable,
   StatusBadge,
   useDownload,
@@ -98,7 +100,7 @@ function Gaps({ run }: { run: InvoiceRun }) {
       columns={columns}
       rows={rows}
       rowKey={(g) => g.code}
-      initialSort={{ key: 'name', direction: 'ascending' }}
+      initialSort={BY_NAME}
     />
   );
   return (
@@ -174,10 +176,7 @@ export function InvoiceRunPage() {
       <PageHeading title="Factuurronde">{`Factuurronde ${date(run.period.start)} t/m ${date(run.period.end)}`}</PageHeading>
       {c ? <p className="utrecht-paragraph">{`${c.reference}: ${c.title}`}</p> : null}
 
-      <section className="contract-section run-progress" aria-labelledby="voortgang-kop">
-        <h2 id="voortgang-kop" className="utrecht-heading-2">
-          Voortgang
-        </h2>
+      <Section id="voortgang-kop" title="Voortgang" className="run-progress">
         <p className="utrecht-paragraph" aria-live="polite">
           Status: <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
         </p>
@@ -203,7 +202,7 @@ export function InvoiceRunPage() {
         {error ? (
           <Alert type="warning">De stand kon even niet worden bijgewerkt. We proberen het opnieuw.</Alert>
         ) : null}
-      </section>
+      </Section>
 
       {run.status === 'FAILED' ? (
         <Alert type="error" heading="De factuurronde is mislukt">
@@ -215,10 +214,7 @@ export function InvoiceRunPage() {
 
       {run.status === 'COMPLETED' ? (
         <>
-          <section className="contract-section" aria-labelledby="resultaat-kop">
-            <h2 id="resultaat-kop" className="utrecht-heading-2">
-              Resultaat
-            </h2>
+          <Section id="resultaat-kop" title="Resultaat">
             <Alert type="ok">
               De factuurronde is voltooid:{' '}
               {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen{' '}
@@ -245,13 +241,10 @@ export function InvoiceRunPage() {
               </Link>
             </div>
             {zip.error ? <ErrorAlert error={zip.error} /> : null}
-          </section>
-          <section className="contract-section" aria-labelledby="aandacht-kop">
-            <h2 id="aandacht-kop" className="utrecht-heading-2">
-              Aandachtspunten
-            </h2>
+          </Section>
+          <Section id="aandacht-kop" title="Aandachtspunten">
             <Gaps run={run} />
-          </section>
+          </Section>
         </>
       ) : null}
     </>

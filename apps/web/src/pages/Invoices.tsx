@@ -1,13 +1,12 @@
 import { ReactNode, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, download } from '../api/client';
+import { SelectField, useSearchFilters } from '../components/fields';
 import {
-  Alert,
   Button,
   Column,
   DataList,
   ErrorAlert,
-  Field,
   Loaded,
   PageHeading,
   SortableTable,
@@ -17,7 +16,7 @@ import {
 } from '../components/ui';
 import { count, currentYear, date, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { DocumentDownloads } from './invoices/downloads';
+import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import {
   DOCUMENT_TYPE_LABELS,
   DocumentPage,
@@ -42,7 +41,7 @@ const signed = (doc: InvoiceDocument) => (doc.type === 'CREDIT_NOTE' ? -doc.tota
 
 export function InvoicesPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const yearParam = params.get('jaar') ?? String(currentYear());
   const status = params.get('status') ?? '';
   const type = params.get('soort') ?? '';
@@ -57,14 +56,11 @@ export function InvoicesPage() {
   });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
-  const [problem, setProblem] = useState<{ message: string | null; error: unknown } | null>(null);
+  const [problem, setProblem] = useState<DownloadProblem | null>(null);
   const extra = more.key === key ? more : { key, pages: 1, items: [] };
 
   const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
+    set(name, value);
     setProblem(null);
   };
 
@@ -152,9 +148,7 @@ export function InvoicesPage() {
     {
       key: 'downloads',
       header: 'Downloaden',
-      cell: (d) => (
-        <DocumentDownloads doc={d} onError={(message, error) => setProblem(error ? { message, error } : null)} />
-      ),
+      cell: (d) => <DocumentDownloads doc={d} onError={setProblem} />,
     },
   ];
 
@@ -169,67 +163,28 @@ export function InvoicesPage() {
             : "Facturen, creditnota's en opgaven van de contracten die u kunt zien."}
       </p>
       <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Jaar van de factuurdatum">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={yearParam}
-              onChange={(event) => setFilter('jaar', event.target.value)}
-            >
-              <option value={ALL}>Alle jaren</option>
-              {yearOptions().map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={status}
-              onChange={(event) => setFilter('status', event.target.value)}
-            >
-              <option value="">Alle statussen</option>
-              {STATUS_OPTIONS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Soort">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={type}
-              onChange={(event) => setFilter('soort', event.target.value)}
-            >
-              <option value="">Alle soorten</option>
-              {(Object.keys(DOCUMENT_TYPE_LABELS) as DocumentType[]).map((value) => (
-                <option key={value} value={value}>
-                  {DOCUMENT_TYPE_LABELS[value]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Jaar van de factuurdatum"
+          value={yearParam}
+          onChange={(value) => setFilter('jaar', value)}
+          options={[[ALL, 'Alle jaren'], ...yearOptions()]}
+        />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(value) => setFilter('status', value)}
+          placeholder="Alle statussen"
+          options={STATUS_OPTIONS}
+        />
+        <SelectField
+          label="Soort"
+          value={type}
+          onChange={(value) => setFilter('soort', value)}
+          placeholder="Alle soorten"
+          options={Object.entries(DOCUMENT_TYPE_LABELS)}
+        />
       </form>
-      {problem ? (
-        problem.message ? (
-          <Alert type="warning" heading="E-factuur niet beschikbaar">
-            {problem.message}
-          </Alert>
-        ) : (
-          <ErrorAlert error={problem.error} />
-        )
-      ) : null}
+      <DownloadProblemAlert problem={problem} />
       <Loaded state={first} label="De facturen worden geladen…">
         {(page) => {
           const items = [...page.items, ...extra.items];

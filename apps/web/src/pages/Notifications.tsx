@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { NOTIFICATIONS_CHANGED } from '../components/Layout';
+import { Choice } from '../components/fields';
 import { Button, ErrorAlert, Loaded, PageHeading, StatusBadge, useLoad } from '../components/ui';
 import { dateTime } from '../format';
 
@@ -54,15 +55,14 @@ export function NotificationsPage() {
         voldoet en facturen die over de betaaltermijn zijn.
       </p>
       <div className="choice-field">
-        <label className="utrecht-form-label utrecht-form-label--checkbox choice">
-          <input
-            type="checkbox"
-            className="utrecht-checkbox utrecht-checkbox--html-input"
-            checked={onlyUnread}
-            onChange={(event) => setOnlyUnread(event.target.checked)}
-          />{' '}
+        <Choice
+          type="checkbox"
+          className="choice"
+          checked={onlyUnread}
+          onChange={(event) => setOnlyUnread(event.target.checked)}
+        >
           Alleen ongelezen meldingen
-        </label>
+        </Choice>
       </div>
       {failure ? <ErrorAlert error={failure} /> : null}
       <Loaded state={state}>

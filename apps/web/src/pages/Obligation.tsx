@@ -8,15 +8,15 @@ import {
   ComplianceBadge,
   DataList,
   ErrorAlert,
-  Field,
   Loaded,
   PageHeading,
   useDownload,
   useLoad,
 } from '../components/ui';
+import { SelectField } from '../components/fields';
 import { channelLabel, count, currentYear, date, dateTime, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { CONTRACT_KIND, labelOf } from './contracts/labels';
+import { CONTRACT_KIND, labelOf, tariff } from './contracts/labels';
 import { daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
 import { YearTimeline } from './municipality/YearTimeline';
 
@@ -58,22 +58,7 @@ export function ObligationPage() {
         daaraan voldoet, met welk contract, en wat het kost.
       </p>
       <div className="obligation-toolbar">
-        <Field label="Jaar">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={year}
-              onChange={(event) => setYear(Number(event.target.value))}
-            >
-              {yearOptions(1).map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Jaar" value={year} onChange={(value) => setYear(Number(value))} options={yearOptions(1)} />
         <Button variant="secondary" busy={pdf.busy} onClick={() => void report()}>
           Download raadsrapportage (PDF)
         </Button>
@@ -113,15 +98,6 @@ export function ObligationPage() {
     </>
   );
 }
-
-const tariffFormat = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
-});
-/** "€ 0,25" from "0.2500" (tariffs have up to 4 decimals). */
-const tariff = (value: string) => tariffFormat.format(Number(value));
 
 function periodWords(duty: DutyObligation, year: number): string {
   const whole = duty.period.from === `${year}-01-01` && duty.period.to === `${year}-12-31`;

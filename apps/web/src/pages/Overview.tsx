@@ -1,14 +1,15 @@
-import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { SelectField, useSearchFilters } from '../components/fields';
 import {
   Button,
+  BY_NAME,
   Column,
   COMPLIANCE_LABELS,
   ComplianceBadge,
   ErrorAlert,
-  Field,
   Loaded,
   PageHeading,
+  Section,
   SortableTable,
   useDownload,
   useLoad,
@@ -94,7 +95,7 @@ const provinceColumns: Column<ProvinceSummary>[] = [
 export function OverviewPage() {
   const me = useMe();
   const provider = me.organisation.kind === 'PROVIDER';
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchFilters();
   const year = Number(params.get('jaar')) || currentYear();
   const status = params.get('status') ?? '';
   const province = params.get('provincie') ?? '';
@@ -103,13 +104,6 @@ export function OverviewPage() {
   // derived from it (the API's own filters narrow the same rows; only the CSV asks it to).
   const whole = useLoad(() => api<Overview>('/compliance/overview', { query: { year } }), [year]);
   const csv = useDownload();
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const downloadCsv = () =>
     csv.start('/compliance/overview', {
@@ -139,57 +133,22 @@ export function OverviewPage() {
         aria-label="Overzicht filteren"
         onSubmit={(event) => event.preventDefault()}
       >
-        <Field label="Jaar">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={year}
-              onChange={(event) => set('jaar', event.target.value)}
-            >
-              {yearOptions(1).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={status}
-              onChange={(event) => set('status', event.target.value)}
-            >
-              <option value="">Alle statussen</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {COMPLIANCE_LABELS[s].label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Provincie">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={province}
-              onChange={(event) => set('provincie', event.target.value)}
-              disabled={whole.status !== 'ready'}
-            >
-              <option value="">Alle provincies</option>
-              {provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Jaar" value={year} onChange={(value) => set('jaar', value)} options={yearOptions(1)} />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(value) => set('status', value)}
+          placeholder="Alle statussen"
+          options={STATUSES.map((s) => [s, COMPLIANCE_LABELS[s].label] as const)}
+        />
+        <SelectField
+          label="Provincie"
+          value={province}
+          onChange={(value) => set('provincie', value)}
+          disabled={whole.status !== 'ready'}
+          placeholder="Alle provincies"
+          options={provinces.map((p) => [p.code, p.name] as const)}
+        />
       </form>
 
       <Loaded state={whole} label="Overzicht wordt geladen…">
@@ -206,10 +165,7 @@ export function OverviewPage() {
           };
           return (
             <>
-              <section className="contract-section" aria-labelledby="stand-kop">
-                <h2 id="stand-kop" className="utrecht-heading-2">
-                  Stand {data.year} {where}
-                </h2>
+              <Section id="stand-kop" title={`Stand ${data.year} ${where}`}>
                 <ul className="cards status-cards" aria-label={`Aantal gemeenten per status, ${data.year}`}>
                   {STATUSES.map((s) => (
                     <li key={s} className="card status-card">
@@ -219,31 +175,21 @@ export function OverviewPage() {
                     </li>
                   ))}
                 </ul>
-              </section>
+              </Section>
 
-              <section className="contract-section" aria-labelledby="provincies-kop">
-                <h2 id="provincies-kop" className="utrecht-heading-2">
-                  Per provincie
-                </h2>
-                {overview.rows.length ? (
-                  <div className="wide-table">
-                    <SortableTable
-                      caption={`Gemeenten per provincie, ${overview.year}`}
-                      columns={provinceColumns}
-                      rows={perProvince(overview.rows)}
-                      rowKey={(p) => p.code}
-                      initialSort={{ key: 'name', direction: 'ascending' }}
-                    />
-                  </div>
-                ) : (
-                  <p className="utrecht-paragraph">Er zijn geen gemeenten in dit overzicht.</p>
-                )}
-              </section>
+              <Section id="provincies-kop" title="Per provincie">
+                <SortableTable
+                  caption={`Gemeenten per provincie, ${overview.year}`}
+                  columns={provinceColumns}
+                  rows={perProvince(overview.rows)}
+                  rowKey={(p) => p.code}
+                  initialSort={BY_NAME}
+                  frame="wide-table"
+                  empty="Er zijn geen gemeenten in dit overzicht."
+                />
+              </Section>
 
-              <section className="contract-section" aria-labelledby="gemeenten-kop">
-                <h2 id="gemeenten-kop" className="utrecht-heading-2">
-                  Gemeenten
-                </h2>
+              <Section id="gemeenten-kop" title="Gemeenten">
                 <div className="table-toolbar">
                   <p className="utrecht-paragraph" role="status">
                     {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
@@ -254,22 +200,16 @@ export function OverviewPage() {
                   </Button>
                 </div>
                 {csv.error ? <ErrorAlert error={csv.error} /> : null}
-                {data.rows.length ? (
-                  <div className="wide-table">
-                    <SortableTable
-                      caption={`Gemeenten ${data.year}`}
-                      columns={municipalityColumns}
-                      rows={data.rows}
-                      rowKey={(r) => r.code}
-                      initialSort={{ key: 'name', direction: 'ascending' }}
-                    />
-                  </div>
-                ) : (
-                  <p className="utrecht-paragraph">
-                    Geen gemeenten met deze keuze. Kies een andere status of provincie.
-                  </p>
-                )}
-              </section>
+                <SortableTable
+                  caption={`Gemeenten ${data.year}`}
+                  columns={municipalityColumns}
+                  rows={data.rows}
+                  rowKey={(r) => r.code}
+                  initialSort={BY_NAME}
+                  frame="wide-table"
+                  empty="Geen gemeenten met deze keuze. Kies een andere status of provincie."
+                />
+              </Section>
             </>
           );
         }}

@@ -1,6 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { ApiError } from '../api/errors';
-import { Alert, Button, ErrorAlert, Field, PageHeading } from '../components/ui';
+import { TextField } from '../components/fields';
+import { Brand } from '../components/Layout';
+import { Alert, Button, ErrorAlert, PageHeading } from '../components/ui';
 import { useSession } from '../session';
 
 export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
@@ -32,15 +34,7 @@ export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
   return (
     <div className="utrecht-page signin-page">
       <main id="inhoud" className="utrecht-page-content signin">
-        <div className="brand brand--large">
-          <span className="brand__mark" aria-hidden="true">
-            ◖
-          </span>
-          <span>
-            <span className="brand__name">Luisterend oor</span>
-            <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
-          </span>
-        </div>
+        <Brand large />
         <PageHeading>Inloggen</PageHeading>
         <p className="utrecht-paragraph">
           Voor gemeenten, de VNG en aanbieders: bekijk of de verplichting gedekt is, beheer contracten en download
@@ -52,32 +46,24 @@ export function SignIn({ reason }: { reason?: 'expired' | 'signed-out' }) {
         {reason === 'signed-out' ? <Alert type="ok">U bent afgemeld.</Alert> : null}
         {failure ? <ErrorAlert error={failure} /> : null}
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-          <Field label="E-mailadres" error={errors.email}>
-            {(props) => (
-              <input
-                {...props}
-                className="utrecht-textbox utrecht-textbox--html-input"
-                type="email"
-                name="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Wachtwoord" error={errors.password}>
-            {(props) => (
-              <input
-                {...props}
-                className="utrecht-textbox utrecht-textbox--html-input"
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="E-mailadres"
+            error={errors.email}
+            type="email"
+            name="email"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+          />
+          <TextField
+            label="Wachtwoord"
+            error={errors.password}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
           <Button type="submit" busy={busy}>
             {busy ? 'Bezig met inloggen…' : 'Inloggen'}
           </Button>

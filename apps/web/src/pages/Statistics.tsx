@@ -1,17 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import {
-  Alert,
-  Button,
-  DataList,
-  ErrorAlert,
-  Field,
-  Loaded,
-  PageHeading,
-  SortableTable,
-  useLoad,
-} from '../components/ui';
+import { Alert, Button, DataList, ErrorAlert, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import { Choice, PeriodFields, TextField } from '../components/fields';
 import { channelLabel, count, currentYear, date } from '../format';
 import { hasRole, useMe } from '../session';
 
@@ -251,66 +242,29 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Periode</legend>
           <div className="choice-field">
-            <label className="utrecht-form-label utrecht-form-label--radio choice">
-              <input
-                type="radio"
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-                name="periode"
-                checked={whole}
-                onChange={() => setWhole(true)}
-              />{' '}
+            <Choice type="radio" className="choice" name="periode" checked={whole} onChange={() => setWhole(true)}>
               Een heel kalenderjaar
-            </label>
+            </Choice>
           </div>
           <div className="choice-field">
-            <label className="utrecht-form-label utrecht-form-label--radio choice">
-              <input
-                type="radio"
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-                name="periode"
-                checked={!whole}
-                onChange={() => setWhole(false)}
-              />{' '}
+            <Choice type="radio" className="choice" name="periode" checked={!whole} onChange={() => setWhole(false)}>
               Een deel van een jaar
-            </label>
+            </Choice>
           </div>
           {whole ? (
-            <Field label="Jaar" error={errors.year}>
-              {(props) => (
-                <input
-                  {...props}
-                  className="utrecht-textbox utrecht-textbox--html-input input-year"
-                  inputMode="numeric"
-                  value={year}
-                  onChange={(event) => setYear(event.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Jaar"
+              error={errors.year}
+              className="input-year"
+              inputMode="numeric"
+              value={year}
+              onChange={setYear}
+            />
           ) : (
-            <div className="form-row">
-              <Field label="Van" error={errors.periodStart}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="date"
-                    className="utrecht-textbox utrecht-textbox--html-input"
-                    value={periodStart}
-                    onChange={(event) => setPeriodStart(event.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label="Tot en met" error={errors.periodEnd}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="date"
-                    className="utrecht-textbox utrecht-textbox--html-input"
-                    value={periodEnd}
-                    onChange={(event) => setPeriodEnd(event.target.value)}
-                  />
-                )}
-              </Field>
-            </div>
+            <PeriodFields
+              from={{ label: 'Van', error: errors.periodStart, value: periodStart, onChange: setPeriodStart }}
+              to={{ label: 'Tot en met', error: errors.periodEnd, value: periodEnd, onChange: setPeriodEnd }}
+            />
           )}
         </fieldset>
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
@@ -328,45 +282,27 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
           ) : null}
           {CHANNELS.map((channel) => (
             <div className="form-row" key={channel.kind}>
-              <Field label={`${channel.label}: gesprekken`} error={errors[`${channel.kind}.conversations`]}>
-                {(props) => (
-                  <input
-                    {...props}
-                    className="utrecht-textbox utrecht-textbox--html-input input-count"
-                    inputMode="numeric"
-                    value={figures[channel.kind]?.conversations ?? ''}
-                    onChange={(event) => setFigure(channel.kind, 'conversations', event.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label={`${channel.label}: beantwoord`} error={errors[`${channel.kind}.answered`]}>
-                {(props) => (
-                  <input
-                    {...props}
-                    className="utrecht-textbox utrecht-textbox--html-input input-count"
-                    inputMode="numeric"
-                    value={figures[channel.kind]?.answered ?? ''}
-                    onChange={(event) => setFigure(channel.kind, 'answered', event.target.value)}
-                  />
-                )}
-              </Field>
+              {(['conversations', 'answered'] as const).map((key) => (
+                <TextField
+                  key={key}
+                  label={`${channel.label}: ${key === 'conversations' ? 'gesprekken' : 'beantwoord'}`}
+                  error={errors[`${channel.kind}.${key}`]}
+                  className="input-count"
+                  inputMode="numeric"
+                  value={figures[channel.kind]?.[key] ?? ''}
+                  onChange={(value) => setFigure(channel.kind, key, value)}
+                />
+              ))}
             </div>
           ))}
         </fieldset>
-        <Field
+        <TextField
           label="Bron (optioneel)"
           description="Bijvoorbeeld het jaarverslag of de factsheet waar de cijfers uit komen."
           error={errors.source}
-        >
-          {(props) => (
-            <input
-              {...props}
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={source}
-              onChange={(event) => setSource(event.target.value)}
-            />
-          )}
-        </Field>
+          value={source}
+          onChange={setSource}
+        />
         <div>
           <Button type="submit" busy={busy}>
             Cijfers vastleggen

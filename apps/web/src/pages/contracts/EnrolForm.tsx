@@ -1,7 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, apiExchange } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
-import { Alert, Button, ErrorAlert, Field } from '../../components/ui';
+import { PeriodFields, TextField } from '../../components/fields';
+import { Alert, Button, ErrorAlert } from '../../components/ui';
 import { date } from '../../format';
 import { Contract, Participant, period } from './labels';
 
@@ -174,55 +175,32 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
           .
         </Alert>
       ) : null}
-      <Field
+      <TextField
         label="Gemeenten"
         description="Eén of meer gemeentecodes of namen, gescheiden door komma's. Bijvoorbeeld: GM0106, Groningen."
         error={errors.municipalities}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="utrecht-textbox utrecht-textbox--html-input"
-            value={municipalities}
-            onChange={(event) => setMunicipalities(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
-      </Field>
-      <div className="form-row">
-        <Field
-          label="Deelname vanaf"
-          description={`Binnen de looptijd: ${period(contract.startDate, contract.endDate)}.`}
-          error={errors.from}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={from}
-              onChange={(event) => setFrom(event.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field
-          label="Deelname tot en met (niet verplicht)"
-          description="Leeg laten: zolang het contract loopt."
-          error={errors.to}
-        >
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={to}
-              onChange={(event) => setTo(event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+        value={municipalities}
+        onChange={setMunicipalities}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <PeriodFields
+        from={{
+          label: 'Deelname vanaf',
+          description: `Binnen de looptijd: ${period(contract.startDate, contract.endDate)}.`,
+          error: errors.from,
+          value: from,
+          onChange: setFrom,
+          required: true,
+        }}
+        to={{
+          label: 'Deelname tot en met (niet verplicht)',
+          description: 'Leeg laten: zolang het contract loopt.',
+          error: errors.to,
+          value: to,
+          onChange: setTo,
+        }}
+      />
       <div className="actions">
         <Button type="submit" busy={busy}>
           {busy ? 'Bezig met aanmelden…' : 'Gemeenten aanmelden'}

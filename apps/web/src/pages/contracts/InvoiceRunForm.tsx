@@ -2,8 +2,9 @@ import { FormEvent, ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, apiExchange } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
-import { Alert, Button, ErrorAlert, Field } from '../../components/ui';
-import { currentYear, date, dateTime } from '../../format';
+import { Choice, PeriodFields, SelectField } from '../../components/fields';
+import { Alert, Button, ErrorAlert } from '../../components/ui';
+import { currentYear, date, dateTime, yearOptions } from '../../format';
 import { Contract, InvoiceRun, period, RUN_STATUS } from './labels';
 
 type Errors = Partial<Record<'year' | 'periodStart' | 'periodEnd', string>>;
@@ -13,11 +14,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar years a run can bill: within the contract term, up to next year. */
 function billableYears(contract: Contract): number[] {
-  const first = Number(contract.startDate.slice(0, 4));
-  const last = Math.min(contract.endDate ? Number(contract.endDate.slice(0, 4)) : Infinity, currentYear() + 1);
-  const years: number[] = [];
-  for (let year = last; year >= first; year--) years.push(year);
-  return years;
+  const last = contract.endDate ? Number(contract.endDate.slice(0, 4)) : Infinity;
+  return yearOptions(1, Number(contract.startDate.slice(0, 4))).filter((year) => year <= last);
 }
 
 /** Why the API would not start the run, in Dutch, with the reason (and the run it clashes with). */
@@ -150,76 +148,34 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">Wat wilt u factureren?</legend>
         <div className="radio-list">
-          <label className="utrecht-form-label utrecht-form-label--radio">
-            <input
-              type="radio"
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-              name="run-mode"
-              value="year"
-              checked={mode === 'year'}
-              onChange={() => setMode('year')}
-            />{' '}
+          <Choice type="radio" name="run-mode" value="year" checked={mode === 'year'} onChange={() => setMode('year')}>
             Een kalenderjaar
-          </label>
-          <label className="utrecht-form-label utrecht-form-label--radio">
-            <input
-              type="radio"
-              className="utrecht-radio-button utrecht-radio-button--html-input"
-              name="run-mode"
-              value="period"
-              checked={mode === 'period'}
-              onChange={() => setMode('period')}
-            />{' '}
+          </Choice>
+          <Choice
+            type="radio"
+            name="run-mode"
+            value="period"
+            checked={mode === 'period'}
+            onChange={() => setMode('period')}
+          >
             Een andere periode (bijvoorbeeld een kwartaal)
-          </label>
+          </Choice>
         </div>
       </fieldset>
       {mode === 'year' ? (
-        <Field
+        <SelectField
           label="Jaar"
           description="Alle deelnemende gemeenten krijgen een factuur over dit jaar."
           error={errors.year}
-        >
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={year}
-              onChange={(event) => setYear(event.target.value)}
-            >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={year}
+          onChange={setYear}
+          options={years}
+        />
       ) : (
-        <div className="form-row">
-          <Field label="Eerste dag" error={errors.periodStart}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                value={periodStart}
-                onChange={(event) => setPeriodStart(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Laatste dag" error={errors.periodEnd}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                className="utrecht-textbox utrecht-textbox--html-input"
-                value={periodEnd}
-                onChange={(event) => setPeriodEnd(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
+        <PeriodFields
+          from={{ label: 'Eerste dag', error: errors.periodStart, value: periodStart, onChange: setPeriodStart }}
+          to={{ label: 'Laatste dag', error: errors.periodEnd, value: periodEnd, onChange: setPeriodEnd }}
+        />
       )}
       <div className="actions">
         <Button type="submit" busy={busy}>

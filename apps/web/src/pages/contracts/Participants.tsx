@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Column, Field, SortableTable } from '../../components/ui';
+import { SelectField, TextField } from '../../components/fields';
+import { BY_NAME, Column, SortableTable } from '../../components/ui';
 import { date, today } from '../../format';
 import { labelOf, Participant, PARTICIPATION_ORIGIN } from './labels';
 
@@ -36,48 +37,37 @@ export function ParticipantsTable({ participants }: { participants: Participant[
   return (
     <>
       <div className="filters" role="search" aria-label="Deelnemers zoeken">
-        <Field label="Zoek een gemeente" description="Naam of code, bijvoorbeeld Assen of GM0106.">
-          {(props) => (
-            <input
-              {...props}
-              type="search"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              autoComplete="off"
-            />
-          )}
-        </Field>
-        <Field label="Welke deelnames">
-          {(props) => (
-            <select
-              {...props}
-              className="utrecht-select utrecht-select--html-select"
-              value={show}
-              onChange={(event) => setShow(event.target.value as Show)}
-            >
-              <option value="all">Alle, ook beëindigde</option>
-              <option value="today">Alleen wie vandaag deelneemt</option>
-            </select>
-          )}
-        </Field>
+        <TextField
+          label="Zoek een gemeente"
+          description="Naam of code, bijvoorbeeld Assen of GM0106."
+          type="search"
+          value={search}
+          onChange={setSearch}
+          autoComplete="off"
+        />
+        <SelectField
+          label="Welke deelnames"
+          value={show}
+          onChange={(value) => setShow(value as Show)}
+          options={[
+            ['all', 'Alle, ook beëindigde'],
+            ['today', 'Alleen wie vandaag deelneemt'],
+          ]}
+        />
       </div>
       <p className="utrecht-paragraph" role="status">
         {rows.length === participants.length
           ? `${participants.length} deelnames`
           : `${rows.length} van ${participants.length} deelnames`}
       </p>
-      {rows.length === 0 ? (
-        <p className="utrecht-paragraph">Geen deelnames gevonden. Pas de zoekopdracht aan.</p>
-      ) : (
-        <SortableTable
-          caption="Deelnemende gemeenten"
-          columns={columns}
-          rows={rows}
-          rowKey={(p) => `${p.code}-${p.from}`}
-          initialSort={{ key: 'name', direction: 'ascending' }}
-        />
-      )}
+      <SortableTable
+        caption="Deelnemende gemeenten"
+        columns={columns}
+        rows={rows}
+        rowKey={(p) => `${p.code}-${p.from}`}
+        initialSort={BY_NAME}
+        empty="Geen deelnames gevonden. Pas de zoekopdracht aan."
+      />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { Button, ErrorAlert, Field } from '../../components/ui';
+import { TextField } from '../../components/fields';
+import { Button, ErrorAlert } from '../../components/ui';
 import { date, euroCents, today } from '../../format';
 import { ErrorSummary, FieldErrors } from './forms';
 import { InvoiceDocument } from './types';
@@ -151,59 +152,40 @@ export function PaymentForm({
       </p>
       <ErrorSummary errors={errors} labels={LABELS} idOf={idOf} />
       {failure ? <ErrorAlert error={failure} /> : null}
-      <Field
+      <TextField
         id={idOf('amount')}
         label={LABELS.amount}
         error={errors.amount}
         description={`Bijvoorbeeld 1.234,56. Hoogstens ${euroCents(doc.outstandingCents)}.`}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="utrecht-textbox utrecht-textbox--html-input amount-input"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        className="amount-input"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={amount}
+        onChange={setAmount}
+      />
+      <TextField
         id={idOf('date')}
         label={LABELS.date}
         error={errors.date}
         description={`Niet vóór de factuurdatum (${date(doc.issueDate)}) en niet later dan vandaag.`}
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="utrecht-textbox utrecht-textbox--html-input date-input"
-            type="date"
-            min={doc.issueDate}
-            max={latest}
-            value={paidOn}
-            onChange={(event) => setPaidOn(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        className="date-input"
+        type="date"
+        min={doc.issueDate}
+        max={latest}
+        value={paidOn}
+        onChange={setPaidOn}
+      />
+      <TextField
         id={idOf('reference')}
         label={LABELS.reference}
         error={errors.reference}
         description="Bijvoorbeeld het nummer van het bankafschrift."
-      >
-        {(props) => (
-          <input
-            {...props}
-            className="utrecht-textbox utrecht-textbox--html-input"
-            type="text"
-            maxLength={200}
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-          />
-        )}
-      </Field>
+        type="text"
+        maxLength={200}
+        value={reference}
+        onChange={setReference}
+      />
       <div className="actions">
         <Button type="submit" busy={busy}>
           Betaling registreren

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { download } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { Button } from '../../components/ui';
+import { Alert, Button, ErrorAlert } from '../../components/ui';
 import { useMe } from '../../session';
 import type { InvoiceDocument } from './types';
 
@@ -35,6 +35,23 @@ export function ublProblemMessage(
   return `Voor een e-factuur van ${number} ontbreken nog gegevens: ${list}. De PDF is wel beschikbaar. ${next}`;
 }
 
+/** A download that failed: the error, and a Dutch explanation when an e-invoice is incomplete. */
+export interface DownloadProblem {
+  message: string | null;
+  error: unknown;
+}
+
+/** A failed download: what is missing for an e-invoice as a warning, anything else as an error. */
+export function DownloadProblemAlert({ problem }: { problem: DownloadProblem | null }) {
+  if (!problem) return null;
+  if (!problem.message) return <ErrorAlert error={problem.error} />;
+  return (
+    <Alert type="warning" heading="E-factuur niet beschikbaar">
+      {problem.message}
+    </Alert>
+  );
+}
+
 /** PDF and UBL (e-factuur) buttons for one document; problems go to `onError` as Dutch text. */
 export function DocumentDownloads({
   doc,
@@ -43,7 +60,8 @@ export function DocumentDownloads({
   long,
 }: {
   doc: Pick<InvoiceDocument, 'id' | 'number' | 'type'>;
-  onError: (message: string | null, error?: unknown) => void;
+  /** A failed download (null when a new one starts). */
+  onError: (problem: DownloadProblem | null) => void;
   onDone?: (name: string) => void;
   long?: boolean;
 }) {
@@ -65,7 +83,7 @@ export function DocumentDownloads({
           : await download(`/invoices/${doc.id}/ubl`, { accept: 'application/xml', fallbackName: `${doc.number}.xml` });
       onDone?.(name);
     } catch (error) {
-      onError(kind === 'ubl' ? ublProblemMessage(error, doc.number, viewer) : null, error);
+      onError({ message: kind === 'ubl' ? ublProblemMessage(error, doc.number, viewer) : null, error });
     } finally {
       setBusy(null);
     }

@@ -1,5 +1,6 @@
 /** The invoicing API's documents as the portal uses them (libs/invoicing/src/dto/invoicing.dto.ts). */
 import { INVOICE_STATUS_LABELS } from '../../components/ui';
+import { date } from '../../format';
 
 export type DocumentType = 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
 export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED';
@@ -91,15 +92,5 @@ export const STATUS_OPTIONS = (['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CR
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {
-  return `${formatDate(from)} t/m ${formatDate(to)}`;
-}
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-function formatDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return `${date(from)} t/m ${date(to)}`;
 }

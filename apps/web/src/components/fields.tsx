@@ -1,0 +1,120 @@
+import { ChangeEvent, createElement, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useSearchParams } from 'react-router';
+import { Field } from './ui';
+
+/** What a labelled field shows around its control (see `Field`). */
+interface FieldFrame {
+  /** The control's id, when the form links to it (an error summary); generated otherwise. */
+  id?: string;
+  label: string;
+  error?: string;
+  description?: string;
+}
+
+type Controlled<T> = Omit<T, 'id' | 'value' | 'onChange' | 'className' | 'children'> & {
+  /** Classes besides the design system's own. */
+  className?: string;
+  /** Called with the new value (not the event). */
+  onChange: (value: string) => void;
+};
+
+const withClass = (base: string, extra?: string) => (extra ? `${base} ${extra}` : base);
+
+/** A control (`input`, `select`) in a `Field`: the design system's classes on it, and its value to `onChange`. */
+function labelled<P extends FieldFrame & { className?: string; onChange: (value: string) => void }>(
+  tag: 'input' | 'select',
+  base: string,
+  { id, label, error, description, className, onChange, ...control }: P,
+) {
+  return (
+    <Field id={id} label={label} error={error} description={description}>
+      {(props) =>
+        createElement(tag, {
+          ...props,
+          ...control,
+          className: withClass(base, className),
+          onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(event.target.value),
+        })
+      }
+    </Field>
+  );
+}
+
+type TextFieldProps = FieldFrame & Controlled<InputHTMLAttributes<HTMLInputElement>> & { value: string };
+
+/** A labelled text box (text, date, e-mail, password, search) with its description and error message. */
+export function TextField(props: TextFieldProps) {
+  return labelled('input', 'utrecht-textbox utrecht-textbox--html-input', props);
+}
+
+/** Two date fields side by side: the first and the last day of a period. */
+export function PeriodFields({ from, to }: { from: Omit<TextFieldProps, 'type'>; to: Omit<TextFieldProps, 'type'> }) {
+  return (
+    <div className="form-row">
+      <TextField {...from} type="date" />
+      <TextField {...to} type="date" />
+    </div>
+  );
+}
+
+/** An option of a select: a value shown as itself, or a value and its label. */
+export type Option = string | number | readonly [string | number, ReactNode];
+
+/** A labelled select; `placeholder` is a first option with the empty value ("Alle statussen"). */
+export function SelectField({
+  placeholder,
+  options,
+  ...props
+}: FieldFrame &
+  Controlled<SelectHTMLAttributes<HTMLSelectElement>> & {
+    value: string | number;
+    placeholder?: string;
+    options: readonly Option[];
+  }) {
+  const children = (
+    <>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options.map((option) => {
+        const [value, text] = typeof option === 'object' ? option : [option, option];
+        return (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        );
+      })}
+    </>
+  );
+  return labelled('select', 'utrecht-select utrecht-select--html-select', { ...props, children });
+}
+
+/** A radio button or checkbox with its label around it. */
+export function Choice({
+  type,
+  className,
+  children,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'className' | 'children'> & {
+  type: 'radio' | 'checkbox';
+  /** Classes of the label besides the design system's own. */
+  className?: string;
+  children: ReactNode;
+}) {
+  const control = type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox';
+  return (
+    <label className={withClass(`utrecht-form-label utrecht-form-label--${type}`, className)}>
+      <input {...input} type={type} className={`${control} ${control}--html-input`} /> {children}
+    </label>
+  );
+}
+
+/** The page's search parameters, and a setter that keeps the history clean (an empty value removes the key). */
+export function useSearchFilters(): [URLSearchParams, (name: string, value: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  return [params, set];
+}
