@@ -12,6 +12,8 @@ export { NoQueryParams } from './no-query.dto';
 export { PageQuery } from './page.query';
 export { PatternPipe } from './pattern.pipe';
 export { ToInteger, Trim } from './transforms';
+export { EntityId, fieldDecorator, OneOf } from './fields';
+export type { FieldOptions } from './fields';
 export { IS_PUBLIC, Public } from './public.decorator';
 
 // Formats

@@ -3,7 +3,12 @@ export { ReferenceDataReader } from './reference-data.reader';
 export type { MunicipalityInfo, PopulationFigure } from './reference-data.types';
 export { ReferenceDataError, ReferenceDataErrorCode, PopulationImportError } from './reference-data.errors';
 export type { ImportRowError } from './reference-data.errors';
-export { ApiMunicipalityCode, MUNICIPALITY_CODE_PATTERN, MunicipalityCode } from './dto/municipality-code.param';
+export {
+  ApiMunicipalityCode,
+  IsMunicipalityCode,
+  MUNICIPALITY_CODE_PATTERN,
+  MunicipalityCode,
+} from './dto/municipality-code.param';
 
 // Start-up and the command line (as the schema owner).
 export { defaultReferenceDataDir, readBundledReferenceData } from './bundled-reference-data';

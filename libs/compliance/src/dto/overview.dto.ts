@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ToInteger } from '@wmo/common';
+import { OneOf, ToInteger } from '@wmo/common';
 import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 import { DUTY_CODE, DutyRefDto } from './compliance.dto';
 
@@ -19,9 +19,7 @@ export class OverviewQuery {
   @Matches(DUTY_CODE, { message: 'duty must be a duty code such as WMO2015_2_2_4_1B' })
   duty?: string;
 
-  @ApiPropertyOptional({ enum: OBLIGATION_STATUSES })
-  @IsOptional()
-  @IsIn(OBLIGATION_STATUSES, { message: `status must be one of ${OBLIGATION_STATUSES.join(', ')}` })
+  @OneOf(OBLIGATION_STATUSES, { optional: true })
   status?: ObligationStatus;
 
   /** A province code (see GET /api/v1/provinces). */

@@ -15,8 +15,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
-import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
+import { EntityId, IsIsoDate, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import { IsMunicipalityCode } from '@wmo/reference-data';
 import {
   BILLING_FREQUENCIES,
   BillingFrequency,
@@ -72,8 +72,7 @@ export class CreateContractDto {
   title: string;
 
   /** The provider (its organisation id). */
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'supplierId must be a provider id (UUID)' })
+  @EntityId('a provider id')
   supplierId: string;
 
   @ApiProperty({ format: 'date' })
@@ -85,8 +84,7 @@ export class CreateContractDto {
   @IsIsoDate()
   endDate?: string | null;
 
-  @ApiProperty({ enum: FUNDING_MODELS })
-  @IsIn(FUNDING_MODELS, { message: `fundingModel must be one of ${FUNDING_MODELS.join(', ')}` })
+  @OneOf(FUNDING_MODELS)
   fundingModel: FundingModel;
 
   @ApiPropertyOptional({ enum: BILLING_FREQUENCIES, default: 'ANNUAL_IN_ADVANCE' })
@@ -107,8 +105,7 @@ export class CreateContractDto {
   referenceDateRule?: ReferenceDateRule;
 
   /** S standard, E exempt, O outside scope, Z zero rated. */
-  @ApiProperty({ enum: VAT_CATEGORIES })
-  @IsIn(VAT_CATEGORIES, { message: `vatCategory must be one of ${VAT_CATEGORIES.join(', ')}` })
+  @OneOf(VAT_CATEGORIES)
   vatCategory: VatCategory;
 
   /** Percentage; required (and above 0) for S, 0 otherwise. */
@@ -132,8 +129,7 @@ export class CreateContractDto {
   @IsUUID('all', { each: true, message: 'each serviceId must be a UUID' })
   serviceIds?: string[];
 
-  @ApiProperty({ enum: CONTRACT_KINDS })
-  @IsIn(CONTRACT_KINDS, { message: `kind must be one of ${CONTRACT_KINDS.join(', ')}` })
+  @OneOf(CONTRACT_KINDS)
   kind: ContractKind;
 
   @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
@@ -149,9 +145,7 @@ export class CreateContractDto {
   reference?: string;
 
   /** INDIVIDUAL: the contracting municipality (default: your own). */
-  @ApiPropertyOptional({ example: 'GM0363' })
-  @IsOptional()
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipalityCode must be a CBS municipality code such as GM0363' })
+  @IsMunicipalityCode({ example: 'GM0363', optional: true })
   municipalityCode?: string;
 
   @IsOptional()
@@ -254,20 +248,14 @@ export class ContractPageDto {
 }
 
 export class ListContractsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: CONTRACT_KINDS })
-  @IsOptional()
-  @IsIn(CONTRACT_KINDS, { message: `kind must be one of ${CONTRACT_KINDS.join(', ')}` })
+  @OneOf(CONTRACT_KINDS, { optional: true })
   kind?: ContractKind;
 
-  @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
-  @IsOptional()
-  @IsIn(CONTRACT_STATUSES, { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
+  @OneOf(CONTRACT_STATUSES, { optional: true })
   status?: ContractStatus;
 
   /** Contracts in which this municipality takes (or took) part. */
-  @ApiPropertyOptional({ example: 'GM0106' })
-  @IsOptional()
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipality must be a CBS municipality code such as GM0106' })
+  @IsMunicipalityCode({ optional: true })
   municipality?: string;
 
   /** Contracts whose term overlaps this year. */
@@ -281,8 +269,7 @@ export class ListContractsQuery extends PageQuery {
 }
 
 export class ContractIdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be a contract id (UUID)' })
+  @EntityId('a contract id')
   id: string;
 }
 

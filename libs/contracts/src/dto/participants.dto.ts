@@ -1,22 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate, ToInteger } from '@wmo/common';
-import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIsoDate, OneOf, ToInteger } from '@wmo/common';
+import { IsMunicipalityCode } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from '../contracts.constants';
 import { ContractIdParam, YEAR_MAX, YEAR_MIN } from './contracts.dto';
 
 // Who takes part in a contract: participants, enrolment, the roll-over after a merger, exceptions.
 
 export class ParticipantParams extends ContractIdParam {
-  @ApiProperty({ example: 'GM0106' })
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
+  @IsMunicipalityCode()
   code: string;
 }
 
 export class AddParticipantDto {
-  @ApiPropertyOptional({ example: 'GM0106' })
-  @IsOptional()
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0106' })
+  @IsMunicipalityCode({ optional: true })
   code?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2025-01-01' })
@@ -88,12 +85,10 @@ export class EndParticipationQuery {
 }
 
 export class AddExceptionDto {
-  @ApiProperty({ example: 'GM0363' })
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'code must be a CBS municipality code such as GM0363' })
+  @IsMunicipalityCode({ example: 'GM0363' })
   code: string;
 
-  @ApiProperty({ enum: EXCEPTION_KINDS })
-  @IsIn(EXCEPTION_KINDS, { message: `kind must be one of ${EXCEPTION_KINDS.join(', ')}` })
+  @OneOf(EXCEPTION_KINDS)
   kind: ExceptionKind;
 
   @ApiProperty({ example: 'G4: eigen contract' })

@@ -13,6 +13,7 @@ import {
   IsArray,
 } from 'class-validator';
 import { CHANNEL_KINDS, ChannelKind } from '../contracts.constants';
+import { OneOf } from '@wmo/common';
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'Stichting Sensoor' })
@@ -113,8 +114,7 @@ export class ClosureDto {
 }
 
 export class ChannelDto {
-  @ApiProperty({ enum: CHANNEL_KINDS })
-  @IsIn(CHANNEL_KINDS, { message: `kind must be one of ${CHANNEL_KINDS.join(', ')}` })
+  @OneOf(CHANNEL_KINDS)
   kind: ChannelKind;
 
   @ApiPropertyOptional({ example: '0900-0767' })
@@ -160,8 +160,7 @@ export class CreateServiceDto {
 
 export class AddClosureDto extends ClosureDto {
   /** Which channel of the service closes. */
-  @ApiProperty({ enum: CHANNEL_KINDS })
-  @IsIn(CHANNEL_KINDS, { message: `channel must be one of ${CHANNEL_KINDS.join(', ')}` })
+  @OneOf(CHANNEL_KINDS)
   channel: ChannelKind;
 }
 

@@ -1,12 +1,10 @@
-import { PageQuery } from '@wmo/common';
+import { EntityId, PageQuery } from '@wmo/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class ListAuditEventsQuery extends PageQuery {
   /** OPERATOR only: events of this organisation (default for others: their own). */
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
+  @EntityId('an organisation id', { optional: true })
   organisation?: string;
 
   @ApiPropertyOptional({ example: 'user.created' })

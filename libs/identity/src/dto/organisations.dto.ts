@@ -1,6 +1,6 @@
-import { PageQuery } from '@wmo/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OneOf, PageQuery } from '@wmo/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_KINDS, OrganisationKind } from '@wmo/tenancy';
 import { OrganisationSummaryDto } from './auth.dto';
 
@@ -8,8 +8,7 @@ const CREATABLE_KINDS = ['ASSOCIATION', 'PROVIDER', 'OPERATOR'] as const;
 
 export class CreateOrganisationDto {
   /** Municipalities get their organisation automatically from the reference data. */
-  @ApiProperty({ enum: CREATABLE_KINDS })
-  @IsIn(CREATABLE_KINDS, { message: `kind must be one of ${CREATABLE_KINDS.join(', ')}` })
+  @OneOf(CREATABLE_KINDS)
   kind: (typeof CREATABLE_KINDS)[number];
 
   @ApiProperty({ example: 'De Kindertelefoon' })
@@ -20,9 +19,7 @@ export class CreateOrganisationDto {
 }
 
 export class ListOrganisationsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
-  @IsOptional()
-  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
+  @OneOf(ORGANISATION_KINDS, { optional: true })
   kind?: OrganisationKind;
 }
 

@@ -11,14 +11,12 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '@wmo/common';
+import { EntityId, PageQuery } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
 
 export class ListUsersQuery extends PageQuery {
   /** OPERATOR only: the organisation whose users to list (default: your own). */
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisation must be an organisation id (UUID)' })
+  @EntityId('an organisation id', { optional: true })
   organisation?: string;
 }
 
@@ -52,9 +50,7 @@ export class CreateUserDto {
   password: string;
 
   /** OPERATOR only: create the user in this organisation. */
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'organisationId must be an organisation id (UUID)' })
+  @EntityId('an organisation id', { optional: true })
   organisationId?: string;
 }
 

@@ -6,7 +6,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -14,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { EntityId } from '@wmo/common';
 
 export class AddressDto {
   @ApiProperty({ example: 'Noordersingel 33' })
@@ -34,8 +34,7 @@ export class AddressDto {
 }
 
 export class PurchaseOrderDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'contractId must be a contract id (UUID)' })
+  @EntityId('a contract id')
   contractId: string;
 
   @ApiProperty({ example: 2025 })

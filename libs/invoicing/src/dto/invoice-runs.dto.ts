@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsIsoDate } from '@wmo/common';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { EntityId, IsIsoDate } from '@wmo/common';
 import { DOCUMENT_TYPES, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
 
@@ -35,8 +35,7 @@ export class DryRunQuery {
 }
 
 export class RunIdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be an invoice run id (UUID)' })
+  @EntityId('an invoice run id')
   id: string;
 }
 

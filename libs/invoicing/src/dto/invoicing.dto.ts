@@ -7,21 +7,18 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, PageQuery, ToInteger } from '@wmo/common';
-import { MUNICIPALITY_CODE_PATTERN } from '@wmo/reference-data';
+import { EntityId, IsIsoDate, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import { IsMunicipalityCode } from '@wmo/reference-data';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType } from '../invoicing.constants';
 
 export class DocumentIdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be a document id (UUID)' })
+  @EntityId('a document id')
   id: string;
 }
 
@@ -43,29 +40,19 @@ export class ListDocumentsQuery extends PageQuery {
   @Max(2100)
   year?: number;
 
-  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES })
-  @IsOptional()
-  @IsIn(DOCUMENT_STATUSES, { message: `status must be one of ${DOCUMENT_STATUSES.join(', ')}` })
+  @OneOf(DOCUMENT_STATUSES, { optional: true })
   status?: DocumentStatus;
 
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPES })
-  @IsOptional()
-  @IsIn(DOCUMENT_TYPES, { message: `type must be one of ${DOCUMENT_TYPES.join(', ')}` })
+  @OneOf(DOCUMENT_TYPES, { optional: true })
   type?: DocumentType;
 
-  @ApiPropertyOptional({ example: 'GM0106' })
-  @IsOptional()
-  @Matches(MUNICIPALITY_CODE_PATTERN, { message: 'municipality must be a CBS municipality code such as GM0106' })
+  @IsMunicipalityCode({ optional: true })
   municipality?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'contract must be a contract id (UUID)' })
+  @EntityId('a contract id', { optional: true })
   contract?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'run must be an invoice run id (UUID)' })
+  @EntityId('an invoice run id', { optional: true })
   run?: string;
 }
 

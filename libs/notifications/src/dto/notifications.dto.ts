@@ -7,12 +7,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
-import { ToInteger } from '@wmo/common';
+import { EntityId, ToInteger } from '@wmo/common';
 import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
 
 export class ListNotificationsQuery {
@@ -39,14 +38,12 @@ export class ListNotificationsQuery {
 }
 
 export class NotificationIdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be a notification id (UUID)' })
+  @EntityId('a notification id')
   id: string;
 }
 
 export class WebhookIdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'id must be a webhook id (UUID)' })
+  @EntityId('a webhook id')
   id: string;
 }
 

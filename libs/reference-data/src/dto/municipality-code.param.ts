@@ -1,6 +1,7 @@
 import { applyDecorators, Param } from '@nestjs/common';
-import { ApiParam } from '@nestjs/swagger';
-import { PatternPipe } from '@wmo/common';
+import { ApiParam, ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { fieldDecorator, FieldOptions, PatternPipe } from '@wmo/common';
 
 export const MUNICIPALITY_CODE_PATTERN = /^GM\d{4}$/;
 
@@ -22,4 +23,14 @@ export const ApiMunicipalityCode = () =>
       schema: { type: 'string', pattern: MUNICIPALITY_CODE_PATTERN.source },
       description: 'CBS municipality code: `GM` and four digits.',
     }),
+  );
+
+/** A body or query field that holds a CBS municipality code; the example is shown in the documentation and the message. */
+export const IsMunicipalityCode = ({ example = 'GM0106', ...options }: FieldOptions & { example?: string } = {}) =>
+  fieldDecorator(
+    (name) => [
+      ApiProperty({ example, required: !options.optional }),
+      Matches(MUNICIPALITY_CODE_PATTERN, { message: `${name} must be a CBS municipality code such as ${example}` }),
+    ],
+    options,
   );
