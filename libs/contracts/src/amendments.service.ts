@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
 import { tariffDecimal } from '@wmo/domain';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
+import { ContractEntity } from './contract.entities';
 import { ContractAmendmentRepository } from './contract-amendment.repository';
 import { ContractLoader } from './contract-loader';
 import { ContractRepository } from './contract.repository';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractChild } from './contract.entity';
-import { ContractAmendmentEntity } from './contract-children.entity';
+import { ContractAmendmentEntity, ContractChild } from './contract.entities';
 
 export type NewAmendment = Pick<
   ContractAmendmentEntity,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractChild } from './contract.entity';
-import { ContractExceptionEntity } from './contract-children.entity';
+import { ContractChild, ContractExceptionEntity } from './contract.entities';
 
 export type NewContractException = Pick<
   ContractExceptionEntity,

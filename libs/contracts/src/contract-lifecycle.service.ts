@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
 import { ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
+import { ContractEntity } from './contract.entities';
 import { ContractLoader } from './contract-loader';
 import { ContractRepository } from './contract.repository';
 import { ContractTerms } from './contract-terms';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
 import type { TenantTransaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
+import { ContractEntity } from './contract.entities';
 import { ContractRepository } from './contract.repository';
 import { ContractServiceRepository } from './contract-service.repository';
 import { contractNotFound } from './contracts.errors';

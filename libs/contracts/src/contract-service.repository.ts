@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractChild } from './contract.entity';
-import { ContractServiceEntity } from './contract-children.entity';
+import { ContractChild, ContractServiceEntity } from './contract.entities';
 
 /** A service a contract covers, with its name ('' when the transaction cannot see the service). */
 export interface ContractServiceRow {

@@ -2,15 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
-import {
-  BillingFrequency,
-  ContractKind,
-  ContractStatus,
-  FundingModel,
-  ReferenceDateRule,
-  VatCategory,
-} from './contracts.constants';
+import { ContractEntity } from './contract.entities';
+import type { ContractTerms, InvoicingTerms, SupplierBillingDetails } from './contract.types';
+import type { ContractKind, ContractStatus } from './contracts.constants';
 
 export interface ContractListFilter {
   kind?: ContractKind;
@@ -30,36 +24,10 @@ export type NewContract = Omit<
 >;
 
 /** A contract, its duty and its supplier's billing details in one row. */
-export interface ContractBillingRow {
-  id: string;
-  reference: string;
-  title: string;
-  kind: ContractKind;
-  status: ContractStatus;
-  dutyCode: string;
-  fundingModel: FundingModel;
-  contractingOrganisationId: string;
-  supplierId: string;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  billingFrequency: BillingFrequency;
-  paymentTermDays: number;
-  referenceDateRule: ReferenceDateRule;
-  vatCategory: VatCategory;
-  vatRate: string;
-  vatExemptionReason: string | null;
+export interface ContractBillingRow
+  extends ContractTerms, InvoicingTerms, Omit<SupplierBillingDetails, 'organisationId'> {
   dutyName: string;
   dutyLegalBasis: string;
-  legalName: string;
-  kvkNumber: string;
-  vatId: string | null;
-  iban: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  countryCode: string;
-  email: string | null;
-  invoicePrefix: string;
 }
 
 /** The contract table. Row-level security shows the caller's contracts only. */

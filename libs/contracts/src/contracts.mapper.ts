@@ -1,7 +1,12 @@
 import Decimal from 'decimal.js';
 import { tariffDecimal } from '@wmo/domain';
-import { ContractChild, ContractEntity } from './contract.entity';
-import { ContractAmendmentEntity, ContractExceptionEntity, TariffEntity } from './contract-children.entity';
+import {
+  ContractAmendmentEntity,
+  ContractChild,
+  ContractEntity,
+  ContractExceptionEntity,
+  TariffEntity,
+} from './contract.entities';
 import { displayStatus } from './contracts.rules';
 import { AmendmentDto, ContractDto, TariffDto } from './dto/contracts.dto';
 import { ExceptionDto } from './dto/participants.dto';

@@ -2,63 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { IsoDate, Period, TariffPeriod } from '@wmo/domain';
 import type { PlatformTransaction, TenantTransaction, Transaction } from '@wmo/tenancy';
 import { ContractBillingRow, ContractRepository } from './contract.repository';
-import {
-  BillingFrequency,
-  ChannelKind,
-  ContractKind,
-  ContractStatus,
-  FundingModel,
-  ReferenceDateRule,
-  VatCategory,
-} from './contracts.constants';
+import type { ContractTerms, InvoicingTerms, SupplierBillingDetails } from './contract.types';
+import type { ChannelKind } from './contracts.constants';
 import { contractNotFound } from './contracts.errors';
 import { DutyRepository } from './duty.repository';
 import { ParticipationRepository } from './participation.repository';
 import { TariffRepository } from './tariff.repository';
 
-/** The supplier's details an invoice header carries (copied into the document when it is issued). */
-export interface SupplierBillingDetails {
-  /** The provider's organisation id (= the contract's supplierId). */
-  organisationId: string;
-  legalName: string;
-  kvkNumber: string;
-  vatId: string | null;
-  iban: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  countryCode: string;
-  email: string | null;
-  /** Invoice numbers are `<prefix>-<year>-<sequence>`. */
-  invoicePrefix: string;
-}
-
 /** A contract as invoicing needs it: its terms, its duty, its tariffs and its supplier's billing details. */
-export interface BillingContract {
-  id: string;
-  reference: string;
-  title: string;
-  kind: ContractKind;
-  /** As stored: DRAFT, ACTIVE or TERMINATED (ENDED is only ever displayed). */
-  status: ContractStatus;
-  dutyCode: string;
-  fundingModel: FundingModel;
-  contractingOrganisationId: string;
-  supplierId: string;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  billingFrequency: BillingFrequency;
-  paymentTermDays: number;
-  referenceDateRule: ReferenceDateRule;
-  vatCategory: VatCategory;
-  /** Percentage as numeric text, e.g. "21.00" or "0.00". */
-  vatRate: string;
-  vatExemptionReason: string | null;
+export interface BillingContract extends ContractTerms, InvoicingTerms {
   duty: { code: string; name: string; legalBasis: string };
   /** Earliest first; `perInhabitant` is EUR per inhabitant per year as numeric text ("0.2500"). */
   tariffs: TariffPeriod[];
   supplier: SupplierBillingDetails;
 }
+
+export type { SupplierBillingDetails };
 
 /** One municipality's participations in a contract that overlap a period: raw stretches, not clipped to anything. */
 export interface ParticipantStretches {
@@ -167,38 +126,28 @@ export class ContractsReader {
 }
 
 function toBillingContract(row: ContractBillingRow, tariffs: TariffPeriod[]): BillingContract {
+  const {
+    dutyName,
+    dutyLegalBasis,
+    legalName,
+    kvkNumber,
+    vatId,
+    iban,
+    street,
+    postalCode,
+    city,
+    countryCode,
+    email,
+    ...rest
+  } = row;
+  const { invoicePrefix, ...terms } = rest;
   return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    kind: row.kind,
-    status: row.status,
-    dutyCode: row.dutyCode,
-    fundingModel: row.fundingModel,
-    contractingOrganisationId: row.contractingOrganisationId,
-    supplierId: row.supplierId,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    billingFrequency: row.billingFrequency,
-    paymentTermDays: row.paymentTermDays,
-    referenceDateRule: row.referenceDateRule,
-    vatCategory: row.vatCategory,
-    vatRate: row.vatRate,
-    vatExemptionReason: row.vatExemptionReason,
-    duty: { code: row.dutyCode, name: row.dutyName, legalBasis: row.dutyLegalBasis },
+    ...terms,
+    duty: { code: row.dutyCode, name: dutyName, legalBasis: dutyLegalBasis },
     tariffs,
     supplier: {
       organisationId: row.supplierId,
-      legalName: row.legalName,
-      kvkNumber: row.kvkNumber,
-      vatId: row.vatId,
-      iban: row.iban,
-      street: row.street,
-      postalCode: row.postalCode,
-      city: row.city,
-      countryCode: row.countryCode,
-      email: row.email,
-      invoicePrefix: row.invoicePrefix,
+      ...{ legalName, kvkNumber, vatId, iban, street, postalCode, city, countryCode, email, invoicePrefix },
     },
   };
 }

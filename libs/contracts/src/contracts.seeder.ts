@@ -4,6 +4,7 @@ import type { PlatformTransaction } from '@wmo/tenancy';
 import { ContractExceptionRepository } from './contract-exception.repository';
 import { ContractRepository } from './contract.repository';
 import { ContractServiceRepository } from './contract-service.repository';
+import type { SupplierBillingDetails } from './contract.types';
 import { ChannelKind, ContractKind, FundingModel } from './contracts.constants';
 import { partiesOf } from './contracts.mapper';
 import { ParticipationRepository } from './participation.repository';
@@ -11,19 +12,8 @@ import { ProviderRepository } from './provider.repository';
 import { ServiceRepository } from './service.repository';
 import { TariffRepository } from './tariff.repository';
 
-export interface SeedProvider {
-  /** The PROVIDER organisation (created through @wmo/identity). */
-  organisationId: string;
-  legalName: string;
-  kvkNumber: string;
-  vatId: string | null;
-  iban: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  email: string | null;
-  invoicePrefix: string;
-}
+/** A provider of the demo; its organisationId is the PROVIDER organisation (created through @wmo/identity), in the Netherlands. */
+export type SeedProvider = Omit<SupplierBillingDetails, 'countryCode'>;
 
 export interface SeedService {
   name: string;

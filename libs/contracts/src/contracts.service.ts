@@ -23,7 +23,7 @@ import {
   UpdateContractDto,
 } from './dto/contracts.dto';
 import { DutyRepository } from './duty.repository';
-import { ProviderEntity } from './provider.entity';
+import { ProviderEntity } from './catalogue.entities';
 import { ProviderRepository } from './provider.repository';
 
 /** Contracts as drafts: listing, reading, creating and editing them. */

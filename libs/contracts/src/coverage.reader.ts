@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ChannelAvailability, IsoDate, Period, subtractPeriods, TariffPeriod } from '@wmo/domain';
 import { OrganisationDirectory } from '@wmo/identity';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractKind, ContractStatus, FundingModel, ReferenceDateRule } from './contracts.constants';
 import { ContractsReader, DutyInfo } from './contracts.reader';
-import { CoverageChannelRow, CoverageClosureRow, CoverageRepository } from './coverage.repository';
+import { CoverageChannelRow, CoverageClosureRow, CoverageContractRow, CoverageRepository } from './coverage.repository';
 
 /** A channel of a covering service: its weekly hours and closures, and whether it counts toward the contract's duty. */
 export interface CoverageChannel extends ChannelAvailability {
@@ -22,23 +21,7 @@ export interface CoverageService {
 }
 
 /** A contract that covers some municipality, with what the compliance answer shows of it. */
-export interface CoverageContract {
-  id: string;
-  reference: string;
-  title: string;
-  kind: ContractKind;
-  status: ContractStatus;
-  dutyCode: string;
-  fundingModel: FundingModel;
-  /** Percentage as numeric text ("0.00"). */
-  vatRate: string;
-  referenceDateRule: ReferenceDateRule;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  supplierId: string;
-  /** The provider's legal name. */
-  supplierName: string;
-  contractingOrganisationId: string;
+export interface CoverageContract extends CoverageContractRow {
   /** The contracting organisation's name ('' if the transaction cannot see it). */
   contractingName: string;
   /** Earliest first. */

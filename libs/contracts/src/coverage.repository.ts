@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IsoDate, Period, WeeklyInterval } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { ChannelKind, ContractKind, ContractStatus, FundingModel, ReferenceDateRule } from './contracts.constants';
+import type { ContractTerms } from './contract.types';
+import type { ChannelKind } from './contracts.constants';
 
 export interface CoverageCandidate {
   code: string;
@@ -34,21 +35,9 @@ export interface ExceptionStretchRow {
   to: IsoDate | null;
 }
 
-export interface CoverageContractRow {
-  id: string;
-  reference: string;
-  title: string;
-  kind: ContractKind;
-  status: ContractStatus;
-  dutyCode: string;
-  fundingModel: FundingModel;
-  vatRate: string;
-  referenceDateRule: ReferenceDateRule;
-  startDate: IsoDate;
-  endDate: IsoDate | null;
-  supplierId: string;
+export interface CoverageContractRow extends ContractTerms {
+  /** The provider's legal name. */
   supplierName: string;
-  contractingOrganisationId: string;
 }
 
 export interface CoverageTariffRow {

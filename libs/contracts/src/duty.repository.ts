@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { DutyEntity } from './duty.entity';
+import { DutyEntity } from './catalogue.entities';
 
 /** The duty table: the legal duties this platform knows (written by migrations only). */
 @Injectable()

@@ -1,15 +1,19 @@
 // The entities entry point (@wmo/contracts/entities): for the migration schema only.
 import {
+  ChannelClosureEntity,
+  DutyEntity,
+  ProviderEntity,
+  ServiceChannelEntity,
+  ServiceEntity,
+} from './catalogue.entities';
+import {
   ContractAmendmentEntity,
+  ContractEntity,
   ContractExceptionEntity,
   ContractServiceEntity,
   ParticipationEntity,
   TariffEntity,
-} from './contract-children.entity';
-import { ContractEntity } from './contract.entity';
-import { DutyEntity } from './duty.entity';
-import { ProviderEntity } from './provider.entity';
-import { ChannelClosureEntity, ServiceChannelEntity, ServiceEntity } from './service.entity';
+} from './contract.entities';
 
 export const CONTRACT_ENTITIES = [
   DutyEntity,

@@ -3,7 +3,7 @@ import { RequestValidationError } from '@wmo/common';
 import { firstOfJanuary } from '@wmo/domain';
 import { ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { ContractEntity } from './contract.entity';
+import { ContractEntity } from './contract.entities';
 import { ContractExceptionRepository } from './contract-exception.repository';
 import { ContractLoader } from './contract-loader';
 import { ContractsError, ContractsErrorCode, doubleCoverage } from './contracts.errors';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractChild } from './contract.entity';
-import { ParticipationEntity } from './contract-children.entity';
+import { ContractChild, ParticipationEntity } from './contract.entities';
 
 /** A participation as the participant list shows it (the name comes from reference data). */
 export interface ParticipationListRow {

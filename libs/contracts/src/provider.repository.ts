@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Transaction } from '@wmo/tenancy';
-import { ProviderEntity } from './provider.entity';
+import { ProviderEntity } from './catalogue.entities';
 
 export type NewProvider = Omit<ProviderEntity, 'createdAt' | 'updatedAt' | 'organisation' | 'countryCode'> & {
   countryCode?: string;

@@ -1,7 +1,5 @@
-import { DutyEntity } from './duty.entity';
+import { DutyEntity, ProviderEntity, ServiceEntity } from './catalogue.entities';
 import { DutyDto, ProviderDto, ServiceDto } from './dto/providers.dto';
-import { ProviderEntity } from './provider.entity';
-import { ServiceEntity } from './service.entity';
 
 export const toProviderDto = (provider: ProviderEntity): ProviderDto => ({
   id: provider.organisationId,

@@ -13,11 +13,10 @@ import {
   UpdateProviderDto,
 } from './dto/providers.dto';
 import { DutyRepository } from './duty.repository';
-import { ProviderEntity } from './provider.entity';
+import { ProviderEntity, ServiceEntity } from './catalogue.entities';
 import { ProviderRepository } from './provider.repository';
 import { toDutyDto, toProviderDto, toServiceDto } from './providers.mapper';
 import { assertChannelsValid, assertClosureValid, closurePeriod } from './providers.rules';
-import { ServiceEntity } from './service.entity';
 import { ServiceRepository } from './service.repository';
 
 /** Providers with their legal and billing details, their services, channels and closures; and the duties. */

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { WeeklyInterval } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import { ChannelKind } from './contracts.constants';
-import { ChannelClosureEntity, ServiceChannelEntity, ServiceEntity } from './service.entity';
+import { ChannelClosureEntity, ServiceChannelEntity, ServiceEntity } from './catalogue.entities';
 
 export interface NewClosure {
   startsAt: Date;

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { ContractChild } from './contract.entity';
-import { TariffEntity } from './contract-children.entity';
+import { ContractChild, TariffEntity } from './contract.entities';
 
 export interface NewTariff {
   perInhabitant: string;

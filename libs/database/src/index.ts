@@ -6,5 +6,6 @@ export type { EmbeddedPostgresOptions } from './embedded-postgres.server';
 export { migrateDatabase, pendingSchemaChanges } from './migrator';
 export type { AfterMigrate, SchemaQuery } from './migrator';
 
-// Entities: money columns as whole cents.
+// Entities: money columns as whole cents, foreign keys over several columns.
 export { CentsColumn } from './cents-column';
+export { CompositeJoinColumn } from './composite-join-column';

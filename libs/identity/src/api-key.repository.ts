@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, Transaction } from '@wmo/tenancy';
-import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyEntity } from './identity.entities';
 
 export interface NewApiKey {
   organisationId: string;

@@ -4,15 +4,14 @@ import { JwtService } from '@nestjs/jwt';
 import { Principal, ScopedDatabase, TenantContext, Transaction, UnscopedDatabase } from '@wmo/tenancy';
 import { ApiKeyRepository } from './api-key.repository';
 import { API_KEY_PREFIX, dummyPasswordHash, newOpaqueToken, sha256, verifyPassword } from './credentials';
+import { OrganisationEntity, UserEntity } from './identity.entities';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
 import { ACCESS_TOKEN_TTL_SECONDS, LOGIN_THROTTLE, REFRESH_TOKEN_TTL_SECONDS } from './identity.options';
 import { apiKeyUseWorthRecording, normaliseEmail, signInThrottled } from './identity.rules';
 import { LoginFailureRepository } from './login-failure.repository';
-import { OrganisationEntity } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
 import { claimsFor, principalFromClaims } from './principal.factory';
 import { RefreshTokenRepository } from './refresh-token.repository';
-import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
 export interface TokenPair {

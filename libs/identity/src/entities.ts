@@ -1,10 +1,12 @@
 // The entities entry point (@wmo/identity/entities): for the migration schema only.
-import { ApiKeyEntity } from './api-key.entity';
-import { InstanceSecretEntity } from './instance-secret.entity';
-import { LoginFailureEntity } from './login-failure.entity';
-import { OrganisationEntity } from './organisation.entity';
-import { RefreshTokenEntity } from './refresh-token.entity';
-import { UserEntity } from './user.entity';
+import {
+  ApiKeyEntity,
+  InstanceSecretEntity,
+  LoginFailureEntity,
+  OrganisationEntity,
+  RefreshTokenEntity,
+  UserEntity,
+} from './identity.entities';
 
 export const IDENTITY_ENTITIES = [
   OrganisationEntity,

@@ -5,7 +5,7 @@ import { PlatformTransaction, Role, Transaction, unscopedAsPlatform } from '@wmo
 import { hashPassword } from './credentials';
 import { InstanceSecretRepository } from './instance-secret.repository';
 import { municipalityOrganisationName, normaliseEmail } from './identity.rules';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationEntity } from './identity.entities';
 import { OrganisationRepository } from './organisation.repository';
 import { UserRepository } from './user.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { InstanceSecretEntity } from './instance-secret.entity';
+import { InstanceSecretEntity } from './identity.entities';
 
 @Injectable()
 export class InstanceSecretRepository {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { LoginFailureEntity } from './login-failure.entity';
+import { LoginFailureEntity } from './identity.entities';
 
 /** The failed sign-ins of one e-mail address within the throttle window. */
 export interface LoginFailureWindow {

@@ -1,11 +1,9 @@
 import type { AuditEventRow } from '@wmo/tenancy';
-import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyDto } from './dto/api-keys.dto';
 import { AuditEventDto } from './dto/audit-events.dto';
 import { OrganisationDto } from './dto/organisations.dto';
 import { UserDto } from './dto/users.dto';
-import { OrganisationEntity } from './organisation.entity';
-import { UserEntity } from './user.entity';
+import { ApiKeyEntity, OrganisationEntity, UserEntity } from './identity.entities';
 
 export const toUserDto = (user: UserEntity): UserDto => ({
   id: user.id,

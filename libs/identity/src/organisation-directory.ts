@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganisationKind, Transaction } from '@wmo/tenancy';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationEntity } from './identity.entities';
 import { OrganisationRepository } from './organisation.repository';
 
 /** An organisation (the tenant) as other libraries see it. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In } from 'typeorm';
 import type { OrganisationKind, Transaction } from '@wmo/tenancy';
-import { OrganisationEntity } from './organisation.entity';
+import { OrganisationEntity } from './identity.entities';
 
 export interface OrganisationFilter {
   kind?: OrganisationKind;

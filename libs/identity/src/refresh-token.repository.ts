@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { RefreshTokenEntity } from './refresh-token.entity';
+import { RefreshTokenEntity } from './identity.entities';
 
 export interface NewRefreshToken {
   familyId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, Transaction } from '@wmo/tenancy';
 import { emailTaken } from './identity.errors';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './identity.entities';
 
 export interface NewUser {
   organisationId: string;

@@ -15,7 +15,7 @@ import { auditableUser, toUserDto } from './mappers';
 import { OrganisationRepository } from './organisation.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { resolveTargetOrganisation } from './target-organisation';
-import { UserEntity } from './user.entity';
+import { UserEntity } from './identity.entities';
 import { UserRepository } from './user.repository';
 
 @Injectable()

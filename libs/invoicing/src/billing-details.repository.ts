@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
-import { BillingDetailsEntity, PurchaseOrderEntity } from './billing-details.entity';
-
-export interface BillingDetailsRow {
-  oin: string | null;
-  kvkNumber: string | null;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  invoiceEmail: string | null;
-}
+import type { CustomerBilling } from './invoicing.rules';
+import { BillingDetailsEntity, PurchaseOrderEntity } from './run.entities';
 
 /** An organisation's billing details (all null without any) and its purchase-order number for one contract and year. */
-export interface CustomerBillingRow extends BillingDetailsRow {
+export interface CustomerBillingRow extends CustomerBilling {
   organisationId: string;
   purchaseOrder: string | null;
 }
@@ -24,7 +16,7 @@ export class BillingDetailsRepository {
     return tx.manager.findOneBy(BillingDetailsEntity, { organisationId });
   }
 
-  async upsert(tx: Transaction, organisationId: string, details: BillingDetailsRow): Promise<void> {
+  async upsert(tx: Transaction, organisationId: string, details: CustomerBilling): Promise<void> {
     await tx.manager.upsert(BillingDetailsEntity, { organisationId, ...details, updatedAt: new Date() }, [
       'organisationId',
     ]);

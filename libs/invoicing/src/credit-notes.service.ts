@@ -13,8 +13,7 @@ import {
 import { DocumentAnswers } from './document-answers';
 import { DocumentIssuer, IssueTerms, LineToIssue } from './document-issuer';
 import { DocumentsRepository } from './documents.repository';
-import type { InvoiceDocumentEntity } from './invoice-document.entity';
-import type { InvoiceLineEntity } from './invoice-line.entity';
+import type { InvoiceDocumentEntity, InvoiceLineEntity } from './document.entities';
 import { InvoiceLineRepository } from './invoice-line.repository';
 import { lineText } from './invoice-line.rules';
 

@@ -4,7 +4,7 @@ import type { TenantTransaction, Transaction } from '@wmo/tenancy';
 import type { InvoiceDocumentDto } from './dto/invoicing.dto';
 import { DocumentsRepository, DocumentStatusRow } from './documents.repository';
 import { toDocumentDtos } from './documents.mapper';
-import type { InvoiceDocumentEntity } from './invoice-document.entity';
+import type { InvoiceDocumentEntity } from './document.entities';
 import { InvoiceLineRepository } from './invoice-line.repository';
 import { documentNotFound } from './invoicing.errors';
 import { assertMayCorrect } from './invoicing.rules';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Cents, IsoDate, yearOf } from '@wmo/domain';
+import { Cents, yearOf } from '@wmo/domain';
 import { EventPublisher } from '@wmo/notifications';
 import { TenantTransaction, Transaction } from '@wmo/tenancy';
 import { DocumentPdfs } from './document-pdfs';
@@ -9,7 +9,7 @@ import { InvoiceLineRepository } from './invoice-line.repository';
 import type { DocumentType, PartySnapshot } from './invoicing.constants';
 import { mayStorePdf } from './invoicing.rules';
 import { issuedEvent } from './issued-event';
-import type { LineText } from './invoice-line.rules';
+import type { ChargedLine } from './invoice-line.rules';
 import { formatDocumentNumber } from './numbering';
 
 /** What every document of one issue shares: its type and number series, and the terms copied into each. */
@@ -20,16 +20,7 @@ export interface IssueTerms extends DocumentTerms {
 }
 
 /** A line to issue: its texts apart (never packed into one). */
-export interface LineToIssue extends LineText {
-  municipalityCode: string | null;
-  inhabitants: number;
-  perInhabitant: string;
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  days: number;
-  daysInYear: number;
-  amountCents: Cents;
-  approximationNote: string | null;
+export interface LineToIssue extends ChargedLine {
   /** On a credit note: the invoice line it credits. */
   creditsLineNumber: number | null;
 }

@@ -2,11 +2,9 @@ import { tariffDecimal, ZERO_CENTS } from '@wmo/domain';
 import type { DocumentLineDto, InvoiceDocumentDto } from './dto/invoicing.dto';
 import type { DocumentStatusRow } from './documents.repository';
 import type { PrintableDocument } from './invoice-pdf';
-import type { InvoiceDocumentEntity } from './invoice-document.entity';
-import type { InvoiceLineEntity } from './invoice-line.entity';
+import type { InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './document.entities';
 import { lineText } from './invoice-line.rules';
 import { outstandingCents } from './payments.rules';
-import type { PaymentEntity } from './payment.entity';
 
 /** A document ready to render (PDF) or to turn into an e-invoice (UBL), with what the services need besides. */
 export interface Printable extends PrintableDocument {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { InvoiceDocumentEntity } from './invoice-document.entity';
+import { InvoiceDocumentEntity } from './document.entities';
 import { ContractSnapshot, DocumentStatus, DocumentType, PartySnapshot } from './invoicing.constants';
 
 /**

@@ -13,20 +13,12 @@ import {
 } from '@wmo/domain';
 import { ReferenceDataReader } from '@wmo/reference-data';
 import type { Transaction } from '@wmo/tenancy';
+import type { ChargedLine } from './invoice-line.rules';
 import { BillableParticipant, billableParticipants } from './participation.rules';
 
-export interface ComputedLine {
+/** A line of one participant's charge: always for that municipality. */
+export interface ComputedLine extends ChargedLine {
   municipalityCode: string;
-  description: string;
-  calculation: string;
-  inhabitants: number;
-  perInhabitant: string;
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  days: number;
-  daysInYear: number;
-  amountCents: Cents;
-  approximationNote: string | null;
 }
 
 export interface ComputedParticipant {

@@ -1,24 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Cents, cents, IsoDate } from '@wmo/domain';
+import { Cents, cents } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { InvoiceLineEntity } from './invoice-line.entity';
+import { InvoiceLineEntity } from './document.entities';
+import type { ChargedLine } from './invoice-line.rules';
 
 /** A line to insert: description and calculation apart (lines issued before kept them in one text). */
-export interface NewLineRow {
+export interface NewLineRow extends ChargedLine {
   documentId: string;
   lineNumber: number;
-  municipalityCode: string | null;
-  description: string;
-  calculation: string;
-  inhabitants: number;
-  perInhabitant: string;
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  days: number;
-  daysInYear: number;
-  amountCents: Cents;
-  approximationNote: string | null;
   creditsLineNumber: number | null;
 }
 

@@ -1,7 +1,22 @@
+import type { Cents, IsoDate } from '@wmo/domain';
+
 /** A line's two texts: what is charged, and how the amount follows (empty when the line has none). */
 export interface LineText {
   description: string;
   calculation: string;
+}
+
+/** A charged line as a run computes it and a document carries it: what, for whom, and how the amount follows. */
+export interface ChargedLine extends LineText {
+  municipalityCode: string | null;
+  inhabitants: number;
+  perInhabitant: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  days: number;
+  daysInYear: number;
+  amountCents: Cents;
+  approximationNote: string | null;
 }
 
 /** How lines issued before `invoice_line.calculation` existed joined the two texts in `description`. */

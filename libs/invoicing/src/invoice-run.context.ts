@@ -3,7 +3,7 @@ import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { dueDate, IsoDate, todayInAmsterdam } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
 import { CalculationContext, InvoiceCalculator } from './invoice-calculator';
-import type { InvoiceRunEntity } from './invoice-run.entity';
+import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
 import type { DocumentType } from './invoicing.constants';
 import { fundingDocumentType, supplierSnapshot } from './invoicing.rules';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { InvoiceRunEntity } from './invoice-run.entity';
+import { InvoiceRunEntity } from './run.entities';
 
 /** The billing details an issued document lacked, by participant code ('central' for a central invoice). */
 export interface RunGap {

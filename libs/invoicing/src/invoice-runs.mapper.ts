@@ -1,6 +1,6 @@
 import type { DryRunLineDto, InvoiceRunDto } from './dto/invoice-runs.dto';
 import type { ComputedLine, ComputedParticipant } from './invoice-calculator';
-import type { InvoiceRunEntity } from './invoice-run.entity';
+import type { InvoiceRunEntity } from './run.entities';
 import type { RunGap } from './invoice-run.repository';
 
 /** A run as the API shows it, with its gaps (computed from its documents on every read, so never stale). */

@@ -6,7 +6,7 @@ import { ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { CreateInvoiceRunDto, DryRunDto, DryRunLineDto, InvoiceRunDto, MAX_LISTED_GAPS } from './dto/invoice-runs.dto';
 import { InvoiceCalculator } from './invoice-calculator';
-import type { InvoiceRunEntity } from './invoice-run.entity';
+import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
 import { toDryRunLine, toRunDto } from './invoice-runs.mapper';
 import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';

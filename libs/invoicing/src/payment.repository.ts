@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { PaymentEntity } from './payment.entity';
+import { PaymentEntity } from './document.entities';
 
 export interface NewPayment {
   documentId: string;

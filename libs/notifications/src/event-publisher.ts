@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JobQueue } from '@wmo/jobs';
-import type { Role, Transaction } from '@wmo/tenancy';
-import { NotificationRepository } from './notification.repository';
-import type { NotificationKind, WebhookEvent } from './notifications.entities';
+import type { Transaction } from '@wmo/tenancy';
+import { NewNotification, NotificationRepository } from './notification.repository';
+import type { WebhookEvent } from './notifications.entities';
 import { newlyNotified, subscriptionsFor } from './notifications.rules';
 import { NewDelivery, WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
 import { WEBHOOK_QUEUE, WebhookJob } from './webhook-queue';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 
-export interface NotificationDraft {
-  organisationId: string;
-  /** Who in the organisation sees it; empty: everyone. */
-  roles: Role[];
-  kind: NotificationKind;
-  municipalityCode: string | null;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  message: string;
-  data: Record<string, unknown>;
-  /** The same fact is notified once per organisation. */
-  dedupeKey: string;
-}
+export type NotificationDraft = NewNotification;
 
 export interface EventDraft {
   event: WebhookEvent;

@@ -31,8 +31,10 @@ export interface NotificationPage {
   unread: number;
 }
 
+/** A notification to write, as the feature that notifies drafts it. */
 export interface NewNotification {
   organisationId: string;
+  /** Who in the organisation sees it; empty: everyone. */
   roles: readonly Role[];
   kind: NotificationKind;
   municipalityCode: string | null;
@@ -41,6 +43,7 @@ export interface NewNotification {
   title: string;
   message: string;
   data: Record<string, unknown>;
+  /** The same fact is notified once per organisation. */
   dedupeKey: string;
 }
 

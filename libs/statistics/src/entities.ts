@@ -1,2 +1,2 @@
 // The entities entry point (@wmo/statistics/entities): for the migration schema only.
-export { STATISTICS_ENTITIES } from './service-statistic.entity';
+export { STATISTICS_ENTITIES } from './statistics.entities';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
-import { ChannelCount, ServiceStatisticEntity, TopicShare } from './service-statistic.entity';
+import { ChannelCount, ServiceStatisticEntity, TopicShare } from './statistics.entities';
 import type { ChannelYearSum } from './year-totals';
 
 export interface NewServiceStatistic {

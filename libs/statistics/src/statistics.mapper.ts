@@ -1,6 +1,6 @@
 import { CHANNEL_KINDS } from '@wmo/contracts';
 import type { ServiceStatisticDto } from './dto/statistics.dto';
-import type { ServiceStatisticEntity } from './service-statistic.entity';
+import type { ServiceStatisticEntity } from './statistics.entities';
 
 /** A period's figures, channels in the order of CHANNEL_KINDS, with their total. */
 export const toStatisticDto = (statistic: ServiceStatisticEntity): ServiceStatisticDto => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
-import type { ChannelCount, TopicShare } from './service-statistic.entity';
+import type { ChannelCount, TopicShare } from './statistics.entities';
 import { ServiceStatisticRepository } from './service-statistic.repository';
 
 /** Figures of one period as a seed states them (shares already in their stored form, "0.0500"). */

@@ -1,4 +1,5 @@
 import { dutchDate, formatEuroCents, IsoDate, ObligationStatus } from '@wmo/domain';
+import type { OverdueInvoice } from '@wmo/invoicing';
 import type { EventDraft, NotificationDraft } from '@wmo/notifications';
 import type { Judgement } from '../judgement.rules';
 
@@ -10,18 +11,7 @@ export interface Recipients {
 }
 
 /** An invoice past its due date with something outstanding, as the overdue texts read it. */
-export interface OverdueInvoiceFacts {
-  id: string;
-  number: string;
-  supplierId: string;
-  supplierName: string;
-  customerOrganisationId: string;
-  customerName: string;
-  municipalityCode: string | null;
-  dueDate: IsoDate;
-  totalCents: number;
-  outstandingCents: number;
-}
+export type OverdueInvoiceFacts = OverdueInvoice;
 
 /** A judgement as the evaluation stores and compares it: `dutyCode:municipalityCode`. */
 export const stateKey = (dutyCode: string, municipalityCode: string) => `${dutyCode}:${municipalityCode}`;

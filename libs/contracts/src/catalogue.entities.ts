@@ -1,4 +1,8 @@
+// The catalogue tables: duties (legal obligations), providers, and the services and channels a
+// provider offers toward a duty, with the channels' closures.
 import { inList } from '@wmo/common';
+import { CompositeJoinColumn } from '@wmo/database';
+import type { WeeklyInterval } from '@wmo/domain';
 import {
   Check,
   Column,
@@ -8,13 +12,92 @@ import {
   JoinColumn,
   ManyToOne,
   OneToMany,
+  OneToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
+  UpdateDateColumn,
 } from 'typeorm';
 import { CHANNEL_KINDS, ChannelKind } from './contracts.constants';
-import type { WeeklyInterval } from '@wmo/domain';
-import { DutyEntity } from './duty.entity';
-import { ProviderEntity } from './provider.entity';
+
+/** A legal obligation municipalities must meet, and which channels count toward it. */
+@Entity({ name: 'duty' })
+export class DutyEntity {
+  @PrimaryColumn({ name: 'code', type: 'varchar', length: 50 })
+  code: string;
+
+  @Column({ name: 'name', type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ name: 'description', type: 'text' })
+  description: string;
+
+  @Column({ name: 'legal_basis', type: 'varchar', length: 200 })
+  legalBasis: string;
+
+  @Column({ name: 'in_force_from', type: 'date' })
+  inForceFrom: string;
+
+  /** Channel kinds that count toward the duty (e-mail may be offered but not count on its own). */
+  @Column({ name: 'counting_channels', type: 'varchar', array: true })
+  countingChannels: ChannelKind[];
+
+  /** True when a counting channel must be available at every moment of the week. */
+  @Column({ name: 'continuous_availability', type: 'boolean' })
+  continuousAvailability: boolean;
+}
+
+/** The legal and billing details of a PROVIDER organisation (one row per provider, keyed by its organisation). */
+@Entity({ name: 'provider' })
+@Unique('provider_invoice_prefix_key', ['invoicePrefix'])
+@Check('provider_kvk_format', `kvk_number ~ '^[0-9]{8}$'`)
+@Check('provider_invoice_prefix_format', `invoice_prefix ~ '^[A-Z]{2,10}$'`)
+export class ProviderEntity {
+  @PrimaryColumn({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @OneToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'provider_organisation_fk' })
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly organisation?: never;
+
+  @Column({ name: 'legal_name', type: 'varchar', length: 200 })
+  legalName: string;
+
+  @Column({ name: 'kvk_number', type: 'varchar', length: 8 })
+  kvkNumber: string;
+
+  @Column({ name: 'vat_id', type: 'varchar', length: 20, nullable: true })
+  vatId: string | null;
+
+  @Column({ name: 'iban', type: 'varchar', length: 34 })
+  iban: string;
+
+  @Column({ name: 'street', type: 'varchar', length: 200 })
+  street: string;
+
+  @Column({ name: 'postal_code', type: 'varchar', length: 10 })
+  postalCode: string;
+
+  @Column({ name: 'city', type: 'varchar', length: 100 })
+  city: string;
+
+  @Column({ name: 'country_code', type: 'varchar', length: 2, default: 'NL' })
+  countryCode: string;
+
+  @Column({ name: 'email', type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  /** Invoice numbers are `<prefix>-<year>-<sequence>`, e.g. SEN-2025-000001. */
+  @Column({ name: 'invoice_prefix', type: 'varchar', length: 10 })
+  invoicePrefix: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
 
 /** What a provider delivers toward a duty. */
 @Entity({ name: 'service' })
@@ -68,10 +151,7 @@ export class ServiceChannelEntity {
   providerId: string;
 
   @ManyToOne(() => ServiceEntity, (service) => service.channels, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'service_id', referencedColumnName: 'id', foreignKeyConstraintName: 'service_channel_service_fk' },
-    { name: 'provider_id', referencedColumnName: 'providerId', foreignKeyConstraintName: 'service_channel_service_fk' },
-  ])
+  @CompositeJoinColumn('service_channel_service_fk', { service_id: 'id', provider_id: 'providerId' })
   service?: ServiceEntity;
 
   @Column({ name: 'kind', type: 'varchar', length: 10 })
@@ -103,10 +183,7 @@ export class ChannelClosureEntity {
   providerId: string;
 
   @ManyToOne(() => ServiceChannelEntity, (channel) => channel.closures, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'channel_id', referencedColumnName: 'id', foreignKeyConstraintName: 'channel_closure_channel_fk' },
-    { name: 'provider_id', referencedColumnName: 'providerId', foreignKeyConstraintName: 'channel_closure_channel_fk' },
-  ])
+  @CompositeJoinColumn('channel_closure_channel_fk', { channel_id: 'id', provider_id: 'providerId' })
   channel?: ServiceChannelEntity;
 
   @Column({ name: 'starts_at', type: 'timestamptz' })

@@ -1,3 +1,5 @@
+// The issued-document tables: a document (invoice or credit note), its lines, the payments
+// received on it and its rendered PDF. Documents and lines are immutable once issued.
 import {
   Check,
   Column,
@@ -6,6 +8,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -13,7 +16,7 @@ import { inList } from '@wmo/common';
 import { CentsColumn } from '@wmo/database';
 import type { Cents } from '@wmo/domain';
 import { ContractSnapshot, DOCUMENT_TYPES, DocumentType, PartySnapshot } from './invoicing.constants';
-import { contractParties, InvoiceRunEntity } from './invoice-run.entity';
+import { contractParties, InvoiceRunEntity } from './run.entities';
 
 /** An issued document. Never updated or deleted (a trigger refuses it): corrections are credit notes. */
 @Entity({ name: 'invoice_document' })
@@ -133,6 +136,118 @@ export class InvoiceDocumentEntity {
   @Column({ name: 'contract_snapshot', type: 'jsonb' })
   /** `legalBasis` is the duty's at issue (documents issued before it was kept have none: the duty table has it). */
   contractSnapshot: ContractSnapshot;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** A line of an issued document (immutable with it). */
+@Entity({ name: 'invoice_line' })
+@Unique('invoice_line_number_key', ['documentId', 'lineNumber'])
+export class InvoiceLineEntity {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @ManyToOne(() => InvoiceDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'invoice_line_document_fk' })
+  document?: InvoiceDocumentEntity;
+
+  @Column({ name: 'line_number', type: 'smallint' })
+  lineNumber: number;
+
+  @Column({ name: 'municipality_code', type: 'varchar', length: 6, nullable: true })
+  municipalityCode: string | null;
+
+  /**
+   * What is charged. Lines issued before `calculation` existed hold both here, as
+   * `description | calculation`: read every line through `lineText` (invoice-line.rules.ts).
+   */
+  @Column({ name: 'description', type: 'varchar', length: 500 })
+  description: string;
+
+  /** How the amount follows (inhabitants x tariff x days); null on lines issued before this column existed. */
+  @Column({ name: 'calculation', type: 'varchar', length: 500, nullable: true })
+  calculation: string | null;
+
+  @Column({ name: 'inhabitants', type: 'integer' })
+  inhabitants: number;
+
+  @Column({ name: 'per_inhabitant', type: 'numeric', precision: 10, scale: 4 })
+  perInhabitant: string;
+
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
+  @Column({ name: 'days', type: 'smallint' })
+  days: number;
+
+  @Column({ name: 'days_in_year', type: 'smallint' })
+  daysInYear: number;
+
+  @CentsColumn({ name: 'amount_cents' })
+  amountCents: Cents;
+
+  /** Set when the inhabitants rest on a split with no known share (DOMAIN.md rule 3). */
+  @Column({ name: 'approximation_note', type: 'text', nullable: true })
+  approximationNote: string | null;
+
+  /** On a credit note: the line of the credited invoice that this line credits. */
+  @Column({ name: 'credits_line_number', type: 'smallint', nullable: true })
+  creditsLineNumber: number | null;
+}
+
+/** A payment received on a document. Append-only. */
+@Entity({ name: 'payment' })
+@Check('payment_positive', `amount_cents > 0`)
+export class PaymentEntity {
+  @PrimaryGeneratedColumn('uuid', { name: 'id' })
+  id: string;
+
+  @Index('payment_document_idx')
+  @Column({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @ManyToOne(() => InvoiceDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'payment_document_fk' })
+  document?: InvoiceDocumentEntity;
+
+  @Column({ name: 'supplier_id', type: 'uuid' })
+  supplierId: string;
+
+  @CentsColumn({ name: 'amount_cents' })
+  amountCents: Cents;
+
+  @Column({ name: 'paid_on', type: 'date' })
+  paidOn: string;
+
+  @Column({ name: 'reference', type: 'varchar', length: 200 })
+  reference: string;
+
+  @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
+  recordedByUserId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** The rendered PDF of a document; can be rendered again from the document at any time. */
+@Entity({ name: 'document_file' })
+export class DocumentFileEntity {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' })
+  documentId: string;
+
+  @ManyToOne(() => InvoiceDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id', foreignKeyConstraintName: 'document_file_document_fk' })
+  document?: InvoiceDocumentEntity;
+
+  @Column({ name: 'pdf', type: 'bytea' })
+  pdf: Buffer;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

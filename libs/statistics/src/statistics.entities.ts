@@ -1,3 +1,4 @@
+// The statistics table: providers' national service figures per period, and the shapes of its JSON columns.
 import {
   Check,
   Column,
