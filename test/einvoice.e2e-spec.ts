@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { postContract } from './support/contracts';
 import { validateUbl } from './support/einvoice';
 import { sql } from './support/test-database';
 import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
@@ -98,15 +99,11 @@ describe('e-invoices of a run validate against UBL 2.1, EN 16931 and SI-UBL 2.0'
 
     // A small collective contract for 2025 with VAT (S, 21%): its four participants leave VNG-SEN-2018 first.
     const vng2018 = await contractOf('VNG-SEN-2018');
-    const created = await vng.post('/api/v1/contracts').send({
-      kind: 'COLLECTIVE',
-      dutyCode: WMO,
+    const created = await postContract(vng, {
       title: 'Luisterend oor 2025 (e-factuurtest)',
       supplierId,
       serviceIds: [serviceId],
-      startDate: '2025-01-01',
       endDate: '2025-12-31',
-      fundingModel: 'DIRECT_INVOICE',
       vatCategory: 'S',
       vatRate: '21.00',
       tariffs: [{ perInhabitant: '0.2500', validFrom: '2025-01-01' }],

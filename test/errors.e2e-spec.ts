@@ -1,15 +1,11 @@
 import request from 'supertest';
 import { sql } from './support/test-database';
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { Client, startSignedIn, TestApp } from './support/test-app';
 
 /** Every bad input gets a 4xx in one format, RFC 9457 application/problem+json, and no request crashes into a 500. */
 describe('errors as problem+json', () => {
-  let t: TestApp;
-  let officer: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await t.as('officer.gm0106@demo.nl');
-  });
+  let t: TestApp, officer: Client;
+  beforeAll(async () => ([t, officer] = await startSignedIn('officer.gm0106@demo.nl')));
   afterAll(() => t.close());
 
   const expectProblem = (res: request.Response, status: number) => {

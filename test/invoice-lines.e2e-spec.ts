@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { postContract } from './support/contracts';
 import { pdfText } from './support/pdf-text';
 import { sql } from './support/test-database';
 import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
@@ -63,25 +64,18 @@ describe('invoice lines in the old form (description | calculation) and the new 
       `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
     );
     const contract = (
-      await vng
-        .post('/api/v1/contracts')
-        .send({
-          kind: 'COLLECTIVE',
-          dutyCode: WMO,
-          title: 'Luisterend oor 2025 (regeltest)',
-          supplierId,
-          serviceIds: [serviceId],
-          startDate: '2025-01-01',
-          endDate: '2025-12-31',
-          fundingModel: 'DIRECT_INVOICE',
-          vatCategory: 'S',
-          vatRate: '21.00',
-          tariffs: [
-            { perInhabitant: '0.2500', validFrom: '2025-01-01', validTo: '2025-06-30' },
-            { perInhabitant: '0.2600', validFrom: '2025-07-01' },
-          ],
-        })
-        .expect(201)
+      await postContract(vng, {
+        title: 'Luisterend oor 2025 (regeltest)',
+        supplierId,
+        serviceIds: [serviceId],
+        endDate: '2025-12-31',
+        vatCategory: 'S',
+        vatRate: '21.00',
+        tariffs: [
+          { perInhabitant: '0.2500', validFrom: '2025-01-01', validTo: '2025-06-30' },
+          { perInhabitant: '0.2600', validFrom: '2025-07-01' },
+        ],
+      }).expect(201)
     ).body as { id: string };
     await vng.delete(`/api/v1/contracts/${vng2018}/participants/${ASSEN}?endDate=2024-12-31`).expect(200);
     await vng

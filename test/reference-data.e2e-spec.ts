@@ -1,4 +1,4 @@
-import { Client, startTestApp, TestApp } from './support/test-app';
+import { Client, startSignedIn, TestApp } from './support/test-app';
 
 interface Item {
   code: string;
@@ -8,12 +8,8 @@ interface Item {
 }
 
 describe('reference data API (real CBS data on PostgreSQL)', () => {
-  let t: TestApp;
-  let officer: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    officer = await t.as('officer.gm0106@demo.nl');
-  });
+  let t: TestApp, officer: Client;
+  beforeAll(async () => ([t, officer] = await startSignedIn('officer.gm0106@demo.nl')));
   afterAll(() => t.close());
 
   const all = async (year: number): Promise<{ total: number; items: Item[] }> => {

@@ -1,3 +1,4 @@
+import { contractId } from './support/demo';
 import { distEntry, RunningProcess, startProcess } from './support/processes';
 import { sql } from './support/test-database';
 import { Client, startTestApp, TestApp } from './support/test-app';
@@ -54,19 +55,20 @@ describe('invoice runs survive a killed worker', () => {
     }
   };
 
-  it('a worker killed mid-run leaves whole batches; the next worker completes the run, every document once, no number gap', async () => {
+  /** A worker that pauses between batches, ready, and the VNG's invoice run of VNG-SEN-2018 for the year, started. */
+  const startRun = async (idempotencyKey: string, year: number) => {
     const first = startWorker();
     await first.waitFor(/Worker ready/, 60_000);
-    const [{ id: contractId }] = await sql<{ id: string }>(
-      t.databaseUrl,
-      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
-    );
     const started = await vng
-      .post(`/api/v1/contracts/${contractId}/invoice-runs`)
-      .set('Idempotency-Key', 'kill-test')
-      .send({ year: 2025 })
+      .post(`/api/v1/contracts/${await contractId(t, 'VNG-SEN-2018')}/invoice-runs`)
+      .set('Idempotency-Key', idempotencyKey)
+      .send({ year })
       .expect(202);
-    const runId = started.body.id as string;
+    return { first, runId: started.body.id as string };
+  };
+
+  it('a worker killed mid-run leaves whole batches; the next worker completes the run, every document once, no number gap', async () => {
+    const { first, runId } = await startRun('kill-test', 2025);
 
     const midway = await waitFor(runId, (r) => r.progress.done >= 50, 60_000);
     expect(midway.status).toBe('RUNNING');
@@ -109,18 +111,7 @@ describe('invoice runs survive a killed worker', () => {
   });
 
   it('a worker asked to stop (SIGTERM) mid-run stops after its batch, exits 0 within seconds, and another worker completes the run', async () => {
-    const first = startWorker();
-    await first.waitFor(/Worker ready/, 60_000);
-    const [{ id: contractId }] = await sql<{ id: string }>(
-      t.databaseUrl,
-      `SELECT id FROM contract WHERE reference = 'VNG-SEN-2018'`,
-    );
-    const started = await vng
-      .post(`/api/v1/contracts/${contractId}/invoice-runs`)
-      .set('Idempotency-Key', 'term-test')
-      .send({ year: 2024 })
-      .expect(202);
-    const runId = started.body.id as string;
+    const { first, runId } = await startRun('term-test', 2024);
     await waitFor(runId, (r) => r.progress.done >= 30, 60_000);
     const asked = Date.now();
     first.child.kill('SIGTERM');

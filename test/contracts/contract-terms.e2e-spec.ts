@@ -3,11 +3,12 @@ import {
   contractCount,
   EXEMPT,
   participantCount,
+  postContract,
   Suppliers,
   suppliers,
   tariffCount,
 } from '../support/contracts';
-import { contractId, count, KT, WMO } from '../support/demo';
+import { contractId, count, KT } from '../support/demo';
 import { outcome, PROBLEM } from '../support/http';
 import { Client, startSignedIn, TestApp } from '../support/test-app';
 
@@ -54,13 +55,9 @@ describe('the terms of a contract', () => {
 
     it('refuses a new contract whose own tariffs overlap (409) and creates no contract at all', async () => {
       const before = await contractCount(t);
-      const res = await vng.post('/api/v1/contracts').send({
-        kind: 'COLLECTIVE',
-        dutyCode: WMO,
+      const res = await postContract(vng, {
         title: 'Overlappende tarieven',
         supplierId: ids.sensoor.providerId,
-        startDate: '2025-01-01',
-        fundingModel: 'DIRECT_INVOICE',
         ...EXEMPT,
         tariffs: [
           { perInhabitant: '0.2500', validFrom: '2025-01-01' },
@@ -223,14 +220,10 @@ describe('the terms of a contract', () => {
 
     it('an end before the start is a 400 naming endDate', async () => {
       const before = await contractCount(t);
-      const res = await vng.post('/api/v1/contracts').send({
-        kind: 'COLLECTIVE',
-        dutyCode: WMO,
+      const res = await postContract(vng, {
         title: 'Verkeerd om',
         supplierId: ids.sensoor.providerId,
-        startDate: '2025-01-01',
         endDate: '2024-12-31',
-        fundingModel: 'DIRECT_INVOICE',
         ...EXEMPT,
       });
       expect(outcome(res)).toMatchObject({
@@ -283,12 +276,9 @@ describe('the terms of a contract', () => {
 
     it('a wrong enum (fundingModel FREE) is a 400 naming fundingModel', async () => {
       const before = await contractCount(t);
-      const res = await vng.post('/api/v1/contracts').send({
-        kind: 'COLLECTIVE',
-        dutyCode: WMO,
+      const res = await postContract(vng, {
         title: 'Gratis',
         supplierId: ids.sensoor.providerId,
-        startDate: '2025-01-01',
         fundingModel: 'FREE',
         ...EXEMPT,
       });

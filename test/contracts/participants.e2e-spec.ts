@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
-import { addUser, contractId, count, G4, KT, municipalityOrganisationId, providerService, WMO } from '../support/demo';
-import { collectiveDraft, EXEMPT, participantCount, Suppliers, suppliers } from '../support/contracts';
+import { addUser, contractId, count, G4, KT, municipalityOrganisationId, providerService } from '../support/demo';
+import { collectiveDraft, EXEMPT, participantCount, postContract, Suppliers, suppliers } from '../support/contracts';
 import { outcome } from '../support/http';
 import { sql } from '../support/test-database';
 import { Client, startSignedIn, TestApp } from '../support/test-app';
@@ -28,14 +28,11 @@ describe('participants of contracts', () => {
 
   describe('double coverage', () => {
     it("refuses to activate Assen's own contract while VNG-SEN-2018 covers Assen (409 naming VNG-SEN-2018); it stays a draft", async () => {
-      const created = await assenAdmin.post('/api/v1/contracts').send({
+      const created = await postContract(assenAdmin, {
         kind: 'INDIVIDUAL',
-        dutyCode: WMO,
         title: 'Eigen luisterend oor Assen',
         supplierId: ids.sensoor.providerId,
         serviceIds: [ids.sensoor.serviceId],
-        startDate: '2025-01-01',
-        fundingModel: 'DIRECT_INVOICE',
         vatCategory: 'S',
         vatRate: '21.00',
         tariffs: [{ perInhabitant: '0.4000', validFrom: '2025-01-01' }],
@@ -155,8 +152,7 @@ describe('participants of contracts', () => {
         .send({ terminationDate: '2017-12-31', reason: 'Nieuw contract per 2018' });
       expect(outcome(terminated)).toMatchObject({ status: 201, body: { status: 'TERMINATED', endDate: '2017-12-31' } });
 
-      const created = await vng.post('/api/v1/contracts').send({
-        kind: 'COLLECTIVE',
+      const created = await postContract(vng, {
         dutyCode: KT,
         title: 'De Kindertelefoon 2018-2019',
         supplierId: kindertelefoon.providerId,
@@ -178,7 +174,7 @@ describe('participants of contracts', () => {
       });
 
       // Westerkwartier (formed 2019-01-01) gets coverage of its own before the roll-over.
-      const own = await operator.post('/api/v1/contracts').send({
+      const own = await postContract(operator, {
         kind: 'INDIVIDUAL',
         municipalityCode: 'GM1969',
         dutyCode: KT,
@@ -187,7 +183,6 @@ describe('participants of contracts', () => {
         serviceIds: [kindertelefoon.serviceId],
         startDate: '2019-01-01',
         endDate: '2019-12-31',
-        fundingModel: 'DIRECT_INVOICE',
         ...EXEMPT,
         tariffs: [{ perInhabitant: '0.6000', validFrom: '2019-01-01' }],
       });

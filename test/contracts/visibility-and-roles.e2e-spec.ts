@@ -1,4 +1,4 @@
-import { contractCount, EXEMPT } from '../support/contracts';
+import { contractCount, EXEMPT, postContract } from '../support/contracts';
 import { contractId, count, sensoorIds, WMO } from '../support/demo';
 import { outcome, PROBLEM } from '../support/http';
 import { sql } from '../support/test-database';
@@ -60,13 +60,10 @@ describe('who sees and changes which contract', () => {
   describe('roles', () => {
     it('an OFFICER cannot create a contract (403) and nothing is created', async () => {
       const before = await contractCount(t);
-      const res = await officerAssen.post('/api/v1/contracts').send({
+      const res = await postContract(officerAssen, {
         kind: 'INDIVIDUAL',
-        dutyCode: WMO,
         title: 'Door een beleidsmedewerker',
         supplierId: ids.sensoor.providerId,
-        startDate: '2025-01-01',
-        fundingModel: 'DIRECT_INVOICE',
         ...EXEMPT,
       });
       expect(res.status).toBe(403);

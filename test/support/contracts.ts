@@ -18,19 +18,29 @@ export async function suppliers(client: Client): Promise<Suppliers> {
   };
 }
 
+/**
+ * POST /api/v1/contracts as the client: a COLLECTIVE Wmo contract from 2025-01-01, invoiced directly,
+ * with the case's own fields (title, supplier, terms, VAT...) over that.
+ */
+export const postContract = (client: Client, fields: Record<string, unknown>) =>
+  client.post('/api/v1/contracts').send({
+    kind: 'COLLECTIVE',
+    dutyCode: WMO,
+    startDate: '2025-01-01',
+    fundingModel: 'DIRECT_INVOICE',
+    ...fields,
+  });
+
 /** A draft collective Wmo contract of the VNG with Sensoor for 2025, without tariffs unless given. */
 export async function collectiveDraft(
   client: Client,
   sensoor: Suppliers['sensoor'],
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; reference: string }> {
-  const res = await client.post('/api/v1/contracts').send({
-    kind: 'COLLECTIVE',
-    dutyCode: WMO,
+  const res = await postContract(client, {
     title: 'Testcontract luisterend oor',
     supplierId: sensoor.providerId,
     serviceIds: [sensoor.serviceId],
-    startDate: '2025-01-01',
     endDate: '2025-12-31',
     fundingModel: 'CENTRAL_INVOICE',
     ...EXEMPT,

@@ -54,11 +54,11 @@ const SQL = `export const statement = 'SELECT id FROM invoice_run WHERE id = $1'
 const PROBES = {
   deepImport: {
     filePath: SERVICE,
-    code: `import { ContractEntity } from '@wmo/contracts/src/contract.entity';\nexport const probe = ContractEntity;\n`,
+    code: `import { ContractEntity } from '@wmo/contracts/src/contract.entities';\nexport const probe = ContractEntity;\n`,
   },
   relativeIntoAnotherLibrary: {
     filePath: SERVICE,
-    code: `import { ContractEntity } from '../../contracts/src/contract.entity';\nexport const probe = ContractEntity;\n`,
+    code: `import { ContractEntity } from '../../contracts/src/contract.entities';\nexport const probe = ContractEntity;\n`,
   },
   entitiesEntryPoint: {
     filePath: SERVICE,

@@ -1,18 +1,7 @@
-import { Principal } from '@wmo/tenancy';
 import { ComplianceError } from './compliance.errors';
 import { mayReadReport, obligationsAccess, overviewAccess } from './access.rules';
+import { principal } from './testing/fixtures';
 
-const principal = (overrides: Partial<Principal>): Principal => ({
-  kind: 'user',
-  id: 'u',
-  userId: 'u',
-  apiKeyId: null,
-  organisationId: 'org',
-  organisationKind: 'MUNICIPALITY',
-  municipalityCode: null,
-  roles: ['OFFICER'],
-  ...overrides,
-});
 const ASSEN = principal({ municipalityCode: 'GM0106' });
 const VNG = principal({ organisationKind: 'ASSOCIATION', roles: ['CONTRACT_MANAGER'] });
 const SENSOOR = principal({ organisationKind: 'PROVIDER', roles: ['PROVIDER_ADMIN'] });

@@ -1,5 +1,5 @@
-import { ObligationEvaluation } from '@wmo/domain';
 import { explain, ExplanationSubject } from './explanation.rules';
+import { evaluation } from './testing/fixtures';
 
 const WMO = {
   legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
@@ -15,15 +15,6 @@ const ASSEN: ExplanationSubject = {
   ],
 };
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
-const evaluation = (overrides: Partial<ObligationEvaluation>): ObligationEvaluation => ({
-  status: 'NON_COMPLIANT',
-  dayGaps: [],
-  weeklyGaps: [],
-  datedGaps: [],
-  coveredUntil: null,
-  uncoveredFrom: null,
-  ...overrides,
-});
 const allDay = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7) => ({
   weekday,
   from: '00:00',

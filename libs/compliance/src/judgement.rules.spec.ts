@@ -1,26 +1,9 @@
-import type { CoverageContract, CoverageRange, DutyInfo } from '@wmo/contracts';
+import type { CoverageContract, CoverageRange } from '@wmo/contracts';
 import { ALWAYS, daily, ScheduleCache } from '@wmo/domain';
-import type { MunicipalityInfo } from '@wmo/reference-data';
 import { ComplianceError } from './compliance.errors';
 import { assertExisted, CoverageSnapshot, judge, judgeAll, judgeMunicipality, pickDuties } from './judgement.rules';
+import { municipality, WMO } from './testing/fixtures';
 
-const WMO: DutyInfo = {
-  code: 'WMO2015_2_2_4_1B',
-  name: 'Anoniem luisterend oor en advies',
-  legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
-  inForceFrom: '2015-01-01',
-  countingChannels: ['PHONE', 'CHAT'],
-  continuousAvailability: true,
-};
-const municipality = (code: string, name: string, overrides: Partial<MunicipalityInfo> = {}): MunicipalityInfo => ({
-  code,
-  name,
-  provinceCode: 'PV22',
-  provinceName: 'Drenthe',
-  validFrom: null,
-  validTo: null,
-  ...overrides,
-});
 const ASSEN = municipality('GM0106', 'Assen');
 const contract = (id: string, schedule = ALWAYS): CoverageContract => ({
   id,

@@ -1,27 +1,12 @@
-import type { CoverageContract, CoverageReader, DutyInfo } from '@wmo/contracts';
+import type { CoverageContract, CoverageReader } from '@wmo/contracts';
 import { ALWAYS } from '@wmo/domain';
-import type { MunicipalityInfo } from '@wmo/reference-data';
 import type { Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import type { CoverageSnapshots } from './coverage-snapshot';
 import type { CoverageSnapshot } from './judgement.rules';
 import { ObligationsService } from './obligations.service';
+import { municipality, principal, scopedDatabase, WMO } from './testing/fixtures';
 
-const WMO: DutyInfo = {
-  code: 'WMO2015_2_2_4_1B',
-  name: 'Anoniem luisterend oor en advies',
-  legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
-  inForceFrom: '2015-01-01',
-  countingChannels: ['PHONE', 'CHAT'],
-  continuousAvailability: true,
-};
-const ASSEN: MunicipalityInfo = {
-  code: 'GM0106',
-  name: 'Assen',
-  provinceCode: 'PV22',
-  provinceName: 'Drenthe',
-  validFrom: null,
-  validTo: null,
-};
+const ASSEN = municipality('GM0106', 'Assen');
 const CONTRACT = {
   id: 'a',
   reference: 'VNG-SEN-2018',
@@ -50,26 +35,9 @@ const SNAPSHOT: CoverageSnapshot = {
   contracts: new Map([['a', CONTRACT]]),
   coverage: new Map([['WMO2015_2_2_4_1B:GM0106', [{ contractId: 'a', from: '2018-01-01', to: null }]]]),
 };
-const principal = (overrides: Partial<Principal>): Principal => ({
-  kind: 'user',
-  id: 'u',
-  userId: 'u',
-  apiKeyId: null,
-  organisationId: 'org',
-  organisationKind: 'MUNICIPALITY',
-  municipalityCode: null,
-  roles: ['OFFICER'],
-  ...overrides,
-});
 
 function setUp(caller: Principal, snapshot = SNAPSHOT, serves = false) {
-  const platform = { manager: {} };
-  const tx = {
-    manager: {},
-    principal: caller,
-    unscopedWithin: jest.fn((work: (p: typeof platform) => Promise<unknown>) => work(platform)),
-  };
-  const db = { transaction: jest.fn((work: (t: typeof tx) => Promise<unknown>) => work(tx)) };
+  const { platform, tx, db } = scopedDatabase(caller);
   const coverage = { servesMunicipality: jest.fn(() => Promise.resolve(serves)) };
   const snapshots = {
     load: jest.fn(() => Promise.resolve(snapshot)),

@@ -3,32 +3,18 @@ import type { ObligationEvaluation } from '@wmo/domain';
 import type { CostDto } from './dto/compliance.dto';
 import type { Judgement } from './judgement.rules';
 import { overviewRow, statusCounts } from './overview.rules';
+import { evaluation, municipality } from './testing/fixtures';
 
 const contract = (id: string, supplierName: string, fundingModel: CoverageContract['fundingModel']) =>
   ({ id, reference: `REF-${id}`, supplierName, fundingModel }) as CoverageContract;
 const A = contract('a', 'Stichting Sensoor', 'FUND_WITHHOLDING');
 const B = contract('b', 'Sensoor Noord', 'DIRECT_INVOICE');
 
-const judgement = (evaluation: Partial<ObligationEvaluation>): Judgement =>
+const judgement = (changed: Partial<ObligationEvaluation>): Judgement =>
   ({
-    municipality: {
-      code: 'GM0106',
-      name: 'Assen',
-      provinceCode: 'PV22',
-      provinceName: 'Drenthe',
-      validFrom: null,
-      validTo: null,
-    },
+    municipality: municipality('GM0106', 'Assen'),
     period: { from: '2025-01-01', to: '2025-12-31' },
-    evaluation: {
-      status: 'NON_COMPLIANT',
-      dayGaps: [],
-      weeklyGaps: [],
-      datedGaps: [],
-      coveredUntil: null,
-      uncoveredFrom: null,
-      ...evaluation,
-    },
+    evaluation: evaluation(changed),
     ranges: [],
     covering: [
       { range: { contractId: 'a', from: '2018-01-01', to: '2025-03-31' }, contract: A },

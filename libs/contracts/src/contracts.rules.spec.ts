@@ -21,6 +21,7 @@ import {
   minEnd,
   municipalityVisibility,
 } from './contracts.rules';
+import { thrown } from '../../../test/unit/support/thrown';
 
 const VNG = 'org-vng';
 const ASSEN = 'org-assen';
@@ -57,15 +58,6 @@ const contract = (over: Partial<ContractFacts> = {}): ContractFacts => ({
   ...over,
 });
 
-/** The error a function throws, for asserting its code and text. */
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 const codeOf = (work: () => unknown) => (thrown(work) as ContractsError).code;
 const fieldsOf = (work: () => unknown) => (thrown(work) as RequestValidationError).fieldErrors.map((e) => e.field);
 

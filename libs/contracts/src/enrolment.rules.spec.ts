@@ -13,6 +13,7 @@ import {
   skipReason,
   yearEnrolmentStart,
 } from './enrolment.rules';
+import { thrown } from '../../../test/unit/support/thrown';
 
 const ASSEN: MunicipalityFacts = { code: 'GM0106', name: 'Assen', validFrom: null, validTo: null };
 const BEDUM: MunicipalityFacts = { code: 'GM0005', name: 'Bedum', validFrom: null, validTo: '2018-12-31' };
@@ -50,15 +51,6 @@ const decide = (
     exceptions: over.exceptions ?? [],
     participations: over.participations ?? [],
   });
-
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('the enrolment rule', () => {
   it('enrols an existing municipality for the rest of an open-ended contract', () => {

@@ -1,7 +1,6 @@
 import type { ReferenceDataReader } from '@wmo/reference-data';
 import type { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import type { ContractEntity } from './contract.entity';
-import type { ContractExceptionEntity, ParticipationEntity } from './contract-children.entity';
+import type { ContractEntity, ContractExceptionEntity, ParticipationEntity } from './contract.entities';
 import type { ContractExceptionRepository } from './contract-exception.repository';
 import type { ContractLoader } from './contract-loader';
 import { ContractsError, ContractsErrorCode } from './contracts.errors';

@@ -1,18 +1,10 @@
 import { RequestValidationError } from '@wmo/common';
 import { ContractsError, ContractsErrorCode } from './contracts.errors';
 import { newTariffPeriod, tariffChange } from './tariffs.rules';
+import { thrown } from '../../../test/unit/support/thrown';
 
 const term2025 = { startDate: '2025-01-01', endDate: '2025-12-31' };
 const firstHalf = { id: 't1', validFrom: '2025-01-01', validTo: '2025-06-30' };
-
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('a tariff added to a draft', () => {
   it('ends with the contract when open-ended', () => {

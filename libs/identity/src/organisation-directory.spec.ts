@@ -1,6 +1,6 @@
 import type { Transaction } from '@wmo/tenancy';
 import { OrganisationDirectory } from './organisation-directory';
-import type { OrganisationEntity } from './organisation.entity';
+import type { OrganisationEntity } from './identity.entities';
 import type { OrganisationRepository } from './organisation.repository';
 
 const tx = {} as Transaction;

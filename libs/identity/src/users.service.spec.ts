@@ -2,7 +2,7 @@ import type { Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy'
 import { IdentityErrorCode } from './identity.errors';
 import type { OrganisationRepository } from './organisation.repository';
 import type { RefreshTokenRepository } from './refresh-token.repository';
-import type { UserEntity } from './user.entity';
+import type { UserEntity } from './identity.entities';
 import type { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 

@@ -9,6 +9,7 @@ import {
   numberPrefixOf,
 } from './credit-notes.rules';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
+import { thrown } from '../../../test/unit/support/thrown';
 
 const INVOICE = 'SEN-2026-000001';
 /** Line 1: 600.00, nothing credited; line 2: 400.00 of which 150.00 credited; line 3: 50.00, credited in full. */
@@ -17,15 +18,6 @@ const LINES = [
   { lineNumber: 2, amountCents: cents(40_000), creditedCents: cents(15_000) },
   { lineNumber: 3, amountCents: cents(5_000), creditedCents: cents(5_000) },
 ];
-
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 describe('allocateCredit: which lines a credit note credits, and how much', () => {
   it('without lines: what is left on every line that has something left', () => {

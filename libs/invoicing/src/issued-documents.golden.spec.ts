@@ -11,10 +11,8 @@ import {
 import { FIXED_PDF, NEW_FORM_TEXTS, normalisePdf, STORED_LINES, STORED_PAYMENTS } from './__fixtures__/stored-lines';
 import type { DocumentStatusRow } from './documents.repository';
 import { toDocumentDtos, toPrintables } from './documents.mapper';
-import type { InvoiceDocumentEntity } from './invoice-document.entity';
-import type { InvoiceLineEntity } from './invoice-line.entity';
+import type { InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './document.entities';
 import { renderDocumentPdf } from './invoice-pdf';
-import type { PaymentEntity } from './payment.entity';
 import { buildUbl } from './ubl';
 
 /**

@@ -3,6 +3,7 @@ import { cents } from '@wmo/domain';
 import type { DocumentStatus } from './invoicing.constants';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { assertPayableType, assertPayment, outstandingCents } from './payments.rules';
+import { thrown } from '../../../test/unit/support/thrown';
 
 const invoice = { number: 'SEN-2026-000001', issueDate: '2026-02-01', totalCents: cents(1_742_525) };
 const status = (s: DocumentStatus, paid = 0, credited = 0) => ({
@@ -11,15 +12,6 @@ const status = (s: DocumentStatus, paid = 0, credited = 0) => ({
   creditedCents: cents(credited),
 });
 const TODAY = '2026-03-15';
-
-function thrown(work: () => unknown): unknown {
-  try {
-    work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('nothing was thrown');
-}
 
 describe('payments on an invoice', () => {
   it('what is outstanding: the total less credited and paid', () => {

@@ -1,54 +1,14 @@
-import type { DutyInfo } from '@wmo/contracts';
-import { cents } from '@wmo/domain';
 import type { OrganisationDirectory } from '@wmo/identity';
 import type { InvoicingReader } from '@wmo/invoicing';
 import type { EventPublisher, NotificationDraft } from '@wmo/notifications';
-import type { MunicipalityInfo } from '@wmo/reference-data';
 import type { UnscopedDatabase } from '@wmo/tenancy';
 import type { CoverageSnapshots } from '../coverage-snapshot';
-import type { CoverageSnapshot } from '../judgement.rules';
+import { OVERDUE_INVOICE, UNCOVERED, WMO } from '../testing/fixtures';
 import { ComplianceEvaluator } from './compliance-evaluator';
 import type { ObligationStateRow } from './evaluation.repository';
 
 const DAY = '2025-10-02';
-const WMO: DutyInfo = {
-  code: 'WMO2015_2_2_4_1B',
-  name: 'Anoniem luisterend oor en advies',
-  legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
-  inForceFrom: '2015-01-01',
-  countingChannels: ['PHONE', 'CHAT'],
-  continuousAvailability: true,
-};
-const municipality = (code: string, name: string): MunicipalityInfo => ({
-  code,
-  name,
-  provinceCode: 'PV22',
-  provinceName: 'Drenthe',
-  validFrom: null,
-  validTo: null,
-});
-// Nobody covered: both municipalities NON_COMPLIANT on the day.
-const SNAPSHOT: CoverageSnapshot = {
-  duties: [WMO],
-  municipalities: new Map([
-    ['GM0106', municipality('GM0106', 'Assen')],
-    ['GM0109', municipality('GM0109', 'Coevorden')],
-  ]),
-  contracts: new Map(),
-  coverage: new Map(),
-};
-const OVERDUE = {
-  id: 'inv-1',
-  number: 'F-2025-000017',
-  supplierId: 'org-sensoor',
-  supplierName: 'Stichting Sensoor',
-  customerOrganisationId: 'org-assen',
-  customerName: 'Gemeente Assen',
-  municipalityCode: 'GM0106',
-  dueDate: '2025-02-14',
-  totalCents: cents(1_742_525),
-  outstandingCents: cents(742_525),
-};
+// Nobody covered (UNCOVERED): Assen and Coevorden both NON_COMPLIANT on the day; inv-1 to Assen is overdue.
 
 function setUp(options: { claimed?: boolean; states?: ObligationStateRow[]; alreadyNotified?: string[] } = {}) {
   const tx = { manager: {} };
@@ -60,7 +20,7 @@ function setUp(options: { claimed?: boolean; states?: ObligationStateRow[]; alre
     saveStates: jest.fn(() => Promise.resolve()),
     finish: jest.fn(() => Promise.resolve()),
   };
-  const snapshots = { load: jest.fn(() => Promise.resolve(SNAPSHOT)), costBasis: jest.fn() };
+  const snapshots = { load: jest.fn(() => Promise.resolve(UNCOVERED)), costBasis: jest.fn() };
   const organisations = {
     municipalityOrganisations: jest.fn(() =>
       Promise.resolve([{ id: 'org-assen', kind: 'MUNICIPALITY', name: 'Gemeente Assen', municipalityCode: 'GM0106' }]),
@@ -69,7 +29,7 @@ function setUp(options: { claimed?: boolean; states?: ObligationStateRow[]; alre
       Promise.resolve([{ id: 'org-vng', kind: 'ASSOCIATION', name: 'VNG', municipalityCode: null }]),
     ),
   };
-  const invoicing = { overdueInvoices: jest.fn(() => Promise.resolve([OVERDUE])) };
+  const invoicing = { overdueInvoices: jest.fn(() => Promise.resolve([OVERDUE_INVOICE])) };
   const publisher = {
     notify: jest.fn((_tx: unknown, drafts: NotificationDraft[]) =>
       Promise.resolve(drafts.filter((d) => !(options.alreadyNotified ?? []).includes(d.dedupeKey))),

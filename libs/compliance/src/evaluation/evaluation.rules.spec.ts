@@ -1,6 +1,7 @@
 import type { CoverageContract } from '@wmo/contracts';
 import type { ObligationEvaluation } from '@wmo/domain';
 import type { Judgement } from '../judgement.rules';
+import { evaluation, OVERDUE_INVOICE } from '../testing/fixtures';
 import {
   invoiceOverdueEvent,
   obligationChangedEvent,
@@ -15,7 +16,7 @@ import {
 const DAY = '2025-10-02';
 const RECIPIENTS: Recipients = { municipalities: new Map([['GM0106', 'org-assen']]), associations: ['org-vng'] };
 
-const judgement = (evaluation: Partial<ObligationEvaluation>, references = ['VNG-SEN-2018']): Judgement =>
+const judgement = (changed: Partial<ObligationEvaluation>, references = ['VNG-SEN-2018']): Judgement =>
   ({
     municipality: { code: 'GM0106', name: 'Assen' },
     duty: {
@@ -23,15 +24,7 @@ const judgement = (evaluation: Partial<ObligationEvaluation>, references = ['VNG
       name: 'Anoniem luisterend oor en advies',
       legalBasis: 'art. 2.2.4 lid 1 onder b Wmo 2015',
     },
-    evaluation: {
-      status: 'COMPLIANT',
-      dayGaps: [],
-      weeklyGaps: [],
-      datedGaps: [],
-      coveredUntil: null,
-      uncoveredFrom: null,
-      ...evaluation,
-    },
+    evaluation: evaluation({ status: 'COMPLIANT', ...changed }),
     covering: references.map((reference) => ({ contract: { reference } as CoverageContract })),
     explanation: 'De uitleg.',
   }) as unknown as Judgement;
@@ -133,18 +126,8 @@ describe('obligation.changed', () => {
 });
 
 describe('an overdue invoice', () => {
-  const invoice: OverdueInvoiceFacts = {
-    id: 'inv-1',
-    number: 'F-2025-000017',
-    supplierId: 'org-sensoor',
-    supplierName: 'Stichting Sensoor',
-    customerOrganisationId: 'org-assen',
-    customerName: 'Gemeente Assen',
-    municipalityCode: 'GM0106',
-    dueDate: '2025-02-14',
-    totalCents: 1_742_525,
-    outstandingCents: 742_525,
-  };
+  // inv-1 from Stichting Sensoor to Gemeente Assen (GM0106), due 2025-02-14, EUR 17.425,25 of which 7.425,25 open.
+  const invoice: OverdueInvoiceFacts = OVERDUE_INVOICE;
 
   it("notifies the customer's finance staff and the supplier's finance staff and administrators", () => {
     const notes = overdueNotifications(invoice);

@@ -89,7 +89,8 @@ const SUPPLIER = {
   countryCode: 'NL',
   email: 'facturen@sensoor.nl',
 };
-const ASSEN = {
+/** The customer Gemeente Assen as an issued document holds it. */
+export const ASSEN_CUSTOMER = {
   name: 'Gemeente Assen',
   kvkNumber: null,
   oin: '00000001001234567000',
@@ -144,7 +145,7 @@ export const STORED_DOCUMENTS: StoredDocument[] = [
     paymentTermDays: 30,
     note: 'Toelichting inwonertal: Het inwonertal van de gesplitste gemeente is benaderd naar rato.',
     supplierSnapshot: SUPPLIER,
-    customerSnapshot: ASSEN,
+    customerSnapshot: ASSEN_CUSTOMER,
     // Issued before the snapshot kept the legal basis: read from the duty.
     contractSnapshot: CONTRACT,
     createdAt: new Date('2025-03-14T09:00:00Z'),
@@ -174,7 +175,7 @@ export const STORED_DOCUMENTS: StoredDocument[] = [
     paymentTermDays: 30,
     note: 'Creditnota op SEN-2025-000042: Inwonertal gecorrigeerd',
     supplierSnapshot: SUPPLIER,
-    customerSnapshot: ASSEN,
+    customerSnapshot: ASSEN_CUSTOMER,
     contractSnapshot: { ...CONTRACT, legalBasis: 'Wmo 2015 art. 2.2.4 lid 1 onder b' },
     createdAt: new Date('2025-05-02T10:00:00Z'),
   },
