@@ -51,16 +51,16 @@ export class DatePeriodDto {
 }
 
 export class MunicipalityRefDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   code: string;
 
-  @ApiProperty({ example: 'Assen' })
+  /** @example 'Assen' */
   name: string;
 
-  @ApiProperty({ example: 'PV22' })
+  /** @example 'PV22' */
   provinceCode: string;
 
-  @ApiProperty({ example: 'Drenthe' })
+  /** @example 'Drenthe' */
   provinceName: string;
 
   /** null: existed before the CBS data begins. */
@@ -72,13 +72,13 @@ export class MunicipalityRefDto {
 }
 
 export class DutyRefDto {
-  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  /** @example 'WMO2015_2_2_4_1B' */
   code: string;
 
-  @ApiProperty({ example: 'Anoniem luisterend oor en advies' })
+  /** @example 'Anoniem luisterend oor en advies' */
   name: string;
 
-  @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
+  /** @example 'art. 2.2.4 lid 1 onder b Wmo 2015' */
   legalBasis: string;
 
   /** Channels that count toward the duty. */
@@ -96,15 +96,15 @@ export class CoverageClosureDto {
   @ApiProperty({ format: 'date-time' })
   end: string;
 
-  @ApiProperty({ example: 'Onderhoud telefooncentrale' })
+  /** @example 'Onderhoud telefooncentrale' */
   reason: string;
 }
 
 export class CoverageChannelDto {
-  @ApiProperty({ example: 'PHONE' })
+  /** @example 'PHONE' */
   kind: string;
 
-  @ApiProperty({ example: '0900-0767' })
+  /** @example '0900-0767' */
   contact: string | null;
 
   /** Counts toward the duty (real-time channels). */
@@ -121,7 +121,7 @@ export class ServiceRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'Luisterend oor' })
+  /** @example 'Luisterend oor' */
   name: string;
 
   channels: CoverageChannelDto[];
@@ -131,10 +131,10 @@ export class ContractRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'VNG-SEN-2018' })
+  /** @example 'VNG-SEN-2018' */
   reference: string;
 
-  @ApiProperty({ example: 'Luisterend oor vanaf 2018' })
+  /** @example 'Luisterend oor vanaf 2018' */
   title: string;
 
   @ApiProperty({ enum: ['COLLECTIVE', 'INDIVIDUAL'] })
@@ -143,16 +143,16 @@ export class ContractRefDto {
   @ApiProperty({ enum: ['FUND_WITHHOLDING', 'DIRECT_INVOICE', 'CENTRAL_INVOICE'] })
   fundingModel: string;
 
-  @ApiProperty({ example: 'Factuur van de aanbieder aan de gemeente' })
+  /** @example 'Factuur van de aanbieder aan de gemeente' */
   fundingRoute: string;
 
-  @ApiProperty({ example: 'Vereniging van Nederlandse Gemeenten' })
+  /** @example 'Vereniging van Nederlandse Gemeenten' */
   contractingParty: string;
 
   @ApiProperty({ format: 'uuid' })
   providerId: string;
 
-  @ApiProperty({ example: 'Stichting Sensoor' })
+  /** @example 'Stichting Sensoor' */
   providerName: string;
 }
 
@@ -171,7 +171,7 @@ export class CoverageDto {
 }
 
 export class CostLineDto {
-  @ApiProperty({ example: 'VNG-SEN-2018' })
+  /** @example 'VNG-SEN-2018' */
   contractReference: string;
 
   @ApiProperty({ format: 'date' })
@@ -180,45 +180,43 @@ export class CostLineDto {
   @ApiProperty({ format: 'date' })
   to: string;
 
-  @ApiProperty({ example: 69701 })
+  /** @example 69701 */
   inhabitants: number;
 
   /** The CBS reference date of the inhabitants. */
   @ApiProperty({ format: 'date' })
   referenceDate: string;
 
-  @ApiProperty({ example: '0.2500' })
+  /** @example '0.2500' */
   perInhabitant: string;
 
-  @ApiProperty({ example: 365 })
+  /** @example 365 */
   days: number;
 
-  /** Excluding VAT. */
-  @ApiProperty({ example: 1742525 })
+  /** Excluding VAT. @example 1742525 */
   amountCents: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   vatCents: number;
 
-  @ApiProperty({ example: '69.701 inwoners x EUR 0,2500' })
+  /** @example '69.701 inwoners x EUR 0,2500' */
   calculation: string;
 }
 
 export class CostDto {
-  @ApiProperty({ example: 2025 })
+  /** @example 2025 */
   year: number;
 
-  /** Excluding VAT; null when CBS figures are missing. */
-  @ApiProperty({ example: 1742525 })
+  /** Excluding VAT; null when CBS figures are missing. @example 1742525 */
   amountCents: number | null;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   vatCents: number | null;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   totalCents: number | null;
 
-  @ApiProperty({ example: 'EUR' })
+  /** @example 'EUR' */
   currency: string;
 
   lines: CostLineDto[];
@@ -234,7 +232,7 @@ export class DayGapDto {
   @ApiProperty({ format: 'date' })
   to: string;
 
-  @ApiProperty({ example: 184 })
+  /** @example 184 */
   days: number;
 }
 
@@ -243,14 +241,13 @@ export class WeeklyGapDto {
   @ApiProperty({ minimum: 1, maximum: 7 })
   weekday: number;
 
-  @ApiProperty({ example: '22:00' })
+  /** @example '22:00' */
   from: string;
 
-  /** Earlier than from: the gap runs past midnight. */
-  @ApiProperty({ example: '09:00' })
+  /** Earlier than from: the gap runs past midnight. @example '09:00' */
   to: string;
 
-  @ApiProperty({ example: 660 })
+  /** @example 660 */
   minutes: number;
 
   /** First day on which this weekly gap applies. */
@@ -262,14 +259,13 @@ export class WeeklyGapDto {
 }
 
 export class DatedGapDto {
-  /** Europe/Amsterdam time with its offset. */
-  @ApiProperty({ example: '2025-03-10T02:00:00+01:00' })
+  /** Europe/Amsterdam time with its offset. @example '2025-03-10T02:00:00+01:00' */
   start: string;
 
-  @ApiProperty({ example: '2025-03-10T04:00:00+01:00' })
+  /** @example '2025-03-10T04:00:00+01:00' */
   end: string;
 
-  @ApiProperty({ example: 120 })
+  /** @example 120 */
   minutes: number;
 
   @ApiProperty({ example: ['Onderhoud telefooncentrale'] })
@@ -296,7 +292,7 @@ export class DutyObligationDto {
   @ApiProperty({ enum: OBLIGATION_STATUSES })
   status: ObligationStatus;
 
-  @ApiProperty({ example: 'Assen voldoet van 01-01-2025 t/m 31-12-2025 aan de plicht.' })
+  /** @example 'Assen voldoet van 01-01-2025 t/m 31-12-2025 aan de plicht.' */
   explanation: string;
 
   /** The last day of the uninterrupted coverage through the judged day; null when open-ended. */
@@ -341,17 +337,15 @@ export class EvaluationResultDto {
   /** False when the day had been evaluated already. */
   evaluated: boolean;
 
-  /** Municipality-duty pairs judged. */
-  @ApiProperty({ example: 684 })
+  /** Municipality-duty pairs judged. @example 684 */
   obligations: number;
 
-  /** Of those, a status different from the previous evaluation. */
-  @ApiProperty({ example: 1 })
+  /** Of those, a status different from the previous evaluation. @example 1 */
   changes: number;
 
-  @ApiProperty({ example: 2 })
+  /** @example 2 */
   notifications: number;
 
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   webhookDeliveries: number;
 }

@@ -36,16 +36,16 @@ export class OverviewQuery {
 }
 
 export class OverviewRowDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   code: string;
 
-  @ApiProperty({ example: 'Assen' })
+  /** @example 'Assen' */
   name: string;
 
-  @ApiProperty({ example: 'PV22' })
+  /** @example 'PV22' */
   provinceCode: string;
 
-  @ApiProperty({ example: 'Drenthe' })
+  /** @example 'Drenthe' */
   provinceName: string;
 
   @ApiProperty({ enum: OBLIGATION_STATUSES })
@@ -61,45 +61,41 @@ export class OverviewRowDto {
   @ApiProperty({ example: ['DIRECT_INVOICE'] })
   fundingModels: string[];
 
-  @ApiProperty({ example: 69701 })
+  /** @example 69701 */
   inhabitants: number | null;
 
-  /** The year's cost including VAT, in cents. */
-  @ApiProperty({ example: 1742525 })
+  /** The year's cost including VAT, in cents. @example 1742525 */
   costCents: number | null;
 
   @ApiProperty({ format: 'date' })
   coveredUntil: string | null;
 
-  /** Days of the year without a covering contract. */
-  @ApiProperty({ example: 0 })
+  /** Days of the year without a covering contract. @example 0 */
   gapDays: number;
 
-  /** Minutes per week without a counting channel (the longest weekly pattern in the year). */
-  @ApiProperty({ example: 0 })
+  /** Minutes per week without a counting channel (the longest weekly pattern in the year). @example 0 */
   weeklyGapMinutes: number;
 
-  /** Dated gaps caused by closures. */
-  @ApiProperty({ example: 0 })
+  /** Dated gaps caused by closures. @example 0 */
   datedGaps: number;
 }
 
 export class StatusCountsDto {
-  @ApiProperty({ example: 342 })
+  /** @example 342 */
   COMPLIANT: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   AT_RISK: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   NON_COMPLIANT: number;
 
-  @ApiProperty({ example: 342 })
+  /** @example 342 */
   total: number;
 }
 
 export class OverviewDto {
-  @ApiProperty({ example: 2025 })
+  /** @example 2025 */
   year: number;
 
   duty: DutyRefDto;

@@ -26,7 +26,7 @@ export class ReportQuery {
 }
 
 export class LegalBasisDto {
-  @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
+  /** @example 'art. 2.2.4 lid 1 onder b Wmo 2015' */
   article: string;
 
   @ApiProperty({
@@ -43,7 +43,7 @@ export class ReportDocumentDto {
   @ApiProperty({ enum: ['INVOICE', 'CREDIT_NOTE', 'ALLOCATION_STATEMENT'] })
   type: string;
 
-  @ApiProperty({ example: 'SEN-2026-000001' })
+  /** @example 'SEN-2026-000001' */
   number: string;
 
   @ApiProperty({ format: 'date' })
@@ -54,16 +54,16 @@ export class ReportDocumentDto {
 
   period: DatePeriodDto;
 
-  @ApiProperty({ example: 'VNG-SEN-2018' })
+  /** @example 'VNG-SEN-2018' */
   contractReference: string;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   totalCents: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   paidCents: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   creditedCents: number;
 
   @ApiProperty({ enum: ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] })
@@ -71,18 +71,16 @@ export class ReportDocumentDto {
 }
 
 export class DocumentTotalsDto {
-  /** Invoices, less credit notes. */
-  @ApiProperty({ example: 1742525 })
+  /** Invoices, less credit notes. @example 1742525 */
   invoicedCents: number;
 
-  /** Allocation statements: withheld from the Municipal Fund. */
-  @ApiProperty({ example: 0 })
+  /** Allocation statements: withheld from the Municipal Fund. @example 0 */
   allocatedCents: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   paidCents: number;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   outstandingCents: number;
 }
 
@@ -90,26 +88,25 @@ export class ServiceFiguresDto {
   @ApiProperty({ format: 'uuid' })
   providerId: string;
 
-  @ApiProperty({ example: 'Stichting Sensoor' })
+  /** @example 'Stichting Sensoor' */
   providerName: string;
 
-  /** The most recent year with figures, up to the report year. */
-  @ApiProperty({ example: 2016 })
+  /** The most recent year with figures, up to the report year. @example 2016 */
   year: number;
 
   channels: ChannelFiguresDto[];
 
-  @ApiProperty({ example: 253777 })
+  /** @example 253777 */
   totalConversations: number;
 }
 
 export class ComplianceReportDto {
-  @ApiProperty({ example: 'Verantwoording anoniem luisterend oor 2025: Assen' })
+  /** @example 'Verantwoording anoniem luisterend oor 2025: Assen' */
   title: string;
 
   municipality: MunicipalityRefDto;
 
-  @ApiProperty({ example: 2025 })
+  /** @example 2025 */
   year: number;
 
   @ApiProperty({ format: 'date-time' })

@@ -54,7 +54,7 @@ export class TariffInputDto {
 }
 
 export class TariffDto {
-  @ApiProperty({ example: '0.2500' })
+  /** @example '0.2500' */
   perInhabitant: string;
 
   @ApiProperty({ format: 'date' })
@@ -171,7 +171,7 @@ export class ContractDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'VNG-SEN-2018' })
+  /** @example 'VNG-SEN-2018' */
   reference: string;
 
   title: string;
@@ -209,7 +209,7 @@ export class ContractDto {
   @ApiProperty({ enum: VAT_CATEGORIES })
   vatCategory: VatCategory;
 
-  @ApiProperty({ example: '0.00' })
+  /** @example '0.00' */
   vatRate: string;
 
   vatExemptionReason: string | null;
@@ -225,8 +225,7 @@ export class ContractDto {
 }
 
 export class MunicipalityContractDto extends ContractDto {
-  /** The tariff in force on the requested date. */
-  @ApiProperty({ example: '0.2500' })
+  /** The tariff in force on the requested date. @example '0.2500' */
   tariffPerInhabitant: string | null;
 
   /** The municipality takes part from ... */
@@ -328,7 +327,7 @@ export class AmendmentDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   number: number;
 
   @ApiProperty({ format: 'date' })

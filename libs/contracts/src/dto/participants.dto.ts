@@ -40,10 +40,10 @@ export class AddParticipantDto {
 }
 
 export class ParticipantDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   code: string;
 
-  @ApiProperty({ example: 'Assen' })
+  /** @example 'Assen' */
   name: string;
 
   @ApiProperty({ format: 'date' })
@@ -139,7 +139,7 @@ export class RollOverQuery {
 }
 
 export class RollOverResultDto {
-  @ApiProperty({ example: 2019 })
+  /** @example 2019 */
   year: number;
 
   @ApiProperty({

@@ -71,7 +71,7 @@ export class ProviderDto extends CreateProviderDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'NL' })
+  /** @example 'NL' */
   countryCode: string;
 }
 
@@ -215,14 +215,14 @@ export class ServiceParams {
 }
 
 export class DutyDto {
-  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  /** @example 'WMO2015_2_2_4_1B' */
   code: string;
 
   name: string;
 
   description: string;
 
-  @ApiProperty({ example: 'art. 2.2.4 lid 1 onder b Wmo 2015' })
+  /** @example 'art. 2.2.4 lid 1 onder b Wmo 2015' */
   legalBasis: string;
 
   @ApiProperty({ format: 'date' })

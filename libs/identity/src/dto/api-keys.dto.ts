@@ -23,8 +23,7 @@ export class ApiKeyDto {
 
   name: string;
 
-  /** The start of the key, to recognise it. */
-  @ApiProperty({ example: 'wmo_Ab3dE' })
+  /** The start of the key, to recognise it. @example 'wmo_Ab3dE' */
   prefix: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })

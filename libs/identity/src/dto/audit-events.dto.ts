@@ -16,7 +16,7 @@ export class ListAuditEventsQuery extends PageQuery {
 }
 
 export class AuditEventDto {
-  @ApiProperty({ example: '42' })
+  /** @example '42' */
   id: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -31,10 +31,10 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' })
   actorApiKeyId: string | null;
 
-  @ApiProperty({ example: 'user.created' })
+  /** @example 'user.created' */
   action: string;
 
-  @ApiProperty({ example: 'user' })
+  /** @example 'user' */
   entityType: string;
 
   entityId: string | null;

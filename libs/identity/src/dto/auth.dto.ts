@@ -28,11 +28,10 @@ export class TokenPairDto {
   /** Opaque, valid 12 hours, single use: each refresh returns a new one. */
   refreshToken: string;
 
-  /** Seconds until the access token expires. */
-  @ApiProperty({ example: 900 })
+  /** Seconds until the access token expires. @example 900 */
   expiresIn: number;
 
-  @ApiProperty({ example: 'Bearer' })
+  /** @example 'Bearer' */
   tokenType: 'Bearer';
 }
 
@@ -43,10 +42,10 @@ export class OrganisationSummaryDto {
   @ApiProperty({ enum: ORGANISATION_KINDS })
   kind: OrganisationKind;
 
-  @ApiProperty({ example: 'Gemeente Assen' })
+  /** @example 'Gemeente Assen' */
   name: string;
 
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   municipalityCode: string | null;
 }
 
@@ -61,7 +60,7 @@ export class MeDto {
   @ApiProperty({ example: 'officer.gm0106@demo.nl' })
   email: string | null;
 
-  @ApiProperty({ example: 'Beleidsmedewerker Assen' })
+  /** @example 'Beleidsmedewerker Assen' */
   name: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -74,10 +73,9 @@ export class SessionTokenDto {
   /** JWT (HS256), valid 15 minutes. Keep it in memory only; send as `Authorization: Bearer <accessToken>`. */
   accessToken: string;
 
-  /** Seconds until the access token expires; refresh before then. */
-  @ApiProperty({ example: 900 })
+  /** Seconds until the access token expires; refresh before then. @example 900 */
   expiresIn: number;
 
-  @ApiProperty({ example: 'Bearer' })
+  /** @example 'Bearer' */
   tokenType: 'Bearer';
 }

@@ -40,10 +40,10 @@ export class RunIdParam {
 }
 
 export class ProgressDto {
-  @ApiProperty({ example: 120 })
+  /** @example 120 */
   done: number;
 
-  @ApiProperty({ example: 338 })
+  /** @example 338 */
   total: number;
 }
 
@@ -51,7 +51,7 @@ export class ProgressDto {
 export const MAX_LISTED_GAPS = 1000;
 
 export class GapDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   code: string;
 
   @ApiProperty({ example: ['oin', 'purchaseOrderNumber'] })
@@ -76,14 +76,13 @@ export class InvoiceRunDto {
 
   progress: ProgressDto;
 
-  @ApiProperty({ example: 338 })
+  /** @example 338 */
   documentCount: number;
 
-  /** Sum of the documents issued, in cents (the run total of an allocation run). */
-  @ApiProperty({ example: 448_412_50 })
+  /** Sum of the documents issued, in cents (the run total of an allocation run). @example 44841250 */
   totalCents: number;
 
-  @ApiProperty({ example: 'EUR' })
+  /** @example 'EUR' */
   currency: string;
 
   @ApiProperty({
@@ -91,8 +90,7 @@ export class InvoiceRunDto {
   })
   gaps: GapDto[];
 
-  /** How many documents of the run lack billing details, listed or not. */
-  @ApiProperty({ example: 12 })
+  /** How many documents of the run lack billing details, listed or not. @example 12 */
   gapCount: number;
 
   error: string | null;
@@ -109,16 +107,16 @@ export class InvoiceRunDto {
 }
 
 export class DryRunLineDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   municipalityCode: string;
 
-  @ApiProperty({ example: 'Assen' })
+  /** @example 'Assen' */
   name: string;
 
-  @ApiProperty({ example: 69701 })
+  /** @example 69701 */
   inhabitants: number;
 
-  @ApiProperty({ example: '0.2500' })
+  /** @example '0.2500' */
   perInhabitant: string;
 
   @ApiProperty({ format: 'date' })
@@ -127,16 +125,16 @@ export class DryRunLineDto {
   @ApiProperty({ format: 'date' })
   to: string;
 
-  @ApiProperty({ example: 365 })
+  /** @example 365 */
   days: number;
 
-  @ApiProperty({ example: 365 })
+  /** @example 365 */
   daysInYear: number;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   amountCents: number;
 
-  @ApiProperty({ example: '69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500' })
+  /** @example '69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500' */
   calculation: string;
 
   approximationNote: string | null;

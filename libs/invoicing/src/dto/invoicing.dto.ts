@@ -74,29 +74,29 @@ export class UblQuery {
 }
 
 export class DocumentLineDto {
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   lineNumber: number;
 
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   municipalityCode: string | null;
 
   description: string;
 
-  @ApiProperty({ example: '69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500' })
+  /** @example '69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500' */
   calculation: string;
 
-  @ApiProperty({ example: 69701 })
+  /** @example 69701 */
   inhabitants: number;
 
-  @ApiProperty({ example: '0.2500' })
+  /** @example '0.2500' */
   perInhabitant: string;
 
   period: PeriodDto;
 
-  @ApiProperty({ example: 365 })
+  /** @example 365 */
   days: number;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   amountCents: number;
 
   approximationNote: string | null;
@@ -106,7 +106,7 @@ export class DocumentRefDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'SEN-CN-2026-000001' })
+  /** @example 'SEN-CN-2026-000001' */
   number: string;
 
   totalCents: number;
@@ -131,17 +131,16 @@ export class InvoiceDocumentDto {
   @ApiProperty({ enum: DOCUMENT_TYPES })
   type: DocumentType;
 
-  @ApiProperty({ example: 'SEN-2026-000001' })
+  /** @example 'SEN-2026-000001' */
   number: string;
 
-  /** Null for a central invoice to the VNG. */
-  @ApiProperty({ example: 'GM0106' })
+  /** Null for a central invoice to the VNG. @example 'GM0106' */
   municipalityCode: string | null;
 
   @ApiProperty({ format: 'uuid' })
   contractId: string;
 
-  @ApiProperty({ example: 'VNG-SEN-2018' })
+  /** @example 'VNG-SEN-2018' */
   contractReference: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -162,16 +161,16 @@ export class InvoiceDocumentDto {
   @ApiProperty({ enum: DOCUMENT_STATUSES })
   status: DocumentStatus;
 
-  @ApiProperty({ example: 'EUR' })
+  /** @example 'EUR' */
   currency: string;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   subtotalCents: number;
 
-  @ApiProperty({ example: 0 })
+  /** @example 0 */
   vatCents: number;
 
-  @ApiProperty({ example: 1742525 })
+  /** @example 1742525 */
   totalCents: number;
 
   paidCents: number;
@@ -180,21 +179,21 @@ export class InvoiceDocumentDto {
 
   outstandingCents: number;
 
-  @ApiProperty({ example: 'E' })
+  /** @example 'E' */
   vatCategory: string;
 
-  @ApiProperty({ example: '0.00' })
+  /** @example '0.00' */
   vatRate: string;
 
   vatExemptionReason: string | null;
 
-  @ApiProperty({ example: '4500012345' })
+  /** @example '4500012345' */
   purchaseOrderNumber: string | null;
 
-  @ApiProperty({ example: 'Stichting Sensoor' })
+  /** @example 'Stichting Sensoor' */
   supplierName: string;
 
-  @ApiProperty({ example: 'Gemeente Assen' })
+  /** @example 'Gemeente Assen' */
   customerName: string;
 
   lines: DocumentLineDto[];
@@ -209,20 +208,16 @@ export class InvoiceDocumentDto {
 }
 
 export class DocumentListTotalsDto {
-  /** The totals (incl. VAT) of the invoices, minus those of the credit notes. */
-  @ApiProperty({ example: 1742525 })
+  /** The totals (incl. VAT) of the invoices, minus those of the credit notes. @example 1742525 */
   netInvoicedCents: number;
 
-  /** Of the allocation statements (settled through the fund withholding). */
-  @ApiProperty({ example: 0 })
+  /** Of the allocation statements (settled through the fund withholding). @example 0 */
   allocatedCents: number;
 
-  /** Payments recorded on the invoices. */
-  @ApiProperty({ example: 0 })
+  /** Payments recorded on the invoices. @example 0 */
   paidCents: number;
 
-  /** What is still to be paid on the invoices (after payments and credit notes). */
-  @ApiProperty({ example: 1742525 })
+  /** What is still to be paid on the invoices (after payments and credit notes). @example 1742525 */
   outstandingCents: number;
 }
 

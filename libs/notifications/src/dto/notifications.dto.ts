@@ -54,21 +54,19 @@ export class NotificationDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind: string;
 
-  @ApiProperty({ example: 'Dekking luisterend oor Assen eindigt op 30-06-2025' })
+  /** @example 'Dekking luisterend oor Assen eindigt op 30-06-2025' */
   title: string;
 
-  @ApiProperty({ example: 'De dekking door VNG-SEN-2018 eindigt op 30-06-2025 en er is geen opvolgend contract.' })
+  /** @example 'De dekking door VNG-SEN-2018 eindigt op 30-06-2025 en er is geen opvolgend contract.' */
   message: string;
 
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   municipalityCode: string | null;
 
-  /** What it is about: obligation (a duty of a municipality) or invoice. */
-  @ApiProperty({ example: 'obligation' })
+  /** What it is about: obligation (a duty of a municipality) or invoice. @example 'obligation' */
   subjectType: string;
 
-  /** The duty code, or the document id. */
-  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  /** The duty code, or the document id. @example 'WMO2015_2_2_4_1B' */
   subjectId: string;
 
   /** The facts behind it, for software. */
@@ -85,17 +83,16 @@ export class NotificationDto {
 export class NotificationPageDto {
   items: NotificationDto[];
 
-  @ApiProperty({ example: 3 })
+  /** @example 3 */
   total: number;
 
-  /** Of all of yours, not read yet. */
-  @ApiProperty({ example: 2 })
+  /** Of all of yours, not read yet. @example 2 */
   unread: number;
 
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   page: number;
 
-  @ApiProperty({ example: 50 })
+  /** @example 50 */
   limit: number;
 }
 
@@ -128,7 +125,7 @@ export class WebhookDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: 'https://erp.assen.nl/hooks/luisterend-oor' })
+  /** @example 'https://erp.assen.nl/hooks/luisterend-oor' */
   url: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true })
@@ -141,8 +138,7 @@ export class WebhookDto {
 }
 
 export class CreatedWebhookDto extends WebhookDto {
-  /** Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks). */
-  @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
+  /** Shown once. Verify each delivery: webhook-signature = "v1," + base64(HMAC-SHA256(base64-decoded secret after whsec_, "{webhook-id}.{webhook-timestamp}.{body}")) (Standard Webhooks). @example 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' */
   secret: string;
 }
 
@@ -157,10 +153,10 @@ export class WebhookDeliveryDto {
   @ApiProperty({ enum: DELIVERY_STATUSES })
   status: string;
 
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   attempts: number;
 
-  @ApiProperty({ example: 200 })
+  /** @example 200 */
   lastResponseStatus: number | null;
 
   lastError: string | null;

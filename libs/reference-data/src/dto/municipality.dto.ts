@@ -2,16 +2,16 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TERRITORIAL_CHANGE_RELATIONS, TerritorialChangeRelation } from '@wmo/domain';
 
 export class MunicipalitySummaryDto {
-  @ApiProperty({ example: 'GM0106' })
+  /** @example 'GM0106' */
   code: string;
 
-  @ApiProperty({ example: 'Assen' })
+  /** @example 'Assen' */
   name: string;
 
-  @ApiProperty({ example: 'PV22' })
+  /** @example 'PV22' */
   provinceCode: string;
 
-  @ApiProperty({ example: 'Drenthe' })
+  /** @example 'Drenthe' */
   provinceName: string;
 
   /** First day the code existed; null when it existed before 2014-01-01, where the reference data begins. */
@@ -22,8 +22,7 @@ export class MunicipalitySummaryDto {
   @ApiProperty({ format: 'date', example: null })
   validTo: string | null;
 
-  /** CBS population on `populationReferenceDate`. */
-  @ApiProperty({ example: 68998 })
+  /** CBS population on `populationReferenceDate`. @example 68998 */
   population: number | null;
 
   /** 1 January of the requested year, or of the latest year with a CBS figure before it. */
@@ -34,17 +33,16 @@ export class MunicipalitySummaryDto {
 export class MunicipalityPageDto {
   items: MunicipalitySummaryDto[];
 
-  @ApiProperty({ example: 342 })
+  /** @example 342 */
   total: number;
 
-  @ApiProperty({ example: 1 })
+  /** @example 1 */
   page: number;
 
-  @ApiProperty({ example: 50 })
+  /** @example 50 */
   limit: number;
 
-  /** The year whose 1 January the list describes. */
-  @ApiProperty({ example: 2024 })
+  /** The year whose 1 January the list describes. @example 2024 */
   year: number;
 }
 
@@ -52,16 +50,15 @@ export class PopulationPointDto {
   @ApiProperty({ format: 'date', example: '2024-01-01' })
   referenceDate: string;
 
-  @ApiProperty({ example: 68998 })
+  /** @example 68998 */
   inhabitants: number;
 }
 
 export class MunicipalChangeLinkDto {
-  /** The other municipality of the change. */
-  @ApiProperty({ example: 'GM0053' })
+  /** The other municipality of the change. @example 'GM0053' */
   code: string;
 
-  @ApiProperty({ example: 'Winsum' })
+  /** @example 'Winsum' */
   name: string;
 
   @ApiProperty({ format: 'date', example: '2019-01-01' })
@@ -70,8 +67,7 @@ export class MunicipalChangeLinkDto {
   @ApiProperty({ enum: TERRITORIAL_CHANGE_RELATIONS, example: 'SPLIT_PART' })
   relation: TerritorialChangeRelation;
 
-  /** Share of the old municipality's addresses that moved; null when unknown. */
-  @ApiProperty({ example: 0.877 })
+  /** Share of the old municipality's addresses that moved; null when unknown. @example 0.877 */
   share: number | null;
 
   notes: string | null;
@@ -89,39 +85,35 @@ export class MunicipalityDetailDto extends MunicipalitySummaryDto {
 }
 
 export class PopulationComponentDto {
-  @ApiProperty({ example: 'GM0053' })
+  /** @example 'GM0053' */
   code: string;
 
-  @ApiProperty({ example: 'Winsum' })
+  /** @example 'Winsum' */
   name: string;
 
-  /** The CBS figure of this municipality on the reference date. */
-  @ApiProperty({ example: 13781 })
+  /** The CBS figure of this municipality on the reference date. @example 13781 */
   referenceInhabitants: number;
 
-  /** The part of that figure in the territory (product of the address shares). */
-  @ApiProperty({ example: 0.877 })
+  /** The part of that figure in the territory (product of the address shares). @example 0.877 */
   share: number;
 
-  /** referenceInhabitants x share, rounded half up. */
-  @ApiProperty({ example: 12086 })
+  /** referenceInhabitants x share, rounded half up. @example 12086 */
   inhabitants: number;
 
-  @ApiProperty({ example: false })
+  /** @example false */
   approximate: boolean;
 
   note: string | null;
 }
 
 export class TerritoryPopulationDto {
-  @ApiProperty({ example: 'GM1966' })
+  /** @example 'GM1966' */
   code: string;
 
-  @ApiProperty({ example: 'Het Hogeland' })
+  /** @example 'Het Hogeland' */
   name: string;
 
-  /** Inhabitants on referenceDate of the territory that forms the municipality on asOf. */
-  @ApiProperty({ example: 47897 })
+  /** Inhabitants on referenceDate of the territory that forms the municipality on asOf. @example 47897 */
   inhabitants: number;
 
   @ApiProperty({ format: 'date', example: '2018-01-01' })
@@ -130,8 +122,7 @@ export class TerritoryPopulationDto {
   @ApiProperty({ format: 'date', example: '2019-01-01' })
   asOf: string;
 
-  /** True when part of the territory came from a split with no known address share. */
-  @ApiProperty({ example: false })
+  /** True when part of the territory came from a split with no known address share. @example false */
   approximate: boolean;
 
   /** Why the figure is approximate. */
@@ -141,13 +132,13 @@ export class TerritoryPopulationDto {
 }
 
 export class ProvinceDto {
-  @ApiProperty({ example: 'PV22' })
+  /** @example 'PV22' */
   code: string;
 
-  @ApiProperty({ example: 22 })
+  /** @example 22 */
   codeNumber: number;
 
-  @ApiProperty({ example: 'Drenthe' })
+  /** @example 'Drenthe' */
   name: string;
 
   @ApiProperty({ example: null })

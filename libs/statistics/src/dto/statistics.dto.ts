@@ -120,7 +120,7 @@ export class ChannelCountDto {
   @ApiProperty({ enum: CHANNEL_KINDS, example: 'PHONE' })
   kind: ChannelKind;
 
-  @ApiProperty({ example: 233866 })
+  /** @example 233866 */
   conversations: number;
 
   /** Null when not reported. */
@@ -146,13 +146,12 @@ export class ServiceStatisticDto {
   /** In the order PHONE, CHAT, EMAIL, VIDEO, SMS. */
   channels: ChannelCountDto[];
 
-  /** Conversations over all channels. */
-  @ApiProperty({ example: 253777 })
+  /** Conversations over all channels. @example 253777 */
   totalConversations: number;
 
   topics: TopicShareDto[];
 
-  @ApiProperty({ example: 'Sensoor, factsheet 2016' })
+  /** @example 'Sensoor, factsheet 2016' */
   source: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -160,13 +159,13 @@ export class ServiceStatisticDto {
 }
 
 export class YearTotalsDto {
-  @ApiProperty({ example: 2016 })
+  /** @example 2016 */
   year: number;
 
   /** Summed over the periods of the year; answered is null when a period of the year does not report it for the channel. */
   channels: ChannelCountDto[];
 
-  @ApiProperty({ example: 253777 })
+  /** @example 253777 */
   totalConversations: number;
 }
 
@@ -174,7 +173,7 @@ export class ProviderStatisticsDto {
   @ApiProperty({ format: 'uuid' })
   providerId: string;
 
-  @ApiProperty({ example: 'Stichting Sensoor' })
+  /** @example 'Stichting Sensoor' */
   providerName: string;
 
   /** Newest first. */
