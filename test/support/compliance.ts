@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import type { ObligationsDto, OverviewDto } from '@wmo/compliance';
 import { WMO } from './demo';
 import { outcome } from './http';
 import type { Client } from './test-app';
@@ -7,80 +8,12 @@ export const WEEK = [1, 2, 3, 4, 5, 6, 7];
 export const ALWAYS = WEEK.map((weekday) => ({ weekday, from: '00:00', to: '24:00' }));
 export const daily = (from: string, to: string) => WEEK.map((weekday) => ({ weekday, from, to }));
 
-export interface Coverage {
-  from: string;
-  to: string | null;
-  contract: {
-    id: string;
-    reference: string;
-    kind: string;
-    fundingModel: string;
-    providerId: string;
-    providerName: string;
-  };
-  services: Array<{
-    id: string;
-    name: string;
-    channels: Array<{
-      kind: string;
-      counts: boolean;
-      schedule: unknown[];
-      closures: Array<{ start: string; end: string; reason: string }>;
-    }>;
-  }>;
-}
-export interface DutyObligation {
-  duty: { code: string };
-  period: { from: string; to: string };
-  status: string;
-  explanation: string;
-  coveredUntil: string | null;
-  uncoveredFrom: string | null;
-  coverage: Coverage[];
-  fundingModels: string[];
-  cost: {
-    year: number;
-    amountCents: number | null;
-    vatCents: number | null;
-    totalCents: number | null;
-    lines: Array<Record<string, unknown>>;
-    note: string | null;
-  };
-  gaps: {
-    days: Array<{ from: string; to: string; days: number }>;
-    weekly: Array<{ weekday: number; from: string; to: string; minutes: number; validFrom: string; validTo: string }>;
-    dated: Array<{ start: string; end: string; minutes: number; reasons: string[] }>;
-  };
-}
-export interface Obligations {
-  municipality: { code: string; name: string };
-  period: { from: string; to: string };
-  asOf: string;
-  status: string;
-  duties: DutyObligation[];
-}
-export interface OverviewRow {
-  code: string;
-  name: string;
-  provinceCode: string;
-  status: string;
-  contracts: string[];
-  providers: string[];
-  fundingModels: string[];
-  inhabitants: number | null;
-  costCents: number | null;
-  coveredUntil: string | null;
-  gapDays: number;
-  weeklyGapMinutes: number;
-  datedGaps: number;
-}
-export interface Overview {
-  year: number;
-  duty: { code: string };
-  asOf: string;
-  counts: { COMPLIANT: number; AT_RISK: number; NON_COMPLIANT: number; total: number };
-  rows: OverviewRow[];
-}
+// The answers as the API documents them.
+export type Obligations = ObligationsDto;
+export type DutyObligation = ObligationsDto['duties'][number];
+export type Coverage = DutyObligation['coverage'][number];
+export type Overview = OverviewDto;
+export type OverviewRow = OverviewDto['rows'][number];
 
 /** GET that must answer 200; the body typed. */
 async function ok<T>(client: Client, url: string): Promise<T> {

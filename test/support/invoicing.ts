@@ -1,40 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { InvoiceDocumentDto, InvoiceRunDto } from '@wmo/invoicing';
 import { contractId, signIn, WMO } from './demo';
 import { outcome } from './http';
 import { Client, listenOnce, startTestApp, TestApp, waitForRun } from './test-app';
 
-export interface Run {
-  id: string;
-  status: string;
-  referenceDate: string;
-  progress: { done: number; total: number };
-  documentCount: number;
-  totalCents: number;
-  gaps: Array<{ code: string; missing: string[] }>;
-  gapCount: number;
-  startedAt: string | null;
-}
-export interface Doc {
-  id: string;
-  type: string;
-  number: string;
-  municipalityCode: string;
-  status: string;
-  issueDate: string;
-  dueDate: string;
-  referenceDate: string;
-  subtotalCents: number;
-  vatCents: number;
-  totalCents: number;
-  paidCents: number;
-  creditedCents: number;
-  outstandingCents: number;
-  purchaseOrderNumber: string | null;
-  lines: Array<{ lineNumber: number; inhabitants: number; amountCents: number; days: number; calculation: string }>;
-  creditNotes: Array<{ id: string; number: string; totalCents: number }>;
-  credits: { id: string; number: string } | null;
-  payments: unknown[];
-}
+export type Run = InvoiceRunDto;
+export type Doc = InvoiceDocumentDto;
 
 /** The VAT terms of the test contracts: exempt, or the standard 21%. */
 export const VAT_EXEMPT = { vatCategory: 'E', vatExemptionReason: 'Vrijgesteld (test)' };

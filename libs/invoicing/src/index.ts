@@ -12,6 +12,10 @@ export type { DocumentStatus, DocumentType } from './invoicing.constants';
 
 export { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 
+// The answers, as the API documents them.
+export { InvoiceRunDto } from './dto/invoice-runs.dto';
+export { InvoiceDocumentDto } from './dto/invoicing.dto';
+
 // The benchmark (scripts/bench-invoicing.ts) renders a run's documents with pdfkit alone.
 export { loadPrintables } from './document-pdfs';
 export { renderDocumentPdf } from './invoice-pdf';
