@@ -23,7 +23,7 @@ describeInBrowser('web portal: the provider (Sensoor) — invoices and recording
     }>;
     const vng2018 = contracts.find((c) => c.reference === 'VNG-SEN-2018')!.id;
     // The demo has no invoices: the VNG starts the 2025 run of the collective contract; Sensoor issues the invoices.
-    // (Sensoor itself may start it too, but the API answers 500 then: its audit row is refused by row-level security.)
+    // (Sensoor may start it too: test/invoicing/run-requests.e2e-spec.ts.)
     const started = await vng
       .post(`/api/v1/contracts/${vng2018}/invoice-runs`)
       .set('Idempotency-Key', randomUUID())

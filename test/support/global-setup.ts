@@ -14,6 +14,7 @@ import { argon2id } from 'hash-wasm';
 import { Client } from 'pg';
 import { loadConfig } from '@wmo/config';
 import { EmbeddedPostgresServer } from '@wmo/database';
+import { startCompilingRules } from './einvoice';
 import { prepareDatabase } from '@wmo/runtime';
 import { TEMPLATE_DATABASE, TEST_JWT_SECRET, withDatabase } from './database-names';
 
@@ -33,6 +34,8 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   Logger.overrideLogger(false);
+  // Cold caches only: the e-invoice rule sets compile in the background while PostgreSQL starts.
+  startCompilingRules();
   const runDir = mkdtempSync(join(tmpdir(), 'wmo-test-'));
   process.env.WMO_TEST_RUN_DIR = runDir;
   try {
