@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { firstOfJanuary, isValidOn, Validity } from '@wmo/domain';
 import { MUNICIPALITY_CODE_PATTERN } from './dto/municipality-code.param';
+import { decodePopulationFile, readPopulationRecords } from './population-file.rules';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 import { FIRST_DATA_YEAR } from './reference-years';
 
@@ -29,11 +29,11 @@ export interface YearCoverage {
   municipalities: number;
 }
 
-const HEADER = ['code', 'year', 'population'];
 const MAX_INHABITANTS = 2_147_483_647;
 
 /**
- * Checks a CBS population file (`code,year,population`, the figure on 1 January of `year`) against
+ * Checks a CBS population file (`code,year,population` or a CBS StatLine export, see
+ * readPopulationRecords; the figure on 1 January of `year`) against
  * the known municipalities: every problem is reported with its line number, and a file with a
  * single problem is refused as a whole (PopulationImportError). `lastYear` is the latest year a
  * figure may be for (the current one).
@@ -44,41 +44,12 @@ export function validatePopulationFile(
   lastYear: number,
   onProgress?: (progress: ImportProgress) => void,
 ): ValidRow[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(csv, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new PopulationImportError([
-      {
-        line: (error as { lines?: number }).lines ?? 1,
-        message: `not a readable CSV file: ${(error as Error).message}`,
-      },
-    ]);
-  }
-  const [header, ...data] = records;
-  if (!header || header.record.map((cell) => cell.toLowerCase()).join(',') !== HEADER.join(',')) {
-    throw new PopulationImportError([
-      { line: header?.info.lines ?? 1, message: `the first line must be the header "${HEADER.join(',')}"` },
-    ]);
-  }
-  if (data.length === 0)
-    throw new PopulationImportError([{ line: header.info.lines, message: 'the file has no rows after the header' }]);
-
-  const errors: ImportRowError[] = [];
+  const { records, problems } = readPopulationRecords(decodePopulationFile(csv));
+  const errors: ImportRowError[] = [...problems];
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
-  data.forEach(({ record, info }) => {
-    const line = info.lines;
+  records.forEach(({ line, code, year: yearText, population: populationText }) => {
     const problem = (message: string) => errors.push({ line, message });
-    if (record.length !== HEADER.length)
-      return problem(`expected 3 values (code,year,population), found ${record.length}`);
-    const [code, yearText, populationText] = record;
 
     if (!MUNICIPALITY_CODE_PATTERN.test(code))
       return problem(`"${code}" is not a CBS municipality code (GM and four digits)`);
@@ -104,8 +75,8 @@ export function validatePopulationFile(
     seen.set(key, line);
     valid.push({ line, code, year, population });
   });
-  onProgress?.({ phase: 'validate', done: data.length, total: data.length });
-  if (errors.length) throw new PopulationImportError(errors);
+  onProgress?.({ phase: 'validate', done: records.length, total: records.length });
+  if (errors.length) throw new PopulationImportError(errors.sort((a, b) => a.line - b.line));
   return valid;
 }
 
