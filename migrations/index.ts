@@ -14,6 +14,7 @@ import { ComplianceRowLevelSecurity1795445889552 } from './1795445889552-complia
 import { CreditedDocumentIndex1795452236792 } from './1795452236792-credited-document-index';
 import { ApplicationRole1796292174851 } from './1796292174851-application-role';
 import { InvoiceLineCalculation1796295294937 } from './1796295294937-invoice-line-calculation';
+import { PopulationImportFunction1796310000000 } from './1796310000000-population-import-function';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreditedDocumentIndex1795452236792,
   ApplicationRole1796292174851,
   InvoiceLineCalculation1796295294937,
+  PopulationImportFunction1796310000000,
 ];

@@ -24,6 +24,8 @@ const routeTables = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
   return routeTables.get(app) ?? [];
 }
+/** The largest file an upload may be (a CBS population file of every year is well under 1 MB). */
+const UPLOAD_LIMIT_BYTES = 20 * 1_048_576;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API exactly as production runs it; tests use the same function. */
@@ -50,6 +52,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   if (corsOrigins.length)
     app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
+  // An uploaded file (a CBS population file) arrives as bytes; the feature that reads it decodes it.
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   const context = app.get(TenantContext);
   // General rate limit per client: per credential sent (token or API key), else per IP address.
   await app.register(rateLimit, {

@@ -77,4 +77,36 @@ export class PopulationFigureRepository {
     const inserted = written.filter((row) => row.inserted).length;
     return { inserted, updated: written.length - inserted };
   }
+
+  /** Imports wait for one another: the lock is held until the transaction ends (the import function takes it too). */
+  async lockImports(tx: Transaction): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('population-import', 7))`);
+  }
+
+  /**
+   * An operator's import through the API: written by the database function that alone may write
+   * figures for the application role (it checks the operator; migration PopulationImportFunction).
+   */
+  async importAsOperator(
+    tx: Transaction,
+    rows: readonly ImportedFigure[],
+    source: string,
+  ): Promise<{ inserted: number; updated: number }> {
+    const [written] = await tx.manager.query<[{ inserted: number; updated: number }]>(
+      `SELECT inserted_count AS inserted, updated_count AS updated
+         FROM import_population_figures($1::varchar[], $2::int[], $3::int[], $4::varchar)`,
+      [rows.map((row) => row.code), rows.map((row) => row.year), rows.map((row) => row.population), source],
+    );
+    return written;
+  }
+
+  /** The national total on each of these reference dates (sum over every municipality with a figure). */
+  async nationalTotals(tx: Transaction, referenceDates: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
+    const rows = await tx.manager.query<Array<{ date: IsoDate; total: number }>>(
+      `SELECT reference_date AS date, sum(inhabitants)::int AS total
+         FROM population_figure WHERE reference_date = ANY($1::date[]) GROUP BY reference_date`,
+      [referenceDates],
+    );
+    return new Map(rows.map((row) => [row.date, row.total]));
+  }
 }

@@ -1,6 +1,6 @@
 import { firstOfJanuary, isValidOn, Validity } from '@wmo/domain';
 import { MUNICIPALITY_CODE_PATTERN } from './dto/municipality-code.param';
-import { decodePopulationFile, readPopulationRecords } from './population-file.rules';
+import { decodePopulationFile, PopulationFileFormat, readPopulationRecords } from './population-file.rules';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 import { FIRST_DATA_YEAR } from './reference-years';
 
@@ -44,7 +44,24 @@ export function validatePopulationFile(
   lastYear: number,
   onProgress?: (progress: ImportProgress) => void,
 ): ValidRow[] {
-  const { records, problems } = readPopulationRecords(decodePopulationFile(csv));
+  return checkPopulationFile(csv, known, lastYear, onProgress).rows;
+}
+
+/** A checked file: its format, the StatLine regions that are not municipalities (skipped), and its rows. */
+export interface CheckedPopulationFile {
+  format: PopulationFileFormat;
+  skippedRegions: number;
+  rows: ValidRow[];
+}
+
+/** validatePopulationFile, with what the report of an import shows besides the rows. */
+export function checkPopulationFile(
+  csv: string | Buffer,
+  known: ReadonlyMap<string, KnownMunicipality>,
+  lastYear: number,
+  onProgress?: (progress: ImportProgress) => void,
+): CheckedPopulationFile {
+  const { format, records, problems, skippedRegions } = readPopulationRecords(decodePopulationFile(csv));
   const errors: ImportRowError[] = [...problems];
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
@@ -77,7 +94,7 @@ export function validatePopulationFile(
   });
   onProgress?.({ phase: 'validate', done: records.length, total: records.length });
   if (errors.length) throw new PopulationImportError(errors.sort((a, b) => a.line - b.line));
-  return valid;
+  return { format, skippedRegions, rows: valid };
 }
 
 /** Per year in the file: how many rows it has, and how many municipalities existed on 1 January of it. */

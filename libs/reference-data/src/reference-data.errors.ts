@@ -5,6 +5,8 @@ export enum ReferenceDataErrorCode {
   MunicipalityNotExisting = 'MUNICIPALITY_NOT_EXISTING',
   PopulationNotAvailable = 'POPULATION_NOT_AVAILABLE',
   PopulationIncomplete = 'POPULATION_INCOMPLETE',
+  InvalidPopulationFile = 'INVALID_POPULATION_FILE',
+  NotACsvFile = 'NOT_A_CSV_FILE',
 }
 
 const REFERENCE_DATA_ERRORS: ErrorCatalogue<ReferenceDataErrorCode> = {
@@ -15,6 +17,11 @@ const REFERENCE_DATA_ERRORS: ErrorCatalogue<ReferenceDataErrorCode> = {
     status: 404,
     title: 'Population figures incomplete for that territory',
   },
+  [ReferenceDataErrorCode.InvalidPopulationFile]: {
+    status: 422,
+    title: 'The population file has problems; nothing was written',
+  },
+  [ReferenceDataErrorCode.NotACsvFile]: { status: 415, title: 'Send the file as text/csv' },
 };
 
 export class ReferenceDataError extends FeatureError<ReferenceDataErrorCode> {

@@ -5,6 +5,8 @@ import { MunicipalityDetailRepository } from './municipality-detail.repository';
 import { MunicipalityRepository } from './municipality.repository';
 import { PopulationFigureRepository } from './population-figure.repository';
 import { PopulationImportService } from './population-import.service';
+import { PopulationImportsController } from './population-imports.controller';
+import { PopulationImportsService } from './population-imports.service';
 import { ProvinceRepository } from './province.repository';
 import { ProvincesController } from './provinces.controller';
 import { ReferenceDataReader } from './reference-data.reader';
@@ -12,11 +14,12 @@ import { ReferenceDataService } from './reference-data.service';
 
 /** Needs TenancyModule (global) for ReferenceDatabase and, for the population import, UnscopedDatabase. */
 @Module({
-  controllers: [MunicipalitiesController, ProvincesController],
+  controllers: [MunicipalitiesController, ProvincesController, PopulationImportsController],
   providers: [
     ReferenceDataService,
     ReferenceDataReader,
     PopulationImportService,
+    PopulationImportsService,
     ProvinceRepository,
     MunicipalityRepository,
     PopulationFigureRepository,

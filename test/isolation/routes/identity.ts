@@ -27,6 +27,10 @@ export const IDENTITY_ROUTES: RouteCases = {
   'GET /api/v1/municipalities': { kind: 'not-tenant', reason: 'reference data, public to every signed-in user' },
   'GET /api/v1/municipalities/:code': { kind: 'not-tenant', reason: 'reference data' },
   'GET /api/v1/municipalities/:code/population': { kind: 'not-tenant', reason: 'reference data' },
+  'POST /api/v1/reference-data/population-imports': {
+    kind: 'not-tenant',
+    reason: 'OPERATOR only; reference data (reference-data/population-imports.e2e-spec)',
+  },
   'GET /api/v1/provinces': { kind: 'not-tenant', reason: 'reference data' },
   'POST /api/v1/organisations': { kind: 'not-tenant', reason: 'OPERATOR only (users.e2e-spec: 403 for others)' },
   'POST /api/v1/api-keys': {

@@ -1,0 +1,46 @@
+import { Body, Controller, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblemResponses } from '@wmo/common';
+import { Roles } from '@wmo/tenancy';
+import { PopulationImportQuery, PopulationImportReportDto } from './dto/population-import.dto';
+import { PopulationImportsService } from './population-imports.service';
+
+@ApiTags('Reference data')
+@Controller('reference-data/population-imports')
+export class PopulationImportsController {
+  constructor(private readonly imports: PopulationImportsService) {}
+
+  @Post()
+  @Roles('OPERATOR')
+  @ApiOperation({
+    summary: 'Import CBS population figures (the figure on 1 January of each year)',
+    description:
+      'The body is the file itself (`Content-Type: text/csv`, UTF-8 or Windows-1252, at most 20 MB): the header ' +
+      '`code,year,population`, or a CBS StatLine export of table 03759ned (semicolon-separated; the columns `RegioS`, ' +
+      '`Perioden` such as `2025JJ00` and `BevolkingOp1Januari_1` are read, other regions than municipalities skipped). ' +
+      'Every problem of the file is reported with its line number (422) and nothing is written. With `dryRun=true` ' +
+      'the report says what the file would change (200); otherwise the whole file is applied in one transaction, ' +
+      'audited (201). Importing the same file again changes nothing.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'code,year,population\nGM0106,2025,70000\n' } })
+  @ApiOkResponse({ type: PopulationImportReportDto, description: 'Dry run: what the file would change.' })
+  @ApiCreatedResponse({ type: PopulationImportReportDto, description: 'Applied.' })
+  @ApiProblemResponses(
+    400,
+    [413, 'The file is larger than 20 MB.'],
+    [415, 'The body is not text/csv.'],
+    [422, 'The file has problems: every one in `problems`, with its line; nothing was written.'],
+  )
+  async import(
+    @Body() file: unknown,
+    @Query() query: PopulationImportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PopulationImportReportDto> {
+    const dryRun = query.dryRun === 'true';
+    const report = await this.imports.import(file, dryRun);
+    reply.status(dryRun ? 200 : 201);
+    return report;
+  }
+}

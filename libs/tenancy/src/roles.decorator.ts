@@ -1,0 +1,23 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblemResponses } from '@wmo/common';
+import type { Role } from './principal';
+
+/** The metadata key under which a route names the roles it needs (read by identity's RolesGuard). */
+export const REQUIRED_ROLES = 'requiredRoles';
+
+/** Documents the credentials an endpoint takes and the 401 (and 429) it can answer. */
+export const ApiAuthenticated = () =>
+  applyDecorators(ApiBearerAuth(), ApiSecurity('api-key'), ApiProblemResponses(401, 429));
+
+/**
+ * The caller needs at least one of these roles (OPERATOR has them all); otherwise 403. Declared
+ * here, beside Role, so that every feature library can guard its routes, also those that identity
+ * itself depends on (reference data).
+ */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(REQUIRED_ROLES, roles),
+    ApiAuthenticated(),
+    ApiProblemResponses([403, `Needs one of the roles ${roles.join(', ')} (or OPERATOR).`]),
+  );
