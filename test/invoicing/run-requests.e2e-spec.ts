@@ -130,10 +130,15 @@ describe('invoice run requests', () => {
         status: 201,
         body: { status: 'ACTIVE' },
       });
-      expect(outcome(await startRun(vng, created.body.id, { year: 2030 }))).toMatchObject({
+      const missing = await startRun(vng, created.body.id, { year: 2030 });
+      expect(outcome(missing)).toMatchObject({
         status: 422,
         body: { type: '/problems/population-missing', referenceDate: '2029-01-01' },
       });
+      // It says which file is missing and who loads it, through the API.
+      expect(missing.body.detail).toContain(
+        'The platform operator loads it: POST /api/v1/reference-data/population-imports with the CBS file for 1 January 2029',
+      );
     });
 
     it("Assen's officer may not start a run (403)", async () => {

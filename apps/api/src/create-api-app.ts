@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import rateLimit from '@fastify/rate-limit';
-import { LogController } from 'fastify';
+import { errorCodes, LogController } from 'fastify';
 import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -52,11 +52,15 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   if (corsOrigins.length)
     app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
-  // An uploaded file (a CBS population file) arrives as bytes; the feature that reads it decodes it.
+  // An uploaded file (a CBS population file) arrives as bytes, for the routes that take files (their
+  // paths end in "imports"); the feature that reads it decodes it. Anywhere else text/csv is a 415.
   fastify.addContentTypeParser(
     'text/csv',
     { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
+    (request, body, done) =>
+      /imports$/.test(request.routeOptions.url ?? '')
+        ? done(null, body)
+        : done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('text/csv'), undefined),
   );
   const context = app.get(TenantContext);
   // General rate limit per client: per credential sent (token or API key), else per IP address.

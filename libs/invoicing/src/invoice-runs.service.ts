@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ContractsReader } from '@wmo/contracts';
-import { Cents, IsoDate, referenceDateFor, sumCents } from '@wmo/domain';
+import { Cents, IsoDate, referenceDateFor, sumCents, yearOf } from '@wmo/domain';
 import { JobQueue } from '@wmo/jobs';
 import { ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -139,7 +139,7 @@ export class InvoiceRunsService {
     if (!(await this.referenceData.hasPopulationFigures(tx, referenceDate)))
       throw new InvoicingError(
         InvoicingErrorCode.PopulationMissing,
-        `The contract bills on the CBS population of ${referenceDate}, which is not loaded yet. Import it first (npm run cli -- import-population <file>).`,
+        `The contract bills on the CBS population of ${referenceDate}, which is not loaded yet. The platform operator loads it: POST /api/v1/reference-data/population-imports with the CBS file for 1 January ${yearOf(referenceDate)} (or npm run cli -- import-population <file>).`,
         { referenceDate },
       );
     return { contract, period, referenceDate };
