@@ -9,6 +9,7 @@ export { ApiProblemResponses, documentUnexpectedErrors } from './api-problem-res
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { IsIsoDate } from './iso-date.validator';
 export { NoQueryParams } from './no-query.dto';
+export { ImportQuery } from './import.query';
 export { PageQuery } from './page.query';
 export { PatternPipe } from './pattern.pipe';
 export { ToInteger, Trim } from './transforms';
@@ -17,6 +18,7 @@ export type { FieldOptions } from './fields';
 export { IS_PUBLIC, Public } from './public.decorator';
 
 // Formats
-export { toCsv } from './csv';
+export { readCsvRecords, toCsv } from './csv';
+export type { CsvRecord } from './csv';
 /** For CHECK constraints in entity decorators only. */
 export { inList } from './sql';

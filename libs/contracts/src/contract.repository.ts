@@ -115,4 +115,27 @@ export class ContractRepository {
   existsByReference(tx: Transaction, reference: string): Promise<boolean> {
     return tx.manager.existsBy(ContractEntity, { reference });
   }
+
+  /** The contracts with these references that the transaction can see, with their contracting party. */
+  byReferences(
+    tx: Transaction,
+    references: readonly string[],
+  ): Promise<Array<{ id: string; reference: string; contractingOrganisationId: string }>> {
+    return tx.manager.query(
+      `SELECT id, reference, contracting_organisation_id AS "contractingOrganisationId"
+         FROM contract WHERE reference = ANY($1::varchar[])`,
+      [references],
+    );
+  }
+
+  /** The municipalities that take part in a contract of this contracting party on `from` or later. */
+  async participantCodesOf(tx: Transaction, contractingOrganisationId: string, from: IsoDate): Promise<string[]> {
+    const rows = await tx.manager.query<Array<{ code: string }>>(
+      `SELECT DISTINCT p.municipality_code AS code
+         FROM participation p JOIN contract c ON c.id = p.contract_id
+        WHERE c.contracting_organisation_id = $1 AND (p.to_date IS NULL OR p.to_date >= $2::date)`,
+      [contractingOrganisationId, from],
+    );
+    return rows.map((row) => row.code);
+  }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsoDate, Period, TariffPeriod } from '@wmo/domain';
+import { IsoDate, Period, TariffPeriod, todayInAmsterdam } from '@wmo/domain';
 import type { PlatformTransaction, TenantTransaction, Transaction } from '@wmo/tenancy';
 import { ContractBillingRow, ContractRepository } from './contract.repository';
 import type { ContractTerms, InvoicingTerms, SupplierBillingDetails } from './contract.types';
@@ -100,6 +100,20 @@ export class ContractsReader {
   /** Which of these contract ids the transaction can see (in no particular order); the rest do not exist for the caller. */
   visibleContractIds(tx: Transaction, ids: readonly string[]): Promise<string[]> {
     return this.contracts.visibleIds(tx, [...new Set(ids)]);
+  }
+
+  /** The contracts with these references that the transaction can see: reference to id and contracting party. */
+  async contractsByReference(
+    tx: Transaction,
+    references: readonly string[],
+  ): Promise<Map<string, { id: string; contractingOrganisationId: string }>> {
+    const rows = await this.contracts.byReferences(tx, [...new Set(references)]);
+    return new Map(rows.map(({ reference, ...contract }) => [reference, contract]));
+  }
+
+  /** The municipalities that take part in a contract of this contracting party today or later (the VNG's members). */
+  async participantCodesOf(tx: Transaction, contractingOrganisationId: string): Promise<Set<string>> {
+    return new Set(await this.contracts.participantCodesOf(tx, contractingOrganisationId, todayInAmsterdam()));
   }
 
   /** Every duty, by name (the Wmo listening ear first); duties are visible to everyone. */

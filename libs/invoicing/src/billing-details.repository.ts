@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { Transaction } from '@wmo/tenancy';
 import type { CustomerBilling } from './invoicing.rules';
 import { BillingDetailsEntity, PurchaseOrderEntity } from './run.entities';
@@ -38,6 +39,26 @@ export class BillingDetailsRepository {
   ): Promise<void> {
     await tx.manager.delete(PurchaseOrderEntity, { organisationId });
     for (const order of orders) await tx.manager.insert(PurchaseOrderEntity, { organisationId, ...order });
+  }
+
+  /** The billing details of these organisations, those that have any. */
+  byOrganisations(tx: Transaction, organisationIds: readonly string[]): Promise<BillingDetailsEntity[]> {
+    return organisationIds.length
+      ? tx.manager.findBy(BillingDetailsEntity, { organisationId: In([...organisationIds]) })
+      : Promise.resolve([]);
+  }
+
+  /** Sets one purchase-order number (for a contract and year), leaving the organisation's others alone. */
+  async setPurchaseOrder(
+    tx: Transaction,
+    organisationId: string,
+    order: { contractId: string; year: number; number: string },
+  ): Promise<void> {
+    await tx.manager.upsert(PurchaseOrderEntity, { organisationId, ...order }, [
+      'organisationId',
+      'contractId',
+      'year',
+    ]);
   }
 
   /**

@@ -2,6 +2,8 @@ import { ErrorCatalogue, FeatureError } from '@wmo/common';
 
 export enum InvoicingErrorCode {
   RunNotFound = 'INVOICE_RUN_NOT_FOUND',
+  InvalidBillingFile = 'INVALID_BILLING_FILE',
+  NotACsvFile = 'NOT_A_CSV_FILE',
   DocumentNotFound = 'DOCUMENT_NOT_FOUND',
   MunicipalityNotFound = 'MUNICIPALITY_NOT_FOUND',
   NotAllowed = 'NOT_ALLOWED_TO_INVOICE',
@@ -19,6 +21,11 @@ export enum InvoicingErrorCode {
 
 const INVOICING_ERRORS: ErrorCatalogue<InvoicingErrorCode> = {
   [InvoicingErrorCode.RunNotFound]: { status: 404, title: 'Invoice run not found' },
+  [InvoicingErrorCode.InvalidBillingFile]: {
+    status: 422,
+    title: 'The billing-details file has problems; nothing was written',
+  },
+  [InvoicingErrorCode.NotACsvFile]: { status: 415, title: 'Send the file as text/csv' },
   [InvoicingErrorCode.DocumentNotFound]: { status: 404, title: 'Document not found' },
   [InvoicingErrorCode.MunicipalityNotFound]: { status: 404, title: 'Municipality not found' },
   [InvoicingErrorCode.NotAllowed]: { status: 403, title: 'You may not start invoice runs for this contract' },

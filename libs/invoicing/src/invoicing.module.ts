@@ -14,6 +14,8 @@ import { JobQueue } from '@wmo/jobs';
 import { ReferenceDataModule } from '@wmo/reference-data';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDetailsService } from './billing-details.service';
+import { BillingDetailsImportService } from './billing-details-import.service';
+import { BillingDetailsImportsController } from './billing-details-imports.controller';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentAnswers } from './document-answers';
 import { DocumentExportService } from './document-export.service';
@@ -95,7 +97,7 @@ export class InvoicingModule {
     return {
       module: InvoicingModule,
       imports: [ContractsModule, ReferenceDataModule],
-      controllers: options.controllers === false ? [] : [InvoicingController],
+      controllers: options.controllers === false ? [] : [InvoicingController, BillingDetailsImportsController],
       providers: [
         { provide: INVOICING_OPTIONS, useValue: options.invoicing },
         { provide: RUN_WORKER, useValue: options.worker },
@@ -115,6 +117,7 @@ export class InvoicingModule {
         PaymentsService,
         DocumentExportService,
         BillingDetailsService,
+        BillingDetailsImportService,
         InvoiceWorker,
       ],
       exports: [InvoicingReader, InvoiceRunProcessor],

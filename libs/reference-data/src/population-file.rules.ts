@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvRecord, readCsvRecords } from '@wmo/common';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 
 /** One data row of a population file as written, before any check: the figure of `code` on 1 January of `year`. */
@@ -36,29 +36,11 @@ export function decodePopulationFile(file: Buffer | string): string {
   }
 }
 
-interface ParsedLine {
-  record: string[];
-  info: { lines: number };
-}
-
-function parseCsv(text: string, delimiter: string): ParsedLine[] {
-  try {
-    return parse(text, {
-      bom: true,
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as ParsedLine[];
-  } catch (error) {
-    throw new PopulationImportError([
-      {
-        line: (error as { lines?: number }).lines ?? 1,
-        message: `not a readable CSV file: ${(error as Error).message}`,
-      },
-    ]);
-  }
+/** The file's records, or a refusal with the line where it could not be read. */
+function parseCsv(text: string, delimiter: string): CsvRecord[] {
+  const read = readCsvRecords(text, delimiter);
+  if ('problem' in read) throw new PopulationImportError([read.problem]);
+  return read.records;
 }
 
 /**
@@ -76,11 +58,11 @@ export function readPopulationRecords(text: string): PopulationRecords {
   return firstLine.includes(';') ? statLineRecords(parseCsv(text, ';')) : projectRecords(parseCsv(text, ','));
 }
 
-function projectRecords([header, ...data]: ParsedLine[]): PopulationRecords {
-  if (!header || header.record.map((cell) => cell.toLowerCase()).join(',') !== PROJECT_HEADER.join(',')) {
+function projectRecords([header, ...data]: CsvRecord[]): PopulationRecords {
+  if (!header || header.values.map((cell) => cell.toLowerCase()).join(',') !== PROJECT_HEADER.join(',')) {
     throw new PopulationImportError([
       {
-        line: header?.info.lines ?? 1,
+        line: header?.line ?? 1,
         message: `the first line must be the header "${PROJECT_HEADER.join(',')}"`,
       },
     ]);
@@ -88,20 +70,20 @@ function projectRecords([header, ...data]: ParsedLine[]): PopulationRecords {
   noRowsAfter(header, data);
   const problems: ImportRowError[] = [];
   const records: PopulationRecord[] = [];
-  for (const { record, info } of data) {
+  for (const { values: record, line } of data) {
     if (record.length !== PROJECT_HEADER.length) {
-      problems.push({ line: info.lines, message: `expected 3 values (code,year,population), found ${record.length}` });
+      problems.push({ line, message: `expected 3 values (code,year,population), found ${record.length}` });
       continue;
     }
     const [code, year, population] = record;
-    records.push({ line: info.lines, code, year, population });
+    records.push({ line, code, year, population });
   }
   return { format: 'code,year,population', records, problems, skippedRegions: 0 };
 }
 
 /** The StatLine columns a population file is read from, found by their names in the header. */
-function statLineColumns(header: ParsedLine): { region: number; period: number; measure: number } {
-  const names = header.record;
+function statLineColumns(header: CsvRecord): { region: number; period: number; measure: number } {
+  const names = header.values;
   const find = (pattern: RegExp) => names.findIndex((name) => pattern.test(name));
   const region = find(/^regio/i);
   const period = find(/^perioden?$/i);
@@ -115,7 +97,7 @@ function statLineColumns(header: ParsedLine): { region: number; period: number; 
   if (missing.length) {
     throw new PopulationImportError([
       {
-        line: header.info.lines,
+        line: header.line,
         message: `a CBS StatLine export needs a column for ${missing.join(', ')}; the header has ${names.map((n) => `"${n}"`).join('; ')}`,
       },
     ]);
@@ -123,15 +105,14 @@ function statLineColumns(header: ParsedLine): { region: number; period: number; 
   return { region, period, measure };
 }
 
-function statLineRecords([header, ...data]: ParsedLine[]): PopulationRecords {
+function statLineRecords([header, ...data]: CsvRecord[]): PopulationRecords {
   const columns = statLineColumns(header);
   noRowsAfter(header, data);
   const problems: ImportRowError[] = [];
   const records: PopulationRecord[] = [];
   let skippedRegions = 0;
   const width = Math.max(columns.region, columns.period, columns.measure) + 1;
-  for (const { record, info } of data) {
-    const line = info.lines;
+  for (const { values: record, line } of data) {
     if (record.length < width) {
       problems.push({ line, message: `expected at least ${width} values separated by ";", found ${record.length}` });
       continue;
@@ -157,7 +138,7 @@ function statLineRecords([header, ...data]: ParsedLine[]): PopulationRecords {
   return { format: 'CBS StatLine', records, problems, skippedRegions };
 }
 
-function noRowsAfter(header: ParsedLine, data: readonly ParsedLine[]): void {
+function noRowsAfter(header: CsvRecord, data: readonly CsvRecord[]): void {
   if (data.length === 0)
-    throw new PopulationImportError([{ line: header.info.lines, message: 'the file has no rows after the header' }]);
+    throw new PopulationImportError([{ line: header.line, message: 'the file has no rows after the header' }]);
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses } from '@wmo/common';
+import { ApiProblemResponses, ImportQuery } from '@wmo/common';
 import { Roles } from '@wmo/tenancy';
-import { PopulationImportQuery, PopulationImportReportDto } from './dto/population-import.dto';
+import { PopulationImportReportDto } from './dto/population-import.dto';
 import { PopulationImportsService } from './population-imports.service';
 
 @ApiTags('Reference data')
@@ -35,7 +35,7 @@ export class PopulationImportsController {
   )
   async import(
     @Body() file: unknown,
-    @Query() query: PopulationImportQuery,
+    @Query() query: ImportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PopulationImportReportDto> {
     const dryRun = query.dryRun === 'true';

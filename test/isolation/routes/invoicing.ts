@@ -47,6 +47,10 @@ export const INVOICING_ROUTES: RouteCases = {
     roles: ['FINANCE', 'ORG_ADMIN'],
     url: () => '/api/v1/municipalities/GM0363/billing-details',
   },
+  'POST /api/v1/billing-details/imports': {
+    kind: 'not-tenant',
+    reason: 'a file of many municipalities: who may set which is tested in invoicing/billing-details-imports.e2e-spec',
+  },
   'PUT /api/v1/municipalities/:code/billing-details': {
     kind: 'foreign',
     roles: ['FINANCE', 'ORG_ADMIN'],

@@ -1,14 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-
-export class PopulationImportQuery {
-  /** true: check the file and report what it would change, write nothing. */
-  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
-  @IsOptional()
-  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
-  dryRun?: 'true' | 'false';
-}
-
 export class PopulationChangeDto {
   /** @example 'GM0106' */
   code: string;

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { ContractsReader } from '@wmo/contracts';
+import { OrganisationDirectory } from '@wmo/identity';
+import { isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { BillingDetailsRepository } from './billing-details.repository';
+import { BillingFileProblem, BillingFileRow, readBillingFile } from './billing-details-file.rules';
+import { BillingDetailsChangeDto, BillingDetailsImportReportDto } from './dto/billing-details-import.dto';
+import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
+import type { CustomerBilling } from './invoicing.rules';
+
+const FIELDS = ['oin', 'kvkNumber', 'street', 'postalCode', 'city', 'invoiceEmail'] as const;
+
+/**
+ * Billing details for many municipalities at once, from a CSV file: the platform operator for any
+ * municipality, the VNG's contract manager for the municipalities in its contracts. The whole file
+ * is checked first (OIN with the RSIN's eleven test, KvK number, postal code, e-mail; codes that
+ * exist and that the caller may set) and every problem reported with its line and column; a dry
+ * run reports the changes, an import applies them all in one transaction or nothing. An empty cell
+ * leaves the value as it is. Every municipality's change is audited in its own audit log, naming
+ * who set it; its own FINANCE may change its details afterwards as before.
+ */
+@Injectable()
+export class BillingDetailsImportService {
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly billing: BillingDetailsRepository,
+    private readonly organisations: OrganisationDirectory,
+    private readonly contracts: ContractsReader,
+  ) {}
+
+  import(file: unknown, dryRun: boolean): Promise<BillingDetailsImportReportDto> {
+    if (!Buffer.isBuffer(file) && file !== undefined)
+      throw new InvoicingError(
+        InvoicingErrorCode.NotACsvFile,
+        'Send the file itself as the request body, with Content-Type: text/csv (UTF-8).',
+      );
+    return this.db.transaction(async (tx) => {
+      const { rows, problems } = readBillingFile(file ? file.toString('utf8') : '');
+      // Which municipalities exist is public; the caller's transaction may not see their organisations.
+      const codes = [...new Set(rows.map((row) => row.code))];
+      const found = await tx.unscopedWithin((platform) =>
+        this.organisations.municipalityOrganisations(platform, codes),
+      );
+      const organisations = new Map(found.map((o) => [o.municipalityCode, o]));
+      const allowed = isOperator(tx.principal)
+        ? null
+        : await this.contracts.participantCodesOf(tx, tx.principal.organisationId);
+      const references = [...new Set(rows.flatMap((row) => row.purchaseOrder?.contractReference ?? []))];
+      const contracts = await this.contracts.contractsByReference(tx, references);
+      for (const row of rows) {
+        if (!organisations.has(row.code))
+          problems.push({ line: row.line, field: 'code', message: `there is no municipality ${row.code}` });
+        else if (allowed && !allowed.has(row.code))
+          problems.push({
+            line: row.line,
+            field: 'code',
+            message: `${row.code} takes no part in a contract of yours; its own finance staff keep its details`,
+          });
+        const reference = row.purchaseOrder?.contractReference;
+        if (reference && !contracts.has(reference))
+          problems.push({ line: row.line, field: 'contractReference', message: `there is no contract ${reference}` });
+      }
+      if (problems.length) throw invalidFile(problems);
+
+      // Now that the caller may set every row: the details as kept, which its own transaction may not see.
+      const ids = [...organisations.values()].map((o) => o.id);
+      const kept = await tx.unscopedWithin((platform) => this.billing.byOrganisations(platform, ids));
+      const before = new Map(kept.map((b) => [b.organisationId, b]));
+      const changes: BillingDetailsChangeDto[] = [];
+      const writes: Array<{ organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }> =
+        [];
+      for (const row of rows) {
+        const organisationId = organisations.get(row.code)!.id;
+        const current =
+          writes.find((w) => w.organisationId === organisationId)?.after ?? detailsOf(before.get(organisationId));
+        const after = merge(current, row);
+        for (const field of FIELDS)
+          if (after[field] !== current[field])
+            changes.push({ code: row.code, field, previous: current[field], value: after[field] });
+        const write = writes.find((w) => w.organisationId === organisationId);
+        if (write) write.after = after;
+        else writes.push({ organisationId, code: row.code, before: current, after });
+      }
+      if (!dryRun) await this.apply(tx, rows, writes, organisations, contracts);
+      return { applied: !dryRun, rows: rows.length, changes };
+    });
+  }
+
+  /**
+   * Writes what the caller may set. The VNG sets details of organisations other than its own, which
+   * row-level security lets only the platform write: after the checks above, in the same
+   * transaction, as the platform (unscopedWithin); the audit names the VNG as the actor.
+   */
+  private async apply(
+    tx: TenantTransaction,
+    rows: readonly BillingFileRow[],
+    writes: ReadonlyArray<{ organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }>,
+    organisations: ReadonlyMap<string | null, { id: string }>,
+    contracts: ReadonlyMap<string, { id: string }>,
+  ): Promise<void> {
+    await tx.unscopedWithin(async (platform) => {
+      for (const write of writes) await this.billing.upsert(platform, write.organisationId, write.after);
+      for (const row of rows) {
+        if (!row.purchaseOrder) continue;
+        await this.billing.setPurchaseOrder(platform, organisations.get(row.code)!.id, {
+          contractId: contracts.get(row.purchaseOrder.contractReference)!.id,
+          year: row.purchaseOrder.year,
+          number: row.purchaseOrder.number,
+        });
+      }
+    });
+    for (const write of writes) {
+      await tx.audit({
+        action: 'billing-details.imported',
+        entityType: 'billing-details',
+        entityId: write.code,
+        organisationId: write.organisationId,
+        before: write.before,
+        after: write.after,
+      });
+    }
+  }
+}
+
+function detailsOf(row: CustomerBilling | undefined): CustomerBilling {
+  return {
+    oin: row?.oin ?? null,
+    kvkNumber: row?.kvkNumber ?? null,
+    street: row?.street ?? null,
+    postalCode: row?.postalCode ?? null,
+    city: row?.city ?? null,
+    invoiceEmail: row?.invoiceEmail ?? null,
+  };
+}
+
+/** The row's values where it has one; an empty cell keeps the current value. */
+function merge(current: CustomerBilling, row: BillingFileRow): CustomerBilling {
+  return Object.fromEntries(FIELDS.map((field) => [field, row[field] ?? current[field]])) as unknown as CustomerBilling;
+}
+
+function invalidFile(problems: BillingFileProblem[]): InvoicingError {
+  return new InvoicingError(
+    InvoicingErrorCode.InvalidBillingFile,
+    `${problems.length} problem(s) found; nothing was written. Fix them all and send the file again.`,
+    { problems: [...problems].sort((a, b) => a.line - b.line) },
+  );
+}

@@ -1,0 +1,23 @@
+export class BillingDetailsChangeDto {
+  /** @example 'GM0106' */
+  code: string;
+
+  /** oin, kvkNumber, street, postalCode, city or invoiceEmail. @example 'postalCode' */
+  field: string;
+
+  previous: string | null;
+
+  /** @example '9401 JW' */
+  value: string | null;
+}
+
+export class BillingDetailsImportReportDto {
+  /** Whether the details were written (false for a dry run). */
+  applied: boolean;
+
+  /** Rows read. */
+  rows: number;
+
+  /** Every value the file sets differently from what was kept; an empty cell changes nothing. */
+  changes: BillingDetailsChangeDto[];
+}
