@@ -46,6 +46,8 @@ import { BillingDetailsDto } from './dto/billing-details.dto';
 import { CreateInvoiceRunDto, DryRunDto, DryRunQuery, InvoiceRunDto, RunIdParam } from './dto/invoice-runs.dto';
 import { InvoiceRunsService } from './invoice-runs.service';
 import { PaymentsService } from './payments.service';
+import { ReadinessDto, ReadinessQuery } from './dto/readiness.dto';
+import { RunReadinessService } from './run-readiness.service';
 
 @ApiTags('Invoicing')
 @Controller()
@@ -57,7 +59,23 @@ export class InvoicingController {
     private readonly payments: PaymentsService,
     private readonly exports: DocumentExportService,
     private readonly billing: BillingDetailsService,
+    private readonly readinessOf: RunReadinessService,
   ) {}
+
+  @Get('contracts/:id/invoice-runs/readiness')
+  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @ApiOperation({
+    summary:
+      'Before a run: which customers lack an invoice address (no lawful invoice) or an OIN or KvK number (no e-invoice)',
+    description:
+      "For whoever may start the contract's runs. Lists only the customers that lack something; allocation statements " +
+      '(fund withholding) are not invoices and lack nothing. Complete the details per municipality or with POST /billing-details/imports.',
+  })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiProblemResponses(400, 404, [409, 'A draft, or a year outside the contract term.'])
+  readiness(@Param() { id }: ContractIdParam, @Query() query: ReadinessQuery): Promise<ReadinessDto> {
+    return this.readinessOf.readiness(id, query.year);
+  }
 
   @Post('contracts/:id/invoice-runs')
   @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')

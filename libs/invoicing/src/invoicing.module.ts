@@ -15,6 +15,7 @@ import { ReferenceDataModule } from '@wmo/reference-data';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDetailsService } from './billing-details.service';
 import { BillingDetailsImportService } from './billing-details-import.service';
+import { RunReadinessService } from './run-readiness.service';
 import { BillingDetailsImportsController } from './billing-details-imports.controller';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentAnswers } from './document-answers';
@@ -118,6 +119,7 @@ export class InvoicingModule {
         DocumentExportService,
         BillingDetailsService,
         BillingDetailsImportService,
+        RunReadinessService,
         InvoiceWorker,
       ],
       exports: [InvoicingReader, InvoiceRunProcessor],

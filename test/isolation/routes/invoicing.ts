@@ -8,6 +8,11 @@ export const INVOICING_ROUTES: RouteCases = {
     url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs`,
     body: () => ({ year: 2024 }),
   },
+  'GET /api/v1/contracts/:id/invoice-runs/readiness': {
+    kind: 'foreign',
+    roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
+    url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs/readiness?year=2025`,
+  },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
   'GET /api/v1/invoice-runs/:id/documents.zip': {
     kind: 'foreign',
