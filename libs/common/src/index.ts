@@ -9,7 +9,7 @@ export { ApiProblemResponses, documentUnexpectedErrors } from './api-problem-res
 export { createValidationPipe, flattenValidationErrors } from './validation';
 export { IsIsoDate } from './iso-date.validator';
 export { NoQueryParams } from './no-query.dto';
-export { ImportQuery } from './import.query';
+export { answerImport, ApiFileImport, ImportQuery } from './import.query';
 export { PageQuery } from './page.query';
 export { PatternPipe } from './pattern.pipe';
 export { ToInteger, Trim } from './transforms';

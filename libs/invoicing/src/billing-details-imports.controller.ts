@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses, ImportQuery } from '@wmo/common';
+import { answerImport, ApiFileImport, ImportQuery } from '@wmo/common';
 import { Roles } from '@wmo/tenancy';
 import { BillingDetailsImportService } from './billing-details-import.service';
 import { BillingDetailsImportReportDto } from './dto/billing-details-import.dto';
@@ -23,29 +23,16 @@ export class BillingDetailsImportsController {
       'written); `dryRun=true` reports the changes (200); otherwise all are applied in one transaction and audited per ' +
       'municipality (201).',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({
-    schema: {
-      type: 'string',
-      example: 'code,oin,kvkNumber,street,postalCode,city,invoiceEmail\nGM0106,,,Noordersingel 33,9401 JW,Assen,\n',
-    },
-  })
-  @ApiOkResponse({ type: BillingDetailsImportReportDto, description: 'Dry run: what the file would change.' })
-  @ApiCreatedResponse({ type: BillingDetailsImportReportDto, description: 'Applied.' })
-  @ApiProblemResponses(
-    400,
-    [413, 'The file is larger than 20 MB.'],
-    [415, 'The body is not text/csv.'],
-    [422, 'The file has problems: every one in `problems`, with its line and column; nothing was written.'],
+  @ApiFileImport(
+    BillingDetailsImportReportDto,
+    'code,oin,kvkNumber,street,postalCode,city,invoiceEmail\nGM0106,,,Noordersingel 33,9401 JW,Assen,\n',
   )
-  async import(
+  import(
     @Body() file: unknown,
     @Query() query: ImportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BillingDetailsImportReportDto> {
     const dryRun = query.dryRun === 'true';
-    const report = await this.imports.import(file, dryRun);
-    reply.status(dryRun ? 200 : 201);
-    return report;
+    return answerImport(reply, dryRun, this.imports.import(file, dryRun));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses, ImportQuery } from '@wmo/common';
+import { answerImport, ApiFileImport, ImportQuery } from '@wmo/common';
 import { Roles } from '@wmo/tenancy';
 import { PopulationImportReportDto } from './dto/population-import.dto';
 import { PopulationImportsService } from './population-imports.service';
@@ -23,24 +23,13 @@ export class PopulationImportsController {
       'the report says what the file would change (200); otherwise the whole file is applied in one transaction, ' +
       'audited (201). Importing the same file again changes nothing.',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'code,year,population\nGM0106,2025,70000\n' } })
-  @ApiOkResponse({ type: PopulationImportReportDto, description: 'Dry run: what the file would change.' })
-  @ApiCreatedResponse({ type: PopulationImportReportDto, description: 'Applied.' })
-  @ApiProblemResponses(
-    400,
-    [413, 'The file is larger than 20 MB.'],
-    [415, 'The body is not text/csv.'],
-    [422, 'The file has problems: every one in `problems`, with its line; nothing was written.'],
-  )
-  async import(
+  @ApiFileImport(PopulationImportReportDto, 'code,year,population\nGM0106,2025,70000\n')
+  import(
     @Body() file: unknown,
     @Query() query: ImportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PopulationImportReportDto> {
     const dryRun = query.dryRun === 'true';
-    const report = await this.imports.import(file, dryRun);
-    reply.status(dryRun ? 200 : 201);
-    return report;
+    return answerImport(reply, dryRun, this.imports.import(file, dryRun));
   }
 }
