@@ -10,6 +10,7 @@ import { InvoicePage } from './pages/Invoice';
 import { InvoiceRunPage } from './pages/InvoiceRun';
 import { InvoicesPage } from './pages/Invoices';
 import { NotificationsPage } from './pages/Notifications';
+import { ImportsPage } from './pages/Imports';
 import { ObligationPage } from './pages/Obligation';
 import { OverviewPage } from './pages/Overview';
 import { SignIn } from './pages/SignIn';
@@ -66,6 +67,7 @@ function SignedInRoutes() {
           <Route path="/overzicht" element={<OverviewPage />} />
           <Route path="/statistieken" element={<StatisticsPage />} />
           <Route path="/meldingen" element={<NotificationsPage />} />
+          <Route path="/gegevens-laden" element={<ImportsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

@@ -19,6 +19,7 @@ export function navFor(me: Me): NavItem[] {
   if (kind === 'ASSOCIATION') {
     items.push({ to: '/contracten', label: 'Contracten' }, { to: '/overzicht', label: 'Landelijk overzicht' });
     if (roles.has('FINANCE') || roles.has('CONTRACT_MANAGER')) items.push({ to: '/facturen', label: 'Facturen' });
+    if (roles.has('CONTRACT_MANAGER')) items.push({ to: '/gegevens-laden', label: 'Gegevens laden' });
   }
   if (kind === 'PROVIDER') {
     items.push(
@@ -33,6 +34,7 @@ export function navFor(me: Me): NavItem[] {
       { to: '/overzicht', label: 'Landelijk overzicht' },
       { to: '/contracten', label: 'Contracten' },
       { to: '/facturen', label: 'Facturen' },
+      { to: '/gegevens-laden', label: 'Gegevens laden' },
     );
   }
   items.push({ to: '/meldingen', label: 'Meldingen' });

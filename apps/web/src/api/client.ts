@@ -153,3 +153,17 @@ export async function download(
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
   return name;
 }
+
+/**
+ * A CSV file sent as the body of an import (`text/csv`), with `?dryRun=`: the report as JSON. A
+ * file with problems is an ApiError whose extensions carry `problems` (line, column, message).
+ */
+export async function uploadCsv<T>(path: string, file: Blob, dryRun: boolean): Promise<T> {
+  const res = await authorised(url(path, { dryRun: String(dryRun) }), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'text/csv' },
+    body: file,
+  });
+  if (!res.ok) throw await problemToError(res);
+  return (await res.json()) as T;
+}

@@ -1,0 +1,73 @@
+import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+import { sql } from './support/test-database';
+
+// Made-up figures for 1 January 2025 (test data), in the shape of a CBS StatLine export.
+const STATLINE_2025 = [
+  '"ID";"Geslacht";"Leeftijd";"RegioS";"Perioden";"BevolkingOp1Januari_1"',
+  '"0";"T001038";"10000";"NL01      ";"2025JJ00";"  18000000"',
+  '"1";"T001038";"10000";"GM0014    ";"2025JJ00";"    240000"',
+  '"2";"T001038";"10000";"GM0106    ";"2025JJ00";"     70000"',
+].join('\r\n');
+
+describeInBrowser('web portal: the operator loads CBS figures and billing details, checked before applied', () => {
+  let portal: Portal;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+  });
+  afterAll(async () => {
+    await portal?.close();
+  });
+
+  const figures2025 = async () =>
+    (
+      await sql<{ count: number }>(
+        portal.t.databaseUrl,
+        `SELECT count(*)::int AS count FROM population_figure WHERE reference_date = '2025-01-01'`,
+      )
+    )[0].count;
+
+  it('a StatLine file: the report first (nothing written), then Toepassen loads it', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'operator@demo.nl');
+    await page.getByRole('link', { name: 'Gegevens laden' }).click();
+    await page.getByRole('heading', { name: 'Gegevens laden', level: 1 }).waitFor();
+    const population = page.getByRole('region', { name: 'Bevolkingscijfers van het CBS' });
+    await population.getByLabel('Bestand (CSV)').setInputFiles({
+      name: 'bevolking-2025.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(STATLINE_2025),
+    });
+    await population.getByText('Het bestand bevolking-2025.csv is gecontroleerd en nog niet toegepast.').waitFor();
+    const changes = population.getByRole('table', { name: 'Wijzigingen per gemeente' });
+    await expect(changes.getByRole('row', { name: /Assen/ }).textContent()).resolves.toContain('70.000');
+    expect(await figures2025()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'gegevens-laden-controle');
+
+    await population.getByRole('button', { name: 'Toepassen' }).click();
+    await population.getByText('De bevolkingscijfers zijn geladen: 2 wijzigingen.').waitFor();
+    expect(await figures2025()).toBe(2);
+  });
+
+  it('a billing-details file with a wrong postal code: every problem with its line, nothing saved', async () => {
+    const page = await portal.newPage({ width: 375 });
+    await portal.signIn(page, 'operator@demo.nl');
+    await page.goto(`${portal.baseUrl}/gegevens-laden`);
+    const billing = page.getByRole('region', { name: 'Factuurgegevens van gemeenten' });
+    await billing.getByLabel('Bestand (CSV)').setInputFiles({
+      name: 'factuurgegevens.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'code,oin,kvkNumber,street,postalCode,city,invoiceEmail\nGM0106,,,Noordersingel 33,94 JW,Assen,\n',
+      ),
+    });
+    await billing.getByText('Het bestand is niet geladen').waitFor();
+    const problems = billing.getByRole('table', { name: 'Problemen in het bestand' });
+    await expect(problems.getByRole('row', { name: /Postcode/ }).textContent()).resolves.toContain(
+      '"94 JW" is not a Dutch postal code such as 9401 JW',
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'gegevens-laden-problemen-375');
+  });
+});
