@@ -133,6 +133,10 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.goto(`/contracten/${vng2018}`);
     await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    // Before it starts: the demo's municipalities have no billing details, and the form says so.
+    await page.getByText('0 van 338 gemeenten hebben een factuuradres; 338 zonder factuuradres.').waitFor();
+    expect(await page.getByRole('link', { name: 'Gegevens laden' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'factuurronde-gereedheid');
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
     await page.waitForURL(/\/factuurrondes\/[0-9a-f-]{36}$/);
     const runId = new URL(page.url()).pathname.split('/').pop()!;

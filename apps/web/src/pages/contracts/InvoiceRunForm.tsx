@@ -6,6 +6,7 @@ import { Choice, PeriodFields, SelectField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
 import { currentYear, date, dateTime, yearOptions } from '../../format';
 import { Contract, InvoiceRun, period, RUN_STATUS } from './labels';
+import { RunReadiness } from './RunReadiness';
 
 type Errors = Partial<Record<'year' | 'periodStart' | 'periodEnd', string>>;
 type Mode = 'year' | 'period';
@@ -177,6 +178,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
           to={{ label: 'Laatste dag', error: errors.periodEnd, value: periodEnd, onChange: setPeriodEnd }}
         />
       )}
+      {mode === 'year' && year ? <RunReadiness contractId={contract.id} year={year} /> : null}
       <div className="actions">
         <Button type="submit" busy={busy}>
           {busy ? 'Factuurronde wordt gestart…' : 'Factuurronde starten'}
