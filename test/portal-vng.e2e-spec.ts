@@ -132,6 +132,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await portal.signIn(page, 'vng@demo.nl');
     await page.goto(`/contracten/${vng2018}`);
     await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
+    // 2026 bills on the CBS figures of 1 January 2025, which the demo does not have: the form says so.
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2026');
+    await page.getByText('Deze ronde rekent met de inwonertallen van het CBS op 1 januari 2025.').waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     // Before it starts: the demo's municipalities have no billing details, and the form says so.
     await page.getByText('0 van 338 gemeenten hebben een factuuradres; 338 zonder factuuradres.').waitFor();

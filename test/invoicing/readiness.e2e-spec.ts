@@ -23,7 +23,16 @@ describe('readiness before a run: who lacks an address (no lawful invoice) or an
     const res = await readiness(vng, vng2018, 2025);
     expect(outcome(res)).toMatchObject({
       status: 200,
-      body: { contractId: vng2018, year: 2025, documentType: 'INVOICE', customers: 338, ready: 0, eInvoiceReady: 0 },
+      body: {
+        contractId: vng2018,
+        year: 2025,
+        documentType: 'INVOICE',
+        referenceDate: '2024-01-01',
+        populationLoaded: true,
+        customers: 338,
+        ready: 0,
+        eInvoiceReady: 0,
+      },
     });
     expect(res.body.items).toHaveLength(338);
     expect(res.body.items.find((i: { municipalityCode: string }) => i.municipalityCode === 'GM0106')).toEqual({
@@ -46,6 +55,13 @@ describe('readiness before a run: who lacks an address (no lawful invoice) or an
     const items = res.body.items as Array<{ municipalityCode: string; missing: string[] }>;
     expect(items.find((i) => i.municipalityCode === 'GM0106')).toBeUndefined();
     expect(items.find((i) => i.municipalityCode === 'GM0014')?.missing).toEqual(['oinOrKvkNumber']);
+  });
+
+  it('for 2026 it says the CBS figures of 1 January 2025 are not loaded yet', async () => {
+    expect(outcome(await readiness(vng, vng2018, 2026))).toMatchObject({
+      status: 200,
+      body: { referenceDate: '2025-01-01', populationLoaded: false },
+    });
   });
 
   it('allocation statements (fund withholding) are no invoices and lack nothing', async () => {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ContractsReader } from '@wmo/contracts';
 import { OrganisationDirectory } from '@wmo/identity';
+import { referenceDateFor } from '@wmo/domain';
+import { ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase } from '@wmo/tenancy';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { ReadinessDto } from './dto/readiness.dto';
@@ -22,6 +24,7 @@ export class RunReadinessService {
     private readonly contracts: ContractsReader,
     private readonly organisations: OrganisationDirectory,
     private readonly billing: BillingDetailsRepository,
+    private readonly referenceData: ReferenceDataReader,
   ) {}
 
   readiness(contractId: string, year: number): Promise<ReadinessDto> {
@@ -30,6 +33,8 @@ export class RunReadinessService {
       assertMayInvoice(tx.principal, contract);
       const period = billablePeriod(contract, { year });
       const documentType = fundingDocumentType(contract.fundingModel);
+      const referenceDate = referenceDateFor(contract.referenceDateRule, period.from);
+      const populationLoaded = await this.referenceData.hasPopulationFigures(tx, referenceDate);
       const participants =
         contract.fundingModel === 'CENTRAL_INVOICE'
           ? []
@@ -62,6 +67,8 @@ export class RunReadinessService {
         contractId,
         year,
         documentType,
+        referenceDate,
+        populationLoaded,
         customers: assessed.length,
         ready: assessed.filter((c) => !c.missing.includes('invoiceAddress')).length,
         eInvoiceReady: assessed.filter((c) => c.missing.length === 0).length,

@@ -35,6 +35,13 @@ export class ReadinessDto {
   @ApiProperty({ enum: DOCUMENT_TYPES })
   documentType: DocumentType;
 
+  /** The CBS reference date the run would bill on. */
+  @ApiProperty({ format: 'date' })
+  referenceDate: string;
+
+  /** Whether the CBS figures of that date are loaded; without them a run is refused (the operator loads them). */
+  populationLoaded: boolean;
+
   /** The customers a run would address: the participants, or the contracting party of a central invoice. */
   customers: number;
 

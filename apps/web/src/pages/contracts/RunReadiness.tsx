@@ -1,12 +1,14 @@
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { Alert, useLoad } from '../../components/ui';
-import { count } from '../../format';
+import { count, date } from '../../format';
 import { hasRole, useMe } from '../../session';
 
 /** GET /contracts/{id}/invoice-runs/readiness (ReadinessDto in libs/invoicing/src/dto/readiness.dto.ts). */
 interface Readiness {
   documentType: string;
+  referenceDate: string;
+  populationLoaded: boolean;
   customers: number;
   ready: number;
   eInvoiceReady: number;
@@ -23,7 +25,15 @@ export function RunReadiness({ contractId, year }: { contractId: string; year: s
     () => api<Readiness>(`/contracts/${contractId}/invoice-runs/readiness`, { query: { year } }),
     [contractId, year],
   );
-  if (state.status !== 'ready' || state.data.documentType === 'ALLOCATION_STATEMENT') return null;
+  if (state.status !== 'ready') return null;
+  if (!state.data.populationLoaded)
+    return (
+      <Alert type="warning" heading="Inwonertallen ontbreken">
+        Deze ronde rekent met de inwonertallen van het CBS op {date(state.data.referenceDate)}. Die zijn nog niet
+        ingelezen; platformbeheer laadt ze via Gegevens laden. Tot dan kan de ronde niet starten.
+      </Alert>
+    );
+  if (state.data.documentType === 'ALLOCATION_STATEMENT') return null;
   const { customers, ready, eInvoiceReady, items } = state.data;
   const withoutAddress = items.filter((item) => item.missing.includes('invoiceAddress'));
   const complete = withoutAddress.length === 0 && eInvoiceReady === customers;
