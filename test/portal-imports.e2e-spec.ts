@@ -65,7 +65,7 @@ describeInBrowser('web portal: the operator loads CBS figures and billing detail
     await billing.getByText('Het bestand is niet geladen').waitFor();
     const problems = billing.getByRole('table', { name: 'Problemen in het bestand' });
     await expect(problems.getByRole('row', { name: /Postcode/ }).textContent()).resolves.toContain(
-      '"94 JW" is not a Dutch postal code such as 9401 JW',
+      '"94 JW" is geen Nederlandse postcode zoals 9401 JW.',
     );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'gegevens-laden-problemen-375');

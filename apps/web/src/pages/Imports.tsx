@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors';
 import { Alert, Button, ErrorAlert, Field, PageHeading, Section, SortableTable } from '../components/ui';
 import { count } from '../format';
 import { hasRole, useMe } from '../session';
+import { dutchFileProblem } from './import-problems';
 
 /** A problem of an uploaded file, as the API reports it (422, `problems`). */
 interface FileProblem {
@@ -116,7 +117,7 @@ function FileImport<R extends { changes: unknown[] }>({
             columns={[
               { key: 'line', header: 'Regel', cell: (p) => p.line, sortValue: (p) => p.line, numeric: true },
               { key: 'field', header: 'Kolom', cell: (p) => (p.field ? (FIELD_LABELS[p.field] ?? p.field) : '') },
-              { key: 'message', header: 'Probleem', cell: (p) => p.message },
+              { key: 'message', header: 'Probleem', cell: (p) => dutchFileProblem(p.message) },
             ]}
             rows={problems}
             rowKey={(p) => `${p.line}-${p.field ?? ''}-${p.message}`}

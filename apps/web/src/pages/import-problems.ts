@@ -1,0 +1,65 @@
+/**
+ * The problems the API reports for an uploaded file are in English (as every API message); the
+ * portal says them in Dutch. One sentence per kind of problem the two file checks know
+ * (libs/reference-data population-file.rules and population-import.rules, libs/invoicing
+ * billing-details-file.rules and billing-details-import.service); an unknown one is shown as sent.
+ */
+const DUTCH: Array<[RegExp, string]> = [
+  [/^the file is empty$/, 'Het bestand is leeg.'],
+  [/^the file has no rows after the header$/, 'Onder de kopregel staan geen regels.'],
+  [/^not a readable CSV file: (.*)$/, 'Dit is geen leesbaar CSV-bestand ($1).'],
+  [
+    /^the first line must be the header "(.+)", optionally followed by "(.+)"$/,
+    'De eerste regel moet de kopregel "$1" zijn, eventueel gevolgd door "$2".',
+  ],
+  [/^the first line must be the header "(.+)"$/, 'De eerste regel moet de kopregel "$1" zijn (of die van het CBS).'],
+  [/^expected (?:at least )?(\d+) values.*, found (\d+)$/, 'Verwacht $1 waarden, gevonden: $2.'],
+  [
+    /^a CBS StatLine export needs a column for (.+); the header has (.+)$/,
+    'Een CBS-export (StatLine) heeft een kolom nodig voor $1; de kopregel heeft $2.',
+  ],
+  [/^period "(.*)" is not a year/, 'Periode "$1" is geen jaar (het CBS schrijft 1 januari 2025 als 2025JJ00).'],
+  [/^no figure for (\w+) in (\d+)/, 'Geen cijfer voor $1 in $2 (het CBS geeft een ontbrekend cijfer aan met ".").'],
+  [/^"(.*)" is not a CBS municipality code/, '"$1" is geen gemeentecode van het CBS (GM en vier cijfers).'],
+  [/^unknown municipality code (\w+)$/, 'Onbekende gemeentecode $1.'],
+  [/^year "(.*)" is not a year$/, '"$1" is geen jaartal.'],
+  [
+    /^year (\d+) is out of range: figures are for 1 January (\d+) to (\d+)$/,
+    'Jaar $1 valt buiten het bereik: de cijfers gaan over 1 januari $2 tot en met $3.',
+  ],
+  [/^wrong year: (\w+) \((.+)\) did not exist on 1 January (\d+)$/, '$1 ($2) bestond niet op 1 januari $3.'],
+  [/^population (.+) is negative$/, 'Inwonertal $1 is negatief.'],
+  [/^population (.+) is not a whole number$/, 'Inwonertal $1 is geen geheel getal.'],
+  [/^population "(.*)" is not a number$/, 'Inwonertal "$1" is geen getal.'],
+  [/^population (.+) is too large$/, 'Inwonertal $1 is te groot.'],
+  [/^duplicate: (\w+) for (\d+) is already on line (\d+)$/, 'Dubbel: $1 voor $2 staat al op regel $3.'],
+  [/^an OIN is 20 digits$/, 'Een OIN heeft 20 cijfers.'],
+  [
+    /^the RSIN in this OIN \((\d+)\) fails the eleven test/,
+    'Het RSIN in dit OIN ($1) voldoet niet aan de elfproef: er is een cijfer fout.',
+  ],
+  [/^a KvK number is 8 digits$/, 'Een KvK-nummer heeft 8 cijfers.'],
+  [/^"(.*)" is not a Dutch postal code such as 9401 JW$/, '"$1" is geen Nederlandse postcode zoals 9401 JW.'],
+  [
+    /^an address needs street, postal code and city together/,
+    'Een adres heeft straat, postcode en plaats samen nodig (of geen van drieën).',
+  ],
+  [/^"(.*)" is not an e-mail address$/, '"$1" is geen e-mailadres.'],
+  [
+    /^a purchase order needs contractReference, year and purchaseOrderNumber together$/,
+    'Een inkoopordernummer heeft contract, jaar en nummer samen nodig.',
+  ],
+  [/^"(.*)" is not a year$/, '"$1" is geen jaartal.'],
+  [/^(\w+) is already on line (\d+)$/, '$1 staat al op regel $2.'],
+  [/^there is no municipality (\w+)$/, 'Er is geen gemeente $1.'],
+  [
+    /^(\w+) takes no part in a contract of yours/,
+    '$1 neemt niet deel aan een contract van u; de gemeente houdt haar eigen factuurgegevens bij.',
+  ],
+  [/^there is no contract (.+)$/, 'Er is geen contract $1.'],
+];
+
+export function dutchFileProblem(message: string): string {
+  for (const [pattern, dutch] of DUTCH) if (pattern.test(message)) return message.replace(pattern, dutch);
+  return message;
+}
