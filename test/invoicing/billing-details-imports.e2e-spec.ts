@@ -1,3 +1,4 @@
+import { collectiveDraft, suppliers } from '../support/contracts';
 import { contractId } from '../support/demo';
 import { outcome } from '../support/http';
 import { Client, startSignedIn, TestApp } from '../support/test-app';
@@ -123,6 +124,19 @@ describe('billing details in bulk: the VNG for the municipalities in its contrac
       },
     ]);
     expect((await details('GM0106')).invoiceEmail).not.toBe('iemand@example.nl');
+
+    // A draft contract of its own with Assen enrolled from 2030 gives it no say over Assen's details today.
+    const { sensoor } = await suppliers(manager);
+    const draft = await collectiveDraft(manager, sensoor, { startDate: '2030-01-01', endDate: '2030-12-31' });
+    expect(
+      (await manager.post(`/api/v1/contracts/${draft.id}/participants`).send({ code: 'GM0106', from: '2030-01-01' }))
+        .status,
+    ).toBe(201);
+    const again = await upload(manager, `${HEADER}\nGM0106,,,,,,iemand@example.nl\n`, false);
+    expect(outcome(again)).toMatchObject({ status: 422 });
+    expect(again.body.problems[0].message).toBe(
+      'GM0106 takes no part in a contract of yours; its own finance staff keep its details',
+    );
   });
 
   it('bad values: every problem with its line and column (422), nothing written', async () => {
@@ -148,6 +162,36 @@ describe('billing details in bulk: the VNG for the municipalities in its contrac
       { line: 4, field: 'postalCode', message: '"97 HW" is not a Dutch postal code such as 9401 JW' },
       { line: 4, field: 'invoiceEmail', message: '"x" is not an e-mail address' },
     ]);
+  });
+
+  it('too long values and a purchase order of year 0000 are problems, not errors (422)', async () => {
+    const res = await upload(
+      vng,
+      `${HEADER},contractReference,year,purchaseOrderNumber\nGM0106,,,${'s'.repeat(250)},9401 JW,${'c'.repeat(150)},,VNG-SEN-2018,0000,${'n'.repeat(60)}\n`,
+      false,
+    );
+    expect(outcome(res)).toMatchObject({ status: 422 });
+    expect(res.body.problems).toEqual([
+      { line: 2, field: 'street', message: 'a street is 2 to 200 characters' },
+      { line: 2, field: 'city', message: 'a city is 2 to 100 characters' },
+      { line: 2, field: 'year', message: '"0000" is not a year from 2015 to 2100' },
+    ]);
+  });
+
+  it('a Windows-1252 file is read as such: "Súdwest-Fryslân" is stored with its â', async () => {
+    const cp1252 = Buffer.concat([
+      Buffer.from(`${HEADER}\nGM1900,,,Marktstraat 15,8601 CG,Súdwest-Frysl`, 'latin1'),
+      Buffer.from([0xe2]),
+      Buffer.from('n,\n', 'latin1'),
+    ]);
+    const res = await vng.post(`${URL}?dryRun=true`).set('Content-Type', 'text/csv').send(cp1252);
+    expect(outcome(res)).toMatchObject({ status: 200 });
+    expect(res.body.changes).toContainEqual({
+      code: 'GM1900',
+      field: 'city',
+      previous: null,
+      value: 'Súdwest-Fryslân',
+    });
   });
 
   it('the operator may set any municipality; an officer may not import (403)', async () => {

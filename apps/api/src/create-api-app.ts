@@ -25,7 +25,7 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
   return routeTables.get(app) ?? [];
 }
 /** The largest file an upload may be (a CBS population file of every year is well under 1 MB). */
-const UPLOAD_LIMIT_BYTES = 20 * 1_048_576;
+const UPLOAD_LIMIT_BYTES = 5 * 1_048_576;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the HTTP API exactly as production runs it; tests use the same function. */
@@ -52,16 +52,30 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   if (corsOrigins.length)
     app.enableCors({ origin: corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   const fastify = app.getHttpAdapter().getInstance();
-  // An uploaded file (a CBS population file) arrives as bytes, for the routes that take files (their
-  // paths end in "imports"); the feature that reads it decodes it. Anywhere else text/csv is a 415.
-  fastify.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT_BYTES },
-    (request, body, done) =>
-      /imports$/.test(request.routeOptions.url ?? '')
-        ? done(null, body)
-        : done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('text/csv'), undefined),
-  );
+  // An uploaded file (a CBS population file, billing details) arrives as bytes, only for the routes
+  // that take files (their paths end in "imports"), refused (415) before a byte is read elsewhere,
+  // and read up to UPLOAD_LIMIT_BYTES (413 beyond). The feature that reads it decodes it.
+  fastify.addContentTypeParser('text/csv', (request, payload, done) => {
+    if (!/imports$/.test(request.routeOptions.url ?? ''))
+      return done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE('text/csv'), undefined);
+    if (Number(request.headers['content-length'] ?? 0) > UPLOAD_LIMIT_BYTES)
+      return done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let finished = false;
+    const finish = (error: Error | null, body?: Buffer) => {
+      if (finished) return;
+      finished = true;
+      done(error, body);
+    };
+    payload.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > UPLOAD_LIMIT_BYTES) finish(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+      else chunks.push(chunk);
+    });
+    payload.on('end', () => finish(null, Buffer.concat(chunks)));
+    payload.on('error', (error: Error) => finish(error));
+  });
   const context = app.get(TenantContext);
   // General rate limit per client: per credential sent (token or API key), else per IP address.
   await app.register(rateLimit, {

@@ -43,3 +43,33 @@ export function readCsvRecords(
     };
   }
 }
+
+/**
+ * The text of an uploaded file: UTF-8 (with or without a byte-order mark), or, when the bytes are
+ * not valid UTF-8, Windows-1252, in which older exports and Excel on Windows write ("Fryslân" is
+ * then the byte E2 for â, never valid UTF-8 on its own).
+ */
+export function decodeUpload(file: Buffer | string): string {
+  if (typeof file === 'string') return file;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
+  } catch {
+    return new TextDecoder('windows-1252').decode(file);
+  }
+}
+
+/** At most this many problems of a file are reported, then how many more there are. */
+export const MAX_REPORTED_PROBLEMS = 200;
+
+/** The first MAX_REPORTED_PROBLEMS problems by line, then one saying how many more there are. */
+export function reportedProblems<P extends { line: number; message: string }>(
+  problems: readonly P[],
+): Array<P | { line: number; message: string }> {
+  const sorted = [...problems].sort((a, b) => a.line - b.line);
+  if (sorted.length <= MAX_REPORTED_PROBLEMS) return sorted;
+  const more = sorted.length - MAX_REPORTED_PROBLEMS;
+  return [
+    ...sorted.slice(0, MAX_REPORTED_PROBLEMS),
+    { line: sorted[MAX_REPORTED_PROBLEMS].line, message: `and ${more} more problem${more === 1 ? '' : 's'}` },
+  ];
+}

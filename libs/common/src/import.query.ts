@@ -26,7 +26,7 @@ export const ApiFileImport = (report: Type<unknown>, example: string) =>
     ApiCreatedResponse({ type: report, description: 'Applied.' }),
     ApiProblemResponses(
       400,
-      [413, 'The file is larger than 20 MB.'],
+      [413, 'The file is larger than 5 MB.'],
       [415, 'The body is not text/csv.'],
       [422, 'The file has problems: every one in `problems`, with its line; nothing was written.'],
     ),

@@ -128,13 +128,18 @@ export class ContractRepository {
     );
   }
 
-  /** The municipalities that take part in a contract of this contracting party on `from` or later. */
-  async participantCodesOf(tx: Transaction, contractingOrganisationId: string, from: IsoDate): Promise<string[]> {
+  /**
+   * The municipalities that take part on `day` in an active contract of this contracting party
+   * (in its term): not a draft, not a future or ended participation.
+   */
+  async participantCodesOf(tx: Transaction, contractingOrganisationId: string, day: IsoDate): Promise<string[]> {
     const rows = await tx.manager.query<Array<{ code: string }>>(
       `SELECT DISTINCT p.municipality_code AS code
          FROM participation p JOIN contract c ON c.id = p.contract_id
-        WHERE c.contracting_organisation_id = $1 AND (p.to_date IS NULL OR p.to_date >= $2::date)`,
-      [contractingOrganisationId, from],
+        WHERE c.contracting_organisation_id = $1 AND c.status = 'ACTIVE'
+          AND c.start_date <= $2::date AND (c.end_date IS NULL OR c.end_date >= $2::date)
+          AND p.from_date <= $2::date AND (p.to_date IS NULL OR p.to_date >= $2::date)`,
+      [contractingOrganisationId, day],
     );
     return rows.map((row) => row.code);
   }

@@ -111,7 +111,7 @@ export class ContractsReader {
     return new Map(rows.map(({ reference, ...contract }) => [reference, contract]));
   }
 
-  /** The municipalities that take part in a contract of this contracting party today or later (the VNG's members). */
+  /** The municipalities that take part today in an active contract of this contracting party (the VNG's members). */
   async participantCodesOf(tx: Transaction, contractingOrganisationId: string): Promise<Set<string>> {
     return new Set(await this.contracts.participantCodesOf(tx, contractingOrganisationId, todayInAmsterdam()));
   }

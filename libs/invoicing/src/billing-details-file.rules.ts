@@ -17,6 +17,9 @@ export interface BillingFileRow extends CustomerBilling {
   purchaseOrder: { contractReference: string; year: number; number: string } | null;
 }
 
+/** Rows read at once: every municipality, with purchase orders for several contracts. */
+const MAX_ROWS = 5000;
+
 export const BILLING_FILE_COLUMNS = ['code', 'oin', 'kvkNumber', 'street', 'postalCode', 'city', 'invoiceEmail'];
 export const PURCHASE_ORDER_COLUMNS = ['contractReference', 'year', 'purchaseOrderNumber'];
 
@@ -75,6 +78,13 @@ export function readBillingFile(text: string): { rows: BillingFileRow[]; problem
         },
       ],
     };
+  if (data.length > MAX_ROWS)
+    return {
+      rows: [],
+      problems: [
+        { line: header.line, message: `the file has ${data.length} rows; at most ${MAX_ROWS} are read at once` },
+      ],
+    };
   if (data.length === 0)
     return { rows: [], problems: [{ line: header.line, message: 'the file has no rows after the header' }] };
 
@@ -101,12 +111,15 @@ export function readBillingFile(text: string): { rows: BillingFileRow[]; problem
     if (postalText !== null && postalCode === null)
       problem('postalCode', `"${postalText}" is not a Dutch postal code such as 9401 JW`);
     const street = cell('street');
+    if (street !== null && (street.length < 2 || street.length > 200))
+      problem('street', 'a street is 2 to 200 characters');
     const city = cell('city');
+    if (city !== null && (city.length < 2 || city.length > 100)) problem('city', 'a city is 2 to 100 characters');
     const address = [street, postalCode ?? postalText, city];
     if (address.some((part) => part !== null) && address.some((part) => part === null))
       problem('street', 'an address needs street, postal code and city together (or none of them)');
     const invoiceEmail = cell('invoiceEmail');
-    if (invoiceEmail !== null && !isEmail(invoiceEmail))
+    if (invoiceEmail !== null && (invoiceEmail.length > 254 || !isEmail(invoiceEmail)))
       problem('invoiceEmail', `"${invoiceEmail}" is not an e-mail address`);
     let purchaseOrder: BillingFileRow['purchaseOrder'] = null;
     if (withOrders) {
@@ -117,7 +130,9 @@ export function readBillingFile(text: string): { rows: BillingFileRow[]; problem
             'contractReference',
             'a purchase order needs contractReference, year and purchaseOrderNumber together',
           );
-        else if (!/^\d{4}$/.test(yearText)) problem('year', `"${yearText}" is not a year`);
+        else if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2015 || Number(yearText) > 2100)
+          problem('year', `"${yearText}" is not a year from 2015 to 2100`);
+        else if (number.length > 50) problem('purchaseOrderNumber', 'a purchase-order number is at most 50 characters');
         else purchaseOrder = { contractReference: reference, year: Number(yearText), number };
       }
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeUpload, reportedProblems } from '@wmo/common';
 import { ContractsReader } from '@wmo/contracts';
 import { OrganisationDirectory } from '@wmo/identity';
 import { isOperator, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -32,10 +33,10 @@ export class BillingDetailsImportService {
     if (!Buffer.isBuffer(file) && file !== undefined)
       throw new InvoicingError(
         InvoicingErrorCode.NotACsvFile,
-        'Send the file itself as the request body, with Content-Type: text/csv (UTF-8).',
+        'Send the file itself as the request body, with Content-Type: text/csv (UTF-8 or Windows-1252).',
       );
     return this.db.transaction(async (tx) => {
-      const { rows, problems } = readBillingFile(file ? file.toString('utf8') : '');
+      const { rows, problems } = readBillingFile(file ? decodeUpload(file) : '');
       // Which municipalities exist is public; the caller's transaction may not see their organisations.
       const codes = [...new Set(rows.map((row) => row.code))];
       const found = await tx.unscopedWithin((platform) =>
@@ -57,8 +58,15 @@ export class BillingDetailsImportService {
             message: `${row.code} takes no part in a contract of yours; its own finance staff keep its details`,
           });
         const reference = row.purchaseOrder?.contractReference;
-        if (reference && !contracts.has(reference))
+        const contract = reference ? contracts.get(reference) : undefined;
+        if (reference && !contract)
           problems.push({ line: row.line, field: 'contractReference', message: `there is no contract ${reference}` });
+        else if (contract && allowed && contract.contractingOrganisationId !== tx.principal.organisationId)
+          problems.push({
+            line: row.line,
+            field: 'contractReference',
+            message: `${reference} is not a contract of yours; its contracting party keeps its purchase orders`,
+          });
       }
       if (problems.length) throw invalidFile(problems);
 
@@ -98,8 +106,9 @@ export class BillingDetailsImportService {
     organisations: ReadonlyMap<string | null, { id: string }>,
     contracts: ReadonlyMap<string, { id: string }>,
   ): Promise<void> {
+    const changed = writes.filter((write) => FIELDS.some((field) => write.before[field] !== write.after[field]));
     await tx.unscopedWithin(async (platform) => {
-      for (const write of writes) await this.billing.upsert(platform, write.organisationId, write.after);
+      for (const write of changed) await this.billing.upsert(platform, write.organisationId, write.after);
       for (const row of rows) {
         if (!row.purchaseOrder) continue;
         await this.billing.setPurchaseOrder(platform, organisations.get(row.code)!.id, {
@@ -109,7 +118,7 @@ export class BillingDetailsImportService {
         });
       }
     });
-    for (const write of writes) {
+    for (const write of changed) {
       await tx.audit({
         action: 'billing-details.imported',
         entityType: 'billing-details',
@@ -142,6 +151,6 @@ function invalidFile(problems: BillingFileProblem[]): InvoicingError {
   return new InvoicingError(
     InvoicingErrorCode.InvalidBillingFile,
     `${problems.length} problem(s) found; nothing was written. Fix them all and send the file again.`,
-    { problems: [...problems].sort((a, b) => a.line - b.line) },
+    { problems: reportedProblems(problems) },
   );
 }

@@ -1,4 +1,4 @@
-import { CsvRecord, readCsvRecords } from '@wmo/common';
+import { CsvRecord, decodeUpload, readCsvRecords } from '@wmo/common';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 
 /** One data row of a population file as written, before any check: the figure of `code` on 1 January of `year`. */
@@ -22,18 +22,9 @@ export interface PopulationRecords {
 
 const PROJECT_HEADER = ['code', 'year', 'population'];
 
-/**
- * The text of an uploaded file: UTF-8 (with or without a byte-order mark), or, when the bytes are
- * not valid UTF-8, Windows-1252, in which StatLine's older exports and Excel on Windows write
- * ("Fryslân" is then the byte E2 for â, never valid UTF-8 on its own).
- */
+/** The text of an uploaded population file (decodeUpload: UTF-8, else Windows-1252). */
 export function decodePopulationFile(file: Buffer | string): string {
-  if (typeof file === 'string') return file;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
-  } catch {
-    return new TextDecoder('windows-1252').decode(file);
-  }
+  return decodeUpload(file);
 }
 
 /** The file's records, or a refusal with the line where it could not be read. */

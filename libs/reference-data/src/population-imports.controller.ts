@@ -16,7 +16,7 @@ export class PopulationImportsController {
   @ApiOperation({
     summary: 'Import CBS population figures (the figure on 1 January of each year)',
     description:
-      'The body is the file itself (`Content-Type: text/csv`, UTF-8 or Windows-1252, at most 20 MB): the header ' +
+      'The body is the file itself (`Content-Type: text/csv`, UTF-8 or Windows-1252, at most 5 MB): the header ' +
       '`code,year,population`, or a CBS StatLine export of table 03759ned (semicolon-separated; the columns `RegioS`, ' +
       '`Perioden` such as `2025JJ00` and `BevolkingOp1Januari_1` are read, other regions than municipalities skipped). ' +
       'Every problem of the file is reported with its line number (422) and nothing is written. With `dryRun=true` ' +

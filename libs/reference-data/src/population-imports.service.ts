@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { reportedProblems } from '@wmo/common';
 import { firstOfJanuary, todayInAmsterdam, yearOf } from '@wmo/domain';
 import { ScopedDatabase } from '@wmo/tenancy';
 import { PopulationImportReportDto } from './dto/population-import.dto';
@@ -88,7 +89,7 @@ function check(file: Buffer, known: ReadonlyMap<string, KnownMunicipality>): Che
     throw new ReferenceDataError(
       ReferenceDataErrorCode.InvalidPopulationFile,
       `${error.rowErrors.length} problem(s) found; fix them all and send the file again.`,
-      { problems: error.rowErrors },
+      { problems: reportedProblems(error.rowErrors) },
     );
   }
 }

@@ -102,7 +102,7 @@ function FileImport<R extends { changes: unknown[] }>({
     <Section id={id} title={title}>
       {intro}
       {done && <Alert type="ok">{done}</Alert>}
-      <Field label="Bestand (CSV)" description="UTF-8 of Windows-1252, hoogstens 20 MB.">
+      <Field label="Bestand (CSV)" description="UTF-8 of Windows-1252, hoogstens 5 MB.">
         {(props) => <input {...props} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} />}
       </Field>
       {error !== null && <ErrorAlert error={error} />}
@@ -131,7 +131,7 @@ function FileImport<R extends { changes: unknown[] }>({
           </Alert>
           {report(checked)}
           <div className="actions">
-            <Button busy={busy} onClick={() => void send(file, false)} disabled={checked.changes.length === 0}>
+            <Button busy={busy} onClick={() => void send(file, false)}>
               Toepassen
             </Button>
             <Button

@@ -49,7 +49,11 @@ const DUTCH: Array<[RegExp, string]> = [
     /^a purchase order needs contractReference, year and purchaseOrderNumber together$/,
     'Een inkoopordernummer heeft contract, jaar en nummer samen nodig.',
   ],
-  [/^"(.*)" is not a year$/, '"$1" is geen jaartal.'],
+  [/^"(.*)" is not a year from 2015 to 2100$/, '"$1" is geen jaartal van 2015 tot en met 2100.'],
+  [/^a street is 2 to 200 characters$/, 'Een straat heeft 2 tot 200 tekens.'],
+  [/^a city is 2 to 100 characters$/, 'Een plaatsnaam heeft 2 tot 100 tekens.'],
+  [/^a purchase-order number is at most 50 characters$/, 'Een inkoopordernummer heeft hoogstens 50 tekens.'],
+  [/^and (\d+) more problems?$/, 'En nog $1 problemen.'],
   [/^(\w+) is already on line (\d+)$/, '$1 staat al op regel $2.'],
   [/^there is no municipality (\w+)$/, 'Er is geen gemeente $1.'],
   [
@@ -57,6 +61,14 @@ const DUTCH: Array<[RegExp, string]> = [
     '$1 neemt niet deel aan een contract van u; de gemeente houdt haar eigen factuurgegevens bij.',
   ],
   [/^there is no contract (.+)$/, 'Er is geen contract $1.'],
+  [
+    /^(.+) is not a contract of yours; its contracting party keeps its purchase orders$/,
+    '$1 is geen contract van u; de opdrachtgever houdt de inkoopordernummers ervan bij.',
+  ],
+  [
+    /^the file has (\d+) rows; at most (\d+) are read at once$/,
+    'Het bestand heeft $1 regels; er worden er hoogstens $2 tegelijk gelezen.',
+  ],
 ];
 
 export function dutchFileProblem(message: string): string {
