@@ -72,7 +72,7 @@ export class BillingDetailsImportService {
 
       // Now that the caller may set every row: the details as kept, which its own transaction may not see.
       const ids = [...organisations.values()].map((o) => o.id);
-      const kept = await tx.unscopedWithin((platform) => this.billing.byOrganisations(platform, ids));
+      const kept = await tx.unscopedWithin((platform) => this.billing.byOrganisationsForUpdate(platform, ids));
       const before = new Map(kept.map((b) => [b.organisationId, b]));
       const changes: BillingDetailsChangeDto[] = [];
       const writes: Array<{ organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }> =

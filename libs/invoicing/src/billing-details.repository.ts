@@ -48,6 +48,19 @@ export class BillingDetailsRepository {
       : Promise.resolve([]);
   }
 
+  /**
+   * The same, row-locked until the transaction ends, for a change that merges into what is kept:
+   * a change by the municipality itself at the same moment waits instead of being overwritten.
+   */
+  byOrganisationsForUpdate(tx: Transaction, organisationIds: readonly string[]): Promise<BillingDetailsEntity[]> {
+    return organisationIds.length
+      ? tx.manager.find(BillingDetailsEntity, {
+          where: { organisationId: In([...organisationIds]) },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : Promise.resolve([]);
+  }
+
   /** Sets one purchase-order number (for a contract and year), leaving the organisation's others alone. */
   async setPurchaseOrder(
     tx: Transaction,

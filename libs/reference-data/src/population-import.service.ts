@@ -51,6 +51,8 @@ export class PopulationImportService {
     let inserted = 0;
     let updated = 0;
     await this.unscoped.unscopedSystemTransaction(async (tx) => {
+      // One import at a time, also beside the operator's imports through the API.
+      await this.figures.lockImports(tx);
       for (let start = 0; start < rows.length; start += BATCH_SIZE) {
         const written = await this.figures.upsertImported(tx, rows.slice(start, start + BATCH_SIZE), options.source);
         inserted += written.inserted;
