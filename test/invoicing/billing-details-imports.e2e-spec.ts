@@ -89,9 +89,25 @@ describe('billing details in bulk: the VNG for the municipalities in its contrac
       false,
     );
     expect(outcome(res)).toMatchObject({ status: 201 });
+    expect(res.body.changes).toEqual([
+      {
+        code: 'GM0106',
+        field: 'purchaseOrderNumber',
+        contractReference: 'VNG-SEN-2018',
+        year: 2026,
+        previous: null,
+        value: '4500077777',
+      },
+    ]);
     expect((await details('GM0106')).purchaseOrders).toEqual([
       { contractId: vng2018, year: 2026, number: '4500077777' },
     ]);
+    const again = await upload(
+      vng,
+      `${HEADER},contractReference,year,purchaseOrderNumber\nGM0106,,,,,,,VNG-SEN-2018,2026,4500077777\n`,
+      false,
+    );
+    expect(again.body.changes).toEqual([]);
     const own = await financeAssen
       .put('/api/v1/municipalities/GM0106/billing-details')
       .send({ invoiceEmail: 'crediteuren@assen.nl' });

@@ -11,6 +11,17 @@ import type { CustomerBilling } from './invoicing.rules';
 
 const FIELDS = ['oin', 'kvkNumber', 'street', 'postalCode', 'city', 'invoiceEmail'] as const;
 
+/** A purchase-order number the file sets for a municipality, contract and year, beside the one kept. */
+interface PurchaseOrderChange {
+  organisationId: string;
+  code: string;
+  contractId: string;
+  contractReference: string;
+  year: number;
+  number: string;
+  previous: string | null;
+}
+
 /**
  * Billing details for many municipalities at once, from a CSV file: the platform operator for any
  * municipality, the VNG's contract manager for the municipalities in its contracts. The whole file
@@ -89,34 +100,66 @@ export class BillingDetailsImportService {
         if (write) write.after = after;
         else writes.push({ organisationId, code: row.code, before: current, after });
       }
-      if (!dryRun) await this.apply(tx, rows, writes, organisations, contracts);
+      const orders = await this.purchaseOrderChanges(tx, rows, organisations, contracts);
+      for (const order of orders)
+        changes.push({
+          code: order.code,
+          field: 'purchaseOrderNumber',
+          contractReference: order.contractReference,
+          year: order.year,
+          previous: order.previous,
+          value: order.number,
+        });
+      if (!dryRun) await this.apply(tx, writes, orders);
       return { applied: !dryRun, rows: rows.length, changes };
     });
   }
 
+  /** The purchase-order numbers the file sets differently from what is kept (read as the platform, after the checks). */
+  private async purchaseOrderChanges(
+    tx: TenantTransaction,
+    rows: readonly BillingFileRow[],
+    organisations: ReadonlyMap<string | null, { id: string }>,
+    contracts: ReadonlyMap<string, { id: string }>,
+  ): Promise<PurchaseOrderChange[]> {
+    const withOrders = rows.filter((row) => row.purchaseOrder !== null);
+    const organisationIds = [...new Set(withOrders.map((row) => organisations.get(row.code)!.id))];
+    const kept = new Map<string, string>();
+    await tx.unscopedWithin(async (platform) => {
+      for (const organisationId of organisationIds)
+        for (const order of await this.billing.purchaseOrders(platform, organisationId))
+          kept.set(`${organisationId}/${order.contractId}/${order.year}`, order.number);
+    });
+    return withOrders.flatMap((row) => {
+      const { contractReference, year, number } = row.purchaseOrder!;
+      const organisationId = organisations.get(row.code)!.id;
+      const contractId = contracts.get(contractReference)!.id;
+      const previous = kept.get(`${organisationId}/${contractId}/${year}`) ?? null;
+      return previous === number
+        ? []
+        : [{ organisationId, code: row.code, contractId, contractReference, year, number, previous }];
+    });
+  }
+
   /**
-   * Writes what the caller may set. The VNG sets details of organisations other than its own, which
-   * row-level security lets only the platform write: after the checks above, in the same
-   * transaction, as the platform (unscopedWithin); the audit names the VNG as the actor.
+   * Writes what changes. The VNG sets details of organisations other than its own, which row-level
+   * security lets only the platform write: after the checks above, in the same transaction, as the
+   * platform (unscopedWithin); the audit names the VNG as the actor.
    */
   private async apply(
     tx: TenantTransaction,
-    rows: readonly BillingFileRow[],
     writes: ReadonlyArray<{ organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }>,
-    organisations: ReadonlyMap<string | null, { id: string }>,
-    contracts: ReadonlyMap<string, { id: string }>,
+    orders: readonly PurchaseOrderChange[],
   ): Promise<void> {
     const changed = writes.filter((write) => FIELDS.some((field) => write.before[field] !== write.after[field]));
     await tx.unscopedWithin(async (platform) => {
       for (const write of changed) await this.billing.upsert(platform, write.organisationId, write.after);
-      for (const row of rows) {
-        if (!row.purchaseOrder) continue;
-        await this.billing.setPurchaseOrder(platform, organisations.get(row.code)!.id, {
-          contractId: contracts.get(row.purchaseOrder.contractReference)!.id,
-          year: row.purchaseOrder.year,
-          number: row.purchaseOrder.number,
+      for (const order of orders)
+        await this.billing.setPurchaseOrder(platform, order.organisationId, {
+          contractId: order.contractId,
+          year: order.year,
+          number: order.number,
         });
-      }
     });
     for (const write of changed) {
       await tx.audit({
@@ -126,6 +169,16 @@ export class BillingDetailsImportService {
         organisationId: write.organisationId,
         before: write.before,
         after: write.after,
+      });
+    }
+    for (const order of orders) {
+      await tx.audit({
+        action: 'purchase-order.imported',
+        entityType: 'purchase-order',
+        entityId: `${order.code}/${order.contractReference}/${order.year}`,
+        organisationId: order.organisationId,
+        before: { number: order.previous },
+        after: { number: order.number },
       });
     }
   }

@@ -27,7 +27,14 @@ interface PopulationReport {
 interface BillingReport {
   applied: boolean;
   rows: number;
-  changes: Array<{ code: string; field: string; previous: string | null; value: string | null }>;
+  changes: Array<{
+    code: string;
+    field: string;
+    contractReference?: string;
+    year?: number;
+    previous: string | null;
+    value: string | null;
+  }>;
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -37,6 +44,7 @@ const FIELD_LABELS: Record<string, string> = {
   postalCode: 'Postcode',
   city: 'Plaats',
   invoiceEmail: 'E-mailadres voor facturen',
+  purchaseOrderNumber: 'Inkoopordernummer',
   code: 'Gemeentecode',
   contractReference: 'Contract',
   year: 'Jaar',
@@ -216,12 +224,17 @@ function BillingReportView({ result }: { result: BillingReport }) {
         caption="Wijzigingen per gemeente"
         columns={[
           { key: 'code', header: 'Gemeente', cell: (c) => c.code, sortValue: (c) => c.code },
-          { key: 'field', header: 'Gegeven', cell: (c) => FIELD_LABELS[c.field] ?? c.field },
+          {
+            key: 'field',
+            header: 'Gegeven',
+            cell: (c) =>
+              `${FIELD_LABELS[c.field] ?? c.field}${c.contractReference ? ` (${c.contractReference}, ${c.year})` : ''}`,
+          },
           { key: 'previous', header: 'Was', cell: (c) => c.previous ?? '–' },
           { key: 'value', header: 'Wordt', cell: (c) => c.value ?? '–' },
         ]}
         rows={result.changes}
-        rowKey={(c) => `${c.code}-${c.field}`}
+        rowKey={(c) => `${c.code}-${c.field}-${c.contractReference ?? ''}-${c.year ?? ''}`}
         empty="Geen wijzigingen."
       />
     </>

@@ -2,8 +2,14 @@ export class BillingDetailsChangeDto {
   /** @example 'GM0106' */
   code: string;
 
-  /** oin, kvkNumber, street, postalCode, city or invoiceEmail. @example 'postalCode' */
+  /** oin, kvkNumber, street, postalCode, city, invoiceEmail or purchaseOrderNumber. @example 'postalCode' */
   field: string;
+
+  /** For a purchase-order number: the contract it is for. @example 'VNG-SEN-2018' */
+  contractReference?: string;
+
+  /** For a purchase-order number: the year it is for. @example 2026 */
+  year?: number;
 
   previous: string | null;
 
