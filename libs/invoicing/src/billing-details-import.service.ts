@@ -86,19 +86,25 @@ export class BillingDetailsImportService {
       const kept = await tx.unscopedWithin((platform) => this.billing.byOrganisationsForUpdate(platform, ids));
       const before = new Map(kept.map((b) => [b.organisationId, b]));
       const changes: BillingDetailsChangeDto[] = [];
-      const writes: Array<{ organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }> =
-        [];
+      // Per organisation (a file may name one in several rows): what is kept, and after the rows so far.
+      const writes = new Map<
+        string,
+        { organisationId: string; code: string; before: CustomerBilling; after: CustomerBilling }
+      >();
       for (const row of rows) {
         const organisationId = organisations.get(row.code)!.id;
-        const current =
-          writes.find((w) => w.organisationId === organisationId)?.after ?? detailsOf(before.get(organisationId));
-        const after = merge(current, row);
+        const write = writes.get(organisationId) ?? {
+          organisationId,
+          code: row.code,
+          before: detailsOf(before.get(organisationId)),
+          after: detailsOf(before.get(organisationId)),
+        };
+        const current = write.after;
+        write.after = merge(current, row);
         for (const field of FIELDS)
-          if (after[field] !== current[field])
-            changes.push({ code: row.code, field, previous: current[field], value: after[field] });
-        const write = writes.find((w) => w.organisationId === organisationId);
-        if (write) write.after = after;
-        else writes.push({ organisationId, code: row.code, before: current, after });
+          if (write.after[field] !== current[field])
+            changes.push({ code: row.code, field, previous: current[field], value: write.after[field] });
+        writes.set(organisationId, write);
       }
       const orders = await this.purchaseOrderChanges(tx, rows, organisations, contracts);
       for (const order of orders)
@@ -110,7 +116,7 @@ export class BillingDetailsImportService {
           previous: order.previous,
           value: order.number,
         });
-      if (!dryRun) await this.apply(tx, writes, orders);
+      if (!dryRun) await this.apply(tx, [...writes.values()], orders);
       return { applied: !dryRun, rows: rows.length, changes };
     });
   }

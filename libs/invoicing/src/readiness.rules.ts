@@ -8,10 +8,14 @@ import type { DocumentType } from './invoicing.constants';
  */
 export type ReadinessGap = 'invoiceAddress' | 'oinOrKvkNumber';
 
-export function readinessGaps(type: DocumentType, details: Partial<CustomerBilling> | undefined): ReadinessGap[] {
-  if (type === 'ALLOCATION_STATEMENT') return [];
+/** What a customer (its billing details, or the snapshot on a document) lacks; the one rule for readiness and ublGaps. */
+export function customerGaps(customer: Partial<CustomerBilling> | undefined): ReadinessGap[] {
   const gaps: ReadinessGap[] = [];
-  if (!details?.street || !details.postalCode || !details.city) gaps.push('invoiceAddress');
-  if (!details?.oin && !details?.kvkNumber) gaps.push('oinOrKvkNumber');
+  if (!customer?.street || !customer.postalCode || !customer.city) gaps.push('invoiceAddress');
+  if (!customer?.oin && !customer?.kvkNumber) gaps.push('oinOrKvkNumber');
   return gaps;
+}
+
+export function readinessGaps(type: DocumentType, details: Partial<CustomerBilling> | undefined): ReadinessGap[] {
+  return type === 'ALLOCATION_STATEMENT' ? [] : customerGaps(details);
 }

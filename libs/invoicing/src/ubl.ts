@@ -3,6 +3,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { centsToDecimal } from '@wmo/domain';
 import type { PrintableDocument } from './invoice-pdf';
 import type { PartySnapshot } from './invoicing.constants';
+import { customerGaps } from './readiness.rules';
 
 export type UblProfile = 'nlcius' | 'peppol';
 
@@ -33,12 +34,13 @@ export interface UblGap {
 
 export function ublGaps(doc: PrintableDocument): UblGap[] {
   const gaps: UblGap[] = [];
-  if (!doc.customer.oin && !doc.customer.kvkNumber)
+  const customer = customerGaps(doc.customer);
+  if (customer.includes('oinOrKvkNumber'))
     gaps.push({
       code: 'customer-identifier',
       text: 'the customer has no OIN (or KvK number) to address the e-invoice to',
     });
-  if (!doc.customer.street || !doc.customer.city || !doc.customer.postalCode)
+  if (customer.includes('invoiceAddress'))
     gaps.push({ code: 'customer-address', text: "the customer's invoice address is incomplete" });
   if (!doc.supplier.kvkNumber) gaps.push({ code: 'supplier-kvk', text: 'the supplier has no KvK number' });
   if (doc.type === 'CREDIT_NOTE' && !doc.creditedNumber)

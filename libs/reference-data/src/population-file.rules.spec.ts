@@ -1,4 +1,5 @@
-import { decodePopulationFile, readPopulationRecords } from './population-file.rules';
+import { decodeUpload } from '@wmo/common';
+import { readPopulationRecords } from './population-file.rules';
 import { KnownMunicipality, validatePopulationFile } from './population-import.rules';
 import { PopulationImportError } from './reference-data.errors';
 
@@ -91,11 +92,11 @@ describe('reading a population file in either format', () => {
 
 describe('decoding an uploaded file', () => {
   it('reads UTF-8, with or without a byte-order mark (which it drops)', () => {
-    expect(decodePopulationFile(Buffer.from('\uFEFFFryslân', 'utf8'))).toBe('Fryslân');
-    expect(decodePopulationFile(Buffer.from('Fryslân', 'utf8'))).toBe('Fryslân');
+    expect(decodeUpload(Buffer.from('\uFEFFFryslân', 'utf8'))).toBe('Fryslân');
+    expect(decodeUpload(Buffer.from('Fryslân', 'utf8'))).toBe('Fryslân');
   });
 
   it('reads Windows-1252 when the bytes are not UTF-8: "Fryslân" with â as the byte E2', () => {
-    expect(decodePopulationFile(Buffer.from([0x46, 0x72, 0x79, 0x73, 0x6c, 0xe2, 0x6e]))).toBe('Fryslân');
+    expect(decodeUpload(Buffer.from([0x46, 0x72, 0x79, 0x73, 0x6c, 0xe2, 0x6e]))).toBe('Fryslân');
   });
 });

@@ -1,4 +1,4 @@
-import { CsvRecord, decodeUpload, readCsvRecords } from '@wmo/common';
+import { CsvRecord, readCsvRecords } from '@wmo/common';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 
 /** One data row of a population file as written, before any check: the figure of `code` on 1 January of `year`. */
@@ -21,11 +21,6 @@ export interface PopulationRecords {
 }
 
 const PROJECT_HEADER = ['code', 'year', 'population'];
-
-/** The text of an uploaded population file (decodeUpload: UTF-8, else Windows-1252). */
-export function decodePopulationFile(file: Buffer | string): string {
-  return decodeUpload(file);
-}
 
 /** The file's records, or a refusal with the line where it could not be read. */
 function parseCsv(text: string, delimiter: string): CsvRecord[] {

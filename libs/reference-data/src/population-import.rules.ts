@@ -1,6 +1,7 @@
 import { firstOfJanuary, isValidOn, Validity } from '@wmo/domain';
 import { MUNICIPALITY_CODE_PATTERN } from './dto/municipality-code.param';
-import { decodePopulationFile, PopulationFileFormat, readPopulationRecords } from './population-file.rules';
+import { decodeUpload } from '@wmo/common';
+import { PopulationFileFormat, readPopulationRecords } from './population-file.rules';
 import { ImportRowError, PopulationImportError } from './reference-data.errors';
 import { FIRST_DATA_YEAR } from './reference-years';
 
@@ -61,7 +62,7 @@ export function checkPopulationFile(
   lastYear: number,
   onProgress?: (progress: ImportProgress) => void,
 ): CheckedPopulationFile {
-  const { format, records, problems, skippedRegions } = readPopulationRecords(decodePopulationFile(csv));
+  const { format, records, problems, skippedRegions } = readPopulationRecords(decodeUpload(csv));
   const errors: ImportRowError[] = [...problems];
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
