@@ -15,6 +15,7 @@ import { CreditedDocumentIndex1795452236792 } from './1795452236792-credited-doc
 import { ApplicationRole1796292174851 } from './1796292174851-application-role';
 import { InvoiceLineCalculation1796295294937 } from './1796295294937-invoice-line-calculation';
 import { PopulationImportFunction1796310000000 } from './1796310000000-population-import-function';
+import { InvoiceRunHeld1796312030014 } from './1796312030014-invoice-run-held';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ApplicationRole1796292174851,
   InvoiceLineCalculation1796295294937,
   PopulationImportFunction1796310000000,
+  InvoiceRunHeld1796312030014,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { postContract } from './support/contracts';
+import { asText } from './support/http';
 import { validateUbl } from './support/einvoice';
 import { sql } from './support/test-database';
 import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
@@ -25,12 +26,6 @@ const oinOf = (code: string) => `0000000100${code.slice(2)}000000`;
 const poOf = (code: string) => `PO-2025-${code}`;
 
 const outcome = (res: Response) => ({ status: res.status, body: res.body });
-const asText = (res: Response, done: (err: Error | null, body: string) => void) => {
-  const chunks: Buffer[] = [];
-  const stream = res as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-};
 
 interface Doc {
   id: string;

@@ -1,4 +1,5 @@
 import { contractId } from '../support/demo';
+import { demoBillingDetailsOnly } from '../support/invoicing';
 import { outcome } from '../support/http';
 import { Client, startSignedIn, TestApp } from '../support/test-app';
 
@@ -16,10 +17,11 @@ describe('readiness before a run: who lacks an address (no lawful invoice) or an
   beforeAll(async () => {
     [t, vng, sensoor, officer] = await startSignedIn('vng@demo.nl', 'sensoor@demo.nl', 'officer.gm0106@demo.nl');
     vng2018 = await contractId(t, 'VNG-SEN-2018');
+    await demoBillingDetailsOnly(t);
   });
   afterAll(() => t.close());
 
-  it('in the demo no municipality has billing details: all 338 participants of 2025 lack both', async () => {
+  it('in the demo only the town hall of Assen gives an address among the 338 participants of 2025, and nobody an OIN', async () => {
     const res = await readiness(vng, vng2018, 2025);
     expect(outcome(res)).toMatchObject({
       status: 200,
@@ -30,14 +32,17 @@ describe('readiness before a run: who lacks an address (no lawful invoice) or an
         referenceDate: '2024-01-01',
         populationLoaded: true,
         customers: 338,
-        ready: 0,
+        ready: 1,
         eInvoiceReady: 0,
       },
     });
     expect(res.body.items).toHaveLength(338);
-    expect(res.body.items.find((i: { municipalityCode: string }) => i.municipalityCode === 'GM0106')).toEqual({
-      municipalityCode: 'GM0106',
-      name: 'Gemeente Assen',
+    const item = (code: string) =>
+      res.body.items.find((i: { municipalityCode: string }) => i.municipalityCode === code);
+    expect(item('GM0106')).toEqual({ municipalityCode: 'GM0106', name: 'Gemeente Assen', missing: ['oinOrKvkNumber'] });
+    expect(item('GM0014')).toEqual({
+      municipalityCode: 'GM0014',
+      name: 'Gemeente Groningen',
       missing: ['invoiceAddress', 'oinOrKvkNumber'],
     });
   });

@@ -17,3 +17,11 @@ export const binary = (res: Response, done: (err: Error | null, body: Buffer) =>
 /** A 400 whose problem names one invalid field (`field` may be a matcher such as `expect.stringContaining`). */
 export const expectInvalidField = (res: Response, field: unknown) =>
   expect(outcome(res)).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field })] } });
+
+/** A supertest parser that reads the body as UTF-8 text, whatever its type (XML, PDF text checks). */
+export const asText = (res: Response, done: (err: Error | null, body: string) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+};

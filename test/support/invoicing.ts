@@ -3,6 +3,7 @@ import type { InvoiceDocumentDto, InvoiceRunDto } from '@wmo/invoicing';
 import { contractId, signIn, WMO } from './demo';
 import { outcome } from './http';
 import { Client, listenOnce, startTestApp, TestApp, waitForRun } from './test-app';
+import { sql } from './test-database';
 
 export type Run = InvoiceRunDto;
 export type Doc = InvoiceDocumentDto;
@@ -135,4 +136,12 @@ export async function expectListTotals(client: Client, filter: string): Promise<
       outstandingCents: sum(invoices, (d) => d.outstandingCents),
     },
   });
+}
+
+/**
+ * Back to the demo's billing details: the made-up test addresses of the template (see
+ * global-setup, giveTestAddresses) are removed, so only the five real town halls keep an address.
+ */
+export async function demoBillingDetailsOnly(t: TestApp): Promise<void> {
+  await sql(t.databaseUrl, `DELETE FROM billing_details WHERE street = 'Testadres 1'`);
 }

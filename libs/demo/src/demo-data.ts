@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { upsertUser, UserSeed } from '@wmo/identity';
 import { unscopedAsPlatform } from '@wmo/tenancy';
+import { seedDemoBillingDetails } from './demo-billing-details';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoStatistics } from './demo-statistics';
 
@@ -49,6 +50,7 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
     for (const user of DEMO_USERS) await upsertUser(tx, user, password);
     const providers = await seedDemoContracts(tx);
     await seedDemoStatistics(tx, providers.get(SENSOOR.name)!);
+    await seedDemoBillingDetails(tx);
   });
   return DEMO_USERS;
 }

@@ -4,6 +4,7 @@ import {
   BillingDetailsEntity,
   DocumentNumberCounterEntity,
   InvoiceRunEntity,
+  InvoiceRunHeldEntity,
   PurchaseOrderEntity,
 } from './run.entities';
 
@@ -11,6 +12,7 @@ export const INVOICING_ENTITIES = [
   BillingDetailsEntity,
   PurchaseOrderEntity,
   InvoiceRunEntity,
+  InvoiceRunHeldEntity,
   InvoiceDocumentEntity,
   InvoiceLineEntity,
   DocumentFileEntity,

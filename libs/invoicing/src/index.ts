@@ -19,3 +19,6 @@ export { InvoiceDocumentDto } from './dto/invoicing.dto';
 // The benchmark (scripts/bench-invoicing.ts) renders a run's documents with pdfkit alone.
 export { loadPrintables } from './document-pdfs';
 export { renderDocumentPdf } from './invoice-pdf';
+
+// Demo data: billing details where none are kept.
+export { seedBillingDetails } from './billing-details.seeder';

@@ -63,6 +63,19 @@ export class RunContextLoader {
   async load(tx: PlatformTransaction, runId: string): Promise<RunContext | null> {
     const run = await this.runs.byId(tx, runId);
     if (!run || run.status === 'COMPLETED' || run.status === 'FAILED') return null;
+    const context = await this.of(tx, run);
+    const total = await this.calculator.participantCount(tx, context.calculation);
+    const { documents } = await this.runs.documentTotals(tx, runId);
+    const [held] = await this.runs.held(tx, runId, 1);
+    const done = documents + (held?.total ?? 0);
+    // A central invoice is issued (or held) whole: its participants are done together, or not yet.
+    const progressDone = context.contract.fundingModel === 'CENTRAL_INVOICE' ? (done ? total : 0) : done;
+    await this.runs.markRunning(tx, runId, { startedAt: run.startedAt ?? new Date(), total, done: progressDone });
+    return context;
+  }
+
+  /** What a run works with, today, without taking it up (a release of held customers works with it too). */
+  async of(tx: PlatformTransaction, run: InvoiceRunEntity): Promise<RunContext> {
     const contract = await this.contracts.billingContractAsPlatform(tx, run.contractId);
     const calculation = await this.calculator.context(
       tx,
@@ -70,17 +83,6 @@ export class RunContextLoader {
       { from: run.periodStart, to: run.periodEnd },
       run.referenceDate,
     );
-    const total = await this.calculator.participantCount(tx, calculation);
-    const { documents: done } = await this.runs.documentTotals(tx, runId);
-    // A central invoice is issued whole: its participants are done together, or not yet.
-    const progressDone = contract.fundingModel === 'CENTRAL_INVOICE' ? (done ? total : 0) : done;
-    await this.runs.markRunning(tx, runId, { startedAt: run.startedAt ?? new Date(), total, done: progressDone });
-    return {
-      run,
-      contract,
-      issueDate: todayInAmsterdam(),
-      type: fundingDocumentType(contract.fundingModel),
-      calculation,
-    };
+    return { run, contract, issueDate: todayInAmsterdam(), type: fundingDocumentType(contract.fundingModel), calculation };
   }
 }

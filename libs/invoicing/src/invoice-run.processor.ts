@@ -64,7 +64,7 @@ export class InvoiceRunProcessor {
         this.calculator.batch(tx, context.calculation, after, this.options.batchSize),
       );
       if (batch.last === null) return;
-      const issued = await this.unscoped.unscopedSystemTransaction((tx) =>
+      const { issued } = await this.unscoped.unscopedSystemTransaction((tx) =>
         this.documents.issuePerParticipant(tx, context, batch.participants),
       );
       await this.pdfs.renderAndStore(issued.map((document) => document.id));
@@ -82,7 +82,7 @@ export class InvoiceRunProcessor {
       const participants: ComputedParticipant[] = [];
       for await (const batch of this.calculator.batches(tx, context.calculation, this.options.batchSize))
         participants.push(...batch);
-      return this.documents.issueCentral(tx, context, participants);
+      return (await this.documents.issueCentral(tx, context, participants)).issued;
     });
     await this.pdfs.renderAndStore(issued.map((document) => document.id));
   }
@@ -90,6 +90,7 @@ export class InvoiceRunProcessor {
   private async complete({ run }: RunContext): Promise<void> {
     await this.unscoped.unscopedSystemTransaction(async (tx) => {
       const totals = await this.runs.documentTotals(tx, run.id);
+      const [held] = await this.runs.held(tx, run.id, 1);
       await this.runs.complete(tx, run.id, totals);
       await tx.audit({
         organisationId: run.contractingOrganisationId,
@@ -97,7 +98,7 @@ export class InvoiceRunProcessor {
         entityType: 'invoice-run',
         entityId: run.id,
         // The audit log has always recorded the total as PostgreSQL sends a bigint: as text.
-        after: { documents: totals.documents, totalCents: totals.totalCents.toString() },
+        after: { documents: totals.documents, totalCents: totals.totalCents.toString(), held: held?.total ?? 0 },
       });
     });
     this.logger.log({ runId: run.id }, 'Invoice run completed');

@@ -11,6 +11,14 @@ export interface RunGap {
   total: number;
 }
 
+/** A customer a run holds: its details lack an address (`missing` as customerGaps says). */
+export interface HeldCustomer {
+  customerOrganisationId: string;
+  /** Null for the central invoice. */
+  municipalityCode: string | null;
+  missing: string[];
+}
+
 export interface NewRun {
   contractId: string;
   contractingOrganisationId: string;
@@ -123,13 +131,61 @@ export class InvoiceRunRepository {
     return { documents: row.count, totalCents: cents(row.total) };
   }
 
-  /** Which of these participants already have their document in the run (a resumed run skips them). */
-  async issuedCodes(tx: Transaction, runId: string, codes: readonly string[]): Promise<Set<string>> {
+  /** Which of these participants the run has done: issued their document or held them (a resumed run skips them). */
+  async doneCodes(tx: Transaction, runId: string, codes: readonly string[]): Promise<Set<string>> {
     const rows = await tx.manager.query<Array<{ code: string }>>(
-      `SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)`,
+      `SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code = ANY($2)
+       UNION SELECT municipality_code FROM invoice_run_held WHERE run_id = $1 AND municipality_code = ANY($2)`,
       [runId, codes],
     );
     return new Set(rows.map((row) => row.code));
+  }
+
+  /** The run's row, locked until the transaction ends (a release waits for another). */
+  async lockRun(tx: Transaction, id: string): Promise<InvoiceRunEntity | null> {
+    return tx.manager.findOne(InvoiceRunEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Customers the run holds, with what they lack (written again when a resumed run holds them again). */
+  async hold(tx: Transaction, run: InvoiceRunEntity, customers: readonly HeldCustomer[]): Promise<void> {
+    if (customers.length === 0) return;
+    await tx.manager.query(
+      `INSERT INTO invoice_run_held (run_id, contracting_organisation_id, supplier_id, customer_organisation_id, municipality_code, missing)
+       SELECT $1, $2, $3, t.organisation_id, t.code, string_to_array(t.missing, ',')
+         FROM unnest($4::uuid[], $5::varchar[], $6::text[]) AS t(organisation_id, code, missing)
+       ON CONFLICT (run_id, customer_organisation_id) DO UPDATE SET missing = EXCLUDED.missing`,
+      [
+        run.id,
+        run.contractingOrganisationId,
+        run.supplierId,
+        customers.map((c) => c.customerOrganisationId),
+        customers.map((c) => c.municipalityCode),
+        customers.map((c) => c.missing.join(',')),
+      ],
+    );
+  }
+
+  /** Up to `limit` held customers of the run by code (the central invoice first), each with the total count. */
+  held(tx: Transaction, runId: string, limit: number): Promise<Array<HeldCustomer & { total: number }>> {
+    return tx.manager.query(
+      `SELECT customer_organisation_id AS "customerOrganisationId", municipality_code AS "municipalityCode",
+              missing::text[] AS missing, count(*) OVER ()::int AS total
+         FROM invoice_run_held WHERE run_id = $1 ORDER BY municipality_code NULLS FIRST LIMIT $2`,
+      [runId, limit],
+    );
+  }
+
+  /** The customers no longer held: their documents are issued. */
+  async unhold(tx: Transaction, runId: string, organisationIds: readonly string[]): Promise<void> {
+    await tx.manager.query(
+      `DELETE FROM invoice_run_held WHERE run_id = $1 AND customer_organisation_id = ANY($2::uuid[])`,
+      [runId, organisationIds],
+    );
+  }
+
+  /** A completed run's count and total after a release issued more of its documents. */
+  async recount(tx: Transaction, id: string, totals: { documents: number; totalCents: Cents }): Promise<void> {
+    await tx.manager.update(InvoiceRunEntity, { id }, { documentCount: totals.documents, totalCents: totals.totalCents });
   }
 
   /** Up to `limit` documents of the run without a stored PDF. */

@@ -1,10 +1,14 @@
 import type { DryRunLineDto, InvoiceRunDto } from './dto/invoice-runs.dto';
 import type { ComputedLine, ComputedParticipant } from './invoice-calculator';
 import type { InvoiceRunEntity } from './run.entities';
-import type { RunGap } from './invoice-run.repository';
+import type { HeldCustomer, RunGap } from './invoice-run.repository';
 
 /** A run as the API shows it, with its gaps (computed from its documents on every read, so never stale). */
-export function toRunDto(run: InvoiceRunEntity, gaps: readonly RunGap[]): InvoiceRunDto {
+export function toRunDto(
+  run: InvoiceRunEntity,
+  gaps: readonly RunGap[],
+  held: ReadonlyArray<HeldCustomer & { total: number }>,
+): InvoiceRunDto {
   return {
     id: run.id,
     contractId: run.contractId,
@@ -17,6 +21,8 @@ export function toRunDto(run: InvoiceRunEntity, gaps: readonly RunGap[]): Invoic
     currency: 'EUR',
     gaps: gaps.map(({ code, missing }) => ({ code, missing })),
     gapCount: gaps[0]?.total ?? 0,
+    held: held.map(({ municipalityCode, missing }) => ({ municipalityCode, missing })),
+    heldCount: held[0]?.total ?? 0,
     error: run.error,
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,

@@ -3,11 +3,19 @@ import { ContractsReader } from '@wmo/contracts';
 import { Cents, IsoDate, referenceDateFor, sumCents, yearOf } from '@wmo/domain';
 import { JobQueue } from '@wmo/jobs';
 import { ReferenceDataReader } from '@wmo/reference-data';
-import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { CreateInvoiceRunDto, DryRunDto, DryRunLineDto, InvoiceRunDto, MAX_LISTED_GAPS } from './dto/invoice-runs.dto';
+import { ScopedDatabase, TenantTransaction, Transaction } from '@wmo/tenancy';
+import {
+  CreateInvoiceRunDto,
+  DryRunDto,
+  DryRunLineDto,
+  InvoiceRunDto,
+  MAX_LISTED_GAPS,
+  MAX_LISTED_HELD,
+} from './dto/invoice-runs.dto';
 import { InvoiceCalculator } from './invoice-calculator';
 import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
+import { RunReadinessService } from './run-readiness.service';
 import { toDryRunLine, toRunDto } from './invoice-runs.mapper';
 import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
@@ -35,6 +43,7 @@ export class InvoiceRunsService {
     private readonly referenceData: ReferenceDataReader,
     private readonly calculator: InvoiceCalculator,
     private readonly jobs: JobQueue,
+    private readonly readiness: RunReadinessService,
   ) {}
 
   /**
@@ -103,13 +112,26 @@ export class InvoiceRunsService {
           subtotals.push(participant.subtotalCents);
           for (const line of participant.lines) lines.push(toDryRunLine(participant, line));
         }
-      const participants = subtotals.length;
+      const readiness = await this.readiness.ofPeriod(tx, contract, period);
+      const withoutAddress = new Set(
+        readiness.items.filter((item) => item.missing.includes('invoiceAddress')).map((item) => item.municipalityCode),
+      );
+      const charged = [...new Set(lines.map((line) => line.municipalityCode))];
+      const held =
+        contract.fundingModel === 'CENTRAL_INVOICE'
+          ? charged.length && withoutAddress.has(null)
+            ? 1
+            : 0
+          : charged.filter((code) => withoutAddress.has(code)).length;
+      const documents = contract.fundingModel === 'CENTRAL_INVOICE' ? (charged.length ? 1 : 0) : charged.length;
       return {
         contractId,
         period: { start: period.from, end: period.to },
         referenceDate,
         documentType: fundingDocumentType(contract.fundingModel),
-        documents: contract.fundingModel === 'CENTRAL_INVOICE' ? (participants ? 1 : 0) : participants,
+        documents: documents - held,
+        heldCount: held,
+        readiness,
         lines,
         subtotalCents: sumCents(subtotals),
       };
@@ -125,8 +147,12 @@ export class InvoiceRunsService {
     });
   }
 
-  private async toDto(tx: TenantTransaction, run: InvoiceRunEntity): Promise<InvoiceRunDto> {
-    return toRunDto(run, await this.runs.gaps(tx, run.id, MAX_LISTED_GAPS));
+  async toDto(tx: Transaction, run: InvoiceRunEntity): Promise<InvoiceRunDto> {
+    return toRunDto(
+      run,
+      await this.runs.gaps(tx, run.id, MAX_LISTED_GAPS),
+      await this.runs.held(tx, run.id, MAX_LISTED_HELD),
+    );
   }
 
   /** The request, the caller's right to it and the contract's state, in this order; then the CBS figures it needs. */

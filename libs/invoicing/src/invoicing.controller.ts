@@ -43,7 +43,15 @@ import {
   UblQuery,
 } from './dto/invoicing.dto';
 import { BillingDetailsDto } from './dto/billing-details.dto';
-import { CreateInvoiceRunDto, DryRunDto, DryRunQuery, InvoiceRunDto, RunIdParam } from './dto/invoice-runs.dto';
+import {
+  CreateInvoiceRunDto,
+  DryRunDto,
+  DryRunQuery,
+  InvoiceRunDto,
+  ReleaseHeldDto,
+  RunIdParam,
+} from './dto/invoice-runs.dto';
+import { RunReleaseService } from './run-release.service';
 import { InvoiceRunsService } from './invoice-runs.service';
 import { PaymentsService } from './payments.service';
 import { ReadinessDto, ReadinessQuery } from './dto/readiness.dto';
@@ -60,6 +68,7 @@ export class InvoicingController {
     private readonly exports: DocumentExportService,
     private readonly billing: BillingDetailsService,
     private readonly readinessOf: RunReadinessService,
+    private readonly release: RunReleaseService,
   ) {}
 
   @Get('contracts/:id/invoice-runs/readiness')
@@ -124,6 +133,22 @@ export class InvoicingController {
   @ApiProblemResponses(400, 404)
   run(@Param() { id }: RunIdParam): Promise<InvoiceRunDto> {
     return this.runs.get(id);
+  }
+
+  @Post('invoice-runs/:id/release-held')
+  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Issue the invoices a completed run held back, for the customers whose address is now complete',
+    description:
+      'For whoever may start the run. Each customer held for want of an address (see heldCount) whose billing details now ' +
+      "have one gets its document, computed on today's facts and numbered from this moment; the rest stay held. " +
+      'Idempotent: a second release, or several at once, issues nothing twice.',
+  })
+  @ApiOkResponse({ type: ReleaseHeldDto })
+  @ApiProblemResponses(400, 404, [409, 'The run has not completed.'])
+  releaseHeld(@Param() { id }: RunIdParam): Promise<ReleaseHeldDto> {
+    return this.release.release(id);
   }
 
   @Get('invoice-runs/:id/documents.zip')

@@ -17,6 +17,7 @@ export enum InvoicingErrorCode {
   PaymentRefused = 'PAYMENT_REFUSED',
   EInvoiceIncomplete = 'E_INVOICE_INCOMPLETE',
   PeriodOverlaps = 'PERIOD_ALREADY_INVOICED',
+  RunNotFinished = 'INVOICE_RUN_NOT_FINISHED',
 }
 
 const INVOICING_ERRORS: ErrorCatalogue<InvoicingErrorCode> = {
@@ -39,6 +40,7 @@ const INVOICING_ERRORS: ErrorCatalogue<InvoicingErrorCode> = {
   [InvoicingErrorCode.PaymentRefused]: { status: 422, title: 'No payment can be recorded on this document' },
   [InvoicingErrorCode.EInvoiceIncomplete]: { status: 422, title: 'The e-invoice cannot be made complete' },
   [InvoicingErrorCode.PeriodOverlaps]: { status: 409, title: 'Part of this period has been invoiced already' },
+  [InvoicingErrorCode.RunNotFinished]: { status: 409, title: 'The invoice run has not completed' },
 };
 
 export class InvoicingError extends FeatureError<InvoicingErrorCode> {

@@ -16,6 +16,7 @@ import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDetailsService } from './billing-details.service';
 import { BillingDetailsImportService } from './billing-details-import.service';
 import { RunReadinessService } from './run-readiness.service';
+import { RunReleaseService } from './run-release.service';
 import { BillingDetailsImportsController } from './billing-details-imports.controller';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentAnswers } from './document-answers';
@@ -120,6 +121,7 @@ export class InvoicingModule {
         BillingDetailsService,
         BillingDetailsImportService,
         RunReadinessService,
+        RunReleaseService,
         InvoiceWorker,
       ],
       exports: [InvoicingReader, InvoiceRunProcessor],

@@ -6,9 +6,16 @@ import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.
 import { DocumentIssuer, DocumentToIssue, IssuedDocumentRef } from './document-issuer';
 import type { ComputedParticipant } from './invoice-calculator';
 import { RunContext, runTerms } from './invoice-run.context';
-import { InvoiceRunRepository } from './invoice-run.repository';
+import { HeldCustomer, InvoiceRunRepository } from './invoice-run.repository';
 import type { PartySnapshot } from './invoicing.constants';
 import { approximationNote, customerSnapshot, documentTotals, emptyCustomer } from './invoicing.rules';
+import { readinessGaps } from './readiness.rules';
+
+/** What a batch (or a release) did: the documents issued, and the customers held for want of an address. */
+export interface IssuedAndHeld {
+  issued: Array<IssuedDocumentRef & { municipalityCode: string | null }>;
+  held: HeldCustomer[];
+}
 
 /** A customer as a run's document addresses it. */
 interface Customer {
@@ -33,20 +40,27 @@ export class RunDocuments {
 
   /**
    * One document per participant, addressed to the municipality (invoice or allocation statement).
-   * Participants whose document an earlier worker issued are skipped.
+   * A customer whose details lack an address gets no invoice: it is held (DOMAIN.md rule 8).
+   * Running, participants an earlier worker issued or held are skipped and the run's progress
+   * counts both; releasing, the participants given are the held ones, and those now complete are
+   * issued and no longer held.
    */
   async issuePerParticipant(
     tx: PlatformTransaction,
     context: RunContext,
     participants: readonly ComputedParticipant[],
-  ): Promise<IssuedDocumentRef[]> {
-    const done = await this.runs.issuedCodes(
-      tx,
-      context.run.id,
-      participants.map((p) => p.code),
-    );
+    mode: 'run' | 'release' = 'run',
+  ): Promise<IssuedAndHeld> {
+    const done =
+      mode === 'run'
+        ? await this.runs.doneCodes(
+            tx,
+            context.run.id,
+            participants.map((p) => p.code),
+          )
+        : new Set<string>();
     const fresh = participants.filter((p) => !done.has(p.code));
-    if (fresh.length === 0) return [];
+    if (fresh.length === 0) return { issued: [], held: [] };
     const organisations = new Map(
       (
         await this.organisations.municipalityOrganisations(
@@ -60,43 +74,73 @@ export class RunDocuments {
       context,
       [...organisations.values()].map((o) => o.id),
     );
-    const documents = fresh.map((participant): DocumentToIssue => {
+    const documents: DocumentToIssue[] = [];
+    const held: HeldCustomer[] = [];
+    for (const participant of fresh) {
       const organisation = organisations.get(participant.code);
       if (!organisation) throw new Error(`There is no organisation for municipality ${participant.code}`);
-      return this.document(context, participant.code, [participant], {
-        organisationId: organisation.id,
-        ...customer(organisation.name, billing.get(organisation.id), `Gemeente ${participant.name}`),
-      });
-    });
-    const issued = await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false });
-    if (issued.length) await this.runs.addProgress(tx, context.run.id, issued.length);
-    return issued;
+      const details = billing.get(organisation.id);
+      const missing = readinessGaps(context.type, details);
+      if (missing.includes('invoiceAddress'))
+        held.push({ customerOrganisationId: organisation.id, municipalityCode: participant.code, missing });
+      else
+        documents.push(
+          this.document(context, participant.code, [participant], {
+            organisationId: organisation.id,
+            ...customer(organisation.name, details, `Gemeente ${participant.name}`),
+          }),
+        );
+    }
+    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map(
+      (ref, i) => ({ ...ref, municipalityCode: documents[i].municipalityCode }),
+    );
+    await this.runs.hold(tx, context.run, held);
+    if (mode === 'release')
+      await this.runs.unhold(
+        tx,
+        context.run.id,
+        documents.map((d) => d.customerOrganisationId),
+      );
+    else if (issued.length + held.length) await this.runs.addProgress(tx, context.run.id, issued.length + held.length);
+    return { issued, held };
   }
 
   /**
    * CENTRAL_INVOICE: one invoice to the contracting party, one line per participant, issued in one
    * transaction (nothing when the run issued it already, or no participant has a day to charge).
+   * Held whole when the contracting party's details lack an address; releasing issues it then.
    */
   async issueCentral(
     tx: PlatformTransaction,
     context: RunContext,
     participants: readonly ComputedParticipant[],
-  ): Promise<IssuedDocumentRef[]> {
+    mode: 'run' | 'release' = 'run',
+  ): Promise<IssuedAndHeld> {
     const { contractingOrganisationId } = context.contract;
     const contracting = await this.organisations.organisation(tx, contractingOrganisationId);
     if (!contracting) throw new Error(`There is no organisation ${contractingOrganisationId}`);
-    const billing = await this.billingOf(tx, context, [contracting.id]);
-    const documents = participants.length
-      ? [
-          this.document(context, null, participants, {
-            organisationId: contracting.id,
-            ...customer(contracting.name, billing.get(contracting.id), contracting.name),
-          }),
-        ]
-      : [];
-    const issued = await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false });
-    await this.runs.setProgress(tx, context.run.id, participants.length);
-    return issued;
+    const details = (await this.billingOf(tx, context, [contracting.id])).get(contracting.id);
+    const missing = readinessGaps(context.type, details);
+    const held: HeldCustomer[] =
+      participants.length && missing.includes('invoiceAddress')
+        ? [{ customerOrganisationId: contracting.id, municipalityCode: null, missing }]
+        : [];
+    const documents =
+      participants.length && held.length === 0
+        ? [
+            this.document(context, null, participants, {
+              organisationId: contracting.id,
+              ...customer(contracting.name, details, contracting.name),
+            }),
+          ]
+        : [];
+    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map(
+      (ref, i) => ({ ...ref, municipalityCode: documents[i].municipalityCode }),
+    );
+    await this.runs.hold(tx, context.run, held);
+    if (mode === 'release') await this.runs.unhold(tx, context.run.id, issued.length ? [contracting.id] : []);
+    else await this.runs.setProgress(tx, context.run.id, participants.length);
+    return { issued, held };
   }
 
   private document(
@@ -134,7 +178,7 @@ export class RunDocuments {
   }
 }
 
-/** The customer snapshot from its details; without them (never for an organisation that exists), a name alone. */
+/** The customer snapshot from its details; without them (an allocation statement's customer), a name alone. */
 function customer(
   name: string,
   billing: CustomerBillingRow | undefined,

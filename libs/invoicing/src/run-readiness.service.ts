@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ContractsReader } from '@wmo/contracts';
+import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { OrganisationDirectory } from '@wmo/identity';
-import { referenceDateFor } from '@wmo/domain';
+import { IsoDate, referenceDateFor, yearOf } from '@wmo/domain';
 import { ReferenceDataReader } from '@wmo/reference-data';
-import { ScopedDatabase } from '@wmo/tenancy';
+import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { ReadinessDto } from './dto/readiness.dto';
 import { assertMayInvoice, billablePeriod, fundingDocumentType } from './invoicing.rules';
@@ -31,49 +31,59 @@ export class RunReadinessService {
     return this.db.transaction(async (tx) => {
       const contract = await this.contracts.billingContract(tx, contractId);
       assertMayInvoice(tx.principal, contract);
-      const period = billablePeriod(contract, { year });
-      const documentType = fundingDocumentType(contract.fundingModel);
-      const referenceDate = referenceDateFor(contract.referenceDateRule, period.from);
-      const populationLoaded = await this.referenceData.hasPopulationFigures(tx, referenceDate);
-      const participants =
-        contract.fundingModel === 'CENTRAL_INVOICE'
-          ? []
-          : await this.contracts.participantsInPeriod(tx, contractId, period, '', ALL_PARTICIPANTS);
-      const customers = await tx.unscopedWithin(async (platform) =>
-        contract.fundingModel === 'CENTRAL_INVOICE'
-          ? [await this.organisations.organisation(platform, contract.contractingOrganisationId)].filter(
-              (o) => o !== null,
-            )
-          : this.organisations.municipalityOrganisations(
-              platform,
-              participants.map((p) => p.code),
-            ),
-      );
-      const ids = customers.map((c) => c.id);
-      const details = new Map(
-        (await tx.unscopedWithin((platform) => this.billing.byOrganisations(platform, ids))).map((d) => [
-          d.organisationId,
-          d,
-        ]),
-      );
-      const assessed = customers
-        .map((c) => ({
-          municipalityCode: contract.fundingModel === 'CENTRAL_INVOICE' ? null : c.municipalityCode,
-          name: c.name,
-          missing: readinessGaps(documentType, details.get(c.id)),
-        }))
-        .sort((a, b) => ((a.municipalityCode ?? '') < (b.municipalityCode ?? '') ? -1 : 1));
-      return {
-        contractId,
-        year,
-        documentType,
-        referenceDate,
-        populationLoaded,
-        customers: assessed.length,
-        ready: assessed.filter((c) => !c.missing.includes('invoiceAddress')).length,
-        eInvoiceReady: assessed.filter((c) => c.missing.length === 0).length,
-        items: assessed.filter((c) => c.missing.length > 0),
-      };
+      return this.ofPeriod(tx, contract, billablePeriod(contract, { year }));
     });
+  }
+
+  /** The readiness of a period, for a caller who may invoice the contract (checked before). */
+  async ofPeriod(
+    tx: TenantTransaction,
+    contract: BillingContract,
+    period: { from: IsoDate; to: IsoDate },
+  ): Promise<ReadinessDto> {
+    const contractId = contract.id;
+    const year = yearOf(period.from);
+    const documentType = fundingDocumentType(contract.fundingModel);
+    const referenceDate = referenceDateFor(contract.referenceDateRule, period.from);
+    const populationLoaded = await this.referenceData.hasPopulationFigures(tx, referenceDate);
+    const participants =
+      contract.fundingModel === 'CENTRAL_INVOICE'
+        ? []
+        : await this.contracts.participantsInPeriod(tx, contractId, period, '', ALL_PARTICIPANTS);
+    const customers = await tx.unscopedWithin(async (platform) =>
+      contract.fundingModel === 'CENTRAL_INVOICE'
+        ? [await this.organisations.organisation(platform, contract.contractingOrganisationId)].filter(
+            (o) => o !== null,
+          )
+        : this.organisations.municipalityOrganisations(
+            platform,
+            participants.map((p) => p.code),
+          ),
+    );
+    const ids = customers.map((c) => c.id);
+    const details = new Map(
+      (await tx.unscopedWithin((platform) => this.billing.byOrganisations(platform, ids))).map((d) => [
+        d.organisationId,
+        d,
+      ]),
+    );
+    const assessed = customers
+      .map((c) => ({
+        municipalityCode: contract.fundingModel === 'CENTRAL_INVOICE' ? null : c.municipalityCode,
+        name: c.name,
+        missing: readinessGaps(documentType, details.get(c.id)),
+      }))
+      .sort((a, b) => ((a.municipalityCode ?? '') < (b.municipalityCode ?? '') ? -1 : 1));
+    return {
+      contractId,
+      year,
+      documentType,
+      referenceDate,
+      populationLoaded,
+      customers: assessed.length,
+      ready: assessed.filter((c) => !c.missing.includes('invoiceAddress')).length,
+      eInvoiceReady: assessed.filter((c) => c.missing.length === 0).length,
+      items: assessed.filter((c) => c.missing.length > 0),
+    };
   }
 }

@@ -97,6 +97,48 @@ export class InvoiceRunEntity {
   finishedAt: Date | null;
 }
 
+/**
+ * A customer an invoice run did not invoice because its billing details lack what a lawful invoice
+ * needs (art. 35a Wet OB: the customer's name and address; DOMAIN.md rule 8). The row goes when the
+ * customer's document is issued (POST /invoice-runs/{id}/release-held); allocation statements are
+ * never held.
+ */
+@Entity({ name: 'invoice_run_held' })
+export class InvoiceRunHeldEntity {
+  @PrimaryColumn({ name: 'run_id', type: 'uuid', primaryKeyConstraintName: 'invoice_run_held_pk' })
+  runId: string;
+
+  @PrimaryColumn({ name: 'customer_organisation_id', type: 'uuid', primaryKeyConstraintName: 'invoice_run_held_pk' })
+  customerOrganisationId: string;
+
+  @ManyToOne(() => InvoiceRunEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'invoice_run_held_run_fk' })
+  readonly run?: never;
+
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customer_organisation_id', foreignKeyConstraintName: 'invoice_run_held_customer_fk' })
+  /** A foreign key only: read it through @wmo/identity. */
+  readonly customer?: never;
+
+  /** The participant; null for the central invoice of a CENTRAL_INVOICE contract. */
+  @Column({ name: 'municipality_code', type: 'varchar', length: 6, nullable: true })
+  municipalityCode: string | null;
+
+  /** The run's parties, for row-level security as on invoice_run. */
+  @Column({ name: 'contracting_organisation_id', type: 'uuid' })
+  contractingOrganisationId: string;
+
+  @Column({ name: 'supplier_id', type: 'uuid' })
+  supplierId: string;
+
+  /** What the details lacked when the run held the customer (see customerGaps). */
+  @Column({ name: 'missing', type: 'varchar', length: 30, array: true })
+  missing: string[];
+
+  @Column({ name: 'held_at', type: 'timestamptz', default: () => 'now()' })
+  heldAt: Date;
+}
+
 /** What a municipality wants on its invoices. */
 @Entity({ name: 'billing_details' })
 @Check('billing_details_oin', `oin IS NULL OR oin ~ '^[0-9]{20}$'`)

@@ -14,6 +14,11 @@ export const INVOICING_ROUTES: RouteCases = {
     url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs/readiness?year=2025`,
   },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
+  'POST /api/v1/invoice-runs/:id/release-held': {
+    kind: 'foreign',
+    roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
+    url: (f) => `/api/v1/invoice-runs/${f.runId}/release-held`,
+  },
   'GET /api/v1/invoice-runs/:id/documents.zip': {
     kind: 'foreign',
     roles: 'any',

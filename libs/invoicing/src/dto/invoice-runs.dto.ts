@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EntityId, IsIsoDate } from '@wmo/common';
 import { DOCUMENT_TYPES, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
+import { ReadinessDto } from './readiness.dto';
 
 export class CreateInvoiceRunDto {
   /** Bill this calendar year (or give periodStart and periodEnd). */
@@ -58,6 +59,18 @@ export class GapDto {
   missing: string[];
 }
 
+/** The held customers a run lists in full; larger numbers also give the count. */
+export const MAX_LISTED_HELD = 1000;
+
+export class HeldDto {
+  /** The participant; null for the central invoice of a CENTRAL_INVOICE contract. @example 'GM0106' */
+  municipalityCode: string | null;
+
+  /** What the customer's billing details lack (see the readiness). */
+  @ApiProperty({ example: ['invoiceAddress', 'oinOrKvkNumber'] })
+  missing: string[];
+}
+
 export class InvoiceRunDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -92,6 +105,16 @@ export class InvoiceRunDto {
 
   /** How many documents of the run lack billing details, listed or not. @example 12 */
   gapCount: number;
+
+  @ApiProperty({
+    description:
+      `Customers that got no invoice because their billing details lack an address (art. 35a Wet OB), the first ${MAX_LISTED_HELD} by code. ` +
+      'Complete their details, then POST /invoice-runs/{id}/release-held. Not counted in documentCount.',
+  })
+  held: HeldDto[];
+
+  /** How many customers the run holds, listed or not. @example 26 */
+  heldCount: number;
 
   error: string | null;
 
@@ -152,11 +175,40 @@ export class DryRunDto {
   @ApiProperty({ enum: DOCUMENT_TYPES })
   documentType: DocumentType;
 
-  /** How many documents a real run would issue. */
+  /** How many documents a real run would issue now: customers without an invoice address are held instead. */
   documents: number;
+
+  /** How many customers a real run would hold for want of an invoice address (see readiness). */
+  heldCount: number;
+
+  /** What each customer's billing details lack, as GET /contracts/{id}/invoice-runs/readiness answers. */
+  readiness: ReadinessDto;
 
   lines: DryRunLineDto[];
 
   /** Sum of the lines (excluding VAT), in cents. */
   subtotalCents: number;
+}
+
+export class ReleasedDocumentDto {
+  /** @example 'GM0106' */
+  municipalityCode: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  documentId: string;
+
+  /** @example 'SEN-2026-000339' */
+  number: string;
+}
+
+export class ReleaseHeldDto {
+  /** The run after the release: its documents, total and what it still holds. */
+  run: InvoiceRunDto;
+
+  /** The documents issued now, numbered from this moment. */
+  released: ReleasedDocumentDto[];
+
+  /** Held customers for whom nothing is due any more under today's facts: no longer held, nothing issued. */
+  @ApiProperty({ example: [] })
+  nothingDue: string[];
 }
