@@ -175,6 +175,6 @@ describe('invoice run requests', () => {
       `SELECT actor_organisation_id AS actor, after FROM audit_event WHERE action = 'invoice-run.completed' AND entity_id = $1`,
       [started.body.id],
     );
-    expect(completed).toEqual({ actor: null, after: { documents: 1, totalCents: expect.any(String) } });
+    expect(completed).toEqual({ actor: null, after: { documents: 1, totalCents: expect.any(String), held: 0 } });
   });
 });
