@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
+import { hasRole, useMe } from '../session';
 import { ApiError } from '../api/errors';
 import {
   Alert,
@@ -52,7 +53,7 @@ function useRun(id: string) {
       clearTimeout(timer);
     };
   }, [id]);
-  return { run, error };
+  return { run, error, setRun };
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -135,9 +136,103 @@ function Gaps({ run }: { run: InvoiceRun }) {
   );
 }
 
+interface Released {
+  run: InvoiceRun;
+  released: Array<{ municipalityCode: string | null; documentId: string; number: string }>;
+  nothingDue: string[];
+}
+
+/** Customers the run held for want of an address, and the release once their details are complete. */
+function Held({ run, onReleased }: { run: InvoiceRun; onReleased: (run: InvoiceRun) => void }) {
+  const me = useMe();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Released | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const names = useLoad(
+    () =>
+      run.held.length
+        ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then(
+            (list) => new Map(list.items.map((p) => [p.code, p.name])),
+          )
+        : Promise.resolve(new Map<string, string>()),
+    [run.contractId, run.held.length],
+  );
+  const mayRelease = hasRole(me, 'CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE', 'OPERATOR');
+  const release = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api<Released>(`/invoice-runs/${run.id}/release-held`, { method: 'POST' });
+      setResult(answer);
+      onReleased(answer.run);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const outcome = result ? (
+    <Alert type={result.released.length ? 'ok' : 'info'} heading="Vastgehouden facturen uitgegeven">
+      {result.released.length
+        ? `${result.released.length === 1 ? '1 factuur' : `${count(result.released.length)} facturen`} uitgegeven: ${result.released
+            .map((r) => r.number)
+            .join(', ')}.`
+        : 'Geen nieuwe facturen: bij de vastgehouden gemeenten ontbreekt het factuuradres nog.'}
+      {result.nothingDue.length
+        ? ` Voor ${count(result.nothingDue.length)} gemeente(n) is niets meer verschuldigd.`
+        : ''}
+    </Alert>
+  ) : null;
+  if (run.heldCount === 0) return outcome;
+  const lookup = names.status === 'ready' ? names.data : new Map<string, string>();
+  const name = (code: string | null) =>
+    code === null ? 'De contractpartij (centrale factuur)' : (lookup.get(code) ?? code);
+  return (
+    <>
+      {outcome}
+      <Alert type="warning" heading="Vastgehouden: geen factuuradres">
+        <p>
+          {run.heldCount === 1 ? '1 gemeente kreeg' : `${count(run.heldCount)} gemeenten kregen`} geen factuur, omdat
+          het factuuradres ontbreekt (een factuur zonder adres van de klant is niet rechtsgeldig, art. 35a Wet OB).
+          Zodra het adres is aangevuld
+          {hasRole(me, 'CONTRACT_MANAGER', 'OPERATOR') ? (
+            <>
+              {' '}
+              (per gemeente of via{' '}
+              <Link className="utrecht-link" to="/gegevens-laden">
+                Gegevens laden
+              </Link>
+              )
+            </>
+          ) : null}
+          , maakt u hier hun facturen, met een nummer en datum van dat moment.
+        </p>
+        <details>
+          <summary>Toon de {count(run.held.length)} vastgehouden gemeenten</summary>
+          <ul>
+            {run.held.map((h) => (
+              <li key={h.municipalityCode ?? 'central'}>
+                {name(h.municipalityCode)}: {h.missing.map((field) => labelOf(MISSING_FIELD, field)).join(' en ')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </Alert>
+      {mayRelease ? (
+        <div className="actions">
+          <Button variant="primary" busy={busy} onClick={() => void release()}>
+            {busy ? 'Bezig…' : 'Facturen maken voor aangevulde gemeenten'}
+          </Button>
+        </div>
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+    </>
+  );
+}
+
 export function InvoiceRunPage() {
   const { id = '' } = useParams();
-  const { run, error } = useRun(id);
+  const { run, error, setRun } = useRun(id);
   const contract = useLoad(
     () => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)),
     [run?.contractId],
@@ -226,6 +321,7 @@ export function InvoiceRunPage() {
                   ['Periode', `${date(run.period.start)} t/m ${date(run.period.end)}`],
                   ['Peildatum inwonertal (CBS)', date(run.referenceDate)],
                   ['Aantal documenten', count(run.documentCount)],
+                  ['Vastgehouden (geen factuuradres)', count(run.heldCount)],
                   ['Totaal', euroCents(run.totalCents)],
                   ['Aangevraagd', dateTime(run.createdAt)],
                   ['Klaar', dateTime(run.finishedAt)],
@@ -241,6 +337,12 @@ export function InvoiceRunPage() {
               </Link>
             </div>
             {zip.error ? <ErrorAlert error={zip.error} /> : null}
+          </Section>
+          <Section id="vastgehouden-kop" title="Vastgehouden">
+            {run.heldCount === 0 ? (
+              <p className="utrecht-paragraph">Alle gemeenten hebben een factuuradres; niemand is vastgehouden.</p>
+            ) : null}
+            <Held run={run} onReleased={setRun} />
           </Section>
           <Section id="aandacht-kop" title="Aandachtspunten">
             <Gaps run={run} />

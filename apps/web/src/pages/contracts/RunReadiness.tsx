@@ -47,7 +47,8 @@ export function RunReadiness({ contractId, year }: { contractId: string; year: s
       {!complete && (
         <>
           <p>
-            Een factuur zonder adres van de klant is niet rechtsgeldig (art. 35a Wet OB). Vul de gegevens eerst aan
+            Een factuur zonder adres van de klant is niet rechtsgeldig (art. 35a Wet OB): de factuurronde houdt
+            gemeenten zonder factuuradres vast en maakt hun factuur pas als het adres er is. Vul de gegevens eerst aan
             {hasRole(me, 'CONTRACT_MANAGER') ? (
               <>
                 {' '}

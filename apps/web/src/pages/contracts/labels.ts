@@ -83,6 +83,8 @@ export interface InvoiceRun {
   currency: string;
   gaps: Array<{ code: string; missing: string[] }>;
   gapCount: number;
+  held: Array<{ municipalityCode: string | null; missing: string[] }>;
+  heldCount: number;
   error: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -159,6 +161,7 @@ export const MISSING_FIELD: Record<string, string> = {
   invoiceEmail: 'e-mailadres voor facturen',
   purchaseOrderNumber: 'inkoopordernummer',
   kvkNumber: 'KvK-nummer',
+  oinOrKvkNumber: 'OIN of KvK-nummer',
 };
 
 export const AMENDMENT_FIELD: Record<string, string> = {
