@@ -16,6 +16,7 @@ import { ApplicationRole1796292174851 } from './1796292174851-application-role';
 import { InvoiceLineCalculation1796295294937 } from './1796295294937-invoice-line-calculation';
 import { PopulationImportFunction1796310000000 } from './1796310000000-population-import-function';
 import { InvoiceRunHeld1796312030014 } from './1796312030014-invoice-run-held';
+import { ReorganisationImportFunction1796313000000 } from './1796313000000-reorganisation-import-function';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   InvoiceLineCalculation1796295294937,
   PopulationImportFunction1796310000000,
   InvoiceRunHeld1796312030014,
+  ReorganisationImportFunction1796313000000,
 ];

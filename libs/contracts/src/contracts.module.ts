@@ -26,6 +26,8 @@ import { ProvidersController } from './providers.controller';
 import { ProvidersReader } from './providers.reader';
 import { ProvidersService } from './providers.service';
 import { RollOverService } from './roll-over.service';
+import { ReorganisationImportsController } from './reorganisation-imports.controller';
+import { ReorganisationImportsService } from './reorganisation-imports.service';
 import { ServiceRepository } from './service.repository';
 import { TariffRepository } from './tariff.repository';
 
@@ -51,7 +53,7 @@ const READERS = [ContractsReader, CoverageReader, ProvidersReader, ContractsSeed
 @Module({
   // IdentityModule as is provides the OrganisationDirectory alone (also where forRoot is not imported: the worker).
   imports: [ReferenceDataModule, IdentityModule],
-  controllers: [ProvidersController, ContractsController],
+  controllers: [ProvidersController, ContractsController, ReorganisationImportsController],
   providers: [
     ...REPOSITORIES,
     ...READERS,
@@ -66,6 +68,7 @@ const READERS = [ContractsReader, CoverageReader, ProvidersReader, ContractsSeed
     ParticipantsService,
     ExceptionsService,
     RollOverService,
+    ReorganisationImportsService,
   ],
   exports: READERS,
 })

@@ -25,6 +25,15 @@ export interface ParticipantStretchesRow {
   tos: Array<IsoDate | null>;
 }
 
+/** A participation that lasts beyond a day, with its contract's reference. */
+export interface ParticipationBeyondRow {
+  contractId: string;
+  contractReference: string;
+  code: string;
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
 /** The participation table: municipalities taking part in contracts, for periods (both ends inclusive). */
 @Injectable()
 export class ParticipationRepository {
@@ -70,6 +79,34 @@ export class ParticipationRepository {
         { date },
       )
       .getMany();
+  }
+
+  /**
+   * Participations of these municipalities that last beyond `day` (open-ended or ending later), in
+   * contracts that are not drafts, with the contract's reference: what a reorganisation on the day
+   * after ends.
+   */
+  lastingBeyond(tx: Transaction, codes: readonly string[], day: IsoDate): Promise<ParticipationBeyondRow[]> {
+    return tx.manager.query<ParticipationBeyondRow[]>(
+      `SELECT p.contract_id AS "contractId", c.reference AS "contractReference", p.municipality_code AS code,
+              p.from_date AS "from", p.to_date AS "to"
+         FROM participation p JOIN contract c ON c.id = p.contract_id
+        WHERE p.municipality_code = ANY($1) AND (p.to_date IS NULL OR p.to_date > $2::date) AND p.from_date <= $2::date
+          AND c.status <> 'DRAFT'
+        ORDER BY c.reference, p.municipality_code`,
+      [codes, day],
+    );
+  }
+
+  /** The ACTIVE contracts in which any of these municipalities takes part on `day`. */
+  async activeContractsWithParticipantsOn(tx: Transaction, codes: readonly string[], day: IsoDate): Promise<string[]> {
+    const rows = await tx.manager.query<Array<{ id: string }>>(
+      `SELECT DISTINCT c.id FROM participation p JOIN contract c ON c.id = p.contract_id
+        WHERE p.municipality_code = ANY($1) AND p.from_date <= $2::date AND (p.to_date IS NULL OR p.to_date >= $2::date)
+          AND c.status = 'ACTIVE'`,
+      [codes, day],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Whether the transaction sees any participation of the municipality (row-level security decides). */

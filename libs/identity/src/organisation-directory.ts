@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrganisationKind, Transaction } from '@wmo/tenancy';
 import { OrganisationEntity } from './identity.entities';
 import { OrganisationRepository } from './organisation.repository';
+import { municipalityOrganisationName } from './identity.rules';
 
 /** An organisation (the tenant) as other libraries see it. */
 export interface OrganisationInfo {
@@ -47,6 +48,18 @@ export class OrganisationDirectory {
   async municipalityOrganisation(tx: Transaction, code: string): Promise<OrganisationInfo | null> {
     const [organisation] = await this.repository.findByMunicipalityCodes(tx, [code]);
     return organisation ? info(organisation) : null;
+  }
+
+  /** An organisation for each of these municipalities (new ones after a reorganisation), named after it; the platform's to do. */
+  async ensureMunicipalities(
+    tx: Transaction,
+    municipalities: ReadonlyArray<{ code: string; name: string }>,
+  ): Promise<void> {
+    if (municipalities.length === 0) return;
+    await this.repository.upsertMunicipalities(
+      tx,
+      municipalities.map(({ code, name }) => ({ code, name: municipalityOrganisationName(name) })),
+    );
   }
 
   /** The associations, oldest first: the first is the VNG, which contracts collectively. */

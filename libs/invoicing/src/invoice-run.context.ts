@@ -83,6 +83,12 @@ export class RunContextLoader {
       { from: run.periodStart, to: run.periodEnd },
       run.referenceDate,
     );
-    return { run, contract, issueDate: todayInAmsterdam(), type: fundingDocumentType(contract.fundingModel), calculation };
+    return {
+      run,
+      contract,
+      issueDate: todayInAmsterdam(),
+      type: fundingDocumentType(contract.fundingModel),
+      calculation,
+    };
   }
 }

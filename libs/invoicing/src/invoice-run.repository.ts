@@ -185,7 +185,11 @@ export class InvoiceRunRepository {
 
   /** A completed run's count and total after a release issued more of its documents. */
   async recount(tx: Transaction, id: string, totals: { documents: number; totalCents: Cents }): Promise<void> {
-    await tx.manager.update(InvoiceRunEntity, { id }, { documentCount: totals.documents, totalCents: totals.totalCents });
+    await tx.manager.update(
+      InvoiceRunEntity,
+      { id },
+      { documentCount: totals.documents, totalCents: totals.totalCents },
+    );
   }
 
   /** Up to `limit` documents of the run without a stored PDF. */

@@ -91,9 +91,10 @@ export class RunDocuments {
           }),
         );
     }
-    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map(
-      (ref, i) => ({ ...ref, municipalityCode: documents[i].municipalityCode }),
-    );
+    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map((ref, i) => ({
+      ...ref,
+      municipalityCode: documents[i].municipalityCode,
+    }));
     await this.runs.hold(tx, context.run, held);
     if (mode === 'release')
       await this.runs.unhold(
@@ -134,9 +135,10 @@ export class RunDocuments {
             }),
           ]
         : [];
-    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map(
-      (ref, i) => ({ ...ref, municipalityCode: documents[i].municipalityCode }),
-    );
+    const issued = (await this.issuer.issue(tx, runTerms(context), documents, { renderPdfs: false })).map((ref, i) => ({
+      ...ref,
+      municipalityCode: documents[i].municipalityCode,
+    }));
     await this.runs.hold(tx, context.run, held);
     if (mode === 'release') await this.runs.unhold(tx, context.run.id, issued.length ? [contracting.id] : []);
     else await this.runs.setProgress(tx, context.run.id, participants.length);

@@ -56,7 +56,10 @@ export class RunReleaseService {
         for await (const batch of this.calculator.batches(platform, context.calculation, this.options.batchSize))
           participants.push(...batch);
         if (context.contract.fundingModel === 'CENTRAL_INVOICE')
-          return { released: await this.documents.issueCentral(platform, context, participants, 'release'), nothingDue: [] };
+          return {
+            released: await this.documents.issueCentral(platform, context, participants, 'release'),
+            nothingDue: [],
+          };
         const heldCodes = new Set(held.map((h) => h.municipalityCode));
         const due = participants.filter((p) => heldCodes.has(p.code));
         // Held while something was due, and under today's facts nothing is (a participation ended since).

@@ -12,7 +12,13 @@ import {
   Unique,
 } from 'typeorm';
 
-export const NOTIFICATION_KINDS = ['COVERAGE_ENDING', 'NON_COMPLIANT', 'COMPLIANT_AGAIN', 'INVOICE_OVERDUE'] as const;
+export const NOTIFICATION_KINDS = [
+  'COVERAGE_ENDING',
+  'NON_COMPLIANT',
+  'COMPLIANT_AGAIN',
+  'INVOICE_OVERDUE',
+  'ROLL_OVER_OFFERED',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const WEBHOOK_EVENTS = ['obligation.changed', 'invoice.issued', 'invoice.overdue'] as const;

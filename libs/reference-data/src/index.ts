@@ -3,6 +3,11 @@ export { ReferenceDataReader } from './reference-data.reader';
 export type { MunicipalityInfo, PopulationFigure } from './reference-data.types';
 export { ReferenceDataError, ReferenceDataErrorCode, PopulationImportError } from './reference-data.errors';
 export type { ImportRowError } from './reference-data.errors';
+
+// The operator's reorganisation import (libs/contracts reports what it does to contracts).
+export { ReorganisationFiles, stepKey } from './reorganisation-files';
+export type { ReorganisationCheck } from './reorganisation-files';
+export type { ReorganisationStep } from './reorganisation-file.rules';
 export {
   ApiMunicipalityCode,
   IsMunicipalityCode,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TerritorialChange } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import type { MunicipalChangeRecord } from './bundled-reference-data';
+import type { CheckedReorganisation } from './reorganisation-file.rules';
 
 /** Every reorganisation, shaped as the domain's TerritorialChange (share as an exact decimal string). */
 export const TERRITORIAL_CHANGES_SQL = `
@@ -32,5 +33,33 @@ export class MunicipalChangeRepository {
         changes.map((c) => c.notes ?? null),
       ],
     );
+  }
+
+  /**
+   * An operator's reorganisation import: written by the database function that alone may write
+   * municipalities and their changes for the application role (it checks the operator; migration
+   * ReorganisationImportFunction). How many rows it changed; none for a file applied before.
+   */
+  async importAsOperator(tx: Transaction, reorganisation: CheckedReorganisation): Promise<number> {
+    const { started, ended, steps } = reorganisation;
+    const [{ changed }] = await tx.manager.query<[{ changed: number }]>(
+      `SELECT import_municipal_reorganisation($1::date, $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+         $6::varchar[], $7::varchar[], $8::varchar[], $9::numeric[], $10::int[], $11::text[], $12::text[]) AS changed`,
+      [
+        reorganisation.effectiveDate,
+        started.map((m) => m.code),
+        started.map((m) => m.name),
+        started.map((m) => m.provinceCode),
+        ended.map((m) => m.code),
+        steps.map((step) => step.oldCode),
+        steps.map((step) => step.newCode),
+        steps.map((step) => step.relation),
+        steps.map((step) => step.share),
+        steps.map((step) => step.addressesMoved),
+        steps.map((step) => step.evidence),
+        steps.map((step) => step.notes),
+      ],
+    );
+    return changed;
   }
 }

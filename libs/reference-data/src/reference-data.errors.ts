@@ -6,6 +6,7 @@ export enum ReferenceDataErrorCode {
   PopulationNotAvailable = 'POPULATION_NOT_AVAILABLE',
   PopulationIncomplete = 'POPULATION_INCOMPLETE',
   InvalidPopulationFile = 'INVALID_POPULATION_FILE',
+  InvalidReorganisationFile = 'INVALID_REORGANISATION_FILE',
   NotACsvFile = 'NOT_A_CSV_FILE',
 }
 
@@ -20,6 +21,10 @@ const REFERENCE_DATA_ERRORS: ErrorCatalogue<ReferenceDataErrorCode> = {
   [ReferenceDataErrorCode.InvalidPopulationFile]: {
     status: 422,
     title: 'The population file has problems; nothing was written',
+  },
+  [ReferenceDataErrorCode.InvalidReorganisationFile]: {
+    status: 422,
+    title: 'The reorganisation file has problems; nothing was written',
   },
   [ReferenceDataErrorCode.NotACsvFile]: { status: 415, title: 'Send the file as text/csv' },
 };

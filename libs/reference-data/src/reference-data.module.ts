@@ -11,6 +11,7 @@ import { ProvinceRepository } from './province.repository';
 import { ProvincesController } from './provinces.controller';
 import { ReferenceDataReader } from './reference-data.reader';
 import { ReferenceDataService } from './reference-data.service';
+import { ReorganisationFiles } from './reorganisation-files';
 
 /** Needs TenancyModule (global) for ReferenceDatabase and, for the population import, UnscopedDatabase. */
 @Module({
@@ -25,7 +26,8 @@ import { ReferenceDataService } from './reference-data.service';
     PopulationFigureRepository,
     MunicipalChangeRepository,
     MunicipalityDetailRepository,
+    ReorganisationFiles,
   ],
-  exports: [ReferenceDataReader, PopulationImportService],
+  exports: [ReferenceDataReader, PopulationImportService, ReorganisationFiles],
 })
 export class ReferenceDataModule {}

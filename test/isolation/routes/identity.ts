@@ -31,6 +31,10 @@ export const IDENTITY_ROUTES: RouteCases = {
     kind: 'not-tenant',
     reason: 'OPERATOR only; reference data (reference-data/population-imports.e2e-spec)',
   },
+  'POST /api/v1/reference-data/reorganisation-imports': {
+    kind: 'not-tenant',
+    reason: 'OPERATOR only; reference data (reference-data/reorganisation-imports.e2e-spec)',
+  },
   'GET /api/v1/provinces': { kind: 'not-tenant', reason: 'reference data' },
   'POST /api/v1/organisations': { kind: 'not-tenant', reason: 'OPERATOR only (users.e2e-spec: 403 for others)' },
   'POST /api/v1/api-keys': {
