@@ -136,8 +136,8 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByLabel('Jaar', { exact: true }).selectOption('2026');
     await page.getByText('Deze ronde rekent met de inwonertallen van het CBS op 1 januari 2025.').waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
-    // Before it starts: the demo's municipalities have no billing details, and the form says so.
-    await page.getByText('0 van 338 gemeenten hebben een factuuradres; 338 zonder factuuradres.').waitFor();
+    // Before it starts: the test addresses give every municipality an address but none an OIN, and the form says so.
+    await page.getByText('338 van 338 gemeenten hebben een factuuradres. 0 kunnen een e-factuur krijgen').waitFor();
     expect(await page.getByRole('link', { name: 'Gegevens laden' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'factuurronde-gereedheid');
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
@@ -155,11 +155,11 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 338, progress: { done: 338, total: 338 } });
     const count = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
     const documents = count(run.documentCount);
-    await page.getByText(`${documents} van ${documents} documenten (100%)`).waitFor();
+    await page.getByText(`${documents} van ${documents} gemeenten verwerkt (100%)`).waitFor();
     const progress = page.getByRole('progressbar');
     expect(await progress.getAttribute('value')).toBe(String(run.documentCount));
     expect(await progress.getAttribute('max')).toBe(String(run.documentCount));
-    expect(await progress.getAttribute('aria-valuetext')).toBe(`${documents} van ${documents} documenten`);
+    expect(await progress.getAttribute('aria-valuetext')).toBe(`${documents} van ${documents} gemeenten verwerkt`);
     const total = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(run.totalCents / 100);
     expect(
       plain(await page.getByRole('status').filter({ hasText: 'De factuurronde is voltooid' }).innerText()),

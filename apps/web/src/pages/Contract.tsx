@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { BY_NAME, Column, DataList, Loaded, PageHeading, Section, SortableTable, useLoad } from '../components/ui';
 import { date, dateTime, today } from '../format';
 import { hasRole, useMe } from '../session';
+import { RollOverForm } from './contracts/RollOverForm';
 import { ContractStatusBadge } from './Contracts';
 import { EnrolForm } from './contracts/EnrolForm';
 import { InvoiceRunForm } from './contracts/InvoiceRunForm';
@@ -138,6 +139,7 @@ export function ContractPage() {
           own &&
           hasRole(me, 'CONTRACT_MANAGER', 'ORG_ADMIN') &&
           (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
+        const mayRollOver = own && hasRole(me, 'CONTRACT_MANAGER') && contract.status === 'ACTIVE';
         const mayInvoice =
           contract.status !== 'DRAFT' &&
           ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
@@ -163,6 +165,7 @@ export function ContractPage() {
                   ['uitzonderingen', 'Uitzonderingen'],
                   ['wijzigingen', 'Wijzigingen'],
                   ...(mayEnrol ? [['aanmelden-kop', 'Gemeenten aanmelden']] : []),
+                  ...(mayRollOver ? [['herindeling-kop', 'Herindeling overnemen']] : []),
                   ...(mayInvoice ? [['factuurronde-kop', 'Factuurronde starten']] : []),
                 ].map(([target, text]) => (
                   <li key={target}>
@@ -253,6 +256,17 @@ export function ContractPage() {
                   voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.
                 </p>
                 <EnrolForm contract={contract} onEnrolled={participants.reload} />
+              </Section>
+            ) : null}
+
+            {mayRollOver ? (
+              <Section id="herindeling-kop" title="Herindeling overnemen">
+                <p className="utrecht-paragraph">
+                  Gaan deelnemende gemeenten op in een nieuwe of andere gemeente, dan neemt die hun deelname over vanaf
+                  de datum van de herindeling. Gaat niet elke voorganger mee, of valt de gemeente onder een ander
+                  contract, dan wordt niets overgenomen en ziet u waarom.
+                </p>
+                <RollOverForm contractId={contract.id} onRolledOver={participants.reload} />
               </Section>
             ) : null}
 

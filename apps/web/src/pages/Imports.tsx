@@ -2,7 +2,7 @@ import { ChangeEvent, ReactNode, useState } from 'react';
 import { uploadCsv } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ErrorAlert, Field, PageHeading, Section, SortableTable } from '../components/ui';
-import { count } from '../format';
+import { count, date } from '../format';
 import { hasRole, useMe } from '../session';
 import { dutchFileProblem } from './import-problems';
 
@@ -37,6 +37,44 @@ interface BillingReport {
   }>;
 }
 
+/** POST /reference-data/reorganisation-imports (ReorganisationImportReportDto). */
+interface ReorganisationReport {
+  applied: boolean;
+  effectiveDate: string;
+  rows: number;
+  unchanged: number;
+  started: Array<{ code: string; name: string; provinceCode: string }>;
+  ended: Array<{ code: string; name: string; lastDay: string }>;
+  steps: Array<{
+    line: number;
+    oldCode: string;
+    oldName: string;
+    newCode: string;
+    newName: string;
+    relation: string;
+    share: string | null;
+    loaded: boolean;
+  }>;
+  endingParticipations: Array<{ contractReference: string; municipalityCode: string; name: string; endsOn: string }>;
+  rollOvers: Array<{
+    contractId: string;
+    contractReference: string;
+    continued: Array<{ code: string; from: string; predecessors: string[] }>;
+    alreadyParticipating: string[];
+    conflicts: Array<{ code: string; predecessors: string[]; reason: string }>;
+  }>;
+  notified: number;
+}
+
+const RELATION_LABELS: Record<string, string> = {
+  MERGED_INTO_NEW: 'samengevoegd tot een nieuwe gemeente',
+  ABSORBED_BY_EXISTING: 'opgegaan in een bestaande gemeente',
+  SPLIT_PART: 'gesplitst (deel)',
+  RENAMED_NEW_CODE: 'nieuwe naam en code',
+  BOUNDARY_CORRECTION_PART: 'grenscorrectie (deel)',
+  MINOR_BOUNDARY_REMNANT: 'kleine grensrest',
+};
+
 const FIELD_LABELS: Record<string, string> = {
   oin: 'OIN',
   kvkNumber: 'KvK-nummer',
@@ -54,7 +92,7 @@ const FIELD_LABELS: Record<string, string> = {
  * Loading a file in two steps, as with any change that reaches many municipalities: choose the
  * file and see what it would change (a dry run, nothing written), then apply it or cancel.
  */
-function FileImport<R extends { changes: unknown[] }>({
+function FileImport<R>({
   id,
   title,
   intro,
@@ -241,7 +279,101 @@ function BillingReportView({ result }: { result: BillingReport }) {
   );
 }
 
-/** The operator loads CBS figures and billing details; the VNG's contract manager billing details. */
+function ReorganisationReportView({ result }: { result: ReorganisationReport }) {
+  const name = new Map(result.steps.flatMap((s) => [[s.oldCode, s.oldName] as const, [s.newCode, s.newName] as const]));
+  const named = (code: string) => `${name.get(code) ?? code} (${code})`;
+  return (
+    <>
+      <p>
+        Herindeling per {date(result.effectiveDate)}: {count(result.rows)} stap{result.rows === 1 ? '' : 'pen'}
+        {result.unchanged === result.rows
+          ? '; het bestand verandert niets, deze herindeling is al geladen.'
+          : result.unchanged
+            ? `, waarvan ${count(result.unchanged)} al geladen.`
+            : '.'}
+      </p>
+      <SortableTable
+        caption="Nieuwe gemeenten"
+        columns={[
+          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})`, sortValue: (m) => m.name },
+          { key: 'province', header: 'Provincie', cell: (m) => m.provinceCode },
+        ]}
+        rows={result.started}
+        rowKey={(m) => m.code}
+        empty="Geen nieuwe gemeenten."
+      />
+      <SortableTable
+        caption="Opgeheven gemeenten"
+        columns={[
+          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})`, sortValue: (m) => m.name },
+          { key: 'lastDay', header: 'Laatste dag', cell: (m) => date(m.lastDay) },
+        ]}
+        rows={result.ended}
+        rowKey={(m) => m.code}
+        empty="Geen gemeente wordt opgeheven."
+      />
+      <SortableTable
+        caption="Stappen"
+        columns={[
+          { key: 'line', header: 'Regel', cell: (s) => s.line, sortValue: (s) => s.line, numeric: true },
+          { key: 'from', header: 'Van', cell: (s) => `${s.oldName} (${s.oldCode})` },
+          { key: 'to', header: 'Naar', cell: (s) => `${s.newName} (${s.newCode})` },
+          { key: 'relation', header: 'Soort', cell: (s) => RELATION_LABELS[s.relation] ?? s.relation },
+          { key: 'share', header: 'Aandeel adressen', cell: (s) => s.share ?? '–' },
+          { key: 'loaded', header: 'Al geladen', cell: (s) => (s.loaded ? 'ja' : 'nee') },
+        ]}
+        rows={result.steps}
+        rowKey={(s) => `${s.oldCode}-${s.newCode}`}
+      />
+      <SortableTable
+        caption="Deelnames die eindigen"
+        columns={[
+          {
+            key: 'contract',
+            header: 'Contract',
+            cell: (p) => p.contractReference,
+            sortValue: (p) => p.contractReference,
+          },
+          { key: 'name', header: 'Gemeente', cell: (p) => `${p.name} (${p.municipalityCode})` },
+          { key: 'endsOn', header: 'Eindigt op', cell: (p) => date(p.endsOn) },
+        ]}
+        rows={result.endingParticipations}
+        rowKey={(p) => `${p.contractReference}-${p.municipalityCode}`}
+        empty="Geen deelname eindigt."
+      />
+      <SortableTable
+        caption="Overname van de deelname per contract"
+        columns={[
+          {
+            key: 'contract',
+            header: 'Contract',
+            cell: (r) => r.contractReference,
+            sortValue: (r) => r.contractReference,
+          },
+          {
+            key: 'continued',
+            header: 'Neemt deel over',
+            cell: (r) =>
+              r.continued
+                .map((c) => `${named(c.code)} vanaf ${date(c.from)}, van ${c.predecessors.map(named).join(' en ')}`)
+                .join('; ') || '–',
+          },
+          {
+            key: 'conflicts',
+            header: 'Besluit nodig',
+            cell: (r) => r.conflicts.map((c) => `${named(c.code)}: ${c.reason}`).join('; ') || '–',
+          },
+        ]}
+        rows={result.rollOvers}
+        rowKey={(r) => r.contractId}
+        empty="Geen contract met deelnemers onder de opgeheven gemeenten."
+      />
+      <p>Na toepassen krijgen de contractbeheerders van deze contracten een melding om de overname te bevestigen.</p>
+    </>
+  );
+}
+
+/** The operator loads CBS figures, reorganisations and billing details; the VNG's contract manager billing details. */
 export function ImportsPage() {
   const me = useMe();
   const operator = me.roles.includes('OPERATOR');
@@ -265,6 +397,26 @@ export function ImportsPage() {
           path="/reference-data/population-imports"
           report={(result) => <PopulationReportView result={result} />}
           applied={(result) => `De bevolkingscijfers zijn geladen: ${count(result.changes.length)} wijzigingen.`}
+        />
+      )}
+      {operator && (
+        <FileImport<ReorganisationReport>
+          id="herindelingen"
+          title="Herindelingen van gemeenten"
+          intro={
+            <p>
+              Een herindeling op één datum, in de opmaak van het CBS-bestand mergers.csv: de kolommen effective_date,
+              old_code, new_code, relation en evidence_source, eventueel old_name, new_name, new_province_code (nodig
+              voor een nieuwe gemeente), share_of_old_addresses, addresses_moved en notes.
+            </p>
+          }
+          path="/reference-data/reorganisation-imports"
+          report={(result) => <ReorganisationReportView result={result} />}
+          applied={(result) =>
+            `De herindeling per ${date(result.effectiveDate)} is geladen${
+              result.notified ? `; ${count(result.notified)} contractbeheerder(s) kregen een melding` : ''
+            }.`
+          }
         />
       )}
       {(operator || hasRole(me, 'CONTRACT_MANAGER')) && (

@@ -276,14 +276,14 @@ export function InvoiceRunPage() {
           Status: <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
         </p>
         <label className="utrecht-form-label progress-label" htmlFor="run-progress" id="run-progress-label">
-          {count(done)} van {count(total)} documenten ({percentage}%)
+          {count(done)} van {count(total)} gemeenten verwerkt ({percentage}%)
         </label>
         <progress
           id="run-progress"
           className="progress"
           max={Math.max(total, 1)}
           value={total > 0 ? done : run.status === 'COMPLETED' ? 1 : 0}
-          aria-valuetext={`${count(done)} van ${count(total)} documenten`}
+          aria-valuetext={`${count(done)} van ${count(total)} gemeenten verwerkt`}
         >
           {percentage}%
         </progress>

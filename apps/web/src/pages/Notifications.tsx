@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { NOTIFICATIONS_CHANGED } from '../components/Layout';
 import { Choice } from '../components/fields';
@@ -13,6 +14,7 @@ interface Notification {
   municipalityCode: string | null;
   createdAt: string;
   readAt: string | null;
+  data: { link?: string };
 }
 
 interface NotificationPage {
@@ -26,6 +28,7 @@ const KIND_LABELS: Record<string, string> = {
   NON_COMPLIANT: 'Niet voldaan',
   COMPLIANT_AGAIN: 'Weer voldaan',
   INVOICE_OVERDUE: 'Factuur vervallen',
+  ROLL_OVER_OFFERED: 'Herindeling overnemen',
 };
 
 export function NotificationsPage() {
@@ -52,7 +55,7 @@ export function NotificationsPage() {
       <PageHeading>Meldingen</PageHeading>
       <p className="utrecht-paragraph">
         Signalen over uw organisatie: dekking die binnen 90 dagen eindigt, een gemeente die niet meer aan de plicht
-        voldoet en facturen die over de betaaltermijn zijn.
+        voldoet, facturen die over de betaaltermijn zijn en herindelingen waarvan u de deelname kunt overnemen.
       </p>
       <div className="choice-field">
         <Choice
@@ -87,6 +90,13 @@ export function NotificationsPage() {
                       {KIND_LABELS[item.kind] ?? item.kind} · {dateTime(item.createdAt)}
                     </p>
                     <p className="utrecht-paragraph">{item.message}</p>
+                    {item.data.link?.startsWith('/') ? (
+                      <p className="utrecht-paragraph">
+                        <Link className="utrecht-link" to={item.data.link}>
+                          Openen<span className="visually-hidden">: {item.title}</span>
+                        </Link>
+                      </p>
+                    ) : null}
                     {item.readAt ? null : (
                       <Button variant="secondary" onClick={() => void markRead(item.id)}>
                         Markeer als gelezen<span className="visually-hidden">: {item.title}</span>

@@ -166,7 +166,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       {mode === 'year' ? (
         <SelectField
           label="Jaar"
-          description="Alle deelnemende gemeenten krijgen een factuur over dit jaar."
+          description="Alle deelnemende gemeenten met een factuuradres krijgen een factuur over dit jaar; de andere worden vastgehouden."
           error={errors.year}
           value={year}
           onChange={setYear}

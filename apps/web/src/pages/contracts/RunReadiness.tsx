@@ -40,7 +40,8 @@ export function RunReadiness({ contractId, year }: { contractId: string; year: s
   return (
     <Alert type={complete ? 'ok' : 'warning'} heading="Factuurgegevens">
       <p>
-        {count(ready)} van {count(customers)} gemeenten {customers === 1 ? 'heeft' : 'hebben'} een factuuradres
+        {count(ready)} van {count(customers)} {customers === 1 ? 'gemeente' : 'gemeenten'}{' '}
+        {ready === 1 ? 'heeft' : 'hebben'} een factuuradres
         {withoutAddress.length ? `; ${count(withoutAddress.length)} zonder factuuradres` : ''}. {count(eInvoiceReady)}{' '}
         kunnen een e-factuur krijgen (met OIN of KvK-nummer).
       </p>
