@@ -9,7 +9,7 @@ import { InvoiceRunsService } from './invoice-runs.service';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { INVOICING_OPTIONS, InvoicingOptions } from './invoicing.options';
 import { assertMayInvoice } from './invoicing.rules';
-import { IssuedAndHeld, RunDocuments } from './run-documents';
+import { RunDocuments } from './run-documents';
 import { RunPdfs } from './run-pdfs';
 
 /** Every held customer of a run is read at once: every municipality of the country fits. */
@@ -50,7 +50,7 @@ export class RunReleaseService {
         );
       const { released, nothingDue } = await tx.unscopedWithin(async (platform) => {
         const held = await this.runs.held(platform, run.id, ALL_HELD);
-        if (held.length === 0) return { released: { issued: [], held: [] } as IssuedAndHeld, nothingDue: [] };
+        if (held.length === 0) return { released: { issued: [], held: [] }, nothingDue: [] };
         const context = await this.contexts.of(platform, run);
         const participants: ComputedParticipant[] = [];
         for await (const batch of this.calculator.batches(platform, context.calculation, this.options.batchSize))

@@ -107,7 +107,11 @@ export function checkReorganisationFile(
 
   const cell = (values: string[], column: Column) => values[names.indexOf(column)]?.trim() ?? '';
   const date = cell(data[0].values, 'effective_date');
-  if (!isIsoDate(date)) return refuse(data[0].line, `effective_date "${date}" is not a date (YYYY-MM-DD)`);
+  if (!isIsoDate(date))
+    return refuse(
+      data[0].line,
+      `effective_date "${cell(data[0].values, 'effective_date')}" is not a date (YYYY-MM-DD)`,
+    );
   const year = Number(date.slice(0, 4));
   if (year < years.first || year > years.last)
     return refuse(
