@@ -70,4 +70,52 @@ describeInBrowser('web portal: the operator loads CBS figures and billing detail
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'gegevens-laden-problemen-375');
   });
+
+  it('a reorganisation: the operator sees what starts, ends and rolls over, applies it; the VNG follows the notification and takes the roll-over', async () => {
+    const next = new Date().getFullYear() + 1;
+    // MADE-UP TEST DATA: no law merges Aa en Hunze and Borger-Odoorn into "Hunzedal" (GM1999).
+    const file = [
+      'effective_date,old_code,new_code,new_name,new_province_code,relation,evidence_source',
+      `${next}-01-01,GM1680,GM1999,Hunzedal,PV22,merged_into_new,https://example.org/test`,
+      `${next}-01-01,GM1681,GM1999,Hunzedal,PV22,merged_into_new,https://example.org/test`,
+    ].join('\n');
+    const page = await portal.newPage();
+    await portal.signIn(page, 'operator@demo.nl');
+    await page.goto(`${portal.baseUrl}/gegevens-laden`);
+    const region = page.getByRole('region', { name: 'Herindelingen van gemeenten' });
+    await region
+      .getByLabel('Bestand (CSV)')
+      .setInputFiles({ name: 'herindeling.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await region.getByText('Het bestand herindeling.csv is gecontroleerd en nog niet toegepast.').waitFor();
+    await expect(
+      region
+        .getByRole('table', { name: 'Nieuwe gemeenten' })
+        .getByRole('row', { name: /Hunzedal/ })
+        .textContent(),
+    ).resolves.toContain('PV22');
+    const rollOvers = region.getByRole('table', { name: 'Overname van de deelname per contract' });
+    await expect(rollOvers.getByRole('row', { name: /VNG-SEN-2018/ }).textContent()).resolves.toContain(
+      `Hunzedal (GM1999) vanaf 1 januari ${next}, van Aa en Hunze (GM1680) en Borger-Odoorn (GM1681)`,
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'gegevens-laden-herindeling');
+    await region.getByRole('button', { name: 'Toepassen' }).click();
+    await region
+      .getByText(`De herindeling per 1 januari ${next} is geladen; 2 contractbeheerder(s) kregen een melding.`)
+      .waitFor();
+
+    const vng = await portal.newPage({ width: 375 });
+    await portal.signIn(vng, 'vng@demo.nl');
+    await vng.goto(`${portal.baseUrl}/meldingen`);
+    const notification = vng
+      .locator('.notification')
+      .filter({ hasText: `Herindeling per 01-01-${next}: deelname overnemen in VNG-SEN-2018` });
+    await notification.getByRole('link', { name: /^Openen/ }).click();
+    await vng.getByRole('heading', { name: 'Herindeling overnemen', level: 2 }).waitFor();
+    await vng.getByLabel('Jaar van de herindeling').fill(String(next));
+    await vng.getByRole('button', { name: 'Herindeling overnemen' }).click();
+    await vng.getByText(`GM1999 neemt deel vanaf 1 januari ${next} (voorheen GM1680, GM1681).`).waitFor();
+    expect(await seriousAccessibilityViolations(vng)).toEqual([]);
+    await screenshot(vng, 'herindeling-overnemen-375');
+  });
 });

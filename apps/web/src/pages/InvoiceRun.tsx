@@ -58,6 +58,19 @@ function useRun(id: string) {
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** The names of the contract's participants by code, read only when a list needs them. */
+function useParticipantNames(contractId: string, needed: boolean) {
+  return useLoad(
+    () =>
+      needed
+        ? api<{ items: Participant[] }>(`/contracts/${contractId}/participants`).then(
+            (list) => new Map(list.items.map((p) => [p.code, p.name])),
+          )
+        : Promise.resolve(new Map<string, string>()),
+    [contractId, needed],
+  );
+}
+
 interface Gap {
   code: string;
   name: string;
@@ -65,15 +78,7 @@ interface Gap {
 }
 
 function Gaps({ run }: { run: InvoiceRun }) {
-  const names = useLoad(
-    () =>
-      run.gaps.length
-        ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then(
-            (list) => new Map(list.items.map((p) => [p.code, p.name])),
-          )
-        : Promise.resolve(new Map<string, string>()),
-    [run.contractId, run.gaps.length],
-  );
+  const names = useParticipantNames(run.contractId, run.gaps.length > 0);
   if (run.gapCount === 0) {
     return (
       <p className="utrecht-paragraph">
@@ -148,15 +153,7 @@ function Held({ run, onReleased }: { run: InvoiceRun; onReleased: (run: InvoiceR
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Released | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const names = useLoad(
-    () =>
-      run.held.length
-        ? api<{ items: Participant[] }>(`/contracts/${run.contractId}/participants`).then(
-            (list) => new Map(list.items.map((p) => [p.code, p.name])),
-          )
-        : Promise.resolve(new Map<string, string>()),
-    [run.contractId, run.held.length],
-  );
+  const names = useParticipantNames(run.contractId, run.held.length > 0);
   const mayRelease = hasRole(me, 'CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE', 'OPERATOR');
   const release = async () => {
     setBusy(true);
