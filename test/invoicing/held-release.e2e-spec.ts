@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { contractId, TODAY, YEAR } from '../support/demo';
+import { contractId, endParticipation, sensoorIds, TODAY, YEAR } from '../support/demo';
 import { validateUbl } from '../support/einvoice';
 import { asText, outcome, PROBLEM } from '../support/http';
-import { demoBillingDetailsOnly, Doc, Run, runDocuments, seq, startRun } from '../support/invoicing';
+import {
+  contractFor2025,
+  demoBillingDetailsOnly,
+  Doc,
+  Run,
+  runDocuments,
+  seq,
+  startRun,
+  VAT_EXEMPT,
+} from '../support/invoicing';
 import { sql } from '../support/test-database';
 import { Client, listenOnce, startTestApp, TestApp, waitForRun } from '../support/test-app';
 
@@ -209,6 +218,47 @@ describe('held customers: a run holds whoever lacks an address, a release issues
           status: 200,
           body: { released: [], nothingDue: ['GM0080'], run: { heldCount: 333, documentCount: 4 } },
         });
+      });
+    });
+  });
+
+  describe('a central invoice (CENTRAL_INVOICE) to the VNG', () => {
+    it('is held while the VNG has no address, and released once its ORG_ADMIN gives one; nobody else reads or sets those details', async () => {
+      await endParticipation(vng, vng2018, 'GM0088', '2024-12-31');
+      const contract = await contractFor2025(
+        vng,
+        await sensoorIds(vng),
+        { code: 'GM0088', from: '2025-01-01' },
+        {
+          title: 'Centrale factuur (test)',
+          fundingModel: 'CENTRAL_INVOICE',
+          ...VAT_EXEMPT,
+          tariffs: [{ perInhabitant: '0.0100', validFrom: '2025-01-01' }],
+        },
+      );
+      const started = await startRun(vng, contract, { year: 2025 });
+      const central = await waitForRun<Run>(vng, started.body.id);
+      expect(central).toMatchObject({
+        status: 'COMPLETED',
+        documentCount: 0,
+        heldCount: 1,
+        held: [{ municipalityCode: null, missing: ['invoiceAddress', 'oinOrKvkNumber'] }],
+      });
+      const vngId = (await vng.get('/api/v1/me').expect(200)).body.organisation.id as string;
+      expect((await sensoor.get(`/api/v1/organisations/${vngId}/billing-details`)).status).toBe(404);
+      expect((await sensoor.put(`/api/v1/organisations/${vngId}/billing-details`).send({})).status).toBe(404);
+      // The VNG's published office address (public), as the test's invoice address.
+      await vng
+        .put(`/api/v1/organisations/${vngId}/billing-details`)
+        .send({ invoiceAddress: { street: 'Nassaulaan 12', postalCode: '2514 JS', city: 'Den Haag' } })
+        .expect(200);
+      const res = await release(vng, central.id);
+      expect(outcome(res)).toMatchObject({
+        status: 200,
+        body: {
+          released: [{ municipalityCode: null, number: expect.stringMatching(new RegExp(`^SEN-${YEAR}-`)) }],
+          run: { documentCount: 1, heldCount: 0 },
+        },
       });
     });
   });

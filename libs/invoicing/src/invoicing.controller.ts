@@ -36,6 +36,7 @@ import {
   CreateCreditNoteDto,
   CreatePaymentDto,
   DocumentIdParam,
+  OrganisationIdParam,
   DocumentPageDto,
   ExportQuery,
   InvoiceDocumentDto,
@@ -292,5 +293,36 @@ export class InvoicingController {
   @ApiProblemResponses(400, 404)
   putBillingDetails(@MunicipalityCode() code: string, @Body() dto: BillingDetailsDto): Promise<BillingDetailsDto> {
     return this.billing.put(code, dto);
+  }
+
+  @Get('organisations/:id/billing-details')
+  @Roles('FINANCE', 'ORG_ADMIN')
+  @ApiOperation({
+    summary: "An organisation's own billing details (the contracting party of a central invoice, such as the VNG)",
+  })
+  @ApiOkResponse({ type: BillingDetailsDto })
+  @ApiProblemResponses(400, [404, 'Not your organisation (an operator may read any).'])
+  organisationBillingDetails(
+    @Param() { id }: OrganisationIdParam,
+    @Query() _query: NoQueryParams,
+  ): Promise<BillingDetailsDto> {
+    return this.billing.getOfOrganisation(id);
+  }
+
+  @Put('organisations/:id/billing-details')
+  @HttpCode(200)
+  @Roles('FINANCE', 'ORG_ADMIN')
+  @ApiOperation({
+    summary: "Replace an organisation's own billing details",
+    description:
+      'A CENTRAL_INVOICE is addressed to the contracting party: without its address the run holds the invoice (POST /invoice-runs/{id}/release-held issues it once the address is there).',
+  })
+  @ApiOkResponse({ type: BillingDetailsDto })
+  @ApiProblemResponses(400, [404, 'Not your organisation (an operator may change any).'])
+  putOrganisationBillingDetails(
+    @Param() { id }: OrganisationIdParam,
+    @Body() dto: BillingDetailsDto,
+  ): Promise<BillingDetailsDto> {
+    return this.billing.putOfOrganisation(id, dto);
   }
 }

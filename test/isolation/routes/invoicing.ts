@@ -67,4 +67,15 @@ export const INVOICING_ROUTES: RouteCases = {
     url: () => '/api/v1/municipalities/GM0363/billing-details',
     body: () => ({ oin: '00000001001234567000' }),
   },
+  'GET /api/v1/organisations/:id/billing-details': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'ORG_ADMIN'],
+    url: (f) => `/api/v1/organisations/${f.organisationId}/billing-details`,
+  },
+  'PUT /api/v1/organisations/:id/billing-details': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'ORG_ADMIN'],
+    url: (f) => `/api/v1/organisations/${f.organisationId}/billing-details`,
+    body: () => ({ oin: '00000001001234567000' }),
+  },
 };

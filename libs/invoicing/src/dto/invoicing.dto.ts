@@ -280,3 +280,8 @@ export class CreatePaymentDto {
   @MaxLength(200)
   reference: string;
 }
+
+export class OrganisationIdParam {
+  @EntityId('an organisation id')
+  id: string;
+}
