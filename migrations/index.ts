@@ -17,6 +17,7 @@ import { InvoiceLineCalculation1796295294937 } from './1796295294937-invoice-lin
 import { PopulationImportFunction1796310000000 } from './1796310000000-population-import-function';
 import { InvoiceRunHeld1796312030014 } from './1796312030014-invoice-run-held';
 import { ReorganisationImportFunction1796313000000 } from './1796313000000-reorganisation-import-function';
+import { CorrectionRuns1796314000000 } from './1796314000000-correction-runs';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PopulationImportFunction1796310000000,
   InvoiceRunHeld1796312030014,
   ReorganisationImportFunction1796313000000,
+  CorrectionRuns1796314000000,
 ];

@@ -48,10 +48,11 @@ export interface AnnualRun {
 
 /**
  * What the specs about a year's invoices start from, on a database of their own: Assen completed
- * its billing details (every other participant has none), then the VNG ran VNG-SEN-2018
- * (DIRECT_INVOICE) for 2025 with Idempotency-Key run-2025: 338 invoices, COMPLETED.
+ * its billing details (every other participant has only the template's made-up address), then
+ * `prepare` runs (more billing details, say), then the VNG ran VNG-SEN-2018 (DIRECT_INVOICE) for
+ * 2025 with Idempotency-Key run-2025: 338 invoices, COMPLETED.
  */
-export async function startWithAnnualRun(): Promise<AnnualRun> {
+export async function startWithAnnualRun(prepare?: (t: TestApp) => Promise<void>): Promise<AnnualRun> {
   const t = await startTestApp();
   await listenOnce(t);
   const [vng, financeAssen] = await signIn(t, 'vng@demo.nl', 'finance.gm0106@demo.nl');
@@ -60,6 +61,7 @@ export async function startWithAnnualRun(): Promise<AnnualRun> {
     .put('/api/v1/municipalities/GM0106/billing-details')
     .send(assenBillingDetails(vng2018))
     .expect(200);
+  await prepare?.(t);
   const started = await startRun(vng, vng2018, { year: 2025 }, 'run-2025');
   expect(outcome(started)).toMatchObject({
     status: 202,

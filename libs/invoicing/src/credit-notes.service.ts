@@ -92,11 +92,15 @@ export class CreditNotesService {
 }
 
 /** A credit note copies its invoice's parties, contract and terms; it is issued and due today, in the invoice's number series. */
-function creditNoteTerms(invoice: InvoiceDocumentEntity, issueDate: string): IssueTerms {
+export function creditNoteTerms(
+  invoice: InvoiceDocumentEntity,
+  issueDate: string,
+  runId: string | null = null,
+): IssueTerms {
   return {
     type: 'CREDIT_NOTE',
     numberPrefix: numberPrefixOf(invoice.number),
-    runId: null,
+    runId,
     contractId: invoice.contractId,
     contractingOrganisationId: invoice.contractingOrganisationId,
     supplierId: invoice.supplierId,
@@ -116,7 +120,7 @@ function creditNoteTerms(invoice: InvoiceDocumentEntity, issueDate: string): Iss
 }
 
 /** A credit line: the credited line's facts, its own texts and amount, and which line it credits. */
-function creditLine(
+export function creditLine(
   invoiceNumber: string,
   source: InvoiceLineEntity,
   amountCents: LineToIssue['amountCents'],

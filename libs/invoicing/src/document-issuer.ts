@@ -34,6 +34,8 @@ export interface DocumentToIssue {
   note: string | null;
   /** For a credit note: the invoice it corrects. */
   credits: { id: string; number: string } | null;
+  /** For a supplementary invoice: the invoice it adds to. */
+  supplements?: { id: string; number: string } | null;
   subtotalCents: Cents;
   vatCents: Cents;
   lines: LineToIssue[];
@@ -88,6 +90,7 @@ export class DocumentIssuer {
         customerOrganisationId: document.customerOrganisationId,
         municipalityCode: document.municipalityCode,
         creditedDocumentId: document.credits?.id ?? null,
+        supplementsDocumentId: document.supplements?.id ?? null,
         subtotalCents: document.subtotalCents,
         vatCents: document.vatCents,
         purchaseOrderNumber: document.purchaseOrderNumber,

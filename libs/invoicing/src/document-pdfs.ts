@@ -57,7 +57,9 @@ async function readPrintableRows(
   // One after another: a transaction's queries share one connection.
   const found = await documents.byIds(tx, ids);
   const ofDocuments = await lines.ofDocuments(tx, ids);
-  const creditedIds = found.map((d) => d.creditedDocumentId).filter((id): id is string => !!id);
+  const creditedIds = found
+    .flatMap((d) => [d.creditedDocumentId, d.supplementsDocumentId])
+    .filter((id): id is string => !!id);
   const credited = await documents.byIds(tx, creditedIds);
   return { documents: found, lines: ofDocuments, credited };
 }

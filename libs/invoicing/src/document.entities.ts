@@ -81,6 +81,14 @@ export class InvoiceDocumentEntity {
   @Column({ name: 'credited_document_id', type: 'uuid', nullable: true })
   creditedDocumentId: string | null;
 
+  /** For a supplementary invoice (a correction run's): the invoice it adds to. */
+  @Column({ name: 'supplements_document_id', type: 'uuid', nullable: true })
+  supplementsDocumentId: string | null;
+
+  @ManyToOne(() => InvoiceDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'supplements_document_id', foreignKeyConstraintName: 'invoice_document_supplements_fk' })
+  supplementsDocument?: InvoiceDocumentEntity;
+
   @Column({ name: 'period_start', type: 'date' })
   periodStart: string;
 

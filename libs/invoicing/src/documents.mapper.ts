@@ -103,6 +103,7 @@ export function toPrintables(
     const d = byId.get(id);
     if (!d) return [];
     const credited = rows.credited.find((c) => c.id === d.creditedDocumentId);
+    const supplemented = rows.credited.find((c) => c.id === d.supplementsDocumentId);
     return [
       {
         id,
@@ -129,6 +130,8 @@ export function toPrintables(
         },
         creditedNumber: credited?.number ?? null,
         creditedIssueDate: credited?.issueDate ?? null,
+        supplementsNumber: supplemented?.number ?? null,
+        supplementsIssueDate: supplemented?.issueDate ?? null,
         supplierId: d.supplierId,
         note: d.note,
         lines: rows.lines

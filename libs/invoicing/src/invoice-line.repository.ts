@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Cents, cents } from '@wmo/domain';
+import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import { InvoiceLineEntity } from './document.entities';
+import type { BilledLine } from './billing-differences.rules';
 import type { ChargedLine } from './invoice-line.rules';
 
 /** A line to insert: description and calculation apart (lines issued before kept them in one text). */
@@ -36,6 +37,28 @@ export class InvoiceLineRepository {
       [invoiceId],
     );
     return new Map(rows.map((row) => [row.line, cents(row.subtotal)]));
+  }
+
+  /**
+   * Every line the transaction can see of the contract's documents for periods within `period`
+   * (invoices, allocation statements and the credit notes on them, which carry their invoice's
+   * period), with its document: what has been billed for it.
+   */
+  async billedInPeriod(
+    tx: Transaction,
+    contractId: string,
+    period: { from: IsoDate; to: IsoDate },
+  ): Promise<BilledLine[]> {
+    const rows = await tx.manager.query<Array<Omit<BilledLine, 'amountCents'> & { amount: string }>>(
+      `SELECT d.id AS "documentId", d.number, d.type, l.municipality_code AS "municipalityCode", l.amount_cents::text AS amount,
+              l.days, l.days_in_year AS "daysInYear", l.inhabitants, l.per_inhabitant::text AS "perInhabitant",
+              l.period_start AS "periodStart", l.period_end AS "periodEnd", d.reference_date AS "referenceDate"
+         FROM invoice_document d JOIN invoice_line l ON l.document_id = d.id
+        WHERE d.contract_id = $1 AND d.period_start >= $2 AND d.period_end <= $3 AND l.municipality_code IS NOT NULL
+        ORDER BY l.municipality_code, d.number, l.line_number`,
+      [contractId, period.from, period.to],
+    );
+    return rows.map(({ amount, ...line }) => ({ ...line, amountCents: cents(amount) }));
   }
 
   /** One statement for any number of lines. */

@@ -23,6 +23,8 @@ export interface PrintableDocument {
   customer: PartySnapshot;
   contract: { reference: string; title: string; legalBasis: string };
   creditedNumber?: string | null;
+  /** For a supplementary invoice: the invoice it adds to. */
+  supplementsNumber?: string | null;
   note?: string | null;
   lines: Array<{ description: string; calculation: string; amountCents: Cents }>;
 }
@@ -106,6 +108,7 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
       ['Contract', `${doc.contract.reference}`],
       ['Uw kenmerk (inkoopordernummer)', doc.purchaseOrderNumber ?? '-'],
       ...(doc.creditedNumber ? ([['Crediteert factuur', doc.creditedNumber]] as Array<[string, string]>) : []),
+      ...(doc.supplementsNumber ? ([['Aanvulling op factuur', doc.supplementsNumber]] as Array<[string, string]>) : []),
     ];
     let y = 210;
     for (const [label, value] of facts) {

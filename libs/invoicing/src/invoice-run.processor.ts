@@ -8,6 +8,7 @@ import { InvoiceRunRepository } from './invoice-run.repository';
 import { INVOICING_OPTIONS, InvoicingOptions } from './invoicing.options';
 import { RunDocuments } from './run-documents';
 import { RunPdfs } from './run-pdfs';
+import { CorrectionIssuer } from './correction-issuer';
 
 /**
  * Executes an invoice run (a pg-boss job). Participants are issued in batches; each batch is one
@@ -28,6 +29,7 @@ export class InvoiceRunProcessor {
     private readonly calculator: InvoiceCalculator,
     private readonly documents: RunDocuments,
     private readonly pdfs: RunPdfs,
+    private readonly corrections: CorrectionIssuer,
     private readonly runs: InvoiceRunRepository,
     @Inject(INVOICING_OPTIONS) private readonly options: InvoicingOptions,
   ) {}
@@ -50,7 +52,9 @@ export class InvoiceRunProcessor {
   private async execute(runId: string, stopping?: AbortSignal): Promise<void> {
     const context = await this.unscoped.unscopedSystemTransaction((tx) => this.contexts.load(tx, runId));
     if (!context) return;
-    if (context.contract.fundingModel === 'CENTRAL_INVOICE') await this.issueCentral(context);
+    if (context.run.kind === 'CORRECTION')
+      await this.unscoped.unscopedSystemTransaction((tx) => this.corrections.issue(tx, context));
+    else if (context.contract.fundingModel === 'CENTRAL_INVOICE') await this.issueCentral(context);
     else await this.issuePerParticipant(context, stopping);
     await this.pdfs.renderMissing(runId);
     await this.complete(context);

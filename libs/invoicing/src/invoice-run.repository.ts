@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
+import { In } from 'typeorm';
+import type { RunKind } from './invoicing.constants';
 import { InvoiceRunEntity } from './run.entities';
 
 /** The billing details an issued document lacked, by participant code ('central' for a central invoice). */
@@ -20,6 +22,8 @@ export interface HeldCustomer {
 }
 
 export interface NewRun {
+  /** INVOICE unless said otherwise. */
+  kind?: RunKind;
   contractId: string;
   contractingOrganisationId: string;
   supplierId: string;
@@ -55,7 +59,7 @@ export class InvoiceRunRepository {
   ): Promise<{ id: string; periodStart: IsoDate; periodEnd: IsoDate } | null> {
     const [row] = await tx.manager.query<Array<{ id: string; periodStart: IsoDate; periodEnd: IsoDate }>>(
       `SELECT id, period_start AS "periodStart", period_end AS "periodEnd" FROM invoice_run
-        WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2
+        WHERE contract_id = $1 AND period_start <= $3 AND period_end >= $2 AND kind = 'INVOICE'
         ORDER BY (period_start = $2 AND period_end = $3) DESC, period_start LIMIT 1`,
       [contractId, period.from, period.to],
     );
@@ -66,8 +70,8 @@ export class InvoiceRunRepository {
   async insert(tx: Transaction, run: NewRun): Promise<string> {
     const [inserted] = await tx.manager.query<Array<{ id: string }>>(
       `INSERT INTO invoice_run (contract_id, contracting_organisation_id, supplier_id, period_start, period_end, reference_date, status,
-                                idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10) RETURNING id`,
+                                idempotency_key, request_hash, requested_by_organisation_id, requested_by_user_id, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', $7, $8, $9, $10, $11) RETURNING id`,
       [
         run.contractId,
         run.contractingOrganisationId,
@@ -79,6 +83,7 @@ export class InvoiceRunRepository {
         run.requestHash,
         run.requestedByOrganisationId,
         run.requestedByUserId,
+        run.kind ?? 'INVOICE',
       ],
     );
     return inserted.id;
@@ -98,6 +103,15 @@ export class InvoiceRunRepository {
 
   async addProgress(tx: Transaction, id: string, issued: number): Promise<void> {
     await tx.manager.query(`UPDATE invoice_run SET progress_done = progress_done + $2 WHERE id = $1`, [id, issued]);
+  }
+
+  /** A correction run counts the municipalities with a difference, all done at once. */
+  async setProgressOf(tx: Transaction, id: string, done: number, total: number): Promise<void> {
+    await tx.manager.query(`UPDATE invoice_run SET progress_done = $2, progress_total = $3 WHERE id = $1`, [
+      id,
+      done,
+      total,
+    ]);
   }
 
   async setProgress(tx: Transaction, id: string, done: number): Promise<void> {
@@ -122,10 +136,12 @@ export class InvoiceRunRepository {
     await tx.manager.update(InvoiceRunEntity, { id }, { status: 'FAILED', error, finishedAt: new Date() });
   }
 
-  /** How many documents the run has issued, and their total. */
+  /** How many documents the run has issued, and their total (net: a correction run's credit notes count against it). */
   async documentTotals(tx: Transaction, runId: string): Promise<{ documents: number; totalCents: Cents }> {
     const [row] = await tx.manager.query<Array<{ count: number; total: string }>>(
-      `SELECT count(*)::int AS count, coalesce(sum(total_cents), 0)::text AS total FROM invoice_document WHERE run_id = $1`,
+      `SELECT count(*)::int AS count,
+              coalesce(sum(CASE WHEN type = 'CREDIT_NOTE' THEN -total_cents ELSE total_cents END), 0)::text AS total
+         FROM invoice_document WHERE run_id = $1`,
       [runId],
     );
     return { documents: row.count, totalCents: cents(row.total) };
@@ -139,6 +155,28 @@ export class InvoiceRunRepository {
       [runId, codes],
     );
     return new Set(rows.map((row) => row.code));
+  }
+
+  /** The contract's invoice runs, by period: what a correction run may correct. */
+  invoiceRuns(tx: Transaction, contractId: string): Promise<InvoiceRunEntity[]> {
+    return tx.manager.find(InvoiceRunEntity, { where: { contractId, kind: 'INVOICE' }, order: { periodStart: 'ASC' } });
+  }
+
+  /** A correction run of the contract for the period that has not finished (another request gets it). */
+  unfinishedCorrection(
+    tx: Transaction,
+    contractId: string,
+    period: { from: IsoDate; to: IsoDate },
+  ): Promise<InvoiceRunEntity | null> {
+    return tx.manager.findOne(InvoiceRunEntity, {
+      where: {
+        contractId,
+        periodStart: period.from,
+        periodEnd: period.to,
+        kind: 'CORRECTION',
+        status: In(['QUEUED', 'RUNNING']),
+      },
+    });
   }
 
   /** The run's row, locked until the transaction ends (a release waits for another). */
@@ -173,6 +211,20 @@ export class InvoiceRunRepository {
          FROM invoice_run_held WHERE run_id = $1 ORDER BY municipality_code NULLS FIRST LIMIT $2`,
       [runId, limit],
     );
+  }
+
+  /** The participants held by the contract's runs for periods within `period`. */
+  async heldCodesInPeriod(
+    tx: Transaction,
+    contractId: string,
+    period: { from: IsoDate; to: IsoDate },
+  ): Promise<Set<string>> {
+    const rows = await tx.manager.query<Array<{ code: string }>>(
+      `SELECT h.municipality_code AS code FROM invoice_run_held h JOIN invoice_run r ON r.id = h.run_id
+        WHERE r.contract_id = $1 AND r.period_start >= $2 AND r.period_end <= $3 AND h.municipality_code IS NOT NULL`,
+      [contractId, period.from, period.to],
+    );
+    return new Set(rows.map((row) => row.code));
   }
 
   /** The customers no longer held: their documents are issued. */

@@ -12,6 +12,7 @@ export function toRunDto(
   return {
     id: run.id,
     contractId: run.contractId,
+    kind: run.kind,
     status: run.status,
     period: { start: run.periodStart, end: run.periodEnd },
     referenceDate: run.referenceDate,

@@ -2,6 +2,8 @@ export const DOCUMENT_TYPES = ['INVOICE', 'CREDIT_NOTE', 'ALLOCATION_STATEMENT']
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+export const RUN_KINDS = ['INVOICE', 'CORRECTION'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
 export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 

@@ -53,6 +53,10 @@ import {
   RunIdParam,
 } from './dto/invoice-runs.dto';
 import { RunReleaseService } from './run-release.service';
+import { BillingDifferencesService } from './billing-differences.service';
+import { CorrectionRunsService } from './correction-runs.service';
+import { CorrectionDryRunDto } from './dto/correction-runs.dto';
+import { BillingDifferencesDto, BillingDifferencesQuery } from './dto/billing-differences.dto';
 import { InvoiceRunsService } from './invoice-runs.service';
 import { PaymentsService } from './payments.service';
 import { ReadinessDto, ReadinessQuery } from './dto/readiness.dto';
@@ -70,6 +74,8 @@ export class InvoicingController {
     private readonly billing: BillingDetailsService,
     private readonly readinessOf: RunReadinessService,
     private readonly release: RunReleaseService,
+    private readonly differencesOf: BillingDifferencesService,
+    private readonly corrections: CorrectionRunsService,
   ) {}
 
   @Get('contracts/:id/invoice-runs/readiness')
@@ -85,6 +91,27 @@ export class InvoicingController {
   @ApiProblemResponses(400, 404, [409, 'A draft, or a year outside the contract term.'])
   readiness(@Param() { id }: ContractIdParam, @Query() query: ReadinessQuery): Promise<ReadinessDto> {
     return this.readinessOf.readiness(id, query.year);
+  }
+
+  @Get('contracts/:id/billing-differences')
+  @ApiAuthenticated()
+  @ApiOperation({
+    summary: "What each municipality was billed net for a period against what is due under today's facts",
+    description:
+      "For the contract's parties and the operator (a municipality sees its own invoices). Per municipality with an issued document in the period (or something due and not yet billed, unless held): billed net (invoice or allocation lines less credit lines, excluding VAT), due (participation, exceptions, tariffs, CBS figures and terms as they are now), the difference, the documents concerned and the reasons in Dutch with the rule of DOMAIN.md; totals over the contract.",
+  })
+  @ApiOkResponse({ type: BillingDifferencesDto })
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'A draft, or a period outside the contract term.'],
+    [422, 'No CBS figures for the reference date.'],
+  )
+  billingDifferences(
+    @Param() { id }: ContractIdParam,
+    @Query() query: BillingDifferencesQuery,
+  ): Promise<BillingDifferencesDto> {
+    return this.differencesOf.differences(id, query);
   }
 
   @Post('contracts/:id/invoice-runs')
@@ -123,6 +150,46 @@ export class InvoicingController {
       return this.runs.dryRun(id, dto);
     }
     const { run, created } = await this.runs.start(id, dto, idempotencyKey);
+    void reply.status(created ? 202 : 200).header('Location', `/api/v1/invoice-runs/${run.id}`);
+    return run;
+  }
+
+  @Post('contracts/:id/correction-runs')
+  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @ApiOperation({
+    summary:
+      'Correct an invoiced period: credit notes and supplementary invoices for the differences since (or compute them with ?dryRun=true)',
+    description:
+      "For whoever may start the contract's runs, for a period with a completed invoice run (409 otherwise; per-participant invoices only). " +
+      'A durable job like an invoice run (202 with the run, kind CORRECTION, at GET /invoice-runs/{id}): for each municipality billed too much a credit note by line on its invoice, ' +
+      'for each billed too little a supplementary invoice naming the original (in its text and as the UBL BillingReference), nothing where the difference is zero. ' +
+      'The differences are computed afresh when the job runs, so a second correction run for the same facts issues nothing. ' +
+      'The same Idempotency-Key with the same body returns that run; with another body it is a 422. While one is unfinished, another request gets it (200).',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Required unless dryRun=true.' })
+  @ApiAcceptedResponse({ type: InvoiceRunDto })
+  @ApiOkResponse({
+    type: CorrectionDryRunDto,
+    description: 'With dryRun=true; or the unfinished correction run (an InvoiceRunDto).',
+  })
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'A draft, a period without a completed invoice run, or not per-participant invoices.'],
+    [422, 'Idempotency key reused, or no CBS figures for the reference date.'],
+  )
+  async startCorrection(
+    @Param() { id }: ContractIdParam,
+    @Query() query: DryRunQuery,
+    @Body() dto: CreateInvoiceRunDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InvoiceRunDto | CorrectionDryRunDto> {
+    if (query.dryRun === 'true') {
+      void reply.status(200);
+      return this.corrections.dryRun(id, dto);
+    }
+    const { run, created } = await this.corrections.start(id, dto, idempotencyKey);
     void reply.status(created ? 202 : 200).header('Location', `/api/v1/invoice-runs/${run.id}`);
     return run;
   }

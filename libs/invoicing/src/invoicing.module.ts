@@ -17,6 +17,9 @@ import { BillingDetailsService } from './billing-details.service';
 import { BillingDetailsImportService } from './billing-details-import.service';
 import { RunReadinessService } from './run-readiness.service';
 import { RunReleaseService } from './run-release.service';
+import { BillingDifferencesService } from './billing-differences.service';
+import { CorrectionIssuer } from './correction-issuer';
+import { CorrectionRunsService } from './correction-runs.service';
 import { BillingDetailsImportsController } from './billing-details-imports.controller';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentAnswers } from './document-answers';
@@ -122,6 +125,9 @@ export class InvoicingModule {
         BillingDetailsImportService,
         RunReadinessService,
         RunReleaseService,
+        BillingDifferencesService,
+        CorrectionIssuer,
+        CorrectionRunsService,
         InvoiceWorker,
       ],
       exports: [InvoicingReader, InvoiceRunProcessor],

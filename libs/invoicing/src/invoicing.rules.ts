@@ -90,10 +90,17 @@ export function assertIdempotencyKey(key: string | undefined): asserts key is st
 }
 
 /** Tells a replay (same contract and period under the same key) from another request under that key. */
-export function runRequestHash(contractId: string, period: { from: IsoDate; to: IsoDate }): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ contractId, from: period.from, to: period.to }))
-    .digest('hex');
+export function runRequestHash(
+  contractId: string,
+  period: { from: IsoDate; to: IsoDate },
+  kind: 'INVOICE' | 'CORRECTION' = 'INVOICE',
+): string {
+  // An invoice run's request hashes as it always has; a correction run's names its kind.
+  const request =
+    kind === 'INVOICE'
+      ? { contractId, from: period.from, to: period.to }
+      : { kind, contractId, from: period.from, to: period.to };
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
 /** Fund withholding (uitname) gives allocation statements; the other funding models invoices. */

@@ -5,6 +5,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
@@ -14,7 +15,7 @@ import {
 import { inList } from '@wmo/common';
 import { CentsColumn, CompositeJoinColumn } from '@wmo/database';
 import type { Cents } from '@wmo/domain';
-import { RUN_STATUSES, RunStatus } from './invoicing.constants';
+import { RUN_KINDS, RUN_STATUSES, RunKind, RunStatus } from './invoicing.constants';
 
 /** Refers to a contract by id and parties together (see ContractChild). */
 export const contractParties = (name: string) =>
@@ -26,9 +27,13 @@ export const contractParties = (name: string) =>
 
 /** One invoice run: a contract and a period, executed once as a durable job. */
 @Entity({ name: 'invoice_run' })
-@Unique('invoice_run_period_key', ['contractId', 'periodStart', 'periodEnd'])
+@Index('invoice_run_period_key', ['contractId', 'periodStart', 'periodEnd'], {
+  unique: true,
+  where: `kind = 'INVOICE'`,
+})
 @Unique('invoice_run_idempotency_key', ['requestedByOrganisationId', 'idempotencyKey'])
 @Check('invoice_run_status', `status IN (${inList(RUN_STATUSES)})`)
+@Check('invoice_run_kind', `kind IN (${inList(RUN_KINDS)})`)
 export class InvoiceRunEntity {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   id: string;
@@ -58,6 +63,10 @@ export class InvoiceRunEntity {
 
   @Column({ name: 'status', type: 'varchar', length: 20 })
   status: RunStatus;
+
+  /** INVOICE: the period's documents, once; CORRECTION: credit notes and supplementary invoices for the differences since. */
+  @Column({ name: 'kind', type: 'varchar', length: 20, default: 'INVOICE' })
+  kind: RunKind;
 
   @Column({ name: 'progress_done', type: 'integer', default: 0 })
   progressDone: number;

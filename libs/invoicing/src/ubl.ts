@@ -22,6 +22,8 @@ const NS = {
 export interface UblInput extends PrintableDocument {
   /** For a credit note: the corrected invoice's issue date. */
   creditedIssueDate?: string | null;
+  /** For a supplementary invoice: the original invoice's issue date. */
+  supplementsIssueDate?: string | null;
   pdf: Buffer;
 }
 
@@ -86,11 +88,14 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   cbc(period, 'StartDate', doc.periodStart);
   cbc(period, 'EndDate', doc.periodEnd);
   period.up();
-  if (credit) {
+  // The preceding invoice (BG-3): the one a credit note corrects, or a supplementary invoice adds to.
+  const preceding = credit ? doc.creditedNumber : doc.supplementsNumber;
+  if (credit || preceding) {
     const billing = cac(xml, 'BillingReference');
     const reference = cac(billing, 'InvoiceDocumentReference');
-    cbc(reference, 'ID', doc.creditedNumber ?? '');
-    if (doc.creditedIssueDate) cbc(reference, 'IssueDate', doc.creditedIssueDate);
+    cbc(reference, 'ID', preceding ?? '');
+    const precedingDate = credit ? doc.creditedIssueDate : doc.supplementsIssueDate;
+    if (precedingDate) cbc(reference, 'IssueDate', precedingDate);
     reference.up();
     billing.up();
   }

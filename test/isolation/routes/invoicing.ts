@@ -13,6 +13,17 @@ export const INVOICING_ROUTES: RouteCases = {
     roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
     url: (f) => `/api/v1/contracts/${f.contractId}/invoice-runs/readiness?year=2025`,
   },
+  'GET /api/v1/contracts/:id/billing-differences': {
+    kind: 'foreign',
+    roles: 'any',
+    url: (f) => `/api/v1/contracts/${f.contractId}/billing-differences?year=2025`,
+  },
+  'POST /api/v1/contracts/:id/correction-runs': {
+    kind: 'foreign',
+    roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
+    url: (f) => `/api/v1/contracts/${f.contractId}/correction-runs`,
+    body: () => ({ year: 2025 }),
+  },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
   'POST /api/v1/invoice-runs/:id/release-held': {
     kind: 'foreign',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EntityId, IsIsoDate } from '@wmo/common';
-import { DOCUMENT_TYPES, DocumentType, RUN_STATUSES, RunStatus } from '../invoicing.constants';
+import { DOCUMENT_TYPES, DocumentType, RUN_KINDS, RUN_STATUSES, RunKind, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
 import { ReadinessDto } from './readiness.dto';
 
@@ -77,6 +77,10 @@ export class InvoiceRunDto {
 
   @ApiProperty({ format: 'uuid' })
   contractId: string;
+
+  /** INVOICE: the period's documents; CORRECTION: credit notes and supplementary invoices for the differences since. */
+  @ApiProperty({ enum: RUN_KINDS })
+  kind: RunKind;
 
   @ApiProperty({ enum: RUN_STATUSES })
   status: RunStatus;

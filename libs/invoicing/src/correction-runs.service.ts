@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { BillingContract, ContractsReader } from '@wmo/contracts';
+import { IsoDate } from '@wmo/domain';
+import { JobQueue } from '@wmo/jobs';
+import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { BillingDifferencesService } from './billing-differences.service';
+import { correctionTotals } from './correction-issuer';
+import type { CorrectionDryRunDto } from './dto/correction-runs.dto';
+import type { CreateInvoiceRunDto } from './dto/invoice-runs.dto';
+import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
+import { InvoiceRunRepository } from './invoice-run.repository';
+import { InvoiceRunsService, StartedRun } from './invoice-runs.service';
+import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
+import {
+  assertIdempotencyKey,
+  assertMayInvoice,
+  assertRunRequest,
+  billablePeriod,
+  runRequestHash,
+} from './invoicing.rules';
+
+/**
+ * Correction runs: after an invoice run, facts change (a participation ended, a backdated
+ * enrolment, a population correction, a tariff amendment); a correction run issues credit notes
+ * and supplementary invoices for the differences, as a durable job like an invoice run, with the
+ * same guarantees (one request per contract at a time, an Idempotency-Key bound to its request,
+ * gapless numbers, a retry that finds nothing left to do). Per-participant invoices only.
+ */
+@Injectable()
+export class CorrectionRunsService {
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly runs: InvoiceRunRepository,
+    private readonly runDtos: InvoiceRunsService,
+    private readonly contracts: ContractsReader,
+    private readonly differences: BillingDifferencesService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  dryRun(contractId: string, dto: CreateInvoiceRunDto): Promise<CorrectionDryRunDto> {
+    return this.db.transaction(async (tx) => {
+      const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
+      const { items } = await this.differences.compute(tx, contract, period, referenceDate);
+      const differing = items.filter((item) => item.differenceCents !== 0);
+      return {
+        contractId,
+        period: { start: period.from, end: period.to },
+        creditNotes: differing.filter((i) => i.differenceCents < 0 && i.documents.some((d) => d.type === 'INVOICE'))
+          .length,
+        supplementaryInvoices: differing.filter((i) => i.differenceCents > 0).length,
+        ...correctionTotals(differing),
+        items: differing,
+      };
+    });
+  }
+
+  start(contractId: string, dto: CreateInvoiceRunDto, idempotencyKey: string | undefined): Promise<StartedRun> {
+    return this.db.transaction(async (tx) => {
+      const { contract, period, referenceDate } = await this.validate(tx, contractId, dto);
+      assertIdempotencyKey(idempotencyKey);
+      const requestHash = runRequestHash(contractId, period, 'CORRECTION');
+      await this.runs.lockContract(tx, contract.id);
+      const replay = await this.runs.byIdempotencyKey(tx, tx.principal.organisationId, idempotencyKey);
+      if (replay) {
+        if (replay.requestHash !== requestHash)
+          throw new InvoicingError(
+            InvoicingErrorCode.IdempotencyKeyReused,
+            `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`,
+            { runId: replay.id },
+          );
+        return { run: await this.runDtos.toDto(tx, replay), created: true };
+      }
+      const unfinished = await this.runs.unfinishedCorrection(tx, contract.id, period);
+      if (unfinished) return { run: await this.runDtos.toDto(tx, unfinished), created: false };
+      const runId = await this.runs.insert(tx, {
+        kind: 'CORRECTION',
+        contractId: contract.id,
+        contractingOrganisationId: contract.contractingOrganisationId,
+        supplierId: contract.supplierId,
+        period,
+        referenceDate,
+        idempotencyKey,
+        requestHash,
+        requestedByOrganisationId: tx.principal.organisationId,
+        requestedByUserId: tx.principal.userId,
+      });
+      await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
+      await tx.audit({
+        action: 'correction-run.started',
+        entityType: 'invoice-run',
+        entityId: runId,
+        organisationId: contract.contractingOrganisationId,
+        after: { contractId, period },
+      });
+      return { run: await this.runDtos.toDto(tx, (await this.runs.byId(tx, runId))!), created: true };
+    });
+  }
+
+  /**
+   * The request, the caller's right, the contract, and a completed invoice run of exactly this
+   * period to correct; the reference date is that run's.
+   */
+  private async validate(
+    tx: TenantTransaction,
+    contractId: string,
+    dto: CreateInvoiceRunDto,
+  ): Promise<{ contract: BillingContract; period: { from: IsoDate; to: IsoDate }; referenceDate: IsoDate }> {
+    assertRunRequest(dto);
+    const contract = await this.contracts.billingContract(tx, contractId);
+    assertMayInvoice(tx.principal, contract);
+    const period = billablePeriod(contract, dto);
+    if (contract.fundingModel !== 'DIRECT_INVOICE')
+      throw new InvoicingError(
+        InvoicingErrorCode.ContractNotBillable,
+        `Correction runs correct per-participant invoices (DIRECT_INVOICE); ${contract.reference} is ${contract.fundingModel}. Correct its documents with credit notes.`,
+      );
+    const invoiceRuns = await this.runs.invoiceRuns(tx, contract.id);
+    const run = invoiceRuns.find(
+      (r) => r.periodStart === period.from && r.periodEnd === period.to && r.status === 'COMPLETED',
+    );
+    if (!run)
+      throw new InvoicingError(
+        InvoicingErrorCode.PeriodNotInvoiced,
+        `There is no completed invoice run of ${contract.reference} for ${period.from} to ${period.to}: a correction run corrects an issued period. ` +
+          (invoiceRuns.length
+            ? `Issued periods: ${invoiceRuns.map((r) => `${r.periodStart} to ${r.periodEnd} (${r.status})`).join(', ')}.`
+            : 'The contract has no invoice run yet.'),
+        { issuedPeriods: invoiceRuns.map((r) => ({ start: r.periodStart, end: r.periodEnd, status: r.status })) },
+      );
+    return { contract, period, referenceDate: run.referenceDate };
+  }
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { endParticipation, YEAR } from '../support/demo';
+import { validateUbl } from '../support/einvoice';
+import { asText, outcome, PROBLEM } from '../support/http';
+import { AnnualRun, Doc, Run, seq, startRun, startWithAnnualRun } from '../support/invoicing';
+import { sql } from '../support/test-database';
+import { Client, waitForRun } from '../support/test-app';
+
+const correct = (client: Client, contract: string, body: object, key: string | null = randomUUID(), dryRun = false) => {
+  const req = client.post(`/api/v1/contracts/${contract}/correction-runs${dryRun ? '?dryRun=true' : ''}`);
+  return (key === null ? req : req.set('Idempotency-Key', key)).send(body);
+};
+
+/**
+ * Billing follows the facts (issue 13): after the 2025 run, the VNG ends Aa en Hunze's
+ * participation on 31 August 2025. The differences show EUR 2,159.65 billed too much with the
+ * reason; the correction run issues exactly one credit note of that amount on the invoice's line,
+ * a second one issues nothing, and a population corrected after the run gives a supplementary
+ * invoice naming the original. The steps build on each other, in order.
+ */
+describe('billing differences and correction runs', () => {
+  let a: AnnualRun;
+  let aaEnHunze: Doc;
+  let assen: Doc;
+  const differences = (client: Client, query = 'year=2025') =>
+    client.get(`/api/v1/contracts/${a.vng2018}/billing-differences?${query}`);
+  const numbers = async (pattern: string) =>
+    (
+      await sql<{ number: string }>(
+        a.t.databaseUrl,
+        `SELECT number FROM invoice_document WHERE number LIKE $1 ORDER BY number`,
+        [pattern],
+      )
+    ).map((r) => r.number);
+
+  beforeAll(async () => {
+    // Aa en Hunze gets an OIN before the run (made-up test data; the RSIN passes the eleven test), so that its credit note can be an e-invoice.
+    a = await startWithAnnualRun(async (t) => {
+      const operator = await t.as('operator@demo.nl');
+      await operator
+        .put('/api/v1/municipalities/GM1680/billing-details')
+        .send({
+          oin: '00000001001234560000',
+          invoiceAddress: { street: 'Spoorlaan 6', postalCode: '9461 AG', city: 'Gieten' },
+        })
+        .expect(200);
+    });
+    aaEnHunze = a.doc('GM1680');
+    assen = a.doc('GM0106');
+  }, 120_000);
+  afterAll(() => a?.t.close());
+
+  it('before any change nothing differs: 338 municipalities, billed is due', async () => {
+    const res = await differences(a.vng);
+    expect(outcome(res)).toMatchObject({ status: 200, body: { documentType: 'INVOICE', referenceDate: '2024-01-01' } });
+    expect(res.body.items).toHaveLength(338);
+    expect(res.body.totals).toMatchObject({ differenceCents: 0, municipalities: 0 });
+  });
+
+  it('after Aa en Hunze ends on 31 August 2025 the differences show -EUR 2,159.65 with the reason, for both parties', async () => {
+    expect(aaEnHunze.totalCents).toBe(646125);
+    await endParticipation(a.vng, a.vng2018, 'GM1680', '2025-08-31');
+    for (const client of [a.vng, await a.t.as('sensoor@demo.nl')]) {
+      const res = await differences(client);
+      expect(res.status).toBe(200);
+      expect(res.body.totals).toMatchObject({ differenceCents: -215965, municipalities: 1 });
+      expect(res.body.items.find((i: { municipalityCode: string }) => i.municipalityCode === 'GM1680')).toEqual({
+        municipalityCode: 'GM1680',
+        name: 'Aa en Hunze',
+        billedCents: 646125,
+        dueCents: 430160,
+        differenceCents: -215965,
+        documents: [{ id: aaEnHunze.id, number: aaEnHunze.number, type: 'INVOICE' }],
+        reasons: ['deelname beëindigd per 31-08-2025: 243 van 365 dagen (regel 1)'],
+      });
+    }
+    // A municipality sees its own invoices, not the contract's differences.
+    expect((await differences(a.financeAssen)).status).toBe(404);
+  });
+
+  it('the dry run says one credit note of EUR 2,159.65 and writes nothing', async () => {
+    const res = await correct(a.vng, a.vng2018, { year: 2025 }, null, true);
+    expect(outcome(res)).toMatchObject({
+      status: 200,
+      body: { creditNotes: 1, supplementaryInvoices: 0, creditCents: 215965, supplementCents: 0 },
+    });
+    expect(await numbers(`SEN-CN-${YEAR}-%`)).toEqual([]);
+  });
+
+  it('the correction run issues exactly one credit note on the invoice line; the invoice follows; a second run issues nothing', async () => {
+    const started = await correct(a.vng, a.vng2018, { year: 2025 }, 'correction-1');
+    expect(outcome(started)).toMatchObject({ status: 202, body: { kind: 'CORRECTION', status: 'QUEUED' } });
+    const run = await waitForRun<Run>(a.vng, started.body.id);
+    expect(run).toMatchObject({ status: 'COMPLETED', kind: 'CORRECTION', documentCount: 1, totalCents: -215965 });
+    const [credit] = (await a.vng.get(`/api/v1/invoices?run=${run.id}&limit=10`).expect(200)).body.items as Doc[];
+    expect(credit).toMatchObject({
+      type: 'CREDIT_NOTE',
+      number: `SEN-CN-${YEAR}-${seq(1)}`,
+      municipalityCode: 'GM1680',
+      totalCents: 215965,
+      credits: { id: aaEnHunze.id, number: aaEnHunze.number },
+    });
+    expect(credit.lines).toEqual([
+      expect.objectContaining({
+        lineNumber: 1,
+        amountCents: 215965,
+        description: expect.stringContaining(`Creditering ${aaEnHunze.number} regel 1:`),
+      }),
+    ]);
+    const invoice = (await a.vng.get(`/api/v1/invoices/${aaEnHunze.id}`).expect(200)).body as Doc;
+    expect(invoice).toMatchObject({ creditedCents: 215965, outstandingCents: 430160, status: 'OPEN' });
+    const ubl = await a.vng.get(`/api/v1/invoices/${credit.id}/ubl`).buffer(true).parse(asText);
+    expect(ubl.status).toBe(200);
+    expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+
+    const again = await correct(a.vng, a.vng2018, { year: 2025 }, 'correction-2');
+    expect(again.status).toBe(202);
+    expect(await waitForRun<Run>(a.vng, again.body.id)).toMatchObject({ status: 'COMPLETED', documentCount: 0 });
+    expect((await differences(a.vng)).body.totals).toMatchObject({ differenceCents: 0, municipalities: 0 });
+    expect(await numbers(`SEN-CN-${YEAR}-%`)).toEqual([`SEN-CN-${YEAR}-${seq(1)}`]);
+  }, 120_000);
+
+  it('a population corrected after the run gives a supplementary invoice naming the original, whose UBL validates', async () => {
+    // MADE-UP TEST DATA: a corrected CBS figure for Assen on 1 January 2024 (69,701 + 300).
+    const operator = await a.t.as('operator@demo.nl');
+    await operator
+      .post('/api/v1/reference-data/population-imports')
+      .set('Content-Type', 'text/csv')
+      .send('code,year,population\nGM0106,2024,70001\n')
+      .expect(201);
+    const diff = (await differences(a.vng)).body.items.find(
+      (i: { municipalityCode: string }) => i.municipalityCode === 'GM0106',
+    );
+    expect(diff).toMatchObject({
+      differenceCents: 7500,
+      reasons: ['inwonertal 69.701 → 70.001 (CBS, peildatum 01-01-2024; regels 2 en 3)'],
+    });
+    const started = await correct(a.vng, a.vng2018, { year: 2025 });
+    const run = await waitForRun<Run>(a.vng, started.body.id);
+    expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 1, totalCents: 7500 });
+    const [supplement] = (await a.vng.get(`/api/v1/invoices?run=${run.id}&limit=10`).expect(200)).body.items as Doc[];
+    expect(supplement).toMatchObject({ type: 'INVOICE', number: `SEN-${YEAR}-${seq(339)}`, totalCents: 7500 });
+    expect(supplement.lines[0].description).toContain(`Aanvulling op ${assen.number}`);
+    const ubl = await a.vng.get(`/api/v1/invoices/${supplement.id}/ubl`).buffer(true).parse(asText);
+    expect(ubl.body).toContain(`<cbc:ID>${assen.number}</cbc:ID>`);
+    expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+    expect(await numbers(`SEN-${YEAR}-%`)).toEqual(Array.from({ length: 339 }, (_, i) => `SEN-${YEAR}-${seq(i + 1)}`));
+  }, 120_000);
+
+  it('bad requests write nothing: no invoiced period 409, another period 409, a municipality 403, a key bound to another request 422, no key 400', async () => {
+    const before = await numbers('SEN-%');
+    const notInvoiced = await correct(a.vng, a.vng2018, { year: 2024 });
+    expect(outcome(notInvoiced)).toMatchObject({ status: 409, body: { type: '/problems/period-not-invoiced' } });
+    expect(notInvoiced.headers['content-type']).toContain(PROBLEM);
+    expect(
+      outcome(await correct(a.vng, a.vng2018, { periodStart: '2025-01-01', periodEnd: '2025-06-30' })),
+    ).toMatchObject({ status: 409, body: { type: '/problems/period-not-invoiced' } });
+    expect((await correct(a.financeAssen, a.vng2018, { year: 2025 })).status).toBe(403);
+    // The key of the first correction run, with an invoice run's request: 422, whatever that first request was.
+    expect(outcome(await startRun(a.vng, a.vng2018, { year: 2025 }, 'correction-1'))).toMatchObject({
+      status: 422,
+      body: { type: '/problems/idempotency-key-reused' },
+    });
+    expect((await correct(a.vng, a.vng2018, { year: 2025 }, null)).status).toBe(400);
+    expect(await numbers('SEN-%')).toEqual(before);
+  });
+});
