@@ -18,6 +18,7 @@ import { PopulationImportFunction1796310000000 } from './1796310000000-populatio
 import { InvoiceRunHeld1796312030014 } from './1796312030014-invoice-run-held';
 import { ReorganisationImportFunction1796313000000 } from './1796313000000-reorganisation-import-function';
 import { CorrectionRuns1796314000000 } from './1796314000000-correction-runs';
+import { ReplacementInvoices1796315000000 } from './1796315000000-replacement-invoices';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   InvoiceRunHeld1796312030014,
   ReorganisationImportFunction1796313000000,
   CorrectionRuns1796314000000,
+  ReplacementInvoices1796315000000,
 ];

@@ -164,4 +164,63 @@ describe('billing differences and correction runs', () => {
     expect((await correct(a.vng, a.vng2018, { year: 2025 }, null)).status).toBe(400);
     expect(await numbers('SEN-%')).toEqual(before);
   });
+
+  it("a replacement invoice: a full credit note and the same lines with today's details; its e-invoice validates where the original's could not", async () => {
+    const groningen = a.doc('GM0014');
+    const sensoor = await a.t.as('sensoor@demo.nl');
+    expect((await sensoor.get(`/api/v1/invoices/${groningen.id}/ubl`)).status).toBe(422);
+    // Made-up test data: Groningen's OIN (the RSIN passes the eleven test) and invoice e-mail.
+    await (
+      await a.t.as('operator@demo.nl')
+    )
+      .put('/api/v1/municipalities/GM0014/billing-details')
+      .send({
+        oin: '00000001001234560000',
+        invoiceAddress: { street: 'Kreupelstraat 1', postalCode: '9712 HW', city: 'Groningen' },
+        invoiceEmail: 'facturen@groningen.example',
+      })
+      .expect(200);
+    const res = await sensoor.post(`/api/v1/invoices/${groningen.id}/replacement`);
+    expect(outcome(res)).toMatchObject({
+      status: 201,
+      body: {
+        creditNote: { type: 'CREDIT_NOTE', totalCents: groningen.totalCents, credits: { id: groningen.id } },
+        replacement: { type: 'INVOICE', totalCents: groningen.totalCents, number: `SEN-${YEAR}-${seq(340)}` },
+      },
+    });
+    const replacement = res.body.replacement as Doc;
+    expect(replacement.lines.map((l) => l.amountCents)).toEqual(groningen.lines.map((l) => l.amountCents));
+    const nlcius = await sensoor.get(`/api/v1/invoices/${replacement.id}/ubl`).buffer(true).parse(asText);
+    expect(nlcius.body).toContain(`<cbc:ID>${groningen.number}</cbc:ID>`);
+    expect(await validateUbl(nlcius.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+    const peppol = await sensoor
+      .get(`/api/v1/invoices/${replacement.id}/ubl?profile=peppol`)
+      .buffer(true)
+      .parse(asText);
+    expect(peppol.status).toBe(200);
+    expect(await validateUbl(peppol.body as string)).toMatchObject({ xsd: [], en16931: [] });
+    expect((await sensoor.get(`/api/v1/invoices/${groningen.id}`).expect(200)).body).toMatchObject({
+      status: 'CREDITED',
+      outstandingCents: 0,
+    });
+
+    const again = await sensoor.post(`/api/v1/invoices/${groningen.id}/replacement`);
+    expect(outcome(again)).toMatchObject({
+      status: 200,
+      body: { creditNote: { id: res.body.creditNote.id }, replacement: { id: replacement.id } },
+    });
+    // A credit note, an invoice a credit note touched, the contracting party instead of the issuer (403), another municipality's invoice (404): refused, nothing written.
+    const before = await numbers('SEN-%');
+    expect(outcome(await sensoor.post(`/api/v1/invoices/${res.body.creditNote.id}/replacement`))).toMatchObject({
+      status: 422,
+      body: { type: '/problems/not-creditable' },
+    });
+    expect(outcome(await sensoor.post(`/api/v1/invoices/${aaEnHunze.id}/replacement`))).toMatchObject({
+      status: 422,
+      body: { type: '/problems/not-replaceable' },
+    });
+    expect((await a.vng.post(`/api/v1/invoices/${assen.id}/replacement`)).status).toBe(403);
+    expect((await a.financeAssen.post(`/api/v1/invoices/${groningen.id}/replacement`)).status).toBe(404);
+    expect(await numbers('SEN-%')).toEqual(before);
+  }, 120_000);
 });

@@ -18,29 +18,32 @@ const invoiceLine: BilledLine = {
   referenceDate: '2024-01-01',
 };
 
-const due = (days: number, amount: number, overrides: Partial<ComputedParticipant['lines'][number]> = {}) =>
-  ({
-    code: 'GM1680',
-    name: 'Aa en Hunze',
-    inhabitants: 25845,
-    subtotalCents: cents(amount),
-    lines: [
-      {
-        municipalityCode: 'GM1680',
-        description: '',
-        calculation: '',
-        inhabitants: 25845,
-        perInhabitant: '0.2500',
-        periodStart: '2025-01-01',
-        periodEnd: days === 365 ? '2025-12-31' : '2025-08-31',
-        days,
-        daysInYear: 365,
-        amountCents: cents(amount),
-        approximationNote: null,
-        ...overrides,
-      },
-    ],
-  }) as ComputedParticipant;
+const due = (
+  days: number,
+  amount: number,
+  overrides: Partial<ComputedParticipant['lines'][number]> = {},
+): ComputedParticipant => ({
+  code: 'GM1680',
+  name: 'Aa en Hunze',
+  inhabitants: 25845,
+  subtotalCents: cents(amount),
+  lines: [
+    {
+      municipalityCode: 'GM1680',
+      description: '',
+      calculation: '',
+      inhabitants: 25845,
+      perInhabitant: '0.2500',
+      periodStart: '2025-01-01',
+      periodEnd: days === 365 ? '2025-12-31' : '2025-08-31',
+      days,
+      daysInYear: 365,
+      amountCents: cents(amount),
+      approximationNote: null,
+      ...overrides,
+    },
+  ],
+});
 
 const names = new Map([['GM1680', 'Aa en Hunze']]);
 

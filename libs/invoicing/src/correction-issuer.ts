@@ -1,16 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
-import {
-  Cents,
-  cents,
-  maxDate,
-  minDate,
-  minusCents,
-  sumCents,
-  todayInAmsterdam,
-  yearOf,
-  ZERO_CENTS,
-} from '@wmo/domain';
+import { Cents, cents, maxDate, minDate, minusCents, sumCents, yearOf, ZERO_CENTS } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDifferencesService } from './billing-differences.service';
@@ -86,7 +76,7 @@ export class CorrectionIssuer {
     item: BillingDifference,
     invoices: readonly InvoiceDocumentEntity[],
   ): Promise<number> {
-    let remaining = cents(-item.differenceCents);
+    let remaining = minusCents(ZERO_CENTS, item.differenceCents);
     let issued = 0;
     for (const invoice of invoices) {
       if (remaining <= 0) break;
@@ -192,8 +182,10 @@ export class CorrectionIssuer {
 
 const euro = (amount: Cents) => (amount / 100).toFixed(2).replace('.', ',');
 
-/** Exported for the rules' spec: the sum of what a batch of differences would credit and add. */
+/** What a set of differences would credit and add, excluding VAT (a correction run's dry run). */
 export const correctionTotals = (items: readonly BillingDifference[]) => ({
-  creditCents: sumCents(items.filter((i) => i.differenceCents < 0).map((i) => cents(-i.differenceCents))),
+  creditCents: sumCents(
+    items.filter((i) => i.differenceCents < 0).map((i) => minusCents(ZERO_CENTS, i.differenceCents)),
+  ),
   supplementCents: sumCents(items.filter((i) => i.differenceCents > 0).map((i) => i.differenceCents)),
 });

@@ -36,6 +36,8 @@ export interface DocumentToIssue {
   credits: { id: string; number: string } | null;
   /** For a supplementary invoice: the invoice it adds to. */
   supplements?: { id: string; number: string } | null;
+  /** For a replacement invoice: the invoice it replaces. */
+  replaces?: { id: string; number: string } | null;
   subtotalCents: Cents;
   vatCents: Cents;
   lines: LineToIssue[];
@@ -91,6 +93,7 @@ export class DocumentIssuer {
         municipalityCode: document.municipalityCode,
         creditedDocumentId: document.credits?.id ?? null,
         supplementsDocumentId: document.supplements?.id ?? null,
+        replacesDocumentId: document.replaces?.id ?? null,
         subtotalCents: document.subtotalCents,
         vatCents: document.vatCents,
         purchaseOrderNumber: document.purchaseOrderNumber,

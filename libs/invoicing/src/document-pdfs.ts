@@ -58,7 +58,7 @@ async function readPrintableRows(
   const found = await documents.byIds(tx, ids);
   const ofDocuments = await lines.ofDocuments(tx, ids);
   const creditedIds = found
-    .flatMap((d) => [d.creditedDocumentId, d.supplementsDocumentId])
+    .flatMap((d) => [d.creditedDocumentId, d.supplementsDocumentId, d.replacesDocumentId])
     .filter((id): id is string => !!id);
   const credited = await documents.byIds(tx, creditedIds);
   return { documents: found, lines: ofDocuments, credited };

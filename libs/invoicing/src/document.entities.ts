@@ -89,6 +89,15 @@ export class InvoiceDocumentEntity {
   @JoinColumn({ name: 'supplements_document_id', foreignKeyConstraintName: 'invoice_document_supplements_fk' })
   supplementsDocument?: InvoiceDocumentEntity;
 
+  /** For a replacement invoice: the invoice it replaces (credited in full in the same transaction); one replacement per invoice. */
+  @Index('invoice_document_replaces_key', { unique: true, where: 'replaces_document_id IS NOT NULL' })
+  @Column({ name: 'replaces_document_id', type: 'uuid', nullable: true })
+  replacesDocumentId: string | null;
+
+  @ManyToOne(() => InvoiceDocumentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'replaces_document_id', foreignKeyConstraintName: 'invoice_document_replaces_fk' })
+  replacesDocument?: InvoiceDocumentEntity;
+
   @Column({ name: 'period_start', type: 'date' })
   periodStart: string;
 

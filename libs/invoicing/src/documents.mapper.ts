@@ -104,6 +104,7 @@ export function toPrintables(
     if (!d) return [];
     const credited = rows.credited.find((c) => c.id === d.creditedDocumentId);
     const supplemented = rows.credited.find((c) => c.id === d.supplementsDocumentId);
+    const replaced = rows.credited.find((c) => c.id === d.replacesDocumentId);
     return [
       {
         id,
@@ -132,6 +133,8 @@ export function toPrintables(
         creditedIssueDate: credited?.issueDate ?? null,
         supplementsNumber: supplemented?.number ?? null,
         supplementsIssueDate: supplemented?.issueDate ?? null,
+        replacesNumber: replaced?.number ?? null,
+        replacesIssueDate: replaced?.issueDate ?? null,
         supplierId: d.supplierId,
         note: d.note,
         lines: rows.lines

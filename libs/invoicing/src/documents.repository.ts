@@ -126,6 +126,7 @@ export interface NewDocumentRow {
   municipalityCode: string | null;
   creditedDocumentId: string | null;
   supplementsDocumentId: string | null;
+  replacesDocumentId: string | null;
   subtotalCents: Cents;
   vatCents: Cents;
   purchaseOrderNumber: string | null;
@@ -192,6 +193,11 @@ export class DocumentsRepository {
   }
 
   /** The credit notes of these invoices, by number. */
+  /** The invoice that replaced this one, if any. */
+  replacementOf(tx: Transaction, invoiceId: string): Promise<InvoiceDocumentEntity | null> {
+    return tx.manager.findOneBy(InvoiceDocumentEntity, { replacesDocumentId: invoiceId });
+  }
+
   creditNotesOf(tx: Transaction, invoiceIds: readonly string[]): Promise<InvoiceDocumentEntity[]> {
     return tx.manager.find(InvoiceDocumentEntity, {
       where: { creditedDocumentId: In([...invoiceIds]) },
@@ -355,11 +361,11 @@ export class DocumentsRepository {
       `INSERT INTO invoice_document (type, number, run_id, contract_id, contracting_organisation_id, supplier_id, customer_organisation_id, municipality_code,
                                      credited_document_id, period_start, period_end, reference_date, issue_date, due_date, currency, subtotal_cents, vat_cents,
                                      total_cents, vat_category, vat_rate, vat_exemption_reason, purchase_order_number, payment_term_days, note,
-                                     supplier_snapshot, customer_snapshot, contract_snapshot, supplements_document_id)
+                                     supplier_snapshot, customer_snapshot, contract_snapshot, supplements_document_id, replaces_document_id)
        SELECT t.type, t.number, $1, $2, $3, $4, t.customer, t.municipality, t.credited, $5, $6, $7, $8, $9, $10, t.subtotal, t.vat, t.subtotal + t.vat,
-              $11, $12, $13, t.po, $14, t.note, $15::jsonb, t.customer_snapshot::jsonb, $16::jsonb, t.supplements
-         FROM unnest($17::varchar[], $18::varchar[], $19::uuid[], $20::varchar[], $21::uuid[], $22::bigint[], $23::bigint[], $24::varchar[], $25::text[], $26::text[], $27::uuid[])
-              AS t(type, number, customer, municipality, credited, subtotal, vat, po, note, customer_snapshot, supplements)
+              $11, $12, $13, t.po, $14, t.note, $15::jsonb, t.customer_snapshot::jsonb, $16::jsonb, t.supplements, t.replaces
+         FROM unnest($17::varchar[], $18::varchar[], $19::uuid[], $20::varchar[], $21::uuid[], $22::bigint[], $23::bigint[], $24::varchar[], $25::text[], $26::text[], $27::uuid[], $28::uuid[])
+              AS t(type, number, customer, municipality, credited, subtotal, vat, po, note, customer_snapshot, supplements, replaces)
        RETURNING id, number`,
       [
         terms.runId,
@@ -389,6 +395,7 @@ export class DocumentsRepository {
         documents.map((d) => d.note),
         documents.map((d) => JSON.stringify(d.customer)),
         documents.map((d) => d.supplementsDocumentId),
+        documents.map((d) => d.replacesDocumentId),
       ],
     );
   }

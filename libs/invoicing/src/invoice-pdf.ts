@@ -25,6 +25,8 @@ export interface PrintableDocument {
   creditedNumber?: string | null;
   /** For a supplementary invoice: the invoice it adds to. */
   supplementsNumber?: string | null;
+  /** For a replacement invoice: the invoice it replaces. */
+  replacesNumber?: string | null;
   note?: string | null;
   lines: Array<{ description: string; calculation: string; amountCents: Cents }>;
 }
@@ -109,6 +111,7 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
       ['Uw kenmerk (inkoopordernummer)', doc.purchaseOrderNumber ?? '-'],
       ...(doc.creditedNumber ? ([['Crediteert factuur', doc.creditedNumber]] as Array<[string, string]>) : []),
       ...(doc.supplementsNumber ? ([['Aanvulling op factuur', doc.supplementsNumber]] as Array<[string, string]>) : []),
+      ...(doc.replacesNumber ? ([['Vervangt factuur', doc.replacesNumber]] as Array<[string, string]>) : []),
     ];
     let y = 210;
     for (const [label, value] of facts) {

@@ -36,6 +36,7 @@ import {
   CreateCreditNoteDto,
   CreatePaymentDto,
   DocumentIdParam,
+  ReplacementDto,
   OrganisationIdParam,
   DocumentPageDto,
   ExportQuery,
@@ -55,6 +56,7 @@ import {
 import { RunReleaseService } from './run-release.service';
 import { BillingDifferencesService } from './billing-differences.service';
 import { CorrectionRunsService } from './correction-runs.service';
+import { ReplacementsService } from './replacements.service';
 import { CorrectionDryRunDto } from './dto/correction-runs.dto';
 import { BillingDifferencesDto, BillingDifferencesQuery } from './dto/billing-differences.dto';
 import { InvoiceRunsService } from './invoice-runs.service';
@@ -76,6 +78,7 @@ export class InvoicingController {
     private readonly release: RunReleaseService,
     private readonly differencesOf: BillingDifferencesService,
     private readonly corrections: CorrectionRunsService,
+    private readonly replacements: ReplacementsService,
   ) {}
 
   @Get('contracts/:id/invoice-runs/readiness')
@@ -328,6 +331,26 @@ export class InvoicingController {
   @ApiProblemResponses(400, 404, [422, 'More than is left to credit, or not an invoice.'])
   creditNote(@Param() { id }: DocumentIdParam, @Body() dto: CreateCreditNoteDto): Promise<InvoiceDocumentDto> {
     return this.creditNotes.creditNote(id, dto);
+  }
+
+  @Post('invoices/:id/replacement')
+  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @ApiOperation({
+    summary:
+      "Replace an invoice: a full credit note and a new invoice for the same lines with today's customer details",
+    description:
+      "The issuer's FINANCE or PROVIDER_ADMIN, or the operator. In one transaction: a credit note for the whole invoice and a new invoice for the same lines, addressed with the customer's billing details as they are now (an OIN or address completed since), naming the replaced invoice. " +
+      '201 with both; asked again, 200 with the same pair. An invoice that a credit note touched, a credit note or an allocation statement is refused (422).',
+  })
+  @ApiCreatedResponse({ type: ReplacementDto })
+  @ApiProblemResponses(400, 403, 404, [422, 'A credit note or allocation statement, or an invoice credited already.'])
+  async replace(
+    @Param() { id }: DocumentIdParam,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReplacementDto> {
+    const { answer, created } = await this.replacements.replace(id);
+    void reply.status(created ? 201 : 200);
+    return answer;
   }
 
   @Post('invoices/:id/payments')

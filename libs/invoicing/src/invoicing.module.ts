@@ -20,6 +20,7 @@ import { RunReleaseService } from './run-release.service';
 import { BillingDifferencesService } from './billing-differences.service';
 import { CorrectionIssuer } from './correction-issuer';
 import { CorrectionRunsService } from './correction-runs.service';
+import { ReplacementsService } from './replacements.service';
 import { BillingDetailsImportsController } from './billing-details-imports.controller';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentAnswers } from './document-answers';
@@ -128,6 +129,7 @@ export class InvoicingModule {
         BillingDifferencesService,
         CorrectionIssuer,
         CorrectionRunsService,
+        ReplacementsService,
         InvoiceWorker,
       ],
       exports: [InvoicingReader, InvoiceRunProcessor],

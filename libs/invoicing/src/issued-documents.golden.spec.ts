@@ -27,6 +27,7 @@ const golden = (name: string) => readFileSync(join(__dirname, '__fixtures__', na
 const documents = STORED_DOCUMENTS.map((d): InvoiceDocumentEntity => ({
   ...d,
   supplementsDocumentId: null,
+  replacesDocumentId: null,
   subtotalCents: cents(d.subtotalCents),
   vatCents: cents(d.vatCents),
   totalCents: cents(d.totalCents),

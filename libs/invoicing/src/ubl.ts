@@ -24,6 +24,8 @@ export interface UblInput extends PrintableDocument {
   creditedIssueDate?: string | null;
   /** For a supplementary invoice: the original invoice's issue date. */
   supplementsIssueDate?: string | null;
+  /** For a replacement invoice: the replaced invoice's issue date. */
+  replacesIssueDate?: string | null;
   pdf: Buffer;
 }
 
@@ -89,12 +91,16 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   cbc(period, 'EndDate', doc.periodEnd);
   period.up();
   // The preceding invoice (BG-3): the one a credit note corrects, or a supplementary invoice adds to.
-  const preceding = credit ? doc.creditedNumber : doc.supplementsNumber;
+  const preceding = credit ? doc.creditedNumber : (doc.supplementsNumber ?? doc.replacesNumber);
   if (credit || preceding) {
     const billing = cac(xml, 'BillingReference');
     const reference = cac(billing, 'InvoiceDocumentReference');
     cbc(reference, 'ID', preceding ?? '');
-    const precedingDate = credit ? doc.creditedIssueDate : doc.supplementsIssueDate;
+    const precedingDate = credit
+      ? doc.creditedIssueDate
+      : doc.supplementsNumber
+        ? doc.supplementsIssueDate
+        : doc.replacesIssueDate;
     if (precedingDate) cbc(reference, 'IssueDate', precedingDate);
     reference.up();
     billing.up();

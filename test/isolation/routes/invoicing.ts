@@ -51,6 +51,11 @@ export const INVOICING_ROUTES: RouteCases = {
   'GET /api/v1/invoices/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}` },
   'GET /api/v1/invoices/:id/pdf': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/pdf` },
   'GET /api/v1/invoices/:id/ubl': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoices/${f.documentId}/ubl` },
+  'POST /api/v1/invoices/:id/replacement': {
+    kind: 'foreign',
+    roles: ['FINANCE', 'PROVIDER_ADMIN'],
+    url: (f) => `/api/v1/invoices/${f.documentId}/replacement`,
+  },
   'POST /api/v1/invoices/:id/credit-notes': {
     kind: 'foreign',
     roles: ['FINANCE', 'PROVIDER_ADMIN'],

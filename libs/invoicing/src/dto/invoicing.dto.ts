@@ -285,3 +285,11 @@ export class OrganisationIdParam {
   @EntityId('an organisation id')
   id: string;
 }
+
+export class ReplacementDto {
+  /** The full credit note on the replaced invoice. */
+  creditNote: InvoiceDocumentDto;
+
+  /** The new invoice: the same lines, today's customer details, its own number. */
+  replacement: InvoiceDocumentDto;
+}
