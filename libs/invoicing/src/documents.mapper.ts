@@ -131,10 +131,11 @@ export function toPrintables(
         },
         creditedNumber: credited?.number ?? null,
         creditedIssueDate: credited?.issueDate ?? null,
-        supplementsNumber: supplemented?.number ?? null,
-        supplementsIssueDate: supplemented?.issueDate ?? null,
-        replacesNumber: replaced?.number ?? null,
-        replacesIssueDate: replaced?.issueDate ?? null,
+        // Only on the documents that have one: every other printable stays as it always was (the goldens).
+        ...(supplemented
+          ? { supplementsNumber: supplemented.number, supplementsIssueDate: supplemented.issueDate }
+          : {}),
+        ...(replaced ? { replacesNumber: replaced.number, replacesIssueDate: replaced.issueDate } : {}),
         supplierId: d.supplierId,
         note: d.note,
         lines: rows.lines
