@@ -121,6 +121,13 @@ export class AppConfig {
   @Max(60_000)
   INVOICE_BATCH_DELAY_MS = 0;
 
+  /** Tests only: this many attempts of invoice runs (counted per worker process) fail with an injected transient error after a batch that issued documents. Leave 0. */
+  @Transform(toInt)
+  @IsInt({ message: 'INVOICE_FAULT_ATTEMPTS must be a whole number' })
+  @Min(0)
+  @Max(100)
+  INVOICE_FAULT_ATTEMPTS = 0;
+
   /** A job whose worker stopped is given to another worker after this many seconds. */
   @Transform(toInt)
   @IsInt({ message: 'JOB_EXPIRE_SECONDS must be a whole number of seconds from 1 to 86400' })

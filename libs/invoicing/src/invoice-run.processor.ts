@@ -10,6 +10,9 @@ import { RunDocuments } from './run-documents';
 import { RunPdfs } from './run-pdfs';
 import { CorrectionIssuer } from './correction-issuer';
 
+/** Failed attempts retried by the job queue before a run is marked FAILED (delays of 1, 2 and 4 s). */
+export const FAILURE_RETRIES = 3;
+
 /**
  * Executes an invoice run (a pg-boss job). Participants are issued in batches; each batch is one
  * transaction that reserves its numbers and inserts its documents and lines, so a worker that
@@ -22,6 +25,8 @@ import { CorrectionIssuer } from './correction-issuer';
 @Injectable()
 export class InvoiceRunProcessor {
   private readonly logger = new Logger('InvoiceRuns');
+  /** Tests only: injected transient failures left in this process. */
+  private faultsLeft: number;
 
   constructor(
     private readonly unscoped: UnscopedDatabase,
@@ -32,18 +37,32 @@ export class InvoiceRunProcessor {
     private readonly corrections: CorrectionIssuer,
     private readonly runs: InvoiceRunRepository,
     @Inject(INVOICING_OPTIONS) private readonly options: InvoicingOptions,
-  ) {}
+  ) {
+    this.faultsLeft = options.faultAttempts ?? 0;
+  }
 
-  async process(runId: string, stopping?: AbortSignal): Promise<void> {
+  /**
+   * `retryCount`: how often the job was tried before. An attempt that fails is retried by the job
+   * queue with backoff (it resumes after the last issued participant) until FAILURE_RETRIES
+   * retries have failed too; then the run is FAILED, and POST /invoice-runs/{id}/resume starts it
+   * again. A failed attempt's error stays on the run meanwhile.
+   */
+  async process(runId: string, stopping?: AbortSignal, retryCount = 0): Promise<void> {
     const held = await this.unscoped.unscopedExclusive(runId, async () => {
       try {
         await this.execute(runId, stopping);
       } catch (error) {
         if (error instanceof JobInterrupted) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        if (retryCount < FAILURE_RETRIES) {
+          this.logger.warn({ err: error, runId, retryCount }, 'Invoice run attempt failed; the job queue retries it');
+          await this.unscoped.unscopedSystemTransaction((tx) =>
+            this.runs.noteFailedAttempt(tx, runId, `attempt ${retryCount + 1} failed (retried): ${message}`),
+          );
+          throw error;
+        }
         this.logger.error({ err: error, runId }, 'Invoice run failed');
-        await this.unscoped.unscopedSystemTransaction((tx) =>
-          this.runs.fail(tx, runId, error instanceof Error ? error.message : String(error)),
-        );
+        await this.unscoped.unscopedSystemTransaction((tx) => this.runs.fail(tx, runId, message));
       }
     });
     if (!held) throw new Error(`Invoice run ${runId} is being processed by another worker`);
@@ -73,6 +92,10 @@ export class InvoiceRunProcessor {
       );
       await this.pdfs.renderAndStore(issued.map((document) => document.id));
       after = batch.last;
+      if (this.faultsLeft > 0 && issued.length > 0) {
+        this.faultsLeft -= 1;
+        throw new Error('injected transient failure (INVOICE_FAULT_ATTEMPTS, tests only)');
+      }
       if (this.options.batchDelayMs) await sleep(this.options.batchDelayMs);
       // Between batches is a safe point: what is issued is whole; another worker resumes after it.
       if (stopping?.aborted) throw new JobInterrupted();

@@ -132,6 +132,21 @@ export class InvoiceRunRepository {
     );
   }
 
+  /** A failed attempt that the job queue retries: the run keeps working, its error says what happened. */
+  async noteFailedAttempt(tx: Transaction, id: string, error: string): Promise<void> {
+    await tx.manager.update(InvoiceRunEntity, { id }, { error });
+  }
+
+  /** A FAILED run queued again (a resume); false when it is not FAILED. */
+  async requeue(tx: Transaction, id: string): Promise<boolean> {
+    const result = await tx.manager.update(
+      InvoiceRunEntity,
+      { id, status: 'FAILED' },
+      { status: 'QUEUED', finishedAt: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
   async fail(tx: Transaction, id: string, error: string): Promise<void> {
     await tx.manager.update(InvoiceRunEntity, { id }, { status: 'FAILED', error, finishedAt: new Date() });
   }

@@ -138,6 +138,34 @@ export class InvoiceRunsService {
     });
   }
 
+  /**
+   * A FAILED run starts again, as a new job: it resumes after its last issued participant (what
+   * was issued stays, numbers continue without a gap). Whoever may start the run may resume it.
+   */
+  resume(id: string): Promise<InvoiceRunDto> {
+    return this.db.transaction(async (tx) => {
+      const run = await this.runs.lockRun(tx, id);
+      if (!run)
+        throw new InvoicingError(InvoicingErrorCode.RunNotFound, `There is no invoice run ${id} that you can see.`);
+      assertMayInvoice(tx.principal, await this.contracts.billingContract(tx, run.contractId));
+      if (!(await this.runs.requeue(tx, id)))
+        throw new InvoicingError(
+          InvoicingErrorCode.RunNotFailed,
+          `Run ${id} is ${run.status}; only a FAILED run is resumed.`,
+          { runStatus: run.status },
+        );
+      await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId: id }, { singletonKey: id });
+      await tx.audit({
+        action: 'invoice-run.resumed',
+        entityType: 'invoice-run',
+        entityId: id,
+        organisationId: run.contractingOrganisationId,
+        before: { status: run.status, error: run.error },
+      });
+      return this.toDto(tx, (await this.runs.byId(tx, id))!);
+    });
+  }
+
   get(id: string): Promise<InvoiceRunDto> {
     return this.db.transaction(async (tx) => {
       const run = await this.runs.byId(tx, id);

@@ -206,6 +206,21 @@ export class InvoicingController {
     return this.runs.get(id);
   }
 
+  @Post('invoice-runs/:id/resume')
+  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Resume a FAILED run (or correction run): it continues after its last issued participant',
+    description:
+      'A run whose attempts all failed (the job queue retries a failed attempt three times with backoff) is FAILED; this queues it again. ' +
+      'What was issued stays and numbers continue without a gap. 409 for a run that is not FAILED.',
+  })
+  @ApiAcceptedResponse({ type: InvoiceRunDto })
+  @ApiProblemResponses(400, 403, 404, [409, 'The run is not FAILED.'])
+  resume(@Param() { id }: RunIdParam): Promise<InvoiceRunDto> {
+    return this.runs.resume(id);
+  }
+
   @Post('invoice-runs/:id/release-held')
   @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
   @HttpCode(200)

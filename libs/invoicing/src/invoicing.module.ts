@@ -60,7 +60,7 @@ class InvoiceWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     await this.jobs.work<InvoiceRunJob>(INVOICE_RUN_QUEUE, 0.5, ({ runId }, job) =>
-      this.processor.process(runId, job.stopping),
+      this.processor.process(runId, job.stopping, job.retryCount),
     );
     new Logger('InvoiceRuns').log('Working invoice-run jobs');
   }
@@ -69,7 +69,11 @@ class InvoiceWorker implements OnApplicationBootstrap {
 /** The invoicing options from the configuration; `worker` says whether this process works jobs. */
 export function invoicingOptions(config: AppConfig, worker: boolean): InvoicingModuleOptions {
   return {
-    invoicing: { batchSize: config.INVOICE_BATCH_SIZE, batchDelayMs: config.INVOICE_BATCH_DELAY_MS },
+    invoicing: {
+      batchSize: config.INVOICE_BATCH_SIZE,
+      batchDelayMs: config.INVOICE_BATCH_DELAY_MS,
+      faultAttempts: config.INVOICE_FAULT_ATTEMPTS,
+    },
     worker,
   };
 }

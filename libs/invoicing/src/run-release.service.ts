@@ -46,7 +46,7 @@ export class RunReleaseService {
         throw new InvoicingError(
           InvoicingErrorCode.RunNotFinished,
           `Run ${run.id} is ${run.status}; held customers are released once it has completed.`,
-          { status: run.status },
+          { runStatus: run.status },
         );
       const { released, nothingDue } = await tx.unscopedWithin(async (platform) => {
         const held = await this.runs.held(platform, run.id, ALL_HELD);

@@ -25,6 +25,11 @@ export const INVOICING_ROUTES: RouteCases = {
     body: () => ({ year: 2025 }),
   },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', roles: 'any', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
+  'POST /api/v1/invoice-runs/:id/resume': {
+    kind: 'foreign',
+    roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
+    url: (f) => `/api/v1/invoice-runs/${f.runId}/resume`,
+  },
   'POST /api/v1/invoice-runs/:id/release-held': {
     kind: 'foreign',
     roles: ['CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE'],
