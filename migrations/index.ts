@@ -19,6 +19,7 @@ import { InvoiceRunHeld1796312030014 } from './1796312030014-invoice-run-held';
 import { ReorganisationImportFunction1796313000000 } from './1796313000000-reorganisation-import-function';
 import { CorrectionRuns1796314000000 } from './1796314000000-correction-runs';
 import { ReplacementInvoices1796315000000 } from './1796315000000-replacement-invoices';
+import { RunRequests1796316000000 } from './1796316000000-run-requests';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ReorganisationImportFunction1796313000000,
   CorrectionRuns1796314000000,
   ReplacementInvoices1796315000000,
+  RunRequests1796316000000,
 ];

@@ -54,6 +54,7 @@ export const TABLE_CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   billing_details: tenant, // the municipality's FINANCE or the operator
   purchase_order: tenant, // the municipality's FINANCE or the operator
   invoice_run: tenant, // started by the contracting party, worked by a job as the platform
+  run_request: tenant, // an Idempotency-Key bound to its first run request, by the requesting organisation
   invoice_run_held: tenant, // written by a run's job and a release, as the platform; read by the run's parties
   invoice_document: appendOnly, // issued by a run (platform) or a credit note (supplier); a trigger refuses changes
   invoice_line: appendOnly, // issued with its document; a trigger refuses changes

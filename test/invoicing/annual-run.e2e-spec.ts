@@ -172,6 +172,17 @@ describe('the 2025 run of VNG-SEN-2018 (DIRECT_INVOICE)', () => {
       expect(outcome(bySupplier)).toMatchObject({ status: 200, body: { id: a.run.id } });
     });
 
+    it('that key is now bound to its request, although it was answered with the existing run: again 200, with another body a 422 that starts nothing', async () => {
+      expect(outcome(await startRun(a.vng, a.vng2018, { year: 2025 }, 'another-key'))).toMatchObject({
+        status: 200,
+        body: { id: a.run.id },
+      });
+      const before = await runCount();
+      const other = await startRun(a.vng, a.vng2018, { year: 2024 }, 'another-key');
+      expect(outcome(other)).toMatchObject({ status: 422, body: { type: '/problems/idempotency-key-reused' } });
+      expect(await runCount()).toBe(before);
+    });
+
     it('20 concurrent requests with 20 keys for 2024 give one run (one 202, nineteen 200) and one document per municipality', async () => {
       const responses = await Promise.all(
         Array.from({ length: 20 }, (_, i) => startRun(a.vng, a.vng2018, { year: 2024 }, `concurrent-2024-${i}`)),

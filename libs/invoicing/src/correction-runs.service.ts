@@ -60,18 +60,14 @@ export class CorrectionRunsService {
       assertIdempotencyKey(idempotencyKey);
       const requestHash = runRequestHash(contractId, period, 'CORRECTION');
       await this.runs.lockContract(tx, contract.id);
-      const replay = await this.runs.byIdempotencyKey(tx, tx.principal.organisationId, idempotencyKey);
-      if (replay) {
-        if (replay.requestHash !== requestHash)
-          throw new InvoicingError(
-            InvoicingErrorCode.IdempotencyKeyReused,
-            `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`,
-            { runId: replay.id },
-          );
-        return { run: await this.runDtos.toDto(tx, replay), created: true };
-      }
+      const replay = await this.runDtos.replay(tx, idempotencyKey, requestHash);
+      if (replay) return replay;
+      const organisationId = tx.principal.organisationId;
       const unfinished = await this.runs.unfinishedCorrection(tx, contract.id, period);
-      if (unfinished) return { run: await this.runDtos.toDto(tx, unfinished), created: false };
+      if (unfinished) {
+        await this.runs.settleKey(tx, organisationId, idempotencyKey, unfinished.id, false);
+        return { run: await this.runDtos.toDto(tx, unfinished), created: false };
+      }
       const runId = await this.runs.insert(tx, {
         kind: 'CORRECTION',
         contractId: contract.id,
@@ -84,6 +80,7 @@ export class CorrectionRunsService {
         requestedByOrganisationId: tx.principal.organisationId,
         requestedByUserId: tx.principal.userId,
       });
+      await this.runs.settleKey(tx, organisationId, idempotencyKey, runId, true);
       await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
       await tx.audit({
         action: 'correction-run.started',

@@ -6,6 +6,7 @@ import {
   InvoiceRunEntity,
   InvoiceRunHeldEntity,
   PurchaseOrderEntity,
+  RunRequestEntity,
 } from './run.entities';
 
 export const INVOICING_ENTITIES = [
@@ -13,6 +14,7 @@ export const INVOICING_ENTITIES = [
   PurchaseOrderEntity,
   InvoiceRunEntity,
   InvoiceRunHeldEntity,
+  RunRequestEntity,
   InvoiceDocumentEntity,
   InvoiceLineEntity,
   DocumentFileEntity,

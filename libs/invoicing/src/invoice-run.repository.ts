@@ -3,7 +3,7 @@ import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import { In } from 'typeorm';
 import type { RunKind } from './invoicing.constants';
-import { InvoiceRunEntity } from './run.entities';
+import { InvoiceRunEntity, RunRequestEntity } from './run.entities';
 
 /** The billing details an issued document lacked, by participant code ('central' for a central invoice). */
 export interface RunGap {
@@ -42,8 +42,39 @@ export class InvoiceRunRepository {
     return tx.manager.findOneBy(InvoiceRunEntity, { id });
   }
 
-  byIdempotencyKey(tx: Transaction, organisationId: string, key: string): Promise<InvoiceRunEntity | null> {
-    return tx.manager.findOneBy(InvoiceRunEntity, { requestedByOrganisationId: organisationId, idempotencyKey: key });
+  /**
+   * Binds the organisation's Idempotency-Key to this request, unless it is bound already: then the
+   * binding made first (its request and its run). A second transaction binding the same key waits
+   * until the first has committed.
+   */
+  async bindKey(
+    tx: Transaction,
+    organisationId: string,
+    key: string,
+    requestHash: string,
+  ): Promise<RunRequestEntity | null> {
+    const inserted = await tx.manager.query<unknown[]>(
+      `INSERT INTO run_request (requested_by_organisation_id, idempotency_key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (requested_by_organisation_id, idempotency_key) DO NOTHING RETURNING 1`,
+      [organisationId, key, requestHash],
+    );
+    if (inserted.length) return null;
+    return tx.manager.findOneBy(RunRequestEntity, { requestedByOrganisationId: organisationId, idempotencyKey: key });
+  }
+
+  /** The run a newly bound key was answered with. */
+  async settleKey(
+    tx: Transaction,
+    organisationId: string,
+    key: string,
+    runId: string,
+    createdRun: boolean,
+  ): Promise<void> {
+    await tx.manager.update(
+      RunRequestEntity,
+      { requestedByOrganisationId: organisationId, idempotencyKey: key },
+      { runId, createdRun },
+    );
   }
 
   /** One request per contract at a time, until the transaction ends. */

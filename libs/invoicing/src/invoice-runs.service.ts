@@ -58,19 +58,14 @@ export class InvoiceRunsService {
       const requestHash = runRequestHash(contractId, period);
       // One request per contract at a time: replays, the run for this period and overlapping runs are then seen as they are.
       await this.runs.lockContract(tx, contract.id);
-      const replay = await this.runs.byIdempotencyKey(tx, tx.principal.organisationId, idempotencyKey);
-      if (replay) {
-        if (replay.requestHash !== requestHash)
-          throw new InvoicingError(
-            InvoicingErrorCode.IdempotencyKeyReused,
-            `The Idempotency-Key ${idempotencyKey} was used for another request (run ${replay.id}); use a new key for a new request.`,
-            { runId: replay.id },
-          );
-        return { run: await this.toDto(tx, replay), created: true };
-      }
+      const replay = await this.replay(tx, idempotencyKey, requestHash);
+      if (replay) return replay;
+      const organisationId = tx.principal.organisationId;
       const overlapping = await this.runs.overlapping(tx, contract.id, period);
-      if (overlapping && overlapping.periodStart === period.from && overlapping.periodEnd === period.to)
+      if (overlapping && overlapping.periodStart === period.from && overlapping.periodEnd === period.to) {
+        await this.runs.settleKey(tx, organisationId, idempotencyKey, overlapping.id, false);
         return { run: await this.toDto(tx, (await this.runs.byId(tx, overlapping.id))!), created: false };
+      }
       if (overlapping)
         throw new InvoicingError(
           InvoicingErrorCode.PeriodOverlaps,
@@ -88,6 +83,7 @@ export class InvoiceRunsService {
         requestedByOrganisationId: tx.principal.organisationId,
         requestedByUserId: tx.principal.userId,
       });
+      await this.runs.settleKey(tx, organisationId, idempotencyKey, runId, true);
       await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
       await tx.audit({
         action: 'invoice-run.started',
@@ -98,6 +94,23 @@ export class InvoiceRunsService {
       });
       return { run: await this.toDto(tx, (await this.runs.byId(tx, runId))!), created: true };
     });
+  }
+
+  /**
+   * Binds the Idempotency-Key to this request, or answers as the request it is bound to was
+   * answered: the same request gets its run again (202 if it made it, 200 if it was answered with
+   * the existing run), another request is refused (422), whatever the first one's outcome.
+   */
+  async replay(tx: TenantTransaction, idempotencyKey: string, requestHash: string): Promise<StartedRun | null> {
+    const bound = await this.runs.bindKey(tx, tx.principal.organisationId, idempotencyKey, requestHash);
+    if (!bound) return null;
+    if (bound.requestHash !== requestHash || bound.runId === null)
+      throw new InvoicingError(
+        InvoicingErrorCode.IdempotencyKeyReused,
+        `The Idempotency-Key ${idempotencyKey} was used for another request (run ${bound.runId}); use a new key for a new request.`,
+        { runId: bound.runId },
+      );
+    return { run: await this.toDto(tx, (await this.runs.byId(tx, bound.runId))!), created: bound.createdRun };
   }
 
   /** The lines a run would issue, computed the same way, without issuing anything. */

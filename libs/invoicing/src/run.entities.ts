@@ -148,6 +148,39 @@ export class InvoiceRunHeldEntity {
   heldAt: Date;
 }
 
+/**
+ * An Idempotency-Key as its organisation first used it for a run request: bound to that request
+ * (its hash) and to the run it was answered with, a new run or the existing run of the period.
+ * The same key with another request is refused for ever after.
+ */
+@Entity({ name: 'run_request' })
+export class RunRequestEntity {
+  @PrimaryColumn({ name: 'requested_by_organisation_id', type: 'uuid', primaryKeyConstraintName: 'run_request_pk' })
+  requestedByOrganisationId: string;
+
+  @PrimaryColumn({ name: 'idempotency_key', type: 'varchar', length: 200, primaryKeyConstraintName: 'run_request_pk' })
+  idempotencyKey: string;
+
+  /** SHA-256 of the request (kind, contract and period). */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64 })
+  requestHash: string;
+
+  /** The run the request was answered with; null only inside the transaction that binds the key. */
+  @Column({ name: 'run_id', type: 'uuid', nullable: true })
+  runId: string | null;
+
+  @ManyToOne(() => InvoiceRunEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'run_id', foreignKeyConstraintName: 'run_request_run_fk' })
+  readonly run?: never;
+
+  /** Whether the request made the run (202) or was answered with the existing one (200). */
+  @Column({ name: 'created_run', type: 'boolean', default: false })
+  createdRun: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
 /** What a municipality wants on its invoices. */
 @Entity({ name: 'billing_details' })
 @Check('billing_details_oin', `oin IS NULL OR oin ~ '^[0-9]{20}$'`)
