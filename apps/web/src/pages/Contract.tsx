@@ -4,6 +4,7 @@ import { BY_NAME, Column, DataList, Loaded, PageHeading, Section, SortableTable,
 import { date, dateTime, today } from '../format';
 import { hasRole, useMe } from '../session';
 import { RollOverForm } from './contracts/RollOverForm';
+import { BillingDifferences } from './contracts/BillingDifferences';
 import { ContractStatusBadge } from './Contracts';
 import { EnrolForm } from './contracts/EnrolForm';
 import { InvoiceRunForm } from './contracts/InvoiceRunForm';
@@ -167,6 +168,7 @@ export function ContractPage() {
                   ...(mayEnrol ? [['aanmelden-kop', 'Gemeenten aanmelden']] : []),
                   ...(mayRollOver ? [['herindeling-kop', 'Herindeling overnemen']] : []),
                   ...(mayInvoice ? [['factuurronde-kop', 'Factuurronde starten']] : []),
+                  ...(mayInvoice ? [['verschillen-kop', 'Verschillen en correcties']] : []),
                 ].map(([target, text]) => (
                   <li key={target}>
                     <a className="utrecht-link" href={`#${target}`}>
@@ -278,6 +280,17 @@ export function ContractPage() {
                     : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}
                 </p>
                 <InvoiceRunForm contract={contract} />
+              </Section>
+            ) : null}
+
+            {mayInvoice ? (
+              <Section id="verschillen-kop" title="Verschillen en correcties">
+                <p className="utrecht-paragraph">
+                  Verandert er na de factuurronde iets (een deelname eindigt, een inwonertal of tarief wijzigt), dan
+                  ziet u hier per gemeente wat gefactureerd is tegenover wat nu verschuldigd is, en waarom. Een
+                  correctierun maakt de creditnota&apos;s en aanvullende facturen.
+                </p>
+                <BillingDifferences contract={contract} />
               </Section>
             ) : null}
           </>

@@ -265,7 +265,9 @@ export function InvoiceRunPage() {
           </Link>
         </p>
       ) : null}
-      <PageHeading title="Factuurronde">{`Factuurronde ${date(run.period.start)} t/m ${date(run.period.end)}`}</PageHeading>
+      <PageHeading
+        title={run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'}
+      >{`${run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'} ${date(run.period.start)} t/m ${date(run.period.end)}`}</PageHeading>
       {c ? <p className="utrecht-paragraph">{`${c.reference}: ${c.title}`}</p> : null}
 
       <Section id="voortgang-kop" title="Voortgang" className="run-progress">
@@ -308,7 +310,7 @@ export function InvoiceRunPage() {
         <>
           <Section id="resultaat-kop" title="Resultaat">
             <Alert type="ok">
-              De factuurronde is voltooid:{' '}
+              {run.kind === 'CORRECTION' ? 'De correctierun' : 'De factuurronde'} is voltooid:{' '}
               {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen{' '}
               {euroCents(run.totalCents)}.
             </Alert>

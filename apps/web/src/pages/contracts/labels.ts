@@ -74,6 +74,7 @@ export interface Amendment {
 export interface InvoiceRun {
   id: string;
   contractId: string;
+  kind: 'INVOICE' | 'CORRECTION';
   status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
   period: { start: string; end: string };
   referenceDate: string;
