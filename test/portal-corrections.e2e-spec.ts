@@ -39,7 +39,7 @@ describeInBrowser('web portal: differences after issue, corrected by a correctio
     await portal.signIn(page, 'vng@demo.nl');
     await page.goto(`/contracten/${vng2018}`);
     const section = page.getByRole('region', { name: 'Verschillen en correcties' });
-    await section.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await section.getByLabel('Gefactureerd jaar').selectOption('2025');
     const row = section.getByRole('table', { name: 'Verschillen over 2025' }).getByRole('row', { name: /Aa en Hunze/ });
     const text = plain(await row.innerText());
     expect(text).toContain('€ -2.159,65');
@@ -63,7 +63,7 @@ describeInBrowser('web portal: differences after issue, corrected by a correctio
     await portal.signIn(page, 'vng@demo.nl');
     await page.goto(`/contracten/${vng2018}`);
     const section = page.getByRole('region', { name: 'Verschillen en correcties' });
-    await section.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await section.getByLabel('Gefactureerd jaar').selectOption('2025');
     await section.getByText('Wat over 2025 is gefactureerd, klopt met de gegevens van nu (338 gemeenten).').waitFor();
     await screenshot(page, 'verschillen-geen-375');
   });

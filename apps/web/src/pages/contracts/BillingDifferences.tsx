@@ -82,8 +82,8 @@ export function BillingDifferences({ contract }: { contract: Contract }) {
   return (
     <>
       <SelectField
-        label="Jaar"
-        description="Het gefactureerde jaar dat u naast de gegevens van nu legt."
+        label="Gefactureerd jaar"
+        description="Het jaar waarvan u de facturen naast de gegevens van nu legt."
         value={year}
         onChange={(value) => {
           setYear(value);
