@@ -172,11 +172,11 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     await screenshot(page, 'facturen');
 
     // Another year: nothing issued then.
-    await page.getByLabel('Jaar').selectOption(String(YEAR - 1));
+    await page.getByLabel('Jaar van de factuurdatum').selectOption(String(YEAR - 1));
     await page.getByText(`Er zijn geen documenten uit ${YEAR - 1}.`).waitFor();
     expect(await page.getByRole('link', { name: invoice.number }).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('jaar')).toBe(String(YEAR - 1));
-    await page.getByLabel('Jaar').selectOption('alle');
+    await page.getByLabel('Jaar van de factuurdatum').selectOption('alle');
     await page.getByText('1 document in alle jaren.').waitFor();
     await page.getByLabel('Status').selectOption('PAID');
     await page.getByText('Er zijn geen documenten in alle jaren, met status betaald.').waitFor();

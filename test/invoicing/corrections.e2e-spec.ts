@@ -57,6 +57,15 @@ describe('billing differences and correction runs', () => {
     expect(res.body.totals).toMatchObject({ differenceCents: 0, municipalities: 0 });
   });
 
+  it('finance finds the 2025 invoices by the year of their period (they were issued in ' + YEAR + ')', async () => {
+    const byPeriod = await a.vng.get('/api/v1/invoices?periodYear=2025&limit=1').expect(200);
+    expect(byPeriod.body.total).toBe(338);
+    const byIssue = await a.vng.get('/api/v1/invoices?year=2025&limit=1').expect(200);
+    expect(byIssue.body.total).toBe(YEAR === 2025 ? 338 : 0);
+    const bad = await a.vng.get('/api/v1/invoices?periodYear=1999');
+    expect(outcome(bad)).toMatchObject({ status: 400, body: { errors: [{ field: 'periodYear' }] } });
+  });
+
   it('after Aa en Hunze ends on 31 August 2025 the differences show -EUR 2,159.65 with the reason, for both parties', async () => {
     expect(aaEnHunze.totalCents).toBe(646125);
     await endParticipation(a.vng, a.vng2018, 'GM1680', '2025-08-31');

@@ -28,6 +28,7 @@ export class DocumentQueriesService {
     return this.db.transaction(async (tx) => {
       const filter: DocumentFilter = {
         year: query.year,
+        periodYear: query.periodYear,
         type: query.type,
         municipality: query.municipality,
         contract: query.contract,

@@ -49,6 +49,8 @@ const statusRow = (row: RawStatusRow): DocumentStatusRow => ({
 export interface DocumentFilter {
   /** Issue year. */
   year?: number;
+  /** The year the billed period starts in. */
+  periodYear?: number;
   type?: DocumentType;
   municipality?: string;
   contract?: string;
@@ -163,6 +165,7 @@ function filterClause(filter: DocumentFilter, first: number): { where: string; v
     clauses.push(clause.replace('?', `$${first + values.length - 1}`));
   };
   if (filter.year) add(`extract(year FROM d.issue_date) = ?`, filter.year);
+  if (filter.periodYear) add(`extract(year FROM d.period_start) = ?`, filter.periodYear);
   if (filter.type) add(`d.type = ?`, filter.type);
   if (filter.municipality) add(`d.municipality_code = ?`, filter.municipality);
   if (filter.contract) add(`d.contract_id = ?`, filter.contract);

@@ -45,9 +45,16 @@ export function InvoicesPage() {
   const yearParam = params.get('jaar') ?? String(currentYear());
   const status = params.get('status') ?? '';
   const type = params.get('soort') ?? '';
+  const periodYear = params.get('periodejaar') ?? '';
   const year = yearParam === ALL ? undefined : Number(yearParam);
-  const key = `${yearParam}|${status}|${type}`;
-  const query = { year, status: status || undefined, type: type || undefined, limit: PAGE_SIZE };
+  const key = `${yearParam}|${periodYear}|${status}|${type}`;
+  const query = {
+    year,
+    periodYear: periodYear ? Number(periodYear) : undefined,
+    status: status || undefined,
+    type: type || undefined,
+    limit: PAGE_SIZE,
+  };
   const first = useLoad(() => api<DocumentPage>('/invoices', { query: { ...query, page: 1 } }), [key]);
   const [more, setMore] = useState<{ key: string; pages: number; items: InvoiceDocument[] }>({
     key,
@@ -170,6 +177,14 @@ export function InvoicesPage() {
           options={[[ALL, 'Alle jaren'], ...yearOptions()]}
         />
         <SelectField
+          label="Jaar van de periode"
+          description="Het jaar waarover gefactureerd is (de facturen over 2025 zijn in 2026 gemaakt)."
+          value={periodYear}
+          onChange={(value) => setFilter('periodejaar', value)}
+          placeholder="Alle perioden"
+          options={yearOptions()}
+        />
+        <SelectField
           label="Status"
           value={status}
           onChange={(value) => setFilter('status', value)}
@@ -188,7 +203,7 @@ export function InvoicesPage() {
       <Loaded state={first} label="De facturen worden geladen…">
         {(page) => {
           const items = [...page.items, ...extra.items];
-          const filtered = describeFilters(yearParam, status, type);
+          const filtered = `${describeFilters(yearParam, status, type)}${periodYear ? `, over ${periodYear}` : ''}`;
           if (page.total === 0) {
             return (
               <p role="status" className="utrecht-paragraph">

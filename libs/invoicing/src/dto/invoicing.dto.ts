@@ -40,6 +40,15 @@ export class ListDocumentsQuery extends PageQuery {
   @Max(2100)
   year?: number;
 
+  /** The year the billed period starts in (the 2025 invoices, issued in 2026). */
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @ToInteger()
+  @IsInt({ message: 'periodYear must be a whole year such as 2025' })
+  @Min(2015, { message: 'periodYear must be 2015 or later' })
+  @Max(2100, { message: 'periodYear must be 2100 or earlier' })
+  periodYear?: number;
+
   @OneOf(DOCUMENT_STATUSES, { optional: true })
   status?: DocumentStatus;
 
