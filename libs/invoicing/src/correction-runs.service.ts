@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { IsoDate } from '@wmo/domain';
-import { JobQueue } from '@wmo/jobs';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { BillingDifferencesService } from './billing-differences.service';
 import { correctionTotals } from './correction-issuer';
 import type { CorrectionDryRunDto } from './dto/correction-runs.dto';
 import type { CreateInvoiceRunDto } from './dto/invoice-runs.dto';
-import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 import { InvoiceRunRepository } from './invoice-run.repository';
 import { InvoiceRunsService, StartedRun } from './invoice-runs.service';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
@@ -34,7 +32,6 @@ export class CorrectionRunsService {
     private readonly runDtos: InvoiceRunsService,
     private readonly contracts: ContractsReader,
     private readonly differences: BillingDifferencesService,
-    private readonly jobs: JobQueue,
   ) {}
 
   dryRun(contractId: string, dto: CreateInvoiceRunDto): Promise<CorrectionDryRunDto> {
@@ -68,28 +65,7 @@ export class CorrectionRunsService {
         await this.runs.settleKey(tx, organisationId, idempotencyKey, unfinished.id, false);
         return { run: await this.runDtos.toDto(tx, unfinished), created: false };
       }
-      const runId = await this.runs.insert(tx, {
-        kind: 'CORRECTION',
-        contractId: contract.id,
-        contractingOrganisationId: contract.contractingOrganisationId,
-        supplierId: contract.supplierId,
-        period,
-        referenceDate,
-        idempotencyKey,
-        requestHash,
-        requestedByOrganisationId: tx.principal.organisationId,
-        requestedByUserId: tx.principal.userId,
-      });
-      await this.runs.settleKey(tx, organisationId, idempotencyKey, runId, true);
-      await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
-      await tx.audit({
-        action: 'correction-run.started',
-        entityType: 'invoice-run',
-        entityId: runId,
-        organisationId: contract.contractingOrganisationId,
-        after: { contractId, period },
-      });
-      return { run: await this.runDtos.toDto(tx, (await this.runs.byId(tx, runId))!), created: true };
+      return this.runDtos.queue(tx, 'CORRECTION', { contract, period, referenceDate, idempotencyKey, requestHash });
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractsReader } from '@wmo/contracts';
+import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { Cents, IsoDate, referenceDateFor, sumCents, yearOf } from '@wmo/domain';
 import { JobQueue } from '@wmo/jobs';
 import { ReferenceDataReader } from '@wmo/reference-data';
@@ -15,6 +15,7 @@ import {
 import { InvoiceCalculator } from './invoice-calculator';
 import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
+import type { RunKind } from './invoicing.constants';
 import { RunReadinessService } from './run-readiness.service';
 import { toDryRunLine, toRunDto } from './invoice-runs.mapper';
 import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
@@ -72,28 +73,48 @@ export class InvoiceRunsService {
           `Run ${overlapping.id} already invoices ${contract.reference} for ${overlapping.periodStart} to ${overlapping.periodEnd}; those days cannot be invoiced twice. Correct issued invoices with credit notes.`,
           { runId: overlapping.id },
         );
-      const runId = await this.runs.insert(tx, {
-        contractId: contract.id,
-        contractingOrganisationId: contract.contractingOrganisationId,
-        supplierId: contract.supplierId,
-        period,
-        referenceDate,
-        idempotencyKey,
-        requestHash,
-        requestedByOrganisationId: tx.principal.organisationId,
-        requestedByUserId: tx.principal.userId,
-      });
-      await this.runs.settleKey(tx, organisationId, idempotencyKey, runId, true);
-      await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
-      await tx.audit({
-        action: 'invoice-run.started',
-        entityType: 'invoice-run',
-        entityId: runId,
-        organisationId: contract.contractingOrganisationId,
-        after: { contractId, period },
-      });
-      return { run: await this.toDto(tx, (await this.runs.byId(tx, runId))!), created: true };
+      return this.queue(tx, 'INVOICE', { contract, period, referenceDate, idempotencyKey, requestHash });
     });
+  }
+
+  /**
+   * A new run (or correction run), QUEUED: inserted, its key bound to it, its job enqueued and
+   * the start audited, all in the caller's transaction. Answered with 202.
+   */
+  async queue(
+    tx: TenantTransaction,
+    kind: RunKind,
+    request: {
+      contract: BillingContract;
+      period: { from: IsoDate; to: IsoDate };
+      referenceDate: IsoDate;
+      idempotencyKey: string;
+      requestHash: string;
+    },
+  ): Promise<StartedRun> {
+    const { contract, period, referenceDate, idempotencyKey, requestHash } = request;
+    const runId = await this.runs.insert(tx, {
+      kind,
+      contractId: contract.id,
+      contractingOrganisationId: contract.contractingOrganisationId,
+      supplierId: contract.supplierId,
+      period,
+      referenceDate,
+      idempotencyKey,
+      requestHash,
+      requestedByOrganisationId: tx.principal.organisationId,
+      requestedByUserId: tx.principal.userId,
+    });
+    await this.runs.settleKey(tx, tx.principal.organisationId, idempotencyKey, runId, true);
+    await this.jobs.send<InvoiceRunJob>(tx, INVOICE_RUN_QUEUE, { runId }, { singletonKey: runId });
+    await tx.audit({
+      action: kind === 'CORRECTION' ? 'correction-run.started' : 'invoice-run.started',
+      entityType: 'invoice-run',
+      entityId: runId,
+      organisationId: contract.contractingOrganisationId,
+      after: { contractId: contract.id, period },
+    });
+    return { run: await this.toDto(tx, (await this.runs.byId(tx, runId))!), created: true };
   }
 
   /**
