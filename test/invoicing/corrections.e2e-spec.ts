@@ -232,4 +232,31 @@ describe('billing differences and correction runs', () => {
     expect((await a.financeAssen.post(`/api/v1/invoices/${groningen.id}/replacement`)).status).toBe(404);
     expect(await numbers('SEN-%')).toEqual(before);
   }, 120_000);
+
+  it('a tariff amendment back to 1 July 2025 after the run: every municipality with an address gets a supplementary invoice for the difference, numbered without a gap', async () => {
+    // MADE-UP TEST DATA: no such amendment exists; EUR 0.30 per inhabitant from 1 July 2025.
+    await a.vng
+      .post(`/api/v1/contracts/${a.vng2018}/amendments`)
+      .send({ effectiveDate: '2025-07-01', reason: 'Tariefwijziging (test)', perInhabitant: '0.3000' })
+      .expect(201);
+    const before = (await differences(a.vng)).body as {
+      items: Array<{ municipalityCode: string; differenceCents: number; reasons: string[] }>;
+      totals: { differenceCents: number; municipalities: number };
+    };
+    const assenDifference = before.items.find((i) => i.municipalityCode === 'GM0106')!;
+    expect(assenDifference.reasons).toEqual(['tarief per inwoner EUR 0,2500 → EUR 0,2500 en EUR 0,3000 (regel 1)']);
+    expect(assenDifference.differenceCents).toBeGreaterThan(0);
+    const invoicesBefore = (await numbers(`SEN-${YEAR}-%`)).length;
+    const run = await waitForRun<Run>(a.vng, (await correct(a.vng, a.vng2018, { year: 2025 })).body.id);
+    expect(run).toMatchObject({ status: 'COMPLETED', totalCents: before.totals.differenceCents });
+    const issued = await numbers(`SEN-${YEAR}-%`);
+    expect(issued).toEqual(Array.from({ length: issued.length }, (_, i) => `SEN-${YEAR}-${seq(i + 1)}`));
+    expect(issued.length - invoicesBefore).toBe(before.totals.municipalities);
+    expect((await differences(a.vng)).body.totals).toMatchObject({ differenceCents: 0, municipalities: 0 });
+    const docs = (await a.vng.get(`/api/v1/invoices?run=${run.id}&municipality=GM0106&limit=5`).expect(200)).body
+      .items as Doc[];
+    expect(docs).toEqual([expect.objectContaining({ type: 'INVOICE', totalCents: assenDifference.differenceCents })]);
+    const ubl = await a.vng.get(`/api/v1/invoices/${docs[0].id}/ubl`).buffer(true).parse(asText);
+    expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+  }, 120_000);
 });

@@ -78,12 +78,13 @@ export function billingDifferences(
 
 /** Why what is due differs from what was billed, in Dutch, naming the rule (DOMAIN.md) that makes it so. */
 export function differenceReasons(
-  charged: readonly BilledLine[],
+  billedLines: readonly BilledLine[],
   credited: readonly BilledLine[],
   due: ComputedParticipant | undefined,
 ): string[] {
   const reasons: string[] = [];
   const dueLines = due?.lines ?? [];
+  let charged = billedLines;
   if (charged.length === 0)
     return [
       dueLines.length
@@ -91,6 +92,9 @@ export function differenceReasons(
         : 'niets gefactureerd en niets verschuldigd',
     ];
   if (dueLines.length === 0) return ['geen deelname meer in deze periode: niets verschuldigd (regel 1)'];
+  // The facts billed last: a supplementary or replacement invoice carries those of its day, not the original's.
+  const latest = [...charged].sort((a, b) => (a.number < b.number ? 1 : -1))[0].documentId;
+  charged = charged.filter((line) => line.documentId === latest);
   const billedDays = sumDays(charged);
   const dueDays = sumDays(dueLines);
   const daysInYear = dueLines[0].daysInYear;
