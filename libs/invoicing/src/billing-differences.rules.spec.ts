@@ -1,5 +1,5 @@
 import { cents } from '@wmo/domain';
-import { BilledLine, billingDifferences } from './billing-differences.rules';
+import { BilledLine, billingDifferences, correctionTotals } from './billing-differences.rules';
 import type { ComputedParticipant } from './invoice-calculator';
 
 // Aa en Hunze (GM1680): 25,845 inhabitants on 1 January 2024 (CBS, data/reference) x EUR 0.25.
@@ -106,5 +106,13 @@ describe('billingDifferences', () => {
       reasons: ['nog niet gefactureerd: 365 van 365 dagen verschuldigd (regel 1)'],
     });
     expect(billingDifferences([], [due(365, 646125)], names, new Set(['GM1680']))).toEqual([]);
+  });
+});
+
+describe('correctionTotals', () => {
+  it('credits what was billed too much and adds what was billed too little, each as a positive amount', () => {
+    const [over] = billingDifferences([invoiceLine], [due(243, 430160)], names, new Set());
+    const under = { ...over, municipalityCode: 'GM0106', differenceCents: cents(7500) };
+    expect(correctionTotals([over, under])).toEqual({ creditCents: 215965, supplementCents: 7500 });
   });
 });

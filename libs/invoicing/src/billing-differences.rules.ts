@@ -132,6 +132,14 @@ export function differenceReasons(
   return reasons;
 }
 
+/** What a set of differences would credit and add, excluding VAT (a correction run's dry run). */
+export const correctionTotals = (items: readonly BillingDifference[]) => ({
+  creditCents: sumCents(
+    items.filter((i) => i.differenceCents < 0).map((i) => minusCents(ZERO_CENTS, i.differenceCents)),
+  ),
+  supplementCents: sumCents(items.filter((i) => i.differenceCents > 0).map((i) => i.differenceCents)),
+});
+
 const sumDays = (lines: ReadonlyArray<{ days: number }>) => lines.reduce((total, line) => total + line.days, 0);
 const min = (dates: readonly IsoDate[]) => [...dates].sort()[0];
 const max = (dates: readonly IsoDate[]) => [...dates].sort()[dates.length - 1];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
-import { Cents, cents, maxDate, minDate, minusCents, sumCents, yearOf, ZERO_CENTS } from '@wmo/domain';
+import { Cents, cents, maxDate, minDate, minusCents, yearOf, ZERO_CENTS } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
-import { BillingDetailsRepository } from './billing-details.repository';
+import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.repository';
 import { BillingDifferencesService } from './billing-differences.service';
 import type { BillingDifference } from './billing-differences.rules';
 import { creditLine, creditNoteTerms } from './credit-notes.service';
@@ -50,20 +50,47 @@ export class CorrectionIssuer {
     const { items, due } = await this.differences.compute(tx, contract, period, run.referenceDate);
     const differing = items.filter((item) => item.differenceCents !== 0);
     const invoices = new Map((await this.documents.byIds(tx, invoiceIds)).map((d) => [d.id, d]));
+    // The customers of the supplementary invoices, read for all of them at once.
+    const short = differing.filter((item) => item.differenceCents > 0);
+    const organisations = new Map(
+      (
+        await this.organisations.municipalityOrganisations(
+          tx,
+          short.map((item) => item.municipalityCode),
+        )
+      ).map((o) => [o.municipalityCode, o]),
+    );
+    const details = new Map(
+      (
+        await this.billing.forCustomers(
+          tx,
+          [...organisations.values()].map((o) => o.id),
+          contract.id,
+          yearOf(run.periodStart),
+        )
+      ).map((row) => [row.organisationId, row]),
+    );
     let issued = 0;
     const held: HeldCustomer[] = [];
+    const supplements: DocumentToIssue[] = [];
     for (const item of differing) {
       const own = item.documents
         .filter((d) => d.type === 'INVOICE')
         .map((d) => invoices.get(d.id)!)
         .sort((a, b) => (a.number < b.number ? 1 : -1));
-      if (item.differenceCents < 0) issued += await this.credit(tx, context, item, own);
-      else {
-        const supplementary = await this.supplement(tx, context, item, own[0] ?? null, due);
-        if ('held' in supplementary) held.push(supplementary.held);
-        else issued += 1;
+      if (item.differenceCents < 0) {
+        issued += await this.credit(tx, context, item, own);
+        continue;
       }
+      const organisation = organisations.get(item.municipalityCode);
+      if (!organisation) throw new Error(`There is no organisation for municipality ${item.municipalityCode}`);
+      const customer = { organisation, details: details.get(organisation.id)! };
+      const supplementary = supplement(context, item, own[0] ?? null, due, customer);
+      if ('held' in supplementary) held.push(supplementary.held);
+      else supplements.push(supplementary.document);
     }
+    // Every supplementary invoice in one issue: one number reservation, one insert.
+    issued += (await this.issuer.issue(tx, runTerms(context), supplements, { renderPdfs: false })).length;
     await this.runs.hold(tx, run, held);
     await this.runs.setProgressOf(tx, run.id, differing.length, differing.length);
     return issued;
@@ -122,70 +149,52 @@ export class CorrectionIssuer {
     }
     return issued;
   }
+}
 
-  /**
-   * A supplementary invoice for what was billed too little, with today's customer details, naming
-   * the original (when there is one) in its text and as the preceding invoice; held like a run's
-   * invoice when the customer has no address.
-   */
-  private async supplement(
-    tx: PlatformTransaction,
-    context: RunContext,
-    item: BillingDifference,
-    original: InvoiceDocumentEntity | null,
-    due: readonly ComputedParticipant[],
-  ): Promise<{ issued: true } | { held: HeldCustomer }> {
-    const organisation = await this.organisations.municipalityOrganisation(tx, item.municipalityCode);
-    if (!organisation) throw new Error(`There is no organisation for municipality ${item.municipalityCode}`);
-    const [details] = await this.billing.forCustomers(
-      tx,
-      [organisation.id],
-      context.contract.id,
-      yearOf(context.run.periodStart),
-    );
-    const missing = readinessGaps('INVOICE', details);
-    if (missing.includes('invoiceAddress'))
-      return { held: { customerOrganisationId: organisation.id, municipalityCode: item.municipalityCode, missing } };
-    const dueLines = due.find((p) => p.code === item.municipalityCode)!.lines;
-    const amountCents = item.differenceCents;
-    const line = {
-      municipalityCode: item.municipalityCode,
-      description: `${original ? `Aanvulling op ${original.number}: ` : ''}${dueLines[dueLines.length - 1].description}`,
-      calculation: `${item.reasons.join('; ')}: verschuldigd EUR ${euro(item.dueCents)}, gefactureerd EUR ${euro(item.billedCents)}`,
-      inhabitants: dueLines[0].inhabitants,
-      perInhabitant: dueLines[dueLines.length - 1].perInhabitant,
-      periodStart: dueLines.map((l) => l.periodStart).reduce(minDate),
-      periodEnd: dueLines.map((l) => l.periodEnd).reduce(maxDate),
-      days: dueLines.reduce((days, l) => days + l.days, 0),
-      daysInYear: dueLines[0].daysInYear,
-      amountCents,
-      approximationNote: dueLines.find((l) => l.approximationNote)?.approximationNote ?? null,
-      creditsLineNumber: null,
-    };
-    const document: DocumentToIssue = {
-      customerOrganisationId: organisation.id,
-      municipalityCode: item.municipalityCode,
-      customer: customerSnapshot(organisation.name, details),
-      purchaseOrderNumber: details.purchaseOrder,
-      note: original
-        ? `Aanvullende factuur op ${original.number}: ${item.reasons.join('; ')}`
-        : item.reasons.join('; '),
-      credits: null,
-      supplements: original ? { id: original.id, number: original.number } : null,
-      ...documentTotals([line], context.contract.vatRate),
-      lines: [line],
-    };
-    await this.issuer.issue(tx, runTerms(context), [document], { renderPdfs: false });
-    return { issued: true };
-  }
+/**
+ * A supplementary invoice for what was billed too little, with today's customer details, naming
+ * the original (when there is one) in its text and as the preceding invoice; held like a run's
+ * invoice when the customer has no address.
+ */
+function supplement(
+  context: RunContext,
+  item: BillingDifference,
+  original: InvoiceDocumentEntity | null,
+  due: readonly ComputedParticipant[],
+  customer: { organisation: { id: string; name: string }; details: CustomerBillingRow },
+): { document: DocumentToIssue } | { held: HeldCustomer } {
+  const { organisation, details } = customer;
+  const missing = readinessGaps('INVOICE', details);
+  if (missing.includes('invoiceAddress'))
+    return { held: { customerOrganisationId: organisation.id, municipalityCode: item.municipalityCode, missing } };
+  const dueLines = due.find((p) => p.code === item.municipalityCode)!.lines;
+  const amountCents = item.differenceCents;
+  const line = {
+    municipalityCode: item.municipalityCode,
+    description: `${original ? `Aanvulling op ${original.number}: ` : ''}${dueLines[dueLines.length - 1].description}`,
+    calculation: `${item.reasons.join('; ')}: verschuldigd EUR ${euro(item.dueCents)}, gefactureerd EUR ${euro(item.billedCents)}`,
+    inhabitants: dueLines[0].inhabitants,
+    perInhabitant: dueLines[dueLines.length - 1].perInhabitant,
+    periodStart: dueLines.map((l) => l.periodStart).reduce(minDate),
+    periodEnd: dueLines.map((l) => l.periodEnd).reduce(maxDate),
+    days: dueLines.reduce((days, l) => days + l.days, 0),
+    daysInYear: dueLines[0].daysInYear,
+    amountCents,
+    approximationNote: dueLines.find((l) => l.approximationNote)?.approximationNote ?? null,
+    creditsLineNumber: null,
+  };
+  const document: DocumentToIssue = {
+    customerOrganisationId: organisation.id,
+    municipalityCode: item.municipalityCode,
+    customer: customerSnapshot(organisation.name, details),
+    purchaseOrderNumber: details.purchaseOrder,
+    note: original ? `Aanvullende factuur op ${original.number}: ${item.reasons.join('; ')}` : item.reasons.join('; '),
+    credits: null,
+    supplements: original ? { id: original.id, number: original.number } : null,
+    ...documentTotals([line], context.contract.vatRate),
+    lines: [line],
+  };
+  return { document };
 }
 
 const euro = (amount: Cents) => (amount / 100).toFixed(2).replace('.', ',');
-
-/** What a set of differences would credit and add, excluding VAT (a correction run's dry run). */
-export const correctionTotals = (items: readonly BillingDifference[]) => ({
-  creditCents: sumCents(
-    items.filter((i) => i.differenceCents < 0).map((i) => minusCents(ZERO_CENTS, i.differenceCents)),
-  ),
-  supplementCents: sumCents(items.filter((i) => i.differenceCents > 0).map((i) => i.differenceCents)),
-});

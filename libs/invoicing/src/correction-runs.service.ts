@@ -3,7 +3,7 @@ import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { IsoDate } from '@wmo/domain';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { BillingDifferencesService } from './billing-differences.service';
-import { correctionTotals } from './correction-issuer';
+import { correctionTotals } from './billing-differences.rules';
 import type { CorrectionDryRunDto } from './dto/correction-runs.dto';
 import type { CreateInvoiceRunDto } from './dto/invoice-runs.dto';
 import { InvoiceRunRepository } from './invoice-run.repository';

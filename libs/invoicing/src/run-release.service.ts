@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ContractsReader } from '@wmo/contracts';
-import { ScopedDatabase } from '@wmo/tenancy';
+import { PlatformTransaction, ScopedDatabase } from '@wmo/tenancy';
 import { ReleaseHeldDto } from './dto/invoice-runs.dto';
 import { ComputedParticipant, InvoiceCalculator } from './invoice-calculator';
 import { RunContextLoader } from './invoice-run.context';
@@ -9,7 +9,8 @@ import { InvoiceRunsService } from './invoice-runs.service';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import { INVOICING_OPTIONS, InvoicingOptions } from './invoicing.options';
 import { assertMayInvoice } from './invoicing.rules';
-import { RunDocuments } from './run-documents';
+import { IssuedAndHeld, RunDocuments } from './run-documents';
+import type { InvoiceRunEntity } from './run.entities';
 import { RunPdfs } from './run-pdfs';
 
 /** Every held customer of a run is read at once: every municipality of the country fits. */
@@ -49,33 +50,11 @@ export class RunReleaseService {
           { runStatus: run.status },
         );
       const { released, nothingDue } = await tx.unscopedWithin(async (platform) => {
-        const held = await this.runs.held(platform, run.id, ALL_HELD);
-        if (held.length === 0) return { released: { issued: [], held: [] }, nothingDue: [] };
-        const context = await this.contexts.of(platform, run);
-        const participants: ComputedParticipant[] = [];
-        for await (const batch of this.calculator.batches(platform, context.calculation, this.options.batchSize))
-          participants.push(...batch);
-        if (context.contract.fundingModel === 'CENTRAL_INVOICE')
-          return {
-            released: await this.documents.issueCentral(platform, context, participants, 'release'),
-            nothingDue: [],
-          };
-        const heldCodes = new Set(held.map((h) => h.municipalityCode));
-        const due = participants.filter((p) => heldCodes.has(p.code));
-        // Held while something was due, and under today's facts nothing is (a participation ended since).
-        const gone = held.filter((h) => !due.some((p) => p.code === h.municipalityCode));
-        await this.runs.unhold(
-          platform,
-          run.id,
-          gone.map((h) => h.customerOrganisationId),
-        );
-        return {
-          released: await this.documents.issuePerParticipant(platform, context, due, 'release'),
-          nothingDue: gone.map((h) => h.municipalityCode!),
-        };
+        const outcome = await this.issueHeld(platform, run);
+        if (outcome.released.issued.length)
+          await this.runs.recount(platform, run.id, await this.runs.documentTotals(platform, run.id));
+        return outcome;
       });
-      const totals = await tx.unscopedWithin((platform) => this.runs.documentTotals(platform, run.id));
-      if (released.issued.length) await tx.unscopedWithin((platform) => this.runs.recount(platform, run.id, totals));
       const releasedDtos = released.issued.map((d) => ({
         municipalityCode: d.municipalityCode,
         documentId: d.id,
@@ -97,5 +76,36 @@ export class RunReleaseService {
     });
     await this.pdfs.renderAndStore(issuedIds);
     return answer;
+  }
+
+  /** The held customers whose details are now complete, issued; those for whom nothing is due any more, no longer held. */
+  private async issueHeld(
+    platform: PlatformTransaction,
+    run: InvoiceRunEntity,
+  ): Promise<{ released: IssuedAndHeld; nothingDue: string[] }> {
+    const held = await this.runs.held(platform, run.id, ALL_HELD);
+    if (held.length === 0) return { released: { issued: [], held: [] }, nothingDue: [] };
+    const context = await this.contexts.of(platform, run);
+    const participants: ComputedParticipant[] = [];
+    for await (const batch of this.calculator.batches(platform, context.calculation, this.options.batchSize))
+      participants.push(...batch);
+    if (context.contract.fundingModel === 'CENTRAL_INVOICE')
+      return {
+        released: await this.documents.issueCentral(platform, context, participants, 'release'),
+        nothingDue: [],
+      };
+    const heldCodes = new Set(held.map((h) => h.municipalityCode));
+    const due = participants.filter((p) => heldCodes.has(p.code));
+    // Held while something was due, and under today's facts nothing is (a participation ended since).
+    const gone = held.filter((h) => !due.some((p) => p.code === h.municipalityCode));
+    await this.runs.unhold(
+      platform,
+      run.id,
+      gone.map((h) => h.customerOrganisationId),
+    );
+    return {
+      released: await this.documents.issuePerParticipant(platform, context, due, 'release'),
+      nothingDue: gone.map((h) => h.municipalityCode!),
+    };
   }
 }
