@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
-import { Cents, cents, maxDate, minDate, minusCents, yearOf, ZERO_CENTS } from '@wmo/domain';
+import { Cents, maxDate, minDate, minusCents, yearOf, ZERO_CENTS } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
 import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.repository';
 import { BillingDifferencesService } from './billing-differences.service';
 import type { BillingDifference } from './billing-differences.rules';
 import { creditLine, creditNoteTerms } from './credit-notes.service';
-import { creditNoteTotals } from './credit-notes.rules';
+import { allocateCorrection, creditNoteTotals } from './credit-notes.rules';
 import { DocumentIssuer, DocumentToIssue } from './document-issuer';
 import type { InvoiceDocumentEntity } from './document.entities';
 import { DocumentsRepository } from './documents.repository';
@@ -111,17 +111,18 @@ export class CorrectionIssuer {
         (line) => line.municipalityCode === item.municipalityCode,
       );
       const creditedPerLine = await this.lines.creditedPerLine(tx, invoice.id);
-      const crediting: Array<{ line: (typeof invoiceLines)[number]; amountCents: Cents }> = [];
-      for (const line of [...invoiceLines].reverse()) {
-        if (remaining <= 0) break;
-        const left = minusCents(line.amountCents, creditedPerLine.get(line.lineNumber) ?? ZERO_CENTS);
-        const amount = cents(Math.min(left, remaining));
-        if (amount <= 0) continue;
-        crediting.push({ line, amountCents: amount });
-        remaining = minusCents(remaining, amount);
-      }
+      const allocation = allocateCorrection(
+        invoiceLines.map((line) => ({
+          line,
+          lineNumber: line.lineNumber,
+          amountCents: line.amountCents,
+          creditedCents: creditedPerLine.get(line.lineNumber) ?? ZERO_CENTS,
+        })),
+        remaining,
+      );
+      remaining = allocation.remaining;
+      const crediting = allocation.crediting;
       if (crediting.length === 0) continue;
-      crediting.reverse();
       const totals = creditNoteTotals({
         vatRate: invoice.vatRate,
         crediting,
@@ -140,7 +141,7 @@ export class CorrectionIssuer {
             note: `Correctie op ${invoice.number}: ${item.reasons.join('; ')}`,
             credits: { id: invoice.id, number: invoice.number },
             ...totals,
-            lines: crediting.map(({ line, amountCents }) => creditLine(invoice.number, line, amountCents)),
+            lines: crediting.map(({ source, amountCents }) => creditLine(invoice.number, source.line, amountCents)),
           },
         ],
         { renderPdfs: false },

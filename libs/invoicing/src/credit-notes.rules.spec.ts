@@ -1,6 +1,7 @@
 import { RequestValidationError } from '@wmo/common';
 import { cents, ZERO_CENTS } from '@wmo/domain';
 import {
+  allocateCorrection,
   allocateCredit,
   assertCreditable,
   creditLineText,
@@ -182,5 +183,28 @@ describe('credit notes are issued on invoices only, in their series, with the re
     expect(creditNoteNote(INVOICE, 'Inwonertal gecorrigeerd')).toBe(
       'Creditnota op SEN-2026-000001: Inwonertal gecorrigeerd',
     );
+  });
+});
+
+describe('allocateCorrection', () => {
+  const line = (lineNumber: number, amount: number, credited = 0) => ({
+    lineNumber,
+    amountCents: cents(amount),
+    creditedCents: cents(credited),
+  });
+
+  it('takes the amount from the last lines first, never more than is left on a line, in line order', () => {
+    const { crediting, remaining } = allocateCorrection([line(1, 1000), line(2, 500, 200)], cents(600));
+    expect(crediting.map(({ source, amountCents }) => [source.lineNumber, amountCents])).toEqual([
+      [1, 300],
+      [2, 300],
+    ]);
+    expect(remaining).toBe(0);
+  });
+
+  it('leaves for older invoices what this one cannot take', () => {
+    const { crediting, remaining } = allocateCorrection([line(1, 1000, 900)], cents(250));
+    expect(crediting.map(({ amountCents }) => amountCents)).toEqual([100]);
+    expect(remaining).toBe(150);
   });
 });

@@ -73,6 +73,27 @@ export function allocateCredit<L extends CreditableLine>(
 }
 
 /**
+ * A correction's credit on one invoice: `amount` taken from its last lines first, never more than
+ * is left on a line (after earlier credit notes); the allocation in line order, and what is left
+ * of the amount for older invoices.
+ */
+export function allocateCorrection<L extends CreditableLine>(
+  lines: readonly L[],
+  amount: Cents,
+): { crediting: Array<CreditAllocation<L>>; remaining: Cents } {
+  let remaining = amount;
+  const crediting: Array<CreditAllocation<L>> = [];
+  for (const source of [...lines].reverse()) {
+    if (remaining <= 0) break;
+    const take = cents(Math.min(leftOn(source), remaining));
+    if (take <= 0) continue;
+    crediting.unshift({ source, amountCents: take });
+    remaining = minusCents(remaining, take);
+  }
+  return { crediting, remaining };
+}
+
+/**
  * A credit line names the invoice line it credits; a full credit repeats the line's calculation,
  * a partial one says of how much instead (the calculation does not lead to the partial amount).
  */
