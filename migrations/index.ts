@@ -20,6 +20,7 @@ import { ReorganisationImportFunction1796313000000 } from './1796313000000-reorg
 import { CorrectionRuns1796314000000 } from './1796314000000-correction-runs';
 import { ReplacementInvoices1796315000000 } from './1796315000000-replacement-invoices';
 import { RunRequests1796316000000 } from './1796316000000-run-requests';
+import { BillingDifferenceNotifications1796317000000 } from './1796317000000-billing-difference-notifications';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CorrectionRuns1796314000000,
   ReplacementInvoices1796315000000,
   RunRequests1796316000000,
+  BillingDifferenceNotifications1796317000000,
 ];

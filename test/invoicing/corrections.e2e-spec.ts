@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { endParticipation, YEAR } from '../support/demo';
+import { contractId, YEAR } from '../support/demo';
 import { validateUbl } from '../support/einvoice';
 import { asText, outcome, PROBLEM } from '../support/http';
 import { AnnualRun, Doc, Run, seq, startRun, startWithAnnualRun } from '../support/invoicing';
@@ -44,6 +44,23 @@ describe('billing differences and correction runs', () => {
           invoiceAddress: { street: 'Spoorlaan 6', postalCode: '9461 AG', city: 'Gieten' },
         })
         .expect(200);
+      // Apeldoorn ends on 28 February 2025 before the run; after it, the VNG enrols it back from 1 March.
+      // Made-up test data: its OIN, so that its supplementary invoice can be an e-invoice.
+      await operator
+        .put('/api/v1/municipalities/GM0200/billing-details')
+        .send({
+          oin: '00000001001234560000',
+          invoiceAddress: { street: 'Testadres 1', postalCode: '7311 AA', city: 'Apeldoorn' },
+        })
+        .expect(200);
+      const vng = await t.as('vng@demo.nl');
+      const vng2018 = await contractId(t, 'VNG-SEN-2018');
+      await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0200?endDate=2025-02-28`).expect(200);
+      // The VNG's webhook hears of differences (nothing listens: the delivery is what counts here).
+      await vng
+        .post('/api/v1/webhooks')
+        .send({ url: 'http://127.0.0.1:9/vng', events: ['billing.difference'] })
+        .expect(201);
     });
     aaEnHunze = a.doc('GM1680');
     assen = a.doc('GM0106');
@@ -68,7 +85,29 @@ describe('billing differences and correction runs', () => {
 
   it('after Aa en Hunze ends on 31 August 2025 the differences show -EUR 2,159.65 with the reason, for both parties', async () => {
     expect(aaEnHunze.totalCents).toBe(646125);
-    await endParticipation(a.vng, a.vng2018, 'GM1680', '2025-08-31');
+    const ended = await a.vng.delete(`/api/v1/contracts/${a.vng2018}/participants/GM1680?endDate=2025-08-31`);
+    // The change answers with what it does to the issued invoice, at the moment it happens.
+    expect(outcome(ended)).toMatchObject({ status: 200, body: { code: 'GM1680', to: '2025-08-31' } });
+    expect(ended.body.billingImpact).toEqual({
+      differenceCents: -215965,
+      documents: [{ id: aaEnHunze.id, number: aaEnHunze.number, type: 'INVOICE' }],
+      items: [
+        {
+          contractId: a.vng2018,
+          contractReference: 'VNG-SEN-2018',
+          periodStart: '2025-01-01',
+          periodEnd: '2025-12-31',
+          municipalityCode: 'GM1680',
+          name: 'Aa en Hunze',
+          billedCents: 646125,
+          dueCents: 430160,
+          differenceCents: -215965,
+          documents: [{ id: aaEnHunze.id, number: aaEnHunze.number, type: 'INVOICE' }],
+          reasons: ['deelname beëindigd per 31-08-2025: 243 van 365 dagen (regel 1)'],
+        },
+      ],
+      notified: true,
+    });
     for (const client of [a.vng, await a.t.as('sensoor@demo.nl')]) {
       const res = await differences(client);
       expect(res.status).toBe(200);
@@ -85,6 +124,40 @@ describe('billing differences and correction runs', () => {
     }
     // A municipality sees its own invoices, not the contract's differences.
     expect((await differences(a.financeAssen)).status).toBe(404);
+  });
+
+  it("the difference is told to Sensoor's finance and the VNG's contract managers, and sent as billing.difference, once", async () => {
+    const told = (client: Client) =>
+      client
+        .get('/api/v1/notifications?limit=100')
+        .expect(200)
+        .then((res) => res.body.items.filter((n: { kind: string }) => n.kind === 'BILLING_DIFFERENCE'));
+    const notice = {
+      subjectType: 'contract',
+      subjectId: a.vng2018,
+      municipalityCode: 'GM1680',
+      title: 'Factuurverschil in VNG-SEN-2018: EUR -2.159,65',
+      message: expect.stringContaining(
+        'Na deelname van Aa en Hunze beëindigd per 31-08-2025 wijkt wat verschuldigd is af van wat al gefactureerd is: Aa en Hunze (GM1680), 01-01-2025 t/m 31-12-2025: EUR -2.159,65 (deelname beëindigd per 31-08-2025: 243 van 365 dagen (regel 1))',
+      ),
+      data: expect.objectContaining({ differenceCents: -215965, link: `/contracten/${a.vng2018}#verschillen-kop` }),
+    };
+    expect(await told(await a.t.as('sensoor@demo.nl'))).toEqual([expect.objectContaining(notice)]);
+    expect(await told(a.vng)).toEqual([expect.objectContaining(notice)]);
+    // Not the municipality, and not Sensoor's or the VNG's other roles.
+    expect(await told(a.financeAssen)).toEqual([]);
+    const sent = await sql<{ payload: { type: string; data: Record<string, unknown> } }>(
+      a.t.databaseUrl,
+      `SELECT payload FROM webhook_delivery WHERE event = 'billing.difference'`,
+    );
+    expect(sent).toEqual([
+      {
+        payload: expect.objectContaining({
+          type: 'billing.difference',
+          data: expect.objectContaining({ contractId: a.vng2018, differenceCents: -215965 }),
+        }),
+      },
+    ]);
   });
 
   it('the dry run says one credit note of EUR 2,159.65 and writes nothing', async () => {
@@ -132,11 +205,32 @@ describe('billing differences and correction runs', () => {
   it('a population corrected after the run gives a supplementary invoice naming the original, whose UBL validates', async () => {
     // MADE-UP TEST DATA: a corrected CBS figure for Assen on 1 January 2024 (69,701 + 300).
     const operator = await a.t.as('operator@demo.nl');
-    await operator
-      .post('/api/v1/reference-data/population-imports')
-      .set('Content-Type', 'text/csv')
-      .send('code,year,population\nGM0106,2024,70001\n')
-      .expect(201);
+    const file = 'code,year,population\nGM0106,2024,70001\n';
+    const importFigures = (dryRun: boolean) =>
+      operator
+        .post(`/api/v1/reference-data/population-imports?dryRun=${dryRun}`)
+        .set('Content-Type', 'text/csv')
+        .send(file);
+    const impact = {
+      differenceCents: 7500,
+      documents: [{ id: assen.id, number: assen.number, type: 'INVOICE' }],
+      items: [
+        expect.objectContaining({
+          municipalityCode: 'GM0106',
+          billedCents: 1742525,
+          dueCents: 1750025,
+          reasons: ['inwonertal 69.701 → 70.001 (CBS, peildatum 01-01-2024; regels 2 en 3)'],
+        }),
+      ],
+    };
+    // The dry run shows what the figure would do to the issued invoice, tells nobody and writes nothing.
+    const dry = await importFigures(true);
+    expect(outcome(dry)).toMatchObject({ status: 200, body: { applied: false } });
+    expect(dry.body.billingImpact).toEqual({ ...impact, notified: false });
+    expect((await differences(a.vng)).body.totals).toMatchObject({ differenceCents: 0 });
+    const applied = await importFigures(false);
+    expect(outcome(applied)).toMatchObject({ status: 201, body: { applied: true } });
+    expect(applied.body.billingImpact).toEqual({ ...impact, notified: true });
     const diff = (await differences(a.vng)).body.items.find(
       (i: { municipalityCode: string }) => i.municipalityCode === 'GM0106',
     );
@@ -155,6 +249,51 @@ describe('billing differences and correction runs', () => {
     expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
     expect(await numbers(`SEN-${YEAR}-%`)).toEqual(Array.from({ length: 339 }, (_, i) => `SEN-${YEAR}-${seq(i + 1)}`));
   }, 120_000);
+
+  it('Apeldoorn enrolled back to 1 March after the run: the enrolment answers the difference; a supplementary invoice names the original', async () => {
+    const apeldoorn = a.doc('GM0200');
+    // 59 of 365 days of 168,211 inhabitants (CBS, 1 January 2024) at EUR 0.25: EUR 6,797.57.
+    expect(apeldoorn.totalCents).toBe(679757);
+    const enrolled = await a.vng
+      .post(`/api/v1/contracts/${a.vng2018}/participants`)
+      .send({ code: 'GM0200', from: '2025-03-01' });
+    expect(outcome(enrolled)).toMatchObject({
+      status: 201,
+      body: { enrolled: [{ code: 'GM0200', from: '2025-03-01' }] },
+    });
+    // The whole year is due now: EUR 42,052.75; billed EUR 6,797.57.
+    expect(enrolled.body.billingImpact).toMatchObject({
+      differenceCents: 3525518,
+      documents: [{ id: apeldoorn.id, number: apeldoorn.number, type: 'INVOICE' }],
+      items: [
+        {
+          municipalityCode: 'GM0200',
+          billedCents: 679757,
+          dueCents: 4205275,
+          reasons: ['deelname verlengd tot en met 31-12-2025: 365 van 365 dagen (regel 1)'],
+        },
+      ],
+      notified: true,
+    });
+    const run = await waitForRun<Run>(a.vng, (await correct(a.vng, a.vng2018, { year: 2025 })).body.id);
+    expect(run).toMatchObject({ status: 'COMPLETED', documentCount: 1, totalCents: 3525518 });
+    const [supplement] = (await a.vng.get(`/api/v1/invoices?run=${run.id}&limit=10`).expect(200)).body.items as Doc[];
+    expect(supplement).toMatchObject({
+      type: 'INVOICE',
+      number: `SEN-${YEAR}-${seq(340)}`,
+      municipalityCode: 'GM0200',
+      totalCents: 3525518,
+    });
+    expect(supplement.lines[0].description).toContain(`Aanvulling op ${apeldoorn.number}`);
+    const ubl = await a.vng.get(`/api/v1/invoices/${supplement.id}/ubl`).buffer(true).parse(asText);
+    expect(ubl.body).toContain(`<cbc:ID>${apeldoorn.number}</cbc:ID>`);
+    expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+  }, 120_000);
+
+  it('a change that reaches no issued period answers billingImpact null', async () => {
+    const ended = await a.vng.delete(`/api/v1/contracts/${a.vng2018}/participants/GM0200?endDate=2026-12-31`);
+    expect(outcome(ended)).toMatchObject({ status: 200, body: { to: '2026-12-31', billingImpact: null } });
+  });
 
   it('bad requests write nothing: no invoiced period 409, another period 409, a municipality 403, a key bound to another request 422, no key 400', async () => {
     const before = await numbers('SEN-%');
@@ -194,7 +333,7 @@ describe('billing differences and correction runs', () => {
       status: 201,
       body: {
         creditNote: { type: 'CREDIT_NOTE', totalCents: groningen.totalCents, credits: { id: groningen.id } },
-        replacement: { type: 'INVOICE', totalCents: groningen.totalCents, number: `SEN-${YEAR}-${seq(340)}` },
+        replacement: { type: 'INVOICE', totalCents: groningen.totalCents, number: `SEN-${YEAR}-${seq(341)}` },
       },
     });
     const replacement = res.body.replacement as Doc;
@@ -235,7 +374,7 @@ describe('billing differences and correction runs', () => {
 
   it('a tariff amendment back to 1 July 2025 after the run: every municipality with an address gets a supplementary invoice for the difference, numbered without a gap', async () => {
     // MADE-UP TEST DATA: no such amendment exists; EUR 0.30 per inhabitant from 1 July 2025.
-    await a.vng
+    const amended = await a.vng
       .post(`/api/v1/contracts/${a.vng2018}/amendments`)
       .send({ effectiveDate: '2025-07-01', reason: 'Tariefwijziging (test)', perInhabitant: '0.3000' })
       .expect(201);
@@ -246,6 +385,12 @@ describe('billing differences and correction runs', () => {
     const assenDifference = before.items.find((i) => i.municipalityCode === 'GM0106')!;
     expect(assenDifference.reasons).toEqual(['tarief per inwoner EUR 0,2500 → EUR 0,2500 en EUR 0,3000 (regel 1)']);
     expect(assenDifference.differenceCents).toBeGreaterThan(0);
+    // The amendment answered the same differences when it was made.
+    expect(amended.body.billingImpact).toMatchObject({
+      differenceCents: before.totals.differenceCents,
+      notified: true,
+    });
+    expect(amended.body.billingImpact.items).toHaveLength(before.totals.municipalities);
     const invoicesBefore = (await numbers(`SEN-${YEAR}-%`)).length;
     const run = await waitForRun<Run>(a.vng, (await correct(a.vng, a.vng2018, { year: 2025 })).body.id);
     expect(run).toMatchObject({ status: 'COMPLETED', totalCents: before.totals.differenceCents });

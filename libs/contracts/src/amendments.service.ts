@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
-import { tariffDecimal } from '@wmo/domain';
+import { addDays, dutchDate, minDate, tariffDecimal } from '@wmo/domain';
+import { BillingImpactAssessor } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractEntity } from './contract.entities';
 import { ContractAmendmentRepository } from './contract-amendment.repository';
@@ -9,7 +10,7 @@ import { ContractRepository } from './contract.repository';
 import { ContractTerms } from './contract-terms';
 import { partiesOf, toAmendmentDto, toTariffDto } from './contracts.mapper';
 import { assertAmendable, assertTariffsEditable } from './contracts.rules';
-import { AmendmentDto, CreateAmendmentDto, TariffDto, TariffInputDto } from './dto/contracts.dto';
+import { AmendmentDto, AmendmentResultDto, CreateAmendmentDto, TariffDto, TariffInputDto } from './dto/contracts.dto';
 import { TariffRepository } from './tariff.repository';
 import { tariffChange } from './tariffs.rules';
 import { endDateChange } from './term-change.rules';
@@ -26,6 +27,7 @@ export class AmendmentsService {
     private readonly tariffRows: TariffRepository,
     private readonly loader: ContractLoader,
     private readonly terms: ContractTerms,
+    private readonly billing: BillingImpactAssessor,
   ) {}
 
   amendments(id: string): Promise<AmendmentDto[]> {
@@ -36,7 +38,7 @@ export class AmendmentsService {
   }
 
   /** The only way an active contract changes: dated, numbered, audited, listed. */
-  amend(id: string, dto: CreateAmendmentDto): Promise<AmendmentDto> {
+  amend(id: string, dto: CreateAmendmentDto): Promise<AmendmentResultDto> {
     return this.db.transaction(async (tx) => {
       const contract = await this.loader.findManaged(tx, id);
       assertAmendable(contract, dto.effectiveDate);
@@ -71,7 +73,18 @@ export class AmendmentsService {
         organisationId: contract.contractingOrganisationId,
         after: { number: next, effectiveDate: dto.effectiveDate, reason: dto.reason, changes },
       });
-      return toAmendmentDto(amendment);
+      // A tariff from the effective date, or an end earlier than it, can reach back into issued periods.
+      const from = dto.endDate ? minDate(dto.effectiveDate, addDays(dto.endDate, 1)) : dto.effectiveDate;
+      const billingImpact =
+        changes.tariff || changes.endDate
+          ? await this.billing.ofContractChange(tx, {
+              contractId: id,
+              from,
+              codes: null,
+              cause: `wijziging ${next} van ${contract.reference} per ${dutchDate(dto.effectiveDate)}`,
+            })
+          : null;
+      return { ...toAmendmentDto(amendment), billingImpact };
     });
   }
 

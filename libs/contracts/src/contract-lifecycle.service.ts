@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganisationDirectory } from '@wmo/identity';
-import { ReferenceDataReader } from '@wmo/reference-data';
+import { addDays, dutchDate } from '@wmo/domain';
+import { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractEntity } from './contract.entities';
 import { ContractLoader } from './contract-loader';
@@ -16,7 +17,7 @@ import {
   minEnd,
 } from './contracts.rules';
 import { CoverageGuard } from './coverage-guard';
-import { ContractDto, TerminateContractDto } from './dto/contracts.dto';
+import { ContractDto, TerminateContractDto, TerminatedContractDto } from './dto/contracts.dto';
 import { ParticipationRepository } from './participation.repository';
 
 /** A contract's life: DRAFT -> ACTIVE (activate) -> TERMINATED (terminate early); ENDED is read from the end date. */
@@ -31,6 +32,7 @@ export class ContractLifecycleService {
     private readonly coverage: CoverageGuard,
     private readonly organisations: OrganisationDirectory,
     private readonly referenceData: ReferenceDataReader,
+    private readonly billing: BillingImpactAssessor,
   ) {}
 
   /**
@@ -68,7 +70,7 @@ export class ContractLifecycleService {
   }
 
   /** Ends an active contract early: it covers up to and including the termination date. */
-  terminate(id: string, dto: TerminateContractDto): Promise<ContractDto> {
+  terminate(id: string, dto: TerminateContractDto): Promise<TerminatedContractDto> {
     return this.db.transaction(async (tx) => {
       const contract = await this.loader.findManaged(tx, id);
       assertTerminable(contract, dto.terminationDate);
@@ -87,7 +89,13 @@ export class ContractLifecycleService {
         before: { ...before, ...dropped },
         after: { status: 'TERMINATED', endDate: dto.terminationDate, reason: dto.reason },
       });
-      return toContractDto(await this.loader.load(tx, contract));
+      const billingImpact = await this.billing.ofContractChange(tx, {
+        contractId: id,
+        from: addDays(dto.terminationDate, 1),
+        codes: null,
+        cause: `${contract.reference} beëindigd per ${dutchDate(dto.terminationDate)}`,
+      });
+      return { ...toContractDto(await this.loader.load(tx, contract)), billingImpact };
     });
   }
 

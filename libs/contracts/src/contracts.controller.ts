@@ -8,6 +8,7 @@ import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractsService } from './contracts.service';
 import {
   AmendmentDto,
+  AmendmentResultDto,
   ContractDto,
   ContractIdParam,
   ContractPageDto,
@@ -19,16 +20,18 @@ import {
   TariffDto,
   TariffInputDto,
   TerminateContractDto,
+  TerminatedContractDto,
   UpdateContractDto,
 } from './dto/contracts.dto';
 import {
   AddExceptionDto,
+  AddedExceptionDto,
   AddParticipantDto,
+  EndedParticipantDto,
   EndParticipationQuery,
   EnrolmentResultDto,
   ExceptionDto,
   ListParticipantsQuery,
-  ParticipantDto,
   ParticipantListDto,
   ParticipantParams,
   RollOverQuery,
@@ -40,6 +43,8 @@ import { ParticipantsService } from './participants.service';
 import { RollOverService } from './roll-over.service';
 
 const MANAGERS = ['CONTRACT_MANAGER', 'ORG_ADMIN'] as const;
+const REACHES_BACK =
+  "A change that reaches back into a period with issued documents answers with `billingImpact`: the documents concerned and what is now due against what was billed, per municipality, with the reasons. When money differs, the supplier's FINANCE and the contracting party's managers are notified and `billing.difference` is sent; `POST /contracts/{id}/correction-runs` corrects it.";
 const MANAGED =
   'Only the contracting party changes a contract: a CONTRACT_MANAGER of the VNG for a collective one, an ORG_ADMIN of the municipality for its own.';
 
@@ -117,10 +122,10 @@ export class ContractsController {
 
   @Post('contracts/:id/terminate')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Terminate an active contract early' })
-  @ApiCreatedResponse({ type: ContractDto })
+  @ApiOperation({ summary: 'Terminate an active contract early', description: REACHES_BACK })
+  @ApiCreatedResponse({ type: TerminatedContractDto })
   @ApiProblemResponses(400, 404, 409, 422)
-  terminate(@Param() { id }: ContractIdParam, @Body() dto: TerminateContractDto): Promise<ContractDto> {
+  terminate(@Param() { id }: ContractIdParam, @Body() dto: TerminateContractDto): Promise<TerminatedContractDto> {
     return this.lifecycle.terminate(id, dto);
   }
 
@@ -135,10 +140,13 @@ export class ContractsController {
 
   @Post('contracts/:id/amendments')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Amend an active contract from a date: tariff, end date, payment term or services' })
-  @ApiCreatedResponse({ type: AmendmentDto })
+  @ApiOperation({
+    summary: 'Amend an active contract from a date: tariff, end date, payment term or services',
+    description: REACHES_BACK,
+  })
+  @ApiCreatedResponse({ type: AmendmentResultDto })
   @ApiProblemResponses(400, 404, 409, 422)
-  amend(@Param() { id }: ContractIdParam, @Body() dto: CreateAmendmentDto): Promise<AmendmentDto> {
+  amend(@Param() { id }: ContractIdParam, @Body() dto: CreateAmendmentDto): Promise<AmendmentResultDto> {
     return this.amendmentsAndTariffs.amend(id, dto);
   }
 
@@ -179,7 +187,7 @@ export class ContractsController {
   @Roles(...MANAGERS)
   @ApiOperation({
     summary: 'Enrol a municipality, or all municipalities of a year that are not excepted',
-    description: '409 when excepted or covered by another contract for the duty, naming it.',
+    description: `409 when excepted or covered by another contract for the duty, naming it. ${REACHES_BACK}`,
   })
   @ApiCreatedResponse({ type: EnrolmentResultDto })
   @ApiProblemResponses(400, 404, 409, [422, 'Outside the contract term, or the municipality did not exist then.'])
@@ -189,13 +197,13 @@ export class ContractsController {
 
   @Delete('contracts/:id/participants/:code')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: "End a municipality's participation on a date (inclusive)" })
-  @ApiOkResponse({ type: ParticipantDto })
+  @ApiOperation({ summary: "End a municipality's participation on a date (inclusive)", description: REACHES_BACK })
+  @ApiOkResponse({ type: EndedParticipantDto })
   @ApiProblemResponses(400, 404)
   endParticipant(
     @Param() { id, code }: ParticipantParams,
     @Query() query: EndParticipationQuery,
-  ): Promise<ParticipantDto> {
+  ): Promise<EndedParticipantDto> {
     return this.participants.end(id, code, query.endDate);
   }
 
@@ -203,7 +211,7 @@ export class ContractsController {
   @Roles(...MANAGERS)
   @ApiOperation({
     summary: "After the mergers of a year, continue the predecessors' participation",
-    description: 'Reports predecessors with conflicting contracts instead of guessing.',
+    description: `Reports predecessors with conflicting contracts instead of guessing. ${REACHES_BACK}`,
   })
   @ApiCreatedResponse({ type: RollOverResultDto })
   @ApiProblemResponses(400, 404, 409)
@@ -222,10 +230,13 @@ export class ContractsController {
 
   @Post('contracts/:id/exceptions')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Except a municipality (e.g. G4: own contract) or record an opt-out' })
-  @ApiCreatedResponse({ type: ExceptionDto })
+  @ApiOperation({
+    summary: 'Except a municipality (e.g. G4: own contract) or record an opt-out',
+    description: REACHES_BACK,
+  })
+  @ApiCreatedResponse({ type: AddedExceptionDto })
   @ApiProblemResponses(400, 404, 409)
-  addException(@Param() { id }: ContractIdParam, @Body() dto: AddExceptionDto): Promise<ExceptionDto> {
+  addException(@Param() { id }: ContractIdParam, @Body() dto: AddExceptionDto): Promise<AddedExceptionDto> {
     return this.exceptionList.addException(id, dto);
   }
 

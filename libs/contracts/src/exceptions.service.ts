@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ReferenceDataReader } from '@wmo/reference-data';
+import { dutchDate } from '@wmo/domain';
+import { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase } from '@wmo/tenancy';
 import { ContractExceptionRepository } from './contract-exception.repository';
 import { ContractLoader } from './contract-loader';
 import { ContractsError, ContractsErrorCode } from './contracts.errors';
 import { partiesOf, toExceptionDto } from './contracts.mapper';
-import { AddExceptionDto, ExceptionDto } from './dto/participants.dto';
+import { AddedExceptionDto, AddExceptionDto, ExceptionDto } from './dto/participants.dto';
 import { assertExceptionsApply, exceptionPeriod } from './enrolment.rules';
 import { ParticipationRepository } from './participation.repository';
 
@@ -18,6 +19,7 @@ export class ExceptionsService {
     private readonly participations: ParticipationRepository,
     private readonly loader: ContractLoader,
     private readonly referenceData: ReferenceDataReader,
+    private readonly billing: BillingImpactAssessor,
   ) {}
 
   /** By municipality code. */
@@ -32,7 +34,7 @@ export class ExceptionsService {
   }
 
   /** Excludes a municipality from a collective contract (e.g. a G4 city with its own contract), or records an opt-out. */
-  addException(contractId: string, dto: AddExceptionDto): Promise<ExceptionDto> {
+  addException(contractId: string, dto: AddExceptionDto): Promise<AddedExceptionDto> {
     return this.db.transaction(async (tx) => {
       const contract = await this.loader.findManaged(tx, contractId);
       assertExceptionsApply(contract);
@@ -58,7 +60,13 @@ export class ExceptionsService {
         organisationId: contract.contractingOrganisationId,
         after: toExceptionDto(exception, municipality.name),
       });
-      return toExceptionDto(exception, municipality.name);
+      const billingImpact = await this.billing.ofContractChange(tx, {
+        contractId,
+        from: period.from,
+        codes: [dto.code],
+        cause: `uitzondering voor ${municipality.name} vanaf ${dutchDate(period.from)}`,
+      });
+      return { ...toExceptionDto(exception, municipality.name), billingImpact };
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { ReferenceDataReader } from '@wmo/reference-data';
+import type { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import type { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import type { ContractEntity, ContractExceptionEntity, ParticipationEntity } from './contract.entities';
 import type { ContractExceptionRepository } from './contract-exception.repository';
@@ -82,6 +82,7 @@ function setUp() {
     loader as unknown as ContractLoader,
     coverage as unknown as CoverageGuard,
     referenceData as unknown as ReferenceDataReader,
+    { ofContractChange: jest.fn().mockResolvedValue(null) } as unknown as BillingImpactAssessor,
   );
   return { service, tx, audit, participations, coverage };
 }
@@ -93,6 +94,7 @@ describe('ParticipantsService: one enrolment rule for one municipality and for a
     expect(result).toEqual({
       enrolled: [{ code: 'GM0106', name: 'Assen', from: '2025-03-01', to: '2025-12-31', origin: 'ENROLMENT' }],
       skipped: [],
+      billingImpact: null,
     });
     expect(coverage.lock).toHaveBeenCalledWith(tx, 'WMO2015_2_2_4_1B', ['GM0106']);
     expect(participations.insertMany).toHaveBeenCalledTimes(1);
@@ -121,6 +123,7 @@ describe('ParticipantsService: one enrolment rule for one municipality and for a
         { code: 'GM0014', reason: 'covered by contract GM0014-EIGEN' },
         { code: 'GM0363', reason: 'excepted: G4: eigen contract' },
       ],
+      billingImpact: null,
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
-import { firstOfJanuary } from '@wmo/domain';
-import { ReferenceDataReader } from '@wmo/reference-data';
+import { addDays, dutchDate, firstOfJanuary } from '@wmo/domain';
+import { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractEntity } from './contract.entities';
 import { ContractExceptionRepository } from './contract-exception.repository';
@@ -10,7 +10,13 @@ import { ContractsError, ContractsErrorCode, doubleCoverage } from './contracts.
 import { partiesOf } from './contracts.mapper';
 import { assertOpenForParticipants } from './contracts.rules';
 import { CoverageGuard } from './coverage-guard';
-import { AddParticipantDto, EnrolmentResultDto, ParticipantDto, ParticipantListDto } from './dto/participants.dto';
+import {
+  AddParticipantDto,
+  EndedParticipantDto,
+  EnrolmentResultDto,
+  ParticipantDto,
+  ParticipantListDto,
+} from './dto/participants.dto';
 import {
   decideEnrolment,
   enrolmentRefusal,
@@ -33,6 +39,7 @@ export class ParticipantsService {
     private readonly loader: ContractLoader,
     private readonly coverage: CoverageGuard,
     private readonly referenceData: ReferenceDataReader,
+    private readonly billing: BillingImpactAssessor,
   ) {}
 
   /** By municipality name, then start. */
@@ -94,12 +101,18 @@ export class ParticipantsService {
         if (conflict) throw doubleCoverage(dto.code, conflict.contractReference, conflict.contractId);
       }
       const enrolled = await this.enrol(tx, contract, [candidate], 'ENROLMENT');
-      return { enrolled, skipped: [] };
+      const billingImpact = await this.billing.ofContractChange(tx, {
+        contractId,
+        from: candidate.from,
+        codes: [candidate.code],
+        cause: `deelname van ${municipality.name} vanaf ${dutchDate(candidate.from)}`,
+      });
+      return { enrolled, skipped: [], billingImpact };
     });
   }
 
-  /** Ends a municipality's current participation on `endDate` (inclusive). */
-  end(contractId: string, code: string, endDate: string): Promise<ParticipantDto> {
+  /** Ends a municipality's current participation on `endDate` (inclusive); an issued period it reaches into is assessed. */
+  end(contractId: string, code: string, endDate: string): Promise<EndedParticipantDto> {
     return this.db.transaction(async (tx) => {
       const contract = await this.loader.findManaged(tx, contractId);
       const current = participationToEnd(await this.participations.forMunicipality(tx, contractId, code), endDate, {
@@ -116,8 +129,14 @@ export class ParticipantsService {
         before: { code, ...before },
         after: { code, from: current.fromDate, to: endDate },
       });
-      const municipality = await this.referenceData.municipality(tx, code);
-      return { code, name: municipality?.name ?? code, from: current.fromDate, to: endDate, origin: current.origin };
+      const name = (await this.referenceData.municipality(tx, code))?.name ?? code;
+      const billingImpact = await this.billing.ofContractChange(tx, {
+        contractId,
+        from: addDays(endDate, 1),
+        codes: [code],
+        cause: `deelname van ${name} beëindigd per ${dutchDate(endDate)}`,
+      });
+      return { code, name, from: current.fromDate, to: endDate, origin: current.origin, billingImpact };
     });
   }
 
@@ -194,7 +213,15 @@ export class ParticipantsService {
       candidates.filter((c) => !conflicts.some((x) => x.code === c.code)),
       'ENROLMENT',
     );
-    return { enrolled, skipped: skipped.sort((a, b) => a.code.localeCompare(b.code)) };
+    const billingImpact = enrolled.length
+      ? await this.billing.ofContractChange(tx, {
+          contractId: contract.id,
+          from,
+          codes: enrolled.map((p) => p.code),
+          cause: `${enrolled.length === 1 ? 'deelname van 1 gemeente' : `deelname van ${enrolled.length} gemeenten`} vanaf ${dutchDate(from)}`,
+        })
+      : null;
+    return { enrolled, skipped: skipped.sort((a, b) => a.code.localeCompare(b.code)), billingImpact };
   }
 
   private async names(tx: TenantTransaction, codes: string[]): Promise<Map<string, string>> {

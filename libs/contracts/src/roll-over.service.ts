@@ -9,7 +9,7 @@ import {
   TerritorialChange,
   yearOf,
 } from '@wmo/domain';
-import { ReferenceDataReader } from '@wmo/reference-data';
+import { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractExceptionRepository } from './contract-exception.repository';
 import { ContractLoader } from './contract-loader';
@@ -33,6 +33,7 @@ export class RollOverService {
     private readonly coverage: CoverageGuard,
     private readonly referenceData: ReferenceDataReader,
     private readonly contracts: ContractRepository,
+    private readonly billing: BillingImpactAssessor,
   ) {}
 
   /**
@@ -63,7 +64,7 @@ export class RollOverService {
         'ROLL_OVER',
         false,
       );
-      const result: RollOverResultDto = {
+      const result = {
         year,
         continued: plan.continue,
         alreadyParticipating: plan.alreadyParticipating,
@@ -76,7 +77,15 @@ export class RollOverService {
         organisationId: contract.contractingOrganisationId,
         after: result,
       });
-      return result;
+      const billingImpact = continuing.length
+        ? await this.billing.ofContractChange(tx, {
+            contractId,
+            from: [...plan.continue.map((c) => c.from)].sort()[0],
+            codes: continuing,
+            cause: `herindeling ${year}: deelname overgenomen door ${continuing.length === 1 ? '1 gemeente' : `${continuing.length} gemeenten`}`,
+          })
+        : null;
+      return { ...result, billingImpact };
     });
   }
 

@@ -61,6 +61,34 @@ export class InvoiceLineRepository {
     return rows.map(({ amount, ...line }) => ({ ...line, amountCents: cents(amount) }));
   }
 
+  /** The periods of the contract's issued documents that end on or after `from`: those a change from then reaches. */
+  async issuedPeriodsFrom(
+    tx: Transaction,
+    contractId: string,
+    from: IsoDate,
+  ): Promise<Array<{ from: IsoDate; to: IsoDate }>> {
+    return tx.manager.query(
+      `SELECT DISTINCT period_start AS "from", period_end AS "to" FROM invoice_document
+        WHERE contract_id = $1 AND period_end >= $2 ORDER BY 1, 2`,
+      [contractId, from],
+    );
+  }
+
+  /** The contracts and periods with an issued line for one of these municipalities computed on one of these CBS dates. */
+  async issuedOnReferenceDates(
+    tx: Transaction,
+    referenceDates: readonly IsoDate[],
+    codes: readonly string[],
+  ): Promise<Array<{ contractId: string; from: IsoDate; to: IsoDate }>> {
+    return tx.manager.query(
+      `SELECT DISTINCT d.contract_id AS "contractId", d.period_start AS "from", d.period_end AS "to"
+         FROM invoice_document d JOIN invoice_line l ON l.document_id = d.id
+        WHERE d.reference_date = ANY($1::date[]) AND l.municipality_code = ANY($2::varchar[])
+        ORDER BY 1, 2, 3`,
+      [referenceDates, codes],
+    );
+  }
+
   /** One statement for any number of lines. */
   async insert(tx: Transaction, lines: readonly NewLineRow[]): Promise<void> {
     if (lines.length === 0) return;

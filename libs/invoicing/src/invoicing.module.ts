@@ -11,13 +11,14 @@ import {
 import { AppConfig } from '@wmo/config';
 import { ContractsModule } from '@wmo/contracts';
 import { JobQueue } from '@wmo/jobs';
-import { ReferenceDataModule } from '@wmo/reference-data';
+import { BillingImpactAssessor, ReferenceDataModule } from '@wmo/reference-data';
 import { BillingDetailsRepository } from './billing-details.repository';
 import { BillingDetailsService } from './billing-details.service';
 import { BillingDetailsImportService } from './billing-details-import.service';
 import { RunReadinessService } from './run-readiness.service';
 import { RunReleaseService } from './run-release.service';
 import { BillingDifferencesService } from './billing-differences.service';
+import { BillingImpactService } from './billing-impact.service';
 import { CorrectionIssuer } from './correction-issuer';
 import { CorrectionRunsService } from './correction-runs.service';
 import { ReplacementsService } from './replacements.service';
@@ -134,9 +135,12 @@ export class InvoicingModule {
         CorrectionIssuer,
         CorrectionRunsService,
         ReplacementsService,
+        BillingImpactService,
+        // Contracts and reference data ask through this what a change does to issued documents.
+        { provide: BillingImpactAssessor, useExisting: BillingImpactService },
         InvoiceWorker,
       ],
-      exports: [InvoicingReader, InvoiceRunProcessor],
+      exports: [InvoicingReader, InvoiceRunProcessor, BillingImpactAssessor],
     };
   }
 }

@@ -18,10 +18,11 @@ export const NOTIFICATION_KINDS = [
   'COMPLIANT_AGAIN',
   'INVOICE_OVERDUE',
   'ROLL_OVER_OFFERED',
+  'BILLING_DIFFERENCE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const WEBHOOK_EVENTS = ['obligation.changed', 'invoice.issued', 'invoice.overdue'] as const;
+export const WEBHOOK_EVENTS = ['obligation.changed', 'invoice.issued', 'invoice.overdue', 'billing.difference'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;

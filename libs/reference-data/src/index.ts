@@ -22,3 +22,12 @@ export { loadBundledReferenceData } from './reference-data.loader';
 export { PopulationImportService } from './population-import.service';
 export type { PopulationImportResult } from './population-import.service';
 export type { ImportProgress, YearCoverage } from './population-import.rules';
+
+// What a change to the facts does to issued documents (@wmo/invoicing provides the assessor).
+export {
+  BillingImpactAssessor,
+  BillingImpactDocumentDto,
+  BillingImpactDto,
+  BillingImpactItemDto,
+} from './billing-impact';
+export type { ContractFactChange, PopulationFactChange } from './billing-impact';

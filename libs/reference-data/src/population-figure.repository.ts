@@ -100,6 +100,16 @@ export class PopulationFigureRepository {
     return written;
   }
 
+  /** Runs `work` (which may import figures) and undoes what it wrote: a dry run that sees what an import would do. */
+  async undone<T>(tx: Transaction, work: () => Promise<T>): Promise<T> {
+    await tx.manager.query('SAVEPOINT population_dry_run');
+    try {
+      return await work();
+    } finally {
+      await tx.manager.query('ROLLBACK TO SAVEPOINT population_dry_run');
+    }
+  }
+
   /** The national total on each of these reference dates (sum over every municipality with a figure). */
   async nationalTotals(tx: Transaction, referenceDates: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
     const rows = await tx.manager.query<Array<{ date: IsoDate; total: number }>>(

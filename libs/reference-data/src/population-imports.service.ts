@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { reportedProblems } from '@wmo/common';
 import { firstOfJanuary, todayInAmsterdam, yearOf } from '@wmo/domain';
 import { ScopedDatabase } from '@wmo/tenancy';
+import { BillingImpactAssessor } from './billing-impact';
 import { PopulationImportReportDto } from './dto/population-import.dto';
 import { MunicipalityRepository } from './municipality.repository';
 import { PopulationFigureRepository } from './population-figure.repository';
@@ -23,6 +24,8 @@ export class PopulationImportsService {
     private readonly db: ScopedDatabase,
     private readonly municipalities: MunicipalityRepository,
     private readonly figures: PopulationFigureRepository,
+    /** Absent where invoicing is not loaded (the command line): then nothing issued is assessed. */
+    @Optional() private readonly billing?: BillingImpactAssessor,
   ) {}
 
   import(file: unknown, dryRun: boolean): Promise<PopulationImportReportDto> {
@@ -50,14 +53,26 @@ export class PopulationImportsService {
       );
       const changes = populationChanges(rows, loaded, (code) => known.get(code)!.name);
       const totals = nationalTotals(rows, loaded);
-      if (!dryRun) {
-        if (changes.length) {
+      let billingImpact = null;
+      if (changes.length && (!dryRun || this.billing)) {
+        const apply = async () => {
           await this.figures.importAsOperator(
             tx,
             changes.map(({ code, year, population }) => ({ code, year, population })),
             `Import via the API on ${todayInAmsterdam()} (${checked.format})`,
           );
-        }
+          return (
+            (await this.billing?.ofPopulationChange(
+              tx,
+              { figures: changes, cause: `de import van CBS-inwonertallen (${describeYears(changes)})` },
+              { notify: !dryRun },
+            )) ?? null
+          );
+        };
+        // A dry run writes the figures only to see what they do to issued documents, and undoes them.
+        billingImpact = dryRun ? await this.figures.undone(tx, apply) : await apply();
+      }
+      if (!dryRun) {
         await tx.audit({
           action: 'population-import.applied',
           entityType: 'population-figure',
@@ -76,9 +91,16 @@ export class PopulationImportsService {
         skippedRegions: checked.skippedRegions,
         changes,
         totals,
+        billingImpact,
       };
     });
   }
+}
+
+/** "1 januari 2025", or "1 januari 2024 en 2025". */
+function describeYears(changes: ReadonlyArray<{ year: number }>): string {
+  const years = [...new Set(changes.map((c) => c.year))].sort();
+  return `peildatum 1 januari ${years.length === 1 ? years[0] : `${years.slice(0, -1).join(', ')} en ${years[years.length - 1]}`}`;
 }
 
 function check(file: Buffer, known: ReadonlyMap<string, KnownMunicipality>): CheckedPopulationFile {

@@ -29,6 +29,7 @@ const KIND_LABELS: Record<string, string> = {
   COMPLIANT_AGAIN: 'Weer voldaan',
   INVOICE_OVERDUE: 'Factuur vervallen',
   ROLL_OVER_OFFERED: 'Herindeling overnemen',
+  BILLING_DIFFERENCE: 'Factuurverschil',
 };
 
 export function NotificationsPage() {

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EntityId, IsIsoDate, OneOf, PageQuery, ToInteger } from '@wmo/common';
-import { IsMunicipalityCode } from '@wmo/reference-data';
+import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import {
   BILLING_FREQUENCIES,
   BillingFrequency,
@@ -236,6 +236,12 @@ export class MunicipalityContractDto extends ContractDto {
   participationTo: string | null;
 }
 
+/** A contract terminated early, with what that does to documents already issued. */
+export class TerminatedContractDto extends ContractDto {
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
+}
+
 export class ContractPageDto {
   items: ContractDto[];
 
@@ -340,6 +346,12 @@ export class AmendmentDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+/** An amendment made, with what it does to documents already issued (a tariff or end reaching back). */
+export class AmendmentResultDto extends AmendmentDto {
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
 }
 
 export class MunicipalityContractsQuery {

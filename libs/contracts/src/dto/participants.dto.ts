@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsIsoDate, OneOf, ToInteger } from '@wmo/common';
-import { IsMunicipalityCode } from '@wmo/reference-data';
+import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from '../contracts.constants';
 import { ContractIdParam, YEAR_MAX, YEAR_MIN } from './contracts.dto';
 
@@ -67,6 +67,16 @@ export class EnrolmentResultDto {
 
   @ApiProperty({ type: [Object], example: [{ code: 'GM0363', reason: 'excepted: G4, own contract' }] })
   skipped: Array<{ code: string; reason: string }>;
+
+  /** What the enrolment does to documents already issued; null when it reaches none. */
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
+}
+
+/** A participation ended, with what that does to documents already issued. */
+export class EndedParticipantDto extends ParticipantDto {
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
 }
 
 export class ListParticipantsQuery {
@@ -129,6 +139,12 @@ export class ExceptionDto {
   to: string | null;
 }
 
+/** An exception added, with what that does to documents already issued. */
+export class AddedExceptionDto extends ExceptionDto {
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
+}
+
 export class RollOverQuery {
   @ApiProperty({ example: 2019 })
   @ToInteger()
@@ -167,4 +183,8 @@ export class RollOverResultDto {
     reason: string;
     conflictingContract?: { id: string; reference: string };
   }>;
+
+  /** What the roll-over does to documents already issued; null when it reaches none. */
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
 }

@@ -1,3 +1,6 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BillingImpactDto } from '../billing-impact';
+
 export class PopulationChangeDto {
   /** @example 'GM0106' */
   code: string;
@@ -46,4 +49,12 @@ export class PopulationImportReportDto {
   changes: PopulationChangeDto[];
 
   totals: NationalTotalDto[];
+
+  /**
+   * What the changed figures do to documents already issued on them (a year already billed):
+   * for a dry run what the import would do, told to nobody; null when no issued document rests
+   * on a changed figure.
+   */
+  @ApiProperty({ type: BillingImpactDto, nullable: true })
+  billingImpact: BillingImpactDto | null;
 }
