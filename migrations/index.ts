@@ -21,6 +21,7 @@ import { CorrectionRuns1796314000000 } from './1796314000000-correction-runs';
 import { ReplacementInvoices1796315000000 } from './1796315000000-replacement-invoices';
 import { RunRequests1796316000000 } from './1796316000000-run-requests';
 import { BillingDifferenceNotifications1796317000000 } from './1796317000000-billing-difference-notifications';
+import { AllocationStatementIssuer1796318000000 } from './1796318000000-allocation-statement-issuer';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReplacementInvoices1796315000000,
   RunRequests1796316000000,
   BillingDifferenceNotifications1796317000000,
+  AllocationStatementIssuer1796318000000,
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { postContract } from './support/contracts';
 import { asText } from './support/http';
-import { validateUbl } from './support/einvoice';
+import { peppolLineAmountErrors, validateUbl } from './support/einvoice';
 import { sql } from './support/test-database';
 import { Client, TestApp, startTestApp, waitForRun } from './support/test-app';
 
@@ -170,14 +170,56 @@ describe('e-invoices of a run validate against UBL 2.1, EN 16931 and SI-UBL 2.0'
       expect(res.headers['content-type']).toContain('application/xml');
       // The first call compiles the rule sets (about 40 s, once).
       const report = await validateUbl(res.body as string);
-      expect({ number: document.number, ...report }).toEqual({
+      expect({ number: document.number, ...report, peppolR120: peppolLineAmountErrors(res.body as string) }).toEqual({
         number: document.number,
         xsd: [],
         en16931: [],
         nlcius: [],
+        peppolR120: [],
       });
     }
   }, 300_000);
+
+  /** A document's e-invoice lines, each as its XML. */
+  const ublLines = async (document: Doc) => {
+    const xml = (await ubl(sensoor, document.id)).body as string;
+    return [...xml.matchAll(/<cac:(InvoiceLine|CreditNoteLine)>[\s\S]*?<\/cac:\1>/g)].map((m) => m[0]);
+  };
+
+  it("a line states what was billed: Assen's 69,701 inhabitants as the quantity and EUR 0.2500 per inhabitant as the price, EUR 17,425.25", async () => {
+    const [line, ...others] = await ublLines(invoices.find((d) => d.municipalityCode === 'GM0106')!);
+    expect(others).toEqual([]);
+    expect(line).toMatch(
+      new RegExp(
+        [
+          '<cac:InvoiceLine>',
+          '<cbc:ID>1</cbc:ID>',
+          '<cbc:InvoicedQuantity unitCode="C62">69701</cbc:InvoicedQuantity>',
+          '<cbc:LineExtensionAmount currencyID="EUR">17425.25</cbc:LineExtensionAmount>',
+        ].join('\\s*'),
+      ),
+    );
+    expect(line).toMatch(/<cac:Price>\s*<cbc:PriceAmount currencyID="EUR">0.2500<\/cbc:PriceAmount>\s*<\/cac:Price>/);
+    // A whole year: nothing to deduct.
+    expect(line).not.toContain('<cac:AllowanceCharge>');
+    // The restated Peppol rule is not vacuous: one inhabitant fewer is EUR 0.25 off.
+    expect(peppolLineAmountErrors(line.replace('>69701<', '>69700<'))).toEqual([
+      expect.stringMatching(/^\[PEPPOL-EN16931-R120\] line 1: 17425.25 is not 69700 x 0.25 /),
+    ]);
+  });
+
+  it("a credit note crediting a line in full says the same as the line (Aa en Hunze's 25,845 x EUR 0.2500); one crediting EUR 1,000.12 of a line is quantity 1 at that amount", async () => {
+    const [full] = await ublLines(creditNotes[1]);
+    expect(full).toContain('<cbc:CreditedQuantity unitCode="C62">25845</cbc:CreditedQuantity>');
+    expect(full).toContain('<cbc:LineExtensionAmount currencyID="EUR">6461.25</cbc:LineExtensionAmount>');
+    expect(full).toContain('<cbc:PriceAmount currencyID="EUR">0.2500</cbc:PriceAmount>');
+    // How many inhabitants or days EUR 1,000.12 stands for is not stored, so it is not claimed.
+    const [part] = await ublLines(creditNotes[0]);
+    expect(part).toContain('<cbc:CreditedQuantity unitCode="C62">1</cbc:CreditedQuantity>');
+    expect(part).toContain('<cbc:LineExtensionAmount currencyID="EUR">1000.12</cbc:LineExtensionAmount>');
+    expect(part).toContain('<cbc:PriceAmount currencyID="EUR">1000.12</cbc:PriceAmount>');
+    expect(part).not.toContain('<cac:AllowanceCharge>');
+  });
 
   it('the invoice carries the OIN (0190), the purchase order as BuyerReference, the KvK (0106), the IBAN, VAT S 21% and the PDF', async () => {
     const groningen = invoices.find((d) => d.municipalityCode === 'GM0014')!;
@@ -214,7 +256,16 @@ describe('e-invoices of a run validate against UBL 2.1, EN 16931 and SI-UBL 2.0'
     expect(res.status).toBe(200);
     expect(res.body).toContain(`<cbc:CustomizationID>${PEPPOL}</cbc:CustomizationID>`);
     const report = await validateUbl(res.body as string);
-    expect({ xsd: report.xsd, en16931: report.en16931 }).toEqual({ xsd: [], en16931: [] });
+    // The Peppol rule files are not among the rule sets the project has: its line rule R120 is restated.
+    expect({
+      xsd: report.xsd,
+      en16931: report.en16931,
+      peppolR120: peppolLineAmountErrors(res.body as string),
+    }).toEqual({
+      xsd: [],
+      en16931: [],
+      peppolR120: [],
+    });
   }, 300_000);
 
   it("a VAT-exempt (E) invoice (Utrecht's own contract) passes all three with its exemption reason", async () => {

@@ -38,16 +38,28 @@ describe('the 2016 run of VNG-SEN-2015 (FUND_WITHHOLDING): allocation statements
     );
     expect(statements.find((d) => d.municipalityCode === 'GM0106')).toMatchObject({
       totalCents: inhabitants * 25,
-      status: 'PAID',
+      // Not paid: settled through the municipal fund, and nothing falls due.
+      status: 'SETTLED_VIA_FUND',
+      dueDate: null,
+      outstandingCents: 0,
+      issuerName: 'Vereniging van Nederlandse Gemeenten',
+      supplierName: 'Stichting Sensoor',
       lines: [expect.objectContaining({ inhabitants })],
     });
     expect(run.totalCents).toBe(statements.reduce((sum, d) => sum + d.totalCents, 0));
   });
 
-  it(`numbers them with -AS-: SEN-AS-${YEAR}-000001 to 000386, apart from the invoice numbers`, () => {
+  it(`the VNG issues them in its own series: VNG-AS-${YEAR}-000001 to 000386, apart from Sensoor's invoice numbers`, () => {
     expect(statements.map((d) => d.number).sort()).toEqual(
-      Array.from({ length: 386 }, (_, i) => `SEN-AS-${YEAR}-${seq(i + 1)}`),
+      Array.from({ length: 386 }, (_, i) => `VNG-AS-${YEAR}-${seq(i + 1)}`),
     );
+  });
+
+  it('the list finds them by their own status, and no invoice has it', async () => {
+    const settled = await vng.get('/api/v1/invoices?status=SETTLED_VIA_FUND&limit=1').expect(200);
+    expect(settled.body.total).toBe(386);
+    expect(settled.body.items[0].type).toBe('ALLOCATION_STATEMENT');
+    expect((await vng.get('/api/v1/invoices?status=PAID&type=ALLOCATION_STATEMENT').expect(200)).body.total).toBe(0);
   });
 
   it('an allocation statement takes no payment (422 payment-refused)', async () => {
@@ -66,10 +78,20 @@ describe('the 2016 run of VNG-SEN-2015 (FUND_WITHHOLDING): allocation statements
     });
   });
 
-  it('an allocation statement has a PDF of its own kind', async () => {
+  it('an allocation statement says what it is: issued by the VNG, no invoice, no due date, IBAN or VAT', async () => {
     const [statement] = (await vng.get('/api/v1/invoices?type=ALLOCATION_STATEMENT&municipality=GM0106').expect(200))
       .body.items;
-    expect(await pdfOf(statement.id)).toContain('Toerekening uitname gemeentefonds');
+    const text = await pdfOf(statement.id);
+    expect(text).toContain('Toerekening uitname gemeentefonds');
+    // The demo's VNG has its published office address.
+    expect(text).toContain('Vereniging van Nederlandse Gemeenten Nassaulaan 12 2514 JS Den Haag');
+    expect(text).toContain('Aanbieder Stichting Sensoor');
+    expect(text).toContain(
+      'Dit is geen factuur: er hoeft niets betaald te worden. Het bedrag wordt verrekend via het gemeentefonds: het is ingehouden op de uitkering (uitname), en Vereniging van Nederlandse Gemeenten betaalt daaruit Stichting Sensoor.',
+    );
+    for (const absent of ['Factuurdatum', 'Vervaldatum', 'IBAN', 'Btw', 'Subtotaal', 'te betalen'])
+      expect(text).not.toContain(absent);
+    expect(text).toContain('Totaal toegerekend');
   });
 
   it('a document of another duty names that duty and its legal basis (Kindertelefoon: Jeugdwet), on its lines and in the PDF footer', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contractId, YEAR } from '../support/demo';
-import { validateUbl } from '../support/einvoice';
+import { peppolLineAmountErrors, validateUbl } from '../support/einvoice';
 import { asText, outcome, PROBLEM } from '../support/http';
 import { AnnualRun, Doc, Run, seq, startRun, startWithAnnualRun } from '../support/invoicing';
 import { sql } from '../support/test-database';
@@ -194,6 +194,12 @@ describe('billing differences and correction runs', () => {
     const ubl = await a.vng.get(`/api/v1/invoices/${credit.id}/ubl`).buffer(true).parse(asText);
     expect(ubl.status).toBe(200);
     expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+    // It credits part of a line billed for the whole year (which days it stands for is not stored): quantity 1 at its amount.
+    expect(ubl.body).toMatch(
+      /<cbc:CreditedQuantity unitCode="C62">1<\/cbc:CreditedQuantity>\s*<cbc:LineExtensionAmount currencyID="EUR">2159.65</,
+    );
+    expect(ubl.body).toContain('<cbc:PriceAmount currencyID="EUR">2159.65</cbc:PriceAmount>');
+    expect(peppolLineAmountErrors(ubl.body as string)).toEqual([]);
 
     const again = await correct(a.vng, a.vng2018, { year: 2025 }, 'correction-2');
     expect(again.status).toBe(202);
@@ -254,6 +260,28 @@ describe('billing differences and correction runs', () => {
     const apeldoorn = a.doc('GM0200');
     // 59 of 365 days of 168,211 inhabitants (CBS, 1 January 2024) at EUR 0.25: EUR 6,797.57.
     expect(apeldoorn.totalCents).toBe(679757);
+    // Its e-invoice says so: 168,211 inhabitants x EUR 0.2500 (EUR 42,052.75), less the 306 days not billed (EUR 35,255.18).
+    const original = await a.vng.get(`/api/v1/invoices/${apeldoorn.id}/ubl`).buffer(true).parse(asText);
+    expect(original.status).toBe(200);
+    expect(original.body).toMatch(
+      new RegExp(
+        [
+          '<cbc:InvoicedQuantity unitCode="C62">168211</cbc:InvoicedQuantity>',
+          '<cbc:LineExtensionAmount currencyID="EUR">6797.57</cbc:LineExtensionAmount>',
+          '<cac:InvoicePeriod>[\\s\\S]*?</cac:InvoicePeriod>',
+          '<cac:AllowanceCharge>',
+          '<cbc:ChargeIndicator>false</cbc:ChargeIndicator>',
+          '<cbc:AllowanceChargeReason>Naar rato: 59 van 365 dagen</cbc:AllowanceChargeReason>',
+          '<cbc:Amount currencyID="EUR">35255.18</cbc:Amount>',
+          '</cac:AllowanceCharge>',
+          '<cac:Item>[\\s\\S]*?</cac:Item>',
+          '<cac:Price>',
+          '<cbc:PriceAmount currencyID="EUR">0.2500</cbc:PriceAmount>',
+        ].join('\\s*'),
+      ),
+    );
+    expect(await validateUbl(original.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+    expect(peppolLineAmountErrors(original.body as string)).toEqual([]);
     const enrolled = await a.vng
       .post(`/api/v1/contracts/${a.vng2018}/participants`)
       .send({ code: 'GM0200', from: '2025-03-01' });
@@ -347,6 +375,7 @@ describe('billing differences and correction runs', () => {
       .parse(asText);
     expect(peppol.status).toBe(200);
     expect(await validateUbl(peppol.body as string)).toMatchObject({ xsd: [], en16931: [] });
+    expect(peppolLineAmountErrors(peppol.body as string)).toEqual([]);
     expect((await sensoor.get(`/api/v1/invoices/${groningen.id}`).expect(200)).body).toMatchObject({
       status: 'CREDITED',
       outstandingCents: 0,
@@ -403,5 +432,6 @@ describe('billing differences and correction runs', () => {
     expect(docs).toEqual([expect.objectContaining({ type: 'INVOICE', totalCents: assenDifference.differenceCents })]);
     const ubl = await a.vng.get(`/api/v1/invoices/${docs[0].id}/ubl`).buffer(true).parse(asText);
     expect(await validateUbl(ubl.body as string)).toEqual({ xsd: [], en16931: [], nlcius: [] });
+    expect(peppolLineAmountErrors(ubl.body as string)).toEqual([]);
   }, 120_000);
 });

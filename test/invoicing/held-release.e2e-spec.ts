@@ -224,6 +224,9 @@ describe('held customers: a run holds whoever lacks an address, a release issues
 
   describe('a central invoice (CENTRAL_INVOICE) to the VNG', () => {
     it('is held while the VNG has no address, and released once its ORG_ADMIN gives one; nobody else reads or sets those details', async () => {
+      const vngId = (await vng.get('/api/v1/me').expect(200)).body.organisation.id as string;
+      // The demo gives the VNG its office address; this case starts without one.
+      await sql(t.databaseUrl, `DELETE FROM billing_details WHERE organisation_id = $1`, [vngId]);
       await endParticipation(vng, vng2018, 'GM0088', '2024-12-31');
       const contract = await contractFor2025(
         vng,
@@ -244,7 +247,6 @@ describe('held customers: a run holds whoever lacks an address, a release issues
         heldCount: 1,
         held: [{ municipalityCode: null, missing: ['invoiceAddress', 'oinOrKvkNumber'] }],
       });
-      const vngId = (await vng.get('/api/v1/me').expect(200)).body.organisation.id as string;
       expect((await sensoor.get(`/api/v1/organisations/${vngId}/billing-details`)).status).toBe(404);
       expect((await sensoor.put(`/api/v1/organisations/${vngId}/billing-details`).send({})).status).toBe(404);
       // The VNG's published office address (public), as the test's invoice address.

@@ -17,8 +17,19 @@ export const DEMO_TOWN_HALLS: ReadonlyArray<{ code: string; street: string; post
   { code: 'GM0344', street: 'Stadsplateau 1', postalCode: '3521 AZ', city: 'Utrecht' },
 ];
 
+/** The VNG's published office address: it issues the allocation statements of the fund withholding. */
+export const DEMO_VNG_ADDRESS = { street: 'Nassaulaan 12', postalCode: '2514 JS', city: 'Den Haag' } as const;
+
 export async function seedDemoBillingDetails(tx: PlatformTransaction): Promise<void> {
-  const organisations = await new OrganisationDirectory().municipalityOrganisations(
+  const directory = new OrganisationDirectory();
+  for (const association of await directory.associations(tx))
+    await seedBillingDetails(tx, association.id, {
+      oin: null,
+      kvkNumber: null,
+      invoiceEmail: null,
+      ...DEMO_VNG_ADDRESS,
+    });
+  const organisations = await directory.municipalityOrganisations(
     tx,
     DEMO_TOWN_HALLS.map((t) => t.code),
   );

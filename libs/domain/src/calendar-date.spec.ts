@@ -1,4 +1,4 @@
-import { addDays, addYears, daysBetween, isIsoDate, todayInAmsterdam } from './calendar-date';
+import { addDays, addYears, daysBetween, dutchDate, dutchLongDate, isIsoDate, todayInAmsterdam } from './calendar-date';
 
 describe('calendar dates', () => {
   it('accepts real dates and refuses impossible ones', () => {
@@ -24,6 +24,15 @@ describe('calendar dates', () => {
   it('counts days between dates', () => {
     expect(daysBetween('2025-01-01', '2025-12-31')).toBe(364);
     expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('writes a date as Dutch documents do: 01-01-2015 in a table, 1 januari 2015 in a sentence', () => {
+    expect(dutchDate('2015-01-01')).toBe('01-01-2015');
+    expect(dutchLongDate('2015-01-01')).toBe('1 januari 2015');
+    expect(dutchLongDate('2015-07-01')).toBe('1 juli 2015');
+    expect(dutchLongDate('2022-03-24')).toBe('24 maart 2022');
+    expect(dutchLongDate('2024-12-31')).toBe('31 december 2024');
+    expect(() => dutchLongDate('2019-02-29')).toThrow(TypeError);
   });
 
   it('takes today in Amsterdam, not in UTC', () => {

@@ -77,6 +77,27 @@ export function dutchDate(iso: IsoDate): string {
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 }
 
+const DUTCH_MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+/** 2015-01-01 -> "1 januari 2015", as a Dutch sentence writes a date. */
+export function dutchLongDate(iso: IsoDate): string {
+  const date = assertIsoDate(iso);
+  return `${Number(date.slice(8, 10))} ${DUTCH_MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(0, 4))}`;
+}
+
 let pinnedToday: IsoDate | null = null;
 
 /** Tests only (CLOCK_TODAY): makes `todayInAmsterdam()` answer this date; `null` restores the clock. */

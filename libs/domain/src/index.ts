@@ -7,6 +7,7 @@ export {
   assertIsoDate,
   daysBetween,
   dutchDate,
+  dutchLongDate,
   firstOfJanuary,
   isFirstOfJanuary,
   isIsoDate,
@@ -57,8 +58,9 @@ export { chargeCalculation, participantCharge, tariffDecimal } from './participa
 export type { ChargedSegment, ParticipantCharge, ParticipantChargeInput } from './participant-charge';
 
 // Municipal reorganisations: the population of a territory, and the roll-over of participations.
-export { TERRITORIAL_CHANGE_RELATIONS, territoryPopulation } from './territory-population';
+export { approximationCauseText, TERRITORIAL_CHANGE_RELATIONS, territoryPopulation } from './territory-population';
 export type {
+  ApproximationCause,
   PopulationComponent,
   TerritorialChange,
   TerritorialChangeRelation,

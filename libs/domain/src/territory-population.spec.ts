@@ -183,13 +183,87 @@ describe('territory population (DOMAIN.md rule 3)', () => {
     });
     expect(gooiseMeren).toMatchObject({ inhabitants: 56_328, approximate: true });
     expect(weesp).toMatchObject({ inhabitants: 18_348, approximate: true });
-    expect(weesp.notes[0]).toMatch(/GM0424 was divided on 2016-01-01 .*no known address share.*Bloemendalerpolder/);
+    expect(weesp.notes).toEqual([
+      'GM0424 was divided on 2016-01-01 between GM0457 and GM1942 with no known address share; ' +
+        'the part that went to GM0457 is not counted ' +
+        '(part of Muiden (Bloemendalerpolder) transferred to Weesp; share not known).',
+    ]);
     expect(weesp.components.find((c) => c.code === 'GM0424')).toMatchObject({ inhabitants: 0, share: '0' });
+    expect(gooiseMeren.notes).toEqual([
+      'GM0424 was divided on 2016-01-01 between GM1942 and GM0457 with no known address share; ' +
+        'GM1942 received the main part, so all of GM0424 is counted here.',
+    ]);
+  });
+
+  it('names the cause of an approximation in codes: who was divided when, over whom (in code order), and whether this successor counts it', () => {
+    const changes = [
+      change('2016-01-01', 'GM0381', 'GM1942', 'MERGED_INTO_NEW'),
+      change('2016-01-01', 'GM0424', 'GM1942', 'MERGED_INTO_NEW'),
+      change('2016-01-01', 'GM0424', 'GM0457', 'BOUNDARY_CORRECTION_PART', null, 'Bloemendalerpolder'),
+    ];
+    const figures = new Map([
+      ['GM0381', 32_870],
+      ['GM0424', 6_249],
+      ['GM0457', 18_348],
+    ]);
+    const taken = (code: string) =>
+      territoryPopulation({ code, referenceDate: '2015-01-01', asOf: '2016-01-01', figures, changes });
+    const muiden = { oldCode: 'GM0424', effectiveDate: '2016-01-01', successorCodes: ['GM0457', 'GM1942'] };
+    expect(taken('GM1942').causes).toEqual([{ ...muiden, successorCode: 'GM1942', main: true, source: null }]);
+    expect(taken('GM0457').causes).toEqual([
+      { ...muiden, successorCode: 'GM0457', main: false, source: 'Bloemendalerpolder' },
+    ]);
+    expect(taken('GM0457').components).toEqual([
+      expect.objectContaining({ code: 'GM0457', approximate: false, note: null, causes: [] }),
+      expect.objectContaining({ code: 'GM0424', approximate: true, causes: taken('GM0457').causes }),
+    ]);
+  });
+
+  it('an exact territory has no causes and no notes', () => {
+    const result = territoryPopulation({
+      code: 'GM1966',
+      referenceDate: '2018-01-01',
+      asOf: '2019-01-01',
+      figures: FIGURES_2018,
+      changes: HET_HOGELAND_2019,
+    });
+    expect(result).toMatchObject({ approximate: false, notes: [], causes: [] });
+  });
+
+  it('carries a cause along a later rename: the territory of the new code inherits the approximation', () => {
+    const changes = [
+      change('2015-01-01', 'GM9001', 'GM9002', 'ABSORBED_BY_EXISTING'),
+      change('2015-01-01', 'GM9001', 'GM9003', 'SPLIT_PART'),
+      change('2016-01-01', 'GM9002', 'GM9004', 'RENAMED_NEW_CODE'),
+    ];
+    const figures = new Map([
+      ['GM9001', 1_000],
+      ['GM9002', 5_000],
+    ]);
+    const result = territoryPopulation({
+      code: 'GM9004',
+      referenceDate: '2014-01-01',
+      asOf: '2016-01-01',
+      figures,
+      changes,
+    });
+    expect(result).toMatchObject({ inhabitants: 6_000, approximate: true });
+    expect(result.causes).toEqual([
+      {
+        oldCode: 'GM9001',
+        effectiveDate: '2015-01-01',
+        successorCode: 'GM9002',
+        successorCodes: ['GM9002', 'GM9003'],
+        main: true,
+        source: null,
+      },
+    ]);
+    expect(result.components.find((c) => c.code === 'GM9002')).toMatchObject({ approximate: false, causes: [] });
   });
 
   it('a split with no known share on either side is approximate for both sides (Maasdonk 2015)', () => {
     const changes = [
-      change('2015-01-01', 'GM1671', 'GM0796', 'SPLIT_PART'),
+      change('2015-01-01', 'GM1671', 'GM0796', 'SPLIT_PART', null, "Nuland and Vinkel to 's-Hertogenbosch"),
       change('2015-01-01', 'GM1671', 'GM0828', 'SPLIT_PART'),
     ];
     const figures = new Map([
@@ -205,7 +279,28 @@ describe('territory population (DOMAIN.md rule 3)', () => {
       changes,
     });
     expect(denBosch).toMatchObject({ inhabitants: 143_733, approximate: true });
-    expect(denBosch.notes).toHaveLength(1);
+    expect(denBosch.notes).toEqual([
+      "GM1671 was divided on 2015-01-01 between GM0796 and GM0828 with no known address share; the part that went to GM0796 is not counted (Nuland and Vinkel to 's-Hertogenbosch).",
+    ]);
+    expect(denBosch.causes).toEqual([
+      {
+        oldCode: 'GM1671',
+        effectiveDate: '2015-01-01',
+        successorCode: 'GM0796',
+        successorCodes: ['GM0796', 'GM0828'],
+        main: false,
+        source: "Nuland and Vinkel to 's-Hertogenbosch",
+      },
+    ]);
+    const oss = territoryPopulation({
+      code: 'GM0828',
+      referenceDate: '2014-01-01',
+      asOf: '2015-01-01',
+      figures,
+      changes,
+    });
+    expect(oss).toMatchObject({ inhabitants: 84_954, approximate: true });
+    expect(oss.causes).toEqual([expect.objectContaining({ successorCode: 'GM0828', main: false, source: null })]);
   });
 
   it('reports a territory part without a CBS figure instead of counting zero silently', () => {

@@ -27,6 +27,25 @@ export interface TerritorialChange {
   notes?: string | null;
 }
 
+/**
+ * Why a part of a territory is counted by approximation: `oldCode` was divided on `effectiveDate`
+ * over several successors with no known address share (see `effectiveShare`). Codes only; whoever
+ * shows it to a person names the municipalities.
+ */
+export interface ApproximationCause {
+  /** The municipality that was divided. */
+  oldCode: string;
+  effectiveDate: IsoDate;
+  /** The successor whose territory is counted. */
+  successorCode: string;
+  /** Every successor of the division, `successorCode` among them, in code order. */
+  successorCodes: string[];
+  /** True: the main successor (merger, absorption, new code), counting all of `oldCode`; false: a mere part, counting none of it. */
+  main: boolean;
+  /** The reorganisation table's own note on this step (free text, as the source gives it), or null. */
+  source: string | null;
+}
+
 export interface PopulationComponent {
   code: string;
   /** The CBS figure of `code` on the reference date. */
@@ -36,7 +55,10 @@ export interface PopulationComponent {
   /** `referenceInhabitants x share`, rounded half up to whole inhabitants. */
   inhabitants: number;
   approximate: boolean;
+  /** The causes of the approximation in English, one sentence each, joined; null when exact. */
   note: string | null;
+  /** Why this component is approximate, along the way from the territory back to `code`; empty when exact. */
+  causes: ApproximationCause[];
 }
 
 export interface TerritoryPopulation {
@@ -46,8 +68,10 @@ export interface TerritoryPopulation {
   inhabitants: number;
   approximate: boolean;
   components: PopulationComponent[];
-  /** Why the figure is approximate, one sentence per cause; empty when exact. */
+  /** Why the figure is approximate, in English: the components' notes, each once; empty when exact. */
   notes: string[];
+  /** Why the figure is approximate: every cause once, in the order of the components; empty when exact. */
+  causes: ApproximationCause[];
   /** Codes that lay in the territory on the reference date but have no CBS figure for it. */
   missingFigures: string[];
 }
@@ -72,7 +96,8 @@ const MAIN_SUCCESSOR_RELATIONS: ReadonlySet<TerritorialChangeRelation> = new Set
 interface EffectiveShare {
   share: Decimal;
   approximate: boolean;
-  note: string | null;
+  /** Why the share is approximate; null when it is not. */
+  cause: ApproximationCause | null;
 }
 
 /**
@@ -83,41 +108,49 @@ interface EffectiveShare {
  * which no CBS address matrix exists), nothing is guessed: the main successor (a merger or
  * absorption) counts the old municipality in full and a mere part (a split part or boundary
  * correction) counts nothing, so the old inhabitants are counted exactly once over all
- * successors; both are marked approximate with the reason.
+ * successors; both are marked approximate with the cause.
  */
 export function effectiveShare(change: TerritorialChange, allChanges: readonly TerritorialChange[]): EffectiveShare {
   if (change.share !== null) {
-    return { share: new Decimal(change.share), approximate: false, note: null };
+    return { share: new Decimal(change.share), approximate: false, cause: null };
   }
   const siblings = allChanges.filter(
     (other) => other.oldCode === change.oldCode && other.effectiveDate === change.effectiveDate,
   );
   if (siblings.length <= 1) {
-    return { share: new Decimal(1), approximate: false, note: null };
+    return { share: new Decimal(1), approximate: false, cause: null };
   }
-  const others = siblings
-    .filter((other) => other.newCode !== change.newCode)
-    .map((other) => other.newCode)
-    .join(', ');
-  const source = change.notes ? ` (${change.notes})` : '';
-  if (MAIN_SUCCESSOR_RELATIONS.has(change.relation)) {
-    return {
-      share: new Decimal(1),
-      approximate: true,
-      note:
-        `${change.oldCode} was divided on ${change.effectiveDate} between ${change.newCode} and ${others} ` +
-        `with no known address share; ${change.newCode} received the main part, so all of ` +
-        `${change.oldCode} is counted here${source}.`,
-    };
-  }
+  const main = MAIN_SUCCESSOR_RELATIONS.has(change.relation);
   return {
-    share: new Decimal(0),
+    share: new Decimal(main ? 1 : 0),
     approximate: true,
-    note:
-      `${change.oldCode} was divided on ${change.effectiveDate} between ${change.newCode} and ${others} ` +
-      `with no known address share; the part that went to ${change.newCode} is not counted${source}.`,
+    cause: {
+      oldCode: change.oldCode,
+      effectiveDate: change.effectiveDate,
+      successorCode: change.newCode,
+      successorCodes: [...new Set(siblings.map((other) => other.newCode))].sort(),
+      main,
+      source: change.notes || null,
+    },
   };
 }
+
+/**
+ * A cause in English, with codes: "GM1671 was divided on 2015-01-01 between GM0796 and GM0828 with
+ * no known address share; the part that went to GM0796 is not counted (...)." The reference-data
+ * API answers with it; a Dutch document names the municipalities itself.
+ */
+export function approximationCauseText(cause: ApproximationCause): string {
+  const { oldCode, effectiveDate, successorCode } = cause;
+  const others = cause.successorCodes.filter((code) => code !== successorCode).join(', ');
+  const source = cause.source ? ` (${cause.source})` : '';
+  const counted = cause.main
+    ? `${successorCode} received the main part, so all of ${oldCode} is counted here`
+    : `the part that went to ${successorCode} is not counted`;
+  return `${oldCode} was divided on ${effectiveDate} between ${successorCode} and ${others} with no known address share; ${counted}${source}.`;
+}
+
+const causeKey = (cause: ApproximationCause) => `${cause.effectiveDate} ${cause.oldCode} ${cause.successorCode}`;
 
 export function territoryPopulation(input: TerritoryPopulationInput): TerritoryPopulation {
   const { referenceDate, asOf, figures, changes } = input;
@@ -125,12 +158,11 @@ export function territoryPopulation(input: TerritoryPopulationInput): TerritoryP
     throw new RangeError(`asOf (${asOf}) must not be before the reference date (${referenceDate})`);
   }
   const components: PopulationComponent[] = [];
-  const notes: string[] = [];
   const missingFigures: string[] = [];
 
   // Walk back from X through every change into it after D and up to the date the territory is
   // taken; each predecessor is itself a territory taken on the date it merged.
-  const collect = (code: string, takenOn: IsoDate, share: Decimal, approximate: boolean, note: string | null) => {
+  const collect = (code: string, takenOn: IsoDate, share: Decimal, causes: ApproximationCause[]) => {
     const own = figures.get(code);
     const incoming = changes.filter(
       (change) => change.newCode === code && change.effectiveDate > referenceDate && change.effectiveDate <= takenOn,
@@ -141,31 +173,30 @@ export function territoryPopulation(input: TerritoryPopulationInput): TerritoryP
         referenceInhabitants: own,
         share: share.toString(),
         inhabitants: share.mul(own).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(),
-        approximate,
-        note,
+        approximate: causes.length > 0,
+        note: causes.map(approximationCauseText).join(' ') || null,
+        causes,
       });
-      if (note) notes.push(note);
     } else if (incoming.length === 0) {
       missingFigures.push(code);
     }
     for (const change of incoming) {
       const part = effectiveShare(change, changes);
-      const notesOnTheWay = [note, part.note].filter((text): text is string => !!text).join(' ') || null;
       collect(
         change.oldCode,
         change.effectiveDate,
         share.mul(part.share),
-        approximate || part.approximate,
-        notesOnTheWay,
+        part.cause ? [...causes, part.cause] : causes,
       );
     }
   };
-  collect(input.code, asOf, new Decimal(1), false, null);
+  collect(input.code, asOf, new Decimal(1), []);
 
   // The municipality's own figure first, then what merged into it.
   const ordered = [...components].sort((a, b) =>
     a.code === input.code ? -1 : b.code === input.code ? 1 : a.code.localeCompare(b.code),
   );
+  const causes = new Map(ordered.flatMap((component) => component.causes).map((cause) => [causeKey(cause), cause]));
   return {
     code: input.code,
     referenceDate,
@@ -173,7 +204,8 @@ export function territoryPopulation(input: TerritoryPopulationInput): TerritoryP
     inhabitants: ordered.reduce((sum, component) => sum + component.inhabitants, 0),
     approximate: ordered.some((component) => component.approximate),
     components: ordered,
-    notes: [...new Set(notes)],
+    notes: [...new Set(components.flatMap((component) => (component.note ? [component.note] : [])))],
+    causes: [...causes.values()],
     missingFigures,
   };
 }

@@ -15,8 +15,10 @@ import { formatDocumentNumber } from './numbering';
 /** What every document of one issue shares: its type and number series, and the terms copied into each. */
 export interface IssueTerms extends DocumentTerms {
   type: DocumentType;
-  /** The series' prefix: SEN of SEN-2026-000001. Numbers are counted per issuer (the supplier), type and issue year. */
+  /** The series' prefix: SEN of SEN-2026-000001. Numbers are counted per issuer, type and issue year. */
   numberPrefix: string;
+  /** Whose series: the supplier's unless given (an allocation statement's is the contracting party's). */
+  numberIssuerId?: string;
 }
 
 /** A line to issue: its texts apart (never packed into one). */
@@ -78,7 +80,8 @@ export class DocumentIssuer {
   ): Promise<IssuedDocumentRef[]> {
     if (documents.length === 0) return [];
     const year = yearOf(terms.issueDate);
-    const first = await this.counters.reserve(tx, terms.supplierId, terms.type, year, documents.length);
+    const issuerId = terms.numberIssuerId ?? terms.supplierId;
+    const first = await this.counters.reserve(tx, issuerId, terms.type, year, documents.length);
     const numbered = documents.map((document, i) => ({
       document,
       number: formatDocumentNumber(terms.numberPrefix, terms.type, year, first + i),

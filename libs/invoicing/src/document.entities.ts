@@ -147,6 +147,14 @@ export class InvoiceDocumentEntity {
   @Column({ name: 'supplier_snapshot', type: 'jsonb' })
   supplierSnapshot: PartySnapshot;
 
+  /**
+   * The party in whose name an allocation statement is issued: the contracting party that arranges
+   * the withholding from the municipal fund (the VNG), numbered in its own series. Null for
+   * invoices and credit notes (the supplier issues those), and for statements issued before.
+   */
+  @Column({ name: 'issuer_snapshot', type: 'jsonb', nullable: true })
+  issuerSnapshot: PartySnapshot | null;
+
   @Column({ name: 'customer_snapshot', type: 'jsonb' })
   customerSnapshot: PartySnapshot;
 

@@ -5,6 +5,7 @@ import type { PrintableDocument } from './invoice-pdf';
 import type { InvoiceDocumentEntity, InvoiceLineEntity, PaymentEntity } from './document.entities';
 import { lineText } from './invoice-line.rules';
 import { outstandingCents } from './payments.rules';
+import type { LineFigures } from './ubl-line.rules';
 
 /** A document ready to render (PDF) or to turn into an e-invoice (UBL), with what the services need besides. */
 export interface Printable extends PrintableDocument {
@@ -12,6 +13,8 @@ export interface Printable extends PrintableDocument {
   supplierId: string;
   /** For a credit note: the corrected invoice's issue date. */
   creditedIssueDate: string | null;
+  /** Each line with the figures of its amount, which the e-invoice states (the PDF shows the calculation). */
+  lines: Array<PrintableDocument['lines'][number] & LineFigures>;
 }
 
 /** What a document's answer is made of: the stored rows around it. */
@@ -60,7 +63,8 @@ export function toDocumentDtos(statuses: readonly DocumentStatusRow[], rows: Doc
       period: { start: d.periodStart, end: d.periodEnd },
       referenceDate: d.referenceDate,
       issueDate: d.issueDate,
-      dueDate: d.dueDate,
+      // An allocation statement is settled through the municipal fund: nothing falls due.
+      dueDate: d.type === 'ALLOCATION_STATEMENT' ? null : d.dueDate,
       status: status.status,
       currency: d.currency,
       subtotalCents: d.subtotalCents,
@@ -74,6 +78,7 @@ export function toDocumentDtos(statuses: readonly DocumentStatusRow[], rows: Doc
       vatExemptionReason: d.vatExemptionReason,
       purchaseOrderNumber: d.purchaseOrderNumber,
       supplierName: d.supplierSnapshot.name,
+      issuerName: d.issuerSnapshot?.name ?? null,
       customerName: d.customerSnapshot.name,
       lines: rows.lines.filter((l) => l.documentId === d.id).map(toLineDto),
       creditNotes: rows.creditNotes
@@ -136,11 +141,19 @@ export function toPrintables(
           ? { supplementsNumber: supplemented.number, supplementsIssueDate: supplemented.issueDate }
           : {}),
         ...(replaced ? { replacesNumber: replaced.number, replacesIssueDate: replaced.issueDate } : {}),
+        ...(d.issuerSnapshot ? { issuer: d.issuerSnapshot } : {}),
         supplierId: d.supplierId,
         note: d.note,
         lines: rows.lines
           .filter((l) => l.documentId === id)
-          .map((l) => ({ ...lineText(l), amountCents: l.amountCents })),
+          .map((l) => ({
+            ...lineText(l),
+            amountCents: l.amountCents,
+            inhabitants: l.inhabitants,
+            perInhabitant: l.perInhabitant,
+            days: l.days,
+            daysInYear: l.daysInYear,
+          })),
       },
     ];
   });

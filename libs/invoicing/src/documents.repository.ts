@@ -8,12 +8,13 @@ import { ContractSnapshot, DocumentStatus, DocumentType, PartySnapshot } from '.
 /**
  * The status of a document, computed on every read from its payments and credit notes (never
  * stored, so never stale): invoices OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED; credit notes
- * and allocation statements are settled (PAID). `$1` is the day the status is judged on. The one
+ * are settled (PAID); allocation statements are settled through the municipal fund (SETTLED_VIA_FUND). `$1` is the day the status is judged on. The one
  * definition of a document's status: every read below goes through it.
  */
 const WITH_STATUS = `
   SELECT d.id, x.paid::text AS paid, x.credited::text AS credited,
-         CASE WHEN d.type <> 'INVOICE' THEN 'PAID'
+         CASE WHEN d.type = 'ALLOCATION_STATEMENT' THEN 'SETTLED_VIA_FUND'
+              WHEN d.type <> 'INVOICE' THEN 'PAID'
               WHEN x.credited >= d.total_cents THEN 'CREDITED'
               WHEN x.paid >= d.total_cents - x.credited THEN 'PAID'
               WHEN d.due_date < $1::date THEN 'OVERDUE'
@@ -153,6 +154,8 @@ export interface DocumentTerms {
   vatExemptionReason: string | null;
   paymentTermDays: number;
   supplier: PartySnapshot;
+  /** An allocation statement's issuer: the contracting party (null: the supplier issues). */
+  issuer?: PartySnapshot | null;
   contract: ContractSnapshot;
 }
 
@@ -353,6 +356,14 @@ export class DocumentsRepository {
     await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 11))`, [invoiceId]);
   }
 
+  /** The same for many invoices in one statement, taken in the order given (sort the ids: no deadlock). */
+  async lockAllForCorrection(tx: Transaction, invoiceIds: readonly string[]): Promise<void> {
+    if (invoiceIds.length === 0) return;
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(id, 11)) FROM unnest($1::text[]) AS id`, [
+      invoiceIds,
+    ]);
+  }
+
   /** Inserts documents that share their terms: one statement for any number; their ids by number. */
   async insert(
     tx: Transaction,
@@ -364,9 +375,9 @@ export class DocumentsRepository {
       `INSERT INTO invoice_document (type, number, run_id, contract_id, contracting_organisation_id, supplier_id, customer_organisation_id, municipality_code,
                                      credited_document_id, period_start, period_end, reference_date, issue_date, due_date, currency, subtotal_cents, vat_cents,
                                      total_cents, vat_category, vat_rate, vat_exemption_reason, purchase_order_number, payment_term_days, note,
-                                     supplier_snapshot, customer_snapshot, contract_snapshot, supplements_document_id, replaces_document_id)
+                                     supplier_snapshot, customer_snapshot, contract_snapshot, supplements_document_id, replaces_document_id, issuer_snapshot)
        SELECT t.type, t.number, $1, $2, $3, $4, t.customer, t.municipality, t.credited, $5, $6, $7, $8, $9, $10, t.subtotal, t.vat, t.subtotal + t.vat,
-              $11, $12, $13, t.po, $14, t.note, $15::jsonb, t.customer_snapshot::jsonb, $16::jsonb, t.supplements, t.replaces
+              $11, $12, $13, t.po, $14, t.note, $15::jsonb, t.customer_snapshot::jsonb, $16::jsonb, t.supplements, t.replaces, $29::jsonb
          FROM unnest($17::varchar[], $18::varchar[], $19::uuid[], $20::varchar[], $21::uuid[], $22::bigint[], $23::bigint[], $24::varchar[], $25::text[], $26::text[], $27::uuid[], $28::uuid[])
               AS t(type, number, customer, municipality, credited, subtotal, vat, po, note, customer_snapshot, supplements, replaces)
        RETURNING id, number`,
@@ -399,6 +410,7 @@ export class DocumentsRepository {
         documents.map((d) => JSON.stringify(d.customer)),
         documents.map((d) => d.supplementsDocumentId),
         documents.map((d) => d.replacesDocumentId),
+        terms.issuer ? JSON.stringify(terms.issuer) : null,
       ],
     );
   }

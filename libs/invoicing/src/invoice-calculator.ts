@@ -14,6 +14,7 @@ import {
 import { ReferenceDataReader } from '@wmo/reference-data';
 import type { Transaction } from '@wmo/tenancy';
 import type { ChargedLine } from './invoice-line.rules';
+import { approximationExplanation } from './invoicing.rules';
 import { BillableParticipant, billableParticipants } from './participation.rules';
 
 /** A line of one participant's charge: always for that municipality. */
@@ -37,6 +38,8 @@ export interface CalculationContext {
   referenceDate: IsoDate;
   tariffs: TariffPeriod[];
   changes: TerritorialChange[];
+  /** The names, by code, of every municipality a reorganisation concerns: an approximation note names them. */
+  names: ReadonlyMap<string, string>;
 }
 
 /** Participants counted per read when only their number is asked. */
@@ -49,10 +52,10 @@ const COUNT_BATCH = 5000;
 export function chargedLines(
   participant: { code: string; name: string },
   charge: ParticipantCharge,
-  context: Pick<CalculationContext, 'dutyName' | 'referenceDate'>,
+  context: Pick<CalculationContext, 'dutyName' | 'referenceDate' | 'names'>,
 ): ComputedLine[] {
   const { territory } = charge;
-  const approximation = territory.approximate ? territory.notes.join(' ') : null;
+  const approximation = territory.approximate ? approximationExplanation(territory.causes, context.names) : null;
   return charge.segments.map((segment) => ({
     municipalityCode: participant.code,
     description: `${context.dutyName} ${dutchDate(segment.from)} t/m ${dutchDate(segment.to)}: ${participant.name} (${participant.code})`,
@@ -83,20 +86,25 @@ export class InvoiceCalculator {
     private readonly referenceData: ReferenceDataReader,
   ) {}
 
-  /** What a run (or its dry run) computes with: the duty, the tariffs and every territorial change. */
+  /** What a run (or its dry run) computes with: the duty, the tariffs, every territorial change and the names it concerns. */
   async context(
     tx: Transaction,
     contract: BillingContract,
     period: { from: IsoDate; to: IsoDate },
     referenceDate: IsoDate,
   ): Promise<CalculationContext> {
+    const changes = await this.referenceData.territorialChanges(tx);
+    const concerned = await this.referenceData.municipalities(tx, [
+      ...new Set(changes.flatMap((change) => [change.oldCode, change.newCode])),
+    ]);
     return {
       contractId: contract.id,
       dutyName: `${contract.duty.name} (${contract.duty.legalBasis})`,
       period,
       referenceDate,
       tariffs: contract.tariffs,
-      changes: await this.referenceData.territorialChanges(tx),
+      changes,
+      names: new Map(concerned.map((municipality) => [municipality.code, municipality.name])),
     };
   }
 

@@ -28,6 +28,12 @@ export interface PrintableDocument {
   /** For a replacement invoice: the invoice it replaces. */
   replacesNumber?: string | null;
   note?: string | null;
+  /**
+   * An allocation statement's issuer, the contracting party (the VNG): then the document reads as
+   * what it is, no invoice (no due date, payment block, IBAN or VAT). Statements issued before it
+   * was kept have none, and keep the look they were issued with.
+   */
+  issuer?: PartySnapshot | null;
   lines: Array<{ description: string; calculation: string; amountCents: Cents }>;
 }
 
@@ -65,18 +71,27 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
 
     const left = 50;
     const right = 545;
+    const statement = doc.type === 'ALLOCATION_STATEMENT' && doc.issuer ? doc.issuer : null;
     pdf.font('Helvetica-Bold').fontSize(18).text(TITLES[doc.type], left, 50);
     pdf.font('Helvetica').fontSize(9);
 
-    // Supplier, top right.
-    const supplierLines = [
-      ...address(doc.supplier),
-      `KvK ${doc.supplier.kvkNumber ?? '-'}`,
-      doc.supplier.vatId ? `Btw-id ${doc.supplier.vatId}` : 'Btw-id -',
-      doc.supplier.iban ? `IBAN ${doc.supplier.iban}` : '',
-      doc.supplier.email ?? '',
-    ].filter(Boolean);
-    pdf.text(supplierLines.join('\n'), 350, 50, { width: 195, align: 'right' });
+    // The issuer, top right: the supplier, or the contracting party of an allocation statement.
+    const issuerLines = statement
+      ? [
+          statement.name,
+          statement.street ?? '',
+          [statement.postalCode, statement.city].filter(Boolean).join('  '),
+          statement.kvkNumber ? `KvK ${statement.kvkNumber}` : '',
+          statement.email ?? '',
+        ]
+      : [
+          ...address(doc.supplier),
+          `KvK ${doc.supplier.kvkNumber ?? '-'}`,
+          doc.supplier.vatId ? `Btw-id ${doc.supplier.vatId}` : 'Btw-id -',
+          doc.supplier.iban ? `IBAN ${doc.supplier.iban}` : '',
+          doc.supplier.email ?? '',
+        ];
+    pdf.text(issuerLines.filter(Boolean).join('\n'), 350, 50, { width: 195, align: 'right' });
 
     // Customer.
     pdf.font('Helvetica-Bold').text('Aan', left, 130);
@@ -101,13 +116,14 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
         doc.type === 'CREDIT_NOTE' ? 'Creditnotanummer' : doc.type === 'INVOICE' ? 'Factuurnummer' : 'Nummer',
         doc.number,
       ],
-      ['Factuurdatum', dutchDate(doc.issueDate)],
+      [statement ? 'Datum' : 'Factuurdatum', dutchDate(doc.issueDate)],
       ...(doc.type === 'ALLOCATION_STATEMENT'
         ? []
         : ([['Vervaldatum', dutchDate(doc.dueDate)]] as Array<[string, string]>)),
       ['Periode', `${dutchDate(doc.periodStart)} t/m ${dutchDate(doc.periodEnd)}`],
       ['Peildatum inwonertal', `${dutchDate(doc.referenceDate)} (CBS)`],
       ['Contract', `${doc.contract.reference}`],
+      ...(statement ? ([['Aanbieder', doc.supplier.name]] as Array<[string, string]>) : []),
       ['Uw kenmerk (inkoopordernummer)', doc.purchaseOrderNumber ?? '-'],
       ...(doc.creditedNumber ? ([['Crediteert factuur', doc.creditedNumber]] as Array<[string, string]>) : []),
       ...(doc.supplementsNumber ? ([['Aanvulling op factuur', doc.supplementsNumber]] as Array<[string, string]>) : []),
@@ -152,8 +168,13 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
         ? `Btw ${doc.vatRate.replace('.', ',')}%`
         : `Btw 0% (${doc.vatCategory}): ${doc.vatExemptionReason ?? 'geen btw'}`;
     const totals: Array<[string, Cents]> = [
-      ['Subtotaal', doc.subtotalCents],
-      [vatLabel, doc.vatCents],
+      // An allocation statement is no taxable supply of its issuer: no VAT block.
+      ...(statement
+        ? []
+        : ([
+            ['Subtotaal', doc.subtotalCents],
+            [vatLabel, doc.vatCents],
+          ] as Array<[string, Cents]>)),
       [
         doc.type === 'CREDIT_NOTE'
           ? 'Totaal te crediteren'
@@ -177,7 +198,9 @@ export function renderDocumentPdf(doc: PrintableDocument): Promise<Buffer> {
         ? `Betalingstermijn: ${doc.paymentTermDays} dagen. Gelieve EUR ${formatEuroCents(doc.totalCents)} uiterlijk ${dutchDate(doc.dueDate)} over te maken op ${doc.supplier.iban ?? 'de rekening van de leverancier'} t.n.v. ${doc.supplier.name}, onder vermelding van ${doc.number}.`
         : doc.type === 'CREDIT_NOTE'
           ? `Dit bedrag wordt verrekend met of terugbetaald op factuur ${doc.creditedNumber ?? ''}.`
-          : 'Geen betaling: dit bedrag is ingehouden op de uitkering uit het gemeentefonds (uitname) en door de VNG aan de aanbieder betaald.';
+          : statement
+            ? `Dit is geen factuur: er hoeft niets betaald te worden. Het bedrag wordt verrekend via het gemeentefonds: het is ingehouden op de uitkering (uitname), en ${statement.name} betaalt daaruit ${doc.supplier.name}.`
+            : 'Geen betaling: dit bedrag is ingehouden op de uitkering uit het gemeentefonds (uitname) en door de VNG aan de aanbieder betaald.';
     pdf.text(terms, left, y, { width: 495 });
     if (doc.note) pdf.text(doc.note, left, pdf.y + 6, { width: 495 });
     // The footer sits in the bottom margin; without this pdfkit would start a new page for it.

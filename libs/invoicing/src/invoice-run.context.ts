@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { BillingContract, ContractsReader } from '@wmo/contracts';
+import { OrganisationDirectory } from '@wmo/identity';
 import { dueDate, IsoDate, todayInAmsterdam } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
 import { CalculationContext, InvoiceCalculator } from './invoice-calculator';
 import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
-import type { DocumentType } from './invoicing.constants';
-import { fundingDocumentType, supplierSnapshot } from './invoicing.rules';
+import { BillingDetailsRepository } from './billing-details.repository';
+import type { DocumentType, PartySnapshot } from './invoicing.constants';
+import {
+  allocationSeriesPrefix,
+  customerSnapshot,
+  emptyCustomer,
+  fundingDocumentType,
+  supplierSnapshot,
+} from './invoicing.rules';
 import type { IssueTerms } from './document-issuer';
 
 /** What a run works with from start to end: read once, when a worker takes the run up. */
@@ -17,6 +25,8 @@ export interface RunContext {
   issueDate: IsoDate;
   type: DocumentType;
   calculation: CalculationContext;
+  /** Allocation statements: the contracting party issues them, in its own number series. */
+  issuer: { organisationId: string; numberPrefix: string; snapshot: PartySnapshot } | null;
 }
 
 /** The terms every document of the run shares. */
@@ -24,7 +34,9 @@ export function runTerms(context: RunContext): IssueTerms {
   const { run, contract } = context;
   return {
     type: context.type,
-    numberPrefix: contract.supplier.invoicePrefix,
+    numberPrefix: context.issuer?.numberPrefix ?? contract.supplier.invoicePrefix,
+    numberIssuerId: context.issuer?.organisationId ?? contract.supplierId,
+    issuer: context.issuer?.snapshot ?? null,
     runId: run.id,
     contractId: contract.id,
     contractingOrganisationId: contract.contractingOrganisationId,
@@ -57,6 +69,8 @@ export class RunContextLoader {
     private readonly runs: InvoiceRunRepository,
     private readonly contracts: ContractsReader,
     private readonly calculator: InvoiceCalculator,
+    private readonly organisations: OrganisationDirectory,
+    private readonly billingDetails: BillingDetailsRepository,
   ) {}
 
   /** Null for a run that is gone or finished (a job delivered again after the end). */
@@ -83,12 +97,26 @@ export class RunContextLoader {
       { from: run.periodStart, to: run.periodEnd },
       run.referenceDate,
     );
+    const type = fundingDocumentType(contract.fundingModel);
     return {
       run,
       contract,
       issueDate: todayInAmsterdam(),
-      type: fundingDocumentType(contract.fundingModel),
+      type,
       calculation,
+      issuer: type === 'ALLOCATION_STATEMENT' ? await this.issuer(tx, contract.contractingOrganisationId) : null,
+    };
+  }
+
+  /** The contracting party as the issuer of allocation statements: its name and, where kept, its address. */
+  private async issuer(tx: PlatformTransaction, organisationId: string): Promise<RunContext['issuer']> {
+    const organisation = await this.organisations.organisation(tx, organisationId);
+    if (!organisation) throw new Error(`There is no organisation ${organisationId}`);
+    const details = await this.billingDetails.byOrganisation(tx, organisationId);
+    return {
+      organisationId,
+      numberPrefix: allocationSeriesPrefix(organisation),
+      snapshot: details ? customerSnapshot(organisation.name, details) : emptyCustomer(organisation.name),
     };
   }
 }

@@ -4,7 +4,8 @@ export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as cons
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_KINDS = ['INVOICE', 'CORRECTION'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
-export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const;
+/** SETTLED_VIA_FUND: an allocation statement, settled through the withholding from the municipal fund (never paid). */
+export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED', 'SETTLED_VIA_FUND'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** A party (supplier or customer) as it was when a document was issued: the document must not change when the party does. */

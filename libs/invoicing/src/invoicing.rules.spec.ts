@@ -5,6 +5,7 @@ import type { Principal, Role } from '@wmo/tenancy';
 import { ASSEN_CUSTOMER } from './__fixtures__/stored-documents';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import {
+  approximationExplanation,
   approximationNote,
   assertIdempotencyKey,
   assertMayCorrect,
@@ -240,6 +241,77 @@ describe('approximationNote', () => {
       ]),
     ).toBe('Toelichting inwonertal: Delfzijl naar rato. Haaren naar rato.');
     expect(approximationNote([{ approximationNote: null }])).toBeNull();
+  });
+});
+
+describe('approximationExplanation: why the inhabitants are approximate, in Dutch, naming the municipalities', () => {
+  // The names as data/reference has them (Maasdonk ended on 31 December 2014).
+  const names = new Map([
+    ['GM1671', 'Maasdonk'],
+    ['GM0796', "'s-Hertogenbosch"],
+    ['GM0828', 'Oss'],
+    ['GM0424', 'Muiden'],
+    ['GM0457', 'Weesp'],
+    ['GM1942', 'Gooise Meren'],
+  ]);
+  const maasdonk = {
+    oldCode: 'GM1671',
+    effectiveDate: '2015-01-01',
+    successorCodes: ['GM0796', 'GM0828'],
+    source:
+      "Nuland and Vinkel to 's-Hertogenbosch; plan figure 6,719 inhabitants (per metatopos, herindelingsplan, not CBS)",
+  };
+
+  it("a mere part counts none of the divided municipality: Maasdonk 2015 for 's-Hertogenbosch and for Oss", () => {
+    expect(approximationExplanation([{ ...maasdonk, successorCode: 'GM0796', main: false }], names)).toBe(
+      "Maasdonk is op 1 januari 2015 verdeeld over 's-Hertogenbosch en Oss, zonder bekend aandeel per gemeente; " +
+        "het deel dat naar 's-Hertogenbosch ging telt hier niet mee.",
+    );
+    expect(approximationExplanation([{ ...maasdonk, successorCode: 'GM0828', main: false, source: null }], names)).toBe(
+      "Maasdonk is op 1 januari 2015 verdeeld over 's-Hertogenbosch en Oss, zonder bekend aandeel per gemeente; " +
+        'het deel dat naar Oss ging telt hier niet mee.',
+    );
+  });
+
+  it('the main successor counts all of it', () => {
+    expect(approximationExplanation([{ ...maasdonk, successorCode: 'GM0796', main: true }], names)).toBe(
+      "Maasdonk is op 1 januari 2015 verdeeld over 's-Hertogenbosch en Oss, zonder bekend aandeel per gemeente; " +
+        "'s-Hertogenbosch kreeg het grootste deel, dus heel Maasdonk telt hier mee.",
+    );
+  });
+
+  it('one sentence per cause, in their order; null without causes', () => {
+    const muiden = {
+      oldCode: 'GM0424',
+      effectiveDate: '2016-01-01',
+      successorCodes: ['GM0457', 'GM1942'],
+      successorCode: 'GM1942',
+      main: true,
+      source: null,
+    };
+    expect(approximationExplanation([muiden, { ...maasdonk, successorCode: 'GM0828', main: false }], names)).toBe(
+      'Muiden is op 1 januari 2016 verdeeld over Weesp en Gooise Meren, zonder bekend aandeel per gemeente; ' +
+        'Gooise Meren kreeg het grootste deel, dus heel Muiden telt hier mee. ' +
+        "Maasdonk is op 1 januari 2015 verdeeld over 's-Hertogenbosch en Oss, zonder bekend aandeel per gemeente; " +
+        'het deel dat naar Oss ging telt hier niet mee.',
+    );
+    expect(approximationExplanation([], names)).toBeNull();
+  });
+
+  it('names three successors as "A, B en C" (a hypothetical division over Vught too)', () => {
+    const cause = { ...maasdonk, successorCodes: ['GM0796', 'GM0828', 'GM0865'], successorCode: 'GM0865', main: false };
+    expect(approximationExplanation([cause], new Map([...names, ['GM0865', 'Vught']]))).toBe(
+      "Maasdonk is op 1 januari 2015 verdeeld over 's-Hertogenbosch, Oss en Vught, zonder bekend aandeel per gemeente; " +
+        'het deel dat naar Vught ging telt hier niet mee.',
+    );
+  });
+
+  it('leaves the English source note of the reorganisation table off the document, and never invents a name', () => {
+    const text = approximationExplanation([{ ...maasdonk, successorCode: 'GM0796', main: false }], new Map());
+    expect(text).toBe(
+      'GM1671 is op 1 januari 2015 verdeeld over GM0796 en GM0828, zonder bekend aandeel per gemeente; ' +
+        'het deel dat naar GM0796 ging telt hier niet mee.',
+    );
   });
 });
 

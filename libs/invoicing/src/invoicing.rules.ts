@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { RequestValidationError } from '@wmo/common';
 import type { BillingContract, FundingModel, SupplierBillingDetails } from '@wmo/contracts';
-import { billingPeriod, Cents, IsoDate, periodsOverlap, sumCents, vatAmountCents } from '@wmo/domain';
+import {
+  ApproximationCause,
+  billingPeriod,
+  Cents,
+  dutchLongDate,
+  IsoDate,
+  periodsOverlap,
+  sumCents,
+  vatAmountCents,
+} from '@wmo/domain';
 import { hasRole, isOperator, Principal } from '@wmo/tenancy';
 import type { DocumentType, PartySnapshot } from './invoicing.constants';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
@@ -146,6 +155,22 @@ export function customerSnapshot(name: string, billing: CustomerBilling): PartyS
   };
 }
 
+/**
+ * The prefix of the number series in which a contracting party issues allocation statements:
+ * a municipality's CBS code, else the initials of its name's capitalised words ("Vereniging van
+ * Nederlandse Gemeenten": VNG), so that VNG-AS-2026-000001 is the VNG's and never a supplier's.
+ */
+export function allocationSeriesPrefix(party: { name: string; municipalityCode: string | null }): string {
+  if (party.municipalityCode) return party.municipalityCode;
+  const initials = party.name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('')
+    .slice(0, 8);
+  return initials || 'UITNAME';
+}
+
 /** A customer of whom nothing but a name is known: the document is issued all the same, and the run lists the gap. */
 export function emptyCustomer(name: string): PartySnapshot {
   return customerSnapshot(name, {
@@ -165,6 +190,39 @@ export function documentTotals(
 ): { subtotalCents: Cents; vatCents: Cents } {
   const subtotalCents = sumCents(lines.map((line) => line.amountCents));
   return { subtotalCents, vatCents: vatAmountCents(subtotalCents, vatRate) };
+}
+
+/** "Oss", "'s-Hertogenbosch en Oss", "Bussum, Muiden en Naarden". */
+function dutchList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/**
+ * Why a line's inhabitants rest on an approximation (DOMAIN.md rule 3), in Dutch, one short
+ * sentence per cause, naming the municipalities by their names in the reference data (`names`, by
+ * code; a code without a name stays a code): "Maasdonk is op 1 januari 2015 verdeeld over
+ * 's-Hertogenbosch en Oss, zonder bekend aandeel per gemeente; het deel dat naar Oss ging telt
+ * hier niet mee." Null without causes. The source's own note on the reorganisation is English free
+ * text from the CBS table (data/reference/mergers.csv), sometimes with a non-CBS figure, so it stays
+ * with the reference data and is not put on a document.
+ */
+export function approximationExplanation(
+  causes: readonly ApproximationCause[],
+  names: ReadonlyMap<string, string>,
+): string | null {
+  const name = (code: string) => names.get(code) ?? code;
+  const sentences = causes.map((cause) => {
+    const old = name(cause.oldCode);
+    const successor = name(cause.successorCode);
+    const counted = cause.main
+      ? `${successor} kreeg het grootste deel, dus heel ${old} telt hier mee`
+      : `het deel dat naar ${successor} ging telt hier niet mee`;
+    return (
+      `${old} is op ${dutchLongDate(cause.effectiveDate)} verdeeld over ${dutchList(cause.successorCodes.map(name))}, ` +
+      `zonder bekend aandeel per gemeente; ${counted}.`
+    );
+  });
+  return sentences.length ? sentences.join(' ') : null;
 }
 
 /** The note on a document whose inhabitants rest on an approximation (DOMAIN.md rule 3), each explanation once. */

@@ -28,6 +28,7 @@ const documents = STORED_DOCUMENTS.map((d): InvoiceDocumentEntity => ({
   ...d,
   supplementsDocumentId: null,
   replacesDocumentId: null,
+  issuerSnapshot: null,
   subtotalCents: cents(d.subtotalCents),
   vatCents: cents(d.vatCents),
   totalCents: cents(d.totalCents),
@@ -80,7 +81,7 @@ describe.each([
     const statuses: DocumentStatusRow[] = [
       { id: INVOICE_ID, paidCents: cents(100_000), creditedCents: cents(1_166_544), status: 'PARTIALLY_PAID' },
       { id: CREDIT_NOTE_ID, paidCents: cents(0), creditedCents: cents(0), status: 'PAID' },
-      { id: ALLOCATION_ID, paidCents: cents(0), creditedCents: cents(0), status: 'PAID' },
+      { id: ALLOCATION_ID, paidCents: cents(0), creditedCents: cents(0), status: 'SETTLED_VIA_FUND' },
     ];
     const dtos = toDocumentDtos(statuses, {
       documents,

@@ -33,7 +33,8 @@ export function issuedEvent(doc: IssuedDocument): EventDraft {
       contractReference: doc.contractReference,
       period: doc.period,
       issueDate: doc.issueDate,
-      dueDate: doc.dueDate,
+      // An allocation statement is settled through the municipal fund: nothing falls due.
+      dueDate: doc.type === 'ALLOCATION_STATEMENT' ? null : doc.dueDate,
       subtotalCents: doc.subtotalCents,
       vatCents: doc.vatCents,
       totalCents: plusCents(doc.subtotalCents, doc.vatCents),

@@ -4,6 +4,7 @@ import { centsToDecimal } from '@wmo/domain';
 import type { PrintableDocument } from './invoice-pdf';
 import type { PartySnapshot } from './invoicing.constants';
 import { customerGaps } from './readiness.rules';
+import { LineFigures, ublLinePrice } from './ubl-line.rules';
 
 export type UblProfile = 'nlcius' | 'peppol';
 
@@ -20,6 +21,8 @@ const NS = {
 };
 
 export interface UblInput extends PrintableDocument {
+  /** Each line with the figures its amount was computed from (see `ublLinePrice`). */
+  lines: Array<PrintableDocument['lines'][number] & LineFigures>;
   /** For a credit note: the corrected invoice's issue date. */
   creditedIssueDate?: string | null;
   /** For a supplementary invoice: the original invoice's issue date. */
@@ -56,9 +59,16 @@ export function ublGaps(doc: PrintableDocument): UblGap[] {
  * A UBL 2.1 Invoice (or CreditNote, type 381) following EN 16931 as profiled by SI-UBL 2.0
  * (NLCIUS) or Peppol BIS Billing 3.0: supplier by KvK (0106), municipality by OIN (0190), the
  * purchase-order number as BuyerReference, payment by credit transfer to the supplier's IBAN, the
- * VAT category and exemption reason of the contract, and the PDF embedded. Each line is quantity 1
- * at its exact amount; the calculation (inhabitants x tariff x days) is in the item description,
- * because a pro-rata price does not fit two decimals.
+ * VAT category and exemption reason of the contract, and the PDF embedded. A line billed as
+ * inhabitants x tariff says so: its inhabitants as the quantity, the tariff as the price, and the
+ * part of the year not billed as a line allowance; any other line is quantity 1 at its amount
+ * (`ublLinePrice`). The calculation is in the item description either way.
+ *
+ * Validated in the tests against the UBL 2.1 schemas, EN 16931 and SI-UBL 2.0 (NLCIUS). The Peppol
+ * BIS Billing 3.0 rule files are not among the shared rule sets (../shared/einvoice holds only
+ * EN 16931 and SI-UBL), so Peppol's line rule PEPPOL-EN16931-R120 (line net amount = quantity x
+ * price / base quantity + charges - allowances, within 0.02) is kept by construction in
+ * `ublLinePrice` and restated in the tests (`peppolLineAmountErrors`).
  */
 export function buildUbl(doc: UblInput, profile: UblProfile): string {
   const credit = doc.type === 'CREDIT_NOTE';
@@ -158,19 +168,29 @@ export function buildUbl(doc: UblInput, profile: UblProfile): string {
   doc.lines.forEach((line, i) => {
     const element = cac(xml, credit ? 'CreditNoteLine' : 'InvoiceLine');
     cbc(element, 'ID', String(i + 1));
-    cbc(element, credit ? 'CreditedQuantity' : 'InvoicedQuantity', '1', { unitCode: 'C62' });
+    const pricing = ublLinePrice(line);
+    cbc(element, credit ? 'CreditedQuantity' : 'InvoicedQuantity', pricing.quantity, { unitCode: 'C62' });
     amount(element, 'LineExtensionAmount', line.amountCents);
     const linePeriod = cac(element, 'InvoicePeriod');
     cbc(linePeriod, 'StartDate', doc.periodStart);
     cbc(linePeriod, 'EndDate', doc.periodEnd);
     linePeriod.up();
+    // After the period and before the item in both line types (UBL 2.1 XSD); a line allowance
+    // carries no VAT category of its own (UBL-CR-558) and no reason code (SI-UBL BR-NL-32).
+    if (pricing.allowance) {
+      const allowance = cac(element, 'AllowanceCharge');
+      cbc(allowance, 'ChargeIndicator', 'false');
+      cbc(allowance, 'AllowanceChargeReason', pricing.allowance.reason);
+      amount(allowance, 'Amount', pricing.allowance.amountCents);
+      allowance.up();
+    }
     const item = cac(element, 'Item');
     cbc(item, 'Description', line.calculation || line.description);
     cbc(item, 'Name', line.description.slice(0, 200));
     taxCategory(item, 'ClassifiedTaxCategory', doc, false);
     item.up();
     const price = cac(element, 'Price');
-    amount(price, 'PriceAmount', line.amountCents);
+    cbc(price, 'PriceAmount', pricing.priceAmount, { currencyID: 'EUR' });
     price.up();
     element.up();
   });

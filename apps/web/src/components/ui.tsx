@@ -110,6 +110,7 @@ export const INVOICE_STATUS_LABELS: BadgeLabels = {
   PAID: { label: 'Betaald', tone: 'valid' },
   OVERDUE: { label: 'Vervallen', tone: 'invalid' },
   CREDITED: { label: 'Gecrediteerd', tone: 'neutral' },
+  SETTLED_VIA_FUND: { label: 'Verrekend via gemeentefonds', tone: 'valid' },
 };
 
 export function InvoiceStatusBadge({ status }: { status: string }) {

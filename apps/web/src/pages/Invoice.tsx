@@ -114,10 +114,10 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <p className="utrecht-paragraph invoice-summary">
         <DocumentStatusBadge doc={doc} />{' '}
         {doc.type === 'INVOICE'
-          ? `${euroCents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${euroCents(doc.outstandingCents)}, te betalen vóór ${date(doc.dueDate)}` : 'niets meer open'}.`
+          ? `${euroCents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${euroCents(doc.outstandingCents)}, te betalen vóór ${doc.dueDate ? date(doc.dueDate) : '-'}` : 'niets meer open'}.`
           : doc.type === 'CREDIT_NOTE'
             ? `${euroCents(doc.totalCents)} gecrediteerd door ${doc.supplierName} aan ${doc.customerName}.`
-            : `${euroCents(doc.totalCents)}: het aandeel van ${doc.customerName}, verrekend via de uitname uit het gemeentefonds.`}
+            : `${euroCents(doc.totalCents)}: het aandeel van ${doc.customerName}, verrekend via de uitname uit het gemeentefonds${doc.issuerName ? `; opgesteld door ${doc.issuerName}` : ''}. Dit is geen factuur.`}
       </p>
       {recorded ? (
         <div ref={recordedRef} tabIndex={-1}>
@@ -136,6 +136,7 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
             ['Soort', label],
             ['Nummer', doc.number],
             ['Status', <DocumentStatusBadge key="status" doc={doc} />],
+            ...(doc.issuerName ? ([['Opgesteld door', doc.issuerName]] as Array<[string, string]>) : []),
             ['Aanbieder', doc.supplierName],
             ['Ontvanger', `${doc.customerName}${doc.municipalityCode ? ` (${doc.municipalityCode})` : ''}`],
             [
@@ -146,8 +147,10 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
             ],
             ['Periode', periodText(doc.period.start, doc.period.end)],
             ['Peildatum inwonertal (CBS)', date(doc.referenceDate)],
-            ['Factuurdatum', date(doc.issueDate)],
-            ...(doc.type === 'INVOICE' ? ([['Vervaldatum', date(doc.dueDate)]] as Array<[string, string]>) : []),
+            [doc.type === 'ALLOCATION_STATEMENT' ? 'Datum' : 'Factuurdatum', date(doc.issueDate)],
+            ...(doc.type === 'INVOICE' && doc.dueDate
+              ? ([['Vervaldatum', date(doc.dueDate)]] as Array<[string, string]>)
+              : []),
             ['Inkoopordernummer', doc.purchaseOrderNumber ?? 'Geen'],
             ...(doc.credits
               ? ([

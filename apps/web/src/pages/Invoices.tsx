@@ -133,7 +133,7 @@ export function InvoicesPage() {
       cell: (d) => (
         <>
           <span className="nowrap">{date(d.issueDate)}</span>
-          {d.type === 'INVOICE' ? <span className="document-type">vervalt {date(d.dueDate)}</span> : null}
+          {d.type === 'INVOICE' && d.dueDate ? <span className="document-type">vervalt {date(d.dueDate)}</span> : null}
         </>
       ),
     },

@@ -29,6 +29,7 @@ const DOCUMENT_STATUSES: Record<string, string> = {
   PAID: 'Betaald',
   OVERDUE: 'Vervallen',
   CREDITED: 'Gecrediteerd',
+  SETTLED_VIA_FUND: 'Via gemeentefonds',
 };
 const WEEKDAYS = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
 
@@ -260,7 +261,7 @@ export function renderComplianceReportPdf(report: ComplianceReportDto): Promise<
           DOCUMENT_TYPES[d.type] ?? d.type,
           dutchDate(d.issueDate),
           formatEuroCents(d.totalCents),
-          d.type === 'INVOICE' ? (DOCUMENT_STATUSES[d.status] ?? d.status) : 'Verwerkt',
+          d.type === 'CREDIT_NOTE' ? 'Verwerkt' : (DOCUMENT_STATUSES[d.status] ?? d.status),
         ]),
       );
       const t = report.documentTotals;

@@ -66,7 +66,7 @@ export class ReportDocumentDto {
   /** @example 0 */
   creditedCents: number;
 
-  @ApiProperty({ enum: ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] })
+  @ApiProperty({ enum: ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED', 'SETTLED_VIA_FUND'] })
   status: string;
 }
 

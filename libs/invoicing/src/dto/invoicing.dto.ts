@@ -163,10 +163,11 @@ export class InvoiceDocumentDto {
   @ApiProperty({ format: 'date' })
   issueDate: string;
 
-  @ApiProperty({ format: 'date' })
-  dueDate: string;
+  /** Null for an allocation statement: it is settled through the municipal fund, nothing falls due. */
+  @ApiProperty({ format: 'date', nullable: true })
+  dueDate: string | null;
 
-  /** Invoices: OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED. Credit notes and allocation statements (settled through the fund withholding) are PAID. */
+  /** Invoices: OPEN, PARTIALLY_PAID, PAID, OVERDUE or CREDITED. Credit notes are PAID; allocation statements SETTLED_VIA_FUND (verrekend via het gemeentefonds). */
   @ApiProperty({ enum: DOCUMENT_STATUSES })
   status: DocumentStatus;
 
@@ -201,6 +202,9 @@ export class InvoiceDocumentDto {
 
   /** @example 'Stichting Sensoor' */
   supplierName: string;
+
+  /** The party in whose name an allocation statement is issued (the contracting party, e.g. the VNG); null for invoices and credit notes, which the supplier issues. */
+  issuerName: string | null;
 
   /** @example 'Gemeente Assen' */
   customerName: string;

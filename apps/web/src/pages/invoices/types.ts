@@ -3,7 +3,7 @@ import { INVOICE_STATUS_LABELS } from '../../components/ui';
 import { date } from '../../format';
 
 export type DocumentType = 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
-export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED';
+export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
 
 export interface DocumentLine {
   lineNumber: number;
@@ -42,7 +42,8 @@ export interface InvoiceDocument {
   period: { start: string; end: string };
   referenceDate: string;
   issueDate: string;
-  dueDate: string;
+  /** Null for an allocation statement: nothing falls due. */
+  dueDate: string | null;
   status: DocumentStatus;
   currency: string;
   subtotalCents: number;
@@ -56,6 +57,8 @@ export interface InvoiceDocument {
   vatExemptionReason: string | null;
   purchaseOrderNumber: string | null;
   supplierName: string;
+  /** The contracting party in whose name an allocation statement is issued (the VNG); null otherwise. */
+  issuerName: string | null;
   customerName: string;
   lines: DocumentLine[];
   creditNotes: DocumentRef[];
@@ -86,9 +89,9 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
 };
 
 /** The statuses to filter on, in the words of their badges. */
-export const STATUS_OPTIONS = (['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED'] as const).map(
-  (status): [DocumentStatus, string] => [status, INVOICE_STATUS_LABELS[status].label],
-);
+export const STATUS_OPTIONS = (
+  ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED', 'SETTLED_VIA_FUND'] as const
+).map((status): [DocumentStatus, string] => [status, INVOICE_STATUS_LABELS[status].label]);
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {
