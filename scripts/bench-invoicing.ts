@@ -4,7 +4,10 @@
  * 1. The full 2025 run of VNG-SEN-2018 (one invoice and PDF per participant) on a worker process,
  *    against pdfkit alone rendering the same documents in this process: the run's overhead over
  *    bare rendering (target: under 50%).
- * 2. A synthetic run of BENCH_PARTICIPANTS (default 100,000) generated municipalities on a fresh
+ * 2. After it, a tariff amendment back to 1 July 2025 and the correction run of 2025 on the same
+ *    worker: a supplementary invoice (and its PDF) per participant, against the invoice run
+ *    (target: no worse than 1.5 times its time per document).
+ * 3. A synthetic run of BENCH_PARTICIPANTS (default 100,000) generated municipalities on a fresh
  *    worker process: its time and the worker's peak resident memory (target: under 512 MB).
  *
  * The synthetic municipalities (codes S00000...) live only in the benchmark's own database; to
@@ -35,6 +38,9 @@ interface Run {
 export interface InvoicingResults {
   allocation: { documents: number; seconds: number };
   run2025: { documents: number; seconds: number; queuedSeconds: number };
+  correction2025: { documents: number; seconds: number; amendmentSeconds: number };
+  /** The correction run's time per document over the invoice run's. */
+  correctionRatio: number;
   pdfkitOnly: { documents: number; seconds: number };
   overhead: number;
   synthetic: {
@@ -54,10 +60,11 @@ async function runToCompletion(
   contractId: string,
   year: number,
   onProgress?: (run: Run) => void,
+  kind: 'invoice-runs' | 'correction-runs' = 'invoice-runs',
 ): Promise<Run> {
   let run = await api.request<Run>(
     'POST',
-    `/api/v1/contracts/${contractId}/invoice-runs`,
+    `/api/v1/contracts/${contractId}/${kind}`,
     { year },
     { 'idempotency-key': randomUUID() },
   );
@@ -190,12 +197,27 @@ export async function benchInvoicing(
   const worker = await startNode('apps/worker/src/main.js', env, /Worker ready()/);
   let allocation: InvoicingResults['allocation'];
   let run2025: Run;
+  let correction2025: Run;
+  let amendmentSeconds: number;
   try {
     log('Invoicing: the 2016 allocation run (VNG-SEN-2015) ...');
     const allocationRun = await runToCompletion(vng, await contractId(vng, 'VNG-SEN-2015'), 2016);
     allocation = { documents: allocationRun.documentCount, seconds: seconds(allocationRun) };
     log('Invoicing: the 2025 run (VNG-SEN-2018) ...');
-    run2025 = await runToCompletion(vng, await contractId(vng, 'VNG-SEN-2018'), 2025);
+    const vng2018 = await contractId(vng, 'VNG-SEN-2018');
+    run2025 = await runToCompletion(vng, vng2018, 2025);
+    log('Invoicing: a tariff amendment back to 1 July 2025, then the 2025 correction run (VNG-SEN-2018) ...');
+    // MADE-UP BENCHMARK DATA: no such amendment exists; EUR 0.30 per inhabitant from 1 July 2025
+    // makes every participant of the 2025 run billed too little, so the correction run issues a
+    // supplementary invoice to each. The request answers the billing impact (not timed as the run).
+    const amended = performance.now();
+    await vng.request('POST', `/api/v1/contracts/${vng2018}/amendments`, {
+      effectiveDate: '2025-07-01',
+      reason: 'Tariefwijziging (benchmark)',
+      perInhabitant: '0.3000',
+    });
+    amendmentSeconds = (performance.now() - amended) / 1000;
+    correction2025 = await runToCompletion(vng, vng2018, 2025, undefined, 'correction-runs');
   } finally {
     await stopNode(worker.child);
   }
@@ -221,6 +243,7 @@ export async function benchInvoicing(
     await stopNode(bigWorker.child);
   }
   const bigSeconds = seconds(big);
+  const correctionSeconds = seconds(correction2025);
   return {
     allocation,
     run2025: {
@@ -228,6 +251,8 @@ export async function benchInvoicing(
       seconds: runSeconds,
       queuedSeconds: (Date.parse(run2025.startedAt!) - Date.parse(run2025.createdAt)) / 1000,
     },
+    correction2025: { documents: correction2025.documentCount, seconds: correctionSeconds, amendmentSeconds },
+    correctionRatio: correctionSeconds / correction2025.documentCount / (runSeconds / run2025.documentCount),
     pdfkitOnly,
     overhead: runSeconds / pdfkitOnly.seconds - 1,
     synthetic: {
@@ -249,9 +274,11 @@ export function invoicingReport(r: InvoicingResults): string[] {
     `| 2016 allocation run (VNG-SEN-2015), statements + PDFs | ${r.allocation.documents} | ${s(r.allocation.seconds)} | ${((r.allocation.seconds * 1000) / r.allocation.documents).toFixed(1)} ms |`,
     `| 2025 run (VNG-SEN-2018), invoices + PDFs | ${r.run2025.documents} | ${s(r.run2025.seconds)} | ${((r.run2025.seconds * 1000) / r.run2025.documents).toFixed(1)} ms |`,
     `| pdfkit alone, the same ${r.pdfkitOnly.documents} PDFs | ${r.pdfkitOnly.documents} | ${s(r.pdfkitOnly.seconds)} | ${((r.pdfkitOnly.seconds * 1000) / r.pdfkitOnly.documents).toFixed(1)} ms |`,
+    `| 2025 correction run (VNG-SEN-2018), tariff back to 1 July: differences recomputed, supplementary invoices in one transaction + PDFs | ${r.correction2025.documents} | ${s(r.correction2025.seconds)} | ${((r.correction2025.seconds * 1000) / r.correction2025.documents).toFixed(1)} ms |`,
     `| synthetic run, ${r.synthetic.participants.toLocaleString('en')} participants | ${r.synthetic.documents.toLocaleString('en')} | ${s(r.synthetic.seconds)} | ${((r.synthetic.seconds * 1000) / r.synthetic.documents).toFixed(1)} ms |`,
     '',
     `Run overhead over bare pdfkit rendering: ${(r.overhead * 100).toFixed(0)}% (target: under 50%); the 2025 run waited ${r.run2025.queuedSeconds.toFixed(1)} s in the queue before a worker took it.`,
+    `Correction run / invoice run, per document: ${r.correctionRatio.toFixed(2)}x (target: no worse than 1.5x); both timed from the moment the worker took the run up to COMPLETED, PDFs rendered and stored included; the amendment request before it (its billing impact computed and told) took ${r.correction2025.amendmentSeconds.toFixed(1)} s, not included.`,
     `Synthetic run: ${r.synthetic.documentsPerSecond.toLocaleString('en')} documents/s; worker peak memory (RSS) ${r.synthetic.peakRssMb ?? '?'} MB (target: under 512 MB); API peak ${r.synthetic.apiPeakRssMb ?? '?'} MB.`,
   ];
 }

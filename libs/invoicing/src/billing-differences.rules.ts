@@ -132,6 +132,23 @@ export function differenceReasons(
   return reasons;
 }
 
+/**
+ * How many documents a correction run would issue: per municipality a credit note and a
+ * supplementary invoice; on a central invoice one credit note per invoice concerned and one
+ * supplementary invoice for all (counting every invoice concerned: the latest first, an older one
+ * is credited only when the newer ones have too little left, so this is at most).
+ */
+export function correctionDocuments(
+  fundingModel: string,
+  items: readonly BillingDifference[],
+): { creditNotes: number; supplementaryInvoices: number } {
+  const over = items.filter((i) => i.differenceCents < 0 && i.documents.some((d) => d.type === 'INVOICE'));
+  const short = items.filter((i) => i.differenceCents > 0);
+  if (fundingModel !== 'CENTRAL_INVOICE') return { creditNotes: over.length, supplementaryInvoices: short.length };
+  const invoices = new Set(over.flatMap((i) => i.documents.filter((d) => d.type === 'INVOICE').map((d) => d.id)));
+  return { creditNotes: invoices.size, supplementaryInvoices: short.length ? 1 : 0 };
+}
+
 /** What a set of differences would credit and add, excluding VAT (a correction run's dry run). */
 export const correctionTotals = (items: readonly BillingDifference[]) => ({
   creditCents: sumCents(

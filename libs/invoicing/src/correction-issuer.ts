@@ -6,9 +6,9 @@ import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.
 import { BillingDifferencesService } from './billing-differences.service';
 import type { BillingDifference } from './billing-differences.rules';
 import { creditLine, creditNoteTerms } from './credit-notes.service';
-import { allocateCorrection, creditNoteTotals } from './credit-notes.rules';
+import { allocateCorrection, CreditAllocation, CreditableLine, creditNoteTotals } from './credit-notes.rules';
 import { DocumentIssuer, DocumentToIssue } from './document-issuer';
-import type { InvoiceDocumentEntity } from './document.entities';
+import type { InvoiceDocumentEntity, InvoiceLineEntity } from './document.entities';
 import { DocumentsRepository } from './documents.repository';
 import type { ComputedParticipant } from './invoice-calculator';
 import { InvoiceLineRepository } from './invoice-line.repository';
@@ -46,12 +46,46 @@ export class CorrectionIssuer {
           .map((line) => line.documentId),
       ),
     ].sort();
-    for (const id of invoiceIds) await this.documents.lockForCorrection(tx, id);
+    await this.documents.lockAllForCorrection(tx, invoiceIds);
     const { items, due } = await this.differences.compute(tx, contract, period, run.referenceDate);
     const differing = items.filter((item) => item.differenceCents !== 0);
     const invoices = new Map((await this.documents.byIds(tx, invoiceIds)).map((d) => [d.id, d]));
-    // The customers of the supplementary invoices, read for all of them at once.
+    const latestFirst = (item: BillingDifference) =>
+      item.documents
+        .filter((d) => d.type === 'INVOICE')
+        .map((d) => invoices.get(d.id)!)
+        .sort((a, b) => (a.number < b.number ? 1 : -1));
+    const over = differing.filter((item) => item.differenceCents < 0);
     const short = differing.filter((item) => item.differenceCents > 0);
+    const central = contract.fundingModel === 'CENTRAL_INVOICE';
+    let issued = 0;
+    // Billed too much: a credit note per invoice concerned, by line (a central invoice: one for all its municipalities).
+    if (central) issued += await this.credit(tx, context, over, [...new Set(over.flatMap(latestFirst))]);
+    else for (const item of over) issued += await this.credit(tx, context, [item], latestFirst(item));
+    // Billed too little: supplementary invoices with today's customer details, issued in one issue.
+    const { supplements, held } = central
+      ? await this.centralSupplement(tx, context, short, due, latestFirst)
+      : await this.supplements(tx, context, short, due, latestFirst);
+    issued += (await this.issuer.issue(tx, runTerms(context), supplements, { renderPdfs: false })).length;
+    await this.runs.hold(tx, run, held);
+    // A worker that takes the run over after an earlier one committed finds those differences gone: they count as done.
+    const corrected = new Set([
+      ...differing.map((item) => item.municipalityCode),
+      ...(await this.runs.municipalitiesOf(tx, run.id)),
+    ]);
+    await this.runs.setProgressOf(tx, run.id, corrected.size, corrected.size);
+    return issued;
+  }
+
+  /** One supplementary invoice per municipality billed too little, to the municipality; held without an address. */
+  private async supplements(
+    tx: PlatformTransaction,
+    context: RunContext,
+    short: readonly BillingDifference[],
+    due: readonly ComputedParticipant[],
+    latestFirst: (item: BillingDifference) => InvoiceDocumentEntity[],
+  ): Promise<{ supplements: DocumentToIssue[]; held: HeldCustomer[] }> {
+    // The customers, read for all of them at once.
     const organisations = new Map(
       (
         await this.organisations.municipalityOrganisations(
@@ -60,69 +94,101 @@ export class CorrectionIssuer {
         )
       ).map((o) => [o.municipalityCode, o]),
     );
-    const details = new Map(
-      (
-        await this.billing.forCustomers(
-          tx,
-          [...organisations.values()].map((o) => o.id),
-          contract.id,
-          yearOf(run.periodStart),
-        )
-      ).map((row) => [row.organisationId, row]),
+    const details = await this.detailsOf(
+      tx,
+      context,
+      [...organisations.values()].map((o) => o.id),
     );
-    let issued = 0;
-    const held: HeldCustomer[] = [];
     const supplements: DocumentToIssue[] = [];
-    for (const item of differing) {
-      const own = item.documents
-        .filter((d) => d.type === 'INVOICE')
-        .map((d) => invoices.get(d.id)!)
-        .sort((a, b) => (a.number < b.number ? 1 : -1));
-      if (item.differenceCents < 0) {
-        issued += await this.credit(tx, context, item, own);
-        continue;
-      }
+    const held: HeldCustomer[] = [];
+    for (const item of short) {
       const organisation = organisations.get(item.municipalityCode);
       if (!organisation) throw new Error(`There is no organisation for municipality ${item.municipalityCode}`);
       const customer = { organisation, details: details.get(organisation.id)! };
-      const supplementary = supplement(context, item, own[0] ?? null, due, customer);
+      const supplementary = supplement(
+        context,
+        [item],
+        latestFirst(item)[0] ?? null,
+        due,
+        customer,
+        item.municipalityCode,
+      );
       if ('held' in supplementary) held.push(supplementary.held);
       else supplements.push(supplementary.document);
     }
-    // Every supplementary invoice in one issue: one number reservation, one insert.
-    issued += (await this.issuer.issue(tx, runTerms(context), supplements, { renderPdfs: false })).length;
-    await this.runs.hold(tx, run, held);
-    await this.runs.setProgressOf(tx, run.id, differing.length, differing.length);
-    return issued;
+    return { supplements, held };
   }
 
-  /** Credit notes for what was billed too much: the latest invoice first, its last lines first, never more than is left on a line. */
+  /** CENTRAL_INVOICE: one supplementary invoice to the contracting party, a line per municipality; held whole without an address. */
+  private async centralSupplement(
+    tx: PlatformTransaction,
+    context: RunContext,
+    short: readonly BillingDifference[],
+    due: readonly ComputedParticipant[],
+    latestFirst: (item: BillingDifference) => InvoiceDocumentEntity[],
+  ): Promise<{ supplements: DocumentToIssue[]; held: HeldCustomer[] }> {
+    if (short.length === 0) return { supplements: [], held: [] };
+    const { contractingOrganisationId } = context.contract;
+    const organisation = await this.organisations.organisation(tx, contractingOrganisationId);
+    if (!organisation) throw new Error(`There is no organisation ${contractingOrganisationId}`);
+    const details = (await this.detailsOf(tx, context, [organisation.id])).get(organisation.id)!;
+    const original = short.flatMap(latestFirst).sort((a, b) => (a.number < b.number ? 1 : -1))[0] ?? null;
+    const supplementary = supplement(context, short, original, due, { organisation, details }, null);
+    return 'held' in supplementary
+      ? { supplements: [], held: [supplementary.held] }
+      : { supplements: [supplementary.document], held: [] };
+  }
+
+  private async detailsOf(tx: PlatformTransaction, context: RunContext, organisationIds: readonly string[]) {
+    const rows = await this.billing.forCustomers(
+      tx,
+      organisationIds,
+      context.contract.id,
+      yearOf(context.run.periodStart),
+    );
+    return new Map(rows.map((row) => [row.organisationId, row]));
+  }
+
+  /**
+   * Credit notes for what was billed too much: the latest invoice first, its last lines first,
+   * never more than is left on a line; one credit note per invoice for every municipality it
+   * credits (one on a per-participant invoice, several on a central invoice).
+   */
   private async credit(
     tx: PlatformTransaction,
     context: RunContext,
-    item: BillingDifference,
+    items: readonly BillingDifference[],
     invoices: readonly InvoiceDocumentEntity[],
   ): Promise<number> {
-    let remaining = minusCents(ZERO_CENTS, item.differenceCents);
+    const remaining = new Map(
+      items.map((item) => [item.municipalityCode, minusCents(ZERO_CENTS, item.differenceCents)]),
+    );
     let issued = 0;
     for (const invoice of invoices) {
-      if (remaining <= 0) break;
-      const invoiceLines = (await this.lines.ofDocuments(tx, [invoice.id])).filter(
-        (line) => line.municipalityCode === item.municipalityCode,
-      );
+      const open = items.filter((item) => remaining.get(item.municipalityCode)! > 0);
+      if (open.length === 0) break;
+      const invoiceLines = await this.lines.ofDocuments(tx, [invoice.id]);
       const creditedPerLine = await this.lines.creditedPerLine(tx, invoice.id);
-      const allocation = allocateCorrection(
-        invoiceLines.map((line) => ({
-          line,
-          lineNumber: line.lineNumber,
-          amountCents: line.amountCents,
-          creditedCents: creditedPerLine.get(line.lineNumber) ?? ZERO_CENTS,
-        })),
-        remaining,
-      );
-      remaining = allocation.remaining;
-      const crediting = allocation.crediting;
+      const crediting: Array<CreditAllocation<CreditableInvoiceLine>> = [];
+      const credited: BillingDifference[] = [];
+      for (const item of open) {
+        const allocation = allocateCorrection(
+          invoiceLines
+            .filter((line) => line.municipalityCode === item.municipalityCode)
+            .map((line) => ({
+              line,
+              lineNumber: line.lineNumber,
+              amountCents: line.amountCents,
+              creditedCents: creditedPerLine.get(line.lineNumber) ?? ZERO_CENTS,
+            })),
+          remaining.get(item.municipalityCode)!,
+        );
+        remaining.set(item.municipalityCode, allocation.remaining);
+        if (allocation.crediting.length) credited.push(item);
+        crediting.push(...allocation.crediting);
+      }
       if (crediting.length === 0) continue;
+      crediting.sort((a, b) => a.source.lineNumber - b.source.lineNumber);
       const totals = creditNoteTotals({
         vatRate: invoice.vatRate,
         crediting,
@@ -138,7 +204,7 @@ export class CorrectionIssuer {
             municipalityCode: invoice.municipalityCode,
             customer: invoice.customerSnapshot,
             purchaseOrderNumber: invoice.purchaseOrderNumber,
-            note: `Correctie op ${invoice.number}: ${item.reasons.join('; ')}`,
+            note: `Correctie op ${invoice.number}: ${explained(credited)}`,
             credits: { id: invoice.id, number: invoice.number },
             ...totals,
             lines: crediting.map(({ source, amountCents }) => creditLine(invoice.number, source.line, amountCents)),
@@ -152,25 +218,55 @@ export class CorrectionIssuer {
   }
 }
 
+/** An invoice line as a correction credits it. */
+type CreditableInvoiceLine = CreditableLine & { line: InvoiceLineEntity };
+
+/** The reasons of one municipality, or of several with their names. */
+const explained = (items: readonly BillingDifference[]) =>
+  items.length === 1
+    ? items[0].reasons.join('; ')
+    : items.map((item) => `${item.name} (${item.municipalityCode}): ${item.reasons.join('; ')}`).join(' | ');
+
 /**
- * A supplementary invoice for what was billed too little, with today's customer details, naming
- * the original (when there is one) in its text and as the preceding invoice; held like a run's
- * invoice when the customer has no address.
+ * A supplementary invoice for what was billed too little, a line per municipality, with today's
+ * customer details, naming the original (when there is one) in its text and as the preceding
+ * invoice; held like a run's invoice when the customer has no address.
  */
 function supplement(
   context: RunContext,
-  item: BillingDifference,
+  items: readonly BillingDifference[],
   original: InvoiceDocumentEntity | null,
   due: readonly ComputedParticipant[],
   customer: { organisation: { id: string; name: string }; details: CustomerBillingRow },
+  municipalityCode: string | null,
 ): { document: DocumentToIssue } | { held: HeldCustomer } {
   const { organisation, details } = customer;
   const missing = readinessGaps('INVOICE', details);
   if (missing.includes('invoiceAddress'))
-    return { held: { customerOrganisationId: organisation.id, municipalityCode: item.municipalityCode, missing } };
+    return { held: { customerOrganisationId: organisation.id, municipalityCode, missing } };
+  const lines = items.map((item) => supplementLine(item, original, due));
+  const document: DocumentToIssue = {
+    customerOrganisationId: organisation.id,
+    municipalityCode,
+    customer: customerSnapshot(organisation.name, details),
+    purchaseOrderNumber: details.purchaseOrder,
+    note: original ? `Aanvullende factuur op ${original.number}: ${explained(items)}` : explained(items),
+    credits: null,
+    supplements: original ? { id: original.id, number: original.number } : null,
+    ...documentTotals(lines, context.contract.vatRate),
+    lines,
+  };
+  return { document };
+}
+
+/** One municipality's difference as a line: what is due now against what was billed. */
+function supplementLine(
+  item: BillingDifference,
+  original: InvoiceDocumentEntity | null,
+  due: readonly ComputedParticipant[],
+) {
   const dueLines = due.find((p) => p.code === item.municipalityCode)!.lines;
-  const amountCents = item.differenceCents;
-  const line = {
+  return {
     municipalityCode: item.municipalityCode,
     description: `${original ? `Aanvulling op ${original.number}: ` : ''}${dueLines[dueLines.length - 1].description}`,
     calculation: `${item.reasons.join('; ')}: verschuldigd EUR ${euro(item.dueCents)}, gefactureerd EUR ${euro(item.billedCents)}`,
@@ -180,22 +276,10 @@ function supplement(
     periodEnd: dueLines.map((l) => l.periodEnd).reduce(maxDate),
     days: dueLines.reduce((days, l) => days + l.days, 0),
     daysInYear: dueLines[0].daysInYear,
-    amountCents,
+    amountCents: item.differenceCents,
     approximationNote: dueLines.find((l) => l.approximationNote)?.approximationNote ?? null,
     creditsLineNumber: null,
   };
-  const document: DocumentToIssue = {
-    customerOrganisationId: organisation.id,
-    municipalityCode: item.municipalityCode,
-    customer: customerSnapshot(organisation.name, details),
-    purchaseOrderNumber: details.purchaseOrder,
-    note: original ? `Aanvullende factuur op ${original.number}: ${item.reasons.join('; ')}` : item.reasons.join('; '),
-    credits: null,
-    supplements: original ? { id: original.id, number: original.number } : null,
-    ...documentTotals([line], context.contract.vatRate),
-    lines: [line],
-  };
-  return { document };
 }
 
 const euro = (amount: Cents) => (amount / 100).toFixed(2).replace('.', ',');

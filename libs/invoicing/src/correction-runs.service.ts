@@ -3,7 +3,7 @@ import { BillingContract, ContractsReader } from '@wmo/contracts';
 import { IsoDate } from '@wmo/domain';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { BillingDifferencesService } from './billing-differences.service';
-import { correctionTotals } from './billing-differences.rules';
+import { correctionDocuments, correctionTotals } from './billing-differences.rules';
 import type { CorrectionDryRunDto } from './dto/correction-runs.dto';
 import type { CreateInvoiceRunDto } from './dto/invoice-runs.dto';
 import { InvoiceRunRepository } from './invoice-run.repository';
@@ -42,9 +42,7 @@ export class CorrectionRunsService {
       return {
         contractId,
         period: { start: period.from, end: period.to },
-        creditNotes: differing.filter((i) => i.differenceCents < 0 && i.documents.some((d) => d.type === 'INVOICE'))
-          .length,
-        supplementaryInvoices: differing.filter((i) => i.differenceCents > 0).length,
+        ...correctionDocuments(contract.fundingModel, differing),
         ...correctionTotals(differing),
         items: differing,
       };
@@ -82,10 +80,10 @@ export class CorrectionRunsService {
     const contract = await this.contracts.billingContract(tx, contractId);
     assertMayInvoice(tx.principal, contract);
     const period = billablePeriod(contract, dto);
-    if (contract.fundingModel !== 'DIRECT_INVOICE')
+    if (contract.fundingModel === 'FUND_WITHHOLDING')
       throw new InvoicingError(
         InvoicingErrorCode.ContractNotBillable,
-        `Correction runs correct per-participant invoices (DIRECT_INVOICE); ${contract.reference} is ${contract.fundingModel}. Correct its documents with credit notes.`,
+        `${contract.reference} withholds from the municipal fund (FUND_WITHHOLDING): its allocation statements were settled through the fund and are not corrected by credit notes or invoices. GET /api/v1/contracts/${contract.id}/billing-differences shows the differences for the VNG and the provider to settle.`,
       );
     const invoiceRuns = await this.runs.invoiceRuns(tx, contract.id);
     const run = invoiceRuns.find(

@@ -145,6 +145,16 @@ export class InvoiceRunRepository {
     ]);
   }
 
+  /** The municipalities the run has issued a document to or holds, in this or an earlier attempt. */
+  async municipalitiesOf(tx: Transaction, runId: string): Promise<string[]> {
+    const rows = await tx.manager.query<Array<{ code: string }>>(
+      `SELECT municipality_code AS code FROM invoice_document WHERE run_id = $1 AND municipality_code IS NOT NULL
+       UNION SELECT municipality_code FROM invoice_run_held WHERE run_id = $1 AND municipality_code IS NOT NULL`,
+      [runId],
+    );
+    return rows.map((row) => row.code);
+  }
+
   async setProgress(tx: Transaction, id: string, done: number): Promise<void> {
     await tx.manager.query(`UPDATE invoice_run SET progress_done = $2 WHERE id = $1`, [id, done]);
   }

@@ -163,9 +163,10 @@ export class InvoicingController {
     summary:
       'Correct an invoiced period: credit notes and supplementary invoices for the differences since (or compute them with ?dryRun=true)',
     description:
-      "For whoever may start the contract's runs, for a period with a completed invoice run (409 otherwise; per-participant invoices only). " +
+      "For whoever may start the contract's runs, for a period with a completed invoice run (409 otherwise, and for fund withholding, whose allocation statements are settled through the fund). " +
       'A durable job like an invoice run (202 with the run, kind CORRECTION, at GET /invoice-runs/{id}): for each municipality billed too much a credit note by line on its invoice, ' +
       'for each billed too little a supplementary invoice naming the original (in its text and as the UBL BillingReference), nothing where the difference is zero. ' +
+      'A central invoice (CENTRAL_INVOICE) gets one credit note by line for all its municipalities and one supplementary invoice to the contracting party with a line per municipality. ' +
       'The differences are computed afresh when the job runs, so a second correction run for the same facts issues nothing. ' +
       'The same Idempotency-Key with the same body returns that run; with another body it is a 422. While one is unfinished, another request gets it (200).',
   })
