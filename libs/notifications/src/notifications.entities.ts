@@ -22,7 +22,12 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const WEBHOOK_EVENTS = ['obligation.changed', 'invoice.issued', 'invoice.overdue', 'billing.difference'] as const;
+export const WEBHOOK_EVENTS = [
+  'obligation.changed',
+  'invoice.issued',
+  'invoice.overdue',
+  'billing.difference',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
