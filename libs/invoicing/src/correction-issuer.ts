@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationDirectory } from '@wmo/identity';
-import { Cents, maxDate, minDate, minusCents, yearOf, ZERO_CENTS } from '@wmo/domain';
+import { Cents, maxDate, minDate, minusCents, ZERO_CENTS } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
-import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.repository';
 import { BillingDifferencesService } from './billing-differences.service';
 import type { BillingDifference } from './billing-differences.rules';
 import { creditLine, creditNoteTerms } from './credit-notes.service';
@@ -16,6 +14,7 @@ import { RunContext, runTerms } from './invoice-run.context';
 import { HeldCustomer, InvoiceRunRepository } from './invoice-run.repository';
 import { customerSnapshot, documentTotals } from './invoicing.rules';
 import { readinessGaps } from './readiness.rules';
+import { BillableCustomer, RunDocuments } from './run-documents';
 
 /**
  * A correction run's documents, in one transaction: the period's differences computed afresh (so
@@ -32,8 +31,7 @@ export class CorrectionIssuer {
     private readonly documents: DocumentsRepository,
     private readonly issuer: DocumentIssuer,
     private readonly runs: InvoiceRunRepository,
-    private readonly organisations: OrganisationDirectory,
-    private readonly billing: BillingDetailsRepository,
+    private readonly runDocuments: RunDocuments,
   ) {}
 
   async issue(tx: PlatformTransaction, context: RunContext): Promise<number> {
@@ -85,34 +83,17 @@ export class CorrectionIssuer {
     due: readonly ComputedParticipant[],
     latestFirst: (item: BillingDifference) => InvoiceDocumentEntity[],
   ): Promise<{ supplements: DocumentToIssue[]; held: HeldCustomer[] }> {
-    // The customers, read for all of them at once.
-    const organisations = new Map(
-      (
-        await this.organisations.municipalityOrganisations(
-          tx,
-          short.map((item) => item.municipalityCode),
-        )
-      ).map((o) => [o.municipalityCode, o]),
-    );
-    const details = await this.detailsOf(
+    const customers = await this.runDocuments.municipalCustomers(
       tx,
       context,
-      [...organisations.values()].map((o) => o.id),
+      short.map((item) => item.municipalityCode),
     );
     const supplements: DocumentToIssue[] = [];
     const held: HeldCustomer[] = [];
     for (const item of short) {
-      const organisation = organisations.get(item.municipalityCode);
-      if (!organisation) throw new Error(`There is no organisation for municipality ${item.municipalityCode}`);
-      const customer = { organisation, details: details.get(organisation.id)! };
-      const supplementary = supplement(
-        context,
-        [item],
-        latestFirst(item)[0] ?? null,
-        due,
-        customer,
-        item.municipalityCode,
-      );
+      const customer = customers.get(item.municipalityCode)!;
+      const original = latestFirst(item)[0] ?? null;
+      const supplementary = supplement(context, [item], original, due, customer, item.municipalityCode);
       if ('held' in supplementary) held.push(supplementary.held);
       else supplements.push(supplementary.document);
     }
@@ -128,25 +109,12 @@ export class CorrectionIssuer {
     latestFirst: (item: BillingDifference) => InvoiceDocumentEntity[],
   ): Promise<{ supplements: DocumentToIssue[]; held: HeldCustomer[] }> {
     if (short.length === 0) return { supplements: [], held: [] };
-    const { contractingOrganisationId } = context.contract;
-    const organisation = await this.organisations.organisation(tx, contractingOrganisationId);
-    if (!organisation) throw new Error(`There is no organisation ${contractingOrganisationId}`);
-    const details = (await this.detailsOf(tx, context, [organisation.id])).get(organisation.id)!;
+    const customer = await this.runDocuments.contractingCustomer(tx, context);
     const original = short.flatMap(latestFirst).sort((a, b) => (a.number < b.number ? 1 : -1))[0] ?? null;
-    const supplementary = supplement(context, short, original, due, { organisation, details }, null);
+    const supplementary = supplement(context, short, original, due, customer, null);
     return 'held' in supplementary
       ? { supplements: [], held: [supplementary.held] }
       : { supplements: [supplementary.document], held: [] };
-  }
-
-  private async detailsOf(tx: PlatformTransaction, context: RunContext, organisationIds: readonly string[]) {
-    const rows = await this.billing.forCustomers(
-      tx,
-      organisationIds,
-      context.contract.id,
-      yearOf(context.run.periodStart),
-    );
-    return new Map(rows.map((row) => [row.organisationId, row]));
   }
 
   /**
@@ -237,13 +205,14 @@ function supplement(
   items: readonly BillingDifference[],
   original: InvoiceDocumentEntity | null,
   due: readonly ComputedParticipant[],
-  customer: { organisation: { id: string; name: string }; details: CustomerBillingRow },
+  customer: BillableCustomer,
   municipalityCode: string | null,
 ): { document: DocumentToIssue } | { held: HeldCustomer } {
-  const { organisation, details } = customer;
-  const missing = readinessGaps('INVOICE', details);
-  if (missing.includes('invoiceAddress'))
+  const { organisation } = customer;
+  const missing = readinessGaps('INVOICE', customer.details);
+  if (missing.includes('invoiceAddress') || !customer.details)
     return { held: { customerOrganisationId: organisation.id, municipalityCode, missing } };
+  const details = customer.details;
   const lines = items.map((item) => supplementLine(item, original, due));
   const document: DocumentToIssue = {
     customerOrganisationId: organisation.id,

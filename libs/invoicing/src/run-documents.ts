@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationDirectory } from '@wmo/identity';
+import { OrganisationDirectory, OrganisationInfo } from '@wmo/identity';
 import { yearOf } from '@wmo/domain';
 import type { PlatformTransaction } from '@wmo/tenancy';
 import { BillingDetailsRepository, CustomerBillingRow } from './billing-details.repository';
@@ -15,6 +15,12 @@ import { readinessGaps } from './readiness.rules';
 export interface IssuedAndHeld {
   issued: Array<IssuedDocumentRef & { municipalityCode: string | null }>;
   held: HeldCustomer[];
+}
+
+/** An organisation a document may be addressed to, with its billing details for the contract and year (none kept: undefined). */
+export interface BillableCustomer {
+  organisation: OrganisationInfo;
+  details: CustomerBillingRow | undefined;
 }
 
 /** A customer as a run's document addresses it. */
@@ -61,25 +67,15 @@ export class RunDocuments {
         : new Set<string>();
     const fresh = participants.filter((p) => !done.has(p.code));
     if (fresh.length === 0) return { issued: [], held: [] };
-    const organisations = new Map(
-      (
-        await this.organisations.municipalityOrganisations(
-          tx,
-          fresh.map((p) => p.code),
-        )
-      ).map((o) => [o.municipalityCode, o]),
-    );
-    const billing = await this.billingOf(
+    const customers = await this.municipalCustomers(
       tx,
       context,
-      [...organisations.values()].map((o) => o.id),
+      fresh.map((p) => p.code),
     );
     const documents: DocumentToIssue[] = [];
     const held: HeldCustomer[] = [];
     for (const participant of fresh) {
-      const organisation = organisations.get(participant.code);
-      if (!organisation) throw new Error(`There is no organisation for municipality ${participant.code}`);
-      const details = billing.get(organisation.id);
+      const { organisation, details } = customers.get(participant.code)!;
       const missing = readinessGaps(context.type, details);
       if (missing.includes('invoiceAddress'))
         held.push({ customerOrganisationId: organisation.id, municipalityCode: participant.code, missing });
@@ -117,10 +113,7 @@ export class RunDocuments {
     participants: readonly ComputedParticipant[],
     mode: 'run' | 'release' = 'run',
   ): Promise<IssuedAndHeld> {
-    const { contractingOrganisationId } = context.contract;
-    const contracting = await this.organisations.organisation(tx, contractingOrganisationId);
-    if (!contracting) throw new Error(`There is no organisation ${contractingOrganisationId}`);
-    const details = (await this.billingOf(tx, context, [contracting.id])).get(contracting.id);
+    const { organisation: contracting, details } = await this.contractingCustomer(tx, context);
     const missing = readinessGaps(context.type, details);
     const held: HeldCustomer[] =
       participants.length && missing.includes('invoiceAddress')
@@ -165,6 +158,34 @@ export class RunDocuments {
   }
 
   /** The customers' billing details with their purchase-order number for the contract and the billed year. */
+  /** The municipalities' organisations with their billing details, by code, read for all at once. */
+  async municipalCustomers(
+    tx: PlatformTransaction,
+    context: RunContext,
+    codes: readonly string[],
+  ): Promise<Map<string, BillableCustomer>> {
+    const organisations = await this.organisations.municipalityOrganisations(tx, codes);
+    const billing = await this.billingOf(
+      tx,
+      context,
+      organisations.map((o) => o.id),
+    );
+    const customers = new Map(
+      organisations.map((o) => [o.municipalityCode!, { organisation: o, details: billing.get(o.id) }]),
+    );
+    const missing = codes.find((code) => !customers.has(code));
+    if (missing) throw new Error(`There is no organisation for municipality ${missing}`);
+    return customers;
+  }
+
+  /** The contracting party (a central invoice's customer) with its billing details. */
+  async contractingCustomer(tx: PlatformTransaction, context: RunContext): Promise<BillableCustomer> {
+    const { contractingOrganisationId } = context.contract;
+    const organisation = await this.organisations.organisation(tx, contractingOrganisationId);
+    if (!organisation) throw new Error(`There is no organisation ${contractingOrganisationId}`);
+    return { organisation, details: (await this.billingOf(tx, context, [organisation.id])).get(organisation.id) };
+  }
+
   private async billingOf(
     tx: PlatformTransaction,
     context: RunContext,
