@@ -170,14 +170,19 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <div className="key-values">
         <DataList
           items={[
-            ['Subtotaal', euroCents(doc.subtotalCents)],
-            [
-              'Btw',
-              doc.vatCents === 0
-                ? `${euroCents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}`
-                : `${euroCents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`,
-            ],
-            ['Totaal', euroCents(doc.totalCents)],
+            // An allocation statement is no taxable supply: its share alone, as its PDF shows it.
+            ...(doc.type === 'ALLOCATION_STATEMENT'
+              ? ([['Totaal toegerekend', euroCents(doc.totalCents)]] as Array<[string, string]>)
+              : ([
+                  ['Subtotaal', euroCents(doc.subtotalCents)],
+                  [
+                    'Btw',
+                    doc.vatCents === 0
+                      ? `${euroCents(0)}${doc.vatExemptionReason ? ` (${doc.vatExemptionReason})` : ''}`
+                      : `${euroCents(doc.vatCents)} (${Number(doc.vatRate).toLocaleString('nl-NL')}%)`,
+                  ],
+                  ['Totaal', euroCents(doc.totalCents)],
+                ] as Array<[string, string]>)),
             ...(doc.type === 'INVOICE'
               ? ([
                   ['Betaald', euroCents(doc.paidCents)],
