@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { contractId, endParticipation, sensoorIds, WMO } from '../support/demo';
 import { outcome } from '../support/http';
 import { Doc, Run, startRun, VAT_EXEMPT } from '../support/invoicing';
+import { sql } from '../support/test-database';
 import { Client, listenOnce, startSignedIn, TestApp, waitForRun } from '../support/test-app';
 
 /**
@@ -106,6 +107,33 @@ describe('correction runs on a central invoice', () => {
       creditedCents: 12250,
       outstandingCents: 122450 - 12250 + 24300,
     });
+  });
+
+  it('a correction run for a draft contract is refused and writes nothing', async () => {
+    const supplier = await sensoorIds(vng);
+    const draft = await vng
+      .post('/api/v1/contracts')
+      .send({
+        kind: 'COLLECTIVE',
+        dutyCode: WMO,
+        title: 'Concept (test)',
+        supplierId: supplier.providerId,
+        serviceIds: [supplier.serviceId],
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+        fundingModel: 'DIRECT_INVOICE',
+        ...VAT_EXEMPT,
+      })
+      .expect(201);
+    const res = await vng
+      .post(`/api/v1/contracts/${draft.body.id}/correction-runs`)
+      .set('Idempotency-Key', randomUUID())
+      .send({ year: 2025 });
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(
+      await sql(t.databaseUrl, `SELECT count(*)::int AS n FROM invoice_run WHERE contract_id = $1`, [draft.body.id]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('a correction run on a fund-withholding contract is a 409 that explains why', async () => {
