@@ -18,10 +18,19 @@ export interface RunningProcess {
   exited(timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a real Node process of the product with a clean environment plus `env`. */
-export function startProcess(args: string[], env: Record<string, string>): RunningProcess {
+/**
+ * Starts a real Node process of the product with a clean environment plus `env`. With
+ * `processGroup`, it leads a process group of its own, as `npm start` in a terminal: signal the
+ * group with `process.kill(-child.pid, signal)`.
+ */
+export function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  options: { processGroup?: boolean } = {},
+): RunningProcess {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
+    detached: options.processGroup ?? false,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -46,7 +46,11 @@ export class AppModule {
         HealthModule,
         ReferenceDataModule,
         ContractsModule,
-        JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
+        JobsModule.forRoot({
+          ownerUrl,
+          maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
+          expireSeconds: config.JOB_EXPIRE_SECONDS,
+        }),
         InvoicingModule.forRoot(invoicingOptions(config, config.WORKER)),
         NotificationsModule.forRoot(notificationsOptions(config, config.WORKER)),
         StatisticsModule,

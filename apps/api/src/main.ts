@@ -11,8 +11,15 @@ async function main(): Promise<void> {
     ownerUrl: database.ownerUrl,
     jwtSecret: database.jwtSecret,
     logger,
+  }).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
   });
+  // In this order: no more requests; then the jobs this process works (Nest's shutdown hooks) and
+  // the pools; then the embedded PostgreSQL. (app.close() alone would end the jobs before HTTP.)
   shutdownOnSignals(logger, async () => {
+    await app.getHttpAdapter().close();
+    logger.info('HTTP server closed');
     await app.close();
     await database.stop();
   });

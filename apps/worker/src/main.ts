@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const database = await startDatabase(config, logger);
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot(config, database.appUrl, database.ownerUrl),
-  );
+  ).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
   shutdownOnSignals(logger, async () => {
     await app.close();
     await database.stop();

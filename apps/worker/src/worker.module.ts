@@ -29,7 +29,11 @@ export class WorkerModule {
           dataSourceOptions(appUrl, SCHEMA, { poolSize: config.DB_POOL_SIZE, applicationName: 'wmo-worker' }),
         ),
         TenancyModule,
-        JobsModule.forRoot({ ownerUrl, maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS }),
+        JobsModule.forRoot({
+          ownerUrl,
+          maintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
+          expireSeconds: config.JOB_EXPIRE_SECONDS,
+        }),
         IdentityModule,
         NotificationsModule.forRoot({ ...notificationsOptions(config, true), controllers: false }),
         InvoicingModule.forRoot({ ...invoicingOptions(config, true), controllers: false }),

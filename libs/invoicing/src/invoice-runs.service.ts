@@ -209,9 +209,15 @@ export class InvoiceRunsService {
     });
   }
 
+  /**
+   * A completed run's count and total are written when it completes (and after a release); until
+   * then they are read from the documents issued so far, so a running, failed or resumed run shows
+   * what it has issued.
+   */
   async toDto(tx: Transaction, run: InvoiceRunEntity): Promise<InvoiceRunDto> {
+    const totals = run.status === 'COMPLETED' ? null : await this.runs.documentTotals(tx, run.id);
     return toRunDto(
-      run,
+      totals ? { ...run, documentCount: totals.documents, totalCents: totals.totalCents } : run,
       await this.runs.gaps(tx, run.id, MAX_LISTED_GAPS),
       await this.runs.held(tx, run.id, MAX_LISTED_HELD),
     );

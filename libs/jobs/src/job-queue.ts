@@ -11,6 +11,11 @@ export interface JobQueueOptions {
   ownerUrl: string;
   /** How often pg-boss looks for jobs whose worker vanished (and expires them). */
   maintenanceSeconds: number;
+  /**
+   * JOB_EXPIRE_SECONDS as this process is configured: a job it works expires this long after the
+   * process last showed it alive (the heartbeat), whatever expiry the job was queued with.
+   */
+  expireSeconds: number;
 }
 
 /** A queue and how its failed jobs are retried; created (or updated) at start-up. */
@@ -241,10 +246,13 @@ export class JobQueue implements OnApplicationShutdown {
           );
           continue;
         }
+        const heartbeat = await this.keepAlive(boss, queue, job);
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount, stopping: this.stopping.signal });
+          heartbeat.stop();
           await boss.complete(queue, job.id);
         } catch (error) {
+          heartbeat.stop();
           await boss
             .fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) })
             .catch((failure: unknown) => this.logger.error({ err: failure, queue }, 'Could not fail a job'));
@@ -254,6 +262,36 @@ export class JobQueue implements OnApplicationShutdown {
     this.loops.push(loop());
   }
 
+  /**
+   * The heartbeat of a job this process works. pg-boss (v10) fixes a job's expiry when it is
+   * queued (the queue's policy then, or the sender's), and expires an active job that long after
+   * it started: a job queued under 900 seconds whose worker died stayed stuck for 15 minutes
+   * whatever JOB_EXPIRE_SECONDS said, and a run longer than the expiry was taken from a worker
+   * still busy with it. So the job's expiry is set to this process's JOB_EXPIRE_SECONDS from
+   * now, at once and then every third of it: when the process dies, the job expires within
+   * JOB_EXPIRE_SECONDS and the next maintenance hands it to another worker. Only this attempt
+   * (its `retry_count`) is extended: a job already taken over is left alone.
+   */
+  private async keepAlive(boss: PgBoss, queue: string, job: PgBoss.JobWithMetadata<object>) {
+    const expireSeconds = this.options.expireSeconds;
+    const extend = () =>
+      boss
+        .getDb()
+        .executeSql(
+          `UPDATE ${PGBOSS_SCHEMA}.job SET expire_in = (now() - started_on) + make_interval(secs => $4)
+            WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
+          [queue, job.id, job.retryCount, expireSeconds],
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.warn({ err: error, queue }, 'Could not extend a job'),
+        );
+    await extend();
+    const timer = setInterval(() => void extend(), Math.max(250, (expireSeconds * 1000) / 3));
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (!this.starting) return;
     const boss = await this.starting;
@@ -261,6 +299,7 @@ export class JobQueue implements OnApplicationShutdown {
     this.stopping.abort();
     await Promise.all(this.loops);
     await boss.stop({ graceful: false, wait: true });
+    this.logger.log('Job queue stopped');
   }
 }
 

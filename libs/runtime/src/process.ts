@@ -15,17 +15,25 @@ export function loadConfigOrExit(): AppConfig {
 }
 
 /**
+ * A Ctrl-C reaches every process of the terminal's foreground group, and `npm start` forwards
+ * it to its child as well: the same stop arrives twice within moments. Only a signal after this
+ * long counts as a second one.
+ */
+const REPEATED_SIGNAL_MS = 1_000;
+
+/**
  * Graceful shutdown on SIGINT/SIGTERM: the given steps run once, in order (stop taking requests,
  * finish jobs, close the pool, stop the embedded database); a second signal forces the exit.
  */
 export function shutdownOnSignals(logger: Logger, shutdown: () => Promise<void>): void {
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince < REPEATED_SIGNAL_MS) return;
       logger.warn({ signal }, 'Second signal: exiting immediately');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info({ signal }, 'Shutting down');
     shutdown().then(
       () => {

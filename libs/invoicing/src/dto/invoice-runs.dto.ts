@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { EntityId, IsIsoDate } from '@wmo/common';
+import { EntityId, IsIsoDate, IsOptionalNotNull } from '@wmo/common';
 import { DOCUMENT_TYPES, DocumentType, RUN_KINDS, RUN_STATUSES, RunKind, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
 import { ReadinessDto } from './readiness.dto';
@@ -8,7 +8,7 @@ import { ReadinessDto } from './readiness.dto';
 export class CreateInvoiceRunDto {
   /** Bill this calendar year (or give periodStart and periodEnd). */
   @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt({ message: 'year must be a whole year such as 2025' })
   @Min(2015, { message: 'year must be 2015 or later: the duty exists from 2015' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
@@ -16,13 +16,13 @@ export class CreateInvoiceRunDto {
 
   /** Non-annual billing: first day of the period. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   periodStart?: string;
 
   /** Non-annual billing: last day of the period. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   periodEnd?: string;
 }
@@ -93,7 +93,7 @@ export class InvoiceRunDto {
 
   progress: ProgressDto;
 
-  /** @example 338 */
+  /** The documents issued so far (while RUNNING, and by a FAILED run); final once COMPLETED. @example 338 */
   documentCount: number;
 
   /** Sum of the documents issued, in cents (the run total of an allocation run). @example 44841250 */
