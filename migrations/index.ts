@@ -22,6 +22,7 @@ import { ReplacementInvoices1796315000000 } from './1796315000000-replacement-in
 import { RunRequests1796316000000 } from './1796316000000-run-requests';
 import { BillingDifferenceNotifications1796317000000 } from './1796317000000-billing-difference-notifications';
 import { AllocationStatementIssuer1796318000000 } from './1796318000000-allocation-statement-issuer';
+import { CredentialsVersion1796319000000 } from './1796319000000-credentials-version';
 
 export const MIGRATIONS = [
   ReferenceData1795436849872,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   RunRequests1796316000000,
   BillingDifferenceNotifications1796317000000,
   AllocationStatementIssuer1796318000000,
+  CredentialsVersion1796319000000,
 ];

@@ -26,7 +26,8 @@ describe('users, organisations and the audit log', () => {
       .send({
         email: 'admin.gm0106@test.nl',
         name: 'Beheerder Assen',
-        roles: ['ORG_ADMIN'],
+        // An administrator gives only roles they hold themselves.
+        roles: ['ORG_ADMIN', 'OFFICER', 'FINANCE'],
         password: 'een-lang-wachtwoord',
         organisationId: assenId,
       })

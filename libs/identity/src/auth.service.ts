@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Principal, ScopedDatabase, TenantContext, Transaction, UnscopedDatabase } from '@wmo/tenancy';
 import { ApiKeyRepository } from './api-key.repository';
+import { CredentialRevocations } from './credential-revocations';
 import { API_KEY_PREFIX, dummyPasswordHash, newOpaqueToken, sha256, verifyPassword } from './credentials';
 import { OrganisationEntity, UserEntity } from './identity.entities';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
@@ -45,6 +46,7 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly apiKeys: ApiKeyRepository,
     private readonly loginFailures: LoginFailureRepository,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   /**
@@ -54,15 +56,14 @@ export class AuthService {
    */
   async verifyCredentials(rawEmail: string, password: string): Promise<Principal> {
     const email = normaliseEmail(rawEmail);
-    await this.assertNotThrottled(email);
+    // Counted as a failure before the password is checked, and only while the address is not
+    // locked, in one step per address: of any number of parallel guesses at most five get checked.
+    await this.beginAttempt(email);
     const user = await this.unscoped.unscopedCredentialLookup('app.login_email', email, (tx) =>
       this.users.findByEmail(tx, email),
     );
     const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !passwordOk || !user.active) {
-      await this.unscoped.unscopedSystemTransaction((tx) => this.loginFailures.record(tx, email));
-      throw invalidCredentials();
-    }
+    if (!user || !passwordOk || !user.active) throw invalidCredentials();
     await this.unscoped.unscopedSystemTransaction((tx) => this.loginFailures.clear(tx, email));
     return this.principalOf(user);
   }
@@ -71,8 +72,12 @@ export class AuthService {
   async startSession(principal: Principal): Promise<TokenPair> {
     return this.context.runAs(principal, () =>
       this.scoped.transaction(async (tx) => {
-        await this.users.recordLogin(tx, principal.userId!, new Date());
-        const pair = await this.issueTokens(tx, principal, randomUUID());
+        // Roles and credentials version as they are now, read together: a change since the
+        // password check must not end up in a token that carries the new version with old roles.
+        const user = await this.users.recordLogin(tx, principal.userId!, new Date());
+        if (!user?.active) throw invalidCredentials();
+        const current = { ...principal, roles: user.roles };
+        const pair = await this.issueTokens(tx, current, randomUUID(), user.credentialsVersion);
         await tx.audit({ action: 'auth.login', entityType: 'user', entityId: principal.userId });
         return pair;
       }),
@@ -111,10 +116,11 @@ export class AuthService {
           await this.refreshTokens.revokeFamily(tx, token.familyId, 'user-deactivated');
           return 'expired' as const;
         }
-        return this.issueTokens(tx, principal, token.familyId);
+        return this.issueTokens(tx, principal, token.familyId, user.credentialsVersion);
       }),
     );
     if (outcome === 'reused') {
+      this.revocations.sessionEnded(token.familyId);
       throw new IdentityError(
         IdentityErrorCode.RefreshTokenReused,
         'This refresh token was already used. As a precaution every session of this sign-in has been ended; sign in again.',
@@ -139,6 +145,8 @@ export class AuthService {
         await tx.audit({ action: 'auth.logout', entityType: 'user', entityId: user.id });
       }),
     );
+    // Every process hears of it when the transaction commits; this one at once.
+    this.revocations.sessionEnded(token.familyId);
   }
 
   /** The principal of an API key sent as `Authorization: Bearer wmo_...` or `X-Api-Key`; null when unknown or revoked. */
@@ -190,7 +198,12 @@ export class AuthService {
     return facts;
   }
 
-  private async issueTokens(tx: Transaction, principal: Principal, familyId: string): Promise<TokenPair> {
+  private async issueTokens(
+    tx: Transaction,
+    principal: Principal,
+    familyId: string,
+    credentialsVersion: number,
+  ): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     await this.refreshTokens.insert(tx, {
       familyId,
@@ -206,15 +219,18 @@ export class AuthService {
         mun: principal.municipalityCode,
         roles: principal.roles,
         typ: 'access',
+        ver: credentialsVersion,
+        sid: familyId,
       },
       { subject: principal.userId!, jwtid: randomUUID() },
     );
     return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
   }
 
-  private async assertNotThrottled(email: string): Promise<void> {
+  /** Records the attempt as a failure (cleared when the password is right), or throws the 429 when the address is locked. */
+  private async beginAttempt(email: string): Promise<void> {
     const window = await this.unscoped.unscopedSystemTransaction((tx) =>
-      this.loginFailures.window(tx, email, LOGIN_THROTTLE.windowSeconds),
+      this.loginFailures.recordAttemptUnlessLocked(tx, email, LOGIN_THROTTLE.windowSeconds, LOGIN_THROTTLE.maxFailures),
     );
     const throttled = signInThrottled(window);
     if (throttled) throw throttled;

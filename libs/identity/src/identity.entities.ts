@@ -79,6 +79,13 @@ export class UserEntity {
   @Column({ name: 'active', type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Raised by a change of roles or deactivation. Access tokens carry the version they were issued
+   * with and are refused once it is older (see CredentialRevocations).
+   */
+  @Column({ name: 'credentials_version', type: 'integer', default: 0 })
+  credentialsVersion: number;
+
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
 

@@ -83,8 +83,36 @@ describe('roles per kind of organisation', () => {
 });
 
 describe('which roles a principal may grant a user', () => {
-  it('lets an administrator give roles that fit the kind of organisation', () => {
-    expect(() => assertRolesGrantable(assenAdmin, ['OFFICER', 'FINANCE'], 'MUNICIPALITY')).not.toThrow();
+  it('lets an administrator give roles that fit the kind of organisation and that they hold', () => {
+    expect(() => assertRolesGrantable(assenAdmin, ['OFFICER', 'ORG_ADMIN'], 'MUNICIPALITY')).not.toThrow();
+  });
+
+  it('refuses a role the administrator does not hold (422), naming it', () => {
+    const error = thrown(() => assertRolesGrantable(assenAdmin, ['OFFICER', 'FINANCE'], 'MUNICIPALITY'));
+    expect([error.code, error.httpStatus(), error.message]).toEqual([
+      IdentityErrorCode.RolesTooWide,
+      422,
+      'You can only give roles you have yourself; you do not have FINANCE.',
+    ]);
+  });
+
+  it('an API key holding only ORG_ADMIN cannot make a CONTRACT_MANAGER (422)', () => {
+    const vngKey = user(['ORG_ADMIN'], {
+      kind: 'api-key',
+      id: 'k-2',
+      userId: null,
+      apiKeyId: 'k-2',
+      organisationKind: 'ASSOCIATION',
+      municipalityCode: null,
+    });
+    const error = thrown(() => assertRolesGrantable(vngKey, ['CONTRACT_MANAGER', 'ORG_ADMIN'], 'ASSOCIATION'));
+    expect([error.code, error.httpStatus()]).toEqual([IdentityErrorCode.RolesTooWide, 422]);
+    expect(error.message).toContain('you do not have CONTRACT_MANAGER');
+    expect(() => assertRolesGrantable(vngKey, ['ORG_ADMIN'], 'ASSOCIATION')).not.toThrow();
+  });
+
+  it('an operator holds every role, so grants any that fits', () => {
+    expect(() => assertRolesGrantable(operator, ['OFFICER', 'FINANCE', 'ORG_ADMIN'], 'MUNICIPALITY')).not.toThrow();
   });
 
   it('refuses a role that does not fit the organisation (422), naming the roles that do', () => {

@@ -48,7 +48,11 @@ export function rolesAllowedFor(kind: OrganisationKind): readonly Role[] {
   return ROLES_BY_KIND[kind];
 }
 
-/** A user's roles must fit the kind of its organisation, and only an OPERATOR makes someone an OPERATOR. */
+/**
+ * A user's roles must fit the kind of its organisation, and nobody (user or API key) grants a role
+ * it does not hold itself: otherwise an ORG_ADMIN, or a key holding only ORG_ADMIN, could make an
+ * account wider than itself and sign in as it. An OPERATOR holds every role.
+ */
 export function assertRolesGrantable(principal: Principal, roles: readonly Role[], kind: OrganisationKind): void {
   const allowed = rolesAllowedFor(kind);
   const misfits = roles.filter((role) => !allowed.includes(role));
@@ -60,6 +64,13 @@ export function assertRolesGrantable(principal: Principal, roles: readonly Role[
   }
   if (roles.includes('OPERATOR') && !isOperator(principal)) {
     throw new IdentityError(IdentityErrorCode.RolesTooWide, 'Only an OPERATOR can make someone an OPERATOR.');
+  }
+  const notHeld = roles.filter((role) => !hasRole(principal, role));
+  if (notHeld.length) {
+    throw new IdentityError(
+      IdentityErrorCode.RolesTooWide,
+      `You can only give roles you have yourself; you do not have ${notHeld.join(', ')}.`,
+    );
   }
 }
 

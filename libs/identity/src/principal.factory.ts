@@ -10,6 +10,15 @@ export interface AccessTokenClaims {
   typ: 'access';
 }
 
+/** The claims that tie an access token to the credential it was issued for (see CredentialRevocations). */
+export interface AccessCredentialClaims {
+  /** The user's credentials version at issue. */
+  ver: number;
+  /** The session (refresh-token family). */
+  sid: string;
+  exp: number;
+}
+
 export function principalFromClaims(claims: AccessTokenClaims): Principal {
   return {
     kind: 'user',

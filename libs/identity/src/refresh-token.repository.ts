@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@wmo/tenancy';
+import { CREDENTIALS_CHANNEL } from './credential-revocations';
 import { RefreshTokenEntity } from './identity.entities';
 
 export interface NewRefreshToken {
@@ -32,11 +33,27 @@ export class RefreshTokenRepository {
     return claimed > 0;
   }
 
-  /** Ends every session of a sign-in. */
+  /**
+   * Ends every session of a sign-in, and its access tokens: the end is announced on
+   * CREDENTIALS_CHANNEL, delivered to every API process when the transaction commits.
+   */
   async revokeFamily(tx: Transaction, familyId: string, reason: string): Promise<void> {
     await tx.manager.query(
-      `UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`,
-      [familyId, reason],
+      `WITH revoked AS (
+         UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL
+       )
+       SELECT pg_notify($3, json_build_object('session', $1::text)::text)`,
+      [familyId, reason, CREDENTIALS_CHANNEL],
+    );
+  }
+
+  /** Sessions ended within the last `seconds`, with how many seconds ago: what a starting process must know. */
+  recentlyEndedSessions(tx: Transaction, seconds: number): Promise<{ sessionId: string; ageSeconds: number }[]> {
+    return tx.manager.query(
+      `SELECT family_id AS "sessionId", extract(epoch FROM now() - max(revoked_at))::float8 AS "ageSeconds"
+         FROM refresh_token WHERE revoked_at > now() - make_interval(secs => $1)
+        GROUP BY family_id`,
+      [seconds],
     );
   }
 

@@ -3,11 +3,11 @@ import { ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperati
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblemResponses } from '@wmo/common';
-import { Principal } from '@wmo/tenancy';
+import { Principal, RouteRoles } from '@wmo/tenancy';
 import { AuthService, TokenPair } from './auth.service';
-import { CurrentPrincipal, Public } from './auth.decorators';
+import { CurrentPrincipal } from './auth.decorators';
 import { LoginDto, SessionTokenDto } from './dto/auth.dto';
-import { LocalAuthGuard } from './guards';
+import { JsonBodyGuard, LocalAuthGuard } from './guards';
 import { IdentityError, IdentityErrorCode } from './identity.errors';
 import { IDENTITY_OPTIONS, IdentityOptions, REFRESH_TOKEN_TTL_SECONDS } from './identity.options';
 
@@ -27,9 +27,9 @@ export class SessionController {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
-  @Public()
-  @UseGuards(LocalAuthGuard)
+  @UseGuards(JsonBodyGuard, LocalAuthGuard)
   @Post()
+  @RouteRoles('POST /api/v1/auth/session')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in for a browser session',
@@ -45,7 +45,7 @@ export class SessionController {
       },
     },
   })
-  @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], 429)
+  @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], [415, 'The body is not application/json.'], 429)
   async start(
     @CurrentPrincipal() principal: Principal,
     @Body() _credentials: LoginDto,
@@ -54,8 +54,8 @@ export class SessionController {
     return this.answer(await this.auth.startSession(principal), reply);
   }
 
-  @Public()
   @Post('refresh')
+  @RouteRoles('POST /api/v1/auth/session/refresh')
   @HttpCode(200)
   @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({
@@ -78,8 +78,8 @@ export class SessionController {
     }
   }
 
-  @Public()
   @Post('end')
+  @RouteRoles('POST /api/v1/auth/session/end')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out of the browser session',
@@ -118,5 +118,6 @@ export class SessionController {
       }),
     );
     void reply.header('cache-control', 'no-store');
+    void reply.header('pragma', 'no-cache');
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, Transaction } from '@wmo/tenancy';
+import { CREDENTIALS_CHANNEL } from './credential-revocations';
 import { emailTaken } from './identity.errors';
 import { UserEntity } from './identity.entities';
 
@@ -59,8 +60,44 @@ export class UserRepository {
     return tx.manager.getRepository(UserEntity).save(user);
   }
 
-  async recordLogin(tx: Transaction, id: string, at: Date): Promise<void> {
-    await tx.manager.update(UserEntity, { id }, { lastLoginAt: at });
+  /**
+   * Records a sign-in and answers the user as it is now (roles, active state and credentials
+   * version read together, so a token issued from them is consistent); null when it is gone.
+   */
+  async recordLogin(
+    tx: Transaction,
+    id: string,
+    at: Date,
+  ): Promise<Pick<UserEntity, 'roles' | 'active' | 'credentialsVersion'> | null> {
+    const [rows] = await tx.manager.query<[{ roles: Role[]; active: boolean; credentialsVersion: number }[], number]>(
+      `UPDATE app_user SET last_login_at = $2 WHERE id = $1
+       RETURNING roles, active, credentials_version AS "credentialsVersion"`,
+      [id, at],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Ends every access token of the user: raises the credentials version and announces it on
+   * CREDENTIALS_CHANNEL, delivered to every API process when the transaction commits. Answers the
+   * new version.
+   */
+  async endCredentials(tx: Transaction, id: string): Promise<number> {
+    const [{ version }] = await tx.manager.query<[{ version: number }]>(
+      `WITH raised AS (
+         UPDATE app_user SET credentials_version = credentials_version + 1 WHERE id = $1 RETURNING credentials_version
+       )
+       SELECT credentials_version AS version,
+              pg_notify($2, json_build_object('user', $1::text, 'version', credentials_version)::text)
+         FROM raised`,
+      [id, CREDENTIALS_CHANNEL],
+    );
+    return version;
+  }
+
+  /** Every user whose credentials ever changed, with the version: what a starting process must know. */
+  credentialVersions(tx: Transaction): Promise<{ id: string; version: number }[]> {
+    return tx.manager.query(`SELECT id, credentials_version AS version FROM app_user WHERE credentials_version > 0`);
   }
 
   /** Creates the user, or (by e-mail address) updates it; for seeding and the command line. */

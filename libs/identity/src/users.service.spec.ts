@@ -1,4 +1,5 @@
 import type { Principal, ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { CredentialRevocations } from './credential-revocations';
 import { IdentityErrorCode } from './identity.errors';
 import type { OrganisationRepository } from './organisation.repository';
 import type { RefreshTokenRepository } from './refresh-token.repository';
@@ -15,7 +16,7 @@ const admin: Principal = {
   organisationId: ASSEN,
   organisationKind: 'MUNICIPALITY',
   municipalityCode: 'GM0106',
-  roles: ['ORG_ADMIN'],
+  roles: ['ORG_ADMIN', 'OFFICER'],
 };
 
 function officer(): UserEntity {
@@ -27,6 +28,7 @@ function officer(): UserEntity {
     passwordHash: 'hash',
     roles: ['OFFICER'],
     active: true,
+    credentialsVersion: 0,
     lastLoginAt: null,
     createdAt: new Date('2025-01-01T00:00:00Z'),
     updatedAt: new Date('2025-01-01T00:00:00Z'),
@@ -42,19 +44,22 @@ function setUp() {
     save: jest.fn((_tx: unknown, user: UserEntity) => Promise.resolve(user)),
     emailExists: jest.fn(),
     insert: jest.fn(),
+    endCredentials: jest.fn().mockResolvedValue(1),
   };
   const organisations = {
     getById: jest.fn().mockResolvedValue({ id: ASSEN, kind: 'MUNICIPALITY' }),
     exists: jest.fn(),
   };
   const refreshTokens = { revokeForUser: jest.fn() };
+  const revocations = new CredentialRevocations();
   const service = new UsersService(
     db,
     users as unknown as UserRepository,
     organisations as unknown as OrganisationRepository,
     refreshTokens as unknown as RefreshTokenRepository,
+    revocations,
   );
-  return { service, tx, audit, users, organisations, refreshTokens };
+  return { service, tx, audit, users, organisations, refreshTokens, revocations };
 }
 
 describe('UsersService', () => {
@@ -68,10 +73,21 @@ describe('UsersService', () => {
     ]);
   });
 
+  it('deactivating a user ends their access tokens in this process at once (credentials version raised)', async () => {
+    const { service, tx, users, revocations } = setUp();
+    const token = { userId: 'u-2', version: 0, sessionId: 's-1' };
+    expect(revocations.allows(token)).toBe(true);
+    await service.update('u-2', { active: false });
+    expect(users.endCredentials).toHaveBeenCalledWith(tx, 'u-2');
+    expect(revocations.allows(token)).toBe(false);
+    expect(revocations.allows({ ...token, version: 1 })).toBe(true);
+  });
+
   it('renaming a user keeps their sessions', async () => {
-    const { service, refreshTokens } = setUp();
+    const { service, refreshTokens, users } = setUp();
     expect((await service.update('u-2', { name: '  Nieuwe naam ' })).name).toBe('Nieuwe naam');
     expect(refreshTokens.revokeForUser).not.toHaveBeenCalled();
+    expect(users.endCredentials).not.toHaveBeenCalled();
   });
 
   it('looks a user up in the caller’s own organisation only', async () => {

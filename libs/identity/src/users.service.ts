@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
+import { CredentialRevocations } from './credential-revocations';
 import { hashPassword } from './credentials';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
 import { emailTaken, userNotFound } from './identity.errors';
@@ -25,6 +26,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly organisations: OrganisationRepository,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   list(query: ListUsersQuery): Promise<UserPageDto> {
@@ -68,8 +70,12 @@ export class UsersService {
     });
   }
 
-  update(id: string, dto: UpdateUserDto): Promise<UserDto> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * A change of roles or deactivation ends the user's sessions and access tokens: the credentials
+   * version rises (announced to every API process at commit) and this process knows it at once.
+   */
+  async update(id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const { updated, endedVersion } = await this.db.transaction(async (tx) => {
       const user = await this.find(tx, id);
       const before = auditableUser(user);
       assertNoSelfLockout(tx.principal, user, dto);
@@ -81,7 +87,11 @@ export class UsersService {
       if (dto.name !== undefined) user.name = dto.name.trim();
       if (dto.active !== undefined) user.active = dto.active;
       const saved = await this.users.save(tx, user);
-      if (changeEndsSessions(dto)) await this.refreshTokens.revokeForUser(tx, user.id, 'user-changed');
+      let endedVersion: number | null = null;
+      if (changeEndsSessions(dto)) {
+        await this.refreshTokens.revokeForUser(tx, user.id, 'user-changed');
+        endedVersion = await this.users.endCredentials(tx, user.id);
+      }
       await tx.audit({
         action: 'user.updated',
         entityType: 'user',
@@ -90,8 +100,10 @@ export class UsersService {
         before,
         after: auditableUser(saved),
       });
-      return toUserDto(saved);
+      return { updated: toUserDto(saved), endedVersion };
     });
+    if (endedVersion !== null) this.revocations.userChanged(id, endedVersion);
+    return updated;
   }
 
   private async find(tx: TenantTransaction, id: string): Promise<UserEntity> {

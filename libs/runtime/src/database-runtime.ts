@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AppConfig, demoEnabled } from '@wmo/config';
+import { AppConfig, demoEnabled, demoWarning } from '@wmo/config';
 import { EmbeddedPostgresServer, migrateDatabase } from '@wmo/database';
 import { seedDemoData } from '@wmo/demo';
 import { ensureMunicipalityOrganisations, instanceSecret, UserSeed } from '@wmo/identity';
@@ -72,11 +72,16 @@ export async function startDatabase(config: AppConfig, logger: Logger): Promise<
       dataDir: config.DATA_DIR,
       log: (message) => logger.debug({ component: 'embedded-postgres' }, message),
     });
-    logger.info({ port: server.port, startedHere: server.ownsServer }, 'Embedded PostgreSQL is ready');
+    logger.info(
+      { port: server.port, startedHere: server.ownsServer && !server.adopted, adopted: server.adopted },
+      'Embedded PostgreSQL is ready',
+    );
   }
   const ownerUrl = config.DATABASE_URL ?? server!.url;
   try {
     const prepared = await prepareDatabase(ownerUrl, config);
+    const warning = prepared.demoUsers ? demoWarning(config) : null;
+    if (warning) logger.warn(warning);
     return {
       ...prepared,
       stop: async () => {

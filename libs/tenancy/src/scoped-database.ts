@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { isOperator, Principal } from './principal';
 import { TenantContext } from './tenant-context';
 import { PlatformTransaction, TenantTransaction, Transaction } from './transaction';
@@ -92,6 +93,16 @@ export class UnscopedDatabase {
 
   unscopedSystemTransaction<T>(work: (tx: PlatformTransaction) => Promise<T>): Promise<T> {
     return unscopedAsPlatform(this.dataSource, work);
+  }
+
+  /**
+   * A connection of its own, outside the pool, as the same role: for LISTEN, which needs a
+   * session that stays open. Not yet connected; the caller connects and ends it. It runs no tenant
+   * settings, so row-level security shows it no tenant rows.
+   */
+  unscopedDedicatedClient(applicationName: string): Client {
+    const { url } = this.dataSource.options as PostgresDataSourceOptions;
+    return new Client({ connectionString: url, application_name: applicationName });
   }
 
   /**
