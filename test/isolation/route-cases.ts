@@ -1,4 +1,4 @@
-import type { Role } from '@wmo/tenancy';
+import { ROUTE_ROLES, type Role, type RouteAccess } from '@wmo/tenancy';
 import { COMPLIANCE_ROUTES } from './routes/compliance';
 import { CONTRACT_ROUTES } from './routes/contracts';
 import { IDENTITY_ROUTES } from './routes/identity';
@@ -31,19 +31,19 @@ export interface Foreign {
 
 export type RouteCase =
   /**
-   * Aimed at a foreign resource: by default 404 for a role that may use the route and 403 for one
-   * that may not; `expect` says otherwise where visibility is by design (then `mustNotContain`).
+   * Aimed at a foreign resource: by default 404 for a role that may use the route (ROUTE_ROLES,
+   * the one table of who may call what) and 403 for one that may not; `expect` says otherwise
+   * where visibility is by design (then `mustNotContain`).
    */
   | {
       kind: 'foreign';
-      roles: Role[] | 'any';
       url: (f: Foreign) => string;
       body?: (f: Foreign) => object;
       expect?: (role: Role) => number;
       mustNotContain?: (f: Foreign) => string[];
     }
   /** A list without a tenant selector: 200 (or 403) and never a foreign id in it. */
-  | { kind: 'list'; roles: Role[] | 'any'; url: string; foreignIds: (f: Foreign) => string[] }
+  | { kind: 'list'; url: string; foreignIds: (f: Foreign) => string[] }
   /** Not about another tenant's resources; why, and where it is tested. */
   | { kind: 'not-tenant'; reason: string };
 
@@ -56,3 +56,10 @@ for (const area of [IDENTITY_ROUTES, CONTRACT_ROUTES, COMPLIANCE_ROUTES, INVOICI
     if (route in ROUTES) throw new Error(`${route} has an entry in two areas`);
     ROUTES[route] = routeCase;
   }
+
+/** Whether ROUTE_ROLES (the table the guards read) lets `role` call `route`. */
+export function mayCall(route: string, role: Role): boolean {
+  const access = (ROUTE_ROLES as Record<string, RouteAccess | undefined>)[route];
+  if (!access) throw new Error(`${route} has no entry in ROUTE_ROLES`);
+  return access === 'any' || (access !== 'public' && access.includes(role));
+}

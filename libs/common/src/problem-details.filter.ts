@@ -92,6 +92,26 @@ function headersOf(exception: unknown): Record<string, string> {
   return {};
 }
 
+/**
+ * The raw HTTP answer to a request Node could not parse (headers over its limit: 431; a malformed
+ * request line: 400; too slow: 408), written to the socket before Fastify has a request: a problem
+ * document like every other error, and the connection closed.
+ */
+export function clientErrorResponse(error: { code?: string }): string {
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const detail =
+    status === 431
+      ? 'The request line and headers are larger than the server accepts (16 KB): send a shorter URL or fewer headers.'
+      : status === 408
+        ? 'The request took too long to arrive.'
+        : 'The request is not valid HTTP.';
+  const body = JSON.stringify(plainProblem(status, detail));
+  return (
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
+
 function plainProblem(status: number, detail: string): Problem {
   return { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
 }

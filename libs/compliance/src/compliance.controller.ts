@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { ApiProblemResponses, NoQueryParams, toCsv } from '@wmo/common';
 import { centsToDecimal, todayInAmsterdam } from '@wmo/domain';
-import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { RouteRoles } from '@wmo/tenancy';
 import { EvaluationResultDto, ObligationsDto, ObligationsQuery } from './dto/compliance.dto';
 import { OverviewDto, OverviewQuery } from './dto/overview.dto';
 import { ComplianceEvaluator } from './evaluation/compliance-evaluator';
@@ -25,7 +25,7 @@ export class ComplianceController {
   ) {}
 
   @Get('municipalities/:code/obligations')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/municipalities/:code/obligations')
   @ApiMunicipalityCode()
   @ApiOperation({
     summary: 'Does the municipality meet its duties? Status, coverage, cost and gaps per duty',
@@ -41,7 +41,7 @@ export class ComplianceController {
   }
 
   @Get('municipalities/:code/compliance-report')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/municipalities/:code/compliance-report')
   @ApiMunicipalityCode()
   @ApiOperation({
     summary: 'The compliance report for the council and the auditor (PDF in Dutch, or JSON)',
@@ -68,8 +68,8 @@ export class ComplianceController {
   }
 
   @Post('compliance/evaluations')
+  @RouteRoles('POST /api/v1/compliance/evaluations')
   @HttpCode(200)
-  @Roles('OPERATOR')
   @ApiOperation({
     summary: "Run today's compliance evaluation now (notifications and webhooks for what changed)",
     description:
@@ -82,7 +82,7 @@ export class ComplianceController {
   }
 
   @Get('compliance/overview')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/compliance/overview')
   @ApiOperation({
     summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
     description:

@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+} from 'class-validator';
+import ipaddr from 'ipaddr.js';
 import { flattenValidationErrors } from '@wmo/common';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,6 +33,37 @@ const toBoolean = ({ value }: { value: unknown }) => {
   if (word !== null && ['0', 'false', 'no'].includes(word)) return false;
   return value;
 };
+
+/** The entries of a comma-separated list, trimmed, without empty ones. */
+export function listSetting(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** Every entry an IPv4 or IPv6 address, or a CIDR range of one. */
+@ValidatorConstraint({ name: 'ipList' })
+class IpListConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    return listSetting(value).every((entry) => {
+      if (entry.includes('/')) {
+        try {
+          ipaddr.parseCIDR(entry);
+          return true;
+        } catch {
+          return false;
+        }
+      }
+      return ipaddr.isValid(entry);
+    });
+  }
+
+  defaultMessage(): string {
+    return 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (10.0.0.0/8, ::1)';
+  }
+}
 
 /**
  * All configuration, read from the environment once and validated at boot: a wrong value stops
@@ -102,6 +147,14 @@ export class AppConfig {
   @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000' })
   RATE_LIMIT_PER_MINUTE = 1200;
 
+  /**
+   * Proxies (load balancers) whose X-Forwarded-For is believed, comma-separated IP addresses or
+   * CIDR ranges; empty: none, the client address is the connection's peer.
+   */
+  @IsString()
+  @Validate(IpListConstraint)
+  TRUSTED_PROXIES = '';
+
   /** Work invoice-run jobs in the API process too (the worker app always does). */
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'WORKER must be 1/true or 0/false' })
@@ -157,6 +210,15 @@ export class AppConfig {
   WEBHOOK_RETRY_LIMIT = 8;
 
   /**
+   * Webhooks may target loopback, private, link-local and other internal addresses. Unset: only
+   * in development and test (their receivers run on 127.0.0.1); never by default in production.
+   */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsIn([true, false], { message: 'WEBHOOK_ALLOW_PRIVATE must be 1/true or 0/false' })
+  WEBHOOK_ALLOW_PRIVATE?: boolean = undefined;
+
+  /**
    * Seconds after start before a worker first asks for today's compliance evaluation (then hourly).
    * The wait keeps a process that starts and stops at once from evaluating; the e2e test app sets a
    * day, so that a spec evaluates only when it asks to (POST /api/v1/compliance/evaluations).
@@ -188,9 +250,27 @@ export class AppConfig {
   CLOCK_TODAY?: string = undefined;
 }
 
-/** Demo data is seeded on the embedded default database, or when DEMO=1; never on DATABASE_URL otherwise. */
+/**
+ * Demo data (organisations and logins with a published password, an OPERATOR among them) is
+ * seeded when DEMO=1, and by default on the embedded database outside production; never on
+ * DATABASE_URL without DEMO=1, nor in production without it.
+ */
 export function demoEnabled(config: AppConfig): boolean {
-  return config.DEMO ?? !config.DATABASE_URL;
+  return config.DEMO ?? (!config.DATABASE_URL && config.NODE_ENV !== 'production');
+}
+
+/** What to log when demo logins are seeded in production (DEMO=1 there); null when they are not. */
+export function demoWarning(config: AppConfig): string | null {
+  if (config.NODE_ENV !== 'production' || !demoEnabled(config)) return null;
+  return (
+    'DEMO=1 in production: the demo organisations and logins are seeded, an OPERATOR among them, all with ' +
+    'the published DEMO_PASSWORD. Anyone who reads the README can sign in. Unset DEMO for real use.'
+  );
+}
+
+/** Internal webhook targets: WEBHOOK_ALLOW_PRIVATE, else only in development and test. */
+export function webhookPrivateTargetsAllowed(config: AppConfig): boolean {
+  return config.WEBHOOK_ALLOW_PRIVATE ?? config.NODE_ENV !== 'production';
 }
 
 export class ConfigError extends Error {

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
-import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { RouteRoles } from '@wmo/tenancy';
 import { AmendmentsService } from './amendments.service';
 import { ContractLifecycleService } from './contract-lifecycle.service';
 import { ContractsService } from './contracts.service';
@@ -42,7 +42,6 @@ import { MunicipalityContractsService } from './municipality-contracts.service';
 import { ParticipantsService } from './participants.service';
 import { RollOverService } from './roll-over.service';
 
-const MANAGERS = ['CONTRACT_MANAGER', 'ORG_ADMIN'] as const;
 const REACHES_BACK =
   "A change that reaches back into a period with issued documents answers with `billingImpact`: the documents concerned and what is now due against what was billed, per municipality, with the reasons. When money differs, the supplier's FINANCE and the contracting party's managers are notified and `billing.difference` is sent; `POST /contracts/{id}/correction-runs` corrects it.";
 const MANAGED =
@@ -62,7 +61,7 @@ export class ContractsController {
   ) {}
 
   @Get('contracts')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts')
   @ApiOperation({
     summary: 'Contracts you can see',
     description: 'Your own, the ones you supply, and the ones your municipality takes part in.',
@@ -74,7 +73,7 @@ export class ContractsController {
   }
 
   @Post('contracts')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts')
   @ApiOperation({
     summary: 'Create a contract (as a draft)',
     description: 'COLLECTIVE: a CONTRACT_MANAGER of the VNG. INDIVIDUAL: an ORG_ADMIN of the municipality itself.',
@@ -86,7 +85,7 @@ export class ContractsController {
   }
 
   @Get('contracts/:id')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id')
   @ApiOperation({ summary: 'One contract' })
   @ApiOkResponse({ type: ContractDto })
   @ApiProblemResponses(400, 404)
@@ -95,7 +94,7 @@ export class ContractsController {
   }
 
   @Patch('contracts/:id')
-  @Roles(...MANAGERS)
+  @RouteRoles('PATCH /api/v1/contracts/:id')
   @ApiOperation({
     summary: 'Edit a draft contract',
     description: 'An active contract changes only through dated amendments (409).',
@@ -107,7 +106,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/activate')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/activate')
   @ApiOperation({ summary: 'Activate a draft', description: MANAGED })
   @ApiCreatedResponse({ type: ContractDto })
   @ApiProblemResponses(
@@ -121,7 +120,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/terminate')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/terminate')
   @ApiOperation({ summary: 'Terminate an active contract early', description: REACHES_BACK })
   @ApiCreatedResponse({ type: TerminatedContractDto })
   @ApiProblemResponses(400, 404, 409, 422)
@@ -130,7 +129,7 @@ export class ContractsController {
   }
 
   @Get('contracts/:id/amendments')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id/amendments')
   @ApiOperation({ summary: "A contract's amendments, in order" })
   @ApiOkResponse({ type: [AmendmentDto] })
   @ApiProblemResponses(400, 404)
@@ -139,7 +138,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/amendments')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/amendments')
   @ApiOperation({
     summary: 'Amend an active contract from a date: tariff, end date, payment term or services',
     description: REACHES_BACK,
@@ -151,7 +150,7 @@ export class ContractsController {
   }
 
   @Get('contracts/:id/tariffs')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id/tariffs')
   @ApiOperation({ summary: "A contract's tariffs" })
   @ApiOkResponse({ type: [TariffDto] })
   @ApiProblemResponses(400, 404)
@@ -160,7 +159,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/tariffs')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/tariffs')
   @ApiOperation({
     summary: 'Add a tariff to a draft',
     description: 'Tariffs never overlap (409). On an active contract, use an amendment.',
@@ -172,7 +171,7 @@ export class ContractsController {
   }
 
   @Get('contracts/:id/participants')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id/participants')
   @ApiOperation({ summary: 'Participating municipalities, all or on a date' })
   @ApiOkResponse({ type: ParticipantListDto })
   @ApiProblemResponses(400, 404)
@@ -184,7 +183,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/participants')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/participants')
   @ApiOperation({
     summary: 'Enrol a municipality, or all municipalities of a year that are not excepted',
     description: `409 when excepted or covered by another contract for the duty, naming it. ${REACHES_BACK}`,
@@ -196,7 +195,7 @@ export class ContractsController {
   }
 
   @Delete('contracts/:id/participants/:code')
-  @Roles(...MANAGERS)
+  @RouteRoles('DELETE /api/v1/contracts/:id/participants/:code')
   @ApiOperation({ summary: "End a municipality's participation on a date (inclusive)", description: REACHES_BACK })
   @ApiOkResponse({ type: EndedParticipantDto })
   @ApiProblemResponses(400, 404)
@@ -208,7 +207,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/participants/roll-over')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/participants/roll-over')
   @ApiOperation({
     summary: "After the mergers of a year, continue the predecessors' participation",
     description: `Reports predecessors with conflicting contracts instead of guessing. ${REACHES_BACK}`,
@@ -220,7 +219,7 @@ export class ContractsController {
   }
 
   @Get('contracts/:id/exceptions')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id/exceptions')
   @ApiOperation({ summary: 'Municipalities excepted from a collective contract' })
   @ApiOkResponse({ type: [ExceptionDto] })
   @ApiProblemResponses(400, 404)
@@ -229,7 +228,7 @@ export class ContractsController {
   }
 
   @Post('contracts/:id/exceptions')
-  @Roles(...MANAGERS)
+  @RouteRoles('POST /api/v1/contracts/:id/exceptions')
   @ApiOperation({
     summary: 'Except a municipality (e.g. G4: own contract) or record an opt-out',
     description: REACHES_BACK,
@@ -241,7 +240,7 @@ export class ContractsController {
   }
 
   @Get('municipalities/:code/contracts')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/municipalities/:code/contracts')
   @ApiMunicipalityCode()
   @ApiOperation({ summary: 'The contracts covering a municipality on a date, with the tariff in force' })
   @ApiOkResponse({ type: [MunicipalityContractDto] })

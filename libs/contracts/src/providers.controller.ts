@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
-import { ApiAuthenticated, IdParam, Roles } from '@wmo/identity';
+import { IdParam } from '@wmo/identity';
+import { RouteRoles } from '@wmo/tenancy';
 import {
   AddClosureDto,
   CreateProviderDto,
@@ -20,7 +21,7 @@ export class ProvidersController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Get('duties')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/duties')
   @ApiOperation({ summary: 'The legal duties municipalities must meet, and which channels count toward each' })
   @ApiOkResponse({ type: [DutyDto] })
   @ApiProblemResponses(400)
@@ -29,7 +30,7 @@ export class ProvidersController {
   }
 
   @Get('providers')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/providers')
   @ApiOperation({
     summary: 'Providers',
     description: 'All for the operator, municipalities and the VNG (who contract them); a provider sees itself.',
@@ -41,7 +42,7 @@ export class ProvidersController {
   }
 
   @Post('providers')
-  @Roles('OPERATOR')
+  @RouteRoles('POST /api/v1/providers')
   @ApiOperation({ summary: 'Register a provider (a PROVIDER organisation with its legal and billing details)' })
   @ApiCreatedResponse({ type: ProviderDto })
   @ApiProblemResponses(400, [409, 'The invoice prefix is taken.'])
@@ -50,7 +51,7 @@ export class ProvidersController {
   }
 
   @Get('providers/:id')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/providers/:id')
   @ApiOperation({ summary: 'One provider' })
   @ApiOkResponse({ type: ProviderDto })
   @ApiProblemResponses(400, 404)
@@ -59,7 +60,7 @@ export class ProvidersController {
   }
 
   @Patch('providers/:id')
-  @Roles('PROVIDER_ADMIN')
+  @RouteRoles('PATCH /api/v1/providers/:id')
   @ApiOperation({ summary: "Change a provider's legal or billing details (the provider itself, or the operator)" })
   @ApiOkResponse({ type: ProviderDto })
   @ApiProblemResponses(400, 404, [409, 'The invoice prefix is taken.'])
@@ -68,7 +69,7 @@ export class ProvidersController {
   }
 
   @Get('providers/:id/services')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/providers/:id/services')
   @ApiOperation({ summary: "A provider's services with their channels, weekly hours and closures" })
   @ApiOkResponse({ type: [ServiceDto] })
   @ApiProblemResponses(400, 404)
@@ -77,7 +78,7 @@ export class ProvidersController {
   }
 
   @Post('providers/:id/services')
-  @Roles('PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/providers/:id/services')
   @ApiOperation({ summary: 'Add a service toward a duty, with its channels (hours in Europe/Amsterdam time)' })
   @ApiCreatedResponse({ type: ServiceDto })
   @ApiProblemResponses(400, 404)
@@ -86,7 +87,7 @@ export class ProvidersController {
   }
 
   @Get('providers/:id/services/:serviceId')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/providers/:id/services/:serviceId')
   @ApiOperation({ summary: 'One service' })
   @ApiOkResponse({ type: ServiceDto })
   @ApiProblemResponses(400, 404)
@@ -95,7 +96,7 @@ export class ProvidersController {
   }
 
   @Post('providers/:id/services/:serviceId/closures')
-  @Roles('PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/providers/:id/services/:serviceId/closures')
   @ApiOperation({ summary: 'Record a dated closure of one channel of a service' })
   @ApiCreatedResponse({ type: ServiceDto })
   @ApiProblemResponses(400, 404)

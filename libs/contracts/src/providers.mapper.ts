@@ -1,19 +1,26 @@
 import { DutyEntity, ProviderEntity, ServiceEntity } from './catalogue.entities';
 import { DutyDto, ProviderDto, ServiceDto } from './dto/providers.dto';
 
-export const toProviderDto = (provider: ProviderEntity): ProviderDto => ({
-  id: provider.organisationId,
-  legalName: provider.legalName,
-  kvkNumber: provider.kvkNumber,
-  vatId: provider.vatId ?? undefined,
-  iban: provider.iban,
-  street: provider.street,
-  postalCode: provider.postalCode,
-  city: provider.city,
-  countryCode: provider.countryCode,
-  email: provider.email ?? undefined,
-  invoicePrefix: provider.invoicePrefix,
-});
+/** A provider; with its legal and billing details only where `withBillingDetails` (see seesProviderBillingDetails). */
+export const toProviderDto = (provider: ProviderEntity, withBillingDetails = true): ProviderDto => {
+  const base: ProviderDto = {
+    id: provider.organisationId,
+    legalName: provider.legalName,
+    invoicePrefix: provider.invoicePrefix,
+  };
+  if (!withBillingDetails) return base;
+  return {
+    ...base,
+    kvkNumber: provider.kvkNumber,
+    vatId: provider.vatId ?? undefined,
+    iban: provider.iban,
+    street: provider.street,
+    postalCode: provider.postalCode,
+    city: provider.city,
+    countryCode: provider.countryCode,
+    email: provider.email ?? undefined,
+  };
+};
 
 export const toServiceDto = (service: ServiceEntity): ServiceDto => ({
   id: service.id,

@@ -1,5 +1,14 @@
 import { RequestValidationError } from '@wmo/common';
 import { scheduleProblems, WeeklyInterval } from '@wmo/domain';
+import { isOperator, type Principal } from '@wmo/tenancy';
+
+/**
+ * A provider's legal and billing details (KvK, VAT id, IBAN, address) are for the operator and the
+ * provider's own users; municipalities and the VNG see the provider without them.
+ */
+export function seesProviderBillingDetails(principal: Principal, providerId: string): boolean {
+  return isOperator(principal) || principal.organisationId === providerId;
+}
 
 /** A service's channels: each kind once, weekly hours that make sense, closures that end after they start. */
 export function assertChannelsValid(

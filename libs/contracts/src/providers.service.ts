@@ -16,7 +16,7 @@ import { DutyRepository } from './duty.repository';
 import { ProviderEntity, ServiceEntity } from './catalogue.entities';
 import { ProviderRepository } from './provider.repository';
 import { toDutyDto, toProviderDto, toServiceDto } from './providers.mapper';
-import { assertChannelsValid, assertClosureValid, closurePeriod } from './providers.rules';
+import { assertChannelsValid, assertClosureValid, closurePeriod, seesProviderBillingDetails } from './providers.rules';
 import { ServiceRepository } from './service.repository';
 
 /** Providers with their legal and billing details, their services, channels and closures; and the duties. */
@@ -36,11 +36,18 @@ export class ProvidersService {
 
   /** Providers are visible to the operator, to themselves, and to those who contract them (municipalities, the VNG). */
   list(): Promise<ProviderDto[]> {
-    return this.db.transaction(async (tx) => (await this.providers.all(tx)).map(toProviderDto));
+    return this.db.transaction(async (tx) =>
+      (await this.providers.all(tx)).map((provider) =>
+        toProviderDto(provider, seesProviderBillingDetails(tx.principal, provider.organisationId)),
+      ),
+    );
   }
 
   get(id: string): Promise<ProviderDto> {
-    return this.db.transaction(async (tx) => toProviderDto(await this.find(tx, id)));
+    return this.db.transaction(async (tx) => {
+      const provider = await this.find(tx, id);
+      return toProviderDto(provider, seesProviderBillingDetails(tx.principal, provider.organisationId));
+    });
   }
 
   /** A provider is an organisation of kind PROVIDER with its legal and billing details (OPERATOR). */

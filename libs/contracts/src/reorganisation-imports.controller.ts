@@ -2,7 +2,7 @@ import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answerImport, ApiFileImport, ImportQuery } from '@wmo/common';
-import { Roles } from '@wmo/tenancy';
+import { RouteRoles } from '@wmo/tenancy';
 import { ReorganisationImportReportDto } from './dto/reorganisation-import.dto';
 import { ReorganisationImportsService } from './reorganisation-imports.service';
 
@@ -12,7 +12,7 @@ export class ReorganisationImportsController {
   constructor(private readonly imports: ReorganisationImportsService) {}
 
   @Post()
-  @Roles('OPERATOR')
+  @RouteRoles('POST /api/v1/reference-data/reorganisation-imports')
   @ApiOperation({
     summary: 'Import a municipal reorganisation (herindeling) for a coming or past date',
     description:

@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiProblemResponses, Public } from '@wmo/common';
+import { ApiProblemResponses } from '@wmo/common';
+import { RouteRoles } from '@wmo/tenancy';
 
 @ApiTags('Operations')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -13,6 +13,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @RouteRoles('GET /health')
   @HealthCheck({ swaggerDocumentation: false, noCache: true })
   @ApiOperation({ summary: 'Liveness and readiness: checks the database with a ping' })
   @ApiOkResponse({

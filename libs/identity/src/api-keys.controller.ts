@@ -1,18 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
+import { RouteRoles } from '@wmo/tenancy';
 import { ApiKeysService } from './api-keys.service';
-import { Roles } from './auth.decorators';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-keys.dto';
 import { IdParam } from './dto/users.dto';
 
 @ApiTags('API keys')
 @Controller('api-keys')
-@Roles('ORG_ADMIN')
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Get()
+  @RouteRoles('GET /api/v1/api-keys')
   @ApiOperation({ summary: "Your organisation's API keys (without their secrets)" })
   @ApiOkResponse({ type: [ApiKeyDto] })
   @ApiProblemResponses(400)
@@ -21,6 +21,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @RouteRoles('POST /api/v1/api-keys')
   @ApiOperation({
     summary: 'Create an API key for a machine client',
     description: 'The secret is in this response only.',
@@ -32,6 +33,7 @@ export class ApiKeysController {
   }
 
   @Delete(':id')
+  @RouteRoles('DELETE /api/v1/api-keys/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key', description: 'Takes effect at once.' })
   @ApiNoContentResponse({ description: 'Revoked.' })

@@ -6,18 +6,22 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CredentialEventsListener } from './credential-events.listener';
+import { CredentialRevocations } from './credential-revocations';
 import { ACCESS_TOKEN_TTL_SECONDS, IDENTITY_OPTIONS, IdentityOptions, JWT_ALGORITHM } from './identity.options';
 import { LoginFailureRepository } from './login-failure.repository';
 import { OrganisationDirectory } from './organisation-directory';
 import { OrganisationRepository } from './organisation.repository';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
+import { RateLimitKeys } from './rate-limit-key';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { SessionController } from './session.controller';
 import { ApiKeyStrategy, JwtStrategy, LocalStrategy } from './strategies';
 import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { VerifiedCredentials } from './verified-credentials';
 
 const DIRECTORY: Provider[] = [OrganisationRepository, OrganisationDirectory];
 
@@ -60,8 +64,12 @@ export class IdentityModule {
         LocalStrategy,
         JwtStrategy,
         ApiKeyStrategy,
+        VerifiedCredentials,
+        RateLimitKeys,
+        CredentialRevocations,
+        CredentialEventsListener,
       ],
-      exports: [AuthService, IDENTITY_OPTIONS],
+      exports: [AuthService, IDENTITY_OPTIONS, RateLimitKeys],
     };
   }
 }

@@ -3,6 +3,7 @@ export type { IdentityOptions } from './identity.options';
 export { OrganisationDirectory } from './organisation-directory';
 export type { OrganisationInfo } from './organisation-directory';
 export { AuthenticationGuard, RolesGuard } from './guards';
+export { RateLimitKeys } from './rate-limit-key';
 export { ApiAuthenticated, CurrentPrincipal, Roles } from './auth.decorators';
 export { IdParam } from './dto/users.dto';
 export { IdentityError, IdentityErrorCode } from './identity.errors';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@wmo/common';
-import { ApiAuthenticated, Roles } from './auth.decorators';
+import { RouteRoles } from '@wmo/tenancy';
 import { AuditEventPageDto, ListAuditEventsQuery } from './dto/audit-events.dto';
 import {
   CreateOrganisationDto,
@@ -18,7 +18,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get('organisations')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/organisations')
   @ApiOperation({ summary: 'Organisations you can see: your own, or all for an OPERATOR' })
   @ApiOkResponse({ type: OrganisationPageDto })
   @ApiProblemResponses(400)
@@ -27,7 +27,7 @@ export class OrganisationsController {
   }
 
   @Get('organisations/:id')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/organisations/:id')
   @ApiOperation({ summary: 'One organisation' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblemResponses(400, 404)
@@ -36,7 +36,7 @@ export class OrganisationsController {
   }
 
   @Post('organisations')
-  @Roles('OPERATOR')
+  @RouteRoles('POST /api/v1/organisations')
   @ApiOperation({ summary: 'Create an association, provider or operator organisation' })
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiProblemResponses(400)
@@ -45,7 +45,7 @@ export class OrganisationsController {
   }
 
   @Get('audit-events')
-  @Roles('ORG_ADMIN')
+  @RouteRoles('GET /api/v1/audit-events')
   @ApiOperation({
     summary: 'The audit log: every write, who did it, when, before and after',
     description: 'An ORG_ADMIN sees its own organisation; an OPERATOR all, or one with ?organisation=.',

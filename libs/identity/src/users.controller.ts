@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@wmo/common';
-import { Roles } from './auth.decorators';
+import { RouteRoles } from '@wmo/tenancy';
 import { CreateUserDto, IdParam, ListUsersQuery, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('Users')
 @Controller('users')
-@Roles('ORG_ADMIN')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @RouteRoles('GET /api/v1/users')
   @ApiOperation({ summary: 'Users of your organisation' })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblemResponses(400, 404)
@@ -20,6 +20,7 @@ export class UsersController {
   }
 
   @Post()
+  @RouteRoles('POST /api/v1/users')
   @ApiOperation({
     summary: 'Create a user in your organisation',
     description: 'Roles must fit the kind of organisation; only an OPERATOR grants OPERATOR.',
@@ -36,6 +37,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @RouteRoles('GET /api/v1/users/:id')
   @ApiOperation({ summary: 'One user of your organisation' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblemResponses(400, 404)
@@ -44,6 +46,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @RouteRoles('PATCH /api/v1/users/:id')
   @ApiOperation({
     summary: 'Change name or roles, or (de)activate a user',
     description: "Deactivating, or changing roles, ends the user's sessions.",

@@ -2,7 +2,7 @@ import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answerImport, ApiFileImport, ImportQuery } from '@wmo/common';
-import { Roles } from '@wmo/tenancy';
+import { RouteRoles } from '@wmo/tenancy';
 import { BillingDetailsImportService } from './billing-details-import.service';
 import { BillingDetailsImportReportDto } from './dto/billing-details-import.dto';
 
@@ -12,7 +12,7 @@ export class BillingDetailsImportsController {
   constructor(private readonly imports: BillingDetailsImportService) {}
 
   @Post()
-  @Roles('CONTRACT_MANAGER')
+  @RouteRoles('POST /api/v1/billing-details/imports')
   @ApiOperation({
     summary: 'Billing details of many municipalities from a CSV file (the operator, or the VNG for its members)',
     description:

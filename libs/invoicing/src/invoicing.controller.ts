@@ -26,8 +26,8 @@ import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { ContractIdParam } from '@wmo/contracts';
-import { ApiAuthenticated, Roles } from '@wmo/identity';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
+import { RouteRoles } from '@wmo/tenancy';
 import { BillingDetailsService } from './billing-details.service';
 import { CreditNotesService } from './credit-notes.service';
 import { DocumentExportService } from './document-export.service';
@@ -82,7 +82,7 @@ export class InvoicingController {
   ) {}
 
   @Get('contracts/:id/invoice-runs/readiness')
-  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @RouteRoles('GET /api/v1/contracts/:id/invoice-runs/readiness')
   @ApiOperation({
     summary:
       'Before a run: which customers lack an invoice address (no lawful invoice) or an OIN or KvK number (no e-invoice)',
@@ -97,7 +97,7 @@ export class InvoicingController {
   }
 
   @Get('contracts/:id/billing-differences')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/contracts/:id/billing-differences')
   @ApiOperation({
     summary: "What each municipality was billed net for a period against what is due under today's facts",
     description:
@@ -118,7 +118,7 @@ export class InvoicingController {
   }
 
   @Post('contracts/:id/invoice-runs')
-  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @RouteRoles('POST /api/v1/contracts/:id/invoice-runs')
   @ApiOperation({
     summary: 'Start an invoice run for a year or period (or compute it with ?dryRun=true)',
     description:
@@ -158,7 +158,7 @@ export class InvoicingController {
   }
 
   @Post('contracts/:id/correction-runs')
-  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @RouteRoles('POST /api/v1/contracts/:id/correction-runs')
   @ApiOperation({
     summary:
       'Correct an invoiced period: credit notes and supplementary invoices for the differences since (or compute them with ?dryRun=true)',
@@ -199,7 +199,7 @@ export class InvoicingController {
   }
 
   @Get('invoice-runs/:id')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoice-runs/:id')
   @ApiOperation({ summary: 'An invoice run: status and progress' })
   @ApiOkResponse({ type: InvoiceRunDto })
   @ApiProblemResponses(400, 404)
@@ -208,7 +208,7 @@ export class InvoicingController {
   }
 
   @Post('invoice-runs/:id/resume')
-  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @RouteRoles('POST /api/v1/invoice-runs/:id/resume')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Resume a FAILED run (or correction run): it continues after its last issued participant',
@@ -223,7 +223,7 @@ export class InvoicingController {
   }
 
   @Post('invoice-runs/:id/release-held')
-  @Roles('CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE')
+  @RouteRoles('POST /api/v1/invoice-runs/:id/release-held')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Issue the invoices a completed run held back, for the customers whose address is now complete',
@@ -239,7 +239,7 @@ export class InvoicingController {
   }
 
   @Get('invoice-runs/:id/documents.zip')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoice-runs/:id/documents.zip')
   @ApiOperation({ summary: 'All PDFs of a run, streamed as one ZIP file' })
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'A ZIP file with one PDF per document.' })
@@ -266,7 +266,7 @@ export class InvoicingController {
   }
 
   @Get('invoices')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoices')
   @ApiOperation({
     summary: 'Invoices, credit notes and allocation statements you can see',
     description: "Your municipality's, those of contracts you manage, or those you issued.",
@@ -278,7 +278,7 @@ export class InvoicingController {
   }
 
   @Get('invoices/export.csv')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoices/export.csv')
   @ApiOperation({ summary: 'All documents of an issue year as CSV, for finance systems' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one document per row, amounts in euros.' })
@@ -290,7 +290,7 @@ export class InvoicingController {
   }
 
   @Get('invoices/:id')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoices/:id')
   @ApiOperation({ summary: 'One document with its lines, credit notes and payments' })
   @ApiOkResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404)
@@ -299,7 +299,7 @@ export class InvoicingController {
   }
 
   @Get('invoices/:id/pdf')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoices/:id/pdf')
   @ApiOperation({ summary: 'The document as a Dutch A4 PDF' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF.' })
@@ -316,7 +316,7 @@ export class InvoicingController {
   }
 
   @Get('invoices/:id/ubl')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/invoices/:id/ubl')
   @ApiOperation({
     summary: 'The e-invoice: UBL 2.1, SI-UBL 2.0 (NLCIUS) or Peppol BIS Billing 3.0, with the PDF embedded',
   })
@@ -338,7 +338,7 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/credit-notes')
-  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/invoices/:id/credit-notes')
   @ApiOperation({
     summary: 'Credit an invoice, fully or some lines',
     description: 'Issues a numbered credit note referring to the invoice; the invoice itself never changes.',
@@ -350,7 +350,7 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/replacement')
-  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/invoices/:id/replacement')
   @ApiOperation({
     summary:
       "Replace an invoice: a full credit note and a new invoice for the same lines with today's customer details",
@@ -370,7 +370,7 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/payments')
-  @Roles('FINANCE', 'PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/invoices/:id/payments')
   @ApiOperation({ summary: "Record a payment received on an invoice (the issuer's FINANCE or PROVIDER_ADMIN)" })
   @ApiCreatedResponse({ type: InvoiceDocumentDto })
   @ApiProblemResponses(400, 404, [422, 'An overpayment, or the invoice was credited.'])
@@ -379,7 +379,7 @@ export class InvoicingController {
   }
 
   @Get('municipalities/:code/billing-details')
-  @Roles('FINANCE', 'ORG_ADMIN')
+  @RouteRoles('GET /api/v1/municipalities/:code/billing-details')
   @ApiMunicipalityCode()
   @ApiOperation({
     summary: "A municipality's billing details: OIN, KvK, invoice address and e-mail, purchase-order numbers",
@@ -391,8 +391,8 @@ export class InvoicingController {
   }
 
   @Put('municipalities/:code/billing-details')
+  @RouteRoles('PUT /api/v1/municipalities/:code/billing-details')
   @HttpCode(200)
-  @Roles('FINANCE', 'ORG_ADMIN')
   @ApiMunicipalityCode()
   @ApiOperation({ summary: "Replace a municipality's billing details" })
   @ApiOkResponse({ type: BillingDetailsDto })
@@ -402,7 +402,7 @@ export class InvoicingController {
   }
 
   @Get('organisations/:id/billing-details')
-  @Roles('FINANCE', 'ORG_ADMIN')
+  @RouteRoles('GET /api/v1/organisations/:id/billing-details')
   @ApiOperation({
     summary: "An organisation's own billing details (the contracting party of a central invoice, such as the VNG)",
   })
@@ -416,8 +416,8 @@ export class InvoicingController {
   }
 
   @Put('organisations/:id/billing-details')
+  @RouteRoles('PUT /api/v1/organisations/:id/billing-details')
   @HttpCode(200)
-  @Roles('FINANCE', 'ORG_ADMIN')
   @ApiOperation({
     summary: "Replace an organisation's own billing details",
     description:

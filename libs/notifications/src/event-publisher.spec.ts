@@ -21,7 +21,7 @@ function setUp(subscriptions: WebhookSubscriptionEntity[]) {
     { insertNew } as unknown as NotificationRepository,
     { activeOfOrganisations: jest.fn().mockResolvedValue(subscriptions) } as unknown as WebhookSubscriptionRepository,
     { insertMany } as unknown as WebhookDeliveryRepository,
-    { allowHttp: true, retryLimit: 8, retryDelaySeconds: 30, timeoutMs: 10_000 },
+    { allowHttp: true, allowPrivateAddresses: true, retryLimit: 8, retryDelaySeconds: 30, timeoutMs: 10_000 },
   );
   return { publisher, sendMany, insertMany, insertNew };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
-import { ApiAuthenticated, Roles } from '@wmo/identity';
+import { RouteRoles } from '@wmo/tenancy';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
@@ -18,11 +18,11 @@ import { WebhooksService } from './webhooks.service';
 
 @ApiTags('Notifications')
 @Controller('notifications')
-@ApiAuthenticated()
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @RouteRoles('GET /api/v1/notifications')
   @ApiOperation({
     summary:
       'Your notifications: coverage ending within 90 days, a municipality becoming non-compliant, an invoice overdue',
@@ -36,6 +36,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @RouteRoles('POST /api/v1/notifications/:id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a notification read (for you)' })
   @ApiOkResponse({ type: NotificationDto })
@@ -47,11 +48,11 @@ export class NotificationsController {
 
 @ApiTags('Notifications')
 @Controller('webhooks')
-@Roles('ORG_ADMIN')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
+  @RouteRoles('GET /api/v1/webhooks')
   @ApiOperation({ summary: "Your organisation's webhooks (without their secrets)" })
   @ApiOkResponse({ type: [WebhookDto] })
   @ApiProblemResponses(400)
@@ -60,6 +61,7 @@ export class WebhooksController {
   }
 
   @Post()
+  @RouteRoles('POST /api/v1/webhooks')
   @ApiOperation({
     summary: 'Register a webhook for obligation.changed, invoice.issued and/or invoice.overdue',
     description:
@@ -73,6 +75,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @RouteRoles('DELETE /api/v1/webhooks/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a webhook', description: 'No further deliveries; pending ones are not sent.' })
   @ApiNoContentResponse({ description: 'Removed.' })
@@ -82,6 +85,7 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @RouteRoles('GET /api/v1/webhooks/:id/deliveries')
   @ApiOperation({ summary: 'The latest 200 deliveries of a webhook, with their status and attempts' })
   @ApiOkResponse({ type: [WebhookDeliveryDto] })
   @ApiProblemResponses(400, 404)

@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '@wmo/config';
+import { AppConfig, webhookPrivateTargetsAllowed } from '@wmo/config';
 import { JobQueue } from '@wmo/jobs';
 import { EventPublisher } from './event-publisher';
 import { NotificationsController, WebhooksController } from './notifications.controller';
@@ -38,6 +38,7 @@ export function notificationsOptions(config: AppConfig, worker: boolean): Notifi
   return {
     webhooks: {
       allowHttp: config.NODE_ENV !== 'production',
+      allowPrivateAddresses: webhookPrivateTargetsAllowed(config),
       retryLimit: config.WEBHOOK_RETRY_LIMIT,
       retryDelaySeconds: config.WEBHOOK_RETRY_DELAY_SECONDS,
       timeoutMs: 10_000,

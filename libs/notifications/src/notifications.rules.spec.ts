@@ -41,7 +41,7 @@ describe('notification rules', () => {
 
 describe('webhook URLs', () => {
   it('an https URL is accepted in its normalised form', () => {
-    expect(checkWebhookUrl('  https://Example.nl/hooks ', false)).toEqual({
+    expect(checkWebhookUrl('  https://Example.nl/hooks ', false, false)).toEqual({
       url: 'https://example.nl/hooks',
       problem: null,
     });
@@ -58,11 +58,11 @@ describe('webhook URLs', () => {
       'url must not contain a user name or password; deliveries are signed instead',
     ],
   ])('%s is refused: %s', (_case, raw, allowHttp, message) => {
-    expect(checkWebhookUrl(raw, allowHttp)).toEqual({ url: null, problem: { field: 'url', message } });
+    expect(checkWebhookUrl(raw, allowHttp, false)).toEqual({ url: null, problem: { field: 'url', message } });
   });
 
   it('http is accepted where allowed (development, tests)', () => {
-    expect(checkWebhookUrl('http://127.0.0.1:4000/hook', true)).toEqual({
+    expect(checkWebhookUrl('http://127.0.0.1:4000/hook', true, true)).toEqual({
       url: 'http://127.0.0.1:4000/hook',
       problem: null,
     });

@@ -1,5 +1,6 @@
 import type { FieldError } from '@wmo/common';
 import type { DeliveryStatus, WebhookEvent } from './notifications.entities';
+import { ipLiteralOf, isInternalAddress, isLocalhostName } from './webhook-address.rules';
 
 /**
  * The notification and webhook rules, as pure functions (notifications.rules.spec.ts): which
@@ -26,13 +27,20 @@ export function subscriptionsFor<T extends { organisationId: string; events: rea
   );
 }
 
+/** Why a webhook URL aimed at the platform's own network is refused. */
+export const INTERNAL_TARGET =
+  'url must reach a public address; loopback, private, link-local and other internal addresses are refused';
+
 export type WebhookUrlCheck = { url: string; problem: null } | { url: null; problem: FieldError };
 
 /**
  * An absolute https URL (http too where `allowHttp`: development and tests), without a user name
- * or password (deliveries are signed instead); answered in its normalised form.
+ * or password (deliveries are signed instead); answered in its normalised form. Unless
+ * `allowPrivate` (development and tests, or WEBHOOK_ALLOW_PRIVATE), its host may not be
+ * `localhost` nor an internal IP address (webhook-address.rules.ts); a host name is resolved and
+ * checked by the caller (webhook-target.ts), at registration and again at every delivery.
  */
-export function checkWebhookUrl(raw: string, allowHttp: boolean): WebhookUrlCheck {
+export function checkWebhookUrl(raw: string, allowHttp: boolean, allowPrivate: boolean): WebhookUrlCheck {
   const refused = (message: string): WebhookUrlCheck => ({ url: null, problem: { field: 'url', message } });
   let url: URL;
   try {
@@ -44,6 +52,11 @@ export function checkWebhookUrl(raw: string, allowHttp: boolean): WebhookUrlChec
     return refused(allowHttp ? 'url must use https or http' : 'url must use https');
   if (url.username || url.password)
     return refused('url must not contain a user name or password; deliveries are signed instead');
+  if (!allowPrivate) {
+    const literal = ipLiteralOf(url.hostname);
+    if (isLocalhostName(url.hostname) || (literal !== null && isInternalAddress(literal)))
+      return refused(INTERNAL_TARGET);
+  }
   return { url: url.toString(), problem: null };
 }
 

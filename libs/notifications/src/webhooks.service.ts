@@ -7,6 +7,7 @@ import { NotificationsError, NotificationsErrorCode } from './notifications.erro
 import { checkWebhookUrl } from './notifications.rules';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
+import { resolvedTargetProblem } from './webhook-target';
 import { newWebhookSecret } from './webhook-signature';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
 
@@ -50,9 +51,13 @@ export class WebhooksService {
   }
 
   /** The secret is in this answer only. */
-  create(dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
-    const { url, problem } = checkWebhookUrl(dto.url, this.options.allowHttp);
+  async create(dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
+    const { allowHttp, allowPrivateAddresses } = this.options;
+    const { url, problem } = checkWebhookUrl(dto.url, allowHttp, allowPrivateAddresses);
     if (problem) throw new RequestValidationError([problem]);
+    // A host name is resolved now (and again at every delivery, webhook-deliverer.ts).
+    const resolved = allowPrivateAddresses ? null : await resolvedTargetProblem(new URL(url).hostname);
+    if (resolved) throw new RequestValidationError([resolved]);
     return this.db.transaction(async (tx) => {
       const secret = newWebhookSecret();
       const subscription = await this.subscriptions.insert(tx, {

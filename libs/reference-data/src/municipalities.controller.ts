@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '@wmo/common';
+import { RouteRoles } from '@wmo/tenancy';
 import { ListMunicipalitiesQuery } from './dto/list-municipalities.query';
 import { ApiMunicipalityCode, MunicipalityCode } from './dto/municipality-code.param';
 import { MunicipalityDetailDto, MunicipalityPageDto, TerritoryPopulationDto } from './dto/municipality.dto';
@@ -13,6 +14,7 @@ export class MunicipalitiesController {
   constructor(private readonly referenceData: ReferenceDataService) {}
 
   @Get()
+  @RouteRoles('GET /api/v1/municipalities')
   @ApiOperation({
     summary: 'Municipalities existing on 1 January of a year',
     description: 'With their CBS population on that date (or the latest date with a figure before it).',
@@ -24,6 +26,7 @@ export class MunicipalitiesController {
   }
 
   @Get(':code')
+  @RouteRoles('GET /api/v1/municipalities/:code')
   @ApiOperation({ summary: 'One municipality with its population history and reorganisations' })
   @ApiOkResponse({ type: MunicipalityDetailDto })
   @ApiProblemResponses(400, [404, 'No municipality has this code.'])
@@ -34,6 +37,7 @@ export class MunicipalitiesController {
   }
 
   @Get(':code/population')
+  @RouteRoles('GET /api/v1/municipalities/:code/population')
   @ApiOperation({
     summary: 'Inhabitants of the territory that forms the municipality on a date',
     description:

@@ -2,7 +2,7 @@ import { Body, Controller, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { answerImport, ApiFileImport, ImportQuery } from '@wmo/common';
-import { Roles } from '@wmo/tenancy';
+import { RouteRoles } from '@wmo/tenancy';
 import { PopulationImportReportDto } from './dto/population-import.dto';
 import { PopulationImportsService } from './population-imports.service';
 
@@ -12,7 +12,7 @@ export class PopulationImportsController {
   constructor(private readonly imports: PopulationImportsService) {}
 
   @Post()
-  @Roles('OPERATOR')
+  @RouteRoles('POST /api/v1/reference-data/population-imports')
   @ApiOperation({
     summary: 'Import CBS population figures (the figure on 1 January of each year)',
     description:

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
-import { ApiAuthenticated, IdParam, Roles } from '@wmo/identity';
+import { IdParam } from '@wmo/identity';
+import { RouteRoles } from '@wmo/tenancy';
 import { ProviderStatisticsDto, RecordStatisticsDto, ServiceStatisticDto } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
 
@@ -11,7 +12,7 @@ export class StatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
   @Get('providers/:id/statistics')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/providers/:id/statistics')
   @ApiOperation({
     summary: "A provider's national service statistics per period, with totals per year",
     description:
@@ -24,7 +25,7 @@ export class StatisticsController {
   }
 
   @Post('providers/:id/statistics')
-  @Roles('PROVIDER_ADMIN')
+  @RouteRoles('POST /api/v1/providers/:id/statistics')
   @ApiOperation({
     summary: 'Record the service statistics of a period (the provider itself, or the operator)',
     description:

@@ -4,19 +4,16 @@ import type { RouteCases } from '../route-cases';
 export const COMPLIANCE_ROUTES: RouteCases = {
   'GET /api/v1/municipalities/:code/obligations': {
     kind: 'foreign',
-    roles: 'any',
     url: () => '/api/v1/municipalities/GM0363/obligations?year=2025',
     // The VNG sees every municipality's status by design; Amsterdam is not served by Stichting Sensoor.
     expect: (role) => (role === 'CONTRACT_MANAGER' ? 200 : 404),
   },
   'GET /api/v1/municipalities/:code/compliance-report': {
     kind: 'foreign',
-    roles: 'any',
     url: () => '/api/v1/municipalities/GM0363/compliance-report?year=2025&format=json',
   },
   'GET /api/v1/compliance/overview': {
     kind: 'foreign',
-    roles: 'any',
     url: () => '/api/v1/compliance/overview?year=2025',
     // The VNG: every municipality; a provider: those it serves (compliance/access.e2e-spec, compliance/weekly-gaps.e2e-spec); a municipality: its own obligations instead.
     expect: (role) => (role === 'CONTRACT_MANAGER' || role === 'PROVIDER_ADMIN' ? 200 : 403),
@@ -29,18 +26,15 @@ export const COMPLIANCE_ROUTES: RouteCases = {
   },
   'GET /api/v1/notifications': {
     kind: 'list',
-    roles: 'any',
     url: '/api/v1/notifications?limit=200',
     foreignIds: (f) => [f.notificationId],
   },
   'POST /api/v1/notifications/:id/read': {
     kind: 'foreign',
-    roles: 'any',
     url: (f) => `/api/v1/notifications/${f.notificationId}/read`,
   },
   'GET /api/v1/webhooks': {
     kind: 'list',
-    roles: ['ORG_ADMIN'],
     url: '/api/v1/webhooks',
     foreignIds: (f) => [f.webhookId],
   },
@@ -50,12 +44,10 @@ export const COMPLIANCE_ROUTES: RouteCases = {
   },
   'DELETE /api/v1/webhooks/:id': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/webhooks/${f.webhookId}`,
   },
   'GET /api/v1/webhooks/:id/deliveries': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/webhooks/${f.webhookId}/deliveries`,
   },
 };

@@ -44,12 +44,10 @@ export const IDENTITY_ROUTES: RouteCases = {
 
   'GET /api/v1/users': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/users?organisation=${f.organisationId}`,
   },
   'POST /api/v1/users': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: () => '/api/v1/users',
     body: (f) => ({
       email: 'indringer@example.nl',
@@ -59,38 +57,32 @@ export const IDENTITY_ROUTES: RouteCases = {
       organisationId: f.organisationId,
     }),
   },
-  'GET /api/v1/users/:id': { kind: 'foreign', roles: ['ORG_ADMIN'], url: (f) => `/api/v1/users/${f.userId}` },
+  'GET /api/v1/users/:id': { kind: 'foreign', url: (f) => `/api/v1/users/${f.userId}` },
   'PATCH /api/v1/users/:id': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/users/${f.userId}`,
     body: () => ({ name: 'Overgenomen' }),
   },
   'GET /api/v1/api-keys': {
     kind: 'list',
-    roles: ['ORG_ADMIN'],
     url: '/api/v1/api-keys',
     foreignIds: (f) => [f.apiKeyId],
   },
   'DELETE /api/v1/api-keys/:id': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/api-keys/${f.apiKeyId}`,
   },
   'GET /api/v1/organisations': {
     kind: 'list',
-    roles: 'any',
     url: '/api/v1/organisations?limit=500',
     foreignIds: (f) => [f.organisationId],
   },
   'GET /api/v1/organisations/:id': {
     kind: 'foreign',
-    roles: 'any',
     url: (f) => `/api/v1/organisations/${f.organisationId}`,
   },
   'GET /api/v1/audit-events': {
     kind: 'foreign',
-    roles: ['ORG_ADMIN'],
     url: (f) => `/api/v1/audit-events?organisation=${f.organisationId}`,
   },
 };

@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { EntityId, ToInteger } from '@wmo/common';
+import { EntityId, IsOptionalNotNull, ToInteger } from '@wmo/common';
 import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
 
 export class ListNotificationsQuery {
@@ -115,7 +115,7 @@ export class CreateWebhookDto {
   events: string[];
 
   @ApiPropertyOptional({ example: 'Financieel systeem' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   description?: string;
