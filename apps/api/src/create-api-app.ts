@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import rateLimit from '@fastify/rate-limit';
-import { errorCodes, LogController } from 'fastify';
+import { errorCodes, FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { documentUnexpectedErrors, ProblemDetailsDto, RateLimitedError } from '@wmo/common';
+import {
+  checkRequestInput,
+  documentUnexpectedErrors,
+  ProblemDetailsDto,
+  RateLimitedError,
+  RequestValidationError,
+  clientErrorResponse,
+  sendProblem,
+} from '@wmo/common';
+import { listSetting } from '@wmo/config';
+import { RateLimitKeys } from '@wmo/identity';
 import { pinToday } from '@wmo/domain';
 import { TenantContext } from '@wmo/tenancy';
 import { AppModule, AppModuleOptions } from './app.module';
@@ -31,6 +43,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Builds the HTTP API exactly as production runs it; tests use the same function. */
 export async function createApiApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   pinToday(options.config.CLOCK_TODAY ?? null);
+  const trustedProxies = listSetting(options.config.TRUSTED_PROXIES);
   const adapter = new FastifyAdapter({
     // Keep a caller's correlation id when it is safe to log; otherwise make one.
     genReqId: (req: IncomingMessage) => {
@@ -38,7 +51,18 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies; otherwise anyone could choose their address.
+    trustProxy: trustedProxies.length ? trustedProxies : false,
+    // Errors Fastify answers before a route is found (a path parameter too long, a URL that does not decode) are problem documents too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      sendProblem(request, reply, error, new Logger('Errors'));
+    },
+    // Requests Node cannot parse (headers over 16 KB: 431) are answered before Fastify has a request: as problem documents too.
+    clientErrorHandler: (error: Error & { code?: string }, socket: Socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error));
+      else socket.destroy(error);
+    },
     loggerInstance: options.logger,
     // Fastify's two lines per request are replaced by one (the onResponse hook below).
     logController: new LogController({ disableRequestLogging: true }),
@@ -77,14 +101,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     payload.on('error', (error: Error) => finish(error));
   });
   const context = app.get(TenantContext);
-  // General rate limit per client: per credential sent (token or API key), else per IP address.
+  // General rate limit per client: per verified principal (token or API key), else per client address.
+  const rateLimitKeys = app.get(RateLimitKeys);
   await app.register(rateLimit, {
     max: options.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const credential = request.headers.authorization ?? request.headers['x-api-key'];
-      return typeof credential === 'string' ? `credential:${credential}` : `ip:${request.ip}`;
-    },
+    keyGenerator: (request) => rateLimitKeys.keyFor(request),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     addHeaders: {
       'x-ratelimit-limit': false,
@@ -113,6 +135,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     securityHeaders(request.raw, reply.raw, () => context.enter(String(request.id), done));
+  });
+  // Before guards, pipes and class-transformer see a request: no body nested deeper than they can
+  // walk, and no control character or lone surrogate in any string of the body, query or path.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const problems = checkRequestInput(request);
+    done(problems.length ? new RequestValidationError(problems) : undefined);
   });
   // One log line per request: who asked what, the status and the time; never headers or bodies.
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { RequestValidationError } from './domain-error';
+import { forbiddenCharacterAt } from './request-input';
 
 /** RFC 4180 CSV (CRLF line ends, fields with a comma, quote or line break quoted), as spreadsheets and finance systems read it. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
@@ -50,7 +52,19 @@ export function readCsvRecords(
  * then the byte E2 for â, never valid UTF-8 on its own).
  */
 export function decodeUpload(file: Buffer | string): string {
-  if (typeof file === 'string') return file;
+  const text = typeof file === 'string' ? file : decodeBytes(file);
+  // As in every other string a request carries: PostgreSQL refuses NUL, and no field needs a control character.
+  const at = forbiddenCharacterAt(text);
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    throw new RequestValidationError([
+      { field: 'body', message: `line ${line} of the file contains a control character (such as NUL)` },
+    ]);
+  }
+  return text;
+}
+
+function decodeBytes(file: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file);
   } catch {

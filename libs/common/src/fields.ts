@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 
 export interface FieldOptions {
   /** The field may be left out (documented as not required, and only checked when given). */
@@ -20,6 +20,12 @@ export function fieldDecorator(
     for (const decorator of decorators.reverse()) decorator(target, key);
   };
 }
+
+/**
+ * The field may be left out, but not sent as `null`: for a field whose column is NOT NULL, where
+ * `@IsOptional()` would let `null` through to the database (a 500 instead of a 400 naming it).
+ */
+export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** One of a fixed list of values: documented as an enum, refused with the list. */
 export const OneOf = (values: readonly string[], options?: FieldOptions): PropertyDecorator =>

@@ -2,18 +2,19 @@
 export { DomainError, FeatureError, RateLimitedError, RequestValidationError } from './domain-error';
 export type { ErrorCatalogue, FieldError } from './domain-error';
 export { ProblemDetailsDto } from './problem-details';
-export { ProblemDetailsFilter } from './problem-details.filter';
+export { clientErrorResponse, ProblemDetailsFilter, sendProblem } from './problem-details.filter';
 export { ApiProblemResponses, documentUnexpectedErrors } from './api-problem-responses.decorator';
 
 // Request validation
 export { createValidationPipe, flattenValidationErrors } from './validation';
+export { checkRequestInput, MAX_BODY_DEPTH } from './request-input';
 export { IsIsoDate } from './iso-date.validator';
 export { NoQueryParams } from './no-query.dto';
 export { answerImport, ApiFileImport, ImportQuery } from './import.query';
 export { PageQuery } from './page.query';
 export { PatternPipe } from './pattern.pipe';
 export { ToInteger, Trim } from './transforms';
-export { EntityId, fieldDecorator, OneOf } from './fields';
+export { EntityId, fieldDecorator, IsOptionalNotNull, OneOf } from './fields';
 export type { FieldOptions } from './fields';
 export { IS_PUBLIC, Public } from './public.decorator';
 

@@ -1,5 +1,19 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, RequestValidationError } from './domain-error';
+
+/**
+ * Nest's ValidationPipe, except that a body a DTO is declared for must be a JSON object when it
+ * is sent: Nest turns `null` into `{}` (a PATCH that changes nothing, a PUT that clears
+ * everything), and an array or a bare value is no DTO either. A missing body stays `{}`.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (metadata.type === 'body' && value !== undefined && !isObject && this.toValidate(metadata))
+      throw new RequestValidationError([{ field: 'body', message: 'the body must be a JSON object' }]);
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
 
 /**
  * Request validation for every endpoint: unknown query parameters and body fields are refused
@@ -7,7 +21,7 @@ import { FieldError, RequestValidationError } from './domain-error';
  * problems are reported at once, one per field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: false, // DTOs are always class instances here (transform); an empty DTO must not be 'unknown'

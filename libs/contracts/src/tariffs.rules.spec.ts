@@ -64,6 +64,12 @@ describe("an amendment's tariff change", () => {
     expect(error.message).toBe('A tariff already starts on or after 2026-01-01.');
   });
 
+  it('refuses a tariff that would start after the contract ends: a 400 naming effectiveDate (found by the fuzzer: a 500)', () => {
+    const error = thrown(() => tariffChange([whole], '2026-01-01', '2025-01-01')) as RequestValidationError;
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.fieldErrors).toEqual([expect.objectContaining({ field: 'effectiveDate' })]);
+  });
+
   it('has no current tariff to end when none is in force on the effective date', () => {
     expect(tariffChange([firstHalf], '2025-09-01', null).current).toBeUndefined();
   });

@@ -57,6 +57,13 @@ export function tariffChange<T extends TariffFact>(
   effectiveDate: IsoDate,
   contractEnd: IsoDate | null,
 ): TariffChange<T> {
+  if (contractEnd !== null && effectiveDate > contractEnd)
+    throw new RequestValidationError([
+      {
+        field: 'effectiveDate',
+        message: `a new tariff must start on or before the contract's end (${contractEnd}); effectiveDate is ${effectiveDate}`,
+      },
+    ]);
   const current = tariffs.find((t) => contains({ from: t.validFrom, to: t.validTo }, effectiveDate));
   if (tariffs.some((t) => t.validFrom >= effectiveDate)) {
     throw new ContractsError(ContractsErrorCode.TariffOverlap, `A tariff already starts on or after ${effectiveDate}.`);

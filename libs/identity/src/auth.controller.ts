@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
-import { Principal } from '@wmo/tenancy';
+import { Principal, RouteRoles } from '@wmo/tenancy';
 import { AuthService, TokenPair } from './auth.service';
-import { ApiAuthenticated, CurrentPrincipal, Public } from './auth.decorators';
+import { CurrentPrincipal } from './auth.decorators';
 import { LoginDto, MeDto, RefreshTokenDto, TokenPairDto } from './dto/auth.dto';
-import { LocalAuthGuard } from './guards';
+import { JsonBodyGuard, LocalAuthGuard } from './guards';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('Authentication')
@@ -16,10 +16,12 @@ export class AuthController {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  @Public()
-  @UseGuards(LocalAuthGuard)
+  @UseGuards(JsonBodyGuard, LocalAuthGuard)
   @Post('auth/login')
+  @RouteRoles('POST /api/v1/auth/login')
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   @ApiOperation({
     summary: 'Sign in with e-mail and password',
     description:
@@ -27,36 +29,44 @@ export class AuthController {
   })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], 429)
+  @ApiProblemResponses(400, [401, 'Wrong e-mail address or password.'], [415, 'The body is not application/json.'], 429)
   login(@CurrentPrincipal() principal: Principal, @Body() _credentials: LoginDto): Promise<TokenPair> {
     return this.auth.startSession(principal);
   }
 
-  @Public()
+  @UseGuards(JsonBodyGuard)
   @Post('auth/refresh')
+  @RouteRoles('POST /api/v1/auth/refresh')
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Header('Pragma', 'no-cache')
   @ApiOperation({
     summary: 'Exchange a refresh token for new tokens',
     description: 'Each refresh token works once. Using one a second time ends every session of that sign-in.',
   })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiProblemResponses(400, [401, 'Unknown, expired, revoked or reused refresh token.'])
+  @ApiProblemResponses(
+    400,
+    [401, 'Unknown, expired, revoked or reused refresh token.'],
+    [415, 'The body is not application/json.'],
+  )
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken);
   }
 
-  @Public()
+  @UseGuards(JsonBodyGuard)
   @Post('auth/logout')
+  @RouteRoles('POST /api/v1/auth/logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of a refresh token' })
   @ApiNoContentResponse({ description: 'Signed out (also when the token was unknown).' })
-  @ApiProblemResponses(400)
+  @ApiProblemResponses(400, [415, 'The body is not application/json.'])
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
 
   @Get('me')
-  @ApiAuthenticated()
+  @RouteRoles('GET /api/v1/me')
   @ApiOperation({ summary: 'Who am I: the signed-in user (or API key), roles and organisation' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblemResponses(400)

@@ -1,11 +1,20 @@
-import { ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, RequestValidationError } from '@wmo/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { flattenValidationErrors, IS_PUBLIC, RequestValidationError } from '@wmo/common';
 import { hasRole, Principal, Role, TenantContext } from '@wmo/tenancy';
 import { REQUIRED_ROLES } from './auth.decorators';
+import { LoginDto } from './dto/auth.dto';
 
 /** Every route needs a valid access token or API key unless marked @Public(); the caller goes into the tenant context. */
 @Injectable()
@@ -43,18 +52,37 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 }
 
+const missingCredentials = () =>
+  new RequestValidationError([
+    { field: 'email', message: 'email and password are required' },
+    { field: 'password', message: 'email and password are required' },
+  ]);
+
 /** Sign-in with e-mail and password; a request without them is a 400, not a 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
+  /**
+   * The body is validated as a LoginDto before passport-local hands its raw fields to AuthService
+   * (which would otherwise meet a number, an array or an over-long address).
+   */
+  override canActivate(context: ExecutionContext) {
+    const body = context.switchToHttp().getRequest<FastifyRequest>().body;
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    const fields = isObject ? (body as Record<string, unknown>) : {};
+    if (!fields.email || !fields.password) throw missingCredentials();
+    const errors = validateSync(plainToInstance(LoginDto, fields), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    });
+    if (errors.length) throw new RequestValidationError(flattenValidationErrors(errors));
+    return super.canActivate(context);
+  }
+
   override handleRequest<T>(error: Error | null, principal: T | false, info: { message?: string } | undefined): T {
     if (error) throw error;
     if (!principal) {
-      if (info?.message === 'Missing credentials') {
-        throw new RequestValidationError([
-          { field: 'email', message: 'email and password are required' },
-          { field: 'password', message: 'email and password are required' },
-        ]);
-      }
+      if (info?.message === 'Missing credentials') throw missingCredentials();
       throw new UnauthorizedException('The e-mail address or the password is incorrect.');
     }
     return principal;
@@ -75,5 +103,24 @@ export class RolesGuard implements CanActivate {
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (principal && required.some((role) => hasRole(principal, role))) return true;
     throw new ForbiddenException(`This needs one of the roles ${required.join(', ')}.`);
+  }
+}
+
+/**
+ * The sign-in and token routes take JSON only. A form (`application/x-www-form-urlencoded`,
+ * `multipart/form-data`, `text/plain`) is what another site can make a browser send without CORS
+ * asking first: accepting one would let it sign a visitor in to the attacker's account (login
+ * CSRF). Refused with 415 before the body is used.
+ */
+@Injectable()
+export class JsonBodyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const contentType = context.switchToHttp().getRequest<FastifyRequest>().headers['content-type'];
+    if (contentType === undefined) return true;
+    const mediaType = contentType.split(';')[0].trim().toLowerCase();
+    if (mediaType === 'application/json') return true;
+    throw new UnsupportedMediaTypeException(
+      `This route takes application/json only, not ${mediaType || 'an empty type'}.`,
+    );
   }
 }

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EntityId, IsIsoDate, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import { EntityId, IsIsoDate, IsOptionalNotNull, OneOf, PageQuery, ToInteger } from '@wmo/common';
 import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import {
   BILLING_FREQUENCIES,
@@ -88,19 +88,19 @@ export class CreateContractDto {
   fundingModel: FundingModel;
 
   @ApiPropertyOptional({ enum: BILLING_FREQUENCIES, default: 'ANNUAL_IN_ADVANCE' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(BILLING_FREQUENCIES, { message: `billingFrequency must be one of ${BILLING_FREQUENCIES.join(', ')}` })
   billingFrequency?: BillingFrequency;
 
   @ApiPropertyOptional({ default: 30, minimum: 0, maximum: 365 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt({ message: 'paymentTermDays must be a whole number of days' })
   @Min(0)
   @Max(365)
   paymentTermDays?: number;
 
   @ApiPropertyOptional({ enum: REFERENCE_DATE_RULES, default: 'JANUARY_FIRST_PREVIOUS_YEAR' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REFERENCE_DATE_RULES, { message: `referenceDateRule must be one of ${REFERENCE_DATE_RULES.join(', ')}` })
   referenceDateRule?: ReferenceDateRule;
 
@@ -110,7 +110,7 @@ export class CreateContractDto {
 
   /** Percentage; required (and above 0) for S, 0 otherwise. */
   @ApiPropertyOptional({ example: '21.00' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{1,2}(\.\d{1,2})?$|^100(\.0{1,2})?$/, { message: 'vatRate must be a percentage such as 21.00' })
   vatRate?: string;
 
@@ -123,7 +123,7 @@ export class CreateContractDto {
 
   /** The supplier's services this contract covers. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'each serviceId must be a UUID' })
@@ -138,7 +138,7 @@ export class CreateContractDto {
 
   /** Unique; generated when left out. */
   @ApiPropertyOptional({ example: 'VNG-SEN-2025' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,49}$/, {
     message: 'reference must be 2-50 letters, digits, dots, dashes or underscores',
   })
@@ -148,7 +148,7 @@ export class CreateContractDto {
   @IsMunicipalityCode({ example: 'GM0363', optional: true })
   municipalityCode?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => TariffInputDto)
@@ -158,6 +158,8 @@ export class CreateContractDto {
 /** Only a draft can be edited this way; an active contract changes through amendments. */
 export class UpdateContractDto extends PartialType(
   OmitType(CreateContractDto, ['kind', 'dutyCode', 'municipalityCode', 'tariffs'] as const),
+  // null only where the column allows it (endDate, vatExemptionReason): the rest are NOT NULL.
+  { skipNullProperties: false },
 ) {}
 
 export class PartyDto {
@@ -265,7 +267,7 @@ export class ListContractsQuery extends PageQuery {
 
   /** Contracts whose term overlaps this year. */
   @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ToInteger()
   @IsInt({ message: 'year must be a whole year such as 2025' })
   @Min(YEAR_MIN)
@@ -304,7 +306,7 @@ export class CreateAmendmentDto {
 
   /** A new tariff from effectiveDate; the current one ends the day before. */
   @ApiPropertyOptional({ example: '0.2600' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsTariffAmount()
   perInhabitant?: string;
 
@@ -315,14 +317,14 @@ export class CreateAmendmentDto {
   endDate?: string | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 365 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(365)
   paymentTermDays?: number;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'each serviceId must be a UUID' })
@@ -357,7 +359,7 @@ export class AmendmentResultDto extends AmendmentDto {
 export class MunicipalityContractsQuery {
   /** Default: today. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   date?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate, OneOf, ToInteger } from '@wmo/common';
+import { IsIsoDate, IsOptionalNotNull, OneOf, ToInteger } from '@wmo/common';
 import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from '../contracts.constants';
 import { ContractIdParam, YEAR_MAX, YEAR_MIN } from './contracts.dto';
@@ -17,7 +17,7 @@ export class AddParticipantDto {
   code?: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2025-01-01' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   from?: string;
 
@@ -27,12 +27,12 @@ export class AddParticipantDto {
   to?: string | null;
 
   /** Enrol every municipality existing in `year` that is not excepted. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean({ message: 'all must be true or false' })
   all?: boolean;
 
   @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt({ message: 'year must be a whole year such as 2025' })
   @Min(YEAR_MIN)
   @Max(YEAR_MAX)
@@ -109,7 +109,7 @@ export class AddExceptionDto {
 
   /** Default: the contract start. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   from?: string;
 

@@ -13,7 +13,7 @@ import {
   IsArray,
 } from 'class-validator';
 import { CHANNEL_KINDS, ChannelKind } from '../contracts.constants';
-import { OneOf } from '@wmo/common';
+import { IsOptionalNotNull, OneOf } from '@wmo/common';
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'Stichting Sensoor' })
@@ -31,7 +31,7 @@ export class CreateProviderDto {
   @ApiPropertyOptional({ example: 'NL001234567B01' })
   @IsOptional()
   @Matches(/^NL\d{9}B\d{2}$/, { message: 'vatId must look like NL001234567B01' })
-  vatId?: string;
+  vatId?: string | null;
 
   @ApiProperty({ example: 'NL91ABNA0417164300' })
   @Matches(/^NL\d{2}[A-Z]{4}\d{10}$/, { message: 'iban must be a Dutch IBAN such as NL91ABNA0417164300' })
@@ -56,7 +56,8 @@ export class CreateProviderDto {
   @ApiPropertyOptional({ example: 'facturen@sensoor.example' })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an e-mail address' })
-  email?: string;
+  @MaxLength(254)
+  email?: string | null;
 
   /** Invoice numbers start with it: SEN-2025-000001. 2-10 capital letters, unique. */
   @ApiProperty({ example: 'SEN' })
@@ -64,15 +65,56 @@ export class CreateProviderDto {
   invoicePrefix: string;
 }
 
-export class UpdateProviderDto extends PartialType(CreateProviderDto) {}
+/** Any field may be left out; `null` only for the optional ones (VAT id, e-mail): the others' columns are NOT NULL. */
+export class UpdateProviderDto extends PartialType(CreateProviderDto, { skipNullProperties: false }) {}
 
-export class ProviderDto extends CreateProviderDto {
+/**
+ * A provider. Its legal and billing details (KvK number, VAT id, IBAN, address, e-mail) are shown
+ * only to the operator and to the provider's own users; anyone else gets the provider without them.
+ */
+export class ProviderDto {
   /** The provider organisation. */
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  /** @example 'NL' */
-  countryCode: string;
+  @ApiProperty({ example: 'Stichting Sensoor' })
+  legalName: string;
+
+  /** Invoice numbers start with it: SEN-2025-000001. */
+  @ApiProperty({ example: 'SEN' })
+  invoicePrefix: string;
+
+  /** Chamber of Commerce (KvK) number; only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: '41150000' })
+  kvkNumber?: string;
+
+  /** Dutch VAT id, when it has one; only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'NL001234567B01' })
+  vatId?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'NL91ABNA0417164300' })
+  iban?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'Postbus 1' })
+  street?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: '3500 AA' })
+  postalCode?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'Utrecht' })
+  city?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'NL' })
+  countryCode?: string;
+
+  /** Only for the operator and the provider itself. */
+  @ApiPropertyOptional({ example: 'facturen@sensoor.example' })
+  email?: string;
 }
 
 export class WeeklyIntervalDto {
@@ -118,7 +160,7 @@ export class ChannelDto {
   kind: ChannelKind;
 
   @ApiPropertyOptional({ example: '0900-0767' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   contact?: string;
@@ -129,7 +171,7 @@ export class ChannelDto {
   @Type(() => WeeklyIntervalDto)
   schedule: WeeklyIntervalDto[];
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ClosureDto)
@@ -143,7 +185,7 @@ export class CreateServiceDto {
   @MaxLength(200)
   name: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   description?: string;

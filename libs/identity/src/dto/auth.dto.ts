@@ -4,6 +4,8 @@ import { ORGANISATION_KINDS, OrganisationKind, Role, ROLES } from '@wmo/tenancy'
 
 export class LoginDto {
   @ApiProperty({ example: 'officer.gm0106@demo.nl' })
+  @IsString()
+  @MaxLength(254)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 

@@ -5,13 +5,12 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { EntityId, PageQuery } from '@wmo/common';
+import { EntityId, IsOptionalNotNull, PageQuery } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
 
 export class ListUsersQuery extends PageQuery {
@@ -45,8 +44,9 @@ export class CreateUserDto {
   roles: Role[];
 
   /** Initial password: at least 12 characters, not the e-mail address. */
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: 12, maxLength: 200 })
   @IsString()
+  @MaxLength(200)
   password: string;
 
   /** OPERATOR only: create the user in this organisation. */
@@ -55,21 +55,21 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayUnique({ message: 'roles must not repeat a role' })
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
   roles?: Role[];
 
   /** false deactivates the user: sign-in and refresh stop at once; access tokens already issued expire within 15 minutes. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EntityId } from '@wmo/common';
+import { EntityId, IsOptionalNotNull } from '@wmo/common';
 
 export class AddressDto {
   @ApiProperty({ example: 'Noordersingel 33' })
@@ -70,9 +70,10 @@ export class BillingDetailsDto {
   @ApiPropertyOptional({ example: 'facturen@assen.nl' })
   @IsOptional()
   @IsEmail({}, { message: 'invoiceEmail must be an e-mail address' })
+  @MaxLength(254)
   invoiceEmail?: string | null;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PurchaseOrderDto)

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EntityId, IsIsoDate, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import { EntityId, IsIsoDate, IsOptionalNotNull, OneOf, PageQuery, ToInteger } from '@wmo/common';
 import { IsMunicipalityCode } from '@wmo/reference-data';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType } from '../invoicing.constants';
 
@@ -252,12 +252,14 @@ export class CreditLineDto {
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'lineNumber must be a line number of the invoice' })
   @Min(1)
+  @Max(32_767, { message: 'lineNumber must be a line number of the invoice' }) // its column is a smallint
   lineNumber: number;
 
   /** Amount to credit on this line, excluding VAT, in cents. */
   @ApiProperty({ example: 10000 })
   @IsInt({ message: 'amountCents must be a whole number of cents' })
   @Min(1, { message: 'amountCents must be at least 1' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'amountCents is too large' })
   amountCents: number;
 }
 
@@ -269,7 +271,7 @@ export class CreateCreditNoteDto {
   reason: string;
 
   /** Partial credit, each line at most once; leave out to credit all that is left. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayNotEmpty({ message: 'lines must name at least one line; leave lines out to credit all that is left' })
   @ValidateNested({ each: true })
@@ -281,6 +283,7 @@ export class CreatePaymentDto {
   @ApiProperty({ example: 1742525 })
   @IsInt({ message: 'amountCents must be a whole number of cents' })
   @Min(1, { message: 'amountCents must be at least 1' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: 'amountCents is too large' })
   amountCents: number;
 
   @ApiProperty({ format: 'date' })

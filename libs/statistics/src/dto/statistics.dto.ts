@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, Trim } from '@wmo/common';
+import { IsIsoDate, IsOptionalNotNull, Trim } from '@wmo/common';
 import { CHANNEL_KINDS, ChannelKind } from '@wmo/contracts';
 import { SHARE_PATTERN } from '../statistic-rules';
 
@@ -70,7 +70,7 @@ export class TopicShareDto {
 export class RecordStatisticsDto {
   /** The whole calendar year (or give periodStart and periodEnd instead). */
   @ApiPropertyOptional({ example: 2017 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Min(1900, { message: 'year must be 1900 or later' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
   @IsInt({ message: 'year must be a whole year such as 2017' })
@@ -78,13 +78,13 @@ export class RecordStatisticsDto {
 
   /** First day of a period shorter than a year (with periodEnd, in the same calendar year). */
   @ApiPropertyOptional({ format: 'date', example: '2017-01-01' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   periodStart?: string;
 
   /** Last day of that period (inclusive). */
   @ApiPropertyOptional({ format: 'date', example: '2017-06-30' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   periodEnd?: string;
 
@@ -99,7 +99,7 @@ export class RecordStatisticsDto {
   channels: ChannelFiguresDto[];
 
   /** Shares of topics, each topic once, adding up to at most 1. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray({ message: 'topics must be a list' })
   @ArrayMaxSize(50, { message: 'topics must list at most 50 topics' })
   @ValidateNested({ each: true })
@@ -108,7 +108,7 @@ export class RecordStatisticsDto {
 
   /** Where the figures come from (an annual report, a factsheet). */
   @ApiPropertyOptional({ example: 'Sensoor, factsheet 2016' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString({ message: 'source must be text' })
   @Trim()
   @MinLength(2, { message: 'source must be at least 2 characters' })
