@@ -7,6 +7,9 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserRepository } from './user.repository';
 
 const RECONNECT_DELAY_MS = 500;
+/** How often the listening connection is proved alive, and how long its answer may take. */
+const PROBE_INTERVAL_MS = 15_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
  * Keeps this process's CredentialRevocations in step with every other process on the database: a
@@ -20,6 +23,7 @@ export class CredentialEventsListener implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('CredentialEvents');
   private client: Client | null = null;
   private reconnect: NodeJS.Timeout | null = null;
+  private probe: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -37,6 +41,7 @@ export class CredentialEventsListener implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.reconnect) clearTimeout(this.reconnect);
+    if (this.probe) clearInterval(this.probe);
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -58,6 +63,7 @@ export class CredentialEventsListener implements OnModuleInit, OnModuleDestroy {
       }
       this.client = client;
       await this.load();
+      this.watch(client);
     } catch (error) {
       this.client = null;
       await client.end().catch(() => undefined);
@@ -73,6 +79,28 @@ export class CredentialEventsListener implements OnModuleInit, OnModuleDestroy {
     for (const { id, version } of versions) this.revocations.userChanged(id, version);
     const now = Date.now();
     for (const { sessionId, ageSeconds } of sessions) this.revocations.sessionEnded(sessionId, ageSeconds, now);
+  }
+
+  /**
+   * A listening connection can be dropped without an error reaching us (an idle timeout in the
+   * network): a query on it every PROBE_INTERVAL_MS proves it alive, else it counts as lost and the
+   * listener reconnects and reloads what it may have missed.
+   */
+  private watch(client: Client): void {
+    if (this.probe) clearInterval(this.probe);
+    this.probe = setInterval(() => {
+      if (this.client !== client) return;
+      const timeout = setTimeout(() => this.lost(client, new Error('no answer to the probe')), PROBE_TIMEOUT_MS);
+      // An empty statement: a round trip and nothing else.
+      client.query(';').then(
+        () => clearTimeout(timeout),
+        (error: Error) => {
+          clearTimeout(timeout);
+          this.lost(client, error);
+        },
+      );
+    }, PROBE_INTERVAL_MS);
+    this.probe.unref();
   }
 
   private lost(client: Client, error?: Error): void {

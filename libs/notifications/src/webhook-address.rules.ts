@@ -12,6 +12,8 @@ export function isInternalAddress(address: string): boolean {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  // The deprecated IPv4-compatible form (::/96, e.g. ::7f00:1 for 127.0.0.1), which ipaddr.js calls unicast.
+  if (parsed.kind() === 'ipv6' && parsed.match(ipaddr.parseCIDR('::/96'))) return true;
   return parsed.range() !== 'unicast';
 }
 

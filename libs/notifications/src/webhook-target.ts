@@ -6,8 +6,9 @@ import { firstInternalAddress, ipLiteralOf, isInternalAddress, isLocalhostName }
 
 /** A webhook target that resolves to an internal address (or does not resolve). */
 export class InternalTargetError extends Error {
-  constructor(hostname: string, address: string) {
-    super(`${hostname} resolves to ${address}, an internal address: not delivered`);
+  // The address itself is not told: the error is shown to whoever registered the hook (no map of the internal network).
+  constructor(hostname: string, _address: string) {
+    super(`${hostname} resolves to an internal address: not delivered`);
     this.name = 'InternalTargetError';
   }
 }

@@ -102,7 +102,8 @@ export class UnscopedDatabase {
    */
   unscopedDedicatedClient(applicationName: string): Client {
     const { url } = this.dataSource.options as PostgresDataSourceOptions;
-    return new Client({ connectionString: url, application_name: applicationName });
+    // Keep-alive: a connection that only listens is idle, and a NAT or balancer may drop it silently.
+    return new Client({ connectionString: url, application_name: applicationName, keepAlive: true });
   }
 
   /**
