@@ -126,9 +126,9 @@ export async function validateUbl(xml: string): Promise<ValidationReport> {
 
 /**
  * Peppol BIS Billing 3.0's line rule PEPPOL-EN16931-R120, restated here because the Peppol rule
- * files are not among the rule sets the project has (../shared/einvoice and test/fixtures/einvoice
- * hold only the UBL 2.1 schemas, EN 16931 and SI-UBL 2.0): each line's net amount must equal
- * quantity x (price / base quantity) + line charges - line allowances, within 0.02 (the rule's
+ * files are not among the rule sets the project carries (test/fixtures/einvoice holds only the
+ * UBL 2.1 schemas, EN 16931 and SI-UBL 2.0): each line's net amount must equal quantity x
+ * (price / base quantity) + line charges - line allowances, within 0.02 (the rule's
  * `u:slack`). Answers one text per line that does not, empty when all do.
  */
 export function peppolLineAmountErrors(xml: string): string[] {

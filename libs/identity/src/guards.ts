@@ -9,9 +9,7 @@ import { CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { flattenValidationErrors, IS_PUBLIC, RequestValidationError } from '@wmo/common';
+import { createValidationPipe, IS_PUBLIC, RequestValidationError } from '@wmo/common';
 import { hasRole, Principal, Role, TenantContext } from '@wmo/tenancy';
 import { REQUIRED_ROLES } from './auth.decorators';
 import { LoginDto } from './dto/auth.dto';
@@ -58,6 +56,8 @@ const missingCredentials = () =>
     { field: 'password', message: 'email and password are required' },
   ]);
 
+const LOGIN_VALIDATION = createValidationPipe();
+
 /** Sign-in with e-mail and password; a request without them is a 400, not a 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
@@ -65,18 +65,14 @@ export class LocalAuthGuard extends AuthGuard('local') {
    * The body is validated as a LoginDto before passport-local hands its raw fields to AuthService
    * (which would otherwise meet a number, an array or an over-long address).
    */
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body = context.switchToHttp().getRequest<FastifyRequest>().body;
     const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
     const fields = isObject ? (body as Record<string, unknown>) : {};
     if (!fields.email || !fields.password) throw missingCredentials();
-    const errors = validateSync(plainToInstance(LoginDto, fields), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
-    });
-    if (errors.length) throw new RequestValidationError(flattenValidationErrors(errors));
-    return super.canActivate(context);
+    // The same validation as every other body, before passport reads the fields.
+    await LOGIN_VALIDATION.transform(fields, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
   }
 
   override handleRequest<T>(error: Error | null, principal: T | false, info: { message?: string } | undefined): T {

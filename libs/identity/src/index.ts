@@ -4,7 +4,7 @@ export { OrganisationDirectory } from './organisation-directory';
 export type { OrganisationInfo } from './organisation-directory';
 export { AuthenticationGuard, RolesGuard } from './guards';
 export { RateLimitKeys } from './rate-limit-key';
-export { ApiAuthenticated, CurrentPrincipal, Roles } from './auth.decorators';
+export { CurrentPrincipal } from './auth.decorators';
 export { IdParam } from './dto/users.dto';
 export { IdentityError, IdentityErrorCode } from './identity.errors';
 export { MIN_PASSWORD_LENGTH, normaliseEmail, passwordProblems } from './identity.rules';

@@ -1,6 +1,6 @@
 import { cents } from '@wmo/domain';
 import type { BillingDifference } from './billing-differences.rules';
-import { billingImpact, impactNotices, ReachedPeriod } from './billing-impact.rules';
+import { billingImpact, impactEvent, impactNotices, ReachedPeriod } from './billing-impact.rules';
 
 // MADE-UP TEST DATA apart from Aa en Hunze's amounts (25,845 inhabitants x EUR 0.25; 243 of 365 days).
 const contract = {
@@ -97,5 +97,25 @@ describe('impactNotices', () => {
 
   it('nothing for a contract without items', () => {
     expect(impactNotices({ ...contract, id: 'c2' }, items, 'x')).toEqual([]);
+  });
+});
+
+describe('impactEvent', () => {
+  it("billing.difference to both parties, with the contract's items and their total only", () => {
+    const items = [
+      ...billingImpact([reached([aaEnHunze])]).items,
+      ...billingImpact([{ ...reached([aaEnHunze]), contract: { id: 'c2', reference: 'X' } }]).items,
+    ];
+    expect(impactEvent(contract, items, 'oorzaak')).toEqual({
+      event: 'billing.difference',
+      organisationIds: ['sensoor', 'vng'],
+      data: {
+        contractId: 'c1',
+        contractReference: 'VNG-SEN-2018',
+        cause: 'oorzaak',
+        differenceCents: -215965,
+        items: [items[0]],
+      },
+    });
   });
 });

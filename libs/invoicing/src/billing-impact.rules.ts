@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Cents, dutchDate, formatEuroCents, IsoDate, sumCents } from '@wmo/domain';
-import type { NotificationDraft } from '@wmo/notifications';
+import type { EventDraft, NotificationDraft } from '@wmo/notifications';
 import type { BillingImpactDto, BillingImpactItemDto } from '@wmo/reference-data';
 import type { BillingDifference } from './billing-differences.rules';
 
@@ -61,9 +61,9 @@ export function impactNotices(
   items: readonly BillingImpactItemDto[],
   cause: string,
 ): NotificationDraft[] {
-  const own = items.filter((item) => item.contractId === contract.id);
+  const own = itemsOf(contract, items);
   if (own.length === 0) return [];
-  const total = sumCents(own.map((item) => item.differenceCents as Cents));
+  const total = totalOf(own);
   const named = own
     .slice(0, NAMED)
     .map(
@@ -104,3 +104,28 @@ export function impactNotices(
     contract.kind === 'COLLECTIVE' ? ['CONTRACT_MANAGER'] : ['CONTRACT_MANAGER', 'ORG_ADMIN'];
   return [notice(contract.supplierId, ['FINANCE']), notice(contract.contractingOrganisationId, managers)];
 }
+
+/** The `billing.difference` webhook event of a contract's items, to the supplier and the contracting party. */
+export function impactEvent(
+  contract: ImpactParties,
+  items: readonly BillingImpactItemDto[],
+  cause: string,
+): EventDraft {
+  const own = itemsOf(contract, items);
+  return {
+    event: 'billing.difference',
+    organisationIds: [contract.supplierId, contract.contractingOrganisationId],
+    data: {
+      contractId: contract.id,
+      contractReference: contract.reference,
+      cause,
+      differenceCents: totalOf(own),
+      items: own,
+    },
+  };
+}
+
+const itemsOf = (contract: { id: string }, items: readonly BillingImpactItemDto[]) =>
+  items.filter((item) => item.contractId === contract.id);
+const totalOf = (items: readonly BillingImpactItemDto[]) =>
+  sumCents(items.map((item) => item.differenceCents as Cents));

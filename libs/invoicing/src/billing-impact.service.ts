@@ -5,7 +5,7 @@ import { EventPublisher } from '@wmo/notifications';
 import { BillingImpactAssessor, BillingImpactDto, ContractFactChange, PopulationFactChange } from '@wmo/reference-data';
 import type { TenantTransaction } from '@wmo/tenancy';
 import { BillingDifferencesService } from './billing-differences.service';
-import { billingImpact, impactNotices, ReachedPeriod } from './billing-impact.rules';
+import { billingImpact, impactEvent, impactNotices, ReachedPeriod } from './billing-impact.rules';
 import { InvoiceLineRepository } from './invoice-line.repository';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 
@@ -99,19 +99,7 @@ export class BillingImpactService extends BillingImpactAssessor {
         platform,
         contracts
           .filter((contract) => told.has(contract.id))
-          .map((contract) => ({
-            event: 'billing.difference' as const,
-            organisationIds: [contract.supplierId, contract.contractingOrganisationId],
-            data: {
-              contractId: contract.id,
-              contractReference: contract.reference,
-              cause,
-              differenceCents: impact.items
-                .filter((item) => item.contractId === contract.id)
-                .reduce((total, item) => total + item.differenceCents, 0),
-              items: impact.items.filter((item) => item.contractId === contract.id),
-            },
-          })),
+          .map((contract) => impactEvent(contract, impact.items, cause)),
       );
     });
     return { ...impact, notified: true };

@@ -65,8 +65,8 @@ export function ublGaps(doc: PrintableDocument): UblGap[] {
  * (`ublLinePrice`). The calculation is in the item description either way.
  *
  * Validated in the tests against the UBL 2.1 schemas, EN 16931 and SI-UBL 2.0 (NLCIUS). The Peppol
- * BIS Billing 3.0 rule files are not among the shared rule sets (../shared/einvoice holds only
- * EN 16931 and SI-UBL), so Peppol's line rule PEPPOL-EN16931-R120 (line net amount = quantity x
+ * BIS Billing 3.0 rule files are not among the rule sets the project carries (test/fixtures/einvoice
+ * holds only EN 16931 and SI-UBL), so Peppol's line rule PEPPOL-EN16931-R120 (line net amount = quantity x
  * price / base quantity + charges - allowances, within 0.02) is kept by construction in
  * `ublLinePrice` and restated in the tests (`peppolLineAmountErrors`).
  */

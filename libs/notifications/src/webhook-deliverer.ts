@@ -55,7 +55,7 @@ export class WebhookDeliverer {
       const url = new URL(delivery.url);
       const guarded = !this.options.allowPrivateAddresses;
       const literal = guarded ? internalLiteral(url.hostname) : null;
-      if (literal !== null) throw new InternalTargetError(url.hostname, literal);
+      if (literal !== null) throw new InternalTargetError(url.hostname);
       const status = await postOnce(url, body, {
         timeoutMs: this.options.timeoutMs,
         lookup: guarded ? this.lookup : undefined,

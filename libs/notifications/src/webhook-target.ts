@@ -7,8 +7,10 @@ import { firstInternalAddress, ipLiteralOf, isInternalAddress, isLocalhostName }
 /** A webhook target that resolves to an internal address (or does not resolve). */
 export class InternalTargetError extends Error {
   // The address itself is not told: the error is shown to whoever registered the hook (no map of the internal network).
-  constructor(hostname: string, _address: string) {
-    super(`${hostname} resolves to an internal address: not delivered`);
+  constructor(hostname: string, reason: 'internal' | 'unresolved' = 'internal') {
+    super(
+      `${hostname} ${reason === 'internal' ? 'resolves to an internal address' : 'does not resolve'}: not delivered`,
+    );
     this.name = 'InternalTargetError';
   }
 }
@@ -53,12 +55,12 @@ export async function resolvedTargetProblem(
  */
 export function publicOnlyLookup(resolve: Resolver = systemResolver): LookupFunction {
   return (hostname, options, callback) => {
-    if (isLocalhostName(hostname)) return callback(new InternalTargetError(hostname, 'loopback'), '', 0);
+    if (isLocalhostName(hostname)) return callback(new InternalTargetError(hostname), '', 0);
     resolve(hostname, typeof options.family === 'number' ? options.family : 0).then(
       (addresses) => {
         const internal = firstInternalAddress(addresses.map((a) => a.address));
         if (internal !== null || !addresses.length)
-          return callback(new InternalTargetError(hostname, internal ?? 'no address'), '', 0);
+          return callback(new InternalTargetError(hostname, internal === null ? 'unresolved' : 'internal'), '', 0);
         if (options.all) return callback(null, addresses);
         callback(null, addresses[0].address, addresses[0].family);
       },

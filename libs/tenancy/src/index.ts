@@ -5,7 +5,7 @@ export { hasRole, isOperator, ORGANISATION_KINDS, ROLES } from './principal';
 export type { OrganisationKind, Principal, Role } from './principal';
 export { ReferenceDatabase, ScopedDatabase, UnscopedDatabase, unscopedAsPlatform } from './scoped-database';
 export { requestStorage, TenantContext } from './tenant-context';
-export { ApiAuthenticated, REQUIRED_ROLES, Roles, RouteRoles } from './roles.decorator';
+export { REQUIRED_ROLES, RouteRoles } from './roles.decorator';
 export type { RequestStore } from './tenant-context';
 export { TenancyModule } from './tenancy.module';
 export { PlatformTransaction, TenantTransaction } from './transaction';

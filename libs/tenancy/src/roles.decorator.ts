@@ -8,15 +8,13 @@ import { ROUTE_ROLES, RouteKey } from './route-roles';
 export const REQUIRED_ROLES = 'requiredRoles';
 
 /** Documents the credentials an endpoint takes and the 401 (and 429) it can answer. */
-export const ApiAuthenticated = () =>
-  applyDecorators(ApiBearerAuth(), ApiSecurity('api-key'), ApiProblemResponses(401, 429));
+const ApiAuthenticated = () => applyDecorators(ApiBearerAuth(), ApiSecurity('api-key'), ApiProblemResponses(401, 429));
 
 /**
- * The caller needs at least one of these roles (OPERATOR has them all); otherwise 403. Declared
- * here, beside Role, so that every feature library can guard its routes, also those that identity
- * itself depends on (reference data).
+ * The caller needs at least one of these roles (OPERATOR has them all); otherwise 403. Only
+ * through RouteRoles: a route's roles come from the one table.
  */
-export const Roles = (...roles: Role[]) =>
+const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(REQUIRED_ROLES, roles),
     ApiAuthenticated(),
