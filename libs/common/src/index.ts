@@ -12,6 +12,8 @@ export { IsIsoDate } from './iso-date.validator';
 export { NoQueryParams } from './no-query.dto';
 export { answerImport, ApiFileImport, ImportQuery } from './import.query';
 export { PageQuery } from './page.query';
+export { containsPattern, orderBy, parseSort, SearchParam, SortParam, sortValues } from './list-query';
+export type { SortOrder, SortValue } from './list-query';
 export { PatternPipe } from './pattern.pipe';
 export { ToInteger, Trim } from './transforms';
 export { EntityId, fieldDecorator, IsOptionalNotNull, OneOf } from './fields';
