@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
 import { type Client, waitForRun } from './support/test-app';
 
 /** Documents are issued today (Europe/Amsterdam): the issue year the list starts with. */
@@ -106,7 +106,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     expect(await wmo.getByText('Factuur van de aanbieder aan de gemeente').first().isVisible()).toBe(true);
     // Kindertelefoon (Jeugdwet) is the second duty on the page.
     expect(await page.locator('section.duty').count()).toBe(2);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'verplichting');
 
     const report = await downloaded(page, () =>
@@ -124,7 +124,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       .getByText('Gemeente Assen voldoet in 2025 aan de plicht „Anoniem luisterend oor en advies”', { exact: false })
       .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'verplichting-320');
   });
 
@@ -147,7 +147,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       'Tijdlijn 2025: 1 januari 2025 t/m 30 juni 2025 gedekt door een contract; 1 juli 2025 t/m 31 december 2025 niet gedekt: geen contract.',
     );
     expect(await wmo.locator('.timeline__bar .timeline__segment--gap').count()).toBe(1);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'verplichting-niet-voldaan');
   });
 
@@ -168,7 +168,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       euro(invoice.totalCents),
     );
     expect(await page.locator('tbody .status-badge').first().innerText()).toContain('Openstaand');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'facturen');
 
     // Another year: nothing issued then.
@@ -211,7 +211,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       page.getByRole('button', { name: `PDF downloaden van ${invoice.number}` }).click(),
     );
     expect(pdf.head).toBe('%PDF-');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'factuur');
   });
 
@@ -239,7 +239,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       kvkNumber: null,
       invoiceAddress: { street: 'Noordersingel 33', postalCode: '9401 JW', city: 'Assen' },
     });
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A field error from the server lands next to its field too (here: the API refuses the postal code).
     await oin.fill('00000001001589623000');
@@ -292,7 +292,7 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
       invoiceEmail: 'facturen@assen.nl',
       purchaseOrders: [{ year: 2026, number: '4500012345' }],
     });
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'factuurgegevens');
   });
 });

@@ -1,5 +1,5 @@
 import { addDays, dutchDate, todayInAmsterdam } from '@wmo/domain';
-import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
 import { sql } from './support/test-database';
 
 describeInBrowser('web portal: provider service figures and notifications', () => {
@@ -20,7 +20,7 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await page.getByRole('heading', { name: 'Dienstcijfers', level: 1 }).waitFor();
     const table = page.getByRole('table', { name: /Gesprekken per jaar/ });
     await expect(table.getByRole('row', { name: /2016/ }).textContent()).resolves.toContain('253.777');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // A wrong figure: the message is Dutch, next to the field, and nothing is recorded.
     await page.getByRole('textbox', { name: 'Jaar', exact: true }).fill('2024');
@@ -29,7 +29,7 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await page.getByRole('button', { name: 'Cijfers vastleggen' }).click();
     await page.getByText('Er kunnen niet meer gesprekken beantwoord zijn dan er gevoerd zijn.').waitFor();
     expect(await page.getByLabel('Telefoon: beantwoord').getAttribute('aria-invalid')).toBe('true');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByLabel('Telefoon: beantwoord').fill('900');
     await page.getByLabel('Chat: gesprekken').fill('250');
@@ -76,7 +76,7 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await page.getByText('1 melding, waarvan 1 ongelezen.').waitFor();
     const item = page.getByRole('listitem').filter({ hasText: 'Dekking eindigt' });
     await expect(item.getByRole('heading').textContent()).resolves.toContain(dutchDate(coverageEnds));
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'meldingen');
     await item.getByRole('button', { name: /Markeer als gelezen/ }).click();
     await page.getByText('1 melding, waarvan 0 ongelezen.').waitFor();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, seriousAccessibilityViolations, startPortal } from './support/browser';
+import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
 import type { Client } from './support/test-app';
 
 interface ContractSummary {
@@ -50,7 +50,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(collective).toContain('Actief');
     expect(collective).toContain('vanaf 1 januari 2018');
     expect(collective).toContain('Factuur aan elke gemeente');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'contracten');
 
     await page.getByRole('link', { name: 'VNG-SEN-2018' }).click();
@@ -72,7 +72,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(exceptions.join('\n')).toContain('Amsterdam (GM0363)');
     expect(exceptions.join('\n')).toContain('G4: eigen contract');
     await page.getByLabel('Zoek een gemeente').fill('');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'contract');
   });
 
@@ -103,7 +103,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       'GM0363 is uitgezonderd van dit contract: G4: eigen contract met hoger tarief en aanvullende diensten.',
     ).waitFor();
     expect(await municipalities.getAttribute('aria-invalid')).toBe('true');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Assen by name: enrolled, announced, and in the table.
     await municipalities.fill('Assen');
@@ -165,7 +165,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       plain(await page.getByRole('status').filter({ hasText: 'De factuurronde is voltooid' }).innerText()),
     ).toContain(`De factuurronde is voltooid: ${documents} documenten met samen ${plain(total)}.`);
     expect(await page.getByRole('link', { name: 'Naar Facturen' }).getAttribute('href')).toBe('/facturen');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'factuurronde');
     // The demo's municipalities lack billing details (OIN, address...): listed, by name.
     const gaps = (await vng.get(`/api/v1/invoice-runs/${runId}`).expect(200)).body.gapCount as number;
@@ -211,7 +211,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       `/factuurrondes/${runId}`,
     );
     expect((await vng.get(`/api/v1/invoices?run=${runId}&limit=1`).expect(200)).body.total).toBe(338);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   }, 180_000);
 
   it('VNG: the national overview for 2025 counts per status, sorts, filters by province and downloads the same rows as CSV', async () => {
@@ -246,7 +246,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(first).toMatch(/^Amsterdam\s+GM0363\s+Noord-Holland\s+.*Voldaan/);
     const amsterdam = api.rows.find((row) => row.code === 'GM0363')!;
     expect(first).toContain(new Intl.NumberFormat('nl-NL').format(amsterdam.inhabitants!));
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'overzicht');
 
     // Only Drenthe: the rows, the counts and the address follow.
@@ -297,7 +297,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('heading', { name: 'Stand 2025 in Nederland' }).waitFor();
     await page.getByRole('table', { name: 'Gemeenten per provincie, 2025' }).waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'overzicht-320');
 
     await page.goto('/contracten');
@@ -327,6 +327,6 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gemeenten' }).click();
     await page.getByRole('heading', { name: 'Gemeenten', level: 1 }).waitFor();
     await page.getByRole('table', { name: /^Gemeenten \d{4}$/ }).waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -101,10 +101,11 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and returns the serious
- * and critical violations, as `rule: help (selectors)` lines so a failing expectation reads well.
+ * Runs axe-core with all its rules (WCAG 2.0/2.1/2.2 A and AA, and its best practices) on the page
+ * as it is now and returns every violation, whatever its impact, as `rule (impact): help
+ * (selectors)` lines so a failing expectation reads well. The portal's pages must have none.
  */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -113,7 +114,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       }
     ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
     return result.violations.map((violation) => ({
@@ -123,12 +124,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       nodes: violation.nodes.map((node) => ({ target: node.target })),
     }));
   });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+  );
 }
 
 /** A full-page PNG (at most 3000 px high) under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
