@@ -6,7 +6,8 @@ import { SITE_CONTACT } from '../../site';
 export function AccessibilityPage() {
   return (
     <article className="prose">
-      <PageHeading>Toegankelijkheidsverklaring</PageHeading>
+      {/* A soft hyphen: on a phone the word breaks as Dutch does, "Toegankelijkheids-verklaring". */}
+      <PageHeading title="Toegankelijkheidsverklaring">Toegankelijkheids&shy;verklaring</PageHeading>
       <p className="utrecht-paragraph prose__lead">
         Iedereen die met Luisterend oor werkt, moet dat kunnen: ook met een schermlezer, alleen met het toetsenbord, met
         een vergroting van 400% of op een telefoon.
