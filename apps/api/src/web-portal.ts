@@ -10,6 +10,8 @@ const API_PATHS = /^\/(api|health)(\/|$)/;
 const ASSET_PATHS = /^\/assets\//;
 /** Source maps are never served, even when a build made them: they would publish the portal's source. */
 const SOURCE_MAP = /\.map$/i;
+/** The build's compressed copies are sent in place of their file (preCompressed), never as files of their own. */
+const NOT_SERVED = /\.(?:map|br|gz)$/i;
 
 /**
  * Serves the web portal (apps/web, built by Vite) at `/`: its files as they are (the build's
@@ -33,7 +35,7 @@ export async function serveWebPortal(app: NestFastifyApplication, webDir: string
     decorateReply: false,
     // Made by the build (vite.config.mts); files without them are compressed on the fly (@fastify/compress).
     preCompressed: true,
-    allowedPath: (pathName) => !SOURCE_MAP.test(pathName),
+    allowedPath: (pathName) => !NOT_SERVED.test(pathName),
     setHeaders: (res, path) => {
       void res.header(
         'cache-control',
