@@ -13,10 +13,7 @@ import { SessionProvider, useMe, useSession } from './session';
  * downloads the sign-in form and nothing of the pages behind it.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: each page keeps its own
-function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(
-  load: () => Promise<M>,
-  name: K,
-) {
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
