@@ -28,7 +28,7 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     expect(api.headers()['content-type']).toContain('application/problem+json');
   });
 
-  it('says in Dutch what is wrong: an empty field next to the field, a wrong password above the form', async () => {
+  it('says in Dutch what is wrong: an empty field next to the field, a wrong password above the form, no error number', async () => {
     const page = await portal.newPage();
     await page.goto('/');
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -37,7 +37,76 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     await page.getByLabel('E-mailadres').fill('officer.gm0106@demo.nl');
     await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord is onjuist.' }).waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'Het e-mailadres of het wachtwoord is onjuist.' });
+    await alert.waitFor();
+    // Expected, and the user's to solve: a plain sentence, no raw error id.
+    expect(await alert.textContent()).toBe(
+      'Inloggen niet gelukt: Het e-mailadres of het wachtwoord is onjuist. Controleer beide en probeer het opnieuw.',
+    );
+    // In the form, above its fields, with focus on it so the next Tab goes on to the e-mail field.
+    expect(await page.evaluate(() => document.activeElement?.closest('form') !== null)).toBe(true);
+    expect(await page.locator('form [role="alert"]').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('a locked address (five wrong passwords in a quarter) says when to try again, without an error number', async () => {
+    const page = await portal.newPage();
+    await page.goto('/');
+    await page.getByLabel('E-mailadres').fill('onbekend@demo.nl');
+    await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByRole('alert').filter({ hasText: 'onjuist' }).waitFor();
+      await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'een kwartier niet inloggen' });
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toMatch(/foutnummer|[0-9a-f]{8}-[0-9a-f]{4}/i);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('too many requests and an error on our side: plain Dutch; only the unexpected one names its error number', async () => {
+    const page = await portal.newPage();
+    await page.goto('/');
+    await page.getByLabel('E-mailadres').fill('officer.gm0106@demo.nl');
+    await page.getByLabel('Wachtwoord').fill('welkom-demo');
+    await page.route('**/api/v1/auth/session', (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/problem+json',
+        headers: { 'retry-after': '30' },
+        body: JSON.stringify({
+          type: '/problems/rate-limited',
+          title: 'Too many requests',
+          status: 429,
+          requestId: 'req-429',
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const busy = page.getByRole('alert').filter({ hasText: 'Er kwamen te veel verzoeken tegelijk binnen.' });
+    await busy.waitFor();
+    expect(await busy.textContent()).not.toContain('req-429');
+    await page.unroute('**/api/v1/auth/session');
+    await page.route('**/api/v1/auth/session', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Internal Server Error',
+          status: 500,
+          requestId: 'req-abc-500',
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const ours = page.getByRole('alert').filter({ hasText: 'door een fout aan onze kant' });
+    await ours.waitFor();
+    expect(await ours.textContent()).toContain('Noem bij contact het foutnummer req-abc-500.');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -105,7 +174,12 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     const page = await portal.newPage();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+    // The skip link first (past the logo), then the form's first field.
     await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
     await page.keyboard.type('officer.gm0106@demo.nl');
     await page.keyboard.press('Tab');
     await page.keyboard.type('welkom-demo');

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import { errorCodes, FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import helmet from 'helmet';
@@ -36,6 +37,14 @@ const routeTables = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
   return routeTables.get(app) ?? [];
 }
+/**
+ * What gets compressed: text (never an event stream, which must reach the client as it is
+ * written), JSON (the API's and problem documents), JavaScript, XML and SVG. PDFs, ZIPs, images
+ * and fonts are compressed already: squeezing them again costs time and saves nothing.
+ */
+const COMPRESSIBLE =
+  /^text\/(?!event-stream)|^application\/(?:javascript|(?:[\w.+-]+\+)?json|(?:[\w.+-]+\+)?xml)(?:;|$)|^image\/svg\+xml(?:;|$)/;
+
 /** The largest file an upload may be (a CBS population file of every year is well under 1 MB). */
 const UPLOAD_LIMIT_BYTES = 5 * 1_048_576;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -116,6 +125,9 @@ export async function createApiApp(options: AppModuleOptions): Promise<NestFasti
     },
     errorResponseBuilder: (_request, limit) => new RateLimitedError(Math.max(1, Math.ceil(limit.ttl / 1000))),
   });
+  // Brotli (quality 4: fast enough per request) or gzip, as the client prefers; before the portal's
+  // and the API's routes are added, so that every one of them gets it.
+  await app.register(compress, { encodings: ['br', 'gzip'], customTypes: COMPRESSIBLE, threshold: 1024 });
   // Helmet's middleware built once (@fastify/helmet rebuilds it, CSP parsing included, on every request).
   const securityHeaders = helmet({
     // Swagger UI needs inline styles; the portal's progress bars set their width inline.

@@ -6,11 +6,18 @@ import type { Logger } from 'pino';
 
 /** Paths that belong to the API, never to the portal's client-side routes. */
 const API_PATHS = /^\/(api|health)(\/|$)/;
+/** The built files' folder: a name there that is not a file (an old hash, a source map) is a 404, not the portal. */
+const ASSET_PATHS = /^\/assets\//;
+/** Source maps are never served, even when a build made them: they would publish the portal's source. */
+const SOURCE_MAP = /\.map$/i;
+/** The build's compressed copies are sent in place of their file (preCompressed), never as files of their own. */
+const NOT_SERVED = /\.(?:map|br|gz)$/i;
 
 /**
- * Serves the web portal (apps/web, built by Vite) at `/`: its files as they are, with hashed
- * assets cached for a year, and index.html for every other GET outside the API so the portal's
- * own routes survive a reload. Unknown API paths still get the API's problem+json 404.
+ * Serves the web portal (apps/web, built by Vite) at `/`: its files as they are (the build's
+ * brotli and gzip copies when the browser accepts them), with hashed assets cached for a year,
+ * and index.html (never cached without asking) for every other GET outside the API so the
+ * portal's own routes survive a reload. Unknown API paths and unknown assets get a problem+json 404.
  */
 export async function serveWebPortal(app: NestFastifyApplication, webDir: string, logger: Logger): Promise<void> {
   const root = resolve(webDir);
@@ -26,6 +33,9 @@ export async function serveWebPortal(app: NestFastifyApplication, webDir: string
     wildcard: false,
     index: false,
     decorateReply: false,
+    // Made by the build (vite.config.mts); files without them are compressed on the fly (@fastify/compress).
+    preCompressed: true,
+    allowedPath: (pathName) => !NOT_SERVED.test(pathName),
     setHeaders: (res, path) => {
       void res.header(
         'cache-control',
@@ -38,7 +48,8 @@ export async function serveWebPortal(app: NestFastifyApplication, webDir: string
     .getHttpAdapter()
     .getInstance()
     .get('/*', (request, reply) => {
-      if (API_PATHS.test(request.url)) return reply.callNotFound();
+      const path = request.url.split('?')[0];
+      if (API_PATHS.test(path) || ASSET_PATHS.test(path) || SOURCE_MAP.test(path)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     });
 }

@@ -1,23 +1,44 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { Component, ReactNode } from 'react';
+import { Component, ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { queryClient } from './api/client';
-import { Layout } from './components/Layout';
+import { PublicLayout } from './components/PublicLayout';
 import { Alert, Loading, PageHeading } from './components/ui';
 import { homeFor } from './nav';
-import { BillingDetailsPage } from './pages/BillingDetails';
-import { ContractPage } from './pages/Contract';
-import { ContractsPage } from './pages/Contracts';
-import { InvoicePage } from './pages/Invoice';
-import { InvoiceRunPage } from './pages/InvoiceRun';
-import { InvoicesPage } from './pages/Invoices';
-import { NotificationsPage } from './pages/Notifications';
-import { ImportsPage } from './pages/Imports';
-import { ObligationPage } from './pages/Obligation';
-import { OverviewPage } from './pages/Overview';
 import { SignIn } from './pages/SignIn';
-import { StatisticsPage } from './pages/Statistics';
 import { SessionProvider, useMe, useSession } from './session';
+
+/**
+ * A page loaded only when it is first shown (its own file in the build): the sign-in page then
+ * downloads the sign-in form and nothing of the pages behind it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: each page keeps its own
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const Layout = page(() => import('./components/Layout'), 'Layout');
+const BillingDetailsPage = page(() => import('./pages/BillingDetails'), 'BillingDetailsPage');
+const ContractPage = page(() => import('./pages/Contract'), 'ContractPage');
+const ContractsPage = page(() => import('./pages/Contracts'), 'ContractsPage');
+const InvoicePage = page(() => import('./pages/Invoice'), 'InvoicePage');
+const InvoiceRunPage = page(() => import('./pages/InvoiceRun'), 'InvoiceRunPage');
+const InvoicesPage = page(() => import('./pages/Invoices'), 'InvoicesPage');
+const NotificationsPage = page(() => import('./pages/Notifications'), 'NotificationsPage');
+const ImportsPage = page(() => import('./pages/Imports'), 'ImportsPage');
+const ObligationPage = page(() => import('./pages/Obligation'), 'ObligationPage');
+const OverviewPage = page(() => import('./pages/Overview'), 'OverviewPage');
+const StatisticsPage = page(() => import('./pages/Statistics'), 'StatisticsPage');
+const AccessibilityPage = page(() => import('./pages/about/Accessibility'), 'AccessibilityPage');
+const PrivacyPage = page(() => import('./pages/about/Privacy'), 'PrivacyPage');
+const ContactPage = page(() => import('./pages/about/Contact'), 'ContactPage');
+
+/** The footer's pages: anyone may read them, signed in (in the portal's frame) or not. */
+const PUBLIC_PAGES: Record<string, ComponentType> = {
+  '/toegankelijkheid': AccessibilityPage,
+  '/privacy': PrivacyPage,
+  '/contact': ContactPage,
+};
 
 /** Never a blank page: a rendering error shows a Dutch message and a way back. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -55,40 +76,61 @@ function Home() {
 
 function SignedInRoutes() {
   return (
-    <Layout>
-      <ErrorBoundary>
-        <Routes>
-          <Route path="/" element={<Home />} />
-          <Route path="/verplichting" element={<ObligationPage />} />
-          <Route path="/facturen" element={<InvoicesPage />} />
-          <Route path="/facturen/:id" element={<InvoicePage />} />
-          <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
-          <Route path="/contracten" element={<ContractsPage />} />
-          <Route path="/contracten/:id" element={<ContractPage />} />
-          <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
-          <Route path="/overzicht" element={<OverviewPage />} />
-          <Route path="/statistieken" element={<StatisticsPage />} />
-          <Route path="/meldingen" element={<NotificationsPage />} />
-          <Route path="/gegevens-laden" element={<ImportsPage />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
-      </ErrorBoundary>
-    </Layout>
+    <Suspense fallback={<PageLoading />}>
+      <Layout>
+        <ErrorBoundary>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/verplichting" element={<ObligationPage />} />
+              <Route path="/facturen" element={<InvoicesPage />} />
+              <Route path="/facturen/:id" element={<InvoicePage />} />
+              <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
+              <Route path="/contracten" element={<ContractsPage />} />
+              <Route path="/contracten/:id" element={<ContractPage />} />
+              <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
+              <Route path="/overzicht" element={<OverviewPage />} />
+              <Route path="/statistieken" element={<StatisticsPage />} />
+              <Route path="/meldingen" element={<NotificationsPage />} />
+              <Route path="/gegevens-laden" element={<ImportsPage />} />
+              {Object.entries(PUBLIC_PAGES).map(([path, Public]) => (
+                <Route key={path} path={path} element={<Public />} />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </ErrorBoundary>
+      </Layout>
+    </Suspense>
+  );
+}
+
+/** While the session is checked, or the signed-in frame is loading. */
+function PageLoading() {
+  return (
+    <main className="utrecht-page-content site-main">
+      <Loading label="Even geduld…" />
+    </main>
   );
 }
 
 function Gate() {
   const { state } = useSession();
   const location = useLocation();
-  if (state.status === 'loading') {
-    return (
-      <main className="utrecht-page-content site-main">
-        <Loading label="Even geduld…" />
-      </main>
-    );
+  if (state.status === 'loading') return <PageLoading />;
+  if (state.status === 'signed-out') {
+    const Public = PUBLIC_PAGES[location.pathname];
+    if (Public)
+      return (
+        <PublicLayout>
+          <Suspense fallback={<Loading />}>
+            <Public />
+          </Suspense>
+        </PublicLayout>
+      );
+    // The sign-in page at whatever address was asked for; after signing in, that page shows.
+    return <SignIn key={location.pathname} reason={state.reason} />;
   }
-  // Signed out: the sign-in page at whatever address was asked for; after signing in, that page shows.
-  if (state.status === 'signed-out') return <SignIn key={location.pathname} reason={state.reason} />;
   return <SignedInRoutes />;
 }
 

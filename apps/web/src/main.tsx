@@ -1,5 +1,6 @@
 import '@utrecht/component-library-css/dist/index.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
+import './theme.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,8 +1,10 @@
 import { ReactNode, useEffect, useState } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 import { api } from '../api/client';
 import { navFor } from '../nav';
 import { useMe, useSession } from '../session';
+import { Brand } from './Brand';
+import { SiteFooter } from './SiteFooter';
 import { Button } from './ui';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -14,20 +16,8 @@ const ROLE_LABELS: Record<string, string> = {
   OPERATOR: 'platformbeheer',
 };
 
-/** The platform's mark and name (large on the sign-in page). */
-export function Brand({ large }: { large?: boolean }) {
-  return (
-    <div className={large ? 'brand brand--large' : 'brand'}>
-      <span className="brand__mark" aria-hidden="true">
-        ◖
-      </span>
-      <span>
-        <span className="brand__name">Luisterend oor</span>
-        <span className="brand__tagline">Wmo 2015 art. 2.2.4</span>
-      </span>
-    </div>
-  );
-}
+/** The logo, kept here too for pages that imported it from the layout. */
+export { Brand } from './Brand';
 
 export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -36,70 +26,74 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const items = navFor(me);
   const unread = useUnreadNotifications(location.pathname);
+  const organisation = `${me.organisation.name} · ${me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}`;
   return (
     <div className="utrecht-page">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
         Naar de inhoud
       </a>
       <header className="utrecht-page-header site-header">
-        <div className="utrecht-page-header__content site-header__content">
-          <Brand />
+        <div className="utrecht-page-header__content site-header__bar">
+          <Link to="/" className="brand-link">
+            <Brand />
+          </Link>
           <div className="who">
-            <span className="who__name">{me.name}</span>
-            <span className="who__org">
-              {me.organisation.name} · {me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}
+            <span className="who__text">
+              <span className="who__name">{me.name}</span>
+              <span className="who__org">{organisation}</span>
             </span>
-            <Button variant="secondary" onClick={() => void signOut()}>
+            <Button variant="secondary" className="who__signout" onClick={() => void signOut()}>
               Afmelden
             </Button>
           </div>
-        </div>
-        <nav className="utrecht-nav-bar site-nav" aria-label="Hoofdmenu">
           <button
             type="button"
-            className="utrecht-button utrecht-button--subtle menu-toggle"
+            className="utrecht-button utrecht-button--secondary-action menu-toggle"
             aria-expanded={menuOpen}
             aria-controls="hoofdmenu"
             onClick={() => setMenuOpen(!menuOpen)}
           >
+            <span className={`menu-toggle__icon${menuOpen ? ' menu-toggle__icon--open' : ''}`} aria-hidden="true" />
             Menu
           </button>
-          <ul id="hoofdmenu" className={`site-nav__list${menuOpen ? ' site-nav__list--open' : ''}`}>
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`}
-                  onClick={() => setMenuOpen(false)}
-                >
-                  {item.label}
-                  {item.to === '/meldingen' && unread ? (
-                    <span className="utrecht-number-badge nav-count">
-                      {unread}
-                      <span className="visually-hidden"> ongelezen</span>
-                    </span>
-                  ) : null}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+        </div>
+        <nav
+          id="hoofdmenu"
+          className={`utrecht-nav-bar site-nav${menuOpen ? ' site-nav--open' : ''}`}
+          aria-label="Hoofdmenu"
+        >
+          <div className="site-nav__content">
+            <ul className="site-nav__list">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    className={({ isActive }) => `site-nav__link${isActive ? ' site-nav__link--current' : ''}`}
+                    onClick={() => setMenuOpen(false)}
+                  >
+                    {item.label}
+                    {item.to === '/meldingen' && unread ? (
+                      <span className="utrecht-number-badge nav-count">
+                        {unread}
+                        <span className="visually-hidden"> ongelezen</span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <p className="site-nav__who">
+              Ingelogd als <strong>{me.name}</strong>
+              <br />
+              {organisation}
+            </p>
+          </div>
         </nav>
       </header>
       <main id="inhoud" tabIndex={-1} className="utrecht-page-content site-main" key={location.pathname}>
         {children}
       </main>
-      <footer className="utrecht-page-footer site-footer">
-        <div className="utrecht-page-footer__content">
-          <p className="utrecht-paragraph">
-            Luisterend oor: anonieme hulp per telefoon of online, op elk moment van de dag (Wmo 2015, art. 2.2.4 lid 1
-            onder b). Vragen over dit platform? Mail{' '}
-            <a className="utrecht-link" href="mailto:servicedesk@luisterendoor.example">
-              de servicedesk
-            </a>
-            .
-          </p>
-        </div>
-      </footer>
+      <SiteFooter />
     </div>
   );
 }
