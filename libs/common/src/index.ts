@@ -25,3 +25,14 @@ export { decodeUpload, MAX_REPORTED_PROBLEMS, readCsvRecords, reportedProblems, 
 export type { CsvRecord } from './csv';
 /** For CHECK constraints in entity decorators only. */
 export { inList } from './sql';
+export {
+  ApiSpreadsheet,
+  column,
+  EURO_FORMAT,
+  sendSpreadsheet,
+  SPREADSHEET_CONTENT_TYPES,
+  spreadsheetFile,
+  toExcelCsv,
+  toXlsx,
+} from './spreadsheet';
+export type { ColumnKind, SheetColumn, Spreadsheet, SpreadsheetFormat } from './spreadsheet';
