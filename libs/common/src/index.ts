@@ -21,7 +21,7 @@ export type { FieldOptions } from './fields';
 export { IS_PUBLIC, Public } from './public.decorator';
 
 // Formats
-export { decodeUpload, MAX_REPORTED_PROBLEMS, readCsvRecords, reportedProblems, toCsv } from './csv';
+export { decodeUpload, MAX_REPORTED_PROBLEMS, readCsvRecords, reportedProblems } from './csv';
 export type { CsvRecord } from './csv';
 /** For CHECK constraints in entity decorators only. */
 export { inList } from './sql';
