@@ -2,7 +2,7 @@ import { column, Spreadsheet } from '@wmo/common';
 import { FUNDING_MODEL_LABELS, FundingModel } from '@wmo/contracts';
 import type { ObligationStatus } from '@wmo/domain';
 import { WMO_DUTY } from './compliance.constants';
-import type { OverviewDto, OverviewRowDto } from './dto/overview.dto';
+import type { OverviewRowDto } from './dto/overview.dto';
 
 /** In the words of the portal's badges. */
 export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
@@ -11,10 +11,17 @@ export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
   NON_COMPLIANT: 'Niet voldaan',
 };
 
+/** Every row of the overview for the query, not a page (what OverviewService.overview answers). */
+export interface OverviewRows {
+  year: number;
+  duty: { code: string };
+  rows: OverviewRowDto[];
+}
+
 const fundingLabel = (model: string) => FUNDING_MODEL_LABELS[model as FundingModel] ?? model;
 
 /** The national overview as a spreadsheet: a row per municipality, the columns of the portal's table and then the gaps. */
-export function overviewSheet(overview: OverviewDto): Spreadsheet<OverviewRowDto> {
+export function overviewSheet(overview: OverviewRows): Spreadsheet<OverviewRowDto> {
   return {
     sheetName: `Naleving ${overview.year}`,
     columns: [
@@ -37,7 +44,7 @@ export function overviewSheet(overview: OverviewDto): Spreadsheet<OverviewRowDto
 }
 
 /** `naleving-2025`, with the duty's code for another duty than the listening ear. */
-export function overviewFileName(overview: OverviewDto): string {
+export function overviewFileName(overview: OverviewRows): string {
   return overview.duty.code === WMO_DUTY
     ? `naleving-${overview.year}`
     : `naleving-${overview.year}-${overview.duty.code}`;
