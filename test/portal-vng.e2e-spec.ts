@@ -263,12 +263,12 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download als CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('naleving-WMO2015_2_2_4_1B-2025.csv');
+    expect(download.suggestedFilename()).toBe('naleving-2025.csv');
     const lines = readFileSync(await download.path(), 'utf8')
       .split(/\r?\n/)
       .filter((line) => line.trim() !== '');
     expect(lines).toHaveLength(pv22.rows.length + 1);
-    expect(lines[0]).toMatch(/^code,name,province,status/);
+    expect(lines[0]).toMatch(/^\uFEFFGemeente;Code;Provincie;Status;/);
 
     // All of the Netherlands again: 343 lines.
     await page.getByLabel('Provincie', { exact: true }).selectOption('');

@@ -122,19 +122,30 @@ describe('the national overview, and who sees what', () => {
       });
     });
 
-    it('format=csv: text/csv with a header line and 342 rows', async () => {
-      const res = await vng.get('/api/v1/compliance/overview?year=2025&format=csv');
+    it('export.csv: the Dutch CSV for Excel with a header line and 342 rows; format=csv is gone', async () => {
+      const res = await vng.get('/api/v1/compliance/overview/export.csv?year=2025');
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="naleving-${WMO}-2025.csv"`);
-      const lines = res.text.split('\r\n').filter((line) => line !== '');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="naleving-2025.csv"');
+      const lines = res.text
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter((line) => line !== '');
       expect(lines).toHaveLength(343);
       expect(lines[0]).toBe(
-        'code,name,province,status,contracts,providers,fundingModels,inhabitants,cost,currency,coveredUntil,gapDays,weeklyGapMinutes,datedGaps',
+        'Gemeente;Code;Provincie;Status;Contract;Aanbieder;Financiering;Inwoners;Kosten (incl. btw);Gedekt tot en met;Dagen zonder dekking;Minuten per week zonder kanaal;Onderbrekingen door sluitingen',
       );
       expect(lines).toContain(
-        'GM0106,Assen,Drenthe,COMPLIANT,VNG-SEN-2018,Stichting Sensoor,DIRECT_INVOICE,69701,17425.25,EUR,,0,0,0',
+        'Assen;GM0106;Drenthe;Voldaan;VNG-SEN-2018;Stichting Sensoor;Factuur aan elke gemeente;69701;17425,25;;0;0;0',
       );
+      const old = await vng.get('/api/v1/compliance/overview?year=2025&format=csv');
+      expect(old.status).toBe(400);
+      expect(old.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+    });
+
+    it(`export.csv of another duty names the duty in the file name`, async () => {
+      const res = await operator.get(`/api/v1/compliance/overview/export.csv?year=2025&duty=${KT}`).expect(200);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="naleving-2025-${KT}.csv"`);
     });
   });
 

@@ -338,36 +338,40 @@ describe('the 2025 run of VNG-SEN-2018 (DIRECT_INVOICE)', () => {
       expect(text).toContain(`Crediteert factuur ${a.doc('GM0106').number}`);
     });
 
-    it(`the CSV export of ${YEAR} has a header and one row per document issued that year, amounts in euros with a dot`, async () => {
+    it(`the CSV export of ${YEAR} has a Dutch header and one row per document issued that year, amounts with a decimal comma`, async () => {
       const res = await a.vng.get(`/api/v1/invoices/export.csv?year=${YEAR}`).expect(200);
-      expect(res.headers['content-type']).toContain('text/csv');
-      const rows = res.text.trimEnd().split('\r\n');
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="facturen-${YEAR}.csv"`);
+      const rows = res.text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
       expect(rows[0]).toBe(
-        'number,type,issueDate,dueDate,municipalityCode,customer,contract,periodStart,periodEnd,referenceDate,subtotal,vat,total,currency,status,paid,credited,outstanding,purchaseOrder',
+        'Nummer;Soort;Datum;Vervaldatum;Gemeentecode;Klant;Contract;Periode van;Periode tot en met;Peildatum;Bedrag excl. btw;Btw;Totaal incl. btw;Status;Betaald;Gecrediteerd;Openstaand;Inkoopordernummer',
       );
       expect(rows.length - 1).toBe(
         await count(a.t, `SELECT count(*) AS n FROM invoice_document WHERE extract(year FROM issue_date) = $1`, [YEAR]),
       );
-      const assen = rows.find((r) => r.startsWith(`${a.doc('GM0106').number},`))!;
-      expect(assen.split(',')).toEqual([
+      const dutch = (iso: string) => iso.split('-').reverse().join('-');
+      const assen = rows.find((r) => r.startsWith(`${a.doc('GM0106').number};`))!;
+      expect(assen.split(';')).toEqual([
         a.doc('GM0106').number,
-        'INVOICE',
-        TODAY,
-        addDays(TODAY, 30),
+        'Factuur',
+        dutch(TODAY),
+        dutch(addDays(TODAY, 30)),
         'GM0106',
         'Gemeente Assen',
         'VNG-SEN-2018',
-        '2025-01-01',
-        '2025-12-31',
-        '2024-01-01',
-        '17425.25',
-        '0.00',
-        '17425.25',
-        'EUR',
-        'CREDITED',
-        '0.00',
-        '17425.25',
-        '0.00',
+        '01-01-2025',
+        '31-12-2025',
+        '01-01-2024',
+        '17425,25',
+        '0,00',
+        '17425,25',
+        'Gecrediteerd',
+        '0,00',
+        '17425,25',
+        '0,00',
         ASSEN_PO,
       ]);
       expect(

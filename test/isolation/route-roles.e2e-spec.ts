@@ -38,6 +38,7 @@ describe('route roles: one table', () => {
     const invoiceRoutes = [
       '/api/v1/invoices',
       '/api/v1/invoices/export.csv?year=2025',
+      '/api/v1/invoices/export.xlsx?year=2025',
       `/api/v1/invoices/${id}`,
       `/api/v1/invoices/${id}/pdf`,
       `/api/v1/invoices/${id}/ubl`,

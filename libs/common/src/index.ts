@@ -21,7 +21,18 @@ export type { FieldOptions } from './fields';
 export { IS_PUBLIC, Public } from './public.decorator';
 
 // Formats
-export { decodeUpload, MAX_REPORTED_PROBLEMS, readCsvRecords, reportedProblems, toCsv } from './csv';
+export { decodeUpload, MAX_REPORTED_PROBLEMS, readCsvRecords, reportedProblems } from './csv';
 export type { CsvRecord } from './csv';
 /** For CHECK constraints in entity decorators only. */
 export { inList } from './sql';
+export {
+  ApiSpreadsheet,
+  column,
+  EURO_FORMAT,
+  sendSpreadsheet,
+  SPREADSHEET_CONTENT_TYPES,
+  spreadsheetFile,
+  toExcelCsv,
+  toXlsx,
+} from './spreadsheet';
+export type { ColumnKind, SheetColumn, Spreadsheet, SpreadsheetFormat } from './spreadsheet';

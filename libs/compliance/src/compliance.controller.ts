@@ -1,14 +1,15 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiProblemResponses, NoQueryParams, toCsv } from '@wmo/common';
-import { centsToDecimal, todayInAmsterdam } from '@wmo/domain';
+import { ApiProblemResponses, ApiSpreadsheet, NoQueryParams, sendSpreadsheet, SpreadsheetFormat } from '@wmo/common';
+import { todayInAmsterdam } from '@wmo/domain';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { RouteRoles } from '@wmo/tenancy';
 import { EvaluationResultDto, ObligationsDto, ObligationsQuery } from './dto/compliance.dto';
 import { OverviewDto, OverviewQuery } from './dto/overview.dto';
 import { ComplianceEvaluator } from './evaluation/compliance-evaluator';
 import { ObligationsService } from './obligations.service';
+import { overviewFileName, overviewSheet } from './overview-export';
 import { OverviewService } from './overview.service';
 import { ComplianceReportDto, ReportQuery } from './report/report.dto';
 import { renderComplianceReportPdf } from './report/report-pdf';
@@ -86,55 +87,34 @@ export class ComplianceController {
   @ApiOperation({
     summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
     description:
-      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.',
+      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). The same rows as a spreadsheet: GET /api/v1/compliance/overview/export.csv or export.xlsx.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: OverviewDto, description: 'JSON; with format=csv one row per municipality.' })
+  @ApiOkResponse({ type: OverviewDto })
   @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
-  async overview(
-    @Query() query: OverviewQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OverviewDto | string> {
+  overview(@Query() query: OverviewQuery): Promise<OverviewDto> {
+    return this.overviews.overview(query);
+  }
+
+  @Get('compliance/overview/export.csv')
+  @RouteRoles('GET /api/v1/compliance/overview/export.csv')
+  @ApiOperation({ summary: 'The national overview with the same filters, as CSV for Dutch Excel' })
+  @ApiSpreadsheet('csv', 'One row per municipality, as GET /api/v1/compliance/overview shows them.')
+  @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
+  overviewCsv(@Query() query: OverviewQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return this.overviewFile(query, reply, 'csv');
+  }
+
+  @Get('compliance/overview/export.xlsx')
+  @RouteRoles('GET /api/v1/compliance/overview/export.xlsx')
+  @ApiOperation({ summary: 'The national overview with the same filters, as an Excel workbook' })
+  @ApiSpreadsheet('xlsx', 'One row per municipality, as GET /api/v1/compliance/overview shows them.')
+  @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
+  overviewXlsx(@Query() query: OverviewQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return this.overviewFile(query, reply, 'xlsx');
+  }
+
+  private async overviewFile(query: OverviewQuery, reply: FastifyReply, format: SpreadsheetFormat): Promise<Buffer> {
     const overview = await this.overviews.overview(query);
-    if (query.format !== 'csv') return overview;
-    void reply.header('Content-Type', 'text/csv; charset=utf-8');
-    void reply.header(
-      'Content-Disposition',
-      `attachment; filename="naleving-${overview.duty.code}-${overview.year}.csv"`,
-    );
-    return toCsv(
-      [
-        'code',
-        'name',
-        'province',
-        'status',
-        'contracts',
-        'providers',
-        'fundingModels',
-        'inhabitants',
-        'cost',
-        'currency',
-        'coveredUntil',
-        'gapDays',
-        'weeklyGapMinutes',
-        'datedGaps',
-      ],
-      overview.rows.map((row) => [
-        row.code,
-        row.name,
-        row.provinceName,
-        row.status,
-        row.contracts.join(' '),
-        row.providers.join('; '),
-        row.fundingModels.join(' '),
-        row.inhabitants,
-        row.costCents === null ? null : centsToDecimal(row.costCents),
-        'EUR',
-        row.coveredUntil,
-        row.gapDays,
-        row.weeklyGapMinutes,
-        row.datedGaps,
-      ]),
-    );
+    return sendSpreadsheet(reply, format, overviewFileName(overview), overviewSheet(overview));
   }
 }

@@ -10,6 +10,13 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const FUNDING_MODELS = ['FUND_WITHHOLDING', 'DIRECT_INVOICE', 'CENTRAL_INVOICE'] as const;
 export type FundingModel = (typeof FUNDING_MODELS)[number];
 
+/** In the words of the portal (and of the exports made for Dutch readers). */
+export const FUNDING_MODEL_LABELS: Record<FundingModel, string> = {
+  FUND_WITHHOLDING: 'Uitname uit het gemeentefonds',
+  DIRECT_INVOICE: 'Factuur aan elke gemeente',
+  CENTRAL_INVOICE: 'Centrale factuur via de VNG',
+};
+
 export const BILLING_FREQUENCIES = ['ANNUAL_IN_ADVANCE', 'QUARTERLY_IN_ADVANCE'] as const;
 export type BillingFrequency = (typeof BILLING_FREQUENCIES)[number];
 

@@ -19,7 +19,13 @@ export { ContractsSeeder } from './contracts.seeder';
 export type { SeedContract, SeedProvider, SeedService } from './contracts.seeder';
 
 export { ContractsError, ContractsErrorCode, contractNotFound, providerNotFound } from './contracts.errors';
-export { CHANNEL_KINDS, CONTRACT_KINDS, CONTRACT_STATUSES, FUNDING_MODELS } from './contracts.constants';
+export {
+  CHANNEL_KINDS,
+  CONTRACT_KINDS,
+  CONTRACT_STATUSES,
+  FUNDING_MODEL_LABELS,
+  FUNDING_MODELS,
+} from './contracts.constants';
 export type {
   BillingFrequency,
   ChannelKind,

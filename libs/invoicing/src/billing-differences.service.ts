@@ -43,6 +43,7 @@ export class BillingDifferencesService {
       const total = (pick: (item: BillingDifference) => Cents) => sumCents(items.map(pick));
       return {
         contractId,
+        contractReference: contract.reference,
         period: { start: period.from, end: period.to },
         referenceDate,
         documentType: fundingDocumentType(contract.fundingModel),

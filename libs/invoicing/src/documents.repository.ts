@@ -104,8 +104,8 @@ export interface DocumentExportRow {
   type: DocumentType;
   issueDate: IsoDate;
   dueDate: IsoDate;
-  /** '' for a central invoice. */
-  municipalityCode: string;
+  /** null for a central invoice. */
+  municipalityCode: string | null;
   customer: string;
   contract: string;
   periodStart: IsoDate;
@@ -117,8 +117,7 @@ export interface DocumentExportRow {
   status: DocumentStatus;
   paidCents: Cents;
   creditedCents: Cents;
-  /** '' without one. */
-  purchaseOrder: string;
+  purchaseOrder: string | null;
 }
 
 /** What a new document holds beyond what all documents of its issue share. */
@@ -314,20 +313,21 @@ export class DocumentsRepository {
     }));
   }
 
-  /** Every document of an issue year, by number. */
-  async exportRows(tx: Transaction, year: number, today: IsoDate): Promise<DocumentExportRow[]> {
+  /** Every document that passes the list's filters, in the list's order (the export). */
+  async exportRows(tx: Transaction, filter: DocumentFilter, today: IsoDate): Promise<DocumentExportRow[]> {
     type Raw = Omit<DocumentExportRow, 'subtotalCents' | 'vatCents' | 'totalCents' | 'paidCents' | 'creditedCents'> &
       Record<'subtotal' | 'vat' | 'total' | 'paid' | 'credited', string>;
+    const { from, values } = filtered(filter);
     const rows = await tx.manager.query<Raw[]>(
       `SELECT d.number, d.type, d.issue_date AS "issueDate", d.due_date AS "dueDate",
-              coalesce(d.municipality_code, '') AS "municipalityCode", d.customer_snapshot->>'name' AS customer,
+              d.municipality_code AS "municipalityCode", d.customer_snapshot->>'name' AS customer,
               d.contract_snapshot->>'reference' AS contract, d.period_start AS "periodStart", d.period_end AS "periodEnd",
               d.reference_date AS "referenceDate", d.subtotal_cents::text AS subtotal, d.vat_cents::text AS vat,
               d.total_cents::text AS total, s.status, s.paid, s.credited,
-              coalesce(d.purchase_order_number, '') AS "purchaseOrder"
-         FROM (${WITH_STATUS} WHERE extract(year FROM d.issue_date) = $2) s JOIN invoice_document d ON d.id = s.id
-        ORDER BY d.number`,
-      [today, year],
+              d.purchase_order_number AS "purchaseOrder"
+         FROM ${from}
+        ORDER BY d.issue_date DESC, d.number DESC`,
+      [today, ...values],
     );
     return rows.map(({ subtotal, vat, total, paid, credited, ...row }) => ({
       ...row,

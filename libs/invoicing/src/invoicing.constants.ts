@@ -8,6 +8,22 @@ export type RunKind = (typeof RUN_KINDS)[number];
 export const DOCUMENT_STATUSES = ['OPEN', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CREDITED', 'SETTLED_VIA_FUND'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/** In the words of the portal's badges and filters (and of the exports made for Dutch readers). */
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  INVOICE: 'Factuur',
+  CREDIT_NOTE: 'Creditnota',
+  ALLOCATION_STATEMENT: 'Opgave uitname gemeentefonds',
+};
+
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  OPEN: 'Openstaand',
+  PARTIALLY_PAID: 'Deels betaald',
+  PAID: 'Betaald',
+  OVERDUE: 'Vervallen',
+  CREDITED: 'Gecrediteerd',
+  SETTLED_VIA_FUND: 'Verrekend via gemeentefonds',
+};
+
 /** A party (supplier or customer) as it was when a document was issued: the document must not change when the party does. */
 export interface PartySnapshot {
   name: string;

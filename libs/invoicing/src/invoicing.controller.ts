@@ -24,7 +24,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
-import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
+import { ApiProblemResponses, ApiSpreadsheet, NoQueryParams, sendSpreadsheet } from '@wmo/common';
 import { ContractIdParam } from '@wmo/contracts';
 import { ApiMunicipalityCode, MunicipalityCode } from '@wmo/reference-data';
 import { RouteRoles } from '@wmo/tenancy';
@@ -39,7 +39,7 @@ import {
   ReplacementDto,
   OrganisationIdParam,
   DocumentPageDto,
-  ExportQuery,
+  ExportDocumentsQuery,
   InvoiceDocumentDto,
   ListDocumentsQuery,
   UblQuery,
@@ -115,6 +115,44 @@ export class InvoicingController {
     @Query() query: BillingDifferencesQuery,
   ): Promise<BillingDifferencesDto> {
     return this.differencesOf.differences(id, query);
+  }
+
+  @Get('contracts/:id/billing-differences/export.csv')
+  @RouteRoles('GET /api/v1/contracts/:id/billing-differences/export.csv')
+  @ApiOperation({ summary: 'The billing differences of a period as CSV for Dutch Excel' })
+  @ApiSpreadsheet('csv', 'A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them.')
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'A draft, or a period outside the contract term.'],
+    [422, 'No CBS figures for the reference date.'],
+  )
+  async billingDifferencesCsv(
+    @Param() { id }: ContractIdParam,
+    @Query() query: BillingDifferencesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { fileName, sheet } = await this.exports.differencesSheet(id, query);
+    return sendSpreadsheet(reply, 'csv', fileName, sheet);
+  }
+
+  @Get('contracts/:id/billing-differences/export.xlsx')
+  @RouteRoles('GET /api/v1/contracts/:id/billing-differences/export.xlsx')
+  @ApiOperation({ summary: 'The billing differences of a period as an Excel workbook' })
+  @ApiSpreadsheet('xlsx', 'A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them.')
+  @ApiProblemResponses(
+    400,
+    404,
+    [409, 'A draft, or a period outside the contract term.'],
+    [422, 'No CBS figures for the reference date.'],
+  )
+  async billingDifferencesXlsx(
+    @Param() { id }: ContractIdParam,
+    @Query() query: BillingDifferencesQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { fileName, sheet } = await this.exports.differencesSheet(id, query);
+    return sendSpreadsheet(reply, 'xlsx', fileName, sheet);
   }
 
   @Post('contracts/:id/invoice-runs')
@@ -279,14 +317,28 @@ export class InvoicingController {
 
   @Get('invoices/export.csv')
   @RouteRoles('GET /api/v1/invoices/export.csv')
-  @ApiOperation({ summary: 'All documents of an issue year as CSV, for finance systems' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, one document per row, amounts in euros.' })
+  @ApiOperation({ summary: 'The documents of the list, with its filters, as CSV for Dutch Excel' })
+  @ApiSpreadsheet('csv', 'One document per row, amounts in euros, labels in Dutch.')
   @ApiProblemResponses(400)
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  async exportCsv(@Query() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    void reply.header('Content-Disposition', `attachment; filename="documenten-${query.year}.csv"`);
-    return this.exports.exportCsv(query.year);
+  async exportCsv(
+    @Query() query: ExportDocumentsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { fileName, sheet } = await this.exports.documentsSheet(query);
+    return sendSpreadsheet(reply, 'csv', fileName, sheet);
+  }
+
+  @Get('invoices/export.xlsx')
+  @RouteRoles('GET /api/v1/invoices/export.xlsx')
+  @ApiOperation({ summary: 'The documents of the list, with its filters, as an Excel workbook' })
+  @ApiSpreadsheet('xlsx', 'One document per row, amounts in euros, labels in Dutch.')
+  @ApiProblemResponses(400)
+  async exportXlsx(
+    @Query() query: ExportDocumentsQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { fileName, sheet } = await this.exports.documentsSheet(query);
+    return sendSpreadsheet(reply, 'xlsx', fileName, sheet);
   }
 
   @Get('invoices/:id')

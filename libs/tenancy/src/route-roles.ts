@@ -70,6 +70,8 @@ export const ROUTE_ROLES = {
   'POST /api/v1/reference-data/reorganisation-imports': ['OPERATOR'],
   'GET /api/v1/contracts/:id/invoice-runs/readiness': ['CONTRACT_MANAGER', 'FINANCE', 'PROVIDER_ADMIN'],
   'GET /api/v1/contracts/:id/billing-differences': 'any',
+  'GET /api/v1/contracts/:id/billing-differences/export.csv': 'any',
+  'GET /api/v1/contracts/:id/billing-differences/export.xlsx': 'any',
   'POST /api/v1/contracts/:id/invoice-runs': ['CONTRACT_MANAGER', 'FINANCE', 'PROVIDER_ADMIN'],
   'POST /api/v1/contracts/:id/correction-runs': ['CONTRACT_MANAGER', 'FINANCE', 'PROVIDER_ADMIN'],
   'GET /api/v1/invoice-runs/:id': 'any',
@@ -78,6 +80,7 @@ export const ROUTE_ROLES = {
   'GET /api/v1/invoice-runs/:id/documents.zip': INVOICE_READERS,
   'GET /api/v1/invoices': INVOICE_READERS,
   'GET /api/v1/invoices/export.csv': INVOICE_READERS,
+  'GET /api/v1/invoices/export.xlsx': INVOICE_READERS,
   'GET /api/v1/invoices/:id': INVOICE_READERS,
   'GET /api/v1/invoices/:id/pdf': INVOICE_READERS,
   'GET /api/v1/invoices/:id/ubl': INVOICE_READERS,
@@ -101,6 +104,8 @@ export const ROUTE_ROLES = {
   'GET /api/v1/municipalities/:code/compliance-report': 'any',
   'POST /api/v1/compliance/evaluations': ['OPERATOR'],
   'GET /api/v1/compliance/overview': 'any',
+  'GET /api/v1/compliance/overview/export.csv': 'any',
+  'GET /api/v1/compliance/overview/export.xlsx': 'any',
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteKey = keyof typeof ROUTE_ROLES;

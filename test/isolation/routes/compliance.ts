@@ -19,6 +19,18 @@ export const COMPLIANCE_ROUTES: RouteCases = {
     expect: (role) => (role === 'CONTRACT_MANAGER' || role === 'PROVIDER_ADMIN' ? 200 : 403),
     mustNotContain: (f) => [f.contractId],
   },
+  'GET /api/v1/compliance/overview/export.csv': {
+    kind: 'foreign',
+    url: () => '/api/v1/compliance/overview/export.csv?year=2025',
+    // The rows of GET /api/v1/compliance/overview, for the same callers.
+    expect: (role) => (role === 'CONTRACT_MANAGER' || role === 'PROVIDER_ADMIN' ? 200 : 403),
+  },
+  'GET /api/v1/compliance/overview/export.xlsx': {
+    kind: 'foreign',
+    url: () => '/api/v1/compliance/overview/export.xlsx?year=2025',
+    // The same rows as the CSV (one service call), zipped: nothing a text search could find in it.
+    expect: (role) => (role === 'CONTRACT_MANAGER' || role === 'PROVIDER_ADMIN' ? 200 : 403),
+  },
 
   'POST /api/v1/compliance/evaluations': {
     kind: 'not-tenant',

@@ -15,6 +15,14 @@ export const INVOICING_ROUTES: RouteCases = {
     kind: 'foreign',
     url: (f) => `/api/v1/contracts/${f.contractId}/billing-differences?year=2025`,
   },
+  'GET /api/v1/contracts/:id/billing-differences/export.csv': {
+    kind: 'foreign',
+    url: (f) => `/api/v1/contracts/${f.contractId}/billing-differences/export.csv?year=2025`,
+  },
+  'GET /api/v1/contracts/:id/billing-differences/export.xlsx': {
+    kind: 'foreign',
+    url: (f) => `/api/v1/contracts/${f.contractId}/billing-differences/export.xlsx?year=2025`,
+  },
   'POST /api/v1/contracts/:id/correction-runs': {
     kind: 'foreign',
     url: (f) => `/api/v1/contracts/${f.contractId}/correction-runs`,
@@ -43,6 +51,12 @@ export const INVOICING_ROUTES: RouteCases = {
     url: () => '/api/v1/invoices/export.csv?year=2026',
     expect: (role) => (mayCall('GET /api/v1/invoices/export.csv', role) ? 200 : 403),
     mustNotContain: (f) => [f.documentNumber],
+  },
+  'GET /api/v1/invoices/export.xlsx': {
+    kind: 'foreign',
+    url: () => '/api/v1/invoices/export.xlsx?year=2026',
+    // The rows of the CSV above (one service call), zipped: nothing a text search could find in it.
+    expect: (role) => (mayCall('GET /api/v1/invoices/export.xlsx', role) ? 200 : 403),
   },
   'GET /api/v1/invoices/:id': { kind: 'foreign', url: (f) => `/api/v1/invoices/${f.documentId}` },
   'GET /api/v1/invoices/:id/pdf': { kind: 'foreign', url: (f) => `/api/v1/invoices/${f.documentId}/pdf` },

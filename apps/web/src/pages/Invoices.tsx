@@ -1,6 +1,7 @@
 import { ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { api, download } from '../api/client';
+import { api } from '../api/client';
+import { ExportLinks } from '../components/ExportLinks';
 import { SelectField, useSearchFilters } from '../components/fields';
 import {
   Button,
@@ -81,24 +82,6 @@ export function InvoicesPage() {
       setMoreError(error);
     } finally {
       setLoadingMore(false);
-    }
-  };
-
-  const [exporting, setExporting] = useState(false);
-  const exportCsv = async () => {
-    if (!year) return;
-    setExporting(true);
-    setProblem(null);
-    try {
-      await download('/invoices/export.csv', {
-        query: { year },
-        accept: 'text/csv',
-        fallbackName: `documenten-${year}.csv`,
-      });
-    } catch (error) {
-      setProblem({ message: null, error });
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -221,13 +204,7 @@ export function InvoicesPage() {
                 {complete ? '.' : `; de eerste ${count(items.length)} staan hieronder.`}
               </p>
               <Totals totals={page.totals} />
-              {year ? (
-                <div className="actions">
-                  <Button variant="subtle" busy={exporting} onClick={() => void exportCsv()}>
-                    Alle documenten van {year} exporteren (CSV)
-                  </Button>
-                </div>
-              ) : null}
+              <ExportLinks path="/invoices/export" query={{ ...query, limit: undefined }} fallbackName="facturen" />
               <div className="invoice-list">
                 <SortableTable caption={`Documenten ${filtered}`} columns={columns} rows={items} rowKey={(d) => d.id} />
               </div>

@@ -1,17 +1,15 @@
 import { api } from '../api/client';
+import { ExportLinks } from '../components/ExportLinks';
 import { SelectField, useSearchFilters } from '../components/fields';
 import {
-  Button,
   BY_NAME,
   Column,
   COMPLIANCE_LABELS,
   ComplianceBadge,
-  ErrorAlert,
   Loaded,
   PageHeading,
   Section,
   SortableTable,
-  useDownload,
   useLoad,
 } from '../components/ui';
 import { count, currentYear, euroCents, yearOptions } from '../format';
@@ -103,15 +101,6 @@ export function OverviewPage() {
   // One answer for the year: the province breakdown, the counts and the filtered table are all
   // derived from it (the API's own filters narrow the same rows; only the CSV asks it to).
   const whole = useLoad(() => api<Overview>('/compliance/overview', { query: { year } }), [year]);
-  const csv = useDownload();
-
-  const downloadCsv = () =>
-    csv.start('/compliance/overview', {
-      query: { year, status, province, format: 'csv' },
-      accept: 'text/csv',
-      fallbackName: `naleving-${year}.csv`,
-    });
-
   const title = provider ? 'Gemeenten' : 'Landelijk overzicht';
   const provinces =
     whole.status === 'ready' ? perProvince(whole.data.rows).sort((a, b) => a.name.localeCompare(b.name, 'nl')) : [];
@@ -195,11 +184,12 @@ export function OverviewPage() {
                     {data.rows.length === 1 ? '1 gemeente' : `${count(data.rows.length)} gemeenten`}
                     {status ? ` met status ${COMPLIANCE_LABELS[status]?.label.toLowerCase() ?? status}` : ''} {where}.
                   </p>
-                  <Button variant="secondary" busy={csv.busy} onClick={() => void downloadCsv()}>
-                    {csv.busy ? 'Bezig met downloaden…' : 'Download als CSV'}
-                  </Button>
+                  <ExportLinks
+                    path="/compliance/overview/export"
+                    query={{ year, status, province }}
+                    fallbackName={`naleving-${year}`}
+                  />
                 </div>
-                {csv.error ? <ErrorAlert error={csv.error} /> : null}
                 <SortableTable
                   caption={`Gemeenten ${data.year}`}
                   columns={municipalityColumns}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { OneOf, ToInteger } from '@wmo/common';
 import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
 import { DUTY_CODE, DutyRefDto } from './compliance.dto';
@@ -27,12 +27,6 @@ export class OverviewQuery {
   @IsOptional()
   @Matches(/^PV\d{2}$/, { message: 'province must be a province code such as PV22' })
   province?: string;
-
-  /** csv: the rows as a spreadsheet (text/csv). */
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
-  format?: 'json' | 'csv';
 }
 
 export class OverviewRowDto {

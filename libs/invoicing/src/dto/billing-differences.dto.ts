@@ -74,6 +74,9 @@ export class BillingDifferencesDto {
   @ApiProperty({ format: 'uuid' })
   contractId: string;
 
+  /** @example 'VNG-SEN-2018' */
+  contractReference: string;
+
   period: PeriodDto;
 
   /** The CBS reference date the due is computed on. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -65,15 +65,8 @@ export class ListDocumentsQuery extends PageQuery {
   run?: string;
 }
 
-export class ExportQuery {
-  /** Issue year. */
-  @ApiProperty({ example: 2026 })
-  @ToInteger()
-  @IsInt({ message: 'year must be a whole year such as 2026' })
-  @Min(2015)
-  @Max(2100)
-  year: number;
-}
+/** The list's filters without its page: every document that passes them. */
+export class ExportDocumentsQuery extends OmitType(ListDocumentsQuery, ['page', 'limit'] as const) {}
 
 export class UblQuery {
   @ApiPropertyOptional({ enum: ['nlcius', 'peppol'], default: 'nlcius' })

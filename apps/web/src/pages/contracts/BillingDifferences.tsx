@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, apiExchange } from '../../api/client';
+import { ExportLinks } from '../../components/ExportLinks';
 import { SelectField } from '../../components/fields';
 import { Alert, Button, ErrorAlert, Loaded, SortableTable, useLoad } from '../../components/ui';
 import { euroCents, yearOptions } from '../../format';
@@ -90,6 +91,11 @@ export function BillingDifferences({ contract }: { contract: Contract }) {
           setPlan(null);
         }}
         options={years}
+      />
+      <ExportLinks
+        path={`/contracts/${contract.id}/billing-differences/export`}
+        query={{ year }}
+        fallbackName={`factuurverschillen-${year}`}
       />
       <Loaded state={state} label="Verschillen worden berekend…">
         {(result) => {
