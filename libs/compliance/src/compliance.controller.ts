@@ -86,17 +86,22 @@ export class ComplianceController {
   @ApiOperation({
     summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
     description:
-      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.',
+      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) ' +
+      'with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and ' +
+      'missingFigures names the CBS figures the cost waits for. ?format=csv for spreadsheets (every matching row, in the asked order).',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: OverviewDto, description: 'JSON; with format=csv one row per municipality.' })
+  @ApiOkResponse({
+    type: OverviewDto,
+    description: 'JSON: one page; with format=csv one row per matching municipality.',
+  })
   @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
   async overview(
     @Query() query: OverviewQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OverviewDto | string> {
+    if (query.format !== 'csv') return this.overviews.page(query);
     const overview = await this.overviews.overview(query);
-    if (query.format !== 'csv') return overview;
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
     void reply.header(
       'Content-Disposition',
