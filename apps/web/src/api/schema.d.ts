@@ -1287,7 +1287,7 @@ export interface paths {
     };
     /**
      * National overview: every municipality of a year with status, contract, funding, inhabitants and cost
-     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). ?format=csv for spreadsheets.
+     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and missingFigures names the CBS figures the cost waits for. ?format=csv for spreadsheets (every matching row, in the asked order).
      */
     get: operations['ComplianceController_overview'];
     put?: never;
@@ -3377,6 +3377,19 @@ export interface components {
       contract: components['schemas']['ContractRefDto'];
       services: components['schemas']['ServiceRefDto'][];
     };
+    MissingFigureDto: {
+      /**
+       * @description POPULATION: the CBS population per municipality on the reference date.
+       * @enum {string}
+       */
+      kind: 'POPULATION';
+      /**
+       * Format: date
+       * @description The CBS reference date (peildatum) whose figures are not loaded yet.
+       * @example 2025-01-01
+       */
+      referenceDate: string;
+    };
     CostLineDto: {
       /** Format: date */
       from: string;
@@ -3406,6 +3419,15 @@ export interface components {
       calculation: string;
     };
     CostDto: {
+      /**
+       * @description CALCULATED: the amounts below are the cost (lines say how); FIGURES_MISSING: the cost is not
+       *     known yet because CBS figures are missing (missingFigures names them; the amounts are null);
+       *     NO_COST: no day of the year is covered by a contract, so there is nothing to pay (0).
+       * @enum {string}
+       */
+      status: 'CALCULATED' | 'FIGURES_MISSING' | 'NO_COST';
+      /** @description The CBS figures the cost waits for; empty unless status is FIGURES_MISSING. */
+      missingFigures: components['schemas']['MissingFigureDto'][];
       /** @example 2025 */
       year: number;
       /**
@@ -3582,6 +3604,13 @@ export interface components {
     ComplianceReportDto: {
       /** Format: date-time */
       generatedAt: string;
+      /**
+       * Format: date
+       * @description The last day the verdict speaks for: today while the year runs ("t/m vandaag"), else the
+       *     year's (or the municipality's) last day.
+       * @example 2025-12-31
+       */
+      judgedThrough: string;
       /** @enum {string} */
       status: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
       /** @example Verantwoording anoniem luisterend oor 2025: Assen */
@@ -3618,15 +3647,56 @@ export interface components {
       /** @example 1 */
       webhookDeliveries: number;
     };
-    StatusCountsDto: {
+    ProvinceTotalsDto: {
+      /** @example PV22 */
+      code: string;
+      /** @example Drenthe */
+      name: string;
+      /** @example 342 */
+      municipalities: number;
       /** @example 342 */
       COMPLIANT: number;
       /** @example 0 */
       AT_RISK: number;
       /** @example 0 */
       NON_COMPLIANT: number;
-      /** @example 342 */
-      total: number;
+      /**
+       * @description Null when unknown for any of them.
+       * @example 17942417
+       */
+      inhabitants: number | null;
+      /**
+       * @description Including VAT; null when unknown for any of them.
+       * @example 448560425
+       */
+      costCents: number | null;
+      /**
+       * @description Municipalities whose inhabitants are unknown.
+       * @example 0
+       */
+      unknownInhabitants: number;
+      /**
+       * @description Municipalities whose cost is unknown.
+       * @example 0
+       */
+      unknownCost: number;
+      /** @description True when no figure is unknown. */
+      complete: boolean;
+    };
+    OverviewMissingFigureDto: {
+      /**
+       * @description POPULATION: the CBS population per municipality on the reference date.
+       * @enum {string}
+       */
+      kind: 'POPULATION';
+      /**
+       * Format: date
+       * @description The CBS reference date (peildatum) whose figures are not loaded yet.
+       * @example 2025-01-01
+       */
+      referenceDate: string;
+      /** @example 338 */
+      municipalities: number;
     };
     OverviewRowDto: {
       /** @enum {string} */
@@ -3683,15 +3753,73 @@ export interface components {
        */
       datedGaps: number;
     };
+    StatusCountsDto: {
+      /** @example 342 */
+      COMPLIANT: number;
+      /** @example 0 */
+      AT_RISK: number;
+      /** @example 0 */
+      NON_COMPLIANT: number;
+      /** @example 342 */
+      total: number;
+    };
+    OverviewTotalsDto: {
+      /** @example 342 */
+      municipalities: number;
+      /** @example 342 */
+      COMPLIANT: number;
+      /** @example 0 */
+      AT_RISK: number;
+      /** @example 0 */
+      NON_COMPLIANT: number;
+      /**
+       * @description Null when unknown for any of them.
+       * @example 17942417
+       */
+      inhabitants: number | null;
+      /**
+       * @description Including VAT; null when unknown for any of them.
+       * @example 448560425
+       */
+      costCents: number | null;
+      /**
+       * @description Municipalities whose inhabitants are unknown.
+       * @example 0
+       */
+      unknownInhabitants: number;
+      /**
+       * @description Municipalities whose cost is unknown.
+       * @example 0
+       */
+      unknownCost: number;
+      /** @description True when no figure is unknown. */
+      complete: boolean;
+    };
     OverviewDto: {
       /** Format: date */
       asOf: string;
+      /** @description Per province over the rows matching q and fundingModel, before the status and province filters: the year's national picture. */
+      provinces: components['schemas']['ProvinceTotalsDto'][];
+      /** @description CBS figures missing for the year's cost, over all municipalities the caller sees in the year; empty when none. */
+      missingFigures: components['schemas']['OverviewMissingFigureDto'][];
       /** @example 2025 */
       year: number;
       duty: components['schemas']['DutyRefDto'];
-      /** @description Counts per status over the municipalities of the year (and province, when filtered), before the status filter. */
+      /** @description This page of the rows matching every filter, in the asked order. */
+      items: components['schemas']['OverviewRowDto'][];
+      /**
+       * @description Rows matching every filter.
+       * @example 342
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      limit: number;
+      /** @description Counts per status over the rows matching q, province and fundingModel: before the status filter. */
       counts: components['schemas']['StatusCountsDto'];
-      rows: components['schemas']['OverviewRowDto'][];
+      /** @description Over all rows matching every filter (not the page). */
+      totals: components['schemas']['OverviewTotalsDto'];
     };
     FieldErrorDto: {
       /**
@@ -10032,12 +10160,36 @@ export interface operations {
   ComplianceController_overview: {
     parameters: {
       query?: {
+        page?: components['schemas']['Object'];
+        limit?: components['schemas']['Object'];
         /** @description The year (default: this year); every municipality existing in it. */
         year?: number;
         duty?: string;
         status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
         /** @description A province code (see GET /api/v1/provinces). */
         province?: string;
+        /** @description Only municipalities covered by a contract with this funding model in the year. */
+        fundingModel?: 'FUND_WITHHOLDING' | 'DIRECT_INVOICE' | 'CENTRAL_INVOICE';
+        /** @description Searches municipality name or code (accents optional: fryslan finds Fryslân), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'name'
+          | 'code'
+          | 'province'
+          | 'status'
+          | 'inhabitants'
+          | 'costCents'
+          | 'gapDays'
+          | 'coveredUntil'
+          | '-name'
+          | '-code'
+          | '-province'
+          | '-status'
+          | '-inhabitants'
+          | '-costCents'
+          | '-gapDays'
+          | '-coveredUntil';
         /** @description csv: the rows as a spreadsheet (text/csv). */
         format?: 'json' | 'csv';
       };
@@ -10047,7 +10199,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description JSON; with format=csv one row per municipality. */
+      /** @description JSON: one page; with format=csv one row per matching municipality. */
       200: {
         headers: {
           [name: string]: unknown;
