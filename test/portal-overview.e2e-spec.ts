@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
+import { join } from 'node:path';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  Portal,
+  screenshot,
+  SCREENSHOT_DIR,
+  startPortal,
+} from './support/browser';
 import type { Client } from './support/test-app';
 
 /** Today in the Netherlands, as the API and the portal count it. */
@@ -44,6 +52,13 @@ describeInBrowser('web portal: the national overview and a municipality obligati
   beforeAll(async () => {
     portal = await startPortal();
     vng = await portal.t.as('vng@demo.nl');
+    // Groningen leaves the collective contract on 30 June 2026: 9 of the 10 municipalities of its province covered in 2026.
+    const contracts = (await vng.get('/api/v1/contracts?limit=100').expect(200)).body.items as Array<{
+      id: string;
+      reference: string;
+    }>;
+    const vng2018 = contracts.find((c) => c.reference === 'VNG-SEN-2018')!.id;
+    await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0014?endDate=2026-06-30`).expect(200);
   }, 120_000);
 
   afterAll(async () => {
@@ -136,7 +151,11 @@ describeInBrowser('web portal: the national overview and a municipality obligati
     const drenthe = (await rowTexts(page, 'Gemeenten per provincie, 2026')).find((row) => row.startsWith('Drenthe'))!;
     expect(drenthe.split('\t')).toEqual(['Drenthe', '12', '12 (100%)', '0', '-', '-']);
     const together = plain(await provinces.locator('tfoot tr').innerText()).split('\t');
-    expect(together).toEqual(['Samen', '342', '342 (100%)', '0', '-', '-']);
+    expect(together).toEqual(['Samen', '342', '341 (99%)', '1', '-', '-']);
+    // Groningen's tile: 9 of 10, drawn hatched (90% or more), its numbers as text.
+    const groningen = page.getByRole('link', { name: /^Groningen\s+9 van 10 gedekt\s+90%$/ });
+    expect(await groningen.getAttribute('class')).toContain('province-map__tile--most');
+    expect(await page.locator('.province-map__keys').innerText()).toContain('90% of meer gedekt');
     expect(plain(await page.locator('.overview-totals').innerText())).toContain(
       'Samen: 342 gemeenten, - inwoners, kosten - (incl. btw).',
     );
@@ -148,6 +167,7 @@ describeInBrowser('web portal: the national overview and a municipality obligati
         true,
       );
     await noViolationsAtBothWidths(page);
+    await screenshot(page, 'overview-2026-1280');
   });
 
   it('on a phone (375 px): a card per municipality, no sideways scrolling, the map and its table', async () => {
@@ -169,6 +189,14 @@ describeInBrowser('web portal: the national overview and a municipality obligati
     await noViolationsAtBothWidths(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, 'overview-375');
+    // The cards themselves (the full-page picture stops at 3000 px, above them): a page of 3.
+    await page.goto('/overzicht?jaar=2025&limit=3&page=2');
+    await page.getByText('Pagina 2 van 114').waitFor();
+    await noViolationsAtBothWidths(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page
+      .locator('section[aria-labelledby="gemeenten-kop"]')
+      .screenshot({ path: join(SCREENSHOT_DIR, 'overview-375-cards.png') });
   });
 
   it(`Onze verplichting: one cost statement (unknown in 2026, calculated in 2025) and "t/m ${longDate(TODAY)} (vandaag)" for ${YEAR}`, async () => {
