@@ -1361,7 +1361,6 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
     };
-    Object: Record<string, never>;
     UserDto: {
       /** Format: uuid */
       id: string;
@@ -3038,6 +3037,7 @@ export interface components {
       /** @description Every value the file sets differently from what was kept; an empty cell changes nothing. */
       changes: components['schemas']['BillingDetailsChangeDto'][];
     };
+    Object: Record<string, never>;
     NotificationDto: {
       /** Format: uuid */
       id: string;
@@ -4232,8 +4232,8 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description OPERATOR only: the organisation whose users to list (default: your own). */
         organisation?: string;
       };
@@ -4792,8 +4792,8 @@ export interface operations {
   OrganisationsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         kind?: 'MUNICIPALITY' | 'ASSOCIATION' | 'PROVIDER' | 'OPERATOR';
       };
       header?: never;
@@ -4985,8 +4985,8 @@ export interface operations {
   OrganisationsController_auditEvents: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description OPERATOR only: events of this organisation (default for others: their own). */
         organisation?: string;
         action?: string;
@@ -5102,8 +5102,8 @@ export interface operations {
   MunicipalitiesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description Municipalities existing on 1 January of this year (2014 up to next year). Default: the current year. */
         year?: number;
         /** @description Only municipalities in this province (CBS code PV20-PV31). */
@@ -6102,8 +6102,8 @@ export interface operations {
   ContractsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         kind?: 'COLLECTIVE' | 'INDIVIDUAL';
         status?: 'DRAFT' | 'ACTIVE' | 'ENDED' | 'TERMINATED';
         /** @description Contracts in which this municipality takes (or took) part. */
@@ -8298,8 +8298,8 @@ export interface operations {
   InvoicingController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description Issue year. */
         year?: number;
         /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
