@@ -10160,8 +10160,8 @@ export interface operations {
   ComplianceController_overview: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description The year (default: this year); every municipality existing in it. */
         year?: number;
         duty?: string;
