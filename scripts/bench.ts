@@ -72,12 +72,12 @@ async function measureOverview(
   const token = await new ApiClient(base, 'vng@demo.nl').accessToken();
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(`${base}/api/v1/compliance/overview?year=2025`, {
+    const res = await fetch(`${base}/api/v1/compliance/overview?year=2025&limit=500`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const body = (await res.json()) as { rows: unknown[] };
+    const body = (await res.json()) as { items: unknown[] };
     if (!res.ok) throw new Error(`overview: ${res.status}`);
-    return { ms: performance.now() - started, rows: body.rows.length };
+    return { ms: performance.now() - started, rows: body.items.length };
   };
   for (let i = 0; i < OVERVIEW_WARMUP; i++) await once();
   const samples: number[] = [];
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
       '',
       `API / bare floor: ${(ratio * 100).toFixed(0)}% (target: at least 60%).`,
       '',
-      `National overview (GET /api/v1/compliance/overview?year=2025, ${overview.rows} municipalities, signed in as the VNG, one request at a time, ${overview.samples} requests after ${OVERVIEW_WARMUP} warm-up): median ${overview.medianMs} ms, p95 ${overview.p95Ms} ms, max ${overview.maxMs} ms (target: under 200 ms).`,
+      `National overview (GET /api/v1/compliance/overview?year=2025&limit=500, ${overview.rows} municipalities, signed in as the VNG, one request at a time, ${overview.samples} requests after ${OVERVIEW_WARMUP} warm-up): median ${overview.medianMs} ms, p95 ${overview.p95Ms} ms, max ${overview.maxMs} ms (target: under 200 ms).`,
       '',
       ...invoicingReport(invoicing),
     ];

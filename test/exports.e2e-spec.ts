@@ -7,7 +7,7 @@ import { Client } from './support/test-app';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface OverviewBody {
-  rows: Array<{
+  items: Array<{
     code: string;
     name: string;
     provinceName: string;
@@ -111,10 +111,10 @@ describe('exports for Dutch Excel (CSV and .xlsx)', () => {
       expect(rows[0].slice(0, 4)).toEqual(['Gemeente', 'Code', 'Provincie', 'Status']);
       expect(rows[0][8]).toBe('Kosten (incl. btw)');
       // The province filter of the list: the same municipalities, in the same order.
-      expect(rows.slice(1).map((r) => r[1])).toEqual(fryslan.rows.map((r) => r.code));
-      expect(fryslan.rows.length).toBeGreaterThan(10);
+      expect(rows.slice(1).map((r) => r[1])).toEqual(fryslan.items.map((r) => r.code));
+      expect(fryslan.items.length).toBeGreaterThan(10);
       expect(csv.bytes.includes(Buffer.from([0x46, 0x72, 0x79, 0x73, 0x6c, 0xc3, 0xa2, 0x6e]))).toBe(true); // Fryslân
-      const leeuwarden = fryslan.rows.find((r) => r.code === 'GM0080')!;
+      const leeuwarden = fryslan.items.find((r) => r.code === 'GM0080')!;
       expect(leeuwarden.costCents).toBeGreaterThan(0);
       expect(rows.find((r) => r[1] === 'GM0080')).toEqual([
         'Leeuwarden',
@@ -140,8 +140,8 @@ describe('exports for Dutch Excel (CSV and .xlsx)', () => {
       const ws = await sheetOf(xlsx.bytes);
       expect(ws.name).toBe('Naleving 2025');
       expectBoldFrozenHeader(ws);
-      expect(ws.rowCount).toBe(fryslan.rows.length + 1);
-      const leeuwarden = fryslan.rows.find((r) => r.code === 'GM0080')!;
+      expect(ws.rowCount).toBe(fryslan.items.length + 1);
+      const leeuwarden = fryslan.items.find((r) => r.code === 'GM0080')!;
       const row = rowWhere(ws, 'Code', 'GM0080');
       expect(row.getCell(col(ws, 'Provincie')).value).toBe('Fryslân');
       expect(row.getCell(col(ws, 'Kosten (incl. btw)')).value).toBe(leeuwarden.costCents! / 100);

@@ -118,23 +118,23 @@ describeInBrowser('web portal: downloads for Excel', () => {
 
   it("the overview downloads Fryslân's municipalities as .xlsx; no axe violations at 1280 and 375 px", async () => {
     const fryslan = (await vng.get('/api/v1/compliance/overview?year=2025&province=PV21').expect(200)).body as {
-      rows: Array<{ code: string; costCents: number }>;
+      items: Array<{ code: string; costCents: number }>;
     };
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
     await page.goto('/overzicht?jaar=2025&provincie=PV21');
-    await page.getByText(`${fryslan.rows.length} gemeenten in Fryslân.`).waitFor();
+    await page.getByText(`${fryslan.items.length} gemeenten in Fryslân.`).waitFor();
     const download = await downloadOf(page, page, 'Download als Excel');
     expect(download.suggestedFilename()).toBe('naleving-2025.xlsx');
     const ws = await worksheet(download);
-    expect(ws.rowCount).toBe(fryslan.rows.length + 1);
+    expect(ws.rowCount).toBe(fryslan.items.length + 1);
     const header = ws.getRow(1).values as unknown[];
     expect(ws.getRow(2).getCell(header.indexOf('Provincie')).value).toBe('Fryslân');
-    expect(ws.getRow(2).getCell(header.indexOf('Kosten (incl. btw)')).value).toBe(fryslan.rows[0].costCents / 100);
+    expect(ws.getRow(2).getCell(header.indexOf('Kosten (incl. btw)')).value).toBe(fryslan.items[0].costCents / 100);
     await checkBothWidths(
       portal,
       '/overzicht?jaar=2025&provincie=PV21',
-      (p) => p.getByText(`${fryslan.rows.length} gemeenten in Fryslân.`).waitFor(),
+      (p) => p.getByText(`${fryslan.items.length} gemeenten in Fryslân.`).waitFor(),
       'overzicht-export',
     );
   }, 60_000);

@@ -111,13 +111,17 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     ).toBe(true);
     expect(await wmo.getByText('Geen periodes zonder contract in 2025.').isVisible()).toBe(true);
     expect(await wmo.getByText(/^Geen: op elk moment van de week is er een kanaal bereikbaar/).isVisible()).toBe(true);
+    // One statement for the cost: the amount and how it is calculated.
     expect(await wmo.locator('.utrecht-data-list__item').filter({ hasText: 'Kosten 2025' }).innerText()).toContain(
-      euro(1742525),
+      `${euro(1742525)} (geen btw), berekend als:`,
     );
     expect(await wmo.getByText('Factuur van de aanbieder aan de gemeente').first().isVisible()).toBe(true);
     // Kindertelefoon (Jeugdwet) is the second duty on the page.
     expect(await page.locator('section.duty').count()).toBe(2);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 900 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'verplichting');
 
     const report = await downloaded(page, () =>
@@ -159,6 +163,9 @@ describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, 
     );
     expect(await wmo.locator('.timeline__bar .timeline__segment--gap').count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 900 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'verplichting-niet-voldaan');
   });
 

@@ -7,10 +7,6 @@ interface ContractSummary {
   id: string;
   reference: string;
 }
-interface OverviewBody {
-  counts: { COMPLIANT: number; AT_RISK: number; NON_COMPLIANT: number; total: number };
-  rows: Array<{ code: string; name: string; inhabitants: number | null }>;
-}
 
 /** The body rows of a table named by its caption, as text. */
 async function rowTexts(page: Page, caption: string): Promise<string[]> {
@@ -214,79 +210,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 180_000);
 
-  it('VNG: the national overview for 2025 counts per status, sorts, filters by province and downloads the same rows as CSV', async () => {
-    const api = (await vng.get('/api/v1/compliance/overview?year=2025').expect(200)).body as OverviewBody;
-    expect(api.counts).toEqual({ COMPLIANT: 342, AT_RISK: 0, NON_COMPLIANT: 0, total: 342 });
-    const page = await portal.newPage();
-    await portal.signIn(page, 'vng@demo.nl');
-    await page.getByRole('link', { name: 'Landelijk overzicht' }).click();
-    await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).waitFor();
-    await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
-    await page.getByRole('heading', { name: 'Stand 2025 in Nederland' }).waitFor();
-    const cards = (await page.locator('.status-card').allInnerTexts()).map((text) =>
-      plain(text).replace(/\s+/g, ' ').trim(),
-    );
-    expect(cards).toEqual([
-      '✓ Voldaan 342 van 342 gemeenten',
-      '! Risico 0 van 342 gemeenten',
-      '✕ Niet voldaan 0 van 342 gemeenten',
-    ]);
-    expect(await rowTexts(page, 'Gemeenten 2025')).toHaveLength(342);
-    const drenthe = (await rowTexts(page, 'Gemeenten per provincie, 2025')).find((row) => row.startsWith('Drenthe'))!;
-    expect(drenthe.split('\t').slice(0, 5)).toEqual(['Drenthe', '12', '12', '0', '0']);
-
-    // Sorting on inhabitants, largest first: Amsterdam.
-    const inhabitants = page.getByRole('table', { name: 'Gemeenten 2025' }).getByRole('button', { name: /^Inwoners/ });
-    await inhabitants.click();
-    await inhabitants.click();
-    expect(
-      await page.getByRole('table', { name: 'Gemeenten 2025' }).locator('th[aria-sort="descending"]').innerText(),
-    ).toContain('Inwoners');
-    const first = (await rowTexts(page, 'Gemeenten 2025'))[0];
-    expect(first).toMatch(/^Amsterdam\s+GM0363\s+Noord-Holland\s+.*Voldaan/);
-    const amsterdam = api.rows.find((row) => row.code === 'GM0363')!;
-    expect(first).toContain(new Intl.NumberFormat('nl-NL').format(amsterdam.inhabitants!));
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'overzicht');
-
-    // Only Drenthe: the rows, the counts and the address follow.
-    const pv22 = (await vng.get('/api/v1/compliance/overview?year=2025&province=PV22').expect(200))
-      .body as OverviewBody;
-    await page.getByLabel('Provincie', { exact: true }).selectOption({ label: 'Drenthe' });
-    await page.getByText(`${pv22.rows.length} gemeenten in Drenthe.`).waitFor();
-    const rows = await rowTexts(page, 'Gemeenten 2025');
-    expect(rows).toHaveLength(pv22.rows.length);
-    expect(rows.every((row) => row.includes('Drenthe'))).toBe(true);
-    expect(new URL(page.url()).search).toBe('?jaar=2025&provincie=PV22');
-
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als CSV' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('naleving-2025.csv');
-    const lines = readFileSync(await download.path(), 'utf8')
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '');
-    expect(lines).toHaveLength(pv22.rows.length + 1);
-    expect(lines[0]).toMatch(/^\uFEFFGemeente;Code;Provincie;Status;/);
-
-    // All of the Netherlands again: 343 lines.
-    await page.getByLabel('Provincie', { exact: true }).selectOption('');
-    await page.getByText('342 gemeenten in Nederland.').waitFor();
-    const [all] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als CSV' }).click(),
-    ]);
-    expect(
-      readFileSync(await all.path(), 'utf8')
-        .split(/\r?\n/)
-        .filter((line) => line.trim() !== ''),
-    ).toHaveLength(343);
-
-    // A status filter that leaves nothing says so.
-    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Niet voldaan' });
-    await page.getByText('Geen gemeenten met deze keuze. Kies een andere status of provincie.').waitFor();
-  });
+  // The national overview (list, tile map, honest totals): portal-overview.e2e-spec.
 
   it('works at 320 px wide: the overview, the contracts and a contract without sideways scrolling of the page', async () => {
     const page = await portal.newPage({ width: 320, height: 640 });

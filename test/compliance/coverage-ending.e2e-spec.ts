@@ -64,7 +64,7 @@ describe('when coverage ends', () => {
         costCents: 864101,
       });
       const failing = await overview(vng, 'year=2025&province=PV22&status=NON_COMPLIANT');
-      expect(failing.rows.map((r) => r.code)).toEqual(['GM0106']);
+      expect(failing.items.map((r) => r.code)).toEqual(['GM0106']);
       const nationally = await overview(vng, 'year=2025');
       expect(row(nationally, 'GM0106')).toMatchObject({ status: 'NON_COMPLIANT', gapDays: 184 });
     });

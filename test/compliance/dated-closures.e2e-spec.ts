@@ -49,11 +49,11 @@ describe("compliance with dated closures of Sensoor's phone line", () => {
     });
 
     it('makes every Sensoor participant NON_COMPLIANT (338); the G4 with their own services stay COMPLIANT', async () => {
-      const o = await overview(vng, 'year=2025');
+      const o = await overview(vng, 'year=2025&sort=code');
       expect(o.counts).toEqual({ COMPLIANT: 4, AT_RISK: 0, NON_COMPLIANT: 338, total: 342 });
-      expect(o.rows.filter((r) => r.status === 'COMPLIANT').map((r) => r.code)).toEqual(G4);
+      expect(o.items.filter((r) => r.status === 'COMPLIANT').map((r) => r.code)).toEqual(G4);
       expect(
-        o.rows
+        o.items
           .filter((r) => r.status === 'NON_COMPLIANT')
           .every((r) => r.datedGaps === 1 && r.gapDays === 0 && r.weeklyGapMinutes === 0),
       ).toBe(true);

@@ -80,6 +80,8 @@ describe('the obligations of one municipality', () => {
       ]);
       expect(duty.cost).toEqual({
         year: 2025,
+        status: 'CALCULATED',
+        missingFigures: [],
         amountCents: 1742525,
         vatCents: 0,
         totalCents: 1742525,
@@ -178,6 +180,9 @@ describe('the obligations of one municipality', () => {
       ['an unknown format', 'format=xml', 'format'],
       ['a year before the duty', 'year=1899', 'year'],
       ['a malformed province', 'province=Drenthe', 'province'],
+      ['an unknown sort', 'sort=population', 'sort'],
+      ['an unknown funding model', 'fundingModel=CASH', 'fundingModel'],
+      ['a page of 0', 'page=0', 'page'],
       ['an unknown query parameter', 'year=2025&colour=red', 'colour'],
     ])('overview: 400 problem+json for %s, naming the field', async (_case, query, field) => {
       const res = await vng.get(`/api/v1/compliance/overview?${query}`);

@@ -15,7 +15,7 @@ describe('the national overview, and who sees what', () => {
       'officer.gm0106@demo.nl',
       'finance.gm0363@demo.nl',
     );
-    overview2025 = await overview(vng, 'year=2025');
+    overview2025 = await overview(vng, 'year=2025&sort=code');
   });
   afterAll(() => t?.close());
 
@@ -27,15 +27,28 @@ describe('the national overview, and who sees what', () => {
         duty: { code: WMO, continuousAvailability: true, countingChannels: ['PHONE', 'CHAT'] },
         asOf: '2025-12-31',
       });
-      expect(Object.keys(overview2025).sort()).toEqual(['asOf', 'counts', 'duty', 'rows', 'year']);
+      expect(Object.keys(overview2025).sort()).toEqual([
+        'asOf',
+        'counts',
+        'duty',
+        'items',
+        'limit',
+        'missingFigures',
+        'page',
+        'provinces',
+        'total',
+        'totals',
+        'year',
+      ]);
+      expect([overview2025.total, overview2025.page, overview2025.limit]).toEqual([342, 1, 500]);
       expect(overview2025.counts).toEqual({ COMPLIANT: 342, AT_RISK: 0, NON_COMPLIANT: 0, total: 342 });
-      expect(overview2025.rows).toHaveLength(342);
+      expect(overview2025.items).toHaveLength(342);
       expect(
-        overview2025.rows.every(
+        overview2025.items.every(
           (r) => r.status === 'COMPLIANT' && r.gapDays === 0 && r.weeklyGapMinutes === 0 && r.datedGaps === 0,
         ),
       ).toBe(true);
-      expect(overview2025.rows.map((r) => r.code)).toEqual([...overview2025.rows.map((r) => r.code)].sort());
+      expect(overview2025.items.map((r) => r.code)).toEqual([...overview2025.items.map((r) => r.code)].sort());
     });
 
     it("Assen's row: VNG-SEN-2018 with Stichting Sensoor, 69,701 inhabitants x 25 cents = 1,742,525 cents, open-ended", () => {
@@ -66,7 +79,7 @@ describe('the national overview, and who sees what', () => {
         ['GM0518', 'COMPLIANT', ['GM0518-LUISTEREND-OOR'], ['Sensoor-franchisepartner Den Haag (illustratief)']],
         ['GM0599', 'COMPLIANT', ['GM0599-LUISTEREND-OOR'], ['Sensoor-franchisepartner Rotterdam (illustratief)']],
       ]);
-      const others = overview2025.rows.filter((r) => !G4.includes(r.code));
+      const others = overview2025.items.filter((r) => !G4.includes(r.code));
       expect(others).toHaveLength(338);
       expect(
         others.every((r) => r.contracts.join() === 'VNG-SEN-2018' && r.providers.join() === 'Stichting Sensoor'),
@@ -75,8 +88,8 @@ describe('the national overview, and who sees what', () => {
 
     it('agrees row by row with the per-municipality endpoint (status, contract references, cost) for all 342', async () => {
       const mismatches: unknown[] = [];
-      for (let i = 0; i < overview2025.rows.length; i += 20) {
-        const chunk = overview2025.rows.slice(i, i + 20);
+      for (let i = 0; i < overview2025.items.length; i += 20) {
+        const chunk = overview2025.items.slice(i, i + 20);
         const answers = await Promise.all(chunk.map((r) => wmo(vng, r.code, 'year=2025')));
         chunk.forEach((r, j) => {
           const duty = answers[j];
@@ -103,10 +116,10 @@ describe('the national overview, and who sees what', () => {
     it('filters by province and status; counts stay those before the status filter', async () => {
       const drenthe = await overview(vng, 'year=2025&province=PV22');
       expect(drenthe.counts).toEqual({ COMPLIANT: 12, AT_RISK: 0, NON_COMPLIANT: 0, total: 12 });
-      expect(drenthe.rows.every((r) => r.provinceCode === 'PV22')).toBe(true);
+      expect(drenthe.items.every((r) => r.provinceCode === 'PV22')).toBe(true);
       const none = await overview(vng, 'year=2025&status=NON_COMPLIANT');
       expect(none.counts.total).toBe(342);
-      expect(none.rows).toEqual([]);
+      expect(none.items).toEqual([]);
     });
 
     it('the Kindertelefoon duty (not continuous, daytime hours) is met by all 342 as well', async () => {
@@ -188,8 +201,8 @@ describe('the national overview, and who sees what', () => {
     it("Stichting Sensoor's overview has the 338 municipalities it serves, none of the G4", async () => {
       const own = await overview(sensoor, 'year=2025');
       expect(own.counts).toEqual({ COMPLIANT: 338, AT_RISK: 0, NON_COMPLIANT: 0, total: 338 });
-      expect(own.rows).toHaveLength(338);
-      expect(own.rows.filter((r) => G4.includes(r.code))).toEqual([]);
+      expect(own.items).toHaveLength(338);
+      expect(own.items.filter((r) => G4.includes(r.code))).toEqual([]);
       expect(row(own, 'GM0106').costCents).toBe(1742525);
     });
 

@@ -242,12 +242,12 @@ describe('own contracts with services that leave hours of the week uncovered', (
     });
 
     it('Luisterlijn serves Groningen and Almere from 2025: its overview has those two rows, Assen is 404', async () => {
-      const own = await overview(luisterlijn, 'year=2025');
-      expect(own.rows.map((r) => [r.code, r.status, r.providers])).toEqual([
+      const own = await overview(luisterlijn, 'year=2025&sort=code');
+      expect(own.items.map((r) => [r.code, r.status, r.providers])).toEqual([
         ['GM0014', 'NON_COMPLIANT', ['Luisterlijn Test BV']],
         ['GM0034', 'NON_COMPLIANT', ['Luisterlijn Test BV']],
       ]);
-      expect((await overview(luisterlijn, 'year=2024')).rows).toEqual([]);
+      expect((await overview(luisterlijn, 'year=2024')).items).toEqual([]);
       await expectGetRefused(
         luisterlijn,
         '/api/v1/municipalities/GM0106/obligations?year=2025',
@@ -279,7 +279,10 @@ describe('own contracts with services that leave hours of the week uncovered', (
         status: amsterdam.status,
         seen: amsterdam.body.duties?.[0]?.coverage?.map((c: Coverage) => c.contract.reference),
       }).toEqual({ status: 404, seen: undefined });
-      expect((await overview(luisterlijn, 'year=2026')).rows.map((r) => r.code)).toEqual(['GM0014', 'GM0034']);
+      expect((await overview(luisterlijn, 'year=2026&sort=code')).items.map((r) => r.code)).toEqual([
+        'GM0014',
+        'GM0034',
+      ]);
     });
   });
 });

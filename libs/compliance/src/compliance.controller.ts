@@ -87,12 +87,15 @@ export class ComplianceController {
   @ApiOperation({
     summary: 'National overview: every municipality of a year with status, contract, funding, inhabitants and cost',
     description:
-      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). The same rows as a spreadsheet: GET /api/v1/compliance/overview/export.csv or export.xlsx.',
+      'For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) ' +
+      'with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and ' +
+      'missingFigures names the CBS figures the cost waits for. Every matching row, in the asked order, as a spreadsheet: ' +
+      'GET /api/v1/compliance/overview/export.csv or export.xlsx.',
   })
   @ApiOkResponse({ type: OverviewDto })
   @ApiProblemResponses(400, [403, 'A municipality sees its own obligations instead.'], 404)
   overview(@Query() query: OverviewQuery): Promise<OverviewDto> {
-    return this.overviews.overview(query);
+    return this.overviews.page(query);
   }
 
   @Get('compliance/overview/export.csv')

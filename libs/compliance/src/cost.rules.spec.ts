@@ -26,6 +26,8 @@ describe('the yearly cost (as the invoice run computes it)', () => {
     // 69,701 x EUR 0.25 = EUR 17,425.25
     expect(cost).toEqual({
       year: 2025,
+      status: 'CALCULATED',
+      missingFigures: [],
       amountCents: 1_742_525,
       vatCents: 0,
       totalCents: 1_742_525,
@@ -148,6 +150,8 @@ describe('the yearly cost (as the invoice run computes it)', () => {
     });
     expect(cost).toEqual({
       year: 2026,
+      status: 'FIGURES_MISSING',
+      missingFigures: [{ kind: 'POPULATION', referenceDate: '2025-01-01' }],
       amountCents: null,
       vatCents: null,
       totalCents: null,
@@ -166,7 +170,15 @@ describe('the yearly cost (as the invoice run computes it)', () => {
       figures: ASSEN_2024,
       changes: [],
     });
-    expect([cost.amountCents, cost.vatCents, cost.totalCents, cost.lines, cost.note]).toEqual([0, 0, 0, [], null]);
+    expect([cost.status, cost.amountCents, cost.vatCents, cost.totalCents, cost.lines, cost.note]).toEqual([
+      'NO_COST',
+      0,
+      0,
+      0,
+      [],
+      null,
+    ]);
+    expect(cost.missingFigures).toEqual([]);
   });
 });
 

@@ -71,7 +71,7 @@ export function yearlyCost({ code, ranges, contracts, year, figures, changes }: 
   const lines: CostDto['lines'] = [];
   const amounts: Cents[] = [];
   const notes: string[] = [];
-  let missing = false;
+  const missingDates = new Set<IsoDate>();
   const subtotals = new Map<string, Cents>();
   for (const range of ranges) {
     const contract = contracts.get(range.contractId)!;
@@ -88,7 +88,7 @@ export function yearlyCost({ code, ranges, contracts, year, figures, changes }: 
     if (!charge) continue;
     const { territory } = charge;
     if (charge.figuresMissing) {
-      missing = true;
+      missingDates.add(referenceDate);
       notes.push(
         `De CBS-bevolkingscijfers per ${dutchDate(referenceDate)} ontbreken nog; de kosten volgen zodra ze zijn ingelezen.`,
       );
@@ -125,8 +125,12 @@ export function yearlyCost({ code, ranges, contracts, year, figures, changes }: 
   }
   const amountCents = sumCents(amounts);
   const vatCents = sumCents(vats);
+  const missing = missingDates.size > 0;
   return {
     year,
+    // Unknown (figures missing) and nothing to pay (no day covered) are different answers; never both.
+    status: missing ? 'FIGURES_MISSING' : lines.length ? 'CALCULATED' : 'NO_COST',
+    missingFigures: [...missingDates].sort().map((referenceDate) => ({ kind: 'POPULATION' as const, referenceDate })),
     amountCents: missing ? null : amountCents,
     vatCents: missing ? null : vatCents,
     totalCents: missing ? null : plusCents(amountCents, vatCents),

@@ -27,28 +27,40 @@ const allDay = (weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7) => ({
 describe('the explanation of a status', () => {
   it('COMPLIANT over a year names each contract once and the channels always available', () => {
     expect(explain(ASSEN, YEAR, evaluation({ status: 'COMPLIANT' }))).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door VNG-SEN-2018 (Stichting Sensoor); op elk moment van de week is telefoon of chat bereikbaar.',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door VNG-SEN-2018 (Stichting Sensoor); op elk moment van de week is telefoon of chat bereikbaar.',
+    );
+  });
+
+  it('COMPLIANT over the running year: up to and including today, never the whole year', () => {
+    expect(
+      explain(ASSEN, { from: '2026-01-01', to: '2026-12-31' }, evaluation({ status: 'COMPLIANT' }), '2026-12-03'),
+    ).toBe(
+      'Assen voldoet van 1 januari 2026 t/m 3 december 2026 (vandaag) aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door VNG-SEN-2018 (Stichting Sensoor); op elk moment van de week is telefoon of chat bereikbaar.',
+    );
+    // A year that has ended keeps its whole span.
+    expect(explain(ASSEN, YEAR, evaluation({ status: 'COMPLIANT' }), '2026-12-03')).toContain(
+      'van 1 januari 2025 t/m 31 december 2025 aan',
     );
   });
 
   it('COMPLIANT on one day, for a duty without continuous availability', () => {
     const subject = { ...ASSEN, duty: { ...WMO, continuousAvailability: false } };
     expect(explain(subject, { from: '2025-03-15', to: '2025-03-15' }, evaluation({ status: 'COMPLIANT' }))).toBe(
-      'Assen voldoet op 15-03-2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door VNG-SEN-2018 (Stichting Sensoor).',
+      'Assen voldoet op 15 maart 2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door VNG-SEN-2018 (Stichting Sensoor).',
     );
   });
 
   it('AT_RISK says when the coverage ends and from when the duty is not met', () => {
     const atRisk = evaluation({ status: 'AT_RISK', coveredUntil: '2025-12-31', uncoveredFrom: '2026-01-01' });
     expect(explain(ASSEN, { from: '2025-11-01', to: '2025-11-01' }, atRisk)).toBe(
-      'Assen voldoet op 01-11-2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015), maar de dekking door VNG-SEN-2018 (Stichting Sensoor) eindigt op 31-12-2025 en er is geen opvolgend contract: vanaf 01-01-2026 is de plicht niet gedekt.',
+      'Assen voldoet op 1 november 2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015), maar de dekking door VNG-SEN-2018 (Stichting Sensoor) eindigt op 31 december 2025 en er is geen opvolgend contract: vanaf 1 januari 2026 is de plicht niet gedekt.',
     );
   });
 
   it('NON_COMPLIANT with one stretch of days without a contract', () => {
     const gaps = evaluation({ dayGaps: [{ from: '2025-07-01', to: '2025-12-31', days: 184 }] });
     expect(explain({ ...ASSEN, contracts: [] }, YEAR, gaps)).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 184 dagen zonder contract (01-07-2025 t/m 31-12-2025).',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 184 dagen zonder contract (1 juli 2025 t/m 31 december 2025).',
     );
   });
 
@@ -60,17 +72,17 @@ describe('the explanation of a status', () => {
       ],
     });
     expect(explain(ASSEN, YEAR, gaps)).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 307 dagen zonder contract (01-02-2025 en meer).',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 307 dagen zonder contract (1 februari 2025 en meer).',
     );
     expect(explain(ASSEN, YEAR, evaluation({ dayGaps: [gaps.dayGaps[0]] }))).toContain(
-      ': 1 dag zonder contract (01-02-2025).',
+      ': 1 dag zonder contract (1 februari 2025).',
     );
   });
 
   it('writes thousands of days the Dutch way', () => {
     const gaps = evaluation({ dayGaps: [{ from: '2015-01-01', to: '2017-12-31', days: 1096 }] });
     expect(explain(ASSEN, { from: '2015-01-01', to: '2017-12-31' }, gaps)).toContain(
-      ': 1.096 dagen zonder contract (01-01-2015 t/m 31-12-2017).',
+      ': 1.096 dagen zonder contract (1 januari 2015 t/m 31 december 2017).',
     );
   });
 
@@ -82,14 +94,14 @@ describe('the explanation of a status', () => {
       ],
     });
     expect(explain(ASSEN, YEAR, gaps)).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): wekelijks tijden zonder telefoon of chat (bijvoorbeeld maandag 22:00-09:00).',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): wekelijks tijden zonder telefoon of chat (bijvoorbeeld maandag 22:00-09:00).',
     );
   });
 
   it('a whole week without a counting channel: none in the service at all', () => {
     const gaps = evaluation({ weeklyGaps: ([1, 2, 3, 4, 5, 6, 7] as const).map(allDay) });
     expect(explain(ASSEN, YEAR, gaps)).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): geen telefoon of chat in de dienstverlening.',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): geen telefoon of chat in de dienstverlening.',
     );
   });
 
@@ -132,7 +144,7 @@ describe('the explanation of a status', () => {
       datedGaps: [{ start: '2025-05-01T10:00:00+02:00', end: '2025-05-01T11:00:00+02:00', minutes: 60, reasons: [] }],
     });
     expect(explain(ASSEN, YEAR, gaps)).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 31 dagen zonder contract (01-01-2025 t/m 31-01-2025); wekelijks tijden zonder telefoon of chat (bijvoorbeeld zondag 23:00-07:00); 1 onderbreking door sluiting (60 minuten).',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 niet aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): 31 dagen zonder contract (1 januari 2025 t/m 31 januari 2025); wekelijks tijden zonder telefoon of chat (bijvoorbeeld zondag 23:00-07:00); 1 onderbreking door sluiting (60 minuten).',
     );
   });
 

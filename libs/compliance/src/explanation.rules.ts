@@ -1,4 +1,4 @@
-import { dutchDate, formatInteger, ObligationEvaluation } from '@wmo/domain';
+import { dutchLongDate, formatInteger, IsoDate, ObligationEvaluation } from '@wmo/domain';
 import type { DayPeriod } from './period.rules';
 
 const CHANNEL_NAMES: Record<string, string> = {
@@ -18,27 +18,39 @@ export interface ExplanationSubject {
   contracts: ReadonlyArray<{ reference: string; supplierName: string }>;
 }
 
-/** One Dutch sentence a council member understands. */
-export function explain(subject: ExplanationSubject, period: DayPeriod, evaluation: ObligationEvaluation): string {
+/**
+ * One Dutch sentence a council member understands, with dates as running text writes them. A
+ * period that has not ended yet is judged up to today and says so ("t/m 3 december 2026
+ * (vandaag)"): the rest of it has not happened.
+ */
+export function explain(
+  subject: ExplanationSubject,
+  period: DayPeriod,
+  evaluation: ObligationEvaluation,
+  today?: IsoDate,
+): string {
   const { municipalityName: name, duty } = subject;
+  const running = today !== undefined && period.from < today && today < period.to;
   const span =
     period.from === period.to
-      ? `op ${dutchDate(period.from)}`
-      : `van ${dutchDate(period.from)} t/m ${dutchDate(period.to)}`;
+      ? `op ${dutchLongDate(period.from)}`
+      : running
+        ? `van ${dutchLongDate(period.from)} t/m ${dutchLongDate(today)} (vandaag)`
+        : `van ${dutchLongDate(period.from)} t/m ${dutchLongDate(period.to)}`;
   const contracts = [...new Set(subject.contracts.map((c) => `${c.reference} (${c.supplierName})`))].join(', ');
   const channels = duty.countingChannels.map((kind) => CHANNEL_NAMES[kind] ?? kind.toLowerCase()).join(' of ');
   if (evaluation.status === 'COMPLIANT') {
     return `${name} voldoet ${span} aan de plicht (${duty.legalBasis}): gedekt door ${contracts}${duty.continuousAvailability ? `; op elk moment van de week is ${channels} bereikbaar` : ''}.`;
   }
   if (evaluation.status === 'AT_RISK') {
-    return `${name} voldoet ${span} aan de plicht (${duty.legalBasis}), maar de dekking door ${contracts} eindigt op ${dutchDate(evaluation.coveredUntil!)} en er is geen opvolgend contract: vanaf ${dutchDate(evaluation.uncoveredFrom!)} is de plicht niet gedekt.`;
+    return `${name} voldoet ${span} aan de plicht (${duty.legalBasis}), maar de dekking door ${contracts} eindigt op ${dutchLongDate(evaluation.coveredUntil!)} en er is geen opvolgend contract: vanaf ${dutchLongDate(evaluation.uncoveredFrom!)} is de plicht niet gedekt.`;
   }
   const reasons: string[] = [];
   const days = evaluation.dayGaps.reduce((sum, gap) => sum + gap.days, 0);
   if (days) {
     const first = evaluation.dayGaps[0];
     reasons.push(
-      `${formatInteger(days)} ${days === 1 ? 'dag' : 'dagen'} zonder contract (${first.from === first.to ? dutchDate(first.from) : `${dutchDate(first.from)} t/m ${dutchDate(first.to)}`}${evaluation.dayGaps.length > 1 ? ' en meer' : ''})`,
+      `${formatInteger(days)} ${days === 1 ? 'dag' : 'dagen'} zonder contract (${first.from === first.to ? dutchLongDate(first.from) : `${dutchLongDate(first.from)} t/m ${dutchLongDate(first.to)}`}${evaluation.dayGaps.length > 1 ? ' en meer' : ''})`,
     );
   }
   if (evaluation.weeklyGaps.length) {

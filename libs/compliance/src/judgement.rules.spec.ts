@@ -51,7 +51,7 @@ describe('judging one municipality', () => {
     expect(judgement.evaluation.status).toBe('COMPLIANT');
     expect(judgement.covering.map((c) => c.contract.reference)).toEqual(['REF-a']);
     expect(judgement.explanation).toBe(
-      'Assen voldoet van 01-01-2025 t/m 31-12-2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door REF-a (Stichting Sensoor); op elk moment van de week is telefoon of chat bereikbaar.',
+      'Assen voldoet van 1 januari 2025 t/m 31 december 2025 aan de plicht (art. 2.2.4 lid 1 onder b Wmo 2015): gedekt door REF-a (Stichting Sensoor); op elk moment van de week is telefoon of chat bereikbaar.',
     );
   });
 

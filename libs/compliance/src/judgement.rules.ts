@@ -1,6 +1,13 @@
 import type { CoverageContract, CoverageRange, DutyInfo } from '@wmo/contracts';
 import { coverageKey } from '@wmo/contracts';
-import { evaluateObligation, IsoDate, maxDate, ObligationEvaluation, ScheduleCache } from '@wmo/domain';
+import {
+  evaluateObligation,
+  IsoDate,
+  maxDate,
+  ObligationEvaluation,
+  ScheduleCache,
+  todayInAmsterdam,
+} from '@wmo/domain';
 import type { MunicipalityInfo } from '@wmo/reference-data';
 import { ComplianceError, ComplianceErrorCode } from './compliance.errors';
 import { explain } from './explanation.rules';
@@ -67,6 +74,7 @@ export function judge(
     { municipalityName: municipality.name, duty, contracts: covering.map((c) => c.contract) },
     period,
     evaluation,
+    todayInAmsterdam(),
   );
   return { municipality, duty, period, evaluation, ranges, covering, explanation };
 }

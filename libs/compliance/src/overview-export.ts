@@ -3,6 +3,7 @@ import { FUNDING_MODEL_LABELS, FundingModel } from '@wmo/contracts';
 import type { ObligationStatus } from '@wmo/domain';
 import { WMO_DUTY } from './compliance.constants';
 import type { OverviewRowDto } from './dto/overview.dto';
+import type { OverviewRows } from './overview.service';
 
 /** In the words of the portal's badges. */
 export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
@@ -10,13 +11,6 @@ export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = {
   AT_RISK: 'Risico',
   NON_COMPLIANT: 'Niet voldaan',
 };
-
-/** Every row of the overview for the query, not a page (what OverviewService.overview answers). */
-export interface OverviewRows {
-  year: number;
-  duty: { code: string };
-  rows: OverviewRowDto[];
-}
 
 const fundingLabel = (model: string) => FUNDING_MODEL_LABELS[model as FundingModel] ?? model;
 

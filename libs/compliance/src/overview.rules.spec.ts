@@ -2,7 +2,16 @@ import type { CoverageContract } from '@wmo/contracts';
 import type { ObligationEvaluation } from '@wmo/domain';
 import type { CostDto } from './dto/compliance.dto';
 import type { Judgement } from './judgement.rules';
-import { overviewRow, statusCounts } from './overview.rules';
+import {
+  matches,
+  missingFigures,
+  overviewRow,
+  provinceTotals,
+  sortRows,
+  statusCounts,
+  totalsOf,
+} from './overview.rules';
+import type { OverviewRowDto } from './dto/overview.dto';
 import { evaluation, municipality } from './testing/fixtures';
 
 const contract = (id: string, supplierName: string, fundingModel: CoverageContract['fundingModel']) =>
@@ -26,6 +35,8 @@ const judgement = (changed: Partial<ObligationEvaluation>): Judgement =>
 
 const cost = (totalCents: number | null, inhabitants: number[]): CostDto => ({
   year: 2025,
+  status: totalCents === null ? 'FIGURES_MISSING' : inhabitants.length ? 'CALCULATED' : 'NO_COST',
+  missingFigures: totalCents === null ? [{ kind: 'POPULATION', referenceDate: '2024-01-01' }] : [],
   amountCents: totalCents,
   vatCents: totalCents === null ? null : 0,
   totalCents,
@@ -97,5 +108,86 @@ describe('the counts of the overview', () => {
       ]),
     ).toEqual({ COMPLIANT: 2, AT_RISK: 1, NON_COMPLIANT: 1, total: 4 });
     expect(statusCounts([])).toEqual({ COMPLIANT: 0, AT_RISK: 0, NON_COMPLIANT: 0, total: 0 });
+  });
+});
+
+const line = (code: string, name: string, inhabitants: number | null, costCents: number | null): OverviewRowDto => ({
+  code,
+  name,
+  provinceCode: code === 'GM0106' ? 'PV22' : 'PV21',
+  provinceName: code === 'GM0106' ? 'Drenthe' : 'Fryslân',
+  status: 'COMPLIANT',
+  contracts: ['VNG-SEN-2018'],
+  providers: ['Stichting Sensoor'],
+  fundingModels: ['DIRECT_INVOICE'],
+  inhabitants,
+  costCents,
+  coveredUntil: null,
+  gapDays: 0,
+  weeklyGapMinutes: 0,
+  datedGaps: 0,
+});
+const ASSEN = line('GM0106', 'Assen', 69_701, 1_742_525);
+const SUDWEST = line('GM1900', 'Súdwest-Fryslân', 90_655, 2_266_375);
+const NOARDEAST = line('GM1970', 'Noardeast-Fryslân', null, null);
+
+describe('the overview as a list', () => {
+  it('searches name or code without minding case or accents', () => {
+    expect([ASSEN, SUDWEST, NOARDEAST].filter((r) => matches(r, { q: 'fryslan' })).map((r) => r.code)).toEqual([
+      'GM1900',
+      'GM1970',
+    ]);
+    expect([ASSEN, SUDWEST].filter((r) => matches(r, { q: 'FRYSLÂN' })).map((r) => r.code)).toEqual(['GM1900']);
+    expect([ASSEN, SUDWEST].filter((r) => matches(r, { q: 'gm0106' })).map((r) => r.code)).toEqual(['GM0106']);
+  });
+
+  it('sorts by a figure either way with the unknown ones last', () => {
+    expect(sortRows([ASSEN, NOARDEAST, SUDWEST], '-inhabitants').map((r) => r.code)).toEqual([
+      'GM1900',
+      'GM0106',
+      'GM1970',
+    ]);
+    expect(sortRows([SUDWEST, NOARDEAST, ASSEN], 'inhabitants').map((r) => r.code)).toEqual([
+      'GM0106',
+      'GM1900',
+      'GM1970',
+    ]);
+    expect(sortRows([SUDWEST, NOARDEAST, ASSEN], 'name').map((r) => r.name)).toEqual([
+      'Assen',
+      'Noardeast-Fryslân',
+      'Súdwest-Fryslân',
+    ]);
+  });
+
+  it('a sum with an unknown figure in it is null, and says how many are unknown', () => {
+    expect(totalsOf([ASSEN, SUDWEST])).toMatchObject({
+      municipalities: 2,
+      inhabitants: 160_356,
+      costCents: 4_008_900,
+      unknownInhabitants: 0,
+      complete: true,
+    });
+    expect(totalsOf([ASSEN, NOARDEAST])).toMatchObject({
+      inhabitants: null,
+      costCents: null,
+      unknownInhabitants: 1,
+      unknownCost: 1,
+      complete: false,
+    });
+    expect(provinceTotals([SUDWEST, ASSEN, NOARDEAST]).map((p) => [p.name, p.municipalities, p.costCents])).toEqual([
+      ['Drenthe', 1, 1_742_525],
+      ['Fryslân', 2, null],
+    ]);
+  });
+
+  it('names each missing CBS reference date once, with the municipalities waiting for it', () => {
+    const waiting = [{ kind: 'POPULATION' as const, referenceDate: '2025-01-01' }];
+    expect(
+      missingFigures([
+        { row: ASSEN, missingFigures: waiting },
+        { row: SUDWEST, missingFigures: [] },
+        { row: NOARDEAST, missingFigures: waiting },
+      ]),
+    ).toEqual([{ kind: 'POPULATION', referenceDate: '2025-01-01', municipalities: 2 }]);
   });
 });

@@ -66,3 +66,30 @@ describe('the national overview', () => {
     await expect(service.overview({ duty: 'NO_SUCH_DUTY' })).rejects.toThrow('There is no duty NO_SUCH_DUTY');
   });
 });
+
+describe('the national overview as a list', () => {
+  it('one page of the rows, with the total and the sums over every matching row; unknown inhabitants make the sum null', async () => {
+    const { service } = setUp(caller({}));
+    const overview = await service.page({ year: 2025, sort: '-code', page: 2, limit: 1 });
+    expect(overview.items.map((r) => r.code)).toEqual(['GM0106']);
+    expect([overview.total, overview.page, overview.limit]).toEqual([2, 2, 1]);
+    expect(overview.totals).toEqual({
+      municipalities: 2,
+      COMPLIANT: 0,
+      AT_RISK: 0,
+      NON_COMPLIANT: 2,
+      inhabitants: null,
+      costCents: 0,
+      unknownInhabitants: 2,
+      unknownCost: 0,
+      complete: false,
+    });
+    expect(overview.missingFigures).toEqual([]);
+  });
+
+  it('q narrows the rows and the totals, but the status filter leaves the counts whole', async () => {
+    const { service } = setUp(caller({}));
+    const overview = await service.page({ year: 2025, q: 'GM0109', status: 'COMPLIANT' });
+    expect([overview.total, overview.totals.municipalities, overview.counts.total]).toEqual([0, 0, 1]);
+  });
+});

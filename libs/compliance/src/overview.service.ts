@@ -7,10 +7,29 @@ import { WMO_DUTY } from './compliance.constants';
 import { dutyRef } from './compliance.mapper';
 import { yearlyCost } from './cost.rules';
 import { CoverageSnapshots } from './coverage-snapshot';
-import type { OverviewDto, OverviewQuery } from './dto/overview.dto';
+import type { DutyRefDto } from './dto/compliance.dto';
+import type { OverviewDto, OverviewQuery, OverviewRowDto, StatusCountsDto } from './dto/overview.dto';
 import { judgeAll, pickDuties } from './judgement.rules';
-import { overviewRow, statusCounts } from './overview.rules';
+import {
+  JudgedRow,
+  matches,
+  missingFigures,
+  overviewRow,
+  provinceTotals,
+  sortRows,
+  statusCounts,
+  totalsOf,
+} from './overview.rules';
 import { clamp, DayPeriod, yearPeriod } from './period.rules';
+
+/** The overview's rows without paging (the spreadsheet's). */
+export interface OverviewRows {
+  year: number;
+  duty: DutyRefDto;
+  asOf: string;
+  counts: StatusCountsDto;
+  rows: OverviewRowDto[];
+}
 
 /**
  * The national overview: every municipality of a year judged with the same rules as one
@@ -26,7 +45,48 @@ export class OverviewService {
     private readonly snapshots: CoverageSnapshots,
   ) {}
 
-  overview(query: OverviewQuery): Promise<OverviewDto> {
+  /** The answer as a list: one page of the rows, with counts and totals over the whole filtered set. */
+  async page(query: Partial<OverviewQuery>): Promise<OverviewDto> {
+    const { judged, ...year } = await this.judge(query);
+    const { q, fundingModel, status, province } = query;
+    const searched = judged.filter(({ row }) => matches(row, { q, fundingModel })).map(({ row }) => row);
+    const inProvince = searched.filter((row) => matches(row, { province }));
+    const rows = sortRows(
+      inProvince.filter((row) => matches(row, { status })),
+      query.sort ?? 'name',
+    );
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 50;
+    return {
+      ...year,
+      items: rows.slice((page - 1) * limit, page * limit),
+      total: rows.length,
+      page,
+      limit,
+      counts: statusCounts(inProvince),
+      totals: totalsOf(rows),
+      provinces: provinceTotals(searched),
+      missingFigures: missingFigures(judged),
+    };
+  }
+
+  /** Every row matching the filters (no page), in the asked order: for the spreadsheet. */
+  async overview(query: Partial<OverviewQuery>): Promise<OverviewRows> {
+    const { judged, ...year } = await this.judge(query);
+    const inProvince = judged.map(({ row }) => row).filter((row) => matches(row, { ...query, status: undefined }));
+    return {
+      ...year,
+      counts: statusCounts(inProvince),
+      rows: sortRows(
+        inProvince.filter((row) => matches(row, { status: query.status })),
+        query.sort ?? 'name',
+      ),
+    };
+  }
+
+  private judge(
+    query: Partial<OverviewQuery>,
+  ): Promise<{ year: number; duty: DutyRefDto; asOf: string; judged: JudgedRow[] }> {
     const year = query.year ?? yearOf(todayInAmsterdam());
     const period = yearPeriod(year);
     const asOf = clamp(todayInAmsterdam(), period);
@@ -37,25 +97,18 @@ export class OverviewService {
         return { snapshot, costBasis: await this.snapshots.costBasis(platform, snapshot, year) };
       });
       const [duty] = pickDuties(snapshot.duties, query.duty ?? WMO_DUTY);
-      const rows = judgeAll(snapshot, { duties: [duty], period, asOf, province: query.province }).map((j) =>
-        overviewRow(
-          j,
-          yearlyCost({
-            code: j.municipality.code,
-            ranges: j.ranges,
-            contracts: snapshot.contracts,
-            year: yearOf(j.period.from),
-            ...costBasis,
-          }),
-        ),
-      );
-      return {
-        year,
-        duty: dutyRef(duty),
-        asOf,
-        counts: statusCounts(rows),
-        rows: query.status ? rows.filter((row) => row.status === query.status) : rows,
-      };
+      // Every province: the national picture counts them all; the filters narrow afterwards.
+      const judged = judgeAll(snapshot, { duties: [duty], period, asOf }).map((j): JudgedRow => {
+        const cost = yearlyCost({
+          code: j.municipality.code,
+          ranges: j.ranges,
+          contracts: snapshot.contracts,
+          year: yearOf(j.period.from),
+          ...costBasis,
+        });
+        return { row: overviewRow(j, cost), missingFigures: cost.missingFigures };
+      });
+      return { year, duty: dutyRef(duty), asOf, judged };
     });
   }
 

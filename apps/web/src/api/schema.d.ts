@@ -781,40 +781,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/v1/contracts/{id}/billing-differences/export.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The billing differences of a period as CSV for Dutch Excel */
-    get: operations['InvoicingController_billingDifferencesCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/contracts/{id}/billing-differences/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The billing differences of a period as an Excel workbook */
-    get: operations['InvoicingController_billingDifferencesXlsx'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/v1/contracts/{id}/invoice-runs': {
     parameters: {
       query?: never;
@@ -956,25 +922,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The documents of the list, with its filters, as CSV for Dutch Excel */
+    /** All documents of an issue year as CSV, for finance systems */
     get: operations['InvoicingController_exportCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/invoices/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The documents of the list, with its filters, as an Excel workbook */
-    get: operations['InvoicingController_exportXlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1338,43 +1287,9 @@ export interface paths {
     };
     /**
      * National overview: every municipality of a year with status, contract, funding, inhabitants and cost
-     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). The same rows as a spreadsheet: GET /api/v1/compliance/overview/export.csv or export.xlsx.
+     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and missingFigures names the CBS figures the cost waits for. ?format=csv for spreadsheets (every matching row, in the asked order).
      */
     get: operations['ComplianceController_overview'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/compliance/overview/export.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The national overview with the same filters, as CSV for Dutch Excel */
-    get: operations['ComplianceController_overviewCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/compliance/overview/export.xlsx': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The national overview with the same filters, as an Excel workbook */
-    get: operations['ComplianceController_overviewXlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2749,8 +2664,6 @@ export interface components {
       referenceDate: string;
       /** @enum {string} */
       documentType: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
-      /** @example VNG-SEN-2018 */
-      contractReference: string;
       period: components['schemas']['PeriodDto'];
       /** @description Every municipality with an issued document in the period (or something due and not yet billed), by code. */
       items: components['schemas']['BillingDifferenceDto'][];
@@ -3464,6 +3377,19 @@ export interface components {
       contract: components['schemas']['ContractRefDto'];
       services: components['schemas']['ServiceRefDto'][];
     };
+    MissingFigureDto: {
+      /**
+       * @description POPULATION: the CBS population per municipality on the reference date.
+       * @enum {string}
+       */
+      kind: 'POPULATION';
+      /**
+       * Format: date
+       * @description The CBS reference date (peildatum) whose figures are not loaded yet.
+       * @example 2025-01-01
+       */
+      referenceDate: string;
+    };
     CostLineDto: {
       /** Format: date */
       from: string;
@@ -3493,6 +3419,15 @@ export interface components {
       calculation: string;
     };
     CostDto: {
+      /**
+       * @description CALCULATED: the amounts below are the cost (lines say how); FIGURES_MISSING: the cost is not
+       *     known yet because CBS figures are missing (missingFigures names them; the amounts are null);
+       *     NO_COST: no day of the year is covered by a contract, so there is nothing to pay (0).
+       * @enum {string}
+       */
+      status: 'CALCULATED' | 'FIGURES_MISSING' | 'NO_COST';
+      /** @description The CBS figures the cost waits for; empty unless status is FIGURES_MISSING. */
+      missingFigures: components['schemas']['MissingFigureDto'][];
       /** @example 2025 */
       year: number;
       /**
@@ -3669,6 +3604,13 @@ export interface components {
     ComplianceReportDto: {
       /** Format: date-time */
       generatedAt: string;
+      /**
+       * Format: date
+       * @description The last day the verdict speaks for: today while the year runs ("t/m vandaag"), else the
+       *     year's (or the municipality's) last day.
+       * @example 2025-12-31
+       */
+      judgedThrough: string;
       /** @enum {string} */
       status: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
       /** @example Verantwoording anoniem luisterend oor 2025: Assen */
@@ -3705,15 +3647,56 @@ export interface components {
       /** @example 1 */
       webhookDeliveries: number;
     };
-    StatusCountsDto: {
+    ProvinceTotalsDto: {
+      /** @example PV22 */
+      code: string;
+      /** @example Drenthe */
+      name: string;
+      /** @example 342 */
+      municipalities: number;
       /** @example 342 */
       COMPLIANT: number;
       /** @example 0 */
       AT_RISK: number;
       /** @example 0 */
       NON_COMPLIANT: number;
-      /** @example 342 */
-      total: number;
+      /**
+       * @description Null when unknown for any of them.
+       * @example 17942417
+       */
+      inhabitants: number | null;
+      /**
+       * @description Including VAT; null when unknown for any of them.
+       * @example 448560425
+       */
+      costCents: number | null;
+      /**
+       * @description Municipalities whose inhabitants are unknown.
+       * @example 0
+       */
+      unknownInhabitants: number;
+      /**
+       * @description Municipalities whose cost is unknown.
+       * @example 0
+       */
+      unknownCost: number;
+      /** @description True when no figure is unknown. */
+      complete: boolean;
+    };
+    OverviewMissingFigureDto: {
+      /**
+       * @description POPULATION: the CBS population per municipality on the reference date.
+       * @enum {string}
+       */
+      kind: 'POPULATION';
+      /**
+       * Format: date
+       * @description The CBS reference date (peildatum) whose figures are not loaded yet.
+       * @example 2025-01-01
+       */
+      referenceDate: string;
+      /** @example 338 */
+      municipalities: number;
     };
     OverviewRowDto: {
       /** @enum {string} */
@@ -3770,15 +3753,73 @@ export interface components {
        */
       datedGaps: number;
     };
+    StatusCountsDto: {
+      /** @example 342 */
+      COMPLIANT: number;
+      /** @example 0 */
+      AT_RISK: number;
+      /** @example 0 */
+      NON_COMPLIANT: number;
+      /** @example 342 */
+      total: number;
+    };
+    OverviewTotalsDto: {
+      /** @example 342 */
+      municipalities: number;
+      /** @example 342 */
+      COMPLIANT: number;
+      /** @example 0 */
+      AT_RISK: number;
+      /** @example 0 */
+      NON_COMPLIANT: number;
+      /**
+       * @description Null when unknown for any of them.
+       * @example 17942417
+       */
+      inhabitants: number | null;
+      /**
+       * @description Including VAT; null when unknown for any of them.
+       * @example 448560425
+       */
+      costCents: number | null;
+      /**
+       * @description Municipalities whose inhabitants are unknown.
+       * @example 0
+       */
+      unknownInhabitants: number;
+      /**
+       * @description Municipalities whose cost is unknown.
+       * @example 0
+       */
+      unknownCost: number;
+      /** @description True when no figure is unknown. */
+      complete: boolean;
+    };
     OverviewDto: {
       /** Format: date */
       asOf: string;
+      /** @description Per province over the rows matching q and fundingModel, before the status and province filters: the year's national picture. */
+      provinces: components['schemas']['ProvinceTotalsDto'][];
+      /** @description CBS figures missing for the year's cost, over all municipalities the caller sees in the year; empty when none. */
+      missingFigures: components['schemas']['OverviewMissingFigureDto'][];
       /** @example 2025 */
       year: number;
       duty: components['schemas']['DutyRefDto'];
-      /** @description Counts per status over the municipalities of the year (and province, when filtered), before the status filter. */
+      /** @description This page of the rows matching every filter, in the asked order. */
+      items: components['schemas']['OverviewRowDto'][];
+      /**
+       * @description Rows matching every filter.
+       * @example 342
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      limit: number;
+      /** @description Counts per status over the rows matching q, province and fundingModel: before the status filter. */
       counts: components['schemas']['StatusCountsDto'];
-      rows: components['schemas']['OverviewRowDto'][];
+      /** @description Over all rows matching every filter (not the page). */
+      totals: components['schemas']['OverviewTotalsDto'];
     };
     FieldErrorDto: {
       /**
@@ -7717,186 +7758,6 @@ export interface operations {
       };
     };
   };
-  InvoicingController_billingDifferencesCsv: {
-    parameters: {
-      query?: {
-        /** @description A calendar year (or give periodStart and periodEnd). */
-        year?: number;
-        periodStart?: string;
-        periodEnd?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The resource does not exist (or is not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description A draft, or a period outside the contract term. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description No CBS figures for the reference date. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests; retry after the time in `Retry-After`. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  InvoicingController_billingDifferencesXlsx: {
-    parameters: {
-      query?: {
-        /** @description A calendar year (or give periodStart and periodEnd). */
-        year?: number;
-        periodStart?: string;
-        periodEnd?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
-      };
-      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The resource does not exist (or is not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description A draft, or a period outside the contract term. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description No CBS figures for the reference date. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests; retry after the time in `Retry-After`. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
   InvoicingController_startRun: {
     parameters: {
       query?: {
@@ -8512,16 +8373,9 @@ export interface operations {
   };
   InvoicingController_exportCsv: {
     parameters: {
-      query?: {
+      query: {
         /** @description Issue year. */
-        year?: number;
-        /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
-        periodYear?: number;
-        status?: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
-        type?: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
-        municipality?: string;
-        contract?: string;
-        run?: string;
+        year: number;
       };
       header?: never;
       path?: never;
@@ -8529,89 +8383,12 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One document per row, amounts in euros, labels in Dutch. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
+      /** @description CSV, one document per row, amounts in euros. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Needs one of the roles CONTRACT_MANAGER, FINANCE, PROVIDER_ADMIN (or OPERATOR). */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests; retry after the time in `Retry-After`. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  InvoicingController_exportXlsx: {
-    parameters: {
-      query?: {
-        /** @description Issue year. */
-        year?: number;
-        /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
-        periodYear?: number;
-        status?: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
-        type?: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
-        municipality?: string;
-        contract?: string;
-        run?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One document per row, amounts in euros, labels in Dutch. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-        };
+        content?: never;
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
       400: {
@@ -10383,12 +10160,38 @@ export interface operations {
   ComplianceController_overview: {
     parameters: {
       query?: {
+        page?: number;
+        limit?: number;
         /** @description The year (default: this year); every municipality existing in it. */
         year?: number;
         duty?: string;
         status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
         /** @description A province code (see GET /api/v1/provinces). */
         province?: string;
+        /** @description Only municipalities covered by a contract with this funding model in the year. */
+        fundingModel?: 'FUND_WITHHOLDING' | 'DIRECT_INVOICE' | 'CENTRAL_INVOICE';
+        /** @description Searches municipality name or code (accents optional: fryslan finds Fryslân), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'name'
+          | 'code'
+          | 'province'
+          | 'status'
+          | 'inhabitants'
+          | 'costCents'
+          | 'gapDays'
+          | 'coveredUntil'
+          | '-name'
+          | '-code'
+          | '-province'
+          | '-status'
+          | '-inhabitants'
+          | '-costCents'
+          | '-gapDays'
+          | '-coveredUntil';
+        /** @description csv: the rows as a spreadsheet (text/csv). */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -10396,174 +10199,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON: one page; with format=csv one row per matching municipality. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OverviewDto'];
-        };
-      };
-      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description A municipality sees its own obligations instead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The resource does not exist (or is not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests; retry after the time in `Retry-After`. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ComplianceController_overviewCsv: {
-    parameters: {
-      query?: {
-        /** @description The year (default: this year); every municipality existing in it. */
-        year?: number;
-        duty?: string;
-        status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
-        /** @description A province code (see GET /api/v1/provinces). */
-        province?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One row per municipality, as GET /api/v1/compliance/overview shows them. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Missing or invalid credentials. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description A municipality sees its own obligations instead. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description The resource does not exist (or is not yours). */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description Too many requests; retry after the time in `Retry-After`. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
-      500: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetailsDto'];
-        };
-      };
-    };
-  };
-  ComplianceController_overviewXlsx: {
-    parameters: {
-      query?: {
-        /** @description The year (default: this year); every municipality existing in it. */
-        year?: number;
-        duty?: string;
-        status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
-        /** @description A province code (see GET /api/v1/provinces). */
-        province?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One row per municipality, as GET /api/v1/compliance/overview shows them. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': components['schemas']['OverviewDto'];
         };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */

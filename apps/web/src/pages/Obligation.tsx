@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
-import { Link } from 'react-router';
-import { api } from '../api/client';
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { $api } from '../api/client';
 import { ApiError } from '../api/errors';
 import {
   Alert,
@@ -8,13 +8,22 @@ import {
   ComplianceBadge,
   DataList,
   ErrorAlert,
-  Loaded,
+  Loading,
   PageHeading,
   useDownload,
-  useLoad,
 } from '../components/ui';
 import { SelectField } from '../components/fields';
-import { channelLabel, count, currentYear, dateLong, dateTime, euroCents, yearOptions } from '../format';
+import {
+  channelLabel,
+  count,
+  currentYear,
+  dateLong,
+  dateTime,
+  euroCents,
+  plural,
+  UNKNOWN,
+  yearOptions,
+} from '../format';
 import { useMe } from '../session';
 import { CONTRACT_KIND, labelOf, tariff } from './contracts/labels';
 import { daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
@@ -24,12 +33,19 @@ import { YearTimeline } from './municipality/YearTimeline';
 export function ObligationPage() {
   const me = useMe();
   const code = me.organisation.municipalityCode;
-  const [year, setYear] = useState(currentYear());
+  // The year in the address (?jaar=2025), so that a year can be linked to and back works.
+  const [search, setSearch] = useSearchParams();
+  const year = Number(search.get('jaar')) || currentYear();
+  const setYear = (value: number) =>
+    setSearch(value === currentYear() ? new URLSearchParams() : new URLSearchParams({ jaar: String(value) }));
   const pdf = useDownload();
-  const state = useLoad(
-    () => (code ? api<Obligations>(`/municipalities/${code}/obligations`, { query: { year } }) : Promise.resolve(null)),
-    [code, year],
+  const state = $api.useQuery(
+    'get',
+    '/api/v1/municipalities/{code}/obligations',
+    { params: { path: { code: code ?? '' }, query: { year } } },
+    { enabled: Boolean(code) },
   );
+  const data = state.data;
 
   if (!code) {
     return (
@@ -69,49 +85,72 @@ export function ObligationPage() {
         </p>
       ) : null}
       {pdf.error ? <ErrorAlert error={pdf.error} /> : null}
-      {state.status === 'error' && state.error instanceof ApiError && state.error.status === 422 ? (
+      {state.error instanceof ApiError && state.error.status === 422 ? (
         <Alert type="info">
           Over {year} is er geen oordeel: de gemeente bestond toen nog niet of niet meer, of de plicht gold toen nog
           niet.
         </Alert>
+      ) : state.error ? (
+        <ErrorAlert error={state.error} />
+      ) : !data ? (
+        <Loading label="De naleving wordt berekend…" />
       ) : (
-        <Loaded state={state} label="De naleving wordt berekend…">
-          {(data) =>
-            data ? (
-              <>
-                {data.duties.length > 1 ? (
-                  <p className="utrecht-paragraph">
-                    Gemeente {data.municipality.name} heeft in {year} {data.duties.length} plichten. Samen:{' '}
-                    <ComplianceBadge status={data.status} />
-                  </p>
-                ) : null}
-                {[...data.duties]
-                  .sort((a, b) => (a.duty.code.startsWith('WMO') ? -1 : 0) - (b.duty.code.startsWith('WMO') ? -1 : 0))
-                  .map((duty) => (
-                    <DutySection key={duty.duty.code} duty={duty} name={data.municipality.name} year={year} />
-                  ))}
-              </>
-            ) : null
-          }
-        </Loaded>
+        <>
+          {runningUntil(data, year) ? (
+            <p className="utrecht-paragraph">
+              {year} is nog niet voorbij: het oordeel en de raadsrapportage gaan over {dateLong(`${year}-01-01`)} t/m{' '}
+              {dateLong(data.asOf)} (vandaag).
+            </p>
+          ) : null}
+          {data.duties.length > 1 ? (
+            <p className="utrecht-paragraph">
+              Gemeente {data.municipality.name} heeft in {year} {plural(data.duties.length, 'plicht', 'plichten')}.
+              Samen: <ComplianceBadge status={data.status} />
+            </p>
+          ) : null}
+          {[...data.duties]
+            .sort((a, b) => (a.duty.code.startsWith('WMO') ? -1 : 0) - (b.duty.code.startsWith('WMO') ? -1 : 0))
+            .map((duty) => (
+              <DutySection
+                key={duty.duty.code}
+                duty={duty}
+                name={data.municipality.name}
+                year={year}
+                until={runningUntil(data, year)}
+              />
+            ))}
+        </>
       )}
     </>
   );
 }
 
-function periodWords(duty: DutyObligation, year: number): string {
+/** While the year runs, the day it is judged up to (today, as the API counts it); null for a past or future year. */
+function runningUntil(data: Obligations, year: number): string | null {
+  return year === currentYear() && data.asOf < data.period.to ? data.asOf : null;
+}
+
+/** "in 2025"; while the year runs "van 1 januari 2026 t/m 3 december 2026 (vandaag)", never the days still to come. */
+function periodWords(duty: DutyObligation, year: number, until: string | null): string {
+  if (until && duty.period.from < until && until < duty.period.to)
+    return `van ${dateLong(duty.period.from)} t/m ${dateLong(until)} (vandaag)`;
   const whole = duty.period.from === `${year}-01-01` && duty.period.to === `${year}-12-31`;
   return whole ? `in ${year}` : `van ${dateLong(duty.period.from)} t/m ${dateLong(duty.period.to)}`;
 }
 
 /** The status as one sentence, with the reasons when it is not met. */
-function statusSentence(duty: DutyObligation, name: string, year: number): { sentence: string; reasons: string[] } {
+function statusSentence(
+  duty: DutyObligation,
+  name: string,
+  year: number,
+  until: string | null,
+): { sentence: string; reasons: string[] } {
   const plicht = `de plicht „${duty.duty.name}” (${duty.duty.legalBasis})`;
   const reasons: string[] = [];
   const gapDays = duty.gaps.days.reduce((sum, gap) => sum + gap.days, 0);
   if (gapDays > 0)
     reasons.push(
-      `Op ${count(gapDays)} ${gapDays === 1 ? 'dag' : 'dagen'} is er geen contract: ${duty.gaps.days.map((gap) => `${dateLong(gap.from)} t/m ${dateLong(gap.to)}`).join('; ')}.`,
+      `Op ${plural(gapDays, 'dag', 'dagen')} is er geen contract: ${duty.gaps.days.map((gap) => `${dateLong(gap.from)} t/m ${dateLong(gap.to)}`).join('; ')}.`,
     );
   const weekly = weeklyGapTexts(duty.gaps.weekly, duty.period);
   if (weekly.length)
@@ -124,7 +163,7 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
     );
   switch (duty.status) {
     case 'COMPLIANT':
-      return { sentence: `Gemeente ${name} voldoet ${periodWords(duty, year)} aan ${plicht}.`, reasons };
+      return { sentence: `Gemeente ${name} voldoet ${periodWords(duty, year, until)} aan ${plicht}.`, reasons };
     case 'AT_RISK':
       return {
         sentence:
@@ -139,15 +178,25 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
       };
     default:
       return {
-        sentence: `Gemeente ${name} voldoet ${periodWords(duty, year)} niet aan ${plicht}.`,
+        sentence: `Gemeente ${name} voldoet ${periodWords(duty, year, until)} niet aan ${plicht}.`,
         reasons: reasons.length ? reasons : [duty.explanation],
       };
   }
 }
 
-function DutySection({ duty, name, year }: { duty: DutyObligation; name: string; year: number }) {
+function DutySection({
+  duty,
+  name,
+  year,
+  until,
+}: {
+  duty: DutyObligation;
+  name: string;
+  year: number;
+  until: string | null;
+}) {
   const id = useId();
-  const { sentence, reasons } = statusSentence(duty, name, year);
+  const { sentence, reasons } = statusSentence(duty, name, year, until);
   const weekly = weeklyGapTexts(duty.gaps.weekly, duty.period);
   const routes = [...new Set(duty.coverage.map((c) => c.contract.fundingRoute))];
   const services = duty.coverage.flatMap((c) =>
@@ -182,7 +231,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
 
       <h3 className="utrecht-heading-3">Contract en aanbieder</h3>
       {duty.coverage.length === 0 ? (
-        <p className="utrecht-paragraph">Er is {periodWords(duty, year)} geen contract dat deze plicht dekt.</p>
+        <p className="utrecht-paragraph">Er is {periodWords(duty, year, until)} geen contract dat deze plicht dekt.</p>
       ) : (
         <ul className="duty__contracts">
           {duty.coverage.map((c) => (
@@ -278,36 +327,57 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
       <div className="key-values">
         <DataList
           items={[
-            [
-              `Kosten ${duty.cost.year}`,
-              duty.cost.totalCents === null
-                ? 'Nog niet bekend'
-                : `${euroCents(duty.cost.totalCents)}${duty.cost.vatCents ? ` (waarvan btw ${euroCents(duty.cost.vatCents)})` : ' (geen btw)'}`,
-            ],
-            [
-              'Berekening',
-              duty.cost.lines.length ? (
-                <ul className="utrecht-unordered-list duty__cost-lines">
-                  {duty.cost.lines.map((line) => (
-                    <li key={`${line.contractReference}-${line.from}`} className="utrecht-unordered-list__item">
-                      {count(line.inhabitants)} inwoners (CBS, peildatum {dateLong(line.referenceDate)}) ×{' '}
-                      {tariff(line.perInhabitant)} per inwoner
-                      {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`)
-                        ? `, ${count(line.days)} dagen (${dateLong(line.from)} t/m ${dateLong(line.to)})`
-                        : ''}{' '}
-                      = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                'Geen kosten'
-              ),
-            ],
-            ['Hoe betaald', routes.length ? routes.join('; ') : '–'],
-            ...(duty.cost.note ? ([['Let op', duty.cost.note]] as Array<[string, string]>) : []),
+            [`Kosten ${duty.cost.year}`, <CostStatement key="cost" cost={duty.cost} />],
+            ['Hoe betaald', routes.length ? routes.join('; ') : UNKNOWN],
+            ...(duty.cost.note && duty.cost.status !== 'FIGURES_MISSING'
+              ? ([['Let op', duty.cost.note]] as Array<[string, string]>)
+              : []),
           ]}
         />
       </div>
     </section>
+  );
+}
+
+/**
+ * The year's cost as one statement: the amount with how it is calculated, or why it is not known
+ * yet (the CBS figures it waits for), or that there is nothing to pay. Never "not known" beside
+ * "no cost".
+ */
+function CostStatement({ cost }: { cost: DutyObligation['cost'] }) {
+  if (cost.status === 'FIGURES_MISSING')
+    return (
+      <p className="utrecht-paragraph">
+        Nog niet bekend: de CBS-bevolkingscijfers per{' '}
+        {cost.missingFigures.map((figure) => dateLong(figure.referenceDate)).join(' en ')} zijn nog niet geladen. De
+        kosten volgen zodra ze er zijn.
+      </p>
+    );
+  if (cost.status === 'NO_COST')
+    return (
+      <p className="utrecht-paragraph">
+        Geen kosten ({euroCents(0)}): in {cost.year} is er geen dag waarop een contract deze plicht dekt.
+      </p>
+    );
+  const fullYear = daysInclusive(`${cost.year}-01-01`, `${cost.year}-12-31`);
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        {euroCents(cost.totalCents)}
+        {cost.vatCents ? ` (waarvan btw ${euroCents(cost.vatCents)})` : ' (geen btw)'}, berekend als:
+      </p>
+      <ul className="utrecht-unordered-list duty__cost-lines">
+        {cost.lines.map((line) => (
+          <li key={`${line.contractReference}-${line.from}`} className="utrecht-unordered-list__item">
+            {count(line.inhabitants)} inwoners (CBS, peildatum {dateLong(line.referenceDate)}) ×{' '}
+            {tariff(line.perInhabitant)} per inwoner
+            {line.days !== fullYear
+              ? `, ${plural(line.days, 'dag', 'dagen')} (${dateLong(line.from)} t/m ${dateLong(line.to)})`
+              : ''}{' '}
+            = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

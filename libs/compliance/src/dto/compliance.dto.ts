@@ -203,9 +203,35 @@ export class CostLineDto {
   calculation: string;
 }
 
+export const COST_STATUSES = ['CALCULATED', 'FIGURES_MISSING', 'NO_COST'] as const;
+export type CostStatus = (typeof COST_STATUSES)[number];
+
+/** CBS figures a cost waits for. */
+export class MissingFigureDto {
+  /** POPULATION: the CBS population per municipality on the reference date. */
+  @ApiProperty({ enum: ['POPULATION'] })
+  kind: 'POPULATION';
+
+  /** The CBS reference date (peildatum) whose figures are not loaded yet. */
+  @ApiProperty({ format: 'date', example: '2025-01-01' })
+  referenceDate: string;
+}
+
 export class CostDto {
   /** @example 2025 */
   year: number;
+
+  /**
+   * CALCULATED: the amounts below are the cost (lines say how); FIGURES_MISSING: the cost is not
+   * known yet because CBS figures are missing (missingFigures names them; the amounts are null);
+   * NO_COST: no day of the year is covered by a contract, so there is nothing to pay (0).
+   */
+  @ApiProperty({ enum: COST_STATUSES })
+  status: CostStatus;
+
+  /** The CBS figures the cost waits for; empty unless status is FIGURES_MISSING. */
+  @ApiProperty({ type: [MissingFigureDto] })
+  missingFigures: MissingFigureDto[];
 
   /** Excluding VAT; null when CBS figures are missing. @example 1742525 */
   amountCents: number | null;

@@ -1,10 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { OneOf, ToInteger } from '@wmo/common';
+import { OneOf, PageQuery, SearchParam, SortParam, SortValue, ToInteger } from '@wmo/common';
+import { FUNDING_MODELS, FundingModel } from '@wmo/contracts';
 import { OBLIGATION_STATUSES, ObligationStatus } from '@wmo/domain';
-import { DUTY_CODE, DutyRefDto } from './compliance.dto';
+import { DUTY_CODE, DutyRefDto, MissingFigureDto } from './compliance.dto';
 
-export class OverviewQuery {
+/** The fields the overview sorts on (`?sort=-inhabitants`): status in the order COMPLIANT, AT_RISK, NON_COMPLIANT. */
+export const OVERVIEW_SORTS = [
+  'name',
+  'code',
+  'province',
+  'status',
+  'inhabitants',
+  'costCents',
+  'gapDays',
+  'coveredUntil',
+] as const;
+export type OverviewSortField = (typeof OVERVIEW_SORTS)[number];
+
+export class OverviewQuery extends PageQuery {
   /** The year (default: this year); every municipality existing in it. */
   @ApiPropertyOptional({ example: 2025 })
   @IsOptional()
@@ -27,6 +41,16 @@ export class OverviewQuery {
   @IsOptional()
   @Matches(/^PV\d{2}$/, { message: 'province must be a province code such as PV22' })
   province?: string;
+
+  /** Only municipalities covered by a contract with this funding model in the year. */
+  @OneOf(FUNDING_MODELS, { optional: true })
+  fundingModel?: FundingModel;
+
+  @SearchParam('municipality name or code (accents optional: fryslan finds Fryslân)')
+  q?: string;
+
+  @SortParam(OVERVIEW_SORTS, 'name')
+  sort?: SortValue<OverviewSortField>;
 }
 
 export class OverviewRowDto {
@@ -88,6 +112,55 @@ export class StatusCountsDto {
   total: number;
 }
 
+/**
+ * Municipalities, statuses, inhabitants and cost added up. A sum is null when a figure is unknown
+ * for any municipality in it (unknownInhabitants / unknownCost say for how many): never a sum of
+ * the known ones passed off as the whole.
+ */
+export class OverviewTotalsDto {
+  /** @example 342 */
+  municipalities: number;
+
+  /** @example 342 */
+  COMPLIANT: number;
+
+  /** @example 0 */
+  AT_RISK: number;
+
+  /** @example 0 */
+  NON_COMPLIANT: number;
+
+  /** Null when unknown for any of them. @example 17942417 */
+  inhabitants: number | null;
+
+  /** Including VAT; null when unknown for any of them. @example 448560425 */
+  costCents: number | null;
+
+  /** Municipalities whose inhabitants are unknown. @example 0 */
+  unknownInhabitants: number;
+
+  /** Municipalities whose cost is unknown. @example 0 */
+  unknownCost: number;
+
+  /** True when no figure is unknown. */
+  complete: boolean;
+}
+
+export class ProvinceTotalsDto extends OverviewTotalsDto {
+  /** @example 'PV22' */
+  code: string;
+
+  /** @example 'Drenthe' */
+  name: string;
+}
+
+/** CBS figures the year's cost waits for, and for how many municipalities in the overview. */
+export class OverviewMissingFigureDto extends MissingFigureDto {
+  /** @example 338 */
+  municipalities: number;
+}
+
+/** The overview as a list (page, sort, q) with its totals over the whole filtered set, never the page alone. */
 export class OverviewDto {
   /** @example 2025 */
   year: number;
@@ -97,8 +170,29 @@ export class OverviewDto {
   @ApiProperty({ format: 'date' })
   asOf: string;
 
-  /** Counts per status over the municipalities of the year (and province, when filtered), before the status filter. */
+  /** This page of the rows matching every filter, in the asked order. */
+  items: OverviewRowDto[];
+
+  /** Rows matching every filter. @example 342 */
+  total: number;
+
+  /** @example 1 */
+  page: number;
+
+  /** @example 50 */
+  limit: number;
+
+  /** Counts per status over the rows matching q, province and fundingModel: before the status filter. */
   counts: StatusCountsDto;
 
-  rows: OverviewRowDto[];
+  /** Over all rows matching every filter (not the page). */
+  totals: OverviewTotalsDto;
+
+  /** Per province over the rows matching q and fundingModel, before the status and province filters: the year's national picture. */
+  @ApiProperty({ type: [ProvinceTotalsDto] })
+  provinces: ProvinceTotalsDto[];
+
+  /** CBS figures missing for the year's cost, over all municipalities the caller sees in the year; empty when none. */
+  @ApiProperty({ type: [OverviewMissingFigureDto] })
+  missingFigures: OverviewMissingFigureDto[];
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { dutchDate, formatEuroCents, formatInteger } from '@wmo/domain';
+import { dutchDate, dutchLongDate, formatEuroCents, formatInteger, todayInAmsterdam } from '@wmo/domain';
 import { ComplianceReportDto } from './report.dto';
 
 const LEFT = 50;
@@ -143,7 +143,7 @@ export function renderComplianceReportPdf(report: ComplianceReportDto): Promise<
       .fontSize(8.5)
       .fillColor('#555555')
       .text(
-        `Opgesteld op ${dutchDate(report.generatedAt.slice(0, 10))} voor de gemeenteraad en de accountant; berekend uit de contracten zoals die op dat moment vastliggen.`,
+        `Opgesteld op ${dutchLongDate(todayInAmsterdam(new Date(report.generatedAt)))} voor de gemeenteraad en de accountant; berekend uit de contracten zoals die op dat moment vastliggen.`,
         { width: WIDTH },
       );
     pdf.fillColor('black').fontSize(9.5);
@@ -155,7 +155,15 @@ export function renderComplianceReportPdf(report: ComplianceReportDto): Promise<
     pdf
       .font('Helvetica-Bold')
       .fontSize(11)
-      .text(`${STATUS_TEXT[report.status]} over ${report.year}`, LEFT, pdf.y, { width: WIDTH });
+      .text(
+        // While the year runs, the verdict speaks up to today, not for days still to come.
+        `${STATUS_TEXT[report.status]} over ${report.year}${
+          report.judgedThrough < obligation.period.to ? ` t/m ${dutchLongDate(report.judgedThrough)} (vandaag)` : ''
+        }`,
+        LEFT,
+        pdf.y,
+        { width: WIDTH },
+      );
     pdf.moveDown(0.2);
     paragraph(obligation.explanation);
 

@@ -112,6 +112,13 @@ export class ComplianceReportDto {
   @ApiProperty({ format: 'date-time' })
   generatedAt: string;
 
+  /**
+   * The last day the verdict speaks for: today while the year runs ("t/m vandaag"), else the
+   * year's (or the municipality's) last day.
+   */
+  @ApiProperty({ format: 'date', example: '2025-12-31' })
+  judgedThrough: string;
+
   legalBasis: LegalBasisDto;
 
   @ApiProperty({ enum: OBLIGATION_STATUSES })

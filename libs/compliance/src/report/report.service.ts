@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayInAmsterdam } from '@wmo/domain';
 import { InvoicingReader } from '@wmo/invoicing';
 import { StatisticsReader } from '@wmo/statistics';
 import { ScopedDatabase, TenantContext } from '@wmo/tenancy';
@@ -43,11 +44,14 @@ export class ComplianceReportService {
       const documents = await this.invoicing.documentsForMunicipalityYear(tx, code, query.year);
       const providers = new Map(obligation.coverage.map((c) => [c.contract.providerId, c.contract.providerName]));
       const totals = await this.statistics.providerYearTotals(tx, [...providers.keys()]);
+      const today = todayInAmsterdam();
+      const { period } = obligation;
       return {
         title: `Verantwoording ${obligation.duty.name.toLowerCase()} ${query.year}: ${obligations.municipality.name}`,
         municipality: obligations.municipality,
         year: query.year,
         generatedAt: new Date().toISOString(),
+        judgedThrough: period.from <= today && today < period.to ? today : period.to,
         legalBasis: legalBasis(obligation.duty),
         status: obligation.status,
         obligation,

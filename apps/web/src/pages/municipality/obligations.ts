@@ -1,89 +1,13 @@
-/** GET /municipalities/{code}/obligations (libs/compliance/src/dto/compliance.dto.ts) and its Dutch wording. */
+/** GET /municipalities/{code}/obligations (types generated from the API) and its Dutch wording. */
+import type { components } from '../../api/schema';
 import { weekday } from '../../format';
 
-export type ObligationStatus = 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
-
-export interface WeeklyInterval {
-  weekday: number;
-  from: string;
-  to: string;
-}
-
-export interface CoverageChannel {
-  kind: string;
-  contact: string | null;
-  counts: boolean;
-  schedule: WeeklyInterval[];
-  closures: Array<{ start: string; end: string; reason: string }>;
-}
-
-export interface Coverage {
-  from: string;
-  to: string;
-  contract: {
-    id: string;
-    reference: string;
-    title: string;
-    kind: string;
-    fundingModel: string;
-    fundingRoute: string;
-    contractingParty: string;
-    providerId: string;
-    providerName: string;
-  };
-  services: Array<{ id: string; name: string; channels: CoverageChannel[] }>;
-}
-
-export interface DutyObligation {
-  duty: { code: string; name: string; legalBasis: string; countingChannels: string[]; continuousAvailability: boolean };
-  period: { from: string; to: string };
-  status: ObligationStatus;
-  explanation: string;
-  coveredUntil: string | null;
-  uncoveredFrom: string | null;
-  coverage: Coverage[];
-  fundingModels: string[];
-  cost: {
-    year: number;
-    amountCents: number | null;
-    vatCents: number | null;
-    totalCents: number | null;
-    currency: string;
-    lines: Array<{
-      contractReference: string;
-      from: string;
-      to: string;
-      inhabitants: number;
-      referenceDate: string;
-      perInhabitant: string;
-      days: number;
-      amountCents: number;
-      vatCents: number;
-      calculation: string;
-    }>;
-    note: string | null;
-  };
-  gaps: {
-    days: Array<{ from: string; to: string; days: number }>;
-    weekly: Array<{ weekday: number; from: string; to: string; minutes: number; validFrom: string; validTo: string }>;
-    dated: Array<{ start: string; end: string; minutes: number; reasons: string[] }>;
-  };
-}
-
-export interface Obligations {
-  municipality: {
-    code: string;
-    name: string;
-    provinceCode: string;
-    provinceName: string;
-    validFrom: string | null;
-    validTo: string | null;
-  };
-  period: { from: string; to: string };
-  asOf: string;
-  status: ObligationStatus;
-  duties: DutyObligation[];
-}
+export type Obligations = components['schemas']['ObligationsDto'];
+export type DutyObligation = components['schemas']['DutyObligationDto'];
+export type ObligationStatus = Obligations['status'];
+export type Coverage = DutyObligation['coverage'][number];
+export type CoverageChannel = Coverage['services'][number]['channels'][number];
+export type WeeklyInterval = CoverageChannel['schedule'][number];
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
