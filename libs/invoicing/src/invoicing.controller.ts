@@ -39,6 +39,8 @@ import {
   ReplacementDto,
   OrganisationIdParam,
   DocumentPageDto,
+  DocumentSummaryDto,
+  DocumentSummaryQuery,
   ExportQuery,
   InvoiceDocumentDto,
   ListDocumentsQuery,
@@ -50,6 +52,8 @@ import {
   DryRunDto,
   DryRunQuery,
   InvoiceRunDto,
+  InvoiceRunPageDto,
+  ListInvoiceRunsQuery,
   ReleaseHeldDto,
   RunIdParam,
 } from './dto/invoice-runs.dto';
@@ -198,6 +202,20 @@ export class InvoicingController {
     return run;
   }
 
+  @Get('invoice-runs')
+  @RouteRoles('GET /api/v1/invoice-runs')
+  @ApiOperation({
+    summary: 'The invoice runs and correction runs you can see, a page at a time',
+    description:
+      "Those of the contracts you are a party to (the operator: all), as GET /invoice-runs/{id} shows them. Filter by contract, provider (the supplier's organisation id), status, kind and the year the period starts in; " +
+      'sorted by `sort` (default -createdAt). Each with its contract, supplier, document count and total (so far, while it is not COMPLETED), held customers and documents with gaps in the billing details.',
+  })
+  @ApiOkResponse({ type: InvoiceRunPageDto })
+  @ApiProblemResponses(400)
+  listRuns(@Query() query: ListInvoiceRunsQuery): Promise<InvoiceRunPageDto> {
+    return this.runs.list(query);
+  }
+
   @Get('invoice-runs/:id')
   @RouteRoles('GET /api/v1/invoice-runs/:id')
   @ApiOperation({ summary: 'An invoice run: status and progress' })
@@ -269,12 +287,30 @@ export class InvoicingController {
   @RouteRoles('GET /api/v1/invoices')
   @ApiOperation({
     summary: 'Invoices, credit notes and allocation statements you can see',
-    description: "Your municipality's, those of contracts you manage, or those you issued.",
+    description:
+      "Your municipality's, those of contracts you manage, or those you issued. Sorted by `sort` (default -issueDate; ties by number in the same direction; " +
+      "municipality is the customer's name), searched with `q` in the customer's name, the municipality code and the document number. " +
+      '`totals` sum every document matching the filters and `q`, over all pages.',
   })
   @ApiOkResponse({ type: DocumentPageDto })
   @ApiProblemResponses(400)
   list(@Query() query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.documents.list(query);
+  }
+
+  @Get('invoices/summary')
+  @RouteRoles('GET /api/v1/invoices/summary')
+  @ApiOperation({
+    summary: 'Paid, open and overdue per year over the invoices you can see (for a chart)',
+    description:
+      'The same filters as GET /invoices (sort and paging do not apply). Per issue year (by=year) or per year the billed period starts in (by=periodYear): ' +
+      'payments recorded (paidCents), what is outstanding and not yet due (openCents: OPEN and PARTIALLY_PAID) and what is outstanding past the due date (overdueCents: OVERDUE), ' +
+      "outstanding after payments and credit notes, as the list's totals. Credited invoices count only what was paid on them.",
+  })
+  @ApiOkResponse({ type: DocumentSummaryDto })
+  @ApiProblemResponses(400)
+  summary(@Query() query: DocumentSummaryQuery): Promise<DocumentSummaryDto> {
+    return this.documents.summary(query);
   }
 
   @Get('invoices/export.csv')
