@@ -11,6 +11,8 @@ import { ContractsPage } from './pages/Contracts';
 import { InvoicePage } from './pages/Invoice';
 import { InvoiceRunPage } from './pages/InvoiceRun';
 import { InvoicesPage } from './pages/Invoices';
+import { ContractInvoiceRunsPage, InvoiceRunsPage } from './pages/invoices/InvoiceRunsList';
+import { InvoiceRunCheckPage, RunStartedPage } from './pages/invoices/RunCheck';
 import { NotificationsPage } from './pages/Notifications';
 import { ImportsPage } from './pages/Imports';
 import { ObligationPage } from './pages/Obligation';
@@ -65,7 +67,11 @@ function SignedInRoutes() {
           <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
           <Route path="/contracten" element={<ContractsPage />} />
           <Route path="/contracten/:id" element={<ContractPage />} />
+          <Route path="/contracten/:id/factuurrondes" element={<ContractInvoiceRunsPage />} />
+          <Route path="/contracten/:id/factuurronde-starten" element={<InvoiceRunCheckPage />} />
+          <Route path="/factuurrondes" element={<InvoiceRunsPage />} />
           <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
+          <Route path="/factuurrondes/:id/gestart" element={<RunStartedPage />} />
           <Route path="/overzicht" element={<OverviewPage />} />
           <Route path="/statistieken" element={<StatisticsPage />} />
           <Route path="/meldingen" element={<NotificationsPage />} />

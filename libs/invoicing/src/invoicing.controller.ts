@@ -16,11 +16,13 @@ import {
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
@@ -69,6 +71,7 @@ import { ReadinessDto, ReadinessQuery } from './dto/readiness.dto';
 import { RunReadinessService } from './run-readiness.service';
 
 @ApiTags('Invoicing')
+@ApiExtraModels(DryRunDto)
 @Controller()
 export class InvoicingController {
   constructor(
@@ -136,7 +139,7 @@ export class InvoicingController {
   })
   @ApiAcceptedResponse({ type: InvoiceRunDto, description: 'A new run (or a replay of the request that started it).' })
   @ApiOkResponse({
-    type: InvoiceRunDto,
+    schema: { oneOf: [{ $ref: getSchemaPath(InvoiceRunDto) }, { $ref: getSchemaPath(DryRunDto) }] },
     description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.',
   })
   @ApiProblemResponses(
