@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../api/client';
 import type { components, operations } from '../api/schema';
@@ -18,7 +18,7 @@ import {
 import { count, dateLong, dateTime, euroCents, plural } from '../format';
 import { hasRole, useMe } from '../session';
 import { labelOf, MISSING_FIELD, RUN_STATUS } from './contracts/labels';
-import { DocumentsTable } from './invoices/DocumentsTable';
+import { DOCUMENT_SORTS, DocumentsTable, SortSelect } from './invoices/DocumentsTable';
 import { DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import { RUN_KIND_LABELS } from './invoices/InvoiceRunsList';
 
@@ -224,6 +224,7 @@ function RunDocuments({ run }: { run: Run }) {
       <DownloadProblemAlert problem={problem} />
       {documents.isPending ? <Loading label="De documenten worden geladen…" /> : null}
       {documents.error ? <ErrorAlert error={documents.error} /> : null}
+      {documents.data && documents.data.items.length > 0 ? <SortSelect list={list} options={DOCUMENT_SORTS} /> : null}
       {documents.data && documents.data.items.length > 0 ? (
         <DocumentsTable
           list={list}
@@ -248,6 +249,10 @@ export function InvoiceRunPage() {
     { refetchInterval: (query) => (busy(query.state.data) ? POLL_MS : false) },
   );
   const run = runQuery.data;
+  // While the run issues documents, its document list (cached) follows every change of count or status.
+  useEffect(() => {
+    if (run) void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] });
+  }, [run?.documentCount, run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
   const contract = $api.useQuery(
     'get',
     '/api/v1/contracts/{id}',

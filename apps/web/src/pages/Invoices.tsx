@@ -6,7 +6,7 @@ import { Pagination, ResultCount, SearchForm, useListParams } from '../component
 import { Button, DataList, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { DocumentsTable } from './invoices/DocumentsTable';
+import { DOCUMENT_SORTS, DocumentsTable, SortSelect } from './invoices/DocumentsTable';
 import { DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import { DOCUMENT_TYPE_LABELS, DocumentType, STATUS_OPTIONS } from './invoices/types';
 import { YearBars } from './invoices/YearBars';
@@ -112,14 +112,21 @@ export function InvoicesPage() {
       </form>
       <DownloadProblemAlert problem={problem} />
       <ResultCount total={data?.total} one="document" many="documenten">
-        {selection}
-        {q ? ` met “${q}”` : ''}
+        {`${selection}${q ? ` met “${q}”` : ''}.`}
       </ResultCount>
       {documents.isPending ? <Loading label="De facturen worden geladen…" /> : null}
       {documents.error ? <ErrorAlert error={documents.error} /> : null}
       {data ? (
         <>
+          {data.total === 0 ? (
+            <p className="utrecht-paragraph">
+              Er zijn geen documenten {selection}
+              {q ? ` met “${q}”` : ''}.
+            </p>
+          ) : null}
           {data.total > 0 ? <Totals totals={data.totals} /> : null}
+          {summary.data ? <YearBars years={summary.data.years} /> : null}
+          {summary.error ? <ErrorAlert error={summary.error} /> : null}
           {year ? (
             <div className="actions">
               <Button variant="subtle" busy={exporting} onClick={() => void exportCsv()}>
@@ -127,6 +134,7 @@ export function InvoicesPage() {
               </Button>
             </div>
           ) : null}
+          {data.items.length > 0 ? <SortSelect list={list} options={DOCUMENT_SORTS} /> : null}
           {data.items.length > 0 ? (
             <DocumentsTable
               list={list}
@@ -139,8 +147,6 @@ export function InvoicesPage() {
           <Pagination list={list} total={data.total} />
         </>
       ) : null}
-      {summary.data ? <YearBars years={summary.data.years} /> : null}
-      {summary.error ? <ErrorAlert error={summary.error} /> : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { components } from '../../api/schema';
-import { SortableHeader, type ListState } from '../../components/lists';
+import { SelectField } from '../../components/fields';
+import { SortableHeader, type ListParams, type ListState } from '../../components/lists';
 import { InvoiceStatusBadge, StatusBadge } from '../../components/ui';
 import { date, euroCents } from '../../format';
 import { DocumentDownloads, DownloadProblem } from './downloads';
@@ -17,6 +18,43 @@ export function DocumentStatusBadge({ doc }: { doc: Pick<ListedDocument, 'type' 
 
 /** Amount with its sign: a credit note lowers what is owed. */
 const signed = (doc: ListedDocument) => (doc.type === 'CREDIT_NOTE' ? -doc.totalCents : doc.totalCents);
+
+/**
+ * On a phone the table's headers fold away with the cards: the same orders as a select there
+ * (hidden on wider screens, where the column headers sort).
+ */
+export function SortSelect<D extends { sort: string }>({
+  list,
+  options,
+}: {
+  list: ListState<D>;
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <div className="sort-select">
+      <SelectField
+        label="Sorteren op"
+        value={list.params.sort}
+        onChange={(value) => list.set({ sort: value } as Partial<ListParams<D>>)}
+        options={options}
+      />
+    </div>
+  );
+}
+
+/** The document list's orders in words, for SortSelect. */
+export const DOCUMENT_SORTS = [
+  ['-issueDate', 'Datum, nieuwste eerst'],
+  ['issueDate', 'Datum, oudste eerst'],
+  ['-totalCents', 'Bedrag, hoogste eerst'],
+  ['totalCents', 'Bedrag, laagste eerst'],
+  ['-outstandingCents', 'Open, hoogste eerst'],
+  ['dueDate', 'Vervaldatum, eerste eerst'],
+  ['municipality', 'Ontvanger, A tot Z'],
+  ['number', 'Nummer, oplopend'],
+  ['-number', 'Nummer, aflopend'],
+  ['status', 'Status'],
+] as const;
 
 /** A whole calendar year as "heel 2025"; otherwise "01-07-2025 t/m 31-12-2025" (a table: dd-mm-jjjj). */
 function shortPeriod(start: string, end: string): string {

@@ -3,6 +3,7 @@ import { $api } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 import { SelectField } from '../../components/fields';
 import { Pagination, ResultCount, SortableHeader, useListParams } from '../../components/lists';
+import { SortSelect } from './DocumentsTable';
 import { badgeLabel, ErrorAlert, Loading, PageHeading, StatusBadge } from '../../components/ui';
 import { count, date, euroCents, yearOptions } from '../../format';
 import { RUN_STATUS } from '../contracts/labels';
@@ -18,6 +19,15 @@ export const RUN_KIND_LABELS: Record<RunKind, string> = {
 };
 
 const PAGE_SIZE = 25;
+
+const RUN_SORTS = [
+  ['-createdAt', 'Gestart, nieuwste eerst'],
+  ['createdAt', 'Gestart, oudste eerst'],
+  ['-periodStart', 'Periode, nieuwste eerst'],
+  ['periodStart', 'Periode, oudste eerst'],
+  ['-totalCents', 'Totaal, hoogste eerst'],
+  ['totalCents', 'Totaal, laagste eerst'],
+] as const;
 
 /**
  * The invoice runs and correction runs the caller can see, sorted, filtered and paged on the
@@ -100,6 +110,7 @@ export function InvoiceRunsList({ contractId }: { contractId?: string }) {
             : 'Er zijn nog geen factuurrondes. Een factuurronde start u op de pagina van het contract.'}
         </p>
       ) : null}
+      {runs.data && runs.data.items.length > 0 ? <SortSelect list={list} options={RUN_SORTS} /> : null}
       {runs.data && runs.data.items.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="factuurrondes-caption">
           <table className="utrecht-table portal-table portal-table--cards run-list">

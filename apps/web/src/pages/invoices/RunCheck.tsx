@@ -106,7 +106,7 @@ export function InvoiceRunCheckPage() {
   });
 
   const back = `/contracten/${id}`;
-  const dry = plan.data && 'lines' in plan.data ? (plan.data) : null;
+  const dry = plan.data && 'lines' in plan.data ? plan.data : null;
   const refusal = plan.error ? refusalOf(plan.error, contract.data?.status) : null;
   const startRefusal = start.error ? refusalOf(start.error, contract.data?.status) : null;
   const [one, many] = DOCUMENT_KIND[dry?.documentType ?? 'INVOICE'] ?? DOCUMENT_KIND.INVOICE;
@@ -176,7 +176,7 @@ export function InvoiceRunCheckPage() {
               <ErrorAlert error={start.error} />
             )
           ) : null}
-          <div className="actions">
+          <div className="actions actions--with-link">
             <Button busy={start.isPending} disabled={Boolean(existing)} onClick={() => start.mutate()}>
               {start.isPending ? 'Factuurronde wordt gestart…' : 'Factuurronde starten'}
             </Button>
@@ -219,7 +219,7 @@ export function RunStartedPage() {
           Gemeenten zonder factuuradres worden vastgehouden; hun factuur maakt u daar zodra het adres is aangevuld.
         </li>
       </ul>
-      <div className="actions">
+      <div className="actions actions--with-link">
         <Link className="utrecht-button-link utrecht-button-link--primary-action" to={`/factuurrondes/${id}`}>
           Volg de voortgang
         </Link>

@@ -104,7 +104,7 @@ export function YearBars({ years, id = 'jaar-staven' }: { years: YearFigures[]; 
         ))}
       </div>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Betaald, open en te laat per jaar (tabel)">
-        <table className="utrecht-table year-bars__table">
+        <table className="utrecht-table portal-table portal-table--cards year-bars__table">
           <caption className="utrecht-table__caption">Betaald, open en te laat per jaar (tabel)</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
@@ -131,9 +131,15 @@ export function YearBars({ years, id = 'jaar-staven' }: { years: YearFigures[]; 
                 <th scope="row" className="utrecht-table__header-cell">
                   {y.year}
                 </th>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-column">{count(y.invoiceCount)}</td>
-                {KINDS.map(({ kind, cents }) => (
-                  <td key={kind} className="utrecht-table__cell utrecht-table__cell--numeric-column nowrap">
+                <td className="utrecht-table__cell utrecht-table__cell--numeric-column" data-label="Facturen">
+                  {count(y.invoiceCount)}
+                </td>
+                {KINDS.map(({ kind, label, cents }) => (
+                  <td
+                    key={kind}
+                    className="utrecht-table__cell utrecht-table__cell--numeric-column nowrap"
+                    data-label={label}
+                  >
                     {euroCents(cents(y))}
                   </td>
                 ))}
