@@ -9,7 +9,7 @@ import {
 } from './support/browser';
 import { contractId, endParticipation } from './support/demo';
 import { Run, startRun } from './support/invoicing';
-import { waitForRun } from './support/test-app';
+import { Client, waitForRun } from './support/test-app';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -20,11 +20,12 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
  */
 describeInBrowser('web portal: differences after issue, corrected by a correction run', () => {
   let portal: Portal;
+  let vng: Client;
   let vng2018: string;
 
   beforeAll(async () => {
     portal = await startPortal();
-    const vng = await portal.t.as('vng@demo.nl');
+    vng = await portal.t.as('vng@demo.nl');
     vng2018 = await contractId(portal.t, 'VNG-SEN-2018');
     const started = await startRun(vng, vng2018, { year: 2025 });
     expect((await waitForRun<Run>(vng, started.body.id)).status).toBe('COMPLETED');
@@ -51,7 +52,17 @@ describeInBrowser('web portal: differences after issue, corrected by a correctio
     await screenshot(page, 'verschillen-controle');
     // The page is long (every participant is listed above): the section itself, as the VNG sees it.
     await section.screenshot({ path: join(SCREENSHOT_DIR, 'verschillen-controle-sectie.png') });
+    // Preparing and checking issue nothing: only the invoice run exists until "Correctierun starten".
+    const runs = async () =>
+      (await vng.get(`/api/v1/invoice-runs?contract=${vng2018}&kind=CORRECTION`).expect(200)).body.total as number;
+    expect(await runs()).toBe(0);
     await section.getByRole('button', { name: 'Correctierun starten' }).click();
+    await page.getByRole('heading', { name: 'Correctierun gestart', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Wat gebeurt er nu', level: 2 }).waitFor();
+    expect(await runs()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'correctierun-gestart');
+    await page.getByRole('link', { name: 'Volg de voortgang' }).click();
     await page.getByRole('heading', { name: 'Correctierun 1 januari 2025 t/m 31 december 2025', level: 1 }).waitFor();
     await page.locator('.status-badge', { hasText: 'Voltooid' }).waitFor({ timeout: 60_000 });
     await page.getByText('De correctierun is voltooid: 1 document').waitFor();

@@ -39,14 +39,14 @@ describeInBrowser('web portal: the provider (Sensoor) — invoices and recording
     await portal?.close();
   });
 
-  it('lists the issued invoices page by page ("Meer laden")', async () => {
+  it('lists the issued invoices page by page (server-side pages in the address)', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'sensoor@demo.nl');
     await page.getByRole('link', { name: 'Facturen' }).click();
     await page.getByRole('heading', { name: 'Facturen', level: 1 }).waitFor();
     expect(total).toBeGreaterThan(50);
     await page.getByText(`${total} documenten uit`, { exact: false }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(50);
+    expect(await page.locator('.invoice-list tbody tr').count()).toBe(50);
     // The totals are those of all documents, not of the 50 shown (the API sums over every page).
     const { totals } = (await sensoor.get(`/api/v1/invoices?year=${new Date().getFullYear()}&limit=1`).expect(200))
       .body;
@@ -54,9 +54,15 @@ describeInBrowser('web portal: the provider (Sensoor) — invoices and recording
     const shown = await page.locator('.invoice-totals').innerText();
     expect(shown).toContain(euro(totals.netInvoicedCents));
     expect(shown).toContain(euro(totals.outstandingCents));
-    await page.getByRole('button', { name: /^Meer laden/ }).click();
-    await page.locator('tbody tr').nth(99).waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(100);
+    const first = await page.locator('.invoice-list tbody tr').first().innerText();
+    await page
+      .getByRole('navigation', { name: 'Paginering' })
+      .getByRole('link', { name: /^Volgende/ })
+      .click();
+    await page.waitForURL(/page=2/);
+    await page.getByText('Pagina 2 van', { exact: false }).waitFor();
+    expect(await page.locator('.invoice-list tbody tr').count()).toBe(Math.min(50, total - 50));
+    expect(await page.locator('.invoice-list tbody tr').first().innerText()).not.toBe(first);
   });
 
   it('records a payment of the full open amount: a bad amount is refused in Dutch first, then the status becomes "Betaald"', async () => {

@@ -136,7 +136,13 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByText('338 van 338 gemeenten hebben een factuuradres. 0 kunnen een e-factuur krijgen').waitFor();
     expect(await page.getByRole('link', { name: 'Gegevens laden' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'factuurronde-gereedheid');
+    // Check, then start, then the confirmation: only "Factuurronde starten" on the check page starts the run.
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Controleer de factuurronde', level: 1 }).waitFor();
+    expect((await vng.get(`/api/v1/invoice-runs?contract=${vng2018}`).expect(200)).body.total).toBe(0);
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
+    await page.getByRole('heading', { name: 'Factuurronde gestart', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Volg de voortgang' }).click();
     await page.waitForURL(/\/factuurrondes\/[0-9a-f-]{36}$/);
     const runId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('heading', { name: 'Factuurronde 1 januari 2025 t/m 31 december 2025', level: 1 }).waitFor();
@@ -187,6 +193,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('link', { name: 'Contract VNG-SEN-2018' }).click();
     await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
+    await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
     await page.getByText('Deze periode heeft al een factuurronde').waitFor();
     expect(await page.getByRole('link', { name: 'Bekijk de factuurronde' }).getAttribute('href')).toBe(
@@ -194,12 +201,15 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     );
 
     // An overlapping period (the first quarter of 2025): the API's 409, in Dutch with the reason.
+    await page.getByRole('link', { name: 'Terug naar het contract' }).click();
     await page.getByLabel('Een andere periode (bijvoorbeeld een kwartaal)').check();
     await page.getByLabel('Eerste dag').fill('2025-01-01');
     await page.getByLabel('Laatste dag').fill('2025-03-31');
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await page.getByRole('heading', { name: 'Controleer de factuurronde', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'De factuurronde is niet gestart' });
-    await refusal.waitFor();
+    await refusal.getByText('in de factuurronde over', { exact: false }).waitFor();
     expect(await refusal.innerText()).toContain(
       'Een deel van deze periode is al gefactureerd in de factuurronde over 1 januari 2025 t/m 31 december 2025.',
     );

@@ -106,7 +106,10 @@ describeInBrowser('web portal: the yearly routine, from CBS figures to held and 
     await page
       .getByText('4 van 338 gemeenten hebben een factuuradres; 334 zonder factuuradres.', { exact: false })
       .waitFor();
+    await page.getByRole('button', { name: 'Controleren' }).click();
     await page.getByRole('button', { name: 'Factuurronde starten' }).click();
+    await page.getByRole('heading', { name: 'Factuurronde gestart', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Volg de voortgang' }).click();
     await page.waitForURL(/\/factuurrondes\/[0-9a-f-]{36}$/);
     runId = new URL(page.url()).pathname.split('/').pop()!;
     await page.locator('.status-badge', { hasText: 'Voltooid' }).waitFor({ timeout: 120_000 });

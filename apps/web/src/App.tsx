@@ -24,6 +24,10 @@ const ContractsPage = page(() => import('./pages/Contracts'), 'ContractsPage');
 const InvoicePage = page(() => import('./pages/Invoice'), 'InvoicePage');
 const InvoiceRunPage = page(() => import('./pages/InvoiceRun'), 'InvoiceRunPage');
 const InvoicesPage = page(() => import('./pages/Invoices'), 'InvoicesPage');
+const InvoiceRunsPage = page(() => import('./pages/invoices/InvoiceRunsList'), 'InvoiceRunsPage');
+const ContractInvoiceRunsPage = page(() => import('./pages/invoices/InvoiceRunsList'), 'ContractInvoiceRunsPage');
+const InvoiceRunCheckPage = page(() => import('./pages/invoices/RunCheck'), 'InvoiceRunCheckPage');
+const RunStartedPage = page(() => import('./pages/invoices/RunCheck'), 'RunStartedPage');
 const NotificationsPage = page(() => import('./pages/Notifications'), 'NotificationsPage');
 const ImportsPage = page(() => import('./pages/Imports'), 'ImportsPage');
 const ObligationPage = page(() => import('./pages/Obligation'), 'ObligationPage');
@@ -88,7 +92,11 @@ function SignedInRoutes() {
               <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
               <Route path="/contracten" element={<ContractsPage />} />
               <Route path="/contracten/:id" element={<ContractPage />} />
+              <Route path="/contracten/:id/factuurrondes" element={<ContractInvoiceRunsPage />} />
+              <Route path="/contracten/:id/factuurronde-starten" element={<InvoiceRunCheckPage />} />
+              <Route path="/factuurrondes" element={<InvoiceRunsPage />} />
               <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
+              <Route path="/factuurrondes/:id/gestart" element={<RunStartedPage />} />
               <Route path="/overzicht" element={<OverviewPage />} />
               <Route path="/statistieken" element={<StatisticsPage />} />
               <Route path="/meldingen" element={<NotificationsPage />} />

@@ -18,13 +18,15 @@ export function navFor(me: Me): NavItem[] {
   }
   if (kind === 'ASSOCIATION') {
     items.push({ to: '/contracten', label: 'Contracten' }, { to: '/overzicht', label: 'Landelijk overzicht' });
-    if (roles.has('FINANCE') || roles.has('CONTRACT_MANAGER')) items.push({ to: '/facturen', label: 'Facturen' });
+    if (roles.has('FINANCE') || roles.has('CONTRACT_MANAGER'))
+      items.push({ to: '/facturen', label: 'Facturen' }, { to: '/factuurrondes', label: 'Factuurrondes' });
     if (roles.has('CONTRACT_MANAGER')) items.push({ to: '/gegevens-laden', label: 'Gegevens laden' });
   }
   if (kind === 'PROVIDER') {
     items.push(
       { to: '/contracten', label: 'Contracten' },
       { to: '/facturen', label: 'Facturen' },
+      { to: '/factuurrondes', label: 'Factuurrondes' },
       { to: '/statistieken', label: 'Dienstcijfers' },
       { to: '/overzicht', label: 'Gemeenten' },
     );
@@ -34,6 +36,7 @@ export function navFor(me: Me): NavItem[] {
       { to: '/overzicht', label: 'Landelijk overzicht' },
       { to: '/contracten', label: 'Contracten' },
       { to: '/facturen', label: 'Facturen' },
+      { to: '/factuurrondes', label: 'Factuurrondes' },
       { to: '/gegevens-laden', label: 'Gegevens laden' },
     );
   }

@@ -67,7 +67,7 @@ export class DocumentExportService {
   /** Every document you can see that passes the list's filters, in the list's order. */
   documentsSheet(query: ExportDocumentsQuery): Promise<SheetFile<DocumentExportRow>> {
     return this.db.transaction(async (tx) => {
-      const rows = await this.documents.exportRows(tx, query, todayInAmsterdam());
+      const rows = await this.documents.exportRows(tx, query, query.sort, todayInAmsterdam());
       return {
         fileName: query.year
           ? `facturen-${query.year}`

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { todayInAmsterdam } from '@wmo/domain';
 import { ScopedDatabase } from '@wmo/tenancy';
-import type { DocumentPageDto, InvoiceDocumentDto, ListDocumentsQuery } from './dto/invoicing.dto';
+import type {
+  DocumentFilterQuery,
+  DocumentPageDto,
+  DocumentSummaryDto,
+  DocumentSummaryQuery,
+  InvoiceDocumentDto,
+  ListDocumentsQuery,
+} from './dto/invoicing.dto';
 import { DocumentAnswers } from './document-answers';
 import { DocumentPdfs } from './document-pdfs';
 import { DocumentFilter, DocumentsRepository } from './documents.repository';
@@ -12,6 +19,19 @@ import { buildUbl, UblProfile, ublGaps } from './ubl';
 
 /** Documents of a run per transaction in the ZIP download. */
 const ZIP_PAGE = 100;
+
+function documentFilter(query: DocumentFilterQuery): DocumentFilter {
+  return {
+    year: query.year,
+    periodYear: query.periodYear,
+    type: query.type,
+    municipality: query.municipality,
+    contract: query.contract,
+    run: query.run,
+    status: query.status,
+    q: query.q,
+  };
+}
 
 /** Reading documents: the list with its totals, one document, its PDF, a run's PDFs and the e-invoice. */
 @Injectable()
@@ -26,19 +46,19 @@ export class DocumentQueriesService {
 
   list(query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.db.transaction(async (tx) => {
-      const filter: DocumentFilter = {
-        year: query.year,
-        periodYear: query.periodYear,
-        type: query.type,
-        municipality: query.municipality,
-        contract: query.contract,
-        run: query.run,
-        status: query.status,
-      };
+      const filter = documentFilter(query);
       const rows = await this.documents.page(tx, filter, query, todayInAmsterdam());
       const items = await this.answers.answer(tx, rows);
       const { total, ...totals } = await this.documents.totals(tx, filter, todayInAmsterdam());
       return { items, total, totals, page: query.page, limit: query.limit };
+    });
+  }
+
+  /** Paid, open and overdue per year over the invoices the list's filters select (a chart's figures). */
+  summary(query: DocumentSummaryQuery): Promise<DocumentSummaryDto> {
+    return this.db.transaction(async (tx) => {
+      const years = await this.documents.yearSummary(tx, documentFilter(query), query.by, todayInAmsterdam());
+      return { by: query.by, years };
     });
   }
 

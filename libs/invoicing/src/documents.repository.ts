@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { containsPattern, orderBy, SortValue } from '@wmo/common';
 import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import { InvoiceDocumentEntity } from './document.entities';
@@ -57,6 +58,35 @@ export interface DocumentFilter {
   contract?: string;
   run?: string;
   status?: DocumentStatus;
+  /** Plain text: a word of the customer's name from its start, or anywhere in the municipality code or the document number. */
+  q?: string;
+}
+
+/** The list's sortable fields as SQL over `d` and `s` (see filtered). */
+const DOCUMENT_ORDER = {
+  number: 'd.number',
+  issueDate: 'd.issue_date',
+  dueDate: 'd.due_date',
+  totalCents: 'd.total_cents',
+  outstandingCents: `CASE WHEN d.type = 'INVOICE' THEN greatest(d.total_cents - s.paid::bigint - s.credited::bigint, 0) ELSE 0 END`,
+  municipality: `d.customer_snapshot->>'name'`,
+  status: 's.status',
+} as const;
+
+export type DocumentSort = SortValue<keyof typeof DOCUMENT_ORDER>;
+
+/** The asked order, ties by number in the same direction (pages never overlap). */
+function documentOrder(sort: DocumentSort): string {
+  return orderBy(sort, DOCUMENT_ORDER, sort.startsWith('-') ? 'd.number DESC' : 'd.number ASC');
+}
+
+/** Per year: the invoices' payments, and what is outstanding before and after the due date. */
+export interface DocumentYearSummary {
+  year: number;
+  invoiceCount: number;
+  paidCents: Cents;
+  openCents: Cents;
+  overdueCents: Cents;
 }
 
 /** Sums over every document that passes the filters. */
@@ -172,6 +202,17 @@ function filterClause(filter: DocumentFilter, first: number): { where: string; v
   if (filter.municipality) add(`d.municipality_code = ?`, filter.municipality);
   if (filter.contract) add(`d.contract_id = ?`, filter.contract);
   if (filter.run) add(`d.run_id = ?`, filter.run);
+  const pattern = containsPattern(filter.q);
+  if (pattern) {
+    // A word of the name from its start ("Assen" is Gemeente Assen, not Wassenaar), the code or the number anywhere.
+    const n = `$${first + values.length}`; // the one parameter the conditions share
+    const wordStart = (separator: string) => `d.customer_snapshot->>'name' ILIKE '%${separator}' || substr(${n}, 2)`;
+    add(
+      `(d.customer_snapshot->>'name' ILIKE substr(?, 2) OR ${wordStart(' ')} OR ${wordStart('-')} OR ${wordStart("''")}
+        OR d.municipality_code ILIKE ${n} OR d.number ILIKE ${n})`,
+      pattern,
+    );
+  }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', values };
 }
 
@@ -215,17 +256,17 @@ export class DocumentsRepository {
     return row ? statusRow(row) : null;
   }
 
-  /** A page of the documents that pass the filter, newest first. */
+  /** A page of the documents that pass the filter in the asked order, ties by number in the same direction. */
   async page(
     tx: Transaction,
     filter: DocumentFilter,
-    page: { page: number; limit: number },
+    page: { page: number; limit: number; sort: DocumentSort },
     today: IsoDate,
   ): Promise<DocumentStatusRow[]> {
     const { from, values } = filtered(filter);
     const rows = await tx.manager.query<RawStatusRow[]>(
       `SELECT s.* FROM ${from}
-        ORDER BY d.issue_date DESC, d.number DESC
+        ORDER BY ${documentOrder(page.sort)}
         LIMIT $${values.length + 2} OFFSET $${values.length + 3}`,
       [today, ...values, page.limit, (page.page - 1) * page.limit],
     );
@@ -252,6 +293,40 @@ export class DocumentsRepository {
       paidCents: cents(sums.paid),
       outstandingCents: cents(sums.outstanding),
     };
+  }
+
+  /**
+   * The invoices that pass the filter per issue year (or period year): paid, open and overdue as
+   * the list's status judges them on `today` (outstanding after payments and credit notes).
+   */
+  async yearSummary(
+    tx: Transaction,
+    filter: DocumentFilter,
+    by: 'year' | 'periodYear',
+    today: IsoDate,
+  ): Promise<DocumentYearSummary[]> {
+    // Only invoices are paid or fall due: another type asked for has nothing to sum.
+    if (filter.type && filter.type !== 'INVOICE') return [];
+    const { from, values } = filtered({ ...filter, type: 'INVOICE' });
+    const column = by === 'year' ? 'd.issue_date' : 'd.period_start';
+    const rows = await tx.manager.query<
+      Array<{ year: number; count: number; paid: string; open: string; overdue: string }>
+    >(
+      `SELECT extract(year FROM ${column})::int AS year, count(*)::int AS count,
+              coalesce(sum(s.paid::bigint), 0)::text AS paid,
+              coalesce(sum(greatest(d.total_cents - s.paid::bigint - s.credited::bigint, 0)) FILTER (WHERE s.status <> 'OVERDUE'), 0)::text AS open,
+              coalesce(sum(greatest(d.total_cents - s.paid::bigint - s.credited::bigint, 0)) FILTER (WHERE s.status = 'OVERDUE'), 0)::text AS overdue
+         FROM ${from}
+        GROUP BY 1 ORDER BY 1`,
+      [today, ...values],
+    );
+    return rows.map((row) => ({
+      year: row.year,
+      invoiceCount: row.count,
+      paidCents: cents(row.paid),
+      openCents: cents(row.open),
+      overdueCents: cents(row.overdue),
+    }));
   }
 
   /**
@@ -314,7 +389,12 @@ export class DocumentsRepository {
   }
 
   /** Every document that passes the list's filters, in the list's order (the export). */
-  async exportRows(tx: Transaction, filter: DocumentFilter, today: IsoDate): Promise<DocumentExportRow[]> {
+  async exportRows(
+    tx: Transaction,
+    filter: DocumentFilter,
+    sort: DocumentSort,
+    today: IsoDate,
+  ): Promise<DocumentExportRow[]> {
     type Raw = Omit<DocumentExportRow, 'subtotalCents' | 'vatCents' | 'totalCents' | 'paidCents' | 'creditedCents'> &
       Record<'subtotal' | 'vat' | 'total' | 'paid' | 'credited', string>;
     const { from, values } = filtered(filter);
@@ -326,7 +406,7 @@ export class DocumentsRepository {
               d.total_cents::text AS total, s.status, s.paid, s.credited,
               d.purchase_order_number AS "purchaseOrder"
          FROM ${from}
-        ORDER BY d.issue_date DESC, d.number DESC`,
+        ORDER BY ${documentOrder(sort)}`,
       [today, ...values],
     );
     return rows.map(({ subtotal, vat, total, paid, credited, ...row }) => ({

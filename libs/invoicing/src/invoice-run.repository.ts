@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { orderBy, SortValue } from '@wmo/common';
 import { Cents, cents, IsoDate } from '@wmo/domain';
 import type { Transaction } from '@wmo/tenancy';
 import { In } from 'typeorm';
-import type { RunKind } from './invoicing.constants';
+import type { RunKind, RunStatus } from './invoicing.constants';
 import { InvoiceRunEntity, RunRequestEntity } from './run.entities';
 
 /** The billing details an issued document lacked, by participant code ('central' for a central invoice). */
@@ -35,11 +36,113 @@ export interface NewRun {
   requestedByUserId: string | null;
 }
 
+/** The run list's filters; every one optional. */
+export interface RunFilter {
+  contract?: string;
+  supplier?: string;
+  status?: RunStatus;
+  kind?: RunKind;
+  /** The year the period starts in. */
+  year?: number;
+}
+
+/** The run list's sortable fields as SQL over `r` and its figures `n`. */
+const RUN_ORDER = {
+  createdAt: 'r.created_at',
+  periodStart: 'r.period_start',
+  totalCents: 'n.total',
+} as const;
+
+export type RunSort = SortValue<keyof typeof RUN_ORDER>;
+
+/** A run in the list, with its contract, supplier and figures. */
+export interface RunListRow {
+  id: string;
+  contractId: string;
+  contractReference: string;
+  contractTitle: string;
+  supplierId: string;
+  supplierName: string;
+  kind: RunKind;
+  status: RunStatus;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  referenceDate: IsoDate;
+  documentCount: number;
+  totalCents: Cents;
+  heldCount: number;
+  gapCount: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * A document of the run whose customer snapshot lacks what `gaps` lists (the same four things),
+ * for counting them without listing.
+ */
+const HAS_GAP = `d.type <> 'ALLOCATION_STATEMENT' AND (d.customer_snapshot->>'oin' IS NULL
+  OR d.customer_snapshot->>'street' IS NULL OR d.customer_snapshot->>'postalCode' IS NULL OR d.customer_snapshot->>'city' IS NULL
+  OR d.customer_snapshot->>'email' IS NULL OR d.purchase_order_number IS NULL)`;
+
+function runFilterClause(filter: RunFilter): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    values.push(value);
+    clauses.push(clause.replace('?', `$${values.length}`));
+  };
+  if (filter.contract) add('r.contract_id = ?', filter.contract);
+  if (filter.supplier) add('r.supplier_id = ?', filter.supplier);
+  if (filter.status) add('r.status = ?', filter.status);
+  if (filter.kind) add('r.kind = ?', filter.kind);
+  if (filter.year) add('extract(year FROM r.period_start) = ?', filter.year);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', values };
+}
+
 /** The invoice_run table, and what a run reads of its own documents. */
 @Injectable()
 export class InvoiceRunRepository {
   byId(tx: Transaction, id: string): Promise<InvoiceRunEntity | null> {
     return tx.manager.findOneBy(InvoiceRunEntity, { id });
+  }
+
+  /**
+   * A page of the runs you can see (row-level security: the contract's parties and the operator)
+   * that pass the filter, and how many pass it. A completed run's count and total are those it
+   * wrote; an unfinished one's are read from what it has issued so far (as toDto does).
+   */
+  async list(
+    tx: Transaction,
+    filter: RunFilter,
+    page: { page: number; limit: number; sort: RunSort },
+  ): Promise<{ rows: RunListRow[]; total: number }> {
+    const { where, values } = runFilterClause(filter);
+    const [{ total }] = await tx.manager.query<[{ total: number }]>(
+      `SELECT count(*)::int AS total FROM invoice_run r JOIN contract c ON c.id = r.contract_id JOIN organisation o ON o.id = r.supplier_id ${where}`,
+      values,
+    );
+    if (total === 0) return { rows: [], total };
+    const rows = await tx.manager.query<Array<Omit<RunListRow, 'totalCents'> & { totalCents: string }>>(
+      `SELECT r.id, r.contract_id AS "contractId", c.reference AS "contractReference", c.title AS "contractTitle",
+              r.supplier_id AS "supplierId", o.name AS "supplierName", r.kind, r.status,
+              r.period_start AS "periodStart", r.period_end AS "periodEnd", r.reference_date AS "referenceDate",
+              n.documents AS "documentCount", n.total::text AS "totalCents",
+              (SELECT count(*)::int FROM invoice_run_held h WHERE h.run_id = r.id) AS "heldCount",
+              (SELECT count(*)::int FROM invoice_document d WHERE d.run_id = r.id AND ${HAS_GAP}) AS "gapCount",
+              r.created_at AS "createdAt", r.finished_at AS "finishedAt"
+         FROM invoice_run r
+         JOIN contract c ON c.id = r.contract_id
+         JOIN organisation o ON o.id = r.supplier_id,
+              LATERAL (SELECT CASE WHEN r.status = 'COMPLETED' THEN r.document_count ELSE count(*)::int END AS documents,
+                              CASE WHEN r.status = 'COMPLETED' THEN r.total_cents
+                                   ELSE coalesce(sum(CASE WHEN d.type = 'CREDIT_NOTE' THEN -d.total_cents ELSE d.total_cents END), 0) END AS total
+                         FROM invoice_document d WHERE d.run_id = r.id AND r.status <> 'COMPLETED') n
+         ${where}
+        ORDER BY ${orderBy(page.sort, RUN_ORDER, page.sort.startsWith('-') ? 'r.id DESC' : 'r.id ASC')}
+        LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, page.limit, (page.page - 1) * page.limit],
+    );
+    return { rows: rows.map((row) => ({ ...row, totalCents: cents(row.totalCents) })), total };
   }
 
   /**

@@ -1,7 +1,7 @@
-import type { DryRunLineDto, InvoiceRunDto } from './dto/invoice-runs.dto';
+import type { DryRunLineDto, InvoiceRunDto, InvoiceRunListItemDto } from './dto/invoice-runs.dto';
 import type { ComputedLine, ComputedParticipant } from './invoice-calculator';
 import type { InvoiceRunEntity } from './run.entities';
-import type { HeldCustomer, RunGap } from './invoice-run.repository';
+import type { HeldCustomer, RunGap, RunListRow } from './invoice-run.repository';
 
 /** A run as the API shows it, with its gaps (computed from its documents on every read, so never stale). */
 export function toRunDto(
@@ -28,6 +28,26 @@ export function toRunDto(
     createdAt: run.createdAt.toISOString(),
     startedAt: run.startedAt?.toISOString() ?? null,
     finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A run as the list shows it. */
+export function toRunListItem(row: RunListRow): InvoiceRunListItemDto {
+  return {
+    id: row.id,
+    contract: { id: row.contractId, reference: row.contractReference, title: row.contractTitle },
+    supplier: { id: row.supplierId, name: row.supplierName },
+    kind: row.kind,
+    status: row.status,
+    period: { start: row.periodStart, end: row.periodEnd },
+    referenceDate: row.referenceDate,
+    documentCount: row.documentCount,
+    totalCents: row.totalCents,
+    currency: 'EUR',
+    heldCount: row.heldCount,
+    gapCount: row.gapCount,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
 

@@ -9,6 +9,8 @@ import {
   DryRunDto,
   DryRunLineDto,
   InvoiceRunDto,
+  InvoiceRunPageDto,
+  ListInvoiceRunsQuery,
   MAX_LISTED_GAPS,
   MAX_LISTED_HELD,
 } from './dto/invoice-runs.dto';
@@ -17,7 +19,7 @@ import type { InvoiceRunEntity } from './run.entities';
 import { InvoiceRunRepository } from './invoice-run.repository';
 import type { RunKind } from './invoicing.constants';
 import { RunReadinessService } from './run-readiness.service';
-import { toDryRunLine, toRunDto } from './invoice-runs.mapper';
+import { toDryRunLine, toRunDto, toRunListItem } from './invoice-runs.mapper';
 import { INVOICE_RUN_QUEUE, InvoiceRunJob } from './invoice-run-queue';
 import { InvoicingError, InvoicingErrorCode } from './invoicing.errors';
 import {
@@ -197,6 +199,24 @@ export class InvoiceRunsService {
         before: { status: run.status, error: run.error },
       });
       return this.toDto(tx, (await this.runs.byId(tx, id))!);
+    });
+  }
+
+  /** The runs you can see, a page at a time (the same visibility as one run). */
+  list(query: ListInvoiceRunsQuery): Promise<InvoiceRunPageDto> {
+    return this.db.transaction(async (tx) => {
+      const { rows, total } = await this.runs.list(
+        tx,
+        {
+          contract: query.contract,
+          supplier: query.provider,
+          status: query.status,
+          kind: query.kind,
+          year: query.year,
+        },
+        query,
+      );
+      return { items: rows.map(toRunListItem), total, page: query.page, limit: query.limit };
     });
   }
 

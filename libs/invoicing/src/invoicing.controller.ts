@@ -16,11 +16,13 @@ import {
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ZipFile } from 'yazl';
@@ -39,6 +41,8 @@ import {
   ReplacementDto,
   OrganisationIdParam,
   DocumentPageDto,
+  DocumentSummaryDto,
+  DocumentSummaryQuery,
   ExportDocumentsQuery,
   InvoiceDocumentDto,
   ListDocumentsQuery,
@@ -50,6 +54,8 @@ import {
   DryRunDto,
   DryRunQuery,
   InvoiceRunDto,
+  InvoiceRunPageDto,
+  ListInvoiceRunsQuery,
   ReleaseHeldDto,
   RunIdParam,
 } from './dto/invoice-runs.dto';
@@ -65,6 +71,7 @@ import { ReadinessDto, ReadinessQuery } from './dto/readiness.dto';
 import { RunReadinessService } from './run-readiness.service';
 
 @ApiTags('Invoicing')
+@ApiExtraModels(DryRunDto)
 @Controller()
 export class InvoicingController {
   constructor(
@@ -170,7 +177,7 @@ export class InvoicingController {
   })
   @ApiAcceptedResponse({ type: InvoiceRunDto, description: 'A new run (or a replay of the request that started it).' })
   @ApiOkResponse({
-    type: InvoiceRunDto,
+    schema: { oneOf: [{ $ref: getSchemaPath(InvoiceRunDto) }, { $ref: getSchemaPath(DryRunDto) }] },
     description: 'The existing run of this contract and period; with dryRun=true, a DryRunDto.',
   })
   @ApiProblemResponses(
@@ -234,6 +241,20 @@ export class InvoicingController {
     const { run, created } = await this.corrections.start(id, dto, idempotencyKey);
     void reply.status(created ? 202 : 200).header('Location', `/api/v1/invoice-runs/${run.id}`);
     return run;
+  }
+
+  @Get('invoice-runs')
+  @RouteRoles('GET /api/v1/invoice-runs')
+  @ApiOperation({
+    summary: 'The invoice runs and correction runs you can see, a page at a time',
+    description:
+      "Those of the contracts you are a party to (the operator: all), as GET /invoice-runs/{id} shows them. Filter by contract, provider (the supplier's organisation id), status, kind and the year the period starts in; " +
+      'sorted by `sort` (default -createdAt). Each with its contract, supplier, document count and total (so far, while it is not COMPLETED), held customers and documents with gaps in the billing details.',
+  })
+  @ApiOkResponse({ type: InvoiceRunPageDto })
+  @ApiProblemResponses(400)
+  listRuns(@Query() query: ListInvoiceRunsQuery): Promise<InvoiceRunPageDto> {
+    return this.runs.list(query);
   }
 
   @Get('invoice-runs/:id')
@@ -307,12 +328,30 @@ export class InvoicingController {
   @RouteRoles('GET /api/v1/invoices')
   @ApiOperation({
     summary: 'Invoices, credit notes and allocation statements you can see',
-    description: "Your municipality's, those of contracts you manage, or those you issued.",
+    description:
+      "Your municipality's, those of contracts you manage, or those you issued. Sorted by `sort` (default -issueDate; ties by number in the same direction; " +
+      "municipality is the customer's name), searched with `q` in the customer's name, the municipality code and the document number. " +
+      '`totals` sum every document matching the filters and `q`, over all pages.',
   })
   @ApiOkResponse({ type: DocumentPageDto })
   @ApiProblemResponses(400)
   list(@Query() query: ListDocumentsQuery): Promise<DocumentPageDto> {
     return this.documents.list(query);
+  }
+
+  @Get('invoices/summary')
+  @RouteRoles('GET /api/v1/invoices/summary')
+  @ApiOperation({
+    summary: 'Paid, open and overdue per year over the invoices you can see (for a chart)',
+    description:
+      'The same filters as GET /invoices (sort and paging do not apply). Per issue year (by=year) or per year the billed period starts in (by=periodYear): ' +
+      'payments recorded (paidCents), what is outstanding and not yet due (openCents: OPEN and PARTIALLY_PAID) and what is outstanding past the due date (overdueCents: OVERDUE), ' +
+      "outstanding after payments and credit notes, as the list's totals. Credited invoices count only what was paid on them.",
+  })
+  @ApiOkResponse({ type: DocumentSummaryDto })
+  @ApiProblemResponses(400)
+  summary(@Query() query: DocumentSummaryQuery): Promise<DocumentSummaryDto> {
+    return this.documents.summary(query);
   }
 
   @Get('invoices/export.csv')

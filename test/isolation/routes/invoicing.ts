@@ -28,6 +28,11 @@ export const INVOICING_ROUTES: RouteCases = {
     url: (f) => `/api/v1/contracts/${f.contractId}/correction-runs`,
     body: () => ({ year: 2025 }),
   },
+  'GET /api/v1/invoice-runs': {
+    kind: 'list',
+    url: '/api/v1/invoice-runs?limit=500',
+    foreignIds: (f) => [f.runId, f.contractId],
+  },
   'GET /api/v1/invoice-runs/:id': { kind: 'foreign', url: (f) => `/api/v1/invoice-runs/${f.runId}` },
   'POST /api/v1/invoice-runs/:id/resume': {
     kind: 'foreign',
@@ -45,6 +50,12 @@ export const INVOICING_ROUTES: RouteCases = {
     kind: 'list',
     url: '/api/v1/invoices?limit=500',
     foreignIds: (f) => [f.documentId, f.documentNumber],
+  },
+  'GET /api/v1/invoices/summary': {
+    kind: 'foreign',
+    url: (f) => `/api/v1/invoices/summary?contract=${f.contractId}`,
+    expect: (role) => (mayCall('GET /api/v1/invoices/summary', role) ? 200 : 403),
+    mustNotContain: () => ['invoiceCount'],
   },
   'GET /api/v1/invoices/export.csv': {
     kind: 'foreign',

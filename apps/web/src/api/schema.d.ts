@@ -821,6 +821,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/invoice-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The invoice runs and correction runs you can see, a page at a time
+     * @description Those of the contracts you are a party to (the operator: all), as GET /invoice-runs/{id} shows them. Filter by contract, provider (the supplier's organisation id), status, kind and the year the period starts in; sorted by `sort` (default -createdAt). Each with its contract, supplier, document count and total (so far, while it is not COMPLETED), held customers and documents with gaps in the billing details.
+     */
+    get: operations['InvoicingController_listRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/invoice-runs/{id}': {
     parameters: {
       query?: never;
@@ -904,9 +924,29 @@ export interface paths {
     };
     /**
      * Invoices, credit notes and allocation statements you can see
-     * @description Your municipality's, those of contracts you manage, or those you issued.
+     * @description Your municipality's, those of contracts you manage, or those you issued. Sorted by `sort` (default -issueDate; ties by number in the same direction; municipality is the customer's name), searched with `q` in the customer's name, the municipality code and the document number. `totals` sum every document matching the filters and `q`, over all pages.
      */
     get: operations['InvoicingController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invoices/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Paid, open and overdue per year over the invoices you can see (for a chart)
+     * @description The same filters as GET /invoices (sort and paging do not apply). Per issue year (by=year) or per year the billed period starts in (by=periodYear): payments recorded (paidCents), what is outstanding and not yet due (openCents: OPEN and PARTIALLY_PAID) and what is outstanding past the due date (overdueCents: OVERDUE), outstanding after payments and credit notes, as the list's totals. Credited invoices count only what was paid on them.
+     */
+    get: operations['InvoicingController_summary'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2570,6 +2610,12 @@ export interface components {
       /** @description Contract managers' organisations notified of the roll-over on offer (0 for a dry run, or when notified before). */
       notified: number;
     };
+    PeriodDto: {
+      /** Format: date */
+      start: string;
+      /** Format: date */
+      end: string;
+    };
     ReadinessItemDto: {
       /** @description invoiceAddress: no lawful invoice can be issued; oinOrKvkNumber: no e-invoice can be made. */
       missing: ('invoiceAddress' | 'oinOrKvkNumber')[];
@@ -2604,11 +2650,46 @@ export interface components {
       /** @description The customers that lack something, by code. */
       items: components['schemas']['ReadinessItemDto'][];
     };
-    PeriodDto: {
+    DryRunLineDto: {
       /** Format: date */
-      start: string;
+      from: string;
       /** Format: date */
-      end: string;
+      to: string;
+      /** @example GM0106 */
+      municipalityCode: string;
+      /** @example Assen */
+      name: string;
+      /** @example 69701 */
+      inhabitants: number;
+      /** @example 0.2500 */
+      perInhabitant: string;
+      /** @example 365 */
+      days: number;
+      /** @example 365 */
+      daysInYear: number;
+      /** @example 1742525 */
+      amountCents: number;
+      /** @example 69.701 inwoners (CBS, peildatum 01-01-2024) x EUR 0,2500 */
+      calculation: string;
+      approximationNote: string | null;
+    };
+    DryRunDto: {
+      /** Format: uuid */
+      contractId: string;
+      /** Format: date */
+      referenceDate: string;
+      /** @enum {string} */
+      documentType: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+      period: components['schemas']['PeriodDto'];
+      /** @description How many documents a real run would issue now: customers without an invoice address are held instead. */
+      documents: number;
+      /** @description How many customers a real run would hold for want of an invoice address (see readiness). */
+      heldCount: number;
+      /** @description What each customer's billing details lack, as GET /contracts/{id}/invoice-runs/readiness answers. */
+      readiness: components['schemas']['ReadinessDto'];
+      lines: components['schemas']['DryRunLineDto'][];
+      /** @description Sum of the lines (excluding VAT), in cents. */
+      subtotalCents: number;
     };
     DifferenceDocumentDto: {
       /** Format: uuid */
@@ -2801,6 +2882,66 @@ export interface components {
       /** @description The municipalities with a difference, as GET /contracts/{id}/billing-differences shows them. */
       items: components['schemas']['BillingDifferenceDto'][];
     };
+    RunContractDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example VNG-SEN-2018 */
+      reference: string;
+      /** @example Collectief contract luisterend oor */
+      title: string;
+    };
+    RunSupplierDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Stichting Sensoor */
+      name: string;
+    };
+    InvoiceRunListItemDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'INVOICE' | 'CORRECTION';
+      /** @enum {string} */
+      status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+      /** Format: date */
+      referenceDate: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      finishedAt: string | null;
+      contract: components['schemas']['RunContractDto'];
+      supplier: components['schemas']['RunSupplierDto'];
+      period: components['schemas']['PeriodDto'];
+      /**
+       * @description The documents issued (so far, while the run is not COMPLETED).
+       * @example 338
+       */
+      documentCount: number;
+      /**
+       * @description Sum of the documents issued, in cents; a correction run's credit notes count against it.
+       * @example 44841250
+       */
+      totalCents: number;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description Customers the run holds for want of an invoice address.
+       * @example 0
+       */
+      heldCount: number;
+      /**
+       * @description Documents of the run whose customer's billing details lacked something.
+       * @example 12
+       */
+      gapCount: number;
+    };
+    InvoiceRunPageDto: {
+      items: components['schemas']['InvoiceRunListItemDto'][];
+      /** @description Runs matching the filters, over all pages. */
+      total: number;
+      page: number;
+      limit: number;
+    };
     ReleasedDocumentDto: {
       /** Format: uuid */
       documentId: string;
@@ -2948,6 +3089,39 @@ export interface components {
       totals: components['schemas']['DocumentListTotalsDto'];
       page: number;
       limit: number;
+    };
+    DocumentYearSummaryDto: {
+      /**
+       * @description The issue year, or the year the billed period starts in (see `by`).
+       * @example 2026
+       */
+      year: number;
+      /**
+       * @description Invoices in the year.
+       * @example 338
+       */
+      invoiceCount: number;
+      /**
+       * @description Payments recorded on the year's invoices.
+       * @example 0
+       */
+      paidCents: number;
+      /**
+       * @description Still to be paid and not yet due (OPEN or PARTIALLY_PAID), after payments and credit notes.
+       * @example 44841250
+       */
+      openCents: number;
+      /**
+       * @description Still to be paid past the due date (OVERDUE, as the list's status).
+       * @example 0
+       */
+      overdueCents: number;
+    };
+    DocumentSummaryDto: {
+      /** @enum {string} */
+      by: 'year' | 'periodYear';
+      /** @description A row per year with at least one invoice matching the filters, oldest first. Credit notes count through the invoices they credit; allocation statements are not paid and are left out. */
+      years: components['schemas']['DocumentYearSummaryDto'][];
     };
     CreditLineDto: {
       /** @example 1 */
@@ -7785,7 +7959,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['InvoiceRunDto'];
+          'application/json': components['schemas']['InvoiceRunDto'] | components['schemas']['DryRunDto'];
         };
       };
       /** @description A new run (or a replay of the request that started it). */
@@ -7956,6 +8130,73 @@ export interface operations {
       };
       /** @description Idempotency key reused, or no CBS figures for the reference date. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  InvoicingController_listRuns: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        contract?: string;
+        /** @description The provider (supplier) whose runs these are. */
+        provider?: string;
+        status?: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+        kind?: 'INVOICE' | 'CORRECTION';
+        /** @description The year the run's period starts in. */
+        year?: number;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'createdAt' | 'periodStart' | 'totalCents' | '-createdAt' | '-periodStart' | '-totalCents';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceRunPageDto'];
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -8309,6 +8550,24 @@ export interface operations {
         municipality?: string;
         contract?: string;
         run?: string;
+        /** @description Searches the words of the customer's (municipality's) name from their start (Assen finds Gemeente Assen, not Wassenaar), the municipality code and the document number, case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'number'
+          | 'issueDate'
+          | 'dueDate'
+          | 'totalCents'
+          | 'outstandingCents'
+          | 'municipality'
+          | 'status'
+          | '-number'
+          | '-issueDate'
+          | '-dueDate'
+          | '-totalCents'
+          | '-outstandingCents'
+          | '-municipality'
+          | '-status';
       };
       header?: never;
       path?: never;
@@ -8322,6 +8581,84 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DocumentPageDto'];
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Needs one of the roles CONTRACT_MANAGER, FINANCE, PROVIDER_ADMIN (or OPERATOR). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  InvoicingController_summary: {
+    parameters: {
+      query?: {
+        /** @description Issue year. */
+        year?: number;
+        /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
+        periodYear?: number;
+        status?: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
+        type?: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+        municipality?: string;
+        contract?: string;
+        run?: string;
+        /** @description Searches the words of the customer's (municipality's) name from their start (Assen finds Gemeente Assen, not Wassenaar), the municipality code and the document number, case-insensitively, as plain text. */
+        q?: string;
+        /** @description Group by issue year (`year`) or by the year the billed period starts in (`periodYear`). */
+        by?: 'year' | 'periodYear';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentSummaryDto'];
         };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */

@@ -1,17 +1,17 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
+import { $api, queryClient } from '../api/client';
 import {
   Alert,
   Column,
   DataList,
+  ErrorAlert,
   INVOICE_STATUS_LABELS,
-  Loaded,
+  Loading,
   PageHeading,
   SortableTable,
-  useLoad,
 } from '../components/ui';
-import { count, dateLong, euroCents } from '../format';
+import { date, dateLong, euroCents, plural } from '../format';
 import { hasRole, useMe } from '../session';
 import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import { PaymentForm } from './invoices/PaymentForm';
@@ -22,11 +22,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function InvoicePage() {
   const { id = '' } = useParams();
-  const state = useLoad(
-    () => (UUID.test(id) ? api<InvoiceDocument>(`/invoices/${id}`) : Promise.reject(new Error('not a document id'))),
-    [id],
-  );
-  if (!UUID.test(id)) {
+  const valid = UUID.test(id);
+  const answer = $api.useQuery('get', '/api/v1/invoices/{id}', { params: { path: { id } } }, { enabled: valid });
+  if (!valid) {
     return (
       <>
         <PageHeading>Factuur niet gevonden</PageHeading>
@@ -35,11 +33,9 @@ export function InvoicePage() {
       </>
     );
   }
-  return (
-    <Loaded state={state} label="De factuur wordt geladen…">
-      {(doc) => <InvoiceView key={doc.id} initial={doc} />}
-    </Loaded>
-  );
+  if (answer.error) return <ErrorAlert error={answer.error} />;
+  if (!answer.data) return <Loading label="De factuur wordt geladen…" />;
+  return <InvoiceView key={answer.data.id} doc={answer.data} />;
 }
 
 function BackLink() {
@@ -52,9 +48,8 @@ function BackLink() {
   );
 }
 
-function InvoiceView({ initial }: { initial: InvoiceDocument }) {
+function InvoiceView({ doc }: { doc: InvoiceDocument }) {
   const me = useMe();
-  const [doc, setDoc] = useState(initial);
   const [problem, setProblem] = useState<DownloadProblem | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const recordedRef = useRef<HTMLDivElement>(null);
@@ -89,12 +84,12 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
     {
       key: 'period',
       header: 'Periode',
-      cell: (l) => `${periodText(l.period.start, l.period.end)} (${count(l.days)} dagen)`,
+      cell: (l) => `${date(l.period.start)} t/m ${date(l.period.end)} (${plural(l.days, 'dag', 'dagen')})`,
     },
     { key: 'amount', header: 'Bedrag', numeric: true, cell: (l) => euroCents(l.amountCents) },
   ];
   const paymentColumns: Column<Payment>[] = [
-    { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => dateLong(p.date) },
+    { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => date(p.date) },
     { key: 'reference', header: 'Kenmerk', cell: (p) => p.reference },
     {
       key: 'amount',
@@ -235,7 +230,10 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
         <PaymentForm
           doc={doc}
           onRecorded={(updated, amountCents) => {
-            setDoc(updated);
+            queryClient.setQueryData(['get', '/api/v1/invoices/{id}', { params: { path: { id: doc.id } } }], updated);
+            // The lists and their totals and bars changed with it.
+            void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] });
+            void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices/summary'] });
             setRecorded(
               `De betaling van ${euroCents(amountCents)} is geregistreerd. De status is nu: ${INVOICE_STATUS_LABELS[updated.status]?.label ?? updated.status}.`,
             );

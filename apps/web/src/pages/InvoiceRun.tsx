@@ -1,83 +1,47 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
-import { hasRole, useMe } from '../session';
-import { ApiError } from '../api/errors';
+import { $api, queryClient } from '../api/client';
+import type { components, operations } from '../api/schema';
+import { Pagination, ResultCount, SearchForm, useListParams } from '../components/lists';
 import {
   Alert,
   badgeLabel,
   Button,
-  BY_NAME,
-  Column,
   DataList,
   ErrorAlert,
   Loading,
   PageHeading,
   Section,
-  SortableTable,
   StatusBadge,
   useDownload,
-  useLoad,
 } from '../components/ui';
-import { count, dateLong, dateTime, euroCents } from '../format';
-import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
+import { count, dateLong, dateTime, euroCents, plural } from '../format';
+import { hasRole, useMe } from '../session';
+import { labelOf, MISSING_FIELD, RUN_STATUS } from './contracts/labels';
+import { DOCUMENT_SORTS, DocumentsTable, SortSelect } from './invoices/DocumentsTable';
+import { DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
+import { RUN_KIND_LABELS } from './invoices/InvoiceRunsList';
+
+type Run = components['schemas']['InvoiceRunDto'];
+type Released = components['schemas']['ReleaseHeldDto'];
 
 const POLL_MS = 1000;
-const busy = (run: InvoiceRun) => run.status === 'QUEUED' || run.status === 'RUNNING';
-
-/** The run, fetched again every second while it is queued or running. */
-function useRun(id: string) {
-  const [run, setRun] = useState<InvoiceRun | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await api<InvoiceRun>(`/invoice-runs/${id}`);
-        if (stopped) return;
-        setRun(next);
-        setError(null);
-        if (busy(next)) timer = setTimeout(() => void poll(), POLL_MS);
-      } catch (failure) {
-        if (stopped) return;
-        setError(failure);
-        // A hiccup (no connection, a server error): try again a little later. A 4xx will not change.
-        if (failure instanceof ApiError && (failure.status === 0 || failure.status >= 500))
-          timer = setTimeout(() => void poll(), POLL_MS * 3);
-      }
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [id]);
-  return { run, error, setRun };
-}
-
+const busy = (run: Run | undefined) => run?.status === 'QUEUED' || run?.status === 'RUNNING';
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const runKey = (id: string) => ['get', '/api/v1/invoice-runs/{id}', { params: { path: { id } } }];
 
-/** The names of the contract's participants by code, read only when a list needs them. */
-function useParticipantNames(contractId: string, needed: boolean) {
-  return useLoad(
-    () =>
-      needed
-        ? api<{ items: Participant[] }>(`/contracts/${contractId}/participants`).then(
-            (list) => new Map(list.items.map((p) => [p.code, p.name])),
-          )
-        : Promise.resolve(new Map<string, string>()),
-    [contractId, needed],
+/** The names of the contract's participants by code, read only when a list needs them (a code stands in otherwise). */
+function useParticipantNames(contractId: string, needed: boolean): Map<string, string> {
+  const participants = $api.useQuery(
+    'get',
+    '/api/v1/contracts/{id}/participants',
+    { params: { path: { id: contractId } } },
+    { enabled: needed },
   );
+  return new Map((participants.data?.items ?? []).map((p) => [p.code, p.name]));
 }
 
-interface Gap {
-  code: string;
-  name: string;
-  missing: string[];
-}
-
-function Gaps({ run }: { run: InvoiceRun }) {
+function Gaps({ run }: { run: Run }) {
   const names = useParticipantNames(run.contractId, run.gaps.length > 0);
   if (run.gapCount === 0) {
     return (
@@ -86,28 +50,47 @@ function Gaps({ run }: { run: InvoiceRun }) {
       </p>
     );
   }
-  const lookup = names.status === 'ready' ? names.data : new Map<string, string>();
-  const rows: Gap[] = run.gaps.map((gap) => ({ ...gap, name: lookup.get(gap.code) ?? gap.code }));
-  const columns: Column<Gap>[] = [
-    { key: 'name', header: 'Gemeente', cell: (g) => g.name, sortValue: (g) => g.name },
-    { key: 'code', header: 'Code', cell: (g) => g.code, sortValue: (g) => g.code },
-    {
-      key: 'missing',
-      header: 'Ontbreekt',
-      cell: (g) => g.missing.map((field) => labelOf(MISSING_FIELD, field)).join(', '),
-      sortValue: (g) => g.missing.length,
-    },
-  ];
   const perField = new Map<string, number>();
   for (const gap of run.gaps) for (const field of gap.missing) perField.set(field, (perField.get(field) ?? 0) + 1);
+  const rows = run.gaps
+    .map((gap) => ({ ...gap, name: names.get(gap.code) ?? gap.code }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const table = (
-    <SortableTable
-      caption="Gemeenten met onvolledige factuurgegevens"
-      columns={columns}
-      rows={rows}
-      rowKey={(g) => g.code}
-      initialSort={BY_NAME}
-    />
+    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="gaps-caption">
+      <table className="utrecht-table portal-table portal-table--cards">
+        <caption id="gaps-caption" className="utrecht-table__caption">
+          Gemeenten met onvolledige factuurgegevens
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              Gemeente
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Code
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Ontbreekt
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((g) => (
+            <tr key={g.code} className="utrecht-table__row">
+              <td className="utrecht-table__cell" data-label="Gemeente">
+                {g.name}
+              </td>
+              <td className="utrecht-table__cell" data-label="Code">
+                {g.code}
+              </td>
+              <td className="utrecht-table__cell" data-label="Ontbreekt">
+                {g.missing.map((field) => labelOf(MISSING_FIELD, field)).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <>
@@ -121,8 +104,7 @@ function Gaps({ run }: { run: InvoiceRun }) {
           .sort((a, b) => b[1] - a[1])
           .map(([field, n]) => (
             <li key={field} className="utrecht-unordered-list__item">
-              {capitalised(labelOf(MISSING_FIELD, field))} ontbreekt bij{' '}
-              {n === 1 ? '1 gemeente' : `${count(n)} gemeenten`}
+              {capitalised(labelOf(MISSING_FIELD, field))} ontbreekt bij {plural(n, 'gemeente', 'gemeenten')}
             </li>
           ))}
       </ul>
@@ -133,7 +115,7 @@ function Gaps({ run }: { run: InvoiceRun }) {
         table
       ) : (
         <details className="gap-details">
-          <summary>Toon de {count(rows.length)} gemeenten</summary>
+          <summary>Toon de {plural(rows.length, 'gemeente', 'gemeenten')}</summary>
           {table}
         </details>
       )}
@@ -141,49 +123,35 @@ function Gaps({ run }: { run: InvoiceRun }) {
   );
 }
 
-interface Released {
-  run: InvoiceRun;
-  released: Array<{ municipalityCode: string | null; documentId: string; number: string }>;
-  nothingDue: string[];
-}
-
 /** Customers the run held for want of an address, and the release once their details are complete. */
-function Held({ run, onReleased }: { run: InvoiceRun; onReleased: (run: InvoiceRun) => void }) {
+function Held({ run }: { run: Run }) {
   const me = useMe();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Released | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const names = useParticipantNames(run.contractId, run.held.length > 0);
   const mayRelease = hasRole(me, 'CONTRACT_MANAGER', 'PROVIDER_ADMIN', 'FINANCE', 'OPERATOR');
-  const release = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api<Released>(`/invoice-runs/${run.id}/release-held`, { method: 'POST' });
+  const release = $api.useMutation('post', '/api/v1/invoice-runs/{id}/release-held', {
+    onSuccess: (answer) => {
       setResult(answer);
-      onReleased(answer.run);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+      queryClient.setQueryData(runKey(run.id), answer.run);
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] });
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoice-runs'] });
+    },
+  });
   const outcome = result ? (
     <Alert type={result.released.length ? 'ok' : 'info'} heading="Vastgehouden facturen uitgegeven">
       {result.released.length
-        ? `${result.released.length === 1 ? '1 factuur' : `${count(result.released.length)} facturen`} uitgegeven: ${result.released
+        ? `${plural(result.released.length, 'factuur', 'facturen')} uitgegeven: ${result.released
             .map((r) => r.number)
             .join(', ')}.`
         : 'Geen nieuwe facturen: bij de vastgehouden gemeenten ontbreekt het factuuradres nog.'}
       {result.nothingDue.length
-        ? ` Voor ${count(result.nothingDue.length)} gemeente(n) is niets meer verschuldigd.`
+        ? ` Voor ${plural(result.nothingDue.length, 'gemeente', 'gemeenten')} is niets meer verschuldigd.`
         : ''}
     </Alert>
   ) : null;
   if (run.heldCount === 0) return outcome;
-  const lookup = names.status === 'ready' ? names.data : new Map<string, string>();
   const name = (code: string | null) =>
-    code === null ? 'De contractpartij (centrale factuur)' : (lookup.get(code) ?? code);
+    code === null ? 'De contractpartij (centrale factuur)' : (names.get(code) ?? code);
   return (
     <>
       {outcome}
@@ -205,7 +173,7 @@ function Held({ run, onReleased }: { run: InvoiceRun; onReleased: (run: InvoiceR
           , maakt u hier hun facturen, met een nummer en datum van dat moment.
         </p>
         <details>
-          <summary>Toon de {count(run.held.length)} vastgehouden gemeenten</summary>
+          <summary>Toon de {plural(run.held.length, 'vastgehouden gemeente', 'vastgehouden gemeenten')}</summary>
           <ul>
             {run.held.map((h) => (
               <li key={h.municipalityCode ?? 'central'}>
@@ -217,22 +185,79 @@ function Held({ run, onReleased }: { run: InvoiceRun; onReleased: (run: InvoiceR
       </Alert>
       {mayRelease ? (
         <div className="actions">
-          <Button variant="primary" busy={busy} onClick={() => void release()}>
-            {busy ? 'Bezig…' : 'Facturen maken voor aangevulde gemeenten'}
+          <Button
+            variant="primary"
+            busy={release.isPending}
+            onClick={() => release.mutate({ params: { path: { id: run.id } } })}
+          >
+            {release.isPending ? 'Bezig…' : 'Facturen maken voor aangevulde gemeenten'}
           </Button>
         </div>
       ) : null}
-      {error ? <ErrorAlert error={error} /> : null}
+      {release.error ? <ErrorAlert error={release.error} /> : null}
+    </>
+  );
+}
+
+/** The run's documents, a page at a time, sorted and searched on the server. */
+function RunDocuments({ run }: { run: Run }) {
+  const list = useListParams({ sort: 'number', limit: 50 });
+  const { sort, q, page, limit } = list.params;
+  const [problem, setProblem] = useState<DownloadProblem | null>(null);
+  const documents = $api.useQuery('get', '/api/v1/invoices', {
+    params: {
+      query: {
+        run: run.id,
+        sort: sort as NonNullable<operations['InvoicingController_list']['parameters']['query']>['sort'],
+        q: q || undefined,
+        page,
+        limit,
+      },
+    },
+  });
+  return (
+    <>
+      <SearchForm list={list} label="Zoek op gemeente, code of factuurnummer" />
+      <ResultCount total={documents.data?.total} one="document" many="documenten">
+        {q ? `met “${q}”` : 'in deze ronde'}
+      </ResultCount>
+      <DownloadProblemAlert problem={problem} />
+      {documents.isPending ? <Loading label="De documenten worden geladen…" /> : null}
+      {documents.error ? <ErrorAlert error={documents.error} /> : null}
+      {documents.data && documents.data.items.length > 0 ? <SortSelect list={list} options={DOCUMENT_SORTS} /> : null}
+      {documents.data && documents.data.items.length > 0 ? (
+        <DocumentsTable
+          list={list}
+          items={documents.data.items}
+          caption="Documenten van deze ronde"
+          party="customer"
+          onDownloadError={setProblem}
+        />
+      ) : null}
+      <Pagination list={list} total={documents.data?.total} />
     </>
   );
 }
 
 export function InvoiceRunPage() {
   const { id = '' } = useParams();
-  const { run, error, setRun } = useRun(id);
-  const contract = useLoad(
-    () => (run ? api<Contract>(`/contracts/${run.contractId}`) : Promise.resolve(null)),
-    [run?.contractId],
+  const runQuery = $api.useQuery(
+    'get',
+    '/api/v1/invoice-runs/{id}',
+    { params: { path: { id } } },
+    // Fetched again every second while queued or running.
+    { refetchInterval: (query) => (busy(query.state.data) ? POLL_MS : false) },
+  );
+  const run = runQuery.data;
+  // While the run issues documents, its document list (cached) follows every change of count or status.
+  useEffect(() => {
+    if (run) void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] });
+  }, [run?.documentCount, run?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  const contract = $api.useQuery(
+    'get',
+    '/api/v1/contracts/{id}',
+    { params: { path: { id: run?.contractId ?? '' } } },
+    { enabled: Boolean(run) },
   );
   const zip = useDownload();
 
@@ -240,15 +265,16 @@ export function InvoiceRunPage() {
     return (
       <>
         <PageHeading>Factuurronde</PageHeading>
-        {error ? <ErrorAlert error={error} /> : <Loading label="Factuurronde wordt geladen…" />}
+        {runQuery.error ? <ErrorAlert error={runQuery.error} /> : <Loading label="Factuurronde wordt geladen…" />}
       </>
     );
   }
 
+  const kindLabel = RUN_KIND_LABELS[run.kind];
   const status = badgeLabel(RUN_STATUS, run.status);
   const { done, total } = run.progress;
   const percentage = total > 0 ? Math.round((done / total) * 100) : run.status === 'COMPLETED' ? 100 : 0;
-  const c = contract.status === 'ready' ? contract.data : null;
+  const c = contract.data;
 
   const downloadZip = () =>
     zip.start(`/invoice-runs/${id}/documents.zip`, {
@@ -258,17 +284,22 @@ export function InvoiceRunPage() {
 
   return (
     <>
+      <p className="utrecht-paragraph back-link">
+        <Link className="utrecht-link" to={`/contracten/${run.contractId}/factuurrondes`}>
+          ← Factuurrondes{c ? ` van ${c.reference}` : ''}
+        </Link>
+      </p>
+      <PageHeading
+        title={kindLabel}
+      >{`${kindLabel} ${dateLong(run.period.start)} t/m ${dateLong(run.period.end)}`}</PageHeading>
       {c ? (
-        <p className="utrecht-paragraph back-link">
+        <p className="utrecht-paragraph">
           <Link className="utrecht-link" to={`/contracten/${c.id}`}>
-            ← Contract {c.reference}
+            {`Contract ${c.reference}`}
           </Link>
+          {`: ${c.title}`}
         </p>
       ) : null}
-      <PageHeading
-        title={run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'}
-      >{`${run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'} ${dateLong(run.period.start)} t/m ${dateLong(run.period.end)}`}</PageHeading>
-      {c ? <p className="utrecht-paragraph">{`${c.reference}: ${c.title}`}</p> : null}
 
       <Section id="voortgang-kop" title="Voortgang" className="run-progress">
         <p className="utrecht-paragraph" aria-live="polite">
@@ -293,15 +324,17 @@ export function InvoiceRunPage() {
               : 'De documenten worden gemaakt. U kunt deze pagina open laten; hij werkt zichzelf bij.'}
           </p>
         ) : null}
-        {error ? (
+        {runQuery.error ? (
           <Alert type="warning">De stand kon even niet worden bijgewerkt. We proberen het opnieuw.</Alert>
         ) : null}
       </Section>
 
       {run.status === 'FAILED' ? (
         <Alert type="error" heading="De factuurronde is mislukt">
-          Er zijn geen documenten uitgegeven. Start de ronde opnieuw vanaf het contract; blijft het mislukken, neem dan
-          contact op met de servicedesk
+          {run.documentCount > 0
+            ? `Er ${run.documentCount === 1 ? 'is 1 document' : `zijn ${count(run.documentCount)} documenten`} uitgegeven; hervatten gaat verder na het laatste.`
+            : 'Er zijn geen documenten uitgegeven.'}{' '}
+          Start de ronde opnieuw vanaf het contract; blijft het mislukken, neem dan contact op met de servicedesk
           {run.error ? ` en noem deze melding: "${run.error}"` : ''}.
         </Alert>
       ) : null}
@@ -311,8 +344,7 @@ export function InvoiceRunPage() {
           <Section id="resultaat-kop" title="Resultaat">
             <Alert type="ok">
               {run.kind === 'CORRECTION' ? 'De correctierun' : 'De factuurronde'} is voltooid:{' '}
-              {run.documentCount === 1 ? '1 document' : `${count(run.documentCount)} documenten`} met samen{' '}
-              {euroCents(run.totalCents)}.
+              {plural(run.documentCount, 'document', 'documenten')} met samen {euroCents(run.totalCents)}.
             </Alert>
             <div className="details-list">
               <DataList
@@ -321,6 +353,7 @@ export function InvoiceRunPage() {
                   ['Peildatum inwonertal (CBS)', dateLong(run.referenceDate)],
                   ['Aantal documenten', count(run.documentCount)],
                   ['Vastgehouden (geen factuuradres)', count(run.heldCount)],
+                  ['Onvolledige factuurgegevens', count(run.gapCount)],
                   ['Totaal', euroCents(run.totalCents)],
                   ['Aangevraagd', dateTime(run.createdAt)],
                   ['Klaar', dateTime(run.finishedAt)],
@@ -341,12 +374,18 @@ export function InvoiceRunPage() {
             {run.heldCount === 0 ? (
               <p className="utrecht-paragraph">Alle gemeenten hebben een factuuradres; niemand is vastgehouden.</p>
             ) : null}
-            <Held run={run} onReleased={setRun} />
+            <Held run={run} />
           </Section>
           <Section id="aandacht-kop" title="Aandachtspunten">
             <Gaps run={run} />
           </Section>
         </>
+      ) : null}
+
+      {run.documentCount > 0 || run.status === 'COMPLETED' ? (
+        <Section id="documenten-kop" title="Documenten">
+          <RunDocuments run={run} />
+        </Section>
       ) : null}
     </>
   );

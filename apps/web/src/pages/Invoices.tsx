@@ -1,149 +1,59 @@
 import { ReactNode, useState } from 'react';
-import { Link } from 'react-router';
-import { api } from '../api/client';
+import { $api } from '../api/client';
+import type { components, operations } from '../api/schema';
 import { ExportLinks } from '../components/ExportLinks';
-import { SelectField, useSearchFilters } from '../components/fields';
-import {
-  Button,
-  Column,
-  DataList,
-  ErrorAlert,
-  Loaded,
-  PageHeading,
-  SortableTable,
-  StatusBadge,
-  InvoiceStatusBadge,
-  useLoad,
-} from '../components/ui';
-import { count, currentYear, dateLong, euroCents, yearOptions } from '../format';
+import { SelectField } from '../components/fields';
+import { Pagination, ResultCount, SearchForm, useListParams } from '../components/lists';
+import { Button, DataList, ErrorAlert, Loading, PageHeading } from '../components/ui';
+import { currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
-import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
-import {
-  DOCUMENT_TYPE_LABELS,
-  DocumentPage,
-  DocumentTotals,
-  DocumentType,
-  InvoiceDocument,
-  STATUS_OPTIONS,
-} from './invoices/types';
+import { DOCUMENT_SORTS, DocumentsTable, SortSelect } from './invoices/DocumentsTable';
+import { DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
+import { DOCUMENT_TYPE_LABELS, DocumentType, STATUS_OPTIONS } from './invoices/types';
+import { YearBars } from './invoices/YearBars';
+
+export { DocumentStatusBadge } from './invoices/DocumentsTable';
+
+type DocumentQuery = NonNullable<operations['InvoicingController_list']['parameters']['query']>;
+type DocumentTotals = components['schemas']['DocumentListTotalsDto'];
 
 const PAGE_SIZE = 50;
 const ALL = 'alle';
 
-/** Status of any document type in words: credit notes and allocation statements have no payment status of their own. */
-export function DocumentStatusBadge({ doc }: { doc: Pick<InvoiceDocument, 'type' | 'status'> }) {
-  if (doc.type === 'CREDIT_NOTE') return <StatusBadge tone="neutral">Verrekend met factuur</StatusBadge>;
-  if (doc.type === 'ALLOCATION_STATEMENT') return <StatusBadge tone="valid">Verrekend via gemeentefonds</StatusBadge>;
-  return <InvoiceStatusBadge status={doc.status} />;
-}
-
-/** Amount with its sign: a credit note lowers what is owed. */
-const signed = (doc: InvoiceDocument) => (doc.type === 'CREDIT_NOTE' ? -doc.totalCents : doc.totalCents);
-
+/**
+ * Facturen: every document the caller may see, sorted, searched, filtered and paged on the server
+ * (all of it in the address, so a list can be linked to), with the totals of the selection and
+ * the paid / open / overdue bars per year.
+ */
 export function InvoicesPage() {
   const me = useMe();
-  const [params, set] = useSearchFilters();
-  const yearParam = params.get('jaar') ?? String(currentYear());
-  const status = params.get('status') ?? '';
-  const type = params.get('soort') ?? '';
-  const periodYear = params.get('periodejaar') ?? '';
-  const year = yearParam === ALL ? undefined : Number(yearParam);
-  const key = `${yearParam}|${periodYear}|${status}|${type}`;
-  const query = {
-    year,
-    periodYear: periodYear ? Number(periodYear) : undefined,
-    status: status || undefined,
-    type: type || undefined,
+  const list = useListParams({
+    sort: '-issueDate',
     limit: PAGE_SIZE,
-  };
-  const first = useLoad(() => api<DocumentPage>('/invoices', { query: { ...query, page: 1 } }), [key]);
-  const [more, setMore] = useState<{ key: string; pages: number; items: InvoiceDocument[] }>({
-    key,
-    pages: 1,
-    items: [],
+    jaar: String(currentYear()),
+    periodejaar: '',
+    status: '',
+    soort: '',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
+  const { jaar, periodejaar, status, soort, q, sort, page, limit } = list.params;
+  const year = jaar === ALL ? undefined : Number(jaar) || undefined;
+  const filters = {
+    periodYear: periodejaar ? Number(periodejaar) : undefined,
+    status: (status || undefined) as DocumentQuery['status'],
+    type: (soort || undefined) as DocumentQuery['type'],
+    q: q || undefined,
+  };
+  const documents = $api.useQuery('get', '/api/v1/invoices', {
+    params: { query: { ...filters, year, sort: sort as DocumentQuery['sort'], page, limit } },
+  });
+  // The bars compare years: every year of the selection, whatever the issue year chosen for the list.
+  const summary = $api.useQuery('get', '/api/v1/invoices/summary', { params: { query: filters } });
   const [problem, setProblem] = useState<DownloadProblem | null>(null);
-  const extra = more.key === key ? more : { key, pages: 1, items: [] };
 
-  const setFilter = (name: string, value: string) => {
-    set(name, value);
-    setProblem(null);
-  };
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api<DocumentPage>('/invoices', { query: { ...query, page: extra.pages + 1 } });
-      setMore({ key, pages: extra.pages + 1, items: [...extra.items, ...page.items] });
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const municipality = me.organisation.kind === 'MUNICIPALITY';
-  const columns: Column<InvoiceDocument>[] = [
-    {
-      key: 'number',
-      header: 'Nummer',
-      sortValue: (d) => d.number,
-      cell: (d) => (
-        <>
-          <Link className="utrecht-link nowrap" to={`/facturen/${d.id}`}>
-            {d.number}
-          </Link>
-          <span className="document-type">{DOCUMENT_TYPE_LABELS[d.type] ?? d.type}</span>
-        </>
-      ),
-    },
-    municipality
-      ? { key: 'party', header: 'Aanbieder', sortValue: (d) => d.supplierName, cell: (d) => d.supplierName }
-      : { key: 'party', header: 'Ontvanger', sortValue: (d) => d.customerName, cell: (d) => d.customerName },
-    {
-      key: 'period',
-      header: 'Periode',
-      sortValue: (d) => d.period.start,
-      cell: (d) => shortPeriod(d.period.start, d.period.end),
-    },
-    {
-      key: 'issueDate',
-      header: 'Datum',
-      sortValue: (d) => d.issueDate,
-      cell: (d) => (
-        <>
-          <span className="nowrap">{dateLong(d.issueDate)}</span>
-          {d.type === 'INVOICE' && d.dueDate ? (
-            <span className="document-type">vervalt {dateLong(d.dueDate)}</span>
-          ) : null}
-        </>
-      ),
-    },
-    {
-      key: 'total',
-      header: 'Bedrag',
-      numeric: true,
-      sortValue: (d) => signed(d),
-      cell: (d) => <span className="nowrap">{euroCents(signed(d))}</span>,
-    },
-    {
-      key: 'outstanding',
-      header: 'Open',
-      numeric: true,
-      sortValue: (d) => d.outstandingCents,
-      cell: (d) => (d.type === 'INVOICE' ? <span className="nowrap">{euroCents(d.outstandingCents)}</span> : '–'),
-    },
-    { key: 'status', header: 'Status', sortValue: (d) => d.status, cell: (d) => <DocumentStatusBadge doc={d} /> },
-    {
-      key: 'downloads',
-      header: 'Downloaden',
-      cell: (d) => <DocumentDownloads doc={d} onError={setProblem} />,
-    },
-  ];
-
+  const selection = describeFilters(jaar, periodejaar, status, soort);
+  const data = documents.data;
   return (
     <>
       <PageHeading>Facturen</PageHeading>
@@ -154,86 +64,79 @@ export function InvoicesPage() {
             ? `Facturen en creditnota's die ${me.organisation.name} heeft verstuurd.`
             : "Facturen, creditnota's en opgaven van de contracten die u kunt zien."}
       </p>
+      <SearchForm list={list} label="Zoek op gemeente, code of factuurnummer" />
       <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <SelectField
           label="Jaar van de factuurdatum"
-          value={yearParam}
-          onChange={(value) => setFilter('jaar', value)}
+          value={jaar}
+          onChange={(value) => list.set({ jaar: value })}
           options={[[ALL, 'Alle jaren'], ...yearOptions()]}
         />
         <SelectField
           label="Jaar van de periode"
           description="Het jaar waarover gefactureerd is (de facturen over 2025 zijn in 2026 gemaakt)."
-          value={periodYear}
-          onChange={(value) => setFilter('periodejaar', value)}
+          value={periodejaar}
+          onChange={(value) => list.set({ periodejaar: value })}
           placeholder="Alle perioden"
           options={yearOptions()}
         />
         <SelectField
           label="Status"
           value={status}
-          onChange={(value) => setFilter('status', value)}
+          onChange={(value) => list.set({ status: value })}
           placeholder="Alle statussen"
           options={STATUS_OPTIONS}
         />
         <SelectField
           label="Soort"
-          value={type}
-          onChange={(value) => setFilter('soort', value)}
+          value={soort}
+          onChange={(value) => list.set({ soort: value })}
           placeholder="Alle soorten"
           options={Object.entries(DOCUMENT_TYPE_LABELS)}
         />
       </form>
       <DownloadProblemAlert problem={problem} />
-      <Loaded state={first} label="De facturen worden geladen…">
-        {(page) => {
-          const items = [...page.items, ...extra.items];
-          const filtered = `${describeFilters(yearParam, status, type)}${periodYear ? `, over ${periodYear}` : ''}`;
-          if (page.total === 0) {
-            return (
-              <p role="status" className="utrecht-paragraph">
-                Er zijn geen documenten {filtered}.
-              </p>
-            );
-          }
-          const complete = items.length >= page.total;
-          return (
-            <>
-              <p role="status" className="utrecht-paragraph">
-                {page.total === 1 ? '1 document' : `${count(page.total)} documenten`} {filtered}
-                {complete ? '.' : `; de eerste ${count(items.length)} staan hieronder.`}
-              </p>
-              <Totals totals={page.totals} />
-              <ExportLinks path="/invoices/export" query={{ ...query, limit: undefined }} fallbackName="facturen" />
-              <div className="invoice-list">
-                <SortableTable caption={`Documenten ${filtered}`} columns={columns} rows={items} rowKey={(d) => d.id} />
-              </div>
-              {moreError ? <ErrorAlert error={moreError} /> : null}
-              {!complete ? (
-                <div className="actions">
-                  <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>
-                    Meer laden ({count(Math.min(PAGE_SIZE, page.total - items.length))} van de{' '}
-                    {count(page.total - items.length)} resterende)
-                  </Button>
-                </div>
-              ) : null}
-            </>
-          );
-        }}
-      </Loaded>
+      <ResultCount total={data?.total} one="document" many="documenten">
+        {`${selection}${q ? ` met “${q}”` : ''}.`}
+      </ResultCount>
+      {documents.isPending ? <Loading label="De facturen worden geladen…" /> : null}
+      {documents.error ? <ErrorAlert error={documents.error} /> : null}
+      {data ? (
+        <>
+          {data.total === 0 ? (
+            <p className="utrecht-paragraph">
+              Er zijn geen documenten {selection}
+              {q ? ` met “${q}”` : ''}.
+            </p>
+          ) : null}
+          {data.total > 0 ? <Totals totals={data.totals} /> : null}
+          {summary.data ? <YearBars years={summary.data.years} /> : null}
+          {summary.error ? <ErrorAlert error={summary.error} /> : null}
+          <ExportLinks
+            path="/invoices/export"
+            query={{ ...filters, year, sort }}
+            fallbackName={year ? `facturen-${year}` : 'facturen'}
+          />
+          {data.items.length > 0 ? <SortSelect list={list} options={DOCUMENT_SORTS} /> : null}
+          {data.items.length > 0 ? (
+            <DocumentsTable
+              list={list}
+              items={data.items}
+              caption={`Documenten ${selection}${q ? ` met “${q}”` : ''}`}
+              party={municipality ? 'supplier' : 'customer'}
+              onDownloadError={setProblem}
+            />
+          ) : null}
+          <Pagination list={list} total={data.total} />
+        </>
+      ) : null}
     </>
   );
 }
 
-/** A whole calendar year as "2025"; otherwise "1 juli 2025 t/m 31 december 2025". */
-function shortPeriod(start: string, end: string): string {
-  if (start.slice(0, 4) === end.slice(0, 4) && start.endsWith('-01-01') && end.endsWith('-12-31'))
-    return `heel ${start.slice(0, 4)}`;
-  return `${dateLong(start)} t/m ${dateLong(end)}`;
-}
-
-function describeFilters(year: string, status: string, type: string): string {
+function describeFilters(year: string, periodYear: string, status: string, type: string): string {
   const parts = [year === ALL ? 'in alle jaren' : `uit ${year}`];
+  if (periodYear) parts.push(`over ${periodYear}`);
   if (status)
     parts.push(`met status ${STATUS_OPTIONS.find(([value]) => value === status)?.[1].toLowerCase() ?? status}`);
   if (type) parts.push(`van de soort ${DOCUMENT_TYPE_LABELS[type as DocumentType]?.toLowerCase() ?? type}`);
@@ -258,7 +161,7 @@ function Totals({ totals }: { totals: DocumentTotals }) {
         <DataList items={rows} />
       </div>
       <p className="utrecht-paragraph invoice-totals__note">
-        Over alle documenten van deze selectie, ook die nog niet geladen zijn. Bedragen inclusief btw.
+        Over alle documenten van deze selectie, op alle pagina&apos;s. Bedragen inclusief btw.
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { EntityId, IsIsoDate, IsOptionalNotNull } from '@wmo/common';
+import { EntityId, IsIsoDate, IsOptionalNotNull, OneOf, PageQuery, SortParam, SortValue, ToInteger } from '@wmo/common';
 import { DOCUMENT_TYPES, DocumentType, RUN_KINDS, RUN_STATUSES, RunKind, RunStatus } from '../invoicing.constants';
 import { PeriodDto } from './invoicing.dto';
 import { ReadinessDto } from './readiness.dto';
@@ -215,4 +215,107 @@ export class ReleaseHeldDto {
   /** Held customers for whom nothing is due any more under today's facts: no longer held, nothing issued. */
   @ApiProperty({ example: [] })
   nothingDue: string[];
+}
+
+/** The fields the run list sorts on (`?sort=-createdAt`). */
+export const RUN_SORT_FIELDS = ['createdAt', 'periodStart', 'totalCents'] as const;
+export type RunSortField = (typeof RUN_SORT_FIELDS)[number];
+
+export class ListInvoiceRunsQuery extends PageQuery {
+  @EntityId('a contract id', { optional: true })
+  contract?: string;
+
+  /** The provider (supplier) whose runs these are. */
+  @EntityId('a provider organisation id', { optional: true })
+  provider?: string;
+
+  @OneOf(RUN_STATUSES, { optional: true })
+  status?: RunStatus;
+
+  @OneOf(RUN_KINDS, { optional: true })
+  kind?: RunKind;
+
+  /** The year the run's period starts in. */
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @ToInteger()
+  @IsInt({ message: 'year must be a whole year such as 2025' })
+  @Min(2015, { message: 'year must be 2015 or later' })
+  @Max(2100, { message: 'year must be 2100 or earlier' })
+  year?: number;
+
+  @SortParam(RUN_SORT_FIELDS, '-createdAt')
+  sort: SortValue<RunSortField> = '-createdAt';
+}
+
+export class RunContractDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  /** @example 'VNG-SEN-2018' */
+  reference: string;
+
+  /** @example 'Collectief contract luisterend oor' */
+  title: string;
+}
+
+export class RunSupplierDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  /** @example 'Stichting Sensoor' */
+  name: string;
+}
+
+/** A run in the list: what it is and what it issued, without its gaps and held customers listed (GET /invoice-runs/{id} has them). */
+export class InvoiceRunListItemDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  contract: RunContractDto;
+
+  supplier: RunSupplierDto;
+
+  @ApiProperty({ enum: RUN_KINDS })
+  kind: RunKind;
+
+  @ApiProperty({ enum: RUN_STATUSES })
+  status: RunStatus;
+
+  period: PeriodDto;
+
+  @ApiProperty({ format: 'date' })
+  referenceDate: string;
+
+  /** The documents issued (so far, while the run is not COMPLETED). @example 338 */
+  documentCount: number;
+
+  /** Sum of the documents issued, in cents; a correction run's credit notes count against it. @example 44841250 */
+  totalCents: number;
+
+  /** @example 'EUR' */
+  currency: string;
+
+  /** Customers the run holds for want of an invoice address. @example 0 */
+  heldCount: number;
+
+  /** Documents of the run whose customer's billing details lacked something. @example 12 */
+  gapCount: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true })
+  finishedAt: string | null;
+}
+
+export class InvoiceRunPageDto {
+  items: InvoiceRunListItemDto[];
+
+  /** Runs matching the filters, over all pages. */
+  total: number;
+
+  page: number;
+
+  limit: number;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -13,7 +13,17 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EntityId, IsIsoDate, IsOptionalNotNull, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import {
+  EntityId,
+  IsIsoDate,
+  IsOptionalNotNull,
+  OneOf,
+  PageQuery,
+  SearchParam,
+  SortParam,
+  SortValue,
+  ToInteger,
+} from '@wmo/common';
 import { IsMunicipalityCode } from '@wmo/reference-data';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, DocumentStatus, DocumentType } from '../invoicing.constants';
 
@@ -30,7 +40,20 @@ export class PeriodDto {
   end: string;
 }
 
-export class ListDocumentsQuery extends PageQuery {
+/** The fields the document list sorts on (`?sort=-totalCents`); municipality is the customer's name. */
+export const DOCUMENT_SORT_FIELDS = [
+  'number',
+  'issueDate',
+  'dueDate',
+  'totalCents',
+  'outstandingCents',
+  'municipality',
+  'status',
+] as const;
+export type DocumentSortField = (typeof DOCUMENT_SORT_FIELDS)[number];
+
+/** The filters of the document list, which its summary shares. */
+export class DocumentFilterQuery {
   /** Issue year. */
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
@@ -63,6 +86,26 @@ export class ListDocumentsQuery extends PageQuery {
 
   @EntityId('an invoice run id', { optional: true })
   run?: string;
+
+  @SearchParam(
+    "the words of the customer's (municipality's) name from their start (Assen finds Gemeente Assen, not Wassenaar), the municipality code and the document number",
+  )
+  q?: string;
+}
+
+export class ListDocumentsQuery extends IntersectionType(PageQuery, DocumentFilterQuery) {
+  @SortParam(DOCUMENT_SORT_FIELDS, '-issueDate')
+  sort: SortValue<DocumentSortField> = '-issueDate';
+}
+
+export const SUMMARY_GROUPINGS = ['year', 'periodYear'] as const;
+
+export class DocumentSummaryQuery extends DocumentFilterQuery {
+  /** Group by issue year (`year`) or by the year the billed period starts in (`periodYear`). */
+  @ApiPropertyOptional({ enum: SUMMARY_GROUPINGS, default: 'year' })
+  @IsOptional()
+  @IsIn(SUMMARY_GROUPINGS, { message: 'by must be year or periodYear' })
+  by: (typeof SUMMARY_GROUPINGS)[number] = 'year';
 }
 
 /** The list's filters without its page: every document that passes them. */
@@ -239,6 +282,31 @@ export class DocumentPageDto {
   page: number;
 
   limit: number;
+}
+
+export class DocumentYearSummaryDto {
+  /** The issue year, or the year the billed period starts in (see `by`). @example 2026 */
+  year: number;
+
+  /** Invoices in the year. @example 338 */
+  invoiceCount: number;
+
+  /** Payments recorded on the year's invoices. @example 0 */
+  paidCents: number;
+
+  /** Still to be paid and not yet due (OPEN or PARTIALLY_PAID), after payments and credit notes. @example 44841250 */
+  openCents: number;
+
+  /** Still to be paid past the due date (OVERDUE, as the list's status). @example 0 */
+  overdueCents: number;
+}
+
+export class DocumentSummaryDto {
+  @ApiProperty({ enum: SUMMARY_GROUPINGS })
+  by: (typeof SUMMARY_GROUPINGS)[number];
+
+  /** A row per year with at least one invoice matching the filters, oldest first. Credit notes count through the invoices they credit; allocation statements are not paid and are left out. */
+  years: DocumentYearSummaryDto[];
 }
 
 export class CreditLineDto {

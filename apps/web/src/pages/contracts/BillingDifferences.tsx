@@ -1,84 +1,60 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, apiExchange } from '../../api/client';
+import { $api, apiClient, queryClient } from '../../api/client';
+import type { components } from '../../api/schema';
 import { ExportLinks } from '../../components/ExportLinks';
 import { SelectField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loaded, SortableTable, useLoad } from '../../components/ui';
-import { euroCents, yearOptions } from '../../format';
-import type { Contract, InvoiceRun } from './labels';
+import { Alert, Button, ErrorAlert, Loading, SortableTable } from '../../components/ui';
+import { euroCents, plural, yearOptions } from '../../format';
+import type { Contract } from './labels';
 
-/** GET /contracts/{id}/billing-differences (BillingDifferencesDto). */
-interface Difference {
-  municipalityCode: string;
-  name: string;
-  billedCents: number;
-  dueCents: number;
-  differenceCents: number;
-  documents: Array<{ id: string; number: string; type: string }>;
-  reasons: string[];
-}
-
-interface Differences {
-  items: Difference[];
-  totals: { billedCents: number; dueCents: number; differenceCents: number; municipalities: number };
-}
-
-/** POST /contracts/{id}/correction-runs?dryRun=true (CorrectionDryRunDto). */
-interface CorrectionPlan {
-  creditNotes: number;
-  supplementaryInvoices: number;
-  creditCents: number;
-  supplementCents: number;
-}
+type CorrectionPlan = components['schemas']['CorrectionDryRunDto'];
+type Run = components['schemas']['InvoiceRunDto'];
 
 /**
  * What was billed against what is due today, per municipality with a difference, and the
- * correction run after a check of what it will issue (check your answers, then start).
+ * correction run after a check of what it will issue (check your answers); started only by
+ * "Correctierun starten", after which the confirmation page says what happens next.
  */
 export function BillingDifferences({ contract }: { contract: Contract }) {
   const navigate = useNavigate();
   const years = yearOptions(0, Number(contract.startDate.slice(0, 4)));
   const [year, setYear] = useState(String(years.find((y) => y < new Date().getFullYear()) ?? years[0]));
   const [plan, setPlan] = useState<CorrectionPlan | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const state = useLoad(
-    () => api<Differences>(`/contracts/${contract.id}/billing-differences`, { query: { year } }),
-    [contract.id, year],
-  );
-
-  const prepare = async () => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      setPlan(
-        await api<CorrectionPlan>(`/contracts/${contract.id}/correction-runs`, {
-          method: 'POST',
-          query: { dryRun: 'true' },
-          body: { year: Number(year) },
-        }),
-      );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const start = async () => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      const { data } = await apiExchange<InvoiceRun>(`/contracts/${contract.id}/correction-runs`, {
-        method: 'POST',
+  // One key per check: a double click starts one correction run.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const differences = $api.useQuery('get', '/api/v1/contracts/{id}/billing-differences', {
+    params: { path: { id: contract.id }, query: { year: Number(year) } },
+  });
+  const prepare = useMutation({
+    mutationFn: async () => {
+      const { data } = await apiClient.POST('/api/v1/contracts/{id}/correction-runs', {
+        params: { path: { id: contract.id }, query: { dryRun: 'true' } },
         body: { year: Number(year) },
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
       });
-      void navigate(`/factuurrondes/${data.id}`);
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  };
+      return data as CorrectionPlan;
+    },
+    onSuccess: (answer) => {
+      setIdempotencyKey(crypto.randomUUID());
+      setPlan(answer);
+    },
+  });
+  const start = useMutation({
+    mutationFn: async () => {
+      const { data } = await apiClient.POST('/api/v1/contracts/{id}/correction-runs', {
+        params: { path: { id: contract.id }, header: { 'Idempotency-Key': idempotencyKey } },
+        body: { year: Number(year) },
+      });
+      return data as Run;
+    },
+    onSuccess: (run) => {
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoice-runs'] });
+      void navigate(`/factuurrondes/${run.id}/gestart`);
+    },
+  });
+  const busy = prepare.isPending || start.isPending;
+  const failure = prepare.error ?? start.error;
 
   return (
     <>
@@ -97,95 +73,95 @@ export function BillingDifferences({ contract }: { contract: Contract }) {
         query={{ year }}
         fallbackName={`factuurverschillen-${year}`}
       />
-      <Loaded state={state} label="Verschillen worden berekend…">
-        {(result) => {
-          const differing = result.items.filter((item) => item.differenceCents !== 0);
-          if (result.items.length === 0)
-            return <p className="utrecht-paragraph">Over {year} is voor dit contract nog niets gefactureerd.</p>;
-          if (differing.length === 0)
+      {differences.isPending ? <Loading label="Verschillen worden berekend…" /> : null}
+      {differences.error ? <ErrorAlert error={differences.error} /> : null}
+      {differences.data
+        ? ((result) => {
+            const differing = result.items.filter((item) => item.differenceCents !== 0);
+            if (result.items.length === 0)
+              return <p className="utrecht-paragraph">Over {year} is voor dit contract nog niets gefactureerd.</p>;
+            if (differing.length === 0)
+              return (
+                <Alert type="ok" heading="Geen verschillen">
+                  Wat over {year} is gefactureerd, klopt met de gegevens van nu (
+                  {plural(result.items.length, 'gemeente', 'gemeenten')}).
+                </Alert>
+              );
             return (
-              <Alert type="ok" heading="Geen verschillen">
-                Wat over {year} is gefactureerd, klopt met de gegevens van nu ({result.items.length} gemeenten).
-              </Alert>
-            );
-          return (
-            <>
-              <Alert type="warning" heading="Verschillen met de gegevens van nu">
-                Bij {differing.length === 1 ? '1 gemeente' : `${differing.length} gemeenten`} wijkt het gefactureerde
-                bedrag af van wat nu verschuldigd is: samen {euroCents(result.totals.differenceCents)} (excl. btw;
-                negatief is te veel gefactureerd).
-              </Alert>
-              <SortableTable
-                caption={`Verschillen over ${year}`}
-                columns={[
-                  {
-                    key: 'name',
-                    header: 'Gemeente',
-                    cell: (d) => `${d.name} (${d.municipalityCode})`,
-                    sortValue: (d) => d.name,
-                  },
-                  { key: 'billed', header: 'Gefactureerd', cell: (d) => euroCents(d.billedCents), numeric: true },
-                  { key: 'due', header: 'Verschuldigd', cell: (d) => euroCents(d.dueCents), numeric: true },
-                  {
-                    key: 'difference',
-                    header: 'Verschil',
-                    cell: (d) => euroCents(d.differenceCents),
-                    sortValue: (d) => d.differenceCents,
-                    numeric: true,
-                  },
-                  { key: 'reasons', header: 'Waarom', cell: (d) => d.reasons.join('; ') },
-                ]}
-                rows={differing}
-                rowKey={(d) => d.municipalityCode}
-              />
-              {contract.fundingModel === 'DIRECT_INVOICE' ? (
-                plan ? (
-                  <section aria-labelledby="correctie-controle" className="card">
-                    <h3 id="correctie-controle" className="utrecht-heading-3">
-                      Controleer de correctierun
-                    </h3>
-                    <ul>
-                      <li>
-                        {plan.creditNotes === 1 ? '1 creditnota' : `${plan.creditNotes} creditnota's`} voor samen{' '}
-                        {euroCents(plan.creditCents)} (excl. btw), per regel op de oorspronkelijke factuur
-                      </li>
-                      <li>
-                        {plan.supplementaryInvoices === 1
-                          ? '1 aanvullende factuur'
-                          : `${plan.supplementaryInvoices} aanvullende facturen`}{' '}
-                        voor samen {euroCents(plan.supplementCents)} (excl. btw), met verwijzing naar de oorspronkelijke
-                        factuur
-                      </li>
-                    </ul>
-                    <p className="utrecht-paragraph">
-                      De documenten krijgen een nummer en de datum van vandaag; ze worden niet meer gewijzigd.
-                    </p>
+              <>
+                <Alert type="warning" heading="Verschillen met de gegevens van nu">
+                  Bij {plural(differing.length, 'gemeente', 'gemeenten')} wijkt het gefactureerde bedrag af van wat nu
+                  verschuldigd is: samen {euroCents(result.totals.differenceCents)} (excl. btw; negatief is te veel
+                  gefactureerd).
+                </Alert>
+                <SortableTable
+                  caption={`Verschillen over ${year}`}
+                  columns={[
+                    {
+                      key: 'name',
+                      header: 'Gemeente',
+                      cell: (d) => `${d.name} (${d.municipalityCode})`,
+                      sortValue: (d) => d.name,
+                    },
+                    { key: 'billed', header: 'Gefactureerd', cell: (d) => euroCents(d.billedCents), numeric: true },
+                    { key: 'due', header: 'Verschuldigd', cell: (d) => euroCents(d.dueCents), numeric: true },
+                    {
+                      key: 'difference',
+                      header: 'Verschil',
+                      cell: (d) => euroCents(d.differenceCents),
+                      sortValue: (d) => d.differenceCents,
+                      numeric: true,
+                    },
+                    { key: 'reasons', header: 'Waarom', cell: (d) => d.reasons.join('; ') },
+                  ]}
+                  rows={differing}
+                  rowKey={(d) => d.municipalityCode}
+                />
+                {contract.fundingModel === 'DIRECT_INVOICE' ? (
+                  plan ? (
+                    <section aria-labelledby="correctie-controle" className="card">
+                      <h3 id="correctie-controle" className="utrecht-heading-3">
+                        Controleer de correctierun
+                      </h3>
+                      <ul>
+                        <li>
+                          {plural(plan.creditNotes, 'creditnota', "creditnota's")} voor samen{' '}
+                          {euroCents(plan.creditCents)} (excl. btw), per regel op de oorspronkelijke factuur
+                        </li>
+                        <li>
+                          {plural(plan.supplementaryInvoices, 'aanvullende factuur', 'aanvullende facturen')} voor samen{' '}
+                          {euroCents(plan.supplementCents)} (excl. btw), met verwijzing naar de oorspronkelijke factuur
+                        </li>
+                      </ul>
+                      <p className="utrecht-paragraph">
+                        De documenten krijgen een nummer en de datum van vandaag; ze worden niet meer gewijzigd.
+                      </p>
+                      <div className="actions">
+                        <Button busy={start.isPending} disabled={prepare.isPending} onClick={() => start.mutate()}>
+                          Correctierun starten
+                        </Button>
+                        <Button variant="secondary" onClick={() => setPlan(null)}>
+                          Annuleren
+                        </Button>
+                      </div>
+                    </section>
+                  ) : (
                     <div className="actions">
-                      <Button busy={busy} onClick={() => void start()}>
-                        Correctierun starten
-                      </Button>
-                      <Button variant="secondary" onClick={() => setPlan(null)}>
-                        Annuleren
+                      <Button busy={busy} onClick={() => prepare.mutate()}>
+                        Correctierun voorbereiden
                       </Button>
                     </div>
-                  </section>
+                  )
                 ) : (
-                  <div className="actions">
-                    <Button busy={busy} onClick={() => void prepare()}>
-                      Correctierun voorbereiden
-                    </Button>
-                  </div>
-                )
-              ) : (
-                <p className="utrecht-paragraph">
-                  Correctieruns zijn er voor facturen per gemeente; corrigeer deze documenten met een creditnota.
-                </p>
-              )}
-              {failure ? <ErrorAlert error={failure} /> : null}
-            </>
-          );
-        }}
-      </Loaded>
+                  <p className="utrecht-paragraph">
+                    Correctieruns zijn er voor facturen per gemeente; corrigeer deze documenten met een creditnota.
+                  </p>
+                )}
+                {failure ? <ErrorAlert error={failure} /> : null}
+              </>
+            );
+          })(differences.data)
+        : null}
     </>
   );
 }

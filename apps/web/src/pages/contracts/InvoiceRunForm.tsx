@@ -1,11 +1,9 @@
-import { FormEvent, ReactNode, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api, apiExchange } from '../../api/client';
-import { ApiError, isProblem } from '../../api/errors';
+import { FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Choice, PeriodFields, SelectField } from '../../components/fields';
-import { Alert, Button, ErrorAlert } from '../../components/ui';
-import { currentYear, dateLong, dateTime, yearOptions } from '../../format';
-import { Contract, InvoiceRun, period, RUN_STATUS } from './labels';
+import { Alert, Button } from '../../components/ui';
+import { currentYear, yearOptions } from '../../format';
+import { Contract } from './labels';
 import { RunReadiness } from './RunReadiness';
 
 type Errors = Partial<Record<'year' | 'periodStart' | 'periodEnd', string>>;
@@ -19,53 +17,11 @@ function billableYears(contract: Contract): number[] {
   return yearOptions(1, Number(contract.startDate.slice(0, 4))).filter((year) => year <= last);
 }
 
-/** Why the API would not start the run, in Dutch, with the reason (and the run it clashes with). */
-async function refusal(error: unknown, contract: Contract): Promise<ReactNode> {
-  if (!isProblem(error)) return null;
-  const problem = error.extensions as { runId?: string; referenceDate?: string };
-  switch (error.type) {
-    case 'period-already-invoiced': {
-      const other = problem.runId ? await api<InvoiceRun>(`/invoice-runs/${problem.runId}`).catch(() => null) : null;
-      return (
-        <>
-          Een deel van deze periode is al gefactureerd
-          {other
-            ? ` in de factuurronde over ${dateLong(other.period.start)} t/m ${dateLong(other.period.end)}`
-            : ' in een eerdere factuurronde'}
-          . Dezelfde dagen kunnen niet twee keer worden gefactureerd; corrigeer verstuurde facturen met een creditnota.{' '}
-          {problem.runId ? (
-            <Link className="utrecht-link" to={`/factuurrondes/${problem.runId}`}>
-              Bekijk die factuurronde
-            </Link>
-          ) : null}
-        </>
-      );
-    }
-    case 'contract-not-billable':
-      return contract.status === 'DRAFT'
-        ? 'Dit contract is nog een concept. Activeer het voordat u factureert.'
-        : `Deze periode valt buiten de looptijd van het contract (${period(contract.startDate, contract.endDate)}).`;
-    case 'population-missing':
-      return `Voor de peildatum ${dateLong(problem.referenceDate)} zijn nog geen inwonertallen van het CBS ingelezen. Vraag platformbeheer om die eerst in te lezen.`;
-    case 'not-allowed-to-invoice':
-      return 'Alleen de contractbeheerder van de opdrachtgever of de aanbieder kan voor dit contract een factuurronde starten.';
-    default:
-      return null;
-  }
-}
-
-function fieldErrorsOf(error: unknown): Errors {
-  const errors: Errors = {};
-  if (!(error instanceof ApiError)) return errors;
-  for (const problem of error.fieldErrors) {
-    if (problem.field === 'year') errors.year = 'Kies een jaar vanaf 2015.';
-    else if (problem.field === 'periodStart') errors.periodStart = 'Vul een geldige begindatum in.';
-    else if (problem.field === 'periodEnd') errors.periodEnd = 'De einddatum mag niet vóór de begindatum liggen.';
-  }
-  return errors;
-}
-
-/** "Factuurronde starten": a calendar year or a period; a new run opens its progress page. */
+/**
+ * "Factuurronde starten", step 1: a calendar year or a period. "Controleren" leads to the check
+ * page (/contracten/:id/factuurronde-starten), which shows what the run will issue; only there
+ * does "Factuurronde starten" start it.
+ */
 export function InvoiceRunForm({ contract }: { contract: Contract }) {
   const navigate = useNavigate();
   const years = billableYears(contract);
@@ -74,16 +30,9 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState<ReactNode>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [existing, setExisting] = useState<InvoiceRun | null>(null);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setRefused(null);
-    setFailure(null);
-    setExisting(null);
     const found: Errors = {};
     if (mode === 'year' && !year) found.year = 'Kies het jaar dat u wilt factureren.';
     if (mode === 'period') {
@@ -96,54 +45,17 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
     }
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      const body = mode === 'year' ? { year: Number(year) } : { periodStart, periodEnd };
-      const { status, data } = await apiExchange<InvoiceRun>(`/contracts/${contract.id}/invoice-runs`, {
-        method: 'POST',
-        body,
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
-      });
-      if (status === 202) {
-        void navigate(`/factuurrondes/${data.id}`);
-        return;
-      }
-      setExisting(data);
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      setErrors(fields);
-      if (!Object.keys(fields).length) {
-        const reason = await refusal(error, contract);
-        if (reason) setRefused(reason);
-        else setFailure(error);
-      }
-    } finally {
-      setBusy(false);
-    }
+    const search =
+      mode === 'year' ? new URLSearchParams({ jaar: year }) : new URLSearchParams({ van: periodStart, tot: periodEnd });
+    void navigate(`/contracten/${contract.id}/factuurronde-starten?${search.toString()}`);
   }
 
   const messages = Object.values(errors).filter(Boolean);
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="factuurronde-kop">
+    <form className="form" noValidate onSubmit={submit} aria-labelledby="factuurronde-kop">
       {messages.length ? (
         <Alert type="error" heading="Controleer het formulier">
           {messages.join(' ')}
-        </Alert>
-      ) : null}
-      {refused ? (
-        <Alert type="error" heading="De factuurronde is niet gestart">
-          {refused}
-        </Alert>
-      ) : null}
-      {failure ? <ErrorAlert error={failure} /> : null}
-      {existing ? (
-        <Alert type="info" heading="Deze periode heeft al een factuurronde">
-          De ronde over {dateLong(existing.period.start)} t/m {dateLong(existing.period.end)} is gestart op{' '}
-          {dateTime(existing.createdAt)} ({(RUN_STATUS[existing.status]?.label ?? existing.status).toLowerCase()}). Er
-          worden geen nieuwe facturen gemaakt.{' '}
-          <Link className="utrecht-link" to={`/factuurrondes/${existing.id}`}>
-            Bekijk de factuurronde
-          </Link>
         </Alert>
       ) : null}
       <fieldset className="utrecht-form-fieldset">
@@ -179,10 +91,12 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
         />
       )}
       {mode === 'year' && year ? <RunReadiness contractId={contract.id} year={year} /> : null}
+      <p className="utrecht-paragraph">
+        U ziet eerst wat de ronde gaat maken: het aantal documenten en het verwachte totaal. Er wordt nog niets
+        verstuurd.
+      </p>
       <div className="actions">
-        <Button type="submit" busy={busy}>
-          {busy ? 'Factuurronde wordt gestart…' : 'Factuurronde starten'}
-        </Button>
+        <Button type="submit">Controleren</Button>
       </div>
     </form>
   );

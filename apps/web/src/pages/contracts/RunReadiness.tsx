@@ -1,19 +1,8 @@
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import { Alert, useLoad } from '../../components/ui';
+import { $api } from '../../api/client';
+import { Alert } from '../../components/ui';
 import { count, dateLong } from '../../format';
 import { hasRole, useMe } from '../../session';
-
-/** GET /contracts/{id}/invoice-runs/readiness (ReadinessDto in libs/invoicing/src/dto/readiness.dto.ts). */
-interface Readiness {
-  documentType: string;
-  referenceDate: string;
-  populationLoaded: boolean;
-  customers: number;
-  ready: number;
-  eInvoiceReady: number;
-  items: Array<{ municipalityCode: string | null; name: string; missing: string[] }>;
-}
 
 /**
  * Before starting a run: how many customers have an invoice address (a lawful invoice) and an OIN
@@ -21,11 +10,10 @@ interface Readiness {
  */
 export function RunReadiness({ contractId, year }: { contractId: string; year: string }) {
   const me = useMe();
-  const state = useLoad(
-    () => api<Readiness>(`/contracts/${contractId}/invoice-runs/readiness`, { query: { year } }),
-    [contractId, year],
-  );
-  if (state.status !== 'ready') return null;
+  const state = $api.useQuery('get', '/api/v1/contracts/{id}/invoice-runs/readiness', {
+    params: { path: { id: contractId }, query: { year: Number(year) } },
+  });
+  if (!state.data) return null;
   if (!state.data.populationLoaded)
     return (
       <Alert type="warning" heading="Inwonertallen ontbreken">

@@ -1,5 +1,5 @@
 import { FormEvent, useId, useState } from 'react';
-import { api } from '../../api/client';
+import { apiClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
 import { Button, ErrorAlert } from '../../components/ui';
@@ -95,10 +95,11 @@ export function PaymentForm({
     const amountCents = parseAmount(amount)!;
     setBusy(true);
     try {
-      const updated = await api<InvoiceDocument>(`/invoices/${doc.id}/payments`, {
-        method: 'POST',
+      const { data: updated } = await apiClient.POST('/api/v1/invoices/{id}/payments', {
+        params: { path: { id: doc.id } },
         body: { amountCents, date: paidOn, reference: reference.trim() },
       });
+      if (!updated) throw new ApiError(0, 'Er kwam geen antwoord op de betaling.');
       setAmount('');
       setReference('');
       setErrors({});
