@@ -62,7 +62,7 @@ function SignedInRoutes() {
           <Route path="/facturen/:id" element={<InvoicePage />} />
           <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
           <Route path="/contracten" element={<ContractsPage />} />
-          <Route path="/contracten/:id" element={<ContractPage />} />
+          <Route path="/contracten/:id/*" element={<ContractPage />} />
           <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
           <Route path="/overzicht" element={<OverviewPage />} />
           <Route path="/statistieken" element={<StatisticsPage />} />
