@@ -131,7 +131,9 @@ describeInBrowser('web portal: a contract, its participants and its tasks (VNG c
 
     // Nothing filled in: a Dutch message at the field.
     await page.getByRole('button', { name: 'Doorgaan' }).click();
-    await page.locator('.utrecht-form-field-error-message', { hasText: 'Vul de laatste dag van deelname in.' }).waitFor();
+    await page
+      .locator('.utrecht-form-field-error-message', { hasText: 'Vul de laatste dag van deelname in.' })
+      .waitFor();
     expect(await endDate.getAttribute('aria-invalid')).toBe('true');
     await accessibleAtBothWidths(page);
 
@@ -170,9 +172,7 @@ describeInBrowser('web portal: a contract, its participants and its tasks (VNG c
     await page.getByText('0 deelnames voor “Aa en Hunze”').waitFor();
     await page.getByLabel('Welke deelnames').selectOption('ended');
     await page.getByText('1 deelname voor “Aa en Hunze”').waitFor();
-    expect(plain(await page.getByRole('table', { name: 'Beëindigde deelnames' }).innerText())).toContain(
-      '31-08-2025',
-    );
+    expect(plain(await page.getByRole('table', { name: 'Beëindigde deelnames' }).innerText())).toContain('31-08-2025');
     await accessibleAtBothWidths(page);
   });
 
@@ -180,7 +180,10 @@ describeInBrowser('web portal: a contract, its participants and its tasks (VNG c
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
     await page.goto(`/contracten/${vng2018}`);
-    await page.getByRole('region', { name: 'Wat u kunt doen' }).getByRole('link', { name: 'Contract beëindigen' }).click();
+    await page
+      .getByRole('region', { name: 'Wat u kunt doen' })
+      .getByRole('link', { name: 'Contract beëindigen' })
+      .click();
     await page.getByRole('heading', { name: 'Contract beëindigen', level: 1 }).waitFor();
     await page.getByLabel('Laatste dag van het contract').fill('2027-06-30');
     await page.getByLabel('Reden').fill('Opgezegd per 1 juli 2027');

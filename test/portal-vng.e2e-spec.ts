@@ -69,7 +69,10 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       expect.stringMatching(/Assen\s+GM0106\s+01-01-2018\s+geen einddatum\s+Aanmelding/),
     ]);
     // The G4 are excepted, with their reason.
-    await page.getByRole('navigation', { name: 'Onderdelen van het contract' }).getByRole('link', { name: 'Uitzonderingen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van het contract' })
+      .getByRole('link', { name: 'Uitzonderingen' })
+      .click();
     const exceptions = await rowTexts(page, 'Gemeenten die niet deelnemen (4 gemeenten)');
     expect(exceptions).toHaveLength(4);
     expect(exceptions.join('\n')).toContain('Amsterdam (GM0363)');

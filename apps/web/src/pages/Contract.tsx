@@ -100,13 +100,15 @@ export function ContractPage() {
           <Section id="verschillen-kop" title="Verschillen en correcties">
             <p className="utrecht-paragraph">
               Verandert er na een factuurronde iets (een deelname eindigt, een inwonertal of tarief wijzigt), dan ziet u
-              hier per gemeente wat gefactureerd is tegenover wat nu verschuldigd is, en waarom. Een correctieronde maakt
-              de creditnota&apos;s en aanvullende facturen.
+              hier per gemeente wat gefactureerd is tegenover wat nu verschuldigd is, en waarom. Een correctieronde
+              maakt de creditnota&apos;s en aanvullende facturen.
             </p>
             {mayInvoice ? (
               <BillingDifferences contract={contract} />
             ) : (
-              <p className="utrecht-paragraph">De verschillen ziet de opdrachtgever of de aanbieder van dit contract.</p>
+              <p className="utrecht-paragraph">
+                De verschillen ziet de opdrachtgever of de aanbieder van dit contract.
+              </p>
             )}
           </Section>,
         )}
@@ -149,7 +151,9 @@ export function ContractPage() {
       <Route
         path="*"
         element={tab(
-          <p className="utrecht-paragraph">Dit onderdeel van het contract bestaat niet, of u kunt het niet gebruiken.</p>,
+          <p className="utrecht-paragraph">
+            Dit onderdeel van het contract bestaat niet, of u kunt het niet gebruiken.
+          </p>,
         )}
       />
     </Routes>

@@ -52,7 +52,9 @@ export function ContractsPage() {
       {contracts.data ? (
         contracts.data.items.length === 0 ? (
           <p className="utrecht-paragraph">
-            {list.params.q ? 'Geen contracten gevonden. Pas de zoekopdracht aan.' : 'Er zijn geen contracten die u kunt inzien.'}
+            {list.params.q
+              ? 'Geen contracten gevonden. Pas de zoekopdracht aan.'
+              : 'Er zijn geen contracten die u kunt inzien.'}
           </p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="contracts-caption">
@@ -108,10 +110,16 @@ export function ContractsPage() {
                     <td className="utrecht-table__cell" data-label="Looptijd">
                       <span className="period">{period(c.startDate, c.endDate)}</span>
                     </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-column" data-label="Tarief per inwoner">
+                    <td
+                      className="utrecht-table__cell utrecht-table__cell--numeric-column"
+                      data-label="Tarief per inwoner"
+                    >
                       {tariff(tariffOn(c.tariffs, day)?.perInhabitant)}
                     </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-column" data-label="Deelnemers vandaag">
+                    <td
+                      className="utrecht-table__cell utrecht-table__cell--numeric-column"
+                      data-label="Deelnemers vandaag"
+                    >
                       {plural(c.participantsToday, 'deelnemer', 'deelnemers')}
                     </td>
                     <td className="utrecht-table__cell" data-label="Financiering">

@@ -133,7 +133,7 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
       <>
         <Confirmation title="Wijziging vastgelegd">
           <p className="utrecht-paragraph confirmation-lead">
-          Wijziging {amend.data.number} gaat in op {dateLong(amend.data.effectiveDate)}.
+            Wijziging {amend.data.number} gaat in op {dateLong(amend.data.effectiveDate)}.
           </p>
         </Confirmation>
         <Section id="wat-nu" title="Wat gebeurt er nu">

@@ -34,8 +34,8 @@ export function AmendmentsPage({ contract, mayManage }: { contract: Contract; ma
     <>
       <h2 className="utrecht-heading-2">Wijzigingen</h2>
       <p className="utrecht-paragraph">
-        Een actief contract verandert alleen met een wijziging vanaf een datum: een nieuw tarief, een nieuwe
-        einddatum, een andere betaaltermijn of andere diensten.
+        Een actief contract verandert alleen met een wijziging vanaf een datum: een nieuw tarief, een nieuwe einddatum,
+        een andere betaaltermijn of andere diensten.
       </p>
       {mayManage && contract.status === 'ACTIVE' ? (
         <p className="utrecht-paragraph">

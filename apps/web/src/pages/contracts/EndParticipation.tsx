@@ -86,7 +86,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
       <>
         <Confirmation title="Deelname beëindigd">
           <p className="utrecht-paragraph confirmation-lead">
-          {who} neemt deel tot en met {dateLong(end.data.to)}.
+            {who} neemt deel tot en met {dateLong(end.data.to)}.
           </p>
         </Confirmation>
         <Section id="wat-nu" title="Wat gebeurt er nu">
@@ -118,13 +118,16 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
             { key: 'Contract', value: `${contract.reference}: ${contract.title}` },
             { key: 'Gemeente', value: who },
             { key: 'Deelname', value: period(current.from, current.to) },
-            { key: 'Laatste dag van deelname', value: dateLong(endDate), change: { label: 'laatste dag van deelname', onClick: () => setStep('form') } },
+            {
+              key: 'Laatste dag van deelname',
+              value: dateLong(endDate),
+              change: { label: 'laatste dag van deelname', onClick: () => setStep('form') },
+            },
           ]}
         />
         <p className="utrecht-paragraph">
-          Is er over de periode na {dateLong(endDate)} al gefactureerd, dan ziet u na het bevestigen hoeveel te veel
-          is gefactureerd; {contract.supplier.name} en {contract.contractingOrganisation.name} krijgen daarvan
-          bericht.
+          Is er over de periode na {dateLong(endDate)} al gefactureerd, dan ziet u na het bevestigen hoeveel te veel is
+          gefactureerd; {contract.supplier.name} en {contract.contractingOrganisation.name} krijgen daarvan bericht.
         </p>
         {end.isError ? <ErrorAlert error={end.error} /> : null}
         <div className="actions">

@@ -120,8 +120,7 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
   const [to, setTo] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const add = $api.useMutation('post', '/api/v1/contracts/{id}/exceptions', {
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/contracts/{id}/exceptions'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/contracts/{id}/exceptions'] }),
   });
   const back = `/contracten/${contract.id}/uitzonderingen`;
 
@@ -156,7 +155,7 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
       <>
         <Confirmation title="Uitzondering toegevoegd">
           <p className="utrecht-paragraph confirmation-lead">
-          {add.data.name} ({add.data.code}) is uitgezonderd van {contract.reference} vanaf {date(add.data.from)}.
+            {add.data.name} ({add.data.code}) is uitgezonderd van {contract.reference} vanaf {date(add.data.from)}.
           </p>
         </Confirmation>
         <Section id="wat-nu" title="Wat gebeurt er nu">

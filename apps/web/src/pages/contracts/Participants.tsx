@@ -17,6 +17,9 @@ const STATUS_OPTIONS: ReadonlyArray<readonly [Status, string]> = [
   ['all', 'Alle deelnames'],
 ];
 
+/** By name, those taking part today. */
+const LIST_DEFAULTS: { sort: string; status: Status } = { sort: 'name', status: 'active' };
+
 const CAPTIONS: Record<Status, string> = {
   active: 'Gemeenten die vandaag deelnemen',
   ended: 'Beëindigde deelnames',
@@ -30,7 +33,7 @@ const CAPTIONS: Record<Status, string> = {
  * a participation from its row.
  */
 export function ParticipantsPage({ contract, mayManage }: { contract: Contract; mayManage: boolean }) {
-  const list = useListParams({ sort: 'name', status: 'active' as Status });
+  const list = useListParams(LIST_DEFAULTS);
   const { params } = list;
   const participants = $api.useQuery('get', '/api/v1/contracts/{id}/participants', {
     params: { path: { id: contract.id }, query: { ...queryOf(params), sort: params.sort as ParticipantSort } },

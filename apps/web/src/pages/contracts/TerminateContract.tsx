@@ -83,7 +83,7 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
       <>
         <Confirmation title="Contract beëindigd">
           <p className="utrecht-paragraph confirmation-lead">
-          {contract.reference} dekt de gemeenten tot en met {dateLong(terminate.data.endDate)}.
+            {contract.reference} dekt de gemeenten tot en met {dateLong(terminate.data.endDate)}.
           </p>
         </Confirmation>
         <Section id="wat-nu" title="Wat gebeurt er nu">
@@ -118,7 +118,11 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
           rows={[
             { key: 'Contract', value: `${contract.reference}: ${contract.title}` },
             { key: 'Looptijd nu', value: period(contract.startDate, contract.endDate) },
-            { key: 'Laatste dag van het contract', value: dateLong(terminationDate), change: { label: 'laatste dag van het contract', onClick: () => setStep('form') } },
+            {
+              key: 'Laatste dag van het contract',
+              value: dateLong(terminationDate),
+              change: { label: 'laatste dag van het contract', onClick: () => setStep('form') },
+            },
             { key: 'Reden', value: reason.trim(), change: { label: 'reden', onClick: () => setStep('form') } },
           ]}
         />
