@@ -292,19 +292,21 @@ function ContractSummary({ contract, mayManage }: { contract: Contract; mayManag
       </Section>
 
       <Section id="aantallen" title="In aantallen">
-        <DataList
-          items={[
-            [
-              `Deelnemers op ${dateLong(day)}`,
-              <Link key="now" className="utrecht-link" to={`${base}/deelnemers`}>
-                {current.data ? plural(current.data.total, 'gemeente', 'gemeenten') : '-'}
-              </Link>,
-            ],
-            ['Deelnames in totaal, ook beëindigde', everyone.data ? count(everyone.data.total) : '-'],
-            ['Uitzonderingen', exceptions.data ? plural(exceptions.data.length, 'gemeente', 'gemeenten') : '-'],
-            ['Wijzigingen', amendments.data ? count(amendments.data.length) : '-'],
-          ]}
-        />
+        <div className="details-list">
+          <DataList
+            items={[
+              [
+                `Deelnemers op ${dateLong(day)}`,
+                <Link key="now" className="utrecht-link" to={`${base}/deelnemers`}>
+                  {current.data ? plural(current.data.total, 'gemeente', 'gemeenten') : '-'}
+                </Link>,
+              ],
+              ['Deelnames in totaal, ook beëindigde', everyone.data ? count(everyone.data.total) : '-'],
+              ['Uitzonderingen', exceptions.data ? plural(exceptions.data.length, 'gemeente', 'gemeenten') : '-'],
+              ['Wijzigingen', amendments.data ? count(amendments.data.length) : '-'],
+            ]}
+          />
+        </div>
       </Section>
 
       <Section id="tarieven" title="Tarieven">

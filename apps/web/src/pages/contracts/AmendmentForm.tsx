@@ -136,7 +136,7 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
             Wijziging {amend.data.number} gaat in op {dateLong(amend.data.effectiveDate)}.
           </p>
         </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu">
+        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
           <BillingImpactSummary
             impact={amend.data.billingImpact as BillingImpact | null}
             contractId={contract.id}

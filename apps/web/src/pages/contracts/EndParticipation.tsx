@@ -89,7 +89,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
             {who} neemt deel tot en met {dateLong(end.data.to)}.
           </p>
         </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu">
+        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
           <BillingImpactSummary
             impact={end.data.billingImpact as BillingImpact | null}
             contractId={contract.id}

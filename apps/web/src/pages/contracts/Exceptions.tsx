@@ -158,7 +158,7 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
             {add.data.name} ({add.data.code}) is uitgezonderd van {contract.reference} vanaf {date(add.data.from)}.
           </p>
         </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu">
+        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
           <BillingImpactSummary
             impact={add.data.billingImpact as BillingImpact | null}
             contractId={contract.id}

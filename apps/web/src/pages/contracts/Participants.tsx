@@ -61,7 +61,7 @@ export function ParticipantsPage({ contract, mayManage }: { contract: Contract; 
           ) : null}
         </ul>
       ) : null}
-      <div className="filters">
+      <div className="filters participant-filters">
         <SearchForm list={list} label="Zoek een gemeente (naam of code)" />
         <SelectField
           label="Welke deelnames"

@@ -86,7 +86,7 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
             {contract.reference} dekt de gemeenten tot en met {dateLong(terminate.data.endDate)}.
           </p>
         </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu">
+        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
           <BillingImpactSummary
             impact={terminate.data.billingImpact as BillingImpact | null}
             contractId={contract.id}
