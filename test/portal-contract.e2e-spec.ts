@@ -176,6 +176,49 @@ describeInBrowser('web portal: a contract, its participants and its tasks (VNG c
     await accessibleAtBothWidths(page);
   });
 
+  it('an amendment goes through a check page; the API refusing an end date shows at that field, and a new tariff is confirmed', async () => {
+    const page = await portal.newPage();
+    await portal.signIn(page, 'vng@demo.nl');
+    await page.goto(`/contracten/${vng2018}/wijzigingen`);
+    await page.getByRole('link', { name: 'Contract wijzigen' }).click();
+    await page.getByRole('heading', { name: 'Contract wijzigen', level: 1 }).waitFor();
+    await page.getByLabel('Ingangsdatum').fill('2027-01-01');
+    await page.getByLabel('Nieuwe einddatum (niet verplicht)').fill('2017-12-31');
+    await page.getByLabel('Reden').fill('Einddatum (verkeerd)');
+    await page.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.getByRole('heading', { name: 'Controleer de wijziging', level: 1 }).waitFor();
+    expect(plain(await page.locator('.check-answers').innerText())).toContain('31 december 2017');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    // The API's 400 on endDate, back at the field it names, in Dutch.
+    await page
+      .locator('.utrecht-form-field-error-message', {
+        hasText: 'De einddatum mag niet vóór het begin van het contract liggen.',
+      })
+      .waitFor();
+    expect(await page.getByLabel('Nieuwe einddatum (niet verplicht)').getAttribute('aria-invalid')).toBe('true');
+    await accessibleAtBothWidths(page);
+
+    await page.getByLabel('Nieuwe einddatum (niet verplicht)').fill('');
+    await page.getByLabel('Nieuw tarief per inwoner per jaar (niet verplicht)').fill('0,26');
+    await page.getByLabel('Reden').fill('Indexatie tarief 2027');
+    await page.getByRole('button', { name: 'Doorgaan' }).click();
+    await page.getByRole('heading', { name: 'Controleer de wijziging', level: 1 }).waitFor();
+    const answers = plain(await page.locator('.check-answers').innerText());
+    expect(answers).toContain('1 januari 2027');
+    expect(answers).toContain('€ 0,26');
+    expect((await vng.get(`/api/v1/contracts/${vng2018}/amendments`).expect(200)).body).toEqual([]);
+    await accessibleAtBothWidths(page, 'amendment-check');
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('heading', { name: 'Wijziging vastgelegd', level: 1 }).waitFor();
+    const done = plain(await page.locator('main').innerText());
+    expect(done).toContain('Wijziging 1 gaat in op 1 januari 2027.');
+    expect(done).toContain('er hoeft niets gecorrigeerd te worden');
+    expect((await vng.get(`/api/v1/contracts/${vng2018}/amendments`).expect(200)).body).toEqual([
+      expect.objectContaining({ number: 1, effectiveDate: '2027-01-01', reason: 'Indexatie tarief 2027' }),
+    ]);
+    await accessibleAtBothWidths(page);
+  });
+
   it('terminating the contract goes through a check page; nothing changes before "Bevestigen"', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');

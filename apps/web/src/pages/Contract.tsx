@@ -11,6 +11,7 @@ import { BillingDifferences } from './contracts/BillingDifferences';
 import { EndParticipationPage } from './contracts/EndParticipation';
 import { EnrolForm } from './contracts/EnrolForm';
 import { AddExceptionPage, ExceptionsPage } from './contracts/Exceptions';
+import { InvoiceRunForm } from './contracts/InvoiceRunForm';
 import {
   BILLING_FREQUENCY,
   Contract,
@@ -113,6 +114,23 @@ export function ContractPage() {
           </Section>,
         )}
       />
+      {mayInvoice ? (
+        // Interim: the invoice run form as the contract page had it, until the invoices work gives
+        // this tab its own page (the list of runs); that page replaces this route.
+        <Route
+          path="factuurrondes"
+          element={tab(
+            <Section id="factuurronde-kop" title="Factuurronde starten">
+              <p className="utrecht-paragraph">
+                {contract.fundingModel === 'FUND_WITHHOLDING'
+                  ? 'Maakt voor elke deelnemende gemeente een verrekenoverzicht over de gekozen periode.'
+                  : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}
+              </p>
+              <InvoiceRunForm contract={contract} />
+            </Section>,
+          )}
+        />
+      ) : null}
       {mayManage ? (
         <>
           <Route
@@ -336,19 +354,16 @@ function ContractSummary({ contract, mayManage }: { contract: Contract; mayManag
                 .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
                 .map((t) => (
                   <tr key={t.validFrom} className="utrecht-table__row">
-                    <td
-                      className="utrecht-table__cell utrecht-table__cell--numeric-column"
-                      data-label="Per inwoner per jaar"
-                    >
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-column" data-label="Tarief">
                       {tariff(t.perInhabitant)}
                     </td>
-                    <td className="utrecht-table__cell" data-label="Geldig vanaf">
+                    <td className="utrecht-table__cell" data-label="Vanaf">
                       {date(t.validFrom)}
                     </td>
-                    <td className="utrecht-table__cell" data-label="Geldig tot en met">
+                    <td className="utrecht-table__cell" data-label="Tot en met">
                       {t.validTo ? date(t.validTo) : 'geen einddatum'}
                     </td>
-                    <td className="utrecht-table__cell" data-label="Nu van kracht">
+                    <td className="utrecht-table__cell" data-label="Nu geldig">
                       {t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee'}
                     </td>
                   </tr>

@@ -18,7 +18,7 @@ const MESSAGES: Record<Field, string> = {
   effectiveDate: 'Vul een geldige ingangsdatum in binnen de looptijd van het contract.',
   reason: 'Vul een reden in van 2 tot 500 tekens.',
   perInhabitant: 'Vul een tarief in euro per inwoner in, zoals 0,26 (hoogstens vier decimalen).',
-  endDate: 'Vul een geldige einddatum in, niet vóór het begin van het contract.',
+  endDate: 'De einddatum mag niet vóór het begin van het contract liggen.',
   paymentTermDays: 'Vul een betaaltermijn in van 0 tot en met 365 dagen.',
 };
 
@@ -29,13 +29,17 @@ function tariffInput(text: string): string | null {
   return Number(normalised).toFixed(4);
 }
 
-/** The API's field errors (English) as Dutch messages at this form's fields; `body` (changes nothing) at the tariff. */
-function fieldErrorsOf(error: unknown): Errors {
+/**
+ * The API's field errors (English) as Dutch messages at this form's fields; `body` (the amendment
+ * changes nothing) at each change that was filled in.
+ */
+function fieldErrorsOf(error: unknown, filled: Field[]): Errors {
   const errors: Errors = {};
   if (!(error instanceof ApiError)) return errors;
   for (const problem of error.fieldErrors) {
     if (problem.field in MESSAGES) errors[problem.field as Field] = MESSAGES[problem.field as Field];
-    else if (problem.field === 'body') errors.perInhabitant = 'Deze wijziging verandert niets aan het contract.';
+    else if (problem.field === 'body')
+      for (const field of filled) errors[field] = 'Dit is al zo: deze wijziging verandert niets aan het contract.';
   }
   return errors;
 }
@@ -93,7 +97,11 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
       {
         onSuccess: () => setStep('done'),
         onError: (failure) => {
-          const mapped = fieldErrorsOf(failure);
+          const filled: Field[] = [];
+          if (perInhabitant) filled.push('perInhabitant');
+          if (endDate) filled.push('endDate');
+          if (paymentTermDays) filled.push('paymentTermDays');
+          const mapped = fieldErrorsOf(failure, filled);
           if (Object.keys(mapped).length) {
             setErrors(mapped);
             setStep('form');
