@@ -119,9 +119,9 @@ describeInBrowser('web portal: invoice runs after a check, the runs list, and in
       expect(rows[0]).toContain(euro(run.totalCents));
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, `invoice-runs-${width}`);
-      // The contract's own list says the same, and leads to the run.
+      // The contract's own tab says the same, and leads to the run.
       await page.goto(`/contracten/${vng2018}/factuurrondes`);
-      await page.getByRole('heading', { name: 'Factuurrondes van VNG-SEN-2018', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Eerdere rondes', level: 2 }).waitFor();
       await page.getByText('1 factuurronde', { exact: true }).waitFor();
       expect(await rowTexts(page, 'Factuurrondes')).toEqual([expect.stringContaining(euro(run.totalCents))]);
       expect(await accessibilityViolations(page)).toEqual([]);

@@ -37,7 +37,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await portal.signIn(page, 'vng@demo.nl');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
     await page.getByRole('heading', { name: 'Contracten', level: 1 }).waitFor();
-    const rows = await rowTexts(page, (await page.locator('caption').first().innerText()).trim());
+    const rows = await rowTexts(page, 'Contracten');
     const apiTotal = (await vng.get('/api/v1/contracts?limit=500').expect(200)).body.total as number;
     expect(rows).toHaveLength(apiTotal);
     const collective = rows.find((row) => row.includes('VNG-SEN-2018'))!;
@@ -46,6 +46,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(collective).toContain('Actief');
     expect(collective).toContain('vanaf 1 januari 2018');
     expect(collective).toContain('Factuur aan elke gemeente');
+    expect(collective).toContain('338 deelnemers');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'contracten');
 
@@ -55,21 +56,24 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
       expect.stringContaining('€ 0,25'),
     ]);
     const participants = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.total as number;
+    await page.getByRole('link', { name: `${participants} gemeenten` }).click();
     await page.getByText(`${participants} deelnames`, { exact: true }).waitFor();
-    expect(await rowTexts(page, 'Deelnemende gemeenten')).toHaveLength(participants);
-    await page.getByLabel('Zoek een gemeente').fill('GM0106');
-    await page.getByText(`1 van ${participants} deelnames`).waitFor();
-    expect(await rowTexts(page, 'Deelnemende gemeenten')).toEqual([
-      expect.stringMatching(/Assen\s+GM0106\s+1 januari 2018\s+geen einddatum\s+Aanmelding/),
+    await page.getByRole('searchbox', { name: 'Zoek een gemeente (naam of code)' }).fill('GM0106');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByText('1 deelname voor “GM0106”').waitFor();
+    expect(await rowTexts(page, 'Gemeenten die vandaag deelnemen')).toEqual([
+      expect.stringMatching(/Assen\s+GM0106\s+01-01-2018\s+geen einddatum\s+Aanmelding/),
     ]);
     // The G4 are excepted, with their reason.
-    const exceptions = await rowTexts(page, 'Gemeenten die niet deelnemen');
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van het contract' })
+      .getByRole('link', { name: 'Uitzonderingen' })
+      .click();
+    const exceptions = await rowTexts(page, 'Gemeenten die niet deelnemen (4 gemeenten)');
     expect(exceptions).toHaveLength(4);
     expect(exceptions.join('\n')).toContain('Amsterdam (GM0363)');
     expect(exceptions.join('\n')).toContain('G4: eigen contract');
-    await page.getByLabel('Zoek een gemeente').fill('');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, 'contract');
   });
 
   it('VNG: enrols a municipality that no longer takes part; an excepted one is refused next to the field, in Dutch', async () => {
@@ -77,8 +81,9 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await vng.delete(`/api/v1/contracts/${vng2018}/participants/GM0106?endDate=2025-12-31`).expect(200);
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
-    await page.goto(`/contracten/${vng2018}`);
-    await page.getByRole('heading', { name: 'Gemeenten aanmelden', level: 2 }).waitFor();
+    await page.goto(`/contracten/${vng2018}/deelnemers`);
+    await page.getByRole('link', { name: 'Gemeenten aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Gemeenten aanmelden', level: 1 }).waitFor();
     const municipalities = page.getByLabel('Gemeenten', { exact: true });
     const from = page.getByLabel('Deelname vanaf');
     const submit = page.getByRole('button', { name: 'Gemeenten aanmelden' });
@@ -101,19 +106,20 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(await municipalities.getAttribute('aria-invalid')).toBe('true');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    // Assen by name: enrolled, announced, and in the table.
+    // Assen by name: enrolled, announced, and in the list of every participation.
     await municipalities.fill('Assen');
     await submit.click();
     await page.getByText('Assen (GM0106) neemt deel vanaf 1 januari 2026.').waitFor();
     expect(await municipalities.getAttribute('aria-invalid')).toBeNull();
-    await page.getByLabel('Zoek een gemeente').fill('GM0106');
-    await page.getByRole('table', { name: 'Deelnemende gemeenten' }).getByText('1 januari 2026').waitFor();
-    const assen = await rowTexts(page, 'Deelnemende gemeenten');
+    await page.goto(`/contracten/${vng2018}/deelnemers?status=all&q=GM0106&sort=from`);
+    await page.getByRole('table', { name: 'Alle deelnames' }).getByText('01-01-2026').waitFor();
+    const assen = await rowTexts(page, 'Alle deelnames');
     expect(assen).toEqual([
-      expect.stringMatching(/1 januari 2018\s+31 december 2025/),
-      expect.stringMatching(/1 januari 2026\s+geen einddatum/),
+      expect.stringMatching(/01-01-2018\s+31-12-2025/),
+      expect.stringMatching(/01-01-2026\s+geen einddatum/),
     ]);
-    const api = (await vng.get(`/api/v1/contracts/${vng2018}/participants`).expect(200)).body.items as Array<{
+    const api = (await vng.get(`/api/v1/contracts/${vng2018}/participants?status=all&q=GM0106`).expect(200)).body
+      .items as Array<{
       code: string;
       from: string;
       to: string | null;
@@ -126,7 +132,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
   it('VNG: starts the 2025 invoice run, follows it to completion, downloads its documents; the same period again is refused in Dutch', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
-    await page.goto(`/contracten/${vng2018}`);
+    await page.goto(`/contracten/${vng2018}/factuurrondes`);
     await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
     // 2026 bills on the CBS figures of 1 January 2025, which the demo does not have: the form says so.
     await page.getByLabel('Jaar', { exact: true }).selectOption('2026');
@@ -190,7 +196,7 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
 
     // The same year again: the existing run, no new documents.
-    await page.getByRole('link', { name: 'Contract VNG-SEN-2018' }).click();
+    await page.goto(`/contracten/${vng2018}/factuurrondes`);
     await page.getByRole('heading', { name: 'Factuurronde starten', level: 2 }).waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     await page.getByRole('button', { name: 'Controleren' }).click();
@@ -238,8 +244,10 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('link', { name: 'VNG-SEN-2018' }).waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
     await page.getByRole('link', { name: 'VNG-SEN-2018' }).click();
-    await page.getByRole('heading', { name: 'Gemeenten aanmelden', level: 2 }).waitFor();
-    await page.getByRole('table', { name: 'Deelnemende gemeenten' }).waitFor();
+    await page.getByRole('region', { name: 'Gegevens' }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(320);
+    await page.goto(`/contracten/${vng2018}/deelnemers`);
+    await page.getByRole('table', { name: 'Gemeenten die vandaag deelnemen' }).waitFor();
     expect(await pageWidth()).toBeLessThanOrEqual(320);
   });
 
@@ -252,7 +260,8 @@ describeInBrowser('web portal: contracts, invoice runs and the national overview
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contracten' }).click();
     await page.getByRole('heading', { name: 'Contracten', level: 1 }).waitFor();
     await page.getByText('De contracten waarin uw organisatie de dienst levert.', { exact: false }).waitFor();
-    const rows = await rowTexts(page, '2 contracten');
+    await page.getByText('2 contracten', { exact: true }).waitFor();
+    const rows = await rowTexts(page, 'Contracten');
     expect(rows).toHaveLength(2);
     expect(rows.join('\n')).toContain('VNG-SEN-2018');
     expect(rows.join('\n')).toContain('VNG-SEN-2015');

@@ -86,7 +86,7 @@ describeInBrowser('web portal: the yearly routine, from CBS figures to held and 
   it('the VNG sees the readiness of 2026, loads billing details, starts the run: 4 invoices, 334 held', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
-    await page.goto(`/contracten/${vng2018}`);
+    await page.goto(`/contracten/${vng2018}/factuurrondes`);
     await page.getByLabel('Jaar', { exact: true }).selectOption('2026');
     await page
       .getByText('1 van 338 gemeenten heeft een factuuradres; 337 zonder factuuradres.', { exact: false })
@@ -101,7 +101,7 @@ describeInBrowser('web portal: the yearly routine, from CBS figures to held and 
       .click();
     await page.getByText('De factuurgegevens zijn opgeslagen: 9 wijzigingen.').waitFor();
 
-    await page.goto(`/contracten/${vng2018}`);
+    await page.goto(`/contracten/${vng2018}/factuurrondes`);
     await page.getByLabel('Jaar', { exact: true }).selectOption('2026');
     await page
       .getByText('4 van 338 gemeenten hebben een factuuradres; 334 zonder factuuradres.', { exact: false })

@@ -200,8 +200,9 @@ describe('participants of contracts', () => {
     });
 
     it('the predecessors took part until they were dissolved on 31 December 2018', async () => {
-      const participants = (await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2018-12-31`).expect(200))
-        .body;
+      const participants = (
+        await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2018-12-31&limit=500`).expect(200)
+      ).body;
       expect(participants.total).toBe(380);
       const bedum = participants.items.find((p: { code: string }) => p.code === 'GM0005');
       expect(bedum).toMatchObject({ name: 'Bedum', from: '2018-01-01', to: '2018-12-31' });
@@ -226,7 +227,7 @@ describe('participants of contracts', () => {
       ]);
       expect(rollOver.body.alreadyParticipating).toEqual(['GM0014', 'GM0394', 'GM0575']);
       const hogeland = (
-        await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2019-01-01`).expect(200)
+        await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2019-01-01&limit=500`).expect(200)
       ).body.items.find((p: { code: string }) => p.code === 'GM1966');
       expect(hogeland).toMatchObject({
         name: 'Het Hogeland',
@@ -254,8 +255,9 @@ describe('participants of contracts', () => {
     });
 
     it('on 2019-01-01 the 355 municipalities are covered exactly once: 354 by the collective contract and Westerkwartier by its own', async () => {
-      const participants = (await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2019-01-01`).expect(200))
-        .body;
+      const participants = (
+        await vng.get(`/api/v1/contracts/${collectiveId}/participants?date=2019-01-01&limit=500`).expect(200)
+      ).body;
       expect(participants.total).toBe(354);
       const covered = await sql<{ code: string; contracts: string }>(
         t.databaseUrl,

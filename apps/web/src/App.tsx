@@ -25,7 +25,6 @@ const InvoicePage = page(() => import('./pages/Invoice'), 'InvoicePage');
 const InvoiceRunPage = page(() => import('./pages/InvoiceRun'), 'InvoiceRunPage');
 const InvoicesPage = page(() => import('./pages/Invoices'), 'InvoicesPage');
 const InvoiceRunsPage = page(() => import('./pages/invoices/InvoiceRunsList'), 'InvoiceRunsPage');
-const ContractInvoiceRunsPage = page(() => import('./pages/invoices/InvoiceRunsList'), 'ContractInvoiceRunsPage');
 const InvoiceRunCheckPage = page(() => import('./pages/invoices/RunCheck'), 'InvoiceRunCheckPage');
 const RunStartedPage = page(() => import('./pages/invoices/RunCheck'), 'RunStartedPage');
 const NotificationsPage = page(() => import('./pages/Notifications'), 'NotificationsPage');
@@ -91,8 +90,7 @@ function SignedInRoutes() {
               <Route path="/facturen/:id" element={<InvoicePage />} />
               <Route path="/factuurgegevens" element={<BillingDetailsPage />} />
               <Route path="/contracten" element={<ContractsPage />} />
-              <Route path="/contracten/:id" element={<ContractPage />} />
-              <Route path="/contracten/:id/factuurrondes" element={<ContractInvoiceRunsPage />} />
+              <Route path="/contracten/:id/*" element={<ContractPage />} />
               <Route path="/contracten/:id/factuurronde-starten" element={<InvoiceRunCheckPage />} />
               <Route path="/factuurrondes" element={<InvoiceRunsPage />} />
               <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />

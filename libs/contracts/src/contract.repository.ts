@@ -13,6 +13,9 @@ export interface ContractListFilter {
   year?: number;
   /** Contracts in which this municipality takes (or took) part. */
   municipality?: string;
+  /** An ILIKE pattern matched against reference and title; null for all. */
+  pattern: string | null;
+  sort: { field: 'reference' | 'title' | 'startDate' | 'endDate'; descending: boolean };
   today: IsoDate;
   page: number;
   limit: number;
@@ -51,8 +54,10 @@ export class ContractRepository {
         code: filter.municipality,
       });
     }
+    if (filter.pattern)
+      qb.andWhere('(c.reference ILIKE :pattern OR c.title ILIKE :pattern)', { pattern: filter.pattern });
     return qb
-      .orderBy('c.start_date', 'DESC')
+      .orderBy(`c.${filter.sort.field}`, filter.sort.descending ? 'DESC' : 'ASC', 'NULLS LAST')
       .addOrderBy('c.reference', 'ASC')
       .skip((filter.page - 1) * filter.limit)
       .take(filter.limit)
@@ -132,6 +137,18 @@ export class ContractRepository {
    * The municipalities that take part on `day` in an active contract of this contracting party
    * (in its term): not a draft, not a future or ended participation.
    */
+  /** Per contract, how many municipalities take part on `day` (contracts with none are left out). */
+  async participantCounts(tx: Transaction, contractIds: readonly string[], day: IsoDate): Promise<Map<string, number>> {
+    if (contractIds.length === 0) return new Map();
+    const rows = await tx.manager.query<Array<{ id: string; n: number }>>(
+      `SELECT p.contract_id AS id, count(DISTINCT p.municipality_code)::int AS n FROM participation p
+        WHERE p.contract_id = ANY($1::uuid[]) AND p.from_date <= $2::date AND (p.to_date IS NULL OR p.to_date >= $2::date)
+        GROUP BY p.contract_id`,
+      [contractIds, day],
+    );
+    return new Map(rows.map((row) => [row.id, row.n]));
+  }
+
   async participantCodesOf(tx: Transaction, contractingOrganisationId: string, day: IsoDate): Promise<string[]> {
     const rows = await tx.manager.query<Array<{ code: string }>>(
       `SELECT DISTINCT p.municipality_code AS code

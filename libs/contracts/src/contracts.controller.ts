@@ -172,14 +172,18 @@ export class ContractsController {
 
   @Get('contracts/:id/participants')
   @RouteRoles('GET /api/v1/contracts/:id/participants')
-  @ApiOperation({ summary: 'Participating municipalities, all or on a date' })
+  @ApiOperation({
+    summary: 'Participations, a page at a time: by default those taking part today',
+    description:
+      '`status` is read on `date` (default today in Europe/Amsterdam): `active` taking part that day, `ended` ended before it, `future` starting after it, `all`. One row per participation: a municipality that left and came back has two.',
+  })
   @ApiOkResponse({ type: ParticipantListDto })
   @ApiProblemResponses(400, 404)
   participantList(
     @Param() { id }: ContractIdParam,
     @Query() query: ListParticipantsQuery,
   ): Promise<ParticipantListDto> {
-    return this.participants.list(id, query.date);
+    return this.participants.list(id, query);
   }
 
   @Post('contracts/:id/participants')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern, parseSort } from '@wmo/common';
 import { todayInAmsterdam } from '@wmo/domain';
 import { OrganisationDirectory } from '@wmo/identity';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
@@ -41,9 +42,21 @@ export class ContractsService {
 
   list(query: ListContractsQuery): Promise<ContractPageDto> {
     return this.db.transaction(async (tx) => {
-      const [contracts, total] = await this.contracts.page(tx, { ...query, today: todayInAmsterdam() });
+      const today = todayInAmsterdam();
+      const [contracts, total] = await this.contracts.page(tx, {
+        ...query,
+        pattern: containsPattern(query.q),
+        sort: parseSort(query.sort),
+        today,
+      });
       const loaded = await this.loader.loadMany(tx, contracts);
-      return { items: loaded.map(toContractDto), total, page: query.page, limit: query.limit };
+      const counts = await this.contracts.participantCounts(
+        tx,
+        contracts.map((c) => c.id),
+        today,
+      );
+      const items = loaded.map((l) => ({ ...toContractDto(l), participantsToday: counts.get(l.contract.id) ?? 0 }));
+      return { items, total, page: query.page, limit: query.limit };
     });
   }
 

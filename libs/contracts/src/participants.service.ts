@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RequestValidationError } from '@wmo/common';
-import { addDays, dutchDate, firstOfJanuary } from '@wmo/domain';
+import { containsPattern, orderBy, RequestValidationError } from '@wmo/common';
+import { addDays, dutchDate, firstOfJanuary, todayInAmsterdam } from '@wmo/domain';
 import { BillingImpactAssessor, ReferenceDataReader } from '@wmo/reference-data';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ContractEntity } from './contract.entities';
@@ -14,6 +14,7 @@ import {
   AddParticipantDto,
   EndedParticipantDto,
   EnrolmentResultDto,
+  ListParticipantsQuery,
   ParticipantDto,
   ParticipantListDto,
 } from './dto/participants.dto';
@@ -24,10 +25,12 @@ import {
   skipReason,
   yearEnrolmentStart,
 } from './enrolment.rules';
-import { NewParticipation, ParticipationRepository } from './participation.repository';
-
-/** Code-point order, as PostgreSQL's C collation sorts (the order the list had when it was sorted in SQL). */
-const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+import {
+  NewParticipation,
+  PARTICIPANT_PAGE_COLUMNS,
+  PARTICIPANT_PAGE_TIE_BREAKER,
+  ParticipationRepository,
+} from './participation.repository';
 
 /** The municipalities taking part in a contract: listing, enrolling one or all of a year, ending a participation. */
 @Injectable()
@@ -42,25 +45,21 @@ export class ParticipantsService {
     private readonly billing: BillingImpactAssessor,
   ) {}
 
-  /** By municipality name, then start. */
-  list(contractId: string, date?: string): Promise<ParticipantListDto> {
+  /** One page of the participations with the status on the day (today unless asked), searched and sorted. */
+  list(contractId: string, query: ListParticipantsQuery): Promise<ParticipantListDto> {
+    const date = query.date ?? todayInAmsterdam();
     return this.db.transaction(async (tx) => {
       await this.loader.find(tx, contractId);
-      const rows = await this.participations.listed(tx, contractId, date);
-      const names = await this.names(
-        tx,
-        rows.map((row) => row.code),
-      );
-      const items = rows
-        .map((row) => ({
-          code: row.code,
-          name: names.get(row.code) ?? row.code,
-          from: row.from,
-          to: row.to,
-          origin: row.origin,
-        }))
-        .sort(byName);
-      return { items, total: items.length };
+      const { rows, total } = await this.participations.page(tx, contractId, {
+        status: query.status,
+        date,
+        pattern: containsPattern(query.q),
+        order: orderBy(query.sort, PARTICIPANT_PAGE_COLUMNS, PARTICIPANT_PAGE_TIE_BREAKER),
+        offset: (query.page - 1) * query.limit,
+        limit: query.limit,
+      });
+      const items = rows.map(({ code, name, from, to, origin }) => ({ code, name, from, to, origin }));
+      return { items, total, page: query.page, limit: query.limit, date, status: query.status };
     });
   }
 

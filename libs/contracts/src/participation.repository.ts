@@ -12,6 +12,40 @@ export interface ParticipationListRow {
   origin: string;
 }
 
+/** A participation with its municipality's name, as one page of the participant list shows it. */
+export interface ParticipationPageRow extends ParticipationListRow {
+  name: string;
+}
+
+export interface ParticipationPageFilter {
+  /** Read on `date`: taking part that day, ended before it, starting after it, or every participation. */
+  status: 'active' | 'ended' | 'future' | 'all';
+  date: IsoDate;
+  /** An ILIKE pattern matched against the municipality's name and code; null for all. */
+  pattern: string | null;
+  /** Trusted SQL from `orderBy` over PARTICIPANT_PAGE_COLUMNS. */
+  order: string;
+  offset: number;
+  limit: number;
+}
+
+/** The sortable fields of the participant list, as SQL over `p` (participation) and `m` (municipality). */
+export const PARTICIPANT_PAGE_COLUMNS = {
+  name: 'COALESCE(m.name, p.municipality_code)',
+  code: 'p.municipality_code',
+  from: 'p.from_date',
+  // An open end lasts longest: it sorts after every end date.
+  until: "COALESCE(p.to_date, 'infinity'::date)",
+} as const;
+export const PARTICIPANT_PAGE_TIE_BREAKER = 'p.municipality_code, p.from_date';
+
+const STATUS_CONDITIONS: Record<ParticipationPageFilter['status'], string> = {
+  active: 'p.from_date <= $2::date AND (p.to_date IS NULL OR p.to_date >= $2::date)',
+  ended: 'p.to_date < $2::date',
+  future: 'p.from_date > $2::date',
+  all: '$2::date IS NOT NULL',
+};
+
 export interface NewParticipation {
   code: string;
   from: IsoDate;
@@ -49,14 +83,25 @@ export class ParticipationRepository {
     });
   }
 
-  /** A contract's participations (on a day, when given), for the participant list. */
-  listed(tx: Transaction, contractId: string, date?: IsoDate): Promise<ParticipationListRow[]> {
-    const qb = tx.manager
-      .createQueryBuilder(ParticipationEntity, 'p')
-      .select(['p.municipality_code AS code', 'p.from_date AS "from"', 'p.to_date AS "to"', 'p.origin AS origin'])
-      .where('p.contract_id = :contractId', { contractId });
-    if (date) qb.andWhere('p.from_date <= :date AND (p.to_date IS NULL OR p.to_date >= :date)', { date });
-    return qb.orderBy('p.from_date').getRawMany<ParticipationListRow>();
+  /** One page of a contract's participations with their municipality's names, and how many match in all. */
+  async page(
+    tx: Transaction,
+    contractId: string,
+    filter: ParticipationPageFilter,
+  ): Promise<{ rows: ParticipationPageRow[]; total: number }> {
+    const from = `FROM participation p LEFT JOIN municipality m ON m.code = p.municipality_code
+        WHERE p.contract_id = $1 AND ${STATUS_CONDITIONS[filter.status]}
+          AND ($3::text IS NULL OR m.name ILIKE $3 OR p.municipality_code ILIKE $3)`;
+    const params = [contractId, filter.date, filter.pattern];
+    const rows = await tx.manager.query<ParticipationPageRow[]>(
+      `SELECT p.municipality_code AS code, COALESCE(m.name, p.municipality_code) AS name,
+              p.from_date AS "from", p.to_date AS "to", p.origin AS origin
+         ${from}
+        ORDER BY ${filter.order} LIMIT $4 OFFSET $5`,
+      [...params, filter.limit, filter.offset],
+    );
+    const [counted] = await tx.manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n ${from}`, params);
+    return { rows, total: counted.n };
   }
 
   /** Participations that ended on a day: those a later end date may continue. */

@@ -629,7 +629,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Participating municipalities, all or on a date */
+    /**
+     * Participations, a page at a time: by default those taking part today
+     * @description `status` is read on `date` (default today in Europe/Amsterdam): `active` taking part that day, `ended` ended before it, `future` starting after it, `all`. One row per participation: a municipality that left and came back has two.
+     */
     get: operations['ContractsController_participantList'];
     put?: never;
     /**
@@ -2018,7 +2021,7 @@ export interface components {
       /** @example 0.2500 */
       perInhabitant: string;
     };
-    ContractDto: {
+    ContractListItemDto: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -2042,6 +2045,8 @@ export interface components {
       vatCategory: 'S' | 'E' | 'O' | 'Z';
       /** Format: date-time */
       terminatedAt: string | null;
+      /** @description Municipalities taking part today (Europe/Amsterdam), each counted once. */
+      participantsToday: number;
       /** @example VNG-SEN-2018 */
       reference: string;
       title: string;
@@ -2057,7 +2062,7 @@ export interface components {
       terminationReason: string | null;
     };
     ContractPageDto: {
-      items: components['schemas']['ContractDto'][];
+      items: components['schemas']['ContractListItemDto'][];
       total: number;
       page: number;
       limit: number;
@@ -2137,6 +2142,44 @@ export interface components {
        */
       municipalityCode?: string;
       tariffs?: components['schemas']['TariffInputDto'][];
+    };
+    ContractDto: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'COLLECTIVE' | 'INDIVIDUAL';
+      /**
+       * @description ENDED is shown once an active contract is past its end date.
+       * @enum {string}
+       */
+      status: 'DRAFT' | 'ACTIVE' | 'ENDED' | 'TERMINATED';
+      /** @enum {string} */
+      fundingModel: 'FUND_WITHHOLDING' | 'DIRECT_INVOICE' | 'CENTRAL_INVOICE';
+      /** Format: date */
+      startDate: string;
+      /** Format: date */
+      endDate: string | null;
+      /** @enum {string} */
+      billingFrequency: 'ANNUAL_IN_ADVANCE' | 'QUARTERLY_IN_ADVANCE';
+      /** @enum {string} */
+      referenceDateRule: 'JANUARY_FIRST_PREVIOUS_YEAR' | 'JANUARY_FIRST_SAME_YEAR';
+      /** @enum {string} */
+      vatCategory: 'S' | 'E' | 'O' | 'Z';
+      /** Format: date-time */
+      terminatedAt: string | null;
+      /** @example VNG-SEN-2018 */
+      reference: string;
+      title: string;
+      dutyCode: string;
+      contractingOrganisation: components['schemas']['PartyDto'];
+      supplier: components['schemas']['PartyDto'];
+      paymentTermDays: number;
+      /** @example 0.00 */
+      vatRate: string;
+      vatExemptionReason: string | null;
+      services: components['schemas']['PartyDto'][];
+      tariffs: components['schemas']['TariffDto'][];
+      terminationReason: string | null;
     };
     UpdateContractDto: {
       /** @example Luisterend oor 2018 e.v. */
@@ -2317,8 +2360,18 @@ export interface components {
       name: string;
     };
     ParticipantListDto: {
+      /**
+       * Format: date
+       * @description The day the status is read on (today in Europe/Amsterdam unless asked).
+       */
+      date: string;
+      /** @enum {string} */
+      status: 'active' | 'ended' | 'future' | 'all';
       items: components['schemas']['ParticipantDto'][];
+      /** @description How many participations the status and search match (all pages). */
       total: number;
+      page: number;
+      limit: number;
     };
     AddParticipantDto: {
       /** @example GM0106 */
@@ -6278,6 +6331,10 @@ export interface operations {
       query?: {
         page?: number;
         limit?: number;
+        /** @description Searches reference or title, case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'reference' | 'title' | 'startDate' | 'endDate' | '-reference' | '-title' | '-startDate' | '-endDate';
         kind?: 'COLLECTIVE' | 'INDIVIDUAL';
         status?: 'DRAFT' | 'ACTIVE' | 'ENDED' | 'TERMINATED';
         /** @description Contracts in which this municipality takes (or took) part. */
@@ -7096,8 +7153,16 @@ export interface operations {
   ContractsController_participantList: {
     parameters: {
       query?: {
-        /** @description Only those taking part on this date. */
+        page?: number;
+        limit?: number;
+        /** @description The day `status` is read on. Default: today in Europe/Amsterdam. */
         date?: string;
+        /** @description `active` (default): taking part on `date`; `ended`: ended before it; `future`: starting after it; `all`. */
+        status?: 'active' | 'ended' | 'future' | 'all';
+        /** @description Searches municipality name or code, case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'name' | 'code' | 'from' | 'until' | '-name' | '-code' | '-from' | '-until';
       };
       header?: never;
       path: {

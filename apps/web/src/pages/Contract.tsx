@@ -1,68 +1,35 @@
-import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
-import { BY_NAME, Column, DataList, Loaded, PageHeading, Section, SortableTable, useLoad } from '../components/ui';
-import { dateLong, dateTime, today } from '../format';
+import './contracts/contract.css';
+import { ReactNode } from 'react';
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { $api } from '../api/client';
+import { DataList, ErrorAlert, Loading, PageHeading, Section } from '../components/ui';
+import { count, date, dateLong, dateTime, plural, today } from '../format';
 import { hasRole, useMe } from '../session';
-import { RollOverForm } from './contracts/RollOverForm';
+import { AmendmentFormPage } from './contracts/AmendmentForm';
+import { AmendmentsPage } from './contracts/Amendments';
 import { BillingDifferences } from './contracts/BillingDifferences';
-import { ContractStatusBadge } from './Contracts';
+import { EndParticipationPage } from './contracts/EndParticipation';
 import { EnrolForm } from './contracts/EnrolForm';
+import { AddExceptionPage, ExceptionsPage } from './contracts/Exceptions';
 import { InvoiceRunForm } from './contracts/InvoiceRunForm';
+import { InvoiceRunsList } from './invoices/InvoiceRunsList';
 import {
-  Amendment,
-  AMENDMENT_FIELD,
   BILLING_FREQUENCY,
   Contract,
   CONTRACT_KIND,
-  ContractException,
   DUTY,
-  EXCEPTION_KIND,
   FUNDING_MODEL,
   labelOf,
-  Participant,
   period,
   REFERENCE_DATE_RULE,
-  Tariff,
   tariff,
+  tariffOn,
   VAT_CATEGORY,
 } from './contracts/labels';
-import { ParticipantsTable } from './contracts/Participants';
-
-interface ContractDetails {
-  contract: Contract;
-  exceptions: ContractException[];
-  amendments: Amendment[];
-}
-
-async function loadDetails(id: string): Promise<ContractDetails> {
-  const [contract, exceptions, amendments] = await Promise.all([
-    api<Contract>(`/contracts/${id}`),
-    api<ContractException[]>(`/contracts/${id}/exceptions`),
-    api<Amendment[]>(`/contracts/${id}/amendments`),
-  ]);
-  return { contract, exceptions, amendments };
-}
-
-const isNamed = (item: unknown): item is { name: unknown } =>
-  typeof item === 'object' && item !== null && 'name' in item;
-
-/** A scalar as text; anything else as JSON. */
-const plain = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : JSON.stringify(value);
-
-/** An amendment's before/after value: dates and tariffs the Dutch way. */
-function changeValue(field: string, value: unknown): string {
-  if (value === null || value === undefined) return field === 'endDate' ? 'geen einddatum' : '–';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dateLong(value);
-  if ((field === 'perInhabitant' || field === 'tariff') && typeof value === 'string') return tariff(value);
-  if (Array.isArray(value))
-    return value.length === 0
-      ? 'geen'
-      : value.map((item: unknown) => (isNamed(item) ? plain(item.name) : plain(item))).join(', ');
-  return plain(value);
-}
+import { ParticipantsPage } from './contracts/Participants';
+import { RollOverForm } from './contracts/RollOverForm';
+import { TerminateContractPage } from './contracts/TerminateContract';
+import { ContractStatusBadge } from './Contracts';
 
 /** "Btw standaardtarief (21,00%)", or the exemption reason when it says more than the category. */
 function vatText(contract: Contract): string {
@@ -74,228 +41,356 @@ function vatText(contract: Contract): string {
     : `${category}: ${contract.vatExemptionReason}`;
 }
 
+/** What the signed-in user may do with this contract (the API decides again; this only hides what would be refused). */
+function rightsOn(contract: Contract, me: ReturnType<typeof useMe>) {
+  const own = contract.contractingOrganisation.id === me.organisation.id;
+  const supplies = contract.supplier.id === me.organisation.id;
+  const mayManage =
+    (own && hasRole(me, me.organisation.kind === 'MUNICIPALITY' ? 'ORG_ADMIN' : 'CONTRACT_MANAGER')) ||
+    me.organisation.kind === 'OPERATOR';
+  const mayInvoice =
+    contract.status !== 'DRAFT' &&
+    ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
+  return { mayManage, mayInvoice };
+}
+
+/**
+ * One contract: a summary and tabs with their own addresses (deelnemers, uitzonderingen,
+ * wijzigingen, verschillen, factuurrondes), and each task the API offers the role on a page of its own.
+ */
 export function ContractPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const details = useLoad(() => loadDetails(id), [id]);
-  const participants = useLoad(
-    () => api<{ items: Participant[]; total: number }>(`/contracts/${id}/participants`),
-    [id],
-  );
-  const day = today();
-
-  const tariffColumns: Column<Tariff>[] = [
-    { key: 'amount', header: 'Per inwoner per jaar', cell: (t) => tariff(t.perInhabitant), numeric: true },
-    { key: 'from', header: 'Geldig vanaf', cell: (t) => dateLong(t.validFrom) },
-    { key: 'to', header: 'Geldig tot en met', cell: (t) => (t.validTo ? dateLong(t.validTo) : 'geen einddatum') },
-    {
-      key: 'now',
-      header: 'Nu van kracht',
-      cell: (t) => (t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee'),
-    },
-  ];
-  const exceptionColumns: Column<ContractException>[] = [
-    { key: 'name', header: 'Gemeente', cell: (e) => `${e.name} (${e.code})`, sortValue: (e) => e.name },
-    { key: 'kind', header: 'Soort', cell: (e) => labelOf(EXCEPTION_KIND, e.kind), sortValue: (e) => e.kind },
-    { key: 'reason', header: 'Reden', cell: (e) => e.reason },
-    { key: 'period', header: 'Periode', cell: (e) => period(e.from, e.to), sortValue: (e) => e.from },
-  ];
-  const amendmentColumns: Column<Amendment>[] = [
-    { key: 'number', header: 'Nr.', cell: (a) => a.number, sortValue: (a) => a.number, numeric: true },
-    { key: 'date', header: 'Ingangsdatum', cell: (a) => dateLong(a.effectiveDate), sortValue: (a) => a.effectiveDate },
-    { key: 'reason', header: 'Reden', cell: (a) => a.reason },
-    {
-      key: 'changes',
-      header: 'Wijziging',
-      cell: (a) => (
-        <ul className="plain-list">
-          {Object.entries(a.changes).map(([field, change]) => (
-            <li key={field}>
-              {labelOf(AMENDMENT_FIELD, field)}: {changeValue(field, change.before)} →{' '}
-              {changeValue(field, change.after)}
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-    { key: 'created', header: 'Vastgelegd', cell: (a) => dateTime(a.createdAt), sortValue: (a) => a.createdAt },
-  ];
-
-  if (details.status !== 'ready') {
+  const loaded = $api.useQuery('get', '/api/v1/contracts/{id}', { params: { path: { id } } });
+  if (loaded.isPending) {
     return (
       <>
         <PageHeading>Contract</PageHeading>
-        <Loaded state={details} label="Contract wordt geladen…">
-          {() => null}
-        </Loaded>
+        <Loading label="Contract wordt geladen…" />
       </>
     );
   }
+  if (loaded.isError) {
+    return (
+      <>
+        <PageHeading>Contract</PageHeading>
+        <ErrorAlert error={loaded.error} />
+      </>
+    );
+  }
+  const contract = loaded.data as Contract;
+  const { mayManage, mayInvoice } = rightsOn(contract, me);
+  const task = (title: string, page: ReactNode) => (
+    <TaskFrame contract={contract} title={title}>
+      {page}
+    </TaskFrame>
+  );
+  const tab = (page: ReactNode) => (
+    <ContractTabs contract={contract} mayInvoice={mayInvoice}>
+      {page}
+    </ContractTabs>
+  );
   return (
-    <Loaded state={details}>
-      {({ contract, exceptions, amendments }) => {
-        const own = contract.contractingOrganisation.id === me.organisation.id;
-        const supplies = contract.supplier.id === me.organisation.id;
-        const mayEnrol =
-          own &&
-          hasRole(me, 'CONTRACT_MANAGER', 'ORG_ADMIN') &&
-          (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
-        const mayRollOver = own && hasRole(me, 'CONTRACT_MANAGER') && contract.status === 'ACTIVE';
-        const mayInvoice =
-          contract.status !== 'DRAFT' &&
-          ((own && hasRole(me, 'CONTRACT_MANAGER')) || (supplies && hasRole(me, 'PROVIDER_ADMIN', 'FINANCE')));
-        return (
-          <>
-            <p className="utrecht-paragraph back-link">
-              <Link className="utrecht-link" to="/contracten">
-                ← Alle contracten
-              </Link>
-            </p>
-            <PageHeading
-              title={`Contract ${contract.reference}`}
-            >{`${contract.reference}: ${contract.title}`}</PageHeading>
+    <Routes>
+      <Route index element={tab(<ContractSummary contract={contract} mayManage={mayManage} />)} />
+      <Route path="deelnemers" element={tab(<ParticipantsPage contract={contract} mayManage={mayManage} />)} />
+      <Route path="uitzonderingen" element={tab(<ExceptionsPage contract={contract} mayManage={mayManage} />)} />
+      <Route path="wijzigingen" element={tab(<AmendmentsPage contract={contract} mayManage={mayManage} />)} />
+      <Route
+        path="verschillen"
+        element={tab(
+          <Section id="verschillen-kop" title="Verschillen en correcties">
             <p className="utrecht-paragraph">
-              <ContractStatusBadge status={contract.status} />
+              Verandert er na een factuurronde iets (een deelname eindigt, een inwonertal of tarief wijzigt), dan ziet u
+              hier per gemeente wat gefactureerd is tegenover wat nu verschuldigd is, en waarom. Een correctieronde
+              maakt de creditnota&apos;s en aanvullende facturen.
             </p>
-            <nav aria-label="Op deze pagina" className="toc">
-              <ul className="plain-list toc__list">
-                {[
-                  ['gegevens', 'Gegevens'],
-                  ['tarieven', 'Tarieven'],
-                  ['deelnemers', 'Deelnemers'],
-                  ['uitzonderingen', 'Uitzonderingen'],
-                  ['wijzigingen', 'Wijzigingen'],
-                  ...(mayEnrol ? [['aanmelden-kop', 'Gemeenten aanmelden']] : []),
-                  ...(mayRollOver ? [['herindeling-kop', 'Herindeling overnemen']] : []),
-                  ...(mayInvoice ? [['factuurronde-kop', 'Factuurronde starten']] : []),
-                  ...(mayInvoice ? [['verschillen-kop', 'Verschillen en correcties']] : []),
-                ].map(([target, text]) => (
-                  <li key={target}>
-                    <a className="utrecht-link" href={`#${target}`}>
-                      {text}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-
-            <Section id="gegevens" title="Gegevens">
-              <div className="details-list">
-                <DataList
-                  items={[
-                    ['Kenmerk', contract.reference],
-                    ['Soort', labelOf(CONTRACT_KIND, contract.kind)],
-                    ['Plicht', labelOf(DUTY, contract.dutyCode)],
-                    ['Opdrachtgever', contract.contractingOrganisation.name],
-                    ['Aanbieder', contract.supplier.name],
-                    ['Diensten', contract.services.length ? contract.services.map((s) => s.name).join(', ') : 'geen'],
-                    ['Looptijd', period(contract.startDate, contract.endDate)],
-                    ['Financiering', labelOf(FUNDING_MODEL, contract.fundingModel)],
-                    ['Facturering', labelOf(BILLING_FREQUENCY, contract.billingFrequency)],
-                    ['Peildatum inwonertal', labelOf(REFERENCE_DATE_RULE, contract.referenceDateRule)],
-                    ['Betaaltermijn', `${contract.paymentTermDays} dagen`],
-                    ['Btw', vatText(contract)],
-                    ...(contract.terminatedAt
-                      ? ([
-                          [
-                            'Beëindigd',
-                            `${dateTime(contract.terminatedAt)}${contract.terminationReason ? `: ${contract.terminationReason}` : ''}`,
-                          ],
-                        ] as Array<[string, string]>)
-                      : []),
-                  ]}
-                />
-              </div>
-            </Section>
-
-            <Section id="tarieven" title="Tarieven">
-              <SortableTable
-                caption="Tarief per inwoner per jaar (excl. btw)"
-                columns={tariffColumns}
-                rows={[...contract.tariffs].sort((a, b) => a.validFrom.localeCompare(b.validFrom))}
-                rowKey={(t) => t.validFrom}
-                empty="Dit contract heeft nog geen tarief."
-              />
-            </Section>
-
-            <Section id="deelnemers" title="Deelnemers">
-              <Loaded state={participants} label="Deelnemers worden geladen…">
-                {(list) =>
-                  list.items.length ? (
-                    <ParticipantsTable participants={list.items} />
-                  ) : (
-                    <p className="utrecht-paragraph">Er nemen nog geen gemeenten deel.</p>
-                  )
-                }
-              </Loaded>
-            </Section>
-
-            <Section id="uitzonderingen" title="Uitzonderingen">
-              <SortableTable
-                caption="Gemeenten die niet deelnemen"
-                columns={exceptionColumns}
-                rows={exceptions}
-                rowKey={(e) => e.id}
-                initialSort={BY_NAME}
-                empty="Er zijn geen gemeenten uitgezonderd."
-              />
-            </Section>
-
-            <Section id="wijzigingen" title="Wijzigingen">
-              <SortableTable
-                caption="Wijzigingen van het contract, op volgorde"
-                columns={amendmentColumns}
-                rows={amendments}
-                rowKey={(a) => a.id}
-                empty="Het contract is niet gewijzigd sinds het is ingegaan."
-              />
-            </Section>
-
-            {mayEnrol ? (
-              <Section id="aanmelden-kop" title="Gemeenten aanmelden">
+            {mayInvoice ? (
+              <BillingDifferences contract={contract} />
+            ) : (
+              <p className="utrecht-paragraph">
+                De verschillen ziet de opdrachtgever of de aanbieder van dit contract.
+              </p>
+            )}
+          </Section>,
+        )}
+      />
+      {mayInvoice ? (
+        <Route
+          path="factuurrondes"
+          element={tab(
+            <>
+              <Section id="factuurronde-kop" title="Factuurronde starten">
+                <p className="utrecht-paragraph">
+                  {contract.fundingModel === 'FUND_WITHHOLDING'
+                    ? 'Maakt voor elke deelnemende gemeente een verrekenoverzicht over de gekozen periode.'
+                    : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}{' '}
+                  U controleert eerst wat de ronde maakt; pas daarna start hij.
+                </p>
+                <InvoiceRunForm contract={contract} />
+              </Section>
+              <Section id="factuurrondes-kop" title="Eerdere rondes">
+                <InvoiceRunsList contractId={contract.id} />
+              </Section>
+            </>,
+          )}
+        />
+      ) : null}
+      {mayManage ? (
+        <>
+          <Route
+            path="deelnemers/aanmelden"
+            element={task(
+              'Gemeenten aanmelden',
+              <>
                 <p className="utrecht-paragraph">
                   Meld gemeenten aan die aan dit contract gaan deelnemen. Een gemeente die al onder een ander contract
                   voor deze plicht valt, of die is uitgezonderd, kan niet worden aangemeld.
                 </p>
-                <EnrolForm contract={contract} onEnrolled={participants.reload} />
-              </Section>
-            ) : null}
-
-            {mayRollOver ? (
-              <Section id="herindeling-kop" title="Herindeling overnemen">
+                <EnrolForm contract={contract} onEnrolled={() => undefined} />
+              </>,
+            )}
+          />
+          <Route path="deelnemers/:code/beeindigen" element={task('', <EndParticipationPage contract={contract} />)} />
+          <Route path="uitzonderingen/toevoegen" element={task('', <AddExceptionPage contract={contract} />)} />
+          <Route path="wijzigingen/nieuw" element={task('', <AmendmentFormPage contract={contract} />)} />
+          <Route path="beeindigen" element={task('', <TerminateContractPage contract={contract} />)} />
+          <Route
+            path="herindeling"
+            element={task(
+              'Herindeling overnemen',
+              <>
                 <p className="utrecht-paragraph">
                   Gaan deelnemende gemeenten op in een nieuwe of andere gemeente, dan neemt die hun deelname over vanaf
                   de datum van de herindeling. Gaat niet elke voorganger mee, of valt de gemeente onder een ander
                   contract, dan wordt niets overgenomen en ziet u waarom.
                 </p>
-                <RollOverForm contractId={contract.id} onRolledOver={participants.reload} />
-              </Section>
-            ) : null}
+                <RollOverForm contractId={contract.id} onRolledOver={() => undefined} />
+              </>,
+            )}
+          />
+        </>
+      ) : null}
+      <Route
+        path="*"
+        element={tab(
+          <p className="utrecht-paragraph">
+            Dit onderdeel van het contract bestaat niet, of u kunt het niet gebruiken.
+          </p>,
+        )}
+      />
+    </Routes>
+  );
+}
 
-            {mayInvoice ? (
-              <Section id="factuurronde-kop" title="Factuurronde starten">
-                <p className="utrecht-paragraph">
-                  {contract.fundingModel === 'FUND_WITHHOLDING'
-                    ? 'Maakt voor elke deelnemende gemeente een verrekenoverzicht over de gekozen periode.'
-                    : 'Maakt voor elke deelnemende gemeente een factuur over de gekozen periode: inwoners op de peildatum maal het tarief. Een periode wordt maar één keer gefactureerd.'}
-                </p>
-                <InvoiceRunForm contract={contract} />
-              </Section>
-            ) : null}
+/** The contract's heading, status and tabs (real links with aria-current), then the tab's content. */
+function ContractTabs({
+  contract,
+  mayInvoice,
+  children,
+}: {
+  contract: Contract;
+  mayInvoice: boolean;
+  children: ReactNode;
+}) {
+  const base = `/contracten/${contract.id}`;
+  const tabs: Array<[string, string]> = [
+    ['', 'Samenvatting'],
+    ['/deelnemers', 'Deelnemers'],
+    ['/uitzonderingen', 'Uitzonderingen'],
+    ['/wijzigingen', 'Wijzigingen'],
+    ...(mayInvoice
+      ? ([
+          ['/verschillen', 'Verschillen'],
+          ['/factuurrondes', 'Factuurrondes'],
+        ] as Array<[string, string]>)
+      : []),
+  ];
+  return (
+    <>
+      <p className="utrecht-paragraph back-link">
+        <Link className="utrecht-link" to="/contracten">
+          ← Alle contracten
+        </Link>
+      </p>
+      <PageHeading title={`Contract ${contract.reference}`}>{`${contract.reference}: ${contract.title}`}</PageHeading>
+      <p className="utrecht-paragraph">
+        <ContractStatusBadge status={contract.status} />
+      </p>
+      <nav aria-label="Onderdelen van het contract" className="contract-tabs">
+        <ul className="plain-list contract-tabs__list">
+          {tabs.map(([path, text]) => (
+            <li key={path}>
+              <NavLink end className="contract-tabs__link" to={`${base}${path}`}>
+                {text}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="contract-tab">{children}</div>
+    </>
+  );
+}
 
-            {mayInvoice ? (
-              <Section id="verschillen-kop" title="Verschillen en correcties">
-                <p className="utrecht-paragraph">
-                  Verandert er na de factuurronde iets (een deelname eindigt, een inwonertal of tarief wijzigt), dan
-                  ziet u hier per gemeente wat gefactureerd is tegenover wat nu verschuldigd is, en waarom. Een
-                  correctierun maakt de creditnota&apos;s en aanvullende facturen.
-                </p>
-                <BillingDifferences contract={contract} />
-              </Section>
-            ) : null}
-          </>
-        );
-      }}
-    </Loaded>
+/** A task's own page: a way back to the contract, then the task's steps (each with its own h1). */
+function TaskFrame({ contract, title, children }: { contract: Contract; title: string; children: ReactNode }) {
+  return (
+    <>
+      <p className="utrecht-paragraph back-link">
+        <Link className="utrecht-link" to={`/contracten/${contract.id}`}>
+          ← {contract.reference}: {contract.title}
+        </Link>
+      </p>
+      {title ? <PageHeading>{title}</PageHeading> : null}
+      {children}
+    </>
+  );
+}
+
+/** Parties, funding, tariff, period and counts; and the tasks the signed-in user may do. */
+function ContractSummary({ contract, mayManage }: { contract: Contract; mayManage: boolean }) {
+  const path = { id: contract.id };
+  const current = $api.useQuery('get', '/api/v1/contracts/{id}/participants', {
+    params: { path, query: { limit: 1 } },
+  });
+  const everyone = $api.useQuery('get', '/api/v1/contracts/{id}/participants', {
+    params: { path, query: { status: 'all', limit: 1 } },
+  });
+  const exceptions = $api.useQuery('get', '/api/v1/contracts/{id}/exceptions', { params: { path } });
+  const amendments = $api.useQuery('get', '/api/v1/contracts/{id}/amendments', { params: { path } });
+  const day = today();
+  const tariffNow = tariffOn(contract.tariffs, day);
+  const base = `/contracten/${contract.id}`;
+  const open = contract.status === 'ACTIVE' || contract.status === 'DRAFT';
+  const tasks: Array<[string, string]> = mayManage
+    ? [
+        ...(open ? ([[`${base}/deelnemers/aanmelden`, 'Gemeenten aanmelden']] as Array<[string, string]>) : []),
+        ...(contract.status === 'ACTIVE'
+          ? ([
+              [`${base}/deelnemers`, 'Een deelname beëindigen (kies de gemeente in de lijst)'],
+              [`${base}/herindeling`, 'Herindeling overnemen'],
+              [`${base}/wijzigingen/nieuw`, 'Contract wijzigen (tarief, einddatum, betaaltermijn)'],
+              [`${base}/beeindigen`, 'Contract beëindigen'],
+            ] as Array<[string, string]>)
+          : []),
+        ...(contract.kind === 'COLLECTIVE'
+          ? ([[`${base}/uitzonderingen/toevoegen`, 'Uitzondering toevoegen']] as Array<[string, string]>)
+          : []),
+      ]
+    : [];
+  return (
+    <>
+      <Section id="gegevens" title="Gegevens">
+        <div className="details-list">
+          <DataList
+            items={[
+              ['Kenmerk', contract.reference],
+              ['Soort', labelOf(CONTRACT_KIND, contract.kind)],
+              ['Plicht', labelOf(DUTY, contract.dutyCode)],
+              ['Opdrachtgever', contract.contractingOrganisation.name],
+              ['Aanbieder', contract.supplier.name],
+              ['Diensten', contract.services.length ? contract.services.map((s) => s.name).join(', ') : 'geen'],
+              ['Looptijd', period(contract.startDate, contract.endDate)],
+              ['Financiering', labelOf(FUNDING_MODEL, contract.fundingModel)],
+              [
+                'Tarief nu',
+                tariffNow ? `${tariff(tariffNow.perInhabitant)} per inwoner per jaar (excl. btw)` : 'geen tarief',
+              ],
+              ['Facturering', labelOf(BILLING_FREQUENCY, contract.billingFrequency)],
+              ['Peildatum inwonertal', labelOf(REFERENCE_DATE_RULE, contract.referenceDateRule)],
+              ['Betaaltermijn', plural(contract.paymentTermDays, 'dag', 'dagen')],
+              ['Btw', vatText(contract)],
+              ...(contract.terminatedAt
+                ? ([
+                    [
+                      'Beëindigd',
+                      `${dateTime(contract.terminatedAt)}${contract.terminationReason ? `: ${contract.terminationReason}` : ''}`,
+                    ],
+                  ] as Array<[string, string]>)
+                : []),
+            ]}
+          />
+        </div>
+      </Section>
+
+      <Section id="aantallen" title="In aantallen">
+        <div className="details-list">
+          <DataList
+            items={[
+              [
+                `Deelnemers op ${dateLong(day)}`,
+                <Link key="now" className="utrecht-link" to={`${base}/deelnemers`}>
+                  {current.data ? plural(current.data.total, 'gemeente', 'gemeenten') : '-'}
+                </Link>,
+              ],
+              ['Deelnames in totaal, ook beëindigde', everyone.data ? count(everyone.data.total) : '-'],
+              ['Uitzonderingen', exceptions.data ? plural(exceptions.data.length, 'gemeente', 'gemeenten') : '-'],
+              ['Wijzigingen', amendments.data ? count(amendments.data.length) : '-'],
+            ]}
+          />
+        </div>
+      </Section>
+
+      <Section id="tarieven" title="Tarieven">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="tariffs-caption">
+          <table className="utrecht-table portal-table portal-table--cards">
+            <caption id="tariffs-caption" className="utrecht-table__caption">
+              Tarief per inwoner per jaar (excl. btw)
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                  Per inwoner per jaar
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Geldig vanaf
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Geldig tot en met
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Nu van kracht
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {[...contract.tariffs]
+                .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+                .map((t) => (
+                  <tr key={t.validFrom} className="utrecht-table__row">
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-column" data-label="Tarief">
+                      {tariff(t.perInhabitant)}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Vanaf">
+                      {date(t.validFrom)}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Tot en met">
+                      {t.validTo ? date(t.validTo) : 'geen einddatum'}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Nu geldig">
+                      {t.validFrom <= day && (t.validTo === null || t.validTo >= day) ? 'Ja' : 'Nee'}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      </Section>
+
+      {tasks.length ? (
+        <Section id="taken" title="Wat u kunt doen">
+          <ul className="plain-list task-links">
+            {tasks.map(([to, text]) => (
+              <li key={to}>
+                <Link className="utrecht-link" to={to}>
+                  {text}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </>
   );
 }

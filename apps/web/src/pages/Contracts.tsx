@@ -1,13 +1,12 @@
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import { Column, LabelledBadge, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
-import { today } from '../format';
+import { $api } from '../api/client';
+import { Pagination, queryOf, ResultCount, SearchForm, SortableHeader, useListParams } from '../components/lists';
+import { ErrorAlert, LabelledBadge, Loading, PageHeading } from '../components/ui';
+import { plural, today } from '../format';
 import { useMe } from '../session';
 import {
-  Contract,
   CONTRACT_KIND,
   CONTRACT_STATUS,
-  ContractPage,
   DUTY_SHORT,
   FUNDING_MODEL,
   labelOf,
@@ -16,15 +15,8 @@ import {
   tariffOn,
 } from './contracts/labels';
 
-/** Every contract the signed-in organisation may see (the API filters: own, supplied, or taken part in). */
-async function loadContracts(): Promise<Contract[]> {
-  const items: Contract[] = [];
-  for (let page = 1; ; page++) {
-    const batch = await api<ContractPage>('/contracts', { query: { page, limit: 500 } });
-    items.push(...batch.items);
-    if (items.length >= batch.total || batch.items.length === 0) return items;
-  }
-}
+/** The fields the API sorts contracts on (ascending, or descending with a leading -). */
+type ContractSort = `${'' | '-'}${'reference' | 'title' | 'startDate' | 'endDate'}`;
 
 export function ContractStatusBadge({ status }: { status: string }) {
   return <LabelledBadge labels={CONTRACT_STATUS} value={status} />;
@@ -40,80 +32,107 @@ function introFor(kind: string): string {
 
 export function ContractsPage() {
   const me = useMe();
-  const state = useLoad(loadContracts, []);
+  const list = useListParams({ sort: '-startDate' });
+  const contracts = $api.useQuery('get', '/api/v1/contracts', {
+    params: { query: { ...queryOf(list.params), sort: list.params.sort as ContractSort } },
+  });
   const day = today();
-  const columns: Column<Contract>[] = [
-    {
-      key: 'reference',
-      header: 'Contract',
-      cell: (c) => (
-        <>
-          <Link className="utrecht-link" to={`/contracten/${c.id}`}>
-            {c.reference}
-          </Link>
-          <span className="contract-title">{c.title}</span>
-          <span className="contract-title">
-            {labelOf(DUTY_SHORT, c.dutyCode)} · {labelOf(CONTRACT_KIND, c.kind)}
-          </span>
-        </>
-      ),
-      sortValue: (c) => c.reference,
-    },
-    {
-      key: 'status',
-      header: 'Status',
-      cell: (c) => <ContractStatusBadge status={c.status} />,
-      sortValue: (c) => CONTRACT_STATUS[c.status]?.label ?? c.status,
-    },
-    { key: 'supplier', header: 'Aanbieder', cell: (c) => c.supplier.name, sortValue: (c) => c.supplier.name },
-    {
-      key: 'contracting',
-      header: 'Opdrachtgever',
-      cell: (c) => c.contractingOrganisation.name,
-      sortValue: (c) => c.contractingOrganisation.name,
-    },
-    {
-      key: 'period',
-      header: 'Looptijd',
-      cell: (c) => <span className="period">{period(c.startDate, c.endDate)}</span>,
-      sortValue: (c) => c.startDate,
-    },
-    {
-      key: 'tariff',
-      header: 'Tarief per inwoner',
-      cell: (c) => tariff(tariffOn(c.tariffs, day)?.perInhabitant),
-      sortValue: (c) => Number(tariffOn(c.tariffs, day)?.perInhabitant ?? 0),
-      numeric: true,
-    },
-    {
-      key: 'funding',
-      header: 'Financiering',
-      cell: (c) => labelOf(FUNDING_MODEL, c.fundingModel),
-      sortValue: (c) => labelOf(FUNDING_MODEL, c.fundingModel),
-    },
-  ];
   return (
     <>
       <PageHeading>Contracten</PageHeading>
       <p className="utrecht-paragraph">
         {introFor(me.organisation.kind)} Kies een contract voor de tarieven, de deelnemende gemeenten en de wijzigingen.
       </p>
-      <Loaded state={state} label="Contracten worden geladen…">
-        {(contracts) =>
-          contracts.length === 0 ? (
-            <p className="utrecht-paragraph">Er zijn geen contracten die u kunt inzien.</p>
-          ) : (
-            <div className="wide-table">
-              <SortableTable
-                caption={`${contracts.length === 1 ? '1 contract' : `${contracts.length} contracten`}`}
-                columns={columns}
-                rows={contracts}
-                rowKey={(c) => c.id}
-              />
-            </div>
-          )
-        }
-      </Loaded>
+      <SearchForm list={list} label="Zoek op kenmerk of titel" />
+      <ResultCount total={contracts.data?.total} one="contract" many="contracten">
+        {list.params.q ? `voor “${list.params.q}”` : null}
+      </ResultCount>
+      {contracts.isPending ? <Loading label="Contracten worden geladen…" /> : null}
+      {contracts.isError ? <ErrorAlert error={contracts.error} /> : null}
+      {contracts.data ? (
+        contracts.data.items.length === 0 ? (
+          <p className="utrecht-paragraph">
+            {list.params.q
+              ? 'Geen contracten gevonden. Pas de zoekopdracht aan.'
+              : 'Er zijn geen contracten die u kunt inzien.'}
+          </p>
+        ) : (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="contracts-caption">
+            <table className="utrecht-table portal-table portal-table--cards">
+              <caption id="contracts-caption" className="utrecht-table__caption">
+                Contracten
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <SortableHeader list={list} field="reference" label="Contract" />
+                  <th scope="col" className="utrecht-table__header-cell">
+                    Status
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    Aanbieder
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    Opdrachtgever
+                  </th>
+                  <SortableHeader list={list} field="startDate" label="Looptijd" descendingFirst />
+                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                    Tarief per inwoner
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                    Deelnemers vandaag
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    Financiering
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {contracts.data.items.map((c) => (
+                  <tr key={c.id} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">
+                      <Link className="utrecht-link" to={`/contracten/${c.id}`}>
+                        {c.reference}
+                      </Link>
+                      <span className="contract-title">{c.title}</span>
+                      <span className="contract-title">
+                        {labelOf(DUTY_SHORT, c.dutyCode)} · {labelOf(CONTRACT_KIND, c.kind)}
+                      </span>
+                    </th>
+                    <td className="utrecht-table__cell" data-label="Status">
+                      <ContractStatusBadge status={c.status} />
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Aanbieder">
+                      {c.supplier.name}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Opdrachtgever">
+                      {c.contractingOrganisation.name}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Looptijd">
+                      <span className="period">{period(c.startDate, c.endDate)}</span>
+                    </td>
+                    <td
+                      className="utrecht-table__cell utrecht-table__cell--numeric-column"
+                      data-label="Tarief per inwoner"
+                    >
+                      {tariff(tariffOn(c.tariffs, day)?.perInhabitant)}
+                    </td>
+                    <td
+                      className="utrecht-table__cell utrecht-table__cell--numeric-column"
+                      data-label="Deelnemers vandaag"
+                    >
+                      {plural(c.participantsToday, 'deelnemer', 'deelnemers')}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Financiering">
+                      {labelOf(FUNDING_MODEL, c.fundingModel)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      <Pagination list={list} total={contracts.data?.total} />
     </>
   );
 }

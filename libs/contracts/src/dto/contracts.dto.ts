@@ -15,7 +15,17 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { EntityId, IsIsoDate, IsOptionalNotNull, OneOf, PageQuery, ToInteger } from '@wmo/common';
+import {
+  EntityId,
+  IsIsoDate,
+  IsOptionalNotNull,
+  OneOf,
+  PageQuery,
+  SearchParam,
+  SortParam,
+  SortValue,
+  ToInteger,
+} from '@wmo/common';
 import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import {
   BILLING_FREQUENCIES,
@@ -244,8 +254,14 @@ export class TerminatedContractDto extends ContractDto {
   billingImpact: BillingImpactDto | null;
 }
 
+/** A contract as the list shows it: with how many municipalities take part today. */
+export class ContractListItemDto extends ContractDto {
+  /** Municipalities taking part today (Europe/Amsterdam), each counted once. */
+  participantsToday: number;
+}
+
 export class ContractPageDto {
-  items: ContractDto[];
+  items: ContractListItemDto[];
 
   total: number;
 
@@ -254,7 +270,17 @@ export class ContractPageDto {
   limit: number;
 }
 
+export const CONTRACT_SORTS = ['reference', 'title', 'startDate', 'endDate'] as const;
+export type ContractSort = (typeof CONTRACT_SORTS)[number];
+
 export class ListContractsQuery extends PageQuery {
+  @SearchParam('reference or title')
+  q?: string;
+
+  /** Default: the latest start first. */
+  @SortParam(CONTRACT_SORTS, '-startDate')
+  sort: SortValue<ContractSort> = '-startDate';
+
   @OneOf(CONTRACT_KINDS, { optional: true })
   kind?: ContractKind;
 

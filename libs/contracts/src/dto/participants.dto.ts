@@ -1,11 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate, IsOptionalNotNull, OneOf, ToInteger } from '@wmo/common';
+import {
+  IsIsoDate,
+  IsOptionalNotNull,
+  OneOf,
+  PageQuery,
+  SearchParam,
+  SortParam,
+  SortValue,
+  ToInteger,
+} from '@wmo/common';
 import { BillingImpactDto, IsMunicipalityCode } from '@wmo/reference-data';
 import { EXCEPTION_KINDS, ExceptionKind } from '../contracts.constants';
 import { ContractIdParam, YEAR_MAX, YEAR_MIN } from './contracts.dto';
 
 // Who takes part in a contract: participants, enrolment, the roll-over after a merger, exceptions.
+
+export const PARTICIPANT_SORTS = ['name', 'code', 'from', 'until'] as const;
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
+
+/** Read on `date`: taking part that day, ended before it, starting after it, or every participation. */
+export const PARTICIPANT_STATUSES = ['active', 'ended', 'future', 'all'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export class ParticipantParams extends ContractIdParam {
   @IsMunicipalityCode()
@@ -59,7 +75,19 @@ export class ParticipantDto {
 export class ParticipantListDto {
   items: ParticipantDto[];
 
+  /** How many participations the status and search match (all pages). */
   total: number;
+
+  page: number;
+
+  limit: number;
+
+  /** The day the status is read on (today in Europe/Amsterdam unless asked). */
+  @ApiProperty({ format: 'date' })
+  date: string;
+
+  @ApiProperty({ enum: PARTICIPANT_STATUSES })
+  status: ParticipantStatus;
 }
 
 export class EnrolmentResultDto {
@@ -79,12 +107,22 @@ export class EndedParticipantDto extends ParticipantDto {
   billingImpact: BillingImpactDto | null;
 }
 
-export class ListParticipantsQuery {
-  /** Only those taking part on this date. */
+export class ListParticipantsQuery extends PageQuery {
+  /** The day `status` is read on. Default: today in Europe/Amsterdam. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIsoDate()
   date?: string;
+
+  /** `active` (default): taking part on `date`; `ended`: ended before it; `future`: starting after it; `all`. */
+  @OneOf(PARTICIPANT_STATUSES, { optional: true })
+  status: ParticipantStatus = 'active';
+
+  @SearchParam('municipality name or code')
+  q?: string;
+
+  @SortParam(PARTICIPANT_SORTS, 'name')
+  sort: SortValue<ParticipantSort> = 'name';
 }
 
 export class EndParticipationQuery {

@@ -1,5 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { api, apiExchange } from '../../api/client';
+import { FormEvent, useState } from 'react';
+import { $api, apiClient, queryClient } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
 import { PeriodFields, TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
@@ -69,18 +69,8 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Participant[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
-  const [known, setKnown] = useState<Municipality[] | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api<{ items: Municipality[] }>('/municipalities', { query: { limit: 500 } }).then(
-      (page) => current && setKnown(page.items),
-      () => current && setKnown([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const municipalityList = $api.useQuery('get', '/api/v1/municipalities', { params: { query: { limit: 500 } } });
+  const known: Municipality[] | undefined = municipalityList.data?.items;
 
   /** Codes from "GM0106, Groningen"; unknown names are reported. */
   function resolve(text: string): { codes: string[]; unknown: string[] } {
@@ -126,12 +116,13 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
     let fields: Errors = {};
     for (const code of codes) {
       try {
-        const { data } = await apiExchange<EnrolmentResult>(`/contracts/${contract.id}/participants`, {
-          method: 'POST',
+        const { data } = await apiClient.POST('/api/v1/contracts/{id}/participants', {
+          params: { path: { id: contract.id } },
           body: { code, from, ...(to ? { to } : {}) },
         });
-        enrolled.push(...data.enrolled);
-        refused.push(...data.skipped.map((skip) => `${skip.code} is overgeslagen.`));
+        const result = data as unknown as EnrolmentResult;
+        enrolled.push(...result.enrolled);
+        refused.push(...result.skipped.map((skip) => `${skip.code} is overgeslagen.`));
       } catch (error) {
         const mapped = fieldErrorsOf(error);
         if (Object.keys(mapped).length) fields = { ...fields, ...mapped };
@@ -151,13 +142,14 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
     if (enrolled.length) {
       const left = codes.filter((code) => !enrolled.some((p) => p.code === code));
       setMunicipalities(left.join(', '));
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/contracts/{id}/participants'] });
       onEnrolled();
     }
   }
 
   const messages = Object.values(errors).filter(Boolean);
   return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="aanmelden-kop">
+    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
       {messages.length ? (
         <Alert type="error" heading={done.length ? 'Niet alle gemeenten zijn aangemeld' : 'Controleer het formulier'}>
           {messages.join(' ')}

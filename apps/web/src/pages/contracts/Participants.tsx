@@ -1,73 +1,145 @@
-import { useState } from 'react';
-import { SelectField, TextField } from '../../components/fields';
-import { BY_NAME, Column, SortableTable } from '../../components/ui';
-import { dateLong, today } from '../../format';
-import { labelOf, Participant, PARTICIPATION_ORIGIN } from './labels';
+import { Link } from 'react-router';
+import { $api } from '../../api/client';
+import { SelectField } from '../../components/fields';
+import { Pagination, queryOf, ResultCount, SearchForm, SortableHeader, useListParams } from '../../components/lists';
+import { ErrorAlert, Loading } from '../../components/ui';
+import { date, today } from '../../format';
+import { Contract, labelOf, PARTICIPATION_ORIGIN } from './labels';
 
-type Show = 'all' | 'today';
+type Status = 'active' | 'ended' | 'future' | 'all';
+/** The fields the API sorts participants on (ascending, or descending with a leading -). */
+type ParticipantSort = `${'' | '-'}${'name' | 'code' | 'from' | 'until'}`;
 
-/** The participating municipalities (hundreds): searchable by name or code, and sortable. */
-export function ParticipantsTable({ participants }: { participants: Participant[] }) {
-  const [search, setSearch] = useState('');
-  const [show, setShow] = useState<Show>('all');
+const STATUS_OPTIONS: ReadonlyArray<readonly [Status, string]> = [
+  ['active', 'Nu deelnemend'],
+  ['ended', 'Beëindigd'],
+  ['future', 'Nog niet begonnen'],
+  ['all', 'Alle deelnames'],
+];
+
+/** By name, those taking part today. */
+const LIST_DEFAULTS: { sort: string; status: Status } = { sort: 'name', status: 'active' };
+
+const CAPTIONS: Record<Status, string> = {
+  active: 'Gemeenten die vandaag deelnemen',
+  ended: 'Beëindigde deelnames',
+  future: 'Deelnames die nog moeten beginnen',
+  all: 'Alle deelnames',
+};
+
+/**
+ * The participating municipalities, a page at a time from the server: those taking part today by
+ * default, searchable by name or code, sortable, with the address holding the state. A manager ends
+ * a participation from its row.
+ */
+export function ParticipantsPage({ contract, mayManage }: { contract: Contract; mayManage: boolean }) {
+  const list = useListParams(LIST_DEFAULTS);
+  const { params } = list;
+  const participants = $api.useQuery('get', '/api/v1/contracts/{id}/participants', {
+    params: { path: { id: contract.id }, query: { ...queryOf(params), sort: params.sort as ParticipantSort } },
+  });
   const day = today();
-  const needle = search.trim().toLowerCase();
-  const rows = participants.filter(
-    (p) =>
-      (show === 'all' || (p.from <= day && (p.to === null || p.to >= day))) &&
-      (!needle || p.name.toLowerCase().includes(needle) || p.code.toLowerCase().includes(needle)),
-  );
-  const columns: Column<Participant>[] = [
-    { key: 'name', header: 'Gemeente', cell: (p) => p.name, sortValue: (p) => p.name },
-    { key: 'code', header: 'Code', cell: (p) => p.code, sortValue: (p) => p.code },
-    { key: 'from', header: 'Deelname vanaf', cell: (p) => dateLong(p.from), sortValue: (p) => p.from },
-    {
-      key: 'to',
-      header: 'Tot en met',
-      cell: (p) => (p.to ? dateLong(p.to) : 'geen einddatum'),
-      sortValue: (p) => p.to ?? '9999-12-31',
-    },
-    {
-      key: 'origin',
-      header: 'Hoe',
-      cell: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin),
-      sortValue: (p) => labelOf(PARTICIPATION_ORIGIN, p.origin),
-    },
-  ];
+  const mayEnd = mayManage && (contract.status === 'ACTIVE' || contract.status === 'DRAFT');
+  const status = params.status;
+
   return (
     <>
-      <div className="filters" role="search" aria-label="Deelnemers zoeken">
-        <TextField
-          label="Zoek een gemeente"
-          description="Naam of code, bijvoorbeeld Assen of GM0106."
-          type="search"
-          value={search}
-          onChange={setSearch}
-          autoComplete="off"
-        />
+      <h2 className="utrecht-heading-2">Deelnemers</h2>
+      {mayManage && (contract.status === 'ACTIVE' || contract.status === 'DRAFT') ? (
+        <ul className="plain-list task-links">
+          <li>
+            <Link className="utrecht-link" to={`/contracten/${contract.id}/deelnemers/aanmelden`}>
+              Gemeenten aanmelden
+            </Link>
+          </li>
+          {contract.status === 'ACTIVE' ? (
+            <li>
+              <Link className="utrecht-link" to={`/contracten/${contract.id}/herindeling`}>
+                Herindeling overnemen
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <div className="filters participant-filters">
+        <SearchForm list={list} label="Zoek een gemeente (naam of code)" />
         <SelectField
           label="Welke deelnames"
-          value={show}
-          onChange={(value) => setShow(value as Show)}
-          options={[
-            ['all', 'Alle, ook beëindigde'],
-            ['today', 'Alleen wie vandaag deelneemt'],
-          ]}
+          value={status}
+          onChange={(value) => list.set({ status: value as Status })}
+          options={STATUS_OPTIONS}
         />
       </div>
-      <p className="utrecht-paragraph" role="status">
-        {rows.length === participants.length
-          ? `${participants.length} deelnames`
-          : `${rows.length} van ${participants.length} deelnames`}
-      </p>
-      <SortableTable
-        caption="Deelnemende gemeenten"
-        columns={columns}
-        rows={rows}
-        rowKey={(p) => `${p.code}-${p.from}`}
-        initialSort={BY_NAME}
-        empty="Geen deelnames gevonden. Pas de zoekopdracht aan."
-      />
+      <ResultCount total={participants.data?.total} one="deelname" many="deelnames">
+        {params.q ? `voor “${params.q}”` : null}
+      </ResultCount>
+      {participants.isPending ? <Loading label="Deelnemers worden geladen…" /> : null}
+      {participants.isError ? <ErrorAlert error={participants.error} /> : null}
+      {participants.data ? (
+        participants.data.items.length === 0 ? (
+          <p className="utrecht-paragraph">
+            {params.q ? 'Geen deelnames gevonden. Pas de zoekopdracht aan.' : 'Er zijn hier geen deelnames.'}
+          </p>
+        ) : (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="participants-caption">
+            <table className="utrecht-table portal-table portal-table--cards">
+              <caption id="participants-caption" className="utrecht-table__caption">
+                {CAPTIONS[status] ?? CAPTIONS.all}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <SortableHeader list={list} field="name" label="Gemeente" />
+                  <SortableHeader list={list} field="code" label="Code" />
+                  <SortableHeader list={list} field="from" label="Deelname vanaf" descendingFirst />
+                  <SortableHeader list={list} field="until" label="Tot en met" descendingFirst />
+                  <th scope="col" className="utrecht-table__header-cell">
+                    Hoe
+                  </th>
+                  {mayEnd ? (
+                    <th scope="col" className="utrecht-table__header-cell">
+                      <span className="visually-hidden">Acties</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {participants.data.items.map((p) => (
+                  <tr key={`${p.code}-${p.from}`} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">
+                      {p.name}
+                    </th>
+                    <td className="utrecht-table__cell" data-label="Code">
+                      {p.code}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Deelname vanaf">
+                      {date(p.from)}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Tot en met">
+                      {p.to ? date(p.to) : 'geen einddatum'}
+                    </td>
+                    <td className="utrecht-table__cell" data-label="Hoe">
+                      {labelOf(PARTICIPATION_ORIGIN, p.origin)}
+                    </td>
+                    {mayEnd ? (
+                      <td className="utrecht-table__cell" data-label="Acties">
+                        {p.to === null || p.to >= day ? (
+                          <Link
+                            className="utrecht-link"
+                            to={`/contracten/${contract.id}/deelnemers/${p.code}/beeindigen`}
+                          >
+                            Beëindigen<span className="visually-hidden"> deelname {p.name}</span>
+                          </Link>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      <Pagination list={list} total={participants.data?.total} />
     </>
   );
 }

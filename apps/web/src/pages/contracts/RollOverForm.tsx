@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api } from '../../api/client';
+import { $api, queryClient } from '../../api/client';
 import { TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
 import { dateLong } from '../../format';
@@ -19,37 +19,27 @@ interface RollOverResult {
 export function RollOverForm({ contractId, onRolledOver }: { contractId: string; onRolledOver: () => void }) {
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [error, setError] = useState<string | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [result, setResult] = useState<RollOverResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const rollOver = $api.useMutation('post', '/api/v1/contracts/{id}/participants/roll-over', {
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/contracts/{id}/participants'] });
+      onRolledOver();
+    },
+  });
+  const result = rollOver.data as RollOverResult | undefined;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setResult(null);
-    setFailure(null);
+    rollOver.reset();
     if (!/^\d{4}$/.test(year)) {
       setError('Vul een jaar in, zoals 2027.');
       return;
     }
     setError(undefined);
-    setBusy(true);
-    try {
-      setResult(
-        await api<RollOverResult>(`/contracts/${contractId}/participants/roll-over`, {
-          method: 'POST',
-          query: { year },
-        }),
-      );
-      onRolledOver();
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    rollOver.mutate({ params: { path: { id: contractId }, query: { year: Number(year) } } });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={submit} noValidate>
       <TextField
         label="Jaar van de herindeling"
         description="Het jaar waarin de herindeling ingaat."
@@ -59,11 +49,11 @@ export function RollOverForm({ contractId, onRolledOver }: { contractId: string;
         error={error}
       />
       <div className="actions">
-        <Button busy={busy} type="submit">
-          {busy ? 'Bezig…' : 'Herindeling overnemen'}
+        <Button busy={rollOver.isPending} type="submit">
+          {rollOver.isPending ? 'Bezig…' : 'Herindeling overnemen'}
         </Button>
       </div>
-      {failure ? <ErrorAlert error={failure} /> : null}
+      {rollOver.isError ? <ErrorAlert error={rollOver.error} /> : null}
       {result ? (
         <Alert type={result.conflicts.length ? 'warning' : 'ok'} heading={`Herindeling ${result.year}`}>
           {result.continued.length === 0 && result.conflicts.length === 0 ? (

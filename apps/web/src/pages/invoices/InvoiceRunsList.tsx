@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 import { SelectField } from '../../components/fields';
@@ -205,28 +205,6 @@ export function InvoiceRunsPage() {
         periode voor de documenten, de vastgehouden gemeenten en de aandachtspunten.
       </p>
       <InvoiceRunsList />
-    </>
-  );
-}
-
-/** /contracten/:id/factuurrondes: the runs of one contract. */
-export function ContractInvoiceRunsPage() {
-  const { id = '' } = useParams();
-  const contract = $api.useQuery('get', '/api/v1/contracts/{id}', { params: { path: { id } } });
-  const reference = contract.data?.reference;
-  return (
-    <>
-      <p className="utrecht-paragraph back-link">
-        <Link className="utrecht-link" to={`/contracten/${id}`}>
-          ← {reference ? `Contract ${reference}` : 'Contract'}
-        </Link>
-      </p>
-      <PageHeading title="Factuurrondes">
-        {reference ? `Factuurrondes van ${reference}` : 'Factuurrondes van het contract'}
-      </PageHeading>
-      {contract.error ? <ErrorAlert error={contract.error} /> : null}
-      {contract.data ? <p className="utrecht-paragraph">{contract.data.title}</p> : null}
-      <InvoiceRunsList contractId={id} />
     </>
   );
 }
