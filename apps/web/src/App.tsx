@@ -16,6 +16,9 @@ import { ImportsPage } from './pages/Imports';
 import { ObligationPage } from './pages/Obligation';
 import { OverviewPage } from './pages/Overview';
 import { SignIn } from './pages/SignIn';
+import { AddClosurePage, RemoveClosurePage } from './pages/services/Closures';
+import { ServiceHoursPage } from './pages/services/ServiceHours';
+import { ServicesPage } from './pages/services/Services';
 import { StatisticsPage } from './pages/Statistics';
 import { SessionProvider, useMe, useSession } from './session';
 
@@ -68,6 +71,10 @@ function SignedInRoutes() {
           <Route path="/factuurrondes/:id" element={<InvoiceRunPage />} />
           <Route path="/overzicht" element={<OverviewPage />} />
           <Route path="/statistieken" element={<StatisticsPage />} />
+          <Route path="/diensten" element={<ServicesPage />} />
+          <Route path="/diensten/:serviceId/openingstijden" element={<ServiceHoursPage />} />
+          <Route path="/diensten/:serviceId/sluiting" element={<AddClosurePage />} />
+          <Route path="/diensten/:serviceId/sluitingen/:closureId" element={<RemoveClosurePage />} />
           <Route path="/meldingen" element={<NotificationsPage />} />
           <Route path="/gegevens-laden" element={<ImportsPage />} />
           <Route path="*" element={<NotFound />} />
