@@ -89,7 +89,7 @@ describeInBrowser("web portal: a provider's services, hours and closures with th
     await page
       .getByRole('table', { name: /Openingstijden per dag/ })
       .getByRole('row')
-      .filter({ hasText: /Maandag\s+08:00-22:00\s+08:00-22:00\s+Dag en nacht/ })
+      .filter({ hasText: /Maandag\s*08:00-22:00\s*08:00-22:00\s*Dag en nacht/ })
       .waitFor();
     await accessible(page);
   });

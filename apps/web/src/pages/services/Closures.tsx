@@ -13,6 +13,7 @@ import { useOwnService } from './ServiceHours';
 
 type Service = components['schemas']['ServiceDto'];
 type ClosureBody = components['schemas']['AddClosureDto'];
+type Closure = Service['channels'][number]['closures'][number] & { channel: string };
 
 interface Values {
   channel: string;
@@ -220,29 +221,24 @@ function AddClosureFlow({ service }: { service: Service }) {
 export function RemoveClosurePage() {
   const { serviceId = '', closureId = '' } = useParams();
   const { query } = useOwnService(serviceId);
-  if (query.error) return <ErrorAlert error={query.error} />;
-  if (!query.data) return <Loading />;
-  const closure = query.data.channels
+  const closure = query.data?.channels
     .flatMap((channel) => channel.closures.map((c) => ({ ...c, channel: channel.kind })))
     .find((c) => c.id === closureId);
+  if (query.error) return <ErrorAlert error={query.error} />;
+  if (!query.data) return <Loading />;
   if (!closure) return <Alert type="error">Deze sluiting bestaat niet (meer).</Alert>;
   return <RemoveClosureFlow service={query.data} closure={closure} />;
 }
 
-function RemoveClosureFlow({
-  service,
-  closure,
-}: {
-  service: Service;
-  closure: Service['channels'][number]['closures'][number] & { channel: string };
-}) {
+function RemoveClosureFlow({ service, closure }: { service: Service; closure: Closure }) {
   const step = useStep<null>(null);
   const queryClient = useQueryClient();
   const params = { path: { id: service.providerId, serviceId: service.id, closureId: closure.id } };
   const preview = $api.useMutation('delete', '/api/v1/providers/{id}/services/{serviceId}/closures/{closureId}');
   const remove = $api.useMutation('delete', '/api/v1/providers/{id}/services/{serviceId}/closures/{closureId}', {
     onSuccess: () => {
-      invalidateServices(queryClient);
+      // Stale, but not fetched again while this page shows: the confirmation still names the closure.
+      invalidateServices(queryClient, false);
       step.confirm();
     },
   });

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { ReactNode, RefObject, useEffect } from 'react';
 import type { components } from '../../api/schema';
-import { Alert } from '../../components/ui';
+import { Alert, DataList } from '../../components/ui';
 import { dateLong, plural } from '../../format';
 
 export type ServiceChange = components['schemas']['ServiceChangeDto'];
@@ -54,20 +54,14 @@ export function Effect({ change }: { change: ServiceChange }) {
       {effect.groups.map((group, i) => (
         <div key={i} className="effect-group">
           <p className="utrecht-paragraph effect-group__sentence">{effectSentence(group)}</p>
-          <dl className="utrecht-data-list utrecht-data-list--rows">
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">Nu</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
-                {capitalised(group.before.summary)}
-              </dd>
-            </div>
-            <div className="utrecht-data-list__item">
-              <dt className="utrecht-data-list__item-key">Na de wijziging</dt>
-              <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">
-                {capitalised(group.after.summary)}
-              </dd>
-            </div>
-          </dl>
+          <div className="key-values">
+            <DataList
+              items={[
+                ['Nu', capitalised(group.before.summary)],
+                ['Na de wijziging', capitalised(group.after.summary)],
+              ]}
+            />
+          </div>
           {group.municipalities.length > 1 ? (
             <details className="effect-group__list">
               <summary>Welke {municipalities(group.municipalities.length)}</summary>
@@ -102,8 +96,9 @@ export function StepHeading({
 }
 
 /** After a change: every cached answer about the provider's services (the list and each service) is stale. */
-export function invalidateServices(queryClient: QueryClient): void {
+export function invalidateServices(queryClient: QueryClient, refetchShown = true): void {
   void queryClient.invalidateQueries({
     predicate: (query) => String(query.queryKey[1]).startsWith('/api/v1/providers/{id}/services'),
+    refetchType: refetchShown ? 'active' : 'none',
   });
 }
