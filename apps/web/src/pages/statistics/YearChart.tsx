@@ -7,9 +7,9 @@ export interface YearTotal {
   totalConversations: number;
 }
 
-const WIDTH = 640;
-const HEIGHT = 300;
-const MARGIN = { top: 28, right: 16, bottom: 40, left: 72 };
+const WIDTH = 480;
+const HEIGHT = 280;
+const MARGIN = { top: 30, right: 12, bottom: 40, left: 76 };
 
 /** A round step for the value axis: 1, 2 or 5 times a power of ten, about four gridlines. */
 function niceStep(max: number): number {
