@@ -53,6 +53,25 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     });
   });
 
+  it('shows the conversations per year as a chart (inline SVG) with the same figures in a table, at 1280 and 375 px', async () => {
+    for (const width of [1280, 375]) {
+      const page = await portal.newPage({ width });
+      await portal.signIn(page, 'sensoor@demo.nl');
+      await page.goto('/statistieken');
+      await page.getByRole('heading', { name: 'Dienstcijfers', level: 1 }).waitFor();
+      const chart = page.getByRole('img', { name: 'Gesprekken per jaar, Stichting Sensoor' });
+      await expect(chart.locator('desc').textContent()).resolves.toContain('2016: 253.777 gesprekken');
+      await expect(chart.locator('text.year-chart__value').allTextContents()).resolves.toContain('253.777');
+      const table = page.getByRole('table', { name: 'Gesprekken per jaar en kanaal, Stichting Sensoor' });
+      const row2016 = await table.getByRole('row', { name: /2016/ }).innerText();
+      for (const figure of ['233.866', '18.713', '1.198', '253.777']) expect(row2016).toContain(figure);
+      // One bar per year with figures, as many as the table has rows; no bar for a year without figures.
+      expect(await chart.locator('rect.year-chart__bar').count()).toBe(await table.locator('tbody tr').count());
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, `statistics-${width}`);
+    }
+  });
+
   it('an officer reads the notification that coverage ends soon and marks it as read', async () => {
     // Assen's participation ends in 30 days without a successor: the evaluation notifies Assen.
     const coverageEnds = addDays(todayInAmsterdam(), 30);

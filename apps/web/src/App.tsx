@@ -32,6 +32,10 @@ const ImportsPage = page(() => import('./pages/Imports'), 'ImportsPage');
 const ObligationPage = page(() => import('./pages/Obligation'), 'ObligationPage');
 const OverviewPage = page(() => import('./pages/Overview'), 'OverviewPage');
 const StatisticsPage = page(() => import('./pages/Statistics'), 'StatisticsPage');
+const AddClosurePage = page(() => import('./pages/services/Closures'), 'AddClosurePage');
+const RemoveClosurePage = page(() => import('./pages/services/Closures'), 'RemoveClosurePage');
+const ServiceHoursPage = page(() => import('./pages/services/ServiceHours'), 'ServiceHoursPage');
+const ServicesPage = page(() => import('./pages/services/Services'), 'ServicesPage');
 const AccessibilityPage = page(() => import('./pages/about/Accessibility'), 'AccessibilityPage');
 const PrivacyPage = page(() => import('./pages/about/Privacy'), 'PrivacyPage');
 const ContactPage = page(() => import('./pages/about/Contact'), 'ContactPage');
@@ -97,6 +101,10 @@ function SignedInRoutes() {
               <Route path="/factuurrondes/:id/gestart" element={<RunStartedPage />} />
               <Route path="/overzicht" element={<OverviewPage />} />
               <Route path="/statistieken" element={<StatisticsPage />} />
+              <Route path="/diensten" element={<ServicesPage />} />
+              <Route path="/diensten/:serviceId/openingstijden" element={<ServiceHoursPage />} />
+              <Route path="/diensten/:serviceId/sluiting" element={<AddClosurePage />} />
+              <Route path="/diensten/:serviceId/sluitingen/:closureId" element={<RemoveClosurePage />} />
               <Route path="/meldingen" element={<NotificationsPage />} />
               <Route path="/gegevens-laden" element={<ImportsPage />} />
               {Object.entries(PUBLIC_PAGES).map(([path, Public]) => (

@@ -30,6 +30,7 @@ export function navFor(me: Me): NavItem[] {
       { to: '/statistieken', label: 'Dienstcijfers' },
       { to: '/overzicht', label: 'Gemeenten' },
     );
+    if (roles.has('PROVIDER_ADMIN')) items.push({ to: '/diensten', label: 'Diensten' });
   }
   if (kind === 'OPERATOR') {
     items.push(

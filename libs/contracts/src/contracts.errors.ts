@@ -18,6 +18,8 @@ export enum ContractsErrorCode {
   MunicipalityNotExisting = 'MUNICIPALITY_NOT_EXISTING',
   InvalidContract = 'INVALID_CONTRACT',
   InvoicePrefixTaken = 'INVOICE_PREFIX_TAKEN',
+  ClosureNotFound = 'CLOSURE_NOT_FOUND',
+  ClosurePast = 'CLOSURE_PAST',
 }
 
 const CONTRACTS_ERRORS: ErrorCatalogue<ContractsErrorCode> = {
@@ -38,6 +40,8 @@ const CONTRACTS_ERRORS: ErrorCatalogue<ContractsErrorCode> = {
   [ContractsErrorCode.MunicipalityNotExisting]: { status: 422, title: 'Municipality does not exist then' },
   [ContractsErrorCode.InvalidContract]: { status: 422, title: 'The contract cannot be activated' },
   [ContractsErrorCode.InvoicePrefixTaken]: { status: 409, title: 'Invoice prefix already in use' },
+  [ContractsErrorCode.ClosureNotFound]: { status: 404, title: 'Closure not found' },
+  [ContractsErrorCode.ClosurePast]: { status: 409, title: 'The closure is over' },
 };
 
 export class ContractsError extends FeatureError<ContractsErrorCode> {

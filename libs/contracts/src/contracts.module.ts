@@ -28,6 +28,7 @@ import { ProvidersService } from './providers.service';
 import { RollOverService } from './roll-over.service';
 import { ReorganisationImportsController } from './reorganisation-imports.controller';
 import { ReorganisationImportsService } from './reorganisation-imports.service';
+import { ServiceChangesService } from './service-changes.service';
 import { ServiceRepository } from './service.repository';
 import { TariffRepository } from './tariff.repository';
 
@@ -61,6 +62,7 @@ const READERS = [ContractsReader, CoverageReader, ProvidersReader, ContractsSeed
     ContractLoader,
     ContractTerms,
     ProvidersService,
+    ServiceChangesService,
     ContractsService,
     ContractLifecycleService,
     AmendmentsService,

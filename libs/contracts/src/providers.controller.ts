@@ -1,24 +1,33 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ApiProblemResponses, NoQueryParams } from '@wmo/common';
 import { IdParam } from '@wmo/identity';
 import { RouteRoles } from '@wmo/tenancy';
 import {
   AddClosureDto,
   CreateProviderDto,
+  ClosureParams,
   CreateServiceDto,
+  DryRunQuery,
   DutyDto,
   ProviderDto,
   ServiceDto,
+  ServiceChangeDto,
   ServiceParams,
   UpdateProviderDto,
+  UpdateServiceDto,
 } from './dto/providers.dto';
 import { ProvidersService } from './providers.service';
+import { ServiceChangesService } from './service-changes.service';
 
 @ApiTags('Providers and services')
 @Controller()
 export class ProvidersController {
-  constructor(private readonly providers: ProvidersService) {}
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly changes: ServiceChangesService,
+  ) {}
 
   @Get('duties')
   @RouteRoles('GET /api/v1/duties')
@@ -95,12 +104,60 @@ export class ProvidersController {
     return this.providers.service(id, serviceId);
   }
 
+  @Patch('providers/:id/services/:serviceId')
+  @RouteRoles('PATCH /api/v1/providers/:id/services/:serviceId')
+  @ApiOperation({
+    summary:
+      "Change a service's channels (weekly hours, contact) or name, with the compliance effect (or only compute it with ?dryRun=true)",
+    description:
+      'Each channel listed gets the contact (when given) and the whole week of hours given (Europe/Amsterdam); a kind the service lacks is added; ' +
+      'channels not listed stay as they are. The answer says, per group of municipalities the service covers, whether their duty is covered ' +
+      'before and after and which gaps the change creates. With dryRun=true nothing is written (applied: false).',
+  })
+  @ApiOkResponse({ type: ServiceChangeDto })
+  @ApiProblemResponses(400, 404)
+  updateService(
+    @Param() { id, serviceId }: ServiceParams,
+    @Query() query: DryRunQuery,
+    @Body() dto: UpdateServiceDto,
+  ): Promise<ServiceChangeDto> {
+    return this.changes.update(id, serviceId, dto, query.dryRun === 'true');
+  }
+
   @Post('providers/:id/services/:serviceId/closures')
   @RouteRoles('POST /api/v1/providers/:id/services/:serviceId/closures')
-  @ApiOperation({ summary: 'Record a dated closure of one channel of a service' })
-  @ApiCreatedResponse({ type: ServiceDto })
+  @ApiOperation({
+    summary: 'Record a dated closure of one channel of a service (or compute its compliance effect with ?dryRun=true)',
+  })
+  @ApiCreatedResponse({ type: ServiceDto, description: 'The closure is recorded: the service with it.' })
+  @ApiOkResponse({ type: ServiceChangeDto, description: 'dryRun=true: the compliance effect; nothing is written.' })
   @ApiProblemResponses(400, 404)
-  addClosure(@Param() { id, serviceId }: ServiceParams, @Body() dto: AddClosureDto): Promise<ServiceDto> {
+  async addClosure(
+    @Param() { id, serviceId }: ServiceParams,
+    @Query() query: DryRunQuery,
+    @Body() dto: AddClosureDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ServiceDto | ServiceChangeDto> {
+    if (query.dryRun === 'true') {
+      void reply.status(200);
+      return this.changes.previewClosure(id, serviceId, dto);
+    }
     return this.providers.addClosure(id, serviceId, dto);
+  }
+
+  @Delete('providers/:id/services/:serviceId/closures/:closureId')
+  @RouteRoles('DELETE /api/v1/providers/:id/services/:serviceId/closures/:closureId')
+  @ApiOperation({
+    summary:
+      'Remove a closure that has not started, or end a running one now, with the compliance effect (?dryRun=true: only compute it)',
+    description: 'A closure that is over stays as it was (409).',
+  })
+  @ApiOkResponse({ type: ServiceChangeDto })
+  @ApiProblemResponses(400, 404, [409, 'The closure is over.'])
+  removeClosure(
+    @Param() { id, serviceId, closureId }: ClosureParams,
+    @Query() query: DryRunQuery,
+  ): Promise<ServiceChangeDto> {
+    return this.changes.removeClosure(id, serviceId, closureId, query.dryRun === 'true');
   }
 }

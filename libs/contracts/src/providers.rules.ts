@@ -24,11 +24,30 @@ export function assertChannelsValid(
     throw new RequestValidationError([{ field: 'channels', message: `channel ${duplicate} appears twice` }]);
   const problems = channels.flatMap((channel, i) => [
     ...scheduleProblems(channel.schedule).map((message) => ({ field: `channels.${i}.schedule`, message })),
+    ...scheduleOverlaps(channel.schedule).map((message) => ({ field: `channels.${i}.schedule`, message })),
   ]);
   channels.forEach((channel, i) =>
     (channel.closures ?? []).forEach((closure, j) => assertClosureValid(closure, `channels.${i}.closures.${j}`)),
   );
   if (problems.length) throw new RequestValidationError(problems);
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const DAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Intervals of the same weekday that overlap (touching, 08:00-12:00 and 12:00-17:00, is fine). */
+export function scheduleOverlaps(schedule: readonly WeeklyInterval[]): string[] {
+  const problems: string[] = [];
+  schedule.forEach((a, i) =>
+    schedule.slice(0, i).forEach((b, j) => {
+      if (a.weekday !== b.weekday) return;
+      if (minutesOf(a.from) < minutesOf(b.to) && minutesOf(b.from) < minutesOf(a.to))
+        problems.push(
+          `interval ${i + 1} (${a.from}-${a.to}) overlaps interval ${j + 1} (${b.from}-${b.to}) on ${DAY_NAMES[a.weekday] ?? 'the same day'}`,
+        );
+    }),
+  );
+  return problems;
 }
 
 /** A closure is two valid date-times, the end after the start. */

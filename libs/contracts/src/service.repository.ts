@@ -63,6 +63,36 @@ export class ServiceRepository {
     await tx.manager.insert(ChannelClosureEntity, closure);
   }
 
+  async updateService(
+    tx: Transaction,
+    service: { id: string; providerId: string; name: string; description: string | null },
+  ): Promise<void> {
+    await tx.manager.update(
+      ServiceEntity,
+      { id: service.id, providerId: service.providerId },
+      { name: service.name, description: service.description },
+    );
+  }
+
+  async updateChannel(
+    tx: Transaction,
+    channel: { id: string; providerId: string; contact: string | null; schedule: WeeklyInterval[] },
+  ): Promise<void> {
+    await tx.manager.update(
+      ServiceChannelEntity,
+      { id: channel.id, providerId: channel.providerId },
+      { contact: channel.contact, schedule: channel.schedule },
+    );
+  }
+
+  async deleteClosure(tx: Transaction, providerId: string, id: string): Promise<void> {
+    await tx.manager.delete(ChannelClosureEntity, { id, providerId });
+  }
+
+  async endClosure(tx: Transaction, providerId: string, id: string, endsAt: Date): Promise<void> {
+    await tx.manager.update(ChannelClosureEntity, { id, providerId }, { endsAt });
+  }
+
   /** Seeding: a provider's service by name. */
   findByName(tx: Transaction, providerId: string, name: string): Promise<ServiceEntity | null> {
     return tx.manager.findOneBy(ServiceEntity, { providerId, name });

@@ -42,6 +42,19 @@ export const CONTRACT_ROUTES: RouteCases = {
     url: (f) => `/api/v1/providers/${f.providerId}/services/${f.serviceId}`,
     expect: providerRead,
   },
+  'PATCH /api/v1/providers/:id/services/:serviceId': {
+    kind: 'foreign',
+    url: (f) => `/api/v1/providers/${f.providerId}/services/${f.serviceId}?dryRun=true`,
+    body: () => ({ channels: [{ kind: 'PHONE', schedule: [] }] }),
+    expect: providerWrite,
+  },
+  'DELETE /api/v1/providers/:id/services/:serviceId/closures/:closureId': {
+    kind: 'foreign',
+    // Any closure id: the provider's service is checked first, so another provider gets a 404 either way.
+    url: (f) =>
+      `/api/v1/providers/${f.providerId}/services/${f.serviceId}/closures/00000000-0000-4000-8000-000000000000`,
+    expect: providerWrite,
+  },
   'POST /api/v1/providers/:id/services/:serviceId/closures': {
     kind: 'foreign',
     url: (f) => `/api/v1/providers/${f.providerId}/services/${f.serviceId}/closures`,

@@ -475,7 +475,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a service's channels (weekly hours, contact) or name, with the compliance effect (or only compute it with ?dryRun=true)
+     * @description Each channel listed gets the contact (when given) and the whole week of hours given (Europe/Amsterdam); a kind the service lacks is added; channels not listed stay as they are. The answer says, per group of municipalities the service covers, whether their duty is covered before and after and which gaps the change creates. With dryRun=true nothing is written (applied: false).
+     */
+    patch: operations['ProvidersController_updateService'];
     trace?: never;
   };
   '/api/v1/providers/{id}/services/{serviceId}/closures': {
@@ -487,9 +491,29 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Record a dated closure of one channel of a service */
+    /** Record a dated closure of one channel of a service (or compute its compliance effect with ?dryRun=true) */
     post: operations['ProvidersController_addClosure'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/providers/{id}/services/{serviceId}/closures/{closureId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a closure that has not started, or end a running one now, with the compliance effect (?dryRun=true: only compute it)
+     * @description A closure that is over stays as it was (409).
+     */
+    delete: operations['ProvidersController_removeClosure'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1991,6 +2015,110 @@ export interface components {
       dutyCode: string;
       description?: string;
       channels: components['schemas']['ChannelDto'][];
+    };
+    ChannelChangeDto: {
+      /** @enum {string} */
+      kind: 'PHONE' | 'CHAT' | 'EMAIL' | 'VIDEO' | 'SMS';
+      /**
+       * @description Left out: unchanged.
+       * @example https://www.sensoor.nl/chat
+       */
+      contact?: string;
+      /** @description The whole week's hours in Europe/Amsterdam local time (an empty list: closed all week). */
+      schedule: components['schemas']['WeeklyIntervalDto'][];
+    };
+    UpdateServiceDto: {
+      /** @example Luisterend oor */
+      name?: string;
+      description?: string | null;
+      channels?: components['schemas']['ChannelChangeDto'][];
+    };
+    EffectPeriodDto: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+    };
+    EffectMunicipalityDto: {
+      /** @example GM0106 */
+      code: string;
+      /** @example Assen */
+      name: string;
+    };
+    EffectWeeklyGapDto: {
+      /**
+       * @example 7
+       * @enum {number}
+       */
+      weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+      /** @example 02:00 */
+      from: string;
+      /** @example 06:00 */
+      to: string;
+      minutes: number;
+    };
+    EffectDatedGapDto: {
+      /**
+       * @description ISO 8601 with the Amsterdam offset.
+       * @example 2026-12-24T18:00:00+01:00
+       */
+      start: string;
+      /** @example 2026-12-25T08:00:00+01:00 */
+      end: string;
+      minutes: number;
+      reasons: string[];
+    };
+    HoursCoverageDto: {
+      /**
+       * @description In Dutch.
+       * @example niet bereikbaar op zondag van 02:00 tot 06:00
+       */
+      summary: string;
+      covered: boolean;
+      weeklyGaps: components['schemas']['EffectWeeklyGapDto'][];
+      datedGaps: components['schemas']['EffectDatedGapDto'][];
+    };
+    EffectGroupDto: {
+      /**
+       * @description UNCOVERED: covered now, not after; COVERED: the reverse; CHANGED: other gaps, still uncovered; UNCHANGED.
+       * @enum {string}
+       */
+      change: 'UNCOVERED' | 'COVERED' | 'CHANGED' | 'UNCHANGED';
+      /**
+       * @description In Dutch, empty when there are none.
+       * @example op zondag van 02:00 tot 06:00
+       */
+      newGapsText: string;
+      /** @description By code. */
+      municipalities: components['schemas']['EffectMunicipalityDto'][];
+      before: components['schemas']['HoursCoverageDto'];
+      after: components['schemas']['HoursCoverageDto'];
+      /** @description The gaps the change creates. */
+      newWeeklyGaps: components['schemas']['EffectWeeklyGapDto'][];
+      newDatedGaps: components['schemas']['EffectDatedGapDto'][];
+    };
+    ServiceEffectDto: {
+      /** @example WMO2015_2_2_4_1B */
+      dutyCode: string;
+      period: components['schemas']['EffectPeriodDto'];
+      /** @description Municipalities the service covers on some day of the period. */
+      municipalities: number;
+      /** @description Covered now, no longer after the change. */
+      becomeUncovered: number;
+      becomeCovered: number;
+      /** @description Other gaps, but uncovered before and after. */
+      changed: number;
+      unchanged: number;
+      /** @description The changed groups first (uncovered, covered, changed), then the unchanged; each by size. */
+      groups: components['schemas']['EffectGroupDto'][];
+    };
+    ServiceChangeDto: {
+      applied: boolean;
+      /** @description The service as saved; for a dry run as it still is. */
+      service: components['schemas']['ServiceDto'];
+      /** @description The change in Dutch, a line per channel change: "Chat: 08:00-22:00 (was: dag en nacht)". */
+      changes: string[];
+      effect: components['schemas']['ServiceEffectDto'];
     };
     AddClosureDto: {
       /**
@@ -6246,9 +6374,95 @@ export interface operations {
       };
     };
   };
+  ProvidersController_updateService: {
+    parameters: {
+      query?: {
+        /** @description true: check the change and answer its compliance effect; nothing is written. */
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+        serviceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateServiceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceChangeDto'];
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Needs one of the roles PROVIDER_ADMIN (or OPERATOR). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   ProvidersController_addClosure: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description true: check the change and answer its compliance effect; nothing is written. */
+        dryRun?: 'true' | 'false';
+      };
       header?: never;
       path: {
         id: string;
@@ -6262,6 +6476,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description dryRun=true: the compliance effect; nothing is written. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceChangeDto'];
+        };
+      };
+      /** @description The closure is recorded: the service with it. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -6299,6 +6523,95 @@ export interface operations {
       };
       /** @description The resource does not exist (or is not yours). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ProvidersController_removeClosure: {
+    parameters: {
+      query?: {
+        /** @description true: check the change and answer its compliance effect; nothing is written. */
+        dryRun?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        id: string;
+        serviceId: string;
+        closureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceChangeDto'];
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Needs one of the roles PROVIDER_ADMIN (or OPERATOR). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The closure is over. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

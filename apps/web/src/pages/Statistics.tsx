@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
-import { api } from '../api/client';
+import { $api } from '../api/client';
+import type { components } from '../api/schema';
 import { ApiError } from '../api/errors';
-import { Alert, Button, DataList, ErrorAlert, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
+import { Alert, Button, DataList, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { Choice, PeriodFields, TextField } from '../components/fields';
-import { channelLabel, count, currentYear, dateLong } from '../format';
+import { channelLabel, count, currentYear, dateLong, plural } from '../format';
 import { hasRole, useMe } from '../session';
+import { YearChart } from './statistics/YearChart';
 
 /** The channel kinds a provider reports on (the API's order). */
 const CHANNELS = (['PHONE', 'CHAT', 'EMAIL', 'VIDEO', 'SMS'] as const).map((kind) => ({
@@ -12,36 +15,17 @@ const CHANNELS = (['PHONE', 'CHAT', 'EMAIL', 'VIDEO', 'SMS'] as const).map((kind
   label: channelLabel(kind),
 }));
 type ChannelKind = (typeof CHANNELS)[number]['kind'];
+type ProviderStatistics = components['schemas']['ProviderStatisticsDto'];
+type ChannelCount = ProviderStatistics['yearlyTotals'][number]['channels'][number];
 
-interface ChannelCount {
-  kind: ChannelKind;
-  conversations: number;
-  answered: number | null;
-}
-
-interface ServiceStatistic {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  channels: ChannelCount[];
-  totalConversations: number;
-  topics: Array<{ topic: string; share: string }>;
-  source: string | null;
-}
-
-interface ProviderStatistics {
-  providerName: string;
-  periods: ServiceStatistic[];
-  yearlyTotals: Array<{ year: number; channels: ChannelCount[]; totalConversations: number }>;
-}
-
-const conversationsOf = (channels: ChannelCount[], kind: ChannelKind) =>
+/** A channel's conversations in a year, or undefined when the provider reported none for it (unknown, not 0). */
+const conversationsOf = (channels: readonly ChannelCount[], kind: ChannelKind) =>
   channels.find((channel) => channel.kind === kind)?.conversations;
 
 export function StatisticsPage() {
   const me = useMe();
   const providerId = me.organisation.id;
-  const state = useLoad(() => api<ProviderStatistics>(`/providers/${providerId}/statistics`), [providerId]);
+  const stats = $api.useQuery('get', '/api/v1/providers/{id}/statistics', { params: { path: { id: providerId } } });
   return (
     <>
       <PageHeading>Dienstcijfers</PageHeading>
@@ -49,69 +33,100 @@ export function StatisticsPage() {
         Landelijke cijfers over de gesprekken per kanaal. Ze gaan nooit over één gemeente: de hulp is anoniem. Gemeenten
         zien ze als context in hun raadsrapportage.
       </p>
-      <Loaded state={state}>
-        {(stats) => (
-          <>
-            <SortableTable
-              caption={`Gesprekken per jaar, ${stats.providerName}`}
-              rowKey={(row) => String(row.year)}
-              initialSort={{ key: 'year', direction: 'descending' }}
-              rows={stats.yearlyTotals}
-              columns={[
-                { key: 'year', header: 'Jaar', cell: (row) => row.year, sortValue: (row) => row.year },
-                ...CHANNELS.filter((channel) =>
-                  stats.yearlyTotals.some((year) => conversationsOf(year.channels, channel.kind) !== undefined),
-                ).map((channel) => ({
-                  key: channel.kind,
-                  header: channel.label,
-                  numeric: true,
-                  cell: (row: ProviderStatistics['yearlyTotals'][number]) =>
-                    count(conversationsOf(row.channels, channel.kind) ?? 0),
-                  sortValue: (row: ProviderStatistics['yearlyTotals'][number]) =>
-                    conversationsOf(row.channels, channel.kind) ?? 0,
-                })),
-                {
-                  key: 'total',
-                  header: 'Totaal',
-                  numeric: true,
-                  cell: (row) => count(row.totalConversations),
-                  sortValue: (row) => row.totalConversations,
-                },
+      {stats.isPending ? <Loading /> : null}
+      {stats.error ? <ErrorAlert error={stats.error} /> : null}
+      {stats.data ? <Figures stats={stats.data} /> : null}
+      {stats.data && hasRole(me, 'PROVIDER_ADMIN') ? <RecordStatistics providerId={providerId} /> : null}
+    </>
+  );
+}
+
+function Figures({ stats }: { stats: ProviderStatistics }) {
+  const years = [...stats.yearlyTotals].sort((a, b) => a.year - b.year);
+  const channels = CHANNELS.filter((channel) =>
+    years.some((year) => conversationsOf(year.channels, channel.kind) !== undefined),
+  );
+  if (years.length === 0) return <p className="utrecht-paragraph">Er zijn nog geen cijfers vastgelegd.</p>;
+  return (
+    <>
+      <YearChart years={years} title={`Gesprekken per jaar, ${stats.providerName}`} />
+      <p className="utrecht-paragraph">
+        Alleen jaren met cijfers staan erin; over de andere jaren zijn geen cijfers vastgelegd (niet: nul gesprekken).
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="jaren-caption">
+        <table className="utrecht-table portal-table portal-table--cards">
+          <caption id="jaren-caption" className="utrecht-table__caption">
+            Gesprekken per jaar en kanaal, {stats.providerName}
+          </caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">
+                Jaar
+              </th>
+              {channels.map((channel) => (
+                <th
+                  key={channel.kind}
+                  scope="col"
+                  className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column"
+                >
+                  {channel.label}
+                </th>
+              ))}
+              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
+                Totaal
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {years.map((year) => (
+              <tr key={year.year} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  {year.year}
+                </th>
+                {channels.map((channel) => (
+                  <td
+                    key={channel.kind}
+                    className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data"
+                    data-label={channel.label}
+                  >
+                    {count(conversationsOf(year.channels, channel.kind))}
+                  </td>
+                ))}
+                <td
+                  className="utrecht-table__cell utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data"
+                  data-label="Totaal"
+                >
+                  {count(year.totalConversations)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 className="utrecht-heading-2">Vastgelegde perioden</h2>
+      <div className="cards">
+        {stats.periods.map((period) => (
+          <section
+            key={period.id}
+            className="card"
+            aria-label={`${dateLong(period.periodStart)} tot en met ${dateLong(period.periodEnd)}`}
+          >
+            <h3 className="utrecht-heading-3">
+              {dateLong(period.periodStart)} t/m {dateLong(period.periodEnd)}
+            </h3>
+            <DataList
+              items={[
+                ...period.channels.map((channel): [string, string] => [
+                  channelLabel(channel.kind),
+                  `${plural(channel.conversations, 'gesprek', 'gesprekken')}${channel.answered === null ? '' : `, ${count(channel.answered)} beantwoord`}`,
+                ]),
+                ['Totaal', plural(period.totalConversations, 'gesprek', 'gesprekken')],
+                ...(period.source ? [['Bron', period.source] as [string, string]] : []),
               ]}
             />
-            <h2 className="utrecht-heading-2">Vastgelegde perioden</h2>
-            {stats.periods.length === 0 ? (
-              <p className="utrecht-paragraph">Er zijn nog geen cijfers vastgelegd.</p>
-            ) : null}
-            <div className="cards">
-              {stats.periods.map((period) => (
-                <section
-                  key={period.id}
-                  className="card"
-                  aria-label={`${dateLong(period.periodStart)} tot en met ${dateLong(period.periodEnd)}`}
-                >
-                  <h3 className="utrecht-heading-3">
-                    {dateLong(period.periodStart)} t/m {dateLong(period.periodEnd)}
-                  </h3>
-                  <DataList
-                    items={[
-                      ...period.channels.map((channel): [string, string] => [
-                        channelLabel(channel.kind),
-                        `${count(channel.conversations)} gesprekken${channel.answered === null ? '' : `, ${count(channel.answered)} beantwoord`}`,
-                      ]),
-                      ['Totaal', `${count(period.totalConversations)} gesprekken`],
-                      ...(period.source ? [['Bron', period.source] as [string, string]] : []),
-                    ]}
-                  />
-                </section>
-              ))}
-            </div>
-            {hasRole(me, 'PROVIDER_ADMIN') ? (
-              <RecordStatistics providerId={providerId} onRecorded={state.reload} />
-            ) : null}
-          </>
-        )}
-      </Loaded>
+          </section>
+        ))}
+      </div>
     </>
   );
 }
@@ -125,7 +140,9 @@ const DUTCH_FIELD_ERRORS: Record<string, string> = {
   source: 'De bron moet tussen 2 en 300 tekens lang zijn.',
 };
 
-function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRecorded: () => void }) {
+function RecordStatistics({ providerId }: { providerId: string }) {
+  const queryClient = useQueryClient();
+  const record = $api.useMutation('post', '/api/v1/providers/{id}/statistics');
   const [whole, setWhole] = useState(true);
   const [year, setYear] = useState(String(currentYear() - 1));
   const [periodStart, setPeriodStart] = useState('');
@@ -135,7 +152,7 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = record.isPending;
 
   const setFigure = (kind: string, key: 'conversations' | 'answered', value: string) =>
     setFigures((previous) => ({
@@ -187,10 +204,9 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
       conversations: Number(figures[channel.kind].conversations),
       ...(figures[channel.kind].answered.trim() ? { answered: Number(figures[channel.kind].answered) } : {}),
     }));
-    setBusy(true);
     try {
-      const recorded = await api<ServiceStatistic>(`/providers/${providerId}/statistics`, {
-        method: 'POST',
+      const recorded = await record.mutateAsync({
+        params: { path: { id: providerId } },
         body: {
           ...(whole ? { year: Number(year) } : { periodStart, periodEnd }),
           channels,
@@ -198,11 +214,11 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         },
       });
       setSaved(
-        `De cijfers over ${dateLong(recorded.periodStart)} t/m ${dateLong(recorded.periodEnd)} zijn vastgelegd: ${count(recorded.totalConversations)} gesprekken.`,
+        `De cijfers over ${dateLong(recorded.periodStart)} t/m ${dateLong(recorded.periodEnd)} zijn vastgelegd: ${plural(recorded.totalConversations, 'gesprek', 'gesprekken')}.`,
       );
       setFigures({});
       setSource('');
-      onRecorded();
+      void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/providers/{id}/statistics'] });
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length) {
         const mapped: Errors = {};
@@ -216,8 +232,6 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         setErrors(mapped);
       }
       setFailure(error);
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsEmail,
   IsIn,
@@ -275,4 +276,182 @@ export class DutyDto {
 
   /** A counting channel must be available at every moment of the week. */
   continuousAvailability: boolean;
+}
+
+/** `?dryRun=true`: answer what the change would do, write nothing (as the imports and invoice runs do). */
+export class DryRunQuery {
+  /** true: check the change and answer its compliance effect; nothing is written. */
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
+  dryRun?: 'true' | 'false';
+}
+
+/** A channel's new contact and weekly hours; a kind the service lacks is added. */
+export class ChannelChangeDto {
+  @OneOf(CHANNEL_KINDS)
+  kind: ChannelKind;
+
+  /** Left out: unchanged. */
+  @ApiPropertyOptional({ example: 'https://www.sensoor.nl/chat' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MaxLength(200)
+  contact?: string;
+
+  /** The whole week's hours in Europe/Amsterdam local time (an empty list: closed all week). */
+  @IsArray()
+  @ArrayMaxSize(70)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyIntervalDto)
+  schedule: WeeklyIntervalDto[];
+}
+
+/** Any field may be left out; channels not listed stay as they are (closures have their own routes). */
+export class UpdateServiceDto {
+  @ApiPropertyOptional({ example: 'Luisterend oor' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @IsOptionalNotNull()
+  @ArrayMinSize(1, { message: 'channels must list at least one channel' })
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ChannelChangeDto)
+  channels?: ChannelChangeDto[];
+}
+
+export class ClosureParams extends ServiceParams {
+  @ApiProperty({ format: 'uuid' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'closureId must be a UUID' })
+  closureId: string;
+}
+
+/** A weekly time without a counting channel (Amsterdam time); `to` before `from` runs past midnight. */
+export class EffectWeeklyGapDto {
+  @ApiProperty({ enum: [1, 2, 3, 4, 5, 6, 7], example: 7 })
+  weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+  @ApiProperty({ example: '02:00' })
+  from: string;
+
+  @ApiProperty({ example: '06:00' })
+  to: string;
+
+  minutes: number;
+}
+
+/** A dated interval in which closures leave no counting channel staffed. */
+export class EffectDatedGapDto {
+  /** ISO 8601 with the Amsterdam offset. */
+  @ApiProperty({ example: '2026-12-24T18:00:00+01:00' })
+  start: string;
+
+  @ApiProperty({ example: '2026-12-25T08:00:00+01:00' })
+  end: string;
+
+  minutes: number;
+
+  reasons: string[];
+}
+
+/** Whether a counting channel is staffed at every moment the duty asks, on the covered days. */
+export class HoursCoverageDto {
+  covered: boolean;
+
+  weeklyGaps: EffectWeeklyGapDto[];
+
+  datedGaps: EffectDatedGapDto[];
+
+  /** In Dutch. */
+  @ApiProperty({ example: 'niet bereikbaar op zondag van 02:00 tot 06:00' })
+  summary: string;
+}
+
+export class EffectMunicipalityDto {
+  @ApiProperty({ example: 'GM0106' })
+  code: string;
+
+  @ApiProperty({ example: 'Assen' })
+  name: string;
+}
+
+/** Municipalities whose coverage the change alters in the same way. */
+export class EffectGroupDto {
+  /** UNCOVERED: covered now, not after; COVERED: the reverse; CHANGED: other gaps, still uncovered; UNCHANGED. */
+  @ApiProperty({ enum: ['UNCOVERED', 'COVERED', 'CHANGED', 'UNCHANGED'] })
+  change: 'UNCOVERED' | 'COVERED' | 'CHANGED' | 'UNCHANGED';
+
+  /** By code. */
+  municipalities: EffectMunicipalityDto[];
+
+  before: HoursCoverageDto;
+
+  after: HoursCoverageDto;
+
+  /** The gaps the change creates. */
+  newWeeklyGaps: EffectWeeklyGapDto[];
+
+  newDatedGaps: EffectDatedGapDto[];
+
+  /** In Dutch, empty when there are none. */
+  @ApiProperty({ example: 'op zondag van 02:00 tot 06:00' })
+  newGapsText: string;
+}
+
+export class EffectPeriodDto {
+  @ApiProperty({ format: 'date' })
+  from: string;
+
+  @ApiProperty({ format: 'date' })
+  to: string;
+}
+
+/**
+ * What a change does to the duty of every municipality a contract delivering the service covers,
+ * from today for a year (or to the end of the last closure): the compliance rules with the service
+ * as it is and as it would be. Days without a contract do not depend on the service and are left out.
+ */
+export class ServiceEffectDto {
+  @ApiProperty({ example: 'WMO2015_2_2_4_1B' })
+  dutyCode: string;
+
+  period: EffectPeriodDto;
+
+  /** Municipalities the service covers on some day of the period. */
+  municipalities: number;
+
+  /** Covered now, no longer after the change. */
+  becomeUncovered: number;
+
+  becomeCovered: number;
+
+  /** Other gaps, but uncovered before and after. */
+  changed: number;
+
+  unchanged: number;
+
+  /** The changed groups first (uncovered, covered, changed), then the unchanged; each by size. */
+  groups: EffectGroupDto[];
+}
+
+/** A change to a service with its compliance effect; `applied` false for a dry run (nothing written). */
+export class ServiceChangeDto {
+  applied: boolean;
+
+  /** The service as saved; for a dry run as it still is. */
+  service: ServiceDto;
+
+  /** The change in Dutch, a line per channel change: "Chat: 08:00-22:00 (was: dag en nacht)". */
+  changes: string[];
+
+  effect: ServiceEffectDto;
 }
