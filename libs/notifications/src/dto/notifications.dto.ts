@@ -11,8 +11,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { EntityId, IsOptionalNotNull, ToInteger } from '@wmo/common';
-import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
+import { EntityId, IsOptionalNotNull, OneOf, PageQuery, SortParam, SortValue, ToInteger } from '@wmo/common';
+import {
+  DELIVERY_STATUSES,
+  DeliveryStatus,
+  NOTIFICATION_KINDS,
+  NotificationKind,
+  WEBHOOK_EVENTS,
+} from '../notifications.entities';
 
 export class ListNotificationsQuery {
   /** true: only those you have not read. */
@@ -20,6 +26,13 @@ export class ListNotificationsQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'unread must be true or false' })
   unread?: 'true' | 'false';
+
+  /** Only notifications of this kind. */
+  @OneOf(NOTIFICATION_KINDS, { optional: true })
+  kind?: NotificationKind;
+
+  @SortParam(['createdAt'], '-createdAt')
+  sort: SortValue<'createdAt'> = '-createdAt';
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
@@ -40,6 +53,12 @@ export class ListNotificationsQuery {
 export class NotificationIdParam {
   @EntityId('a notification id')
   id: string;
+}
+
+export class ListWebhookDeliveriesQuery extends PageQuery {
+  /** Only deliveries in this state. */
+  @OneOf(DELIVERY_STATUSES, { optional: true })
+  status?: DeliveryStatus;
 }
 
 export class WebhookIdParam {
@@ -169,4 +188,18 @@ export class WebhookDeliveryDto {
 
   @ApiProperty({ format: 'date-time' })
   deliveredAt: string | null;
+}
+
+export class WebhookDeliveryPageDto {
+  /** Newest first. */
+  items: WebhookDeliveryDto[];
+
+  /** @example 1 */
+  total: number;
+
+  /** @example 1 */
+  page: number;
+
+  /** @example 50 */
+  limit: number;
 }
