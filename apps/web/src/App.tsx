@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Component, ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { queryClient } from './api/client';
 import { Layout } from './components/Layout';
 import { Alert, Loading, PageHeading } from './components/ui';
 import { homeFor } from './nav';
@@ -93,11 +95,13 @@ function Gate() {
 export function App() {
   return (
     <ErrorBoundary>
-      <SessionProvider>
-        <BrowserRouter>
-          <Gate />
-        </BrowserRouter>
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <BrowserRouter>
+            <Gate />
+          </BrowserRouter>
+        </SessionProvider>
+      </QueryClientProvider>
     </ErrorBoundary>
   );
 }

@@ -1,7 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import {
-  api,
+  apiClient,
   forgetSession,
+  queryClient,
   refreshSession,
   signIn as apiSignIn,
   signOut as apiSignOut,
@@ -18,6 +19,12 @@ interface Session {
   signOut: () => Promise<void>;
 }
 
+/** Who is signed in (`GET /api/v1/me`); an ApiError when the API says no. */
+async function fetchMe(): Promise<Me> {
+  const { data } = await apiClient.GET('/api/v1/me');
+  return data!;
+}
+
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -26,13 +33,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     whenSessionExpires(() => {
       forgetSession();
+      // No data of this session stays in the cache for whoever signs in next.
+      queryClient.clear();
       setState({ status: 'signed-out', reason: 'expired' });
     });
     // A reload keeps the session: the httpOnly cookie is exchanged for a new access token.
     void (async () => {
       if (await refreshSession()) {
         try {
-          setState({ status: 'signed-in', me: await api<Me>('/me') });
+          setState({ status: 'signed-in', me: await fetchMe() });
           return;
         } catch {
           // fall through to the sign-in page
@@ -44,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     await apiSignIn(email, password);
-    setState({ status: 'signed-in', me: await api<Me>('/me') });
+    setState({ status: 'signed-in', me: await fetchMe() });
   }, []);
 
   const signOut = useCallback(async () => {

@@ -1,11 +1,28 @@
 /**
- * The portal's only way to the API. The access token lives in this module's memory (never in
- * localStorage); the refresh token is an httpOnly cookie the page cannot read. A 401 refreshes
+ * The portal's only way to the API.
+ *
+ * - `$api` (openapi-react-query on `apiClient`, typed by the generated `schema.d.ts`) for pages:
+ *     const invoices = $api.useQuery('get', '/api/v1/invoices', { params: { query } });
+ *     const run = $api.useMutation('post', '/api/v1/contracts/{id}/invoice-runs', {
+ *       onSuccess: () => queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] }),
+ *     });
+ *   Errors arrive as an `ApiError` (Dutch message, field errors, problem type and members).
+ * - `apiClient` (openapi-fetch) for a one-off call outside React: `await apiClient.GET('/api/v1/me')`.
+ * - `download` and `uploadCsv` for files (PDF, UBL, CSV, ZIP; CSV imports).
+ *
+ * The access token lives in this module's memory (never in localStorage); the refresh token is an
+ * httpOnly cookie the page cannot read. A token about to expire is renewed first; a 401 refreshes
  * once and retries; when the session cannot be refreshed, the app is told it has expired.
  */
+import { QueryClient } from '@tanstack/react-query';
+import createClient, { type Middleware } from 'openapi-fetch';
+import createQueryHooks from 'openapi-react-query';
 import { ApiError, problemToError } from './errors';
+import type { paths } from './schema';
 
 const BASE = '/api/v1';
+const UNREACHABLE = 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.';
+const EXPIRED = 'Uw sessie is verlopen. Log opnieuw in.';
 
 interface SessionToken {
   accessToken: string;
@@ -36,7 +53,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(path, { credentials: 'same-origin', ...init });
   } catch {
-    throw new ApiError(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+    throw new ApiError(0, UNREACHABLE);
   }
 }
 
@@ -70,36 +87,108 @@ export function refreshSession(): Promise<boolean> {
 
 export async function signOut(): Promise<void> {
   forgetSession();
+  queryClient.clear();
   await send(`${BASE}/auth/session/end`, { method: 'POST' }).catch(() => undefined);
 }
 
-export type Query = Record<string, string | number | undefined | null>;
-
-function url(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const search = params.toString();
-  return `${BASE}${path}${search ? `?${search}` : ''}`;
+function withToken(request: Request): Request {
+  const authorised = new Request(request);
+  if (accessToken) authorised.headers.set('authorization', `Bearer ${accessToken}`);
+  return authorised;
 }
 
-async function authorised(path: string, init: RequestInit): Promise<Response> {
-  if (!accessToken || Date.now() > expiresAt - 30_000) await refreshSession();
-  const attempt = () =>
-    send(path, {
-      ...init,
-      headers: { ...(init.headers ?? {}), ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
-    });
-  let res = await attempt();
-  if (res.status === 401) {
-    if (await refreshSession()) res = await attempt();
-    if (res.status === 401) {
-      onExpired();
-      throw new ApiError(401, 'Uw sessie is verlopen. Log opnieuw in.');
+/** A copy of each request as it was before it was sent, for the one retry after a 401. */
+const unsent = new Map<string, Request>();
+
+/**
+ * Bearer token on every request (renewed when it expires within 30 s), one refresh and retry on a
+ * 401, and every other non-2xx answer thrown as an ApiError.
+ */
+const session: Middleware = {
+  async onRequest({ request, id }) {
+    if (!accessToken || Date.now() > expiresAt - 30_000) await refreshSession();
+    const authorised = withToken(request);
+    unsent.set(id, authorised.clone());
+    return authorised;
+  },
+  async onResponse({ response, id }) {
+    const original = unsent.get(id);
+    unsent.delete(id);
+    let res = response;
+    if (res.status === 401 && original) {
+      if (await refreshSession()) {
+        try {
+          res = await fetch(withToken(original));
+        } catch {
+          throw new ApiError(0, UNREACHABLE);
+        }
+      }
+      if (res.status === 401) {
+        onExpired();
+        throw new ApiError(401, EXPIRED);
+      }
     }
-  }
-  return res;
+    if (!res.ok) throw await problemToError(res);
+    return res === response ? undefined : res;
+  },
+  onError({ error, id }) {
+    unsent.delete(id);
+    return error instanceof ApiError ? error : new ApiError(0, UNREACHABLE);
+  },
+};
+
+/** The typed API client (paths start with /api/v1). */
+export const apiClient = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+apiClient.use(session);
+
+/** TanStack Query hooks on the typed client: `$api.useQuery('get', '/api/v1/...', { params })`. */
+export const $api = createQueryHooks(apiClient);
+
+/** True for answers that another try would not change (4xx: bad input, no access, not found, conflict). */
+export function isClientError(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }
+
+/**
+ * Shared cache of the portal: data stays fresh 30 s, is refreshed in the background when the window
+ * gets focus again, and a failed load is retried twice unless the API said no (4xx). After a change,
+ * invalidate what it touched: `queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/invoices'] })`.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: true,
+      retry: (failures, error) => !isClientError(error) && failures < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+/** The query without empty values (the API treats `?status=` as a value). */
+function cleaned(query?: Query): Record<string, string | number | boolean> {
+  const result: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null && value !== '') result[key] = value;
+  return result;
+}
+
+/** An untyped request through the same client (for paths built at run time: files, deprecated `api`). */
+const untyped = apiClient as unknown as {
+  request(
+    method: string,
+    url: string,
+    init: {
+      params?: { query?: Record<string, unknown> };
+      body?: unknown;
+      headers?: Record<string, string>;
+      parseAs?: 'json' | 'blob' | 'text';
+      bodySerializer?: (body: unknown) => unknown;
+    },
+  ): Promise<{ data?: unknown; response: Response }>;
+};
 
 export interface Exchange<T> {
   /** 200, 201, 202 (accepted: work queued), 204. */
@@ -108,25 +197,22 @@ export interface Exchange<T> {
 }
 
 /**
+ * @deprecated Use `$api.useQuery` / `$api.useMutation` (or `apiClient`). Kept while pages move over.
  * JSON in, JSON out, with the HTTP status and extra request headers (an Idempotency-Key).
- * Errors become an ApiError with a Dutch message, field errors and the problem's type and members.
  */
 export async function apiExchange<T>(
   path: string,
   options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Exchange<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...(options.headers ?? {}) };
-  const init: RequestInit = { method: options.method ?? 'GET', headers };
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
-  const res = await authorised(url(path, options.query), init);
-  if (!res.ok) throw await problemToError(res);
-  return { status: res.status, data: res.status === 204 ? (undefined as T) : ((await res.json()) as T) };
+  const { data, response } = await untyped.request((options.method ?? 'GET').toLowerCase(), `${BASE}${path}`, {
+    params: { query: cleaned(options.query) },
+    body: options.body,
+    headers: { accept: 'application/json', ...(options.headers ?? {}) },
+  });
+  return { status: response.status, data: data as T };
 }
 
-/** JSON in, JSON out (see apiExchange). */
+/** @deprecated Use `$api.useQuery` / `$api.useMutation` (or `apiClient`). JSON in, JSON out (see apiExchange). */
 export async function api<T>(
   path: string,
   options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
@@ -134,16 +220,19 @@ export async function api<T>(
   return (await apiExchange<T>(path, options)).data;
 }
 
-/** A file (PDF, XML, CSV): saved under the name the API gives it. */
+/** A file (PDF, XML, CSV, ZIP) at `path` (after /api/v1): saved under the name the API gives it. */
 export async function download(
   path: string,
   options: { query?: Query; accept?: string; fallbackName: string },
 ): Promise<string> {
-  const res = await authorised(url(path, options.query), { headers: { accept: options.accept ?? '*/*' } });
-  if (!res.ok) throw await problemToError(res);
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? options.fallbackName;
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
+  const { data, response } = await untyped.request('get', `${BASE}${path}`, {
+    params: { query: cleaned(options.query) },
+    headers: { accept: options.accept ?? '*/*' },
+    parseAs: 'blob',
+  });
+  const name =
+    /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? options.fallbackName;
+  const href = URL.createObjectURL(data as Blob);
   const link = document.createElement('a');
   link.href = href;
   link.download = name;
@@ -155,15 +244,15 @@ export async function download(
 }
 
 /**
- * A CSV file sent as the body of an import (`text/csv`), with `?dryRun=`: the report as JSON. A
- * file with problems is an ApiError whose extensions carry `problems` (line, column, message).
+ * A CSV file sent as the body of an import (`text/csv`) to `path` (after /api/v1), with `?dryRun=`:
+ * the report as JSON. A file with problems is an ApiError whose extensions carry `problems`.
  */
 export async function uploadCsv<T>(path: string, file: Blob, dryRun: boolean): Promise<T> {
-  const res = await authorised(url(path, { dryRun: String(dryRun) }), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'text/csv' },
+  const { data } = await untyped.request('post', `${BASE}${path}`, {
+    params: { query: { dryRun: String(dryRun) } },
     body: file,
+    bodySerializer: (body) => body,
+    headers: { accept: 'application/json', 'content-type': 'text/csv' },
   });
-  if (!res.ok) throw await problemToError(res);
-  return (await res.json()) as T;
+  return data as T;
 }

@@ -1,13 +1,9 @@
-/** The API's answers as far as the portal uses them (see /api/docs for the whole contract). */
+/** Named types of the API's answers, taken from the generated OpenAPI types (schema.d.ts). */
+import type { components } from './schema';
 
-export type Role = 'OFFICER' | 'FINANCE' | 'CONTRACT_MANAGER' | 'PROVIDER_ADMIN' | 'ORG_ADMIN' | 'OPERATOR';
-export type OrganisationKind = 'MUNICIPALITY' | 'ASSOCIATION' | 'PROVIDER' | 'OPERATOR';
+/** A schema of the API's OpenAPI document by name: `Schema<'InvoiceDto'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
-export interface Me {
-  id: string;
-  kind: 'user' | 'api-key';
-  email: string | null;
-  name: string;
-  roles: Role[];
-  organisation: { id: string; kind: OrganisationKind; name: string; municipalityCode: string | null };
-}
+export type Me = Schema<'MeDto'>;
+export type Role = Me['roles'][number];
+export type OrganisationKind = Me['organisation']['kind'];

@@ -1,3 +1,9 @@
+/**
+ * Labelled form fields on the NL Design System components (TextInput, Radio, Checkbox of the
+ * Rijkshuisstijl community package; the Utrecht select classes on a native select). Each takes its
+ * value and an `onChange(value)`; `Field` (ui.tsx) wires label, description and error message.
+ */
+import { Checkbox, Radio, TextInput } from '@rijkshuisstijl-community/components-react';
 import { ChangeEvent, createElement, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { Field } from './ui';
@@ -20,9 +26,9 @@ type Controlled<T> = Omit<T, 'id' | 'value' | 'onChange' | 'className' | 'childr
 
 const withClass = (base: string, extra?: string) => (extra ? `${base} ${extra}` : base);
 
-/** A control (`input`, `select`) in a `Field`: the design system's classes on it, and its value to `onChange`. */
+/** A `select` in a `Field`: the design system's classes on it, and its value to `onChange`. */
 function labelled<P extends FieldFrame & { className?: string; onChange: (value: string) => void }>(
-  tag: 'input' | 'select',
+  tag: 'select',
   base: string,
   { id, label, error, description, className, onChange, ...control }: P,
 ) {
@@ -43,8 +49,20 @@ function labelled<P extends FieldFrame & { className?: string; onChange: (value:
 type TextFieldProps = FieldFrame & Controlled<InputHTMLAttributes<HTMLInputElement>> & { value: string };
 
 /** A labelled text box (text, date, e-mail, password, search) with its description and error message. */
-export function TextField(props: TextFieldProps) {
-  return labelled('input', 'utrecht-textbox utrecht-textbox--html-input', props);
+export function TextField({ id, label, error, description, className, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} description={description}>
+      {(props) => (
+        <TextInput
+          {...input}
+          {...props}
+          invalid={Boolean(error)}
+          className={className}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
 }
 
 /** Two date fields side by side: the first and the last day of a period. */
@@ -99,10 +117,10 @@ export function Choice({
   className?: string;
   children: ReactNode;
 }) {
-  const control = type === 'radio' ? 'utrecht-radio-button' : 'utrecht-checkbox';
+  const Control = type === 'radio' ? Radio : Checkbox;
   return (
     <label className={withClass(`utrecht-form-label utrecht-form-label--${type}`, className)}>
-      <input {...input} type={type} className={`${control} ${control}--html-input`} /> {children}
+      <Control {...input} /> {children}
     </label>
   );
 }

@@ -1,3 +1,24 @@
+/**
+ * Shared page parts on the NL Design System React components (the Rijkshuisstijl community's
+ * package, which re-exports the Utrecht components): Alert, Button, tables, data lists. Headings and
+ * paragraphs keep the utrecht-* classes (the community's own Heading and Paragraph need CSS the
+ * portal does not load). Lists with sorting and paging: see lists.tsx; check-and-confirm: check-answers.tsx.
+ */
+import {
+  Alert as NldsAlert,
+  Button as NldsButton,
+  FormFieldErrorMessage,
+  FormSummary,
+  FormSummaryItem,
+  FormSummaryKey,
+  FormSummaryValue,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableRow,
+} from '@rijkshuisstijl-community/components-react';
 import { ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { download, Query } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
@@ -40,20 +61,14 @@ export type AlertType = 'info' | 'ok' | 'warning' | 'error';
 const ALERT_LABELS: Record<AlertType, string> = { info: 'Informatie', ok: 'Gelukt', warning: 'Let op', error: 'Fout' };
 
 export function Alert({ type, children, heading }: { type: AlertType; children: ReactNode; heading?: string }) {
+  // The design system's alert: an icon, and role="alert" (error, warning) or role="status" on the message.
   return (
-    <div
-      className={`utrecht-alert utrecht-alert--${type}`}
-      role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
-    >
-      <div className="utrecht-alert__content">
-        <div className="utrecht-alert__message">
-          <p className="utrecht-paragraph">
-            <strong>{heading ?? ALERT_LABELS[type]}: </strong>
-            {children}
-          </p>
-        </div>
-      </div>
-    </div>
+    <NldsAlert type={type}>
+      <p className="utrecht-paragraph">
+        <strong>{heading ?? ALERT_LABELS[type]}: </strong>
+        {children}
+      </p>
+    </NldsAlert>
   );
 }
 
@@ -149,10 +164,10 @@ export function Field({
         </div>
       ) : null}
       {error ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+        <FormFieldErrorMessage className="utrecht-form-field__error-message" id={`${id}-error`}>
           <span aria-hidden="true">✕ </span>
           {error}
-        </div>
+        </FormFieldErrorMessage>
       ) : null}
       <div className="utrecht-form-field__input">
         {children({
@@ -165,6 +180,13 @@ export function Field({
   );
 }
 
+const BUTTON_APPEARANCES = {
+  primary: 'primary-action-button',
+  secondary: 'secondary-action-button',
+  subtle: 'subtle-button',
+} as const;
+
+/** The design system's button; `type="button"` unless said otherwise, disabled and aria-busy while busy. */
 export function Button({
   children,
   variant = 'primary',
@@ -172,21 +194,23 @@ export function Button({
   ...props
 }: { variant?: 'primary' | 'secondary' | 'subtle'; busy?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
-    <button
+    <NldsButton
       type="button"
       {...props}
-      aria-busy={busy || undefined}
+      appearance={BUTTON_APPEARANCES[variant]}
+      busy={busy || undefined}
       disabled={props.disabled || busy}
-      className={`utrecht-button utrecht-button--${variant === 'primary' ? 'primary-action' : variant === 'secondary' ? 'secondary-action' : 'subtle'}${busy ? ' utrecht-button--busy' : ''} ${props.className ?? ''}`}
     >
       {children}
-    </button>
+    </NldsButton>
   );
 }
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
-/** Loads data for a page; `reload` fetches again (after a change). Stale answers of earlier keys are ignored. */
+/**
+ * @deprecated Use `$api.useQuery` (api/client.ts), which caches, retries and refreshes in the background.
+ * Loads data for a page; `reload` fetches again (after a change). Stale answers of earlier keys are ignored. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T> & { reload: () => void } {
   const [answer, setAnswer] = useState<{ deps: unknown[]; round: number; state: Loadable<T> } | null>(null);
   const [round, setRound] = useState(0);
@@ -232,7 +256,10 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A table whose sortable headers are buttons and announce their order (aria-sort). */
+/**
+ * @deprecated Sort on the server instead: `useListParams` with `SortableHeader` (lists.tsx).
+ * A table whose sortable headers are buttons and announce their order (aria-sort).
+ */
 export function SortableTable<T>({
   caption,
   columns,
@@ -265,10 +292,10 @@ export function SortableTable<T>({
   if (empty !== undefined && rows.length === 0) return <p className="utrecht-paragraph">{empty}</p>;
   const table = (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
+      <Table>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
             {columns.map((col) => (
               <th
                 key={col.key}
@@ -297,23 +324,25 @@ export function SortableTable<T>({
                 )}
               </th>
             ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {sorted.map((row) => (
-            <tr key={rowKey(row)} className="utrecht-table__row">
+            <TableRow key={rowKey(row)}>
               {columns.map((col) => (
-                <td
+                <TableCell
                   key={col.key}
-                  className={`utrecht-table__cell${col.numeric ? ' utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : ''}`}
+                  className={
+                    col.numeric ? 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : undefined
+                  }
                 >
                   {col.cell(row)}
-                </td>
+                </TableCell>
               ))}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
   return frame ? <div className={frame}>{table}</div> : table;
@@ -347,18 +376,18 @@ export const BY_NAME = { key: 'name', direction: 'ascending' } as const;
 /** Key-value pairs (utrecht data list). */
 export function DataList({ items }: { items: Array<[string, ReactNode]> }) {
   return (
-    <dl className="utrecht-data-list utrecht-data-list--rows">
+    <FormSummary className="utrecht-data-list--rows">
       {items.map(([key, value]) => (
-        <div key={key} className="utrecht-data-list__item">
-          <dt className="utrecht-data-list__item-key">{key}</dt>
-          <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-        </div>
+        <FormSummaryItem key={key}>
+          <FormSummaryKey>{key}</FormSummaryKey>
+          <FormSummaryValue>{value}</FormSummaryValue>
+        </FormSummaryItem>
       ))}
-    </dl>
+    </FormSummary>
   );
 }
 
-/** A file download behind a button: whether it is busy, its error, and `start` (see api/client `download`). */
+/** A file download behind a button: whether it is busy, its error, and `start` (see api/client `download`; `path` after /api/v1). */
 export function useDownload(): {
   busy: boolean;
   error: unknown;

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { BY_NAME, Column, DataList, Loaded, PageHeading, Section, SortableTable, useLoad } from '../components/ui';
-import { date, dateTime, today } from '../format';
+import { dateLong, dateTime, today } from '../format';
 import { hasRole, useMe } from '../session';
 import { RollOverForm } from './contracts/RollOverForm';
 import { BillingDifferences } from './contracts/BillingDifferences';
@@ -55,7 +55,7 @@ const plain = (value: unknown): string =>
 /** An amendment's before/after value: dates and tariffs the Dutch way. */
 function changeValue(field: string, value: unknown): string {
   if (value === null || value === undefined) return field === 'endDate' ? 'geen einddatum' : '–';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dateLong(value);
   if ((field === 'perInhabitant' || field === 'tariff') && typeof value === 'string') return tariff(value);
   if (Array.isArray(value))
     return value.length === 0
@@ -86,8 +86,8 @@ export function ContractPage() {
 
   const tariffColumns: Column<Tariff>[] = [
     { key: 'amount', header: 'Per inwoner per jaar', cell: (t) => tariff(t.perInhabitant), numeric: true },
-    { key: 'from', header: 'Geldig vanaf', cell: (t) => date(t.validFrom) },
-    { key: 'to', header: 'Geldig tot en met', cell: (t) => (t.validTo ? date(t.validTo) : 'geen einddatum') },
+    { key: 'from', header: 'Geldig vanaf', cell: (t) => dateLong(t.validFrom) },
+    { key: 'to', header: 'Geldig tot en met', cell: (t) => (t.validTo ? dateLong(t.validTo) : 'geen einddatum') },
     {
       key: 'now',
       header: 'Nu van kracht',
@@ -102,7 +102,7 @@ export function ContractPage() {
   ];
   const amendmentColumns: Column<Amendment>[] = [
     { key: 'number', header: 'Nr.', cell: (a) => a.number, sortValue: (a) => a.number, numeric: true },
-    { key: 'date', header: 'Ingangsdatum', cell: (a) => date(a.effectiveDate), sortValue: (a) => a.effectiveDate },
+    { key: 'date', header: 'Ingangsdatum', cell: (a) => dateLong(a.effectiveDate), sortValue: (a) => a.effectiveDate },
     { key: 'reason', header: 'Reden', cell: (a) => a.reason },
     {
       key: 'changes',

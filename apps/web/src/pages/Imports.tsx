@@ -2,7 +2,7 @@ import { ChangeEvent, ReactNode, useState } from 'react';
 import { uploadCsv } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, ErrorAlert, Field, PageHeading, Section, SortableTable } from '../components/ui';
-import { count, date } from '../format';
+import { count, dateLong } from '../format';
 import { hasRole, useMe } from '../session';
 import { dutchFileProblem } from './import-problems';
 
@@ -285,7 +285,7 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
   return (
     <>
       <p>
-        Herindeling per {date(result.effectiveDate)}: {count(result.rows)} stap{result.rows === 1 ? '' : 'pen'}
+        Herindeling per {dateLong(result.effectiveDate)}: {count(result.rows)} stap{result.rows === 1 ? '' : 'pen'}
         {result.unchanged === result.rows
           ? '; het bestand verandert niets, deze herindeling is al geladen.'
           : result.unchanged
@@ -306,7 +306,7 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
         caption="Opgeheven gemeenten"
         columns={[
           { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})`, sortValue: (m) => m.name },
-          { key: 'lastDay', header: 'Laatste dag', cell: (m) => date(m.lastDay) },
+          { key: 'lastDay', header: 'Laatste dag', cell: (m) => dateLong(m.lastDay) },
         ]}
         rows={result.ended}
         rowKey={(m) => m.code}
@@ -335,7 +335,7 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
             sortValue: (p) => p.contractReference,
           },
           { key: 'name', header: 'Gemeente', cell: (p) => `${p.name} (${p.municipalityCode})` },
-          { key: 'endsOn', header: 'Eindigt op', cell: (p) => date(p.endsOn) },
+          { key: 'endsOn', header: 'Eindigt op', cell: (p) => dateLong(p.endsOn) },
         ]}
         rows={result.endingParticipations}
         rowKey={(p) => `${p.contractReference}-${p.municipalityCode}`}
@@ -355,7 +355,7 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
             header: 'Neemt deel over',
             cell: (r) =>
               r.continued
-                .map((c) => `${named(c.code)} vanaf ${date(c.from)}, van ${c.predecessors.map(named).join(' en ')}`)
+                .map((c) => `${named(c.code)} vanaf ${dateLong(c.from)}, van ${c.predecessors.map(named).join(' en ')}`)
                 .join('; ') || '–',
           },
           {
@@ -413,7 +413,7 @@ export function ImportsPage() {
           path="/reference-data/reorganisation-imports"
           report={(result) => <ReorganisationReportView result={result} />}
           applied={(result) =>
-            `De herindeling per ${date(result.effectiveDate)} is geladen${
+            `De herindeling per ${dateLong(result.effectiveDate)} is geladen${
               result.notified ? `; ${count(result.notified)} contractbeheerder(s) kregen een melding` : ''
             }.`
           }

@@ -11,7 +11,7 @@ import {
   SortableTable,
   useLoad,
 } from '../components/ui';
-import { count, date, euroCents } from '../format';
+import { count, dateLong, euroCents } from '../format';
 import { hasRole, useMe } from '../session';
 import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import { PaymentForm } from './invoices/PaymentForm';
@@ -94,7 +94,7 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
     { key: 'amount', header: 'Bedrag', numeric: true, cell: (l) => euroCents(l.amountCents) },
   ];
   const paymentColumns: Column<Payment>[] = [
-    { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => date(p.date) },
+    { key: 'date', header: 'Datum', sortValue: (p) => p.date, cell: (p) => dateLong(p.date) },
     { key: 'reference', header: 'Kenmerk', cell: (p) => p.reference },
     {
       key: 'amount',
@@ -114,7 +114,7 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
       <p className="utrecht-paragraph invoice-summary">
         <DocumentStatusBadge doc={doc} />{' '}
         {doc.type === 'INVOICE'
-          ? `${euroCents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${euroCents(doc.outstandingCents)}, te betalen vóór ${doc.dueDate ? date(doc.dueDate) : '-'}` : 'niets meer open'}.`
+          ? `${euroCents(doc.totalCents)} van ${doc.supplierName} aan ${doc.customerName}; ${doc.outstandingCents > 0 ? `nog open: ${euroCents(doc.outstandingCents)}, te betalen vóór ${doc.dueDate ? dateLong(doc.dueDate) : '-'}` : 'niets meer open'}.`
           : doc.type === 'CREDIT_NOTE'
             ? `${euroCents(doc.totalCents)} gecrediteerd door ${doc.supplierName} aan ${doc.customerName}.`
             : `${euroCents(doc.totalCents)}: het aandeel van ${doc.customerName}, verrekend via de uitname uit het gemeentefonds${doc.issuerName ? `; opgesteld door ${doc.issuerName}` : ''}. Dit is geen factuur.`}
@@ -146,10 +146,10 @@ function InvoiceView({ initial }: { initial: InvoiceDocument }) {
               </Link>,
             ],
             ['Periode', periodText(doc.period.start, doc.period.end)],
-            ['Peildatum inwonertal (CBS)', date(doc.referenceDate)],
-            [doc.type === 'ALLOCATION_STATEMENT' ? 'Datum' : 'Factuurdatum', date(doc.issueDate)],
+            ['Peildatum inwonertal (CBS)', dateLong(doc.referenceDate)],
+            [doc.type === 'ALLOCATION_STATEMENT' ? 'Datum' : 'Factuurdatum', dateLong(doc.issueDate)],
             ...(doc.type === 'INVOICE' && doc.dueDate
-              ? ([['Vervaldatum', date(doc.dueDate)]] as Array<[string, string]>)
+              ? ([['Vervaldatum', dateLong(doc.dueDate)]] as Array<[string, string]>)
               : []),
             ['Inkoopordernummer', doc.purchaseOrderNumber ?? 'Geen'],
             ...(doc.credits

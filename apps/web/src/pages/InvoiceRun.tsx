@@ -19,7 +19,7 @@ import {
   useDownload,
   useLoad,
 } from '../components/ui';
-import { count, date, dateTime, euroCents } from '../format';
+import { count, dateLong, dateTime, euroCents } from '../format';
 import { Contract, InvoiceRun, labelOf, MISSING_FIELD, Participant, RUN_STATUS } from './contracts/labels';
 
 const POLL_MS = 1000;
@@ -267,7 +267,7 @@ export function InvoiceRunPage() {
       ) : null}
       <PageHeading
         title={run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'}
-      >{`${run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'} ${date(run.period.start)} t/m ${date(run.period.end)}`}</PageHeading>
+      >{`${run.kind === 'CORRECTION' ? 'Correctierun' : 'Factuurronde'} ${dateLong(run.period.start)} t/m ${dateLong(run.period.end)}`}</PageHeading>
       {c ? <p className="utrecht-paragraph">{`${c.reference}: ${c.title}`}</p> : null}
 
       <Section id="voortgang-kop" title="Voortgang" className="run-progress">
@@ -317,8 +317,8 @@ export function InvoiceRunPage() {
             <div className="details-list">
               <DataList
                 items={[
-                  ['Periode', `${date(run.period.start)} t/m ${date(run.period.end)}`],
-                  ['Peildatum inwonertal (CBS)', date(run.referenceDate)],
+                  ['Periode', `${dateLong(run.period.start)} t/m ${dateLong(run.period.end)}`],
+                  ['Peildatum inwonertal (CBS)', dateLong(run.referenceDate)],
                   ['Aantal documenten', count(run.documentCount)],
                   ['Vastgehouden (geen factuuradres)', count(run.heldCount)],
                   ['Totaal', euroCents(run.totalCents)],

@@ -14,7 +14,7 @@ import {
   InvoiceStatusBadge,
   useLoad,
 } from '../components/ui';
-import { count, currentYear, date, euroCents, yearOptions } from '../format';
+import { count, currentYear, dateLong, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { DocumentDownloads, DownloadProblem, DownloadProblemAlert } from './invoices/downloads';
 import {
@@ -132,8 +132,10 @@ export function InvoicesPage() {
       sortValue: (d) => d.issueDate,
       cell: (d) => (
         <>
-          <span className="nowrap">{date(d.issueDate)}</span>
-          {d.type === 'INVOICE' && d.dueDate ? <span className="document-type">vervalt {date(d.dueDate)}</span> : null}
+          <span className="nowrap">{dateLong(d.issueDate)}</span>
+          {d.type === 'INVOICE' && d.dueDate ? (
+            <span className="document-type">vervalt {dateLong(d.dueDate)}</span>
+          ) : null}
         </>
       ),
     },
@@ -250,7 +252,7 @@ export function InvoicesPage() {
 function shortPeriod(start: string, end: string): string {
   if (start.slice(0, 4) === end.slice(0, 4) && start.endsWith('-01-01') && end.endsWith('-12-31'))
     return `heel ${start.slice(0, 4)}`;
-  return `${date(start)} t/m ${date(end)}`;
+  return `${dateLong(start)} t/m ${dateLong(end)}`;
 }
 
 function describeFilters(year: string, status: string, type: string): string {

@@ -14,7 +14,7 @@ import {
   useLoad,
 } from '../components/ui';
 import { SelectField } from '../components/fields';
-import { channelLabel, count, currentYear, date, dateTime, euroCents, yearOptions } from '../format';
+import { channelLabel, count, currentYear, dateLong, dateTime, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { CONTRACT_KIND, labelOf, tariff } from './contracts/labels';
 import { daysInclusive, DutyObligation, Obligations, scheduleText, weeklyGapTexts } from './municipality/obligations';
@@ -101,7 +101,7 @@ export function ObligationPage() {
 
 function periodWords(duty: DutyObligation, year: number): string {
   const whole = duty.period.from === `${year}-01-01` && duty.period.to === `${year}-12-31`;
-  return whole ? `in ${year}` : `van ${date(duty.period.from)} t/m ${date(duty.period.to)}`;
+  return whole ? `in ${year}` : `van ${dateLong(duty.period.from)} t/m ${dateLong(duty.period.to)}`;
 }
 
 /** The status as one sentence, with the reasons when it is not met. */
@@ -111,7 +111,7 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
   const gapDays = duty.gaps.days.reduce((sum, gap) => sum + gap.days, 0);
   if (gapDays > 0)
     reasons.push(
-      `Op ${count(gapDays)} ${gapDays === 1 ? 'dag' : 'dagen'} is er geen contract: ${duty.gaps.days.map((gap) => `${date(gap.from)} t/m ${date(gap.to)}`).join('; ')}.`,
+      `Op ${count(gapDays)} ${gapDays === 1 ? 'dag' : 'dagen'} is er geen contract: ${duty.gaps.days.map((gap) => `${dateLong(gap.from)} t/m ${dateLong(gap.to)}`).join('; ')}.`,
     );
   const weekly = weeklyGapTexts(duty.gaps.weekly, duty.period);
   if (weekly.length)
@@ -130,10 +130,10 @@ function statusSentence(duty: DutyObligation, name: string, year: number): { sen
         sentence:
           `Gemeente ${name} voldoet nu aan ${plicht}, maar loopt risico: ` +
           (duty.coveredUntil
-            ? `het contract loopt tot en met ${date(duty.coveredUntil)}`
+            ? `het contract loopt tot en met ${dateLong(duty.coveredUntil)}`
             : 'het contract loopt binnenkort af') +
           (duty.uncoveredFrom
-            ? ` en vanaf ${date(duty.uncoveredFrom)} is er nog geen opvolger.`
+            ? ` en vanaf ${dateLong(duty.uncoveredFrom)} is er nog geen opvolger.`
             : ' en er is nog geen opvolger.'),
         reasons,
       };
@@ -200,7 +200,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
                     ['Aanbieder', c.contract.providerName],
                     ['Soort contract', labelOf(CONTRACT_KIND, c.contract.kind)],
                     ['Contractpartij', c.contract.contractingParty],
-                    [`Dekking in ${year}`, `${date(c.from)} t/m ${date(c.to)}`],
+                    [`Dekking in ${year}`, `${dateLong(c.from)} t/m ${dateLong(c.to)}`],
                     ['Financiering', c.contract.fundingRoute],
                   ]}
                 />
@@ -262,7 +262,7 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
           {weekly.map((gap) => (
             <li key={`${gap.text}-${gap.from}`} className="utrecht-unordered-list__item">
               Geen kanaal bereikbaar {gap.text}
-              {gap.whole ? '' : ` (van ${date(gap.from)} t/m ${date(gap.to)})`}.
+              {gap.whole ? '' : ` (van ${dateLong(gap.from)} t/m ${dateLong(gap.to)})`}.
             </li>
           ))}
           {duty.gaps.dated.map((gap) => (
@@ -290,10 +290,10 @@ function DutySection({ duty, name, year }: { duty: DutyObligation; name: string;
                 <ul className="utrecht-unordered-list duty__cost-lines">
                   {duty.cost.lines.map((line) => (
                     <li key={`${line.contractReference}-${line.from}`} className="utrecht-unordered-list__item">
-                      {count(line.inhabitants)} inwoners (CBS, peildatum {date(line.referenceDate)}) ×{' '}
+                      {count(line.inhabitants)} inwoners (CBS, peildatum {dateLong(line.referenceDate)}) ×{' '}
                       {tariff(line.perInhabitant)} per inwoner
                       {line.days !== daysInclusive(`${duty.cost.year}-01-01`, `${duty.cost.year}-12-31`)
-                        ? `, ${count(line.days)} dagen (${date(line.from)} t/m ${date(line.to)})`
+                        ? `, ${count(line.days)} dagen (${dateLong(line.from)} t/m ${dateLong(line.to)})`
                         : ''}{' '}
                       = {euroCents(line.amountCents + line.vatCents)} ({line.contractReference})
                     </li>

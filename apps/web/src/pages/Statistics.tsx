@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import { Alert, Button, DataList, ErrorAlert, Loaded, PageHeading, SortableTable, useLoad } from '../components/ui';
 import { Choice, PeriodFields, TextField } from '../components/fields';
-import { channelLabel, count, currentYear, date } from '../format';
+import { channelLabel, count, currentYear, dateLong } from '../format';
 import { hasRole, useMe } from '../session';
 
 /** The channel kinds a provider reports on (the API's order). */
@@ -88,10 +88,10 @@ export function StatisticsPage() {
                 <section
                   key={period.id}
                   className="card"
-                  aria-label={`${date(period.periodStart)} tot en met ${date(period.periodEnd)}`}
+                  aria-label={`${dateLong(period.periodStart)} tot en met ${dateLong(period.periodEnd)}`}
                 >
                   <h3 className="utrecht-heading-3">
-                    {date(period.periodStart)} t/m {date(period.periodEnd)}
+                    {dateLong(period.periodStart)} t/m {dateLong(period.periodEnd)}
                   </h3>
                   <DataList
                     items={[
@@ -198,7 +198,7 @@ function RecordStatistics({ providerId, onRecorded }: { providerId: string; onRe
         },
       });
       setSaved(
-        `De cijfers over ${date(recorded.periodStart)} t/m ${date(recorded.periodEnd)} zijn vastgelegd: ${count(recorded.totalConversations)} gesprekken.`,
+        `De cijfers over ${dateLong(recorded.periodStart)} t/m ${dateLong(recorded.periodEnd)} zijn vastgelegd: ${count(recorded.totalConversations)} gesprekken.`,
       );
       setFigures({});
       setSource('');

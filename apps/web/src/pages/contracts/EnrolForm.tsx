@@ -3,7 +3,7 @@ import { api, apiExchange } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
 import { PeriodFields, TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
-import { date } from '../../format';
+import { dateLong } from '../../format';
 import { Contract, Participant, period } from './labels';
 
 interface Municipality {
@@ -169,7 +169,7 @@ export function EnrolForm({ contract, onEnrolled }: { contract: Contract; onEnro
           {done
             .map(
               (p) =>
-                `${p.name} (${p.code}) neemt deel ${p.to ? `van ${date(p.from)} t/m ${date(p.to)}` : `vanaf ${date(p.from)}`}`,
+                `${p.name} (${p.code}) neemt deel ${p.to ? `van ${dateLong(p.from)} t/m ${dateLong(p.to)}` : `vanaf ${dateLong(p.from)}`}`,
             )
             .join('; ')}
           .

@@ -4,7 +4,7 @@ import { api, apiExchange } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
 import { Choice, PeriodFields, SelectField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
-import { currentYear, date, dateTime, yearOptions } from '../../format';
+import { currentYear, dateLong, dateTime, yearOptions } from '../../format';
 import { Contract, InvoiceRun, period, RUN_STATUS } from './labels';
 import { RunReadiness } from './RunReadiness';
 
@@ -30,7 +30,7 @@ async function refusal(error: unknown, contract: Contract): Promise<ReactNode> {
         <>
           Een deel van deze periode is al gefactureerd
           {other
-            ? ` in de factuurronde over ${date(other.period.start)} t/m ${date(other.period.end)}`
+            ? ` in de factuurronde over ${dateLong(other.period.start)} t/m ${dateLong(other.period.end)}`
             : ' in een eerdere factuurronde'}
           . Dezelfde dagen kunnen niet twee keer worden gefactureerd; corrigeer verstuurde facturen met een creditnota.{' '}
           {problem.runId ? (
@@ -46,7 +46,7 @@ async function refusal(error: unknown, contract: Contract): Promise<ReactNode> {
         ? 'Dit contract is nog een concept. Activeer het voordat u factureert.'
         : `Deze periode valt buiten de looptijd van het contract (${period(contract.startDate, contract.endDate)}).`;
     case 'population-missing':
-      return `Voor de peildatum ${date(problem.referenceDate)} zijn nog geen inwonertallen van het CBS ingelezen. Vraag platformbeheer om die eerst in te lezen.`;
+      return `Voor de peildatum ${dateLong(problem.referenceDate)} zijn nog geen inwonertallen van het CBS ingelezen. Vraag platformbeheer om die eerst in te lezen.`;
     case 'not-allowed-to-invoice':
       return 'Alleen de contractbeheerder van de opdrachtgever of de aanbieder kan voor dit contract een factuurronde starten.';
     default:
@@ -138,7 +138,7 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
       {failure ? <ErrorAlert error={failure} /> : null}
       {existing ? (
         <Alert type="info" heading="Deze periode heeft al een factuurronde">
-          De ronde over {date(existing.period.start)} t/m {date(existing.period.end)} is gestart op{' '}
+          De ronde over {dateLong(existing.period.start)} t/m {dateLong(existing.period.end)} is gestart op{' '}
           {dateTime(existing.createdAt)} ({(RUN_STATUS[existing.status]?.label ?? existing.status).toLowerCase()}). Er
           worden geen nieuwe facturen gemaakt.{' '}
           <Link className="utrecht-link" to={`/factuurrondes/${existing.id}`}>

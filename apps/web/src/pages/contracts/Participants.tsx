@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SelectField, TextField } from '../../components/fields';
 import { BY_NAME, Column, SortableTable } from '../../components/ui';
-import { date, today } from '../../format';
+import { dateLong, today } from '../../format';
 import { labelOf, Participant, PARTICIPATION_ORIGIN } from './labels';
 
 type Show = 'all' | 'today';
@@ -20,11 +20,11 @@ export function ParticipantsTable({ participants }: { participants: Participant[
   const columns: Column<Participant>[] = [
     { key: 'name', header: 'Gemeente', cell: (p) => p.name, sortValue: (p) => p.name },
     { key: 'code', header: 'Code', cell: (p) => p.code, sortValue: (p) => p.code },
-    { key: 'from', header: 'Deelname vanaf', cell: (p) => date(p.from), sortValue: (p) => p.from },
+    { key: 'from', header: 'Deelname vanaf', cell: (p) => dateLong(p.from), sortValue: (p) => p.from },
     {
       key: 'to',
       header: 'Tot en met',
-      cell: (p) => (p.to ? date(p.to) : 'geen einddatum'),
+      cell: (p) => (p.to ? dateLong(p.to) : 'geen einddatum'),
       sortValue: (p) => p.to ?? '9999-12-31',
     },
     {

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert } from '../../components/ui';
-import { date } from '../../format';
+import { dateLong } from '../../format';
 
 /** POST /contracts/{id}/participants/roll-over (RollOverResultDto). */
 interface RollOverResult {
@@ -75,7 +75,7 @@ export function RollOverForm({ contractId, onRolledOver }: { contractId: string;
           <ul>
             {result.continued.map((c) => (
               <li key={c.code}>
-                {c.code} neemt deel vanaf {date(c.from)} (voorheen {c.predecessors.join(', ')}).
+                {c.code} neemt deel vanaf {dateLong(c.from)} (voorheen {c.predecessors.join(', ')}).
               </li>
             ))}
             {result.conflicts.map((c) => (

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { Alert, useLoad } from '../../components/ui';
-import { count, date } from '../../format';
+import { count, dateLong } from '../../format';
 import { hasRole, useMe } from '../../session';
 
 /** GET /contracts/{id}/invoice-runs/readiness (ReadinessDto in libs/invoicing/src/dto/readiness.dto.ts). */
@@ -29,7 +29,7 @@ export function RunReadiness({ contractId, year }: { contractId: string; year: s
   if (!state.data.populationLoaded)
     return (
       <Alert type="warning" heading="Inwonertallen ontbreken">
-        Deze ronde rekent met de inwonertallen van het CBS op {date(state.data.referenceDate)}. Die zijn nog niet
+        Deze ronde rekent met de inwonertallen van het CBS op {dateLong(state.data.referenceDate)}. Die zijn nog niet
         ingelezen; platformbeheer laadt ze via Gegevens laden. Tot dan kan de ronde niet starten.
       </Alert>
     );

@@ -1,6 +1,6 @@
 /** The contract and invoicing answers of the API as the portal uses them, and their enumerations in Dutch. */
 import type { BadgeLabels } from '../../components/ui';
-import { date } from '../../format';
+import { dateLong } from '../../format';
 
 export interface Party {
   id: string;
@@ -194,7 +194,7 @@ export function tariff(perInhabitant: string | null | undefined): string {
 
 /** "1 januari 2018 t/m 31 december 2025", or "vanaf 1 januari 2018" without an end. */
 export function period(from: string, to: string | null | undefined): string {
-  return to ? `${date(from)} t/m ${date(to)}` : `vanaf ${date(from)}`;
+  return to ? `${dateLong(from)} t/m ${dateLong(to)}` : `vanaf ${dateLong(from)}`;
 }
 
 /** The tariff in force on a day, or the last one before it, or the first one. */

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
 import { Button, ErrorAlert } from '../../components/ui';
-import { date, euroCents, today } from '../../format';
+import { dateLong, euroCents, today } from '../../format';
 import { ErrorSummary, FieldErrors } from './forms';
 import { InvoiceDocument } from './types';
 
@@ -37,7 +37,7 @@ export function parseAmount(input: string): number | null {
 function dutchFieldMessage(field: PaymentField, message: string, doc: InvoiceDocument): string {
   if (field === 'date') {
     if (/before the invoice date/i.test(message))
-      return `De datum mag niet vóór de factuurdatum (${date(doc.issueDate)}) liggen.`;
+      return `De datum mag niet vóór de factuurdatum (${dateLong(doc.issueDate)}) liggen.`;
     if (/future/i.test(message))
       return 'De datum mag niet in de toekomst liggen. Registreer een betaling als die is ontvangen.';
     return 'Vul een geldige datum in, bijvoorbeeld 15-03-2026.';
@@ -78,7 +78,7 @@ export function PaymentForm({
       found.amount = `Het bedrag is hoger dan wat er openstaat (${euroCents(doc.outstandingCents)}).`;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) found.date = 'Vul de datum in waarop het geld is ontvangen.';
     else if (paidOn < doc.issueDate)
-      found.date = `De datum mag niet vóór de factuurdatum (${date(doc.issueDate)}) liggen.`;
+      found.date = `De datum mag niet vóór de factuurdatum (${dateLong(doc.issueDate)}) liggen.`;
     else if (paidOn > latest)
       found.date = 'De datum mag niet in de toekomst liggen. Registreer een betaling als die is ontvangen.';
     if (!reference.trim()) found.reference = 'Vul een kenmerk in, bijvoorbeeld het nummer van het bankafschrift.';
@@ -168,7 +168,7 @@ export function PaymentForm({
         id={idOf('date')}
         label={LABELS.date}
         error={errors.date}
-        description={`Niet vóór de factuurdatum (${date(doc.issueDate)}) en niet later dan vandaag.`}
+        description={`Niet vóór de factuurdatum (${dateLong(doc.issueDate)}) en niet later dan vandaag.`}
         className="date-input"
         type="date"
         min={doc.issueDate}

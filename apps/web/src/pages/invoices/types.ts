@@ -1,6 +1,6 @@
 /** The invoicing API's documents as the portal uses them (libs/invoicing/src/dto/invoicing.dto.ts). */
 import { INVOICE_STATUS_LABELS } from '../../components/ui';
-import { date } from '../../format';
+import { dateLong } from '../../format';
 
 export type DocumentType = 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
 export type DocumentStatus = 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
@@ -95,5 +95,5 @@ export const STATUS_OPTIONS = (
 
 /** "1 januari 2025 t/m 31 december 2025" */
 export function periodText(from: string, to: string): string {
-  return `${date(from)} t/m ${date(to)}`;
+  return `${dateLong(from)} t/m ${dateLong(to)}`;
 }

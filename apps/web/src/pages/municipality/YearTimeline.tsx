@@ -1,4 +1,4 @@
-import { date, today } from '../../format';
+import { dateLong, today } from '../../format';
 import { daysInclusive, DutyObligation } from './obligations';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -59,8 +59,8 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
   const gaps = segments.filter((s) => s.kind === 'gap');
   const summary =
     `Tijdlijn ${year}: ` +
-    segments.map((s) => `${date(s.from)} t/m ${date(s.to)} ${KIND_WORDS[s.kind]}`).join('; ') +
-    (showToday ? `. Vandaag is ${date(todayIso)}.` : '.');
+    segments.map((s) => `${dateLong(s.from)} t/m ${dateLong(s.to)} ${KIND_WORDS[s.kind]}`).join('; ') +
+    (showToday ? `. Vandaag is ${dateLong(todayIso)}.` : '.');
   const kinds = new Set(segments.map((s) => s.kind));
   return (
     <figure className="timeline" aria-labelledby={headingId}>
@@ -119,7 +119,7 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
             .filter((s) => s.kind === 'covered')
             .map((s) => (
               <li key={s.from} className="utrecht-unordered-list__item">
-                Gedekt van {date(s.from)} t/m {date(s.to)}
+                Gedekt van {dateLong(s.from)} t/m {dateLong(s.to)}
                 {s.label ? ` (${s.label})` : ''}
               </li>
             ))}
@@ -128,7 +128,7 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
           ) : (
             gaps.map((s) => (
               <li key={s.from} className="utrecht-unordered-list__item">
-                <strong>Niet gedekt</strong> van {date(s.from)} t/m {date(s.to)} ({daysInclusive(s.from, s.to)}{' '}
+                <strong>Niet gedekt</strong> van {dateLong(s.from)} t/m {dateLong(s.to)} ({daysInclusive(s.from, s.to)}{' '}
                 {daysInclusive(s.from, s.to) === 1 ? 'dag' : 'dagen'} zonder contract)
               </li>
             ))
@@ -137,7 +137,7 @@ export function YearTimeline({ duty, year, headingId }: { duty: DutyObligation; 
             .filter((s) => s.kind === 'outside')
             .map((s) => (
               <li key={s.from} className="utrecht-unordered-list__item">
-                Niet beoordeeld van {date(s.from)} t/m {date(s.to)}: de plicht gold toen niet voor deze gemeente
+                Niet beoordeeld van {dateLong(s.from)} t/m {dateLong(s.to)}: de plicht gold toen niet voor deze gemeente
               </li>
             ))}
         </ul>
