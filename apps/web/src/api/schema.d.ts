@@ -1184,7 +1184,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The latest 200 deliveries of a webhook, with their status and attempts */
+    /** A webhook's deliveries, newest first, with their status and attempts */
     get: operations['WebhooksController_deliveries'];
     put?: never;
     post?: never;
@@ -1361,7 +1361,6 @@ export interface components {
       /** @example Bearer */
       tokenType: string;
     };
-    Object: Record<string, never>;
     UserDto: {
       /** Format: uuid */
       id: string;
@@ -1494,6 +1493,11 @@ export interface components {
       occurredAt: string;
       /** @example 42 */
       id: string;
+      /**
+       * @description The acting user's name and e-mail address, or the API key's name; null when you cannot see it (an operator acting for you).
+       * @example Beheerder Assen (admin@assen.nl)
+       */
+      actorName: string | null;
       /** @example user.created */
       action: string;
       /** @example user */
@@ -3157,6 +3161,16 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    WebhookDeliveryPageDto: {
+      /** @description Newest first. */
+      items: components['schemas']['WebhookDeliveryDto'][];
+      /** @example 1 */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      limit: number;
+    };
     ChannelCountDto: {
       /**
        * @example PHONE
@@ -4104,10 +4118,16 @@ export interface operations {
   UsersController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description OPERATOR only: the organisation whose users to list (default: your own). */
         organisation?: string;
+        /** @description Searches name and e-mail address, case-insensitively, as plain text. */
+        q?: string;
+        /** @description true: only active users; false: only deactivated ones; left out: both. */
+        active?: 'true' | 'false';
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'name' | 'email' | 'createdAt' | 'lastLoginAt' | '-name' | '-email' | '-createdAt' | '-lastLoginAt';
       };
       header?: never;
       path?: never;
@@ -4664,8 +4684,8 @@ export interface operations {
   OrganisationsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         kind?: 'MUNICIPALITY' | 'ASSOCIATION' | 'PROVIDER' | 'OPERATOR';
       };
       header?: never;
@@ -4857,11 +4877,21 @@ export interface operations {
   OrganisationsController_auditEvents: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description OPERATOR only: events of this organisation (default for others: their own). */
         organisation?: string;
         action?: string;
+        /** @description Events by this user or API key. */
+        actor?: string;
+        /** @description Events on or after this day (Amsterdam time). */
+        from?: string;
+        /** @description Events on or before this day (Amsterdam time). */
+        to?: string;
+        /** @description Searches the action, the actor's name or e-mail address, and the subject (its type and id), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'occurredAt' | '-occurredAt';
       };
       header?: never;
       path?: never;
@@ -4974,8 +5004,8 @@ export interface operations {
   MunicipalitiesController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description Municipalities existing on 1 January of this year (2014 up to next year). Default: the current year. */
         year?: number;
         /** @description Only municipalities in this province (CBS code PV20-PV31). */
@@ -5974,8 +6004,8 @@ export interface operations {
   ContractsController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         kind?: 'COLLECTIVE' | 'INDIVIDUAL';
         status?: 'DRAFT' | 'ACTIVE' | 'ENDED' | 'TERMINATED';
         /** @description Contracts in which this municipality takes (or took) part. */
@@ -8170,8 +8200,8 @@ export interface operations {
   InvoicingController_list: {
     parameters: {
       query?: {
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        page?: number;
+        limit?: number;
         /** @description Issue year. */
         year?: number;
         /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
@@ -9230,8 +9260,18 @@ export interface operations {
       query?: {
         /** @description true: only those you have not read. */
         unread?: 'true' | 'false';
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        /** @description Only notifications of this kind. */
+        kind?:
+          | 'COVERAGE_ENDING'
+          | 'NON_COMPLIANT'
+          | 'COMPLIANT_AGAIN'
+          | 'INVOICE_OVERDUE'
+          | 'ROLL_OVER_OFFERED'
+          | 'BILLING_DIFFERENCE';
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'createdAt' | '-createdAt';
+        page?: number;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -9568,7 +9608,12 @@ export interface operations {
   };
   WebhooksController_deliveries: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only deliveries in this state. */
+        status?: 'PENDING' | 'DELIVERED' | 'FAILED';
+      };
       header?: never;
       path: {
         id: string;
@@ -9582,7 +9627,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookDeliveryDto'][];
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */

@@ -39,7 +39,7 @@ export class ListNotificationsQuery {
   @ToInteger()
   @IsInt({ message: 'page must be a whole number from 1' })
   @Min(1, { message: 'page must be a whole number from 1' })
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
@@ -47,7 +47,7 @@ export class ListNotificationsQuery {
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
   @Min(1, { message: 'limit must be a whole number from 1 to 200' })
   @Max(200, { message: 'limit must be a whole number from 1 to 200' })
-  limit = 50;
+  limit: number = 50;
 }
 
 export class NotificationIdParam {
