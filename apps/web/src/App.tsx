@@ -17,6 +17,7 @@ import { ObligationPage } from './pages/Obligation';
 import { OverviewPage } from './pages/Overview';
 import { SignIn } from './pages/SignIn';
 import { StatisticsPage } from './pages/Statistics';
+import { AdminRoutes } from './pages/admin/AdminRoutes';
 import { SessionProvider, useMe, useSession } from './session';
 
 /** Never a blank page: a rendering error shows a Dutch message and a way back. */
@@ -70,6 +71,7 @@ function SignedInRoutes() {
           <Route path="/statistieken" element={<StatisticsPage />} />
           <Route path="/meldingen" element={<NotificationsPage />} />
           <Route path="/gegevens-laden" element={<ImportsPage />} />
+          <Route path="/beheer/*" element={<AdminRoutes />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>
