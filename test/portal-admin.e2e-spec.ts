@@ -58,11 +58,14 @@ describeInBrowser(
           .getByRole('searchbox', { name: 'Zoek op actie, persoon of onderwerp' })
           .fill(`controle.${width}@vng.nl`);
         await page.getByRole('button', { name: 'Zoeken' }).click();
+        await page.getByText('1 gebeurtenis voor').waitFor();
         await page.getByLabel('Actie', { exact: true }).selectOption({ label: 'Gebruiker aangemaakt' });
+        await page.waitForURL(/action=user\.created/);
         await page.getByText('1 gebeurtenis voor').waitFor();
         // The search and the filter are in the address: the list can be linked to.
         expect(new URL(page.url()).searchParams.get('action')).toBe('user.created');
         const event = page.locator('.audit-event');
+        await event.first().waitFor();
         expect(await event.count()).toBe(1);
         await event.getByText('Contractbeheerder VNG (vng@demo.nl)').waitFor();
         await event.getByText('Details').click();
@@ -85,7 +88,8 @@ describeInBrowser(
         await expectAccessible(page);
 
         await page.getByRole('link', { name: 'Nieuwe gebruiker' }).click();
-        await page.getByLabel('Naam').fill(`Nieuwe Collega ${width}`);
+        await page.getByRole('heading', { level: 1, name: 'Nieuwe gebruiker' }).waitFor();
+        await page.getByLabel('Naam', { exact: true }).fill(`Nieuwe Collega ${width}`);
         await page.getByLabel('E-mailadres').fill(`nieuw.${width}@vng.nl`);
         await page.getByLabel('Eerste wachtwoord').fill('kort');
         await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
@@ -148,7 +152,8 @@ describeInBrowser(
       await page.getByRole('heading', { level: 1, name: 'API-sleutels' }).waitFor();
       await expectAccessible(page);
       await page.getByRole('link', { name: 'Nieuwe API-sleutel' }).click();
-      await page.getByLabel('Naam').fill(`Financieel systeem ${width}`);
+      await page.getByRole('heading', { level: 1, name: 'Nieuwe API-sleutel' }).waitFor();
+      await page.getByLabel('Naam', { exact: true }).fill(`Financieel systeem ${width}`);
       await page.getByLabel('Contractbeheer').check();
       await page.getByRole('button', { name: 'Sleutel aanmaken' }).click();
       await page.getByRole('heading', { level: 1, name: 'API-sleutel aangemaakt' }).waitFor();
@@ -183,6 +188,7 @@ describeInBrowser(
         await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
         await expectAccessible(page);
         await page.getByRole('link', { name: 'Webhook registreren' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Webhook registreren' }).waitFor();
         await page.getByLabel('Adres (URL)').fill('https://10.0.0.5/hooks');
         await page.getByLabel('Factuur uitgereikt').check();
         await page.getByRole('button', { name: 'Webhook registreren' }).click();
