@@ -14,6 +14,8 @@ const shared = {
   rootDir: '.',
   transform: {
     '^.+\\.ts$': [swaggerPlugin.path, { tsconfig: 'tsconfig.json', astTransformers: { before: [swaggerPlugin] } }],
+    // The portal's components (apps/web/src/**/*.tsx), for unit specs that render them to HTML.
+    '^.+\\.tsx$': '<rootDir>/tools/jest/tsx.js',
   },
   moduleNameMapper: {
     '^@wmo/schema$': '<rootDir>/migrations/schema',
@@ -30,7 +32,12 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.tsx',
+        '<rootDir>/test/unit/**/*.spec.ts',
+      ],
     },
     {
       ...shared,

@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import {
-  apiClient,
+  $api,
   forgetSession,
   queryClient,
   refreshSession,
@@ -19,10 +19,12 @@ interface Session {
   signOut: () => Promise<void>;
 }
 
-/** Who is signed in (`GET /api/v1/me`); an ApiError when the API says no. */
-async function fetchMe(): Promise<Me> {
-  const { data } = await apiClient.GET('/api/v1/me');
-  return data!;
+/**
+ * Who is signed in (`GET /api/v1/me`), fetched into the query cache so that a page reading
+ * `$api.useQuery('get', '/api/v1/me')` shares it; an ApiError when the API says no.
+ */
+function fetchMe(): Promise<Me> {
+  return queryClient.fetchQuery({ ...$api.queryOptions('get', '/api/v1/me'), staleTime: 0 });
 }
 
 const SessionContext = createContext<Session | null>(null);

@@ -22,9 +22,11 @@
  * the URL. Sorting: a first click sorts text A to Z (ascending) and amounts and dates (`numeric` or
  * `descendingFirst`) largest or newest first (descending); a second click reverses.
  * Responsive tables: `portal-table--cards` turns each row into a card under 40rem (each cell's
- * `data-label` before its value; see styles.css "Responsive tables").
+ * `data-label` before its value; see styles.css "Responsive tables"). `CardTable` writes that markup
+ * for rows already in memory (a report); it also gives each element its table role explicitly,
+ * because a table shown as blocks loses its table semantics in some browsers.
  */
-import { FormEvent, ReactNode, useCallback, useId, useMemo, useState } from 'react';
+import { FormEvent, Fragment, ReactNode, useCallback, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { count, plural } from '../format';
 import { Button } from './ui';
@@ -310,5 +312,82 @@ export function ResultCount({
         </>
       )}
     </p>
+  );
+}
+
+export interface CardColumn<T> {
+  key: string;
+  /** The column header, and the label before the value when the row is a card. */
+  header: string;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+  /** A header given by the caller (a `SortableHeader`) instead of plain text. */
+  th?: ReactNode;
+}
+
+/**
+ * A table that scrolls inside a focusable region when wide and turns into cards under 40rem.
+ * `empty` is said instead of the table when there are no rows.
+ */
+export function CardTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  wide,
+}: {
+  caption: string;
+  columns: CardColumn<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  empty?: string;
+  /** Many columns: at least 48rem wide (scrolls sideways) until the cards take over. */
+  wide?: boolean;
+}) {
+  const captionId = useId();
+  if (empty !== undefined && rows.length === 0) return <p className="utrecht-paragraph">{empty}</p>;
+  return (
+    <div className={`table-scroll${wide ? ' wide-table' : ''}`} tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table role="table" className="utrecht-table portal-table portal-table--cards">
+        <caption id={captionId} className="utrecht-table__caption">
+          {caption}
+        </caption>
+        <thead role="rowgroup" className="utrecht-table__header">
+          <tr role="row" className="utrecht-table__row">
+            {columns.map((column) =>
+              column.th ? (
+                <Fragment key={column.key}>{column.th}</Fragment>
+              ) : (
+                <th
+                  key={column.key}
+                  role="columnheader"
+                  scope="col"
+                  className={`utrecht-table__header-cell${column.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+                >
+                  {column.header}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody role="rowgroup" className="utrecht-table__body">
+          {rows.map((row) => (
+            <tr role="row" key={rowKey(row)} className="utrecht-table__row">
+              {columns.map((column) => (
+                <td
+                  role="cell"
+                  key={column.key}
+                  data-label={column.header}
+                  className={`utrecht-table__cell${column.numeric ? ' utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : ''}`}
+                >
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

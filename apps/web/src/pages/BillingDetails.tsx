@@ -1,26 +1,19 @@
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { $api, queryClient } from '../api/client';
 import { ApiError } from '../api/errors';
+import type { Schema } from '../api/types';
 import { SelectField, TextField } from '../components/fields';
-import { Alert, Button, ErrorAlert, Loaded, PageHeading, useLoad } from '../components/ui';
+import { Alert, Button, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { currentYear, dateTime, yearOptions } from '../format';
 import { hasRole, useMe } from '../session';
 import { ErrorSummary, FieldErrors } from './invoices/forms';
 
-/** PUT/GET /municipalities/{code}/billing-details (BillingDetailsDto in libs/invoicing/src/dto/invoicing.dto.ts). */
-interface BillingDetails {
-  oin: string | null;
-  kvkNumber: string | null;
-  invoiceAddress: { street: string; postalCode: string; city: string } | null;
-  invoiceEmail: string | null;
-  purchaseOrders: Array<{ contractId: string; year: number; number: string }>;
-}
+/** PUT/GET /municipalities/{code}/billing-details. */
+type BillingDetails = Schema<'BillingDetailsDto'>;
 
-interface ContractOption {
-  id: string;
-  reference: string;
-  title: string;
-}
+type ContractOption = Pick<Schema<'ContractPageDto'>['items'][number], 'id' | 'reference' | 'title'>;
+
+const BILLING_DETAILS = '/api/v1/municipalities/{code}/billing-details';
 
 interface FormState {
   oin: string;
@@ -51,7 +44,7 @@ function toForm(details: BillingDetails): FormState {
     postalCode: details.invoiceAddress?.postalCode ?? '',
     city: details.invoiceAddress?.city ?? '',
     invoiceEmail: details.invoiceEmail ?? '',
-    purchaseOrders: details.purchaseOrders.map((po) => ({
+    purchaseOrders: (details.purchaseOrders ?? []).map((po) => ({
       key: nextKey++,
       contractId: po.contractId,
       year: String(po.year),
@@ -164,18 +157,14 @@ export function BillingDetailsPage() {
   const me = useMe();
   const code = me.organisation.municipalityCode;
   const allowed = !!code && (hasRole(me, 'FINANCE') || hasRole(me, 'ORG_ADMIN'));
-  const state = useLoad(
-    () =>
-      allowed
-        ? Promise.all([
-            api<BillingDetails>(`/municipalities/${code}/billing-details`),
-            api<{ items: ContractOption[] }>('/contracts', { query: { municipality: code, limit: 100 } }).then(
-              (page) => page.items,
-              () => [] as ContractOption[],
-            ),
-          ])
-        : Promise.resolve(null),
-    [code, allowed],
+  const path = { code: code ?? '' };
+  const details = $api.useQuery('get', BILLING_DETAILS, { params: { path } }, { enabled: allowed });
+  // The contracts only name the purchase orders' contracts: without them the form still works.
+  const contracts = $api.useQuery(
+    'get',
+    '/api/v1/contracts',
+    { params: { query: { municipality: code ?? undefined, limit: 100 } } },
+    { enabled: allowed },
   );
   return (
     <>
@@ -191,9 +180,14 @@ export function BillingDetailsPage() {
             zijn het OIN (of het KvK-nummer) en een volledig factuuradres nodig. Wijzigingen gelden voor facturen die
             hierna worden gemaakt.
           </p>
-          <Loaded state={state} label="De factuurgegevens worden geladen…">
-            {(data) => (data ? <BillingForm code={code} initial={data[0]} contracts={data[1]} /> : null)}
-          </Loaded>
+          {details.error ? (
+            <ErrorAlert error={details.error} />
+          ) : !details.data || contracts.isPending ? (
+            <Loading label="De factuurgegevens worden geladen…" />
+          ) : (
+            // Keyed on the municipality: a background refresh does not overwrite what is being typed.
+            <BillingForm key={code} code={code} initial={details.data} contracts={contracts.data?.items ?? []} />
+          )}
         </>
       )}
     </>
@@ -213,7 +207,7 @@ function BillingForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = $api.useMutation('put', BILLING_DETAILS);
   const formId = useId();
   const savedRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -229,32 +223,34 @@ function BillingForm({
     }));
   const idFor = (field: string) => `${formId}${field}`;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(null);
     setFailure(null);
     const found = validate(form);
     setErrors(found);
     if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      const result = await api<BillingDetails>(`/municipalities/${code}/billing-details`, {
-        method: 'PUT',
-        body: toBody(form),
-      });
-      setForm(toForm(result));
-      setSaved(`De factuurgegevens zijn opgeslagen (${dateTime(new Date().toISOString())}).`);
-    } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length) setErrors(serverFieldErrors(error));
-      else if (error instanceof ApiError && error.status === 404 && /contract/i.test(error.detail ?? ''))
-        setErrors({
-          'purchaseOrders.0.contractId':
-            'Een van de gekozen contracten is onbekend of uw gemeente doet er niet aan mee.',
-        });
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    save.mutate(
+      { params: { path: { code } }, body: toBody(form) },
+      {
+        onSuccess: (result) => {
+          queryClient.setQueryData(['get', BILLING_DETAILS, { params: { path: { code } } }], result);
+          // Invoice runs check these details (readiness): let them load again.
+          void queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/contracts/{id}/invoice-runs/readiness'] });
+          setForm(toForm(result));
+          setSaved(`De factuurgegevens zijn opgeslagen (${dateTime(new Date().toISOString())}).`);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.fieldErrors.length) setErrors(serverFieldErrors(error));
+          else if (error instanceof ApiError && error.status === 404 && /contract/i.test(error.detail ?? ''))
+            setErrors({
+              'purchaseOrders.0.contractId':
+                'Een van de gekozen contracten is onbekend of uw gemeente doet er niet aan mee.',
+            });
+          else setFailure(error);
+        },
+      },
+    );
   };
 
   const labels: Record<string, string> = { ...LABELS };
@@ -287,7 +283,7 @@ function BillingForm({
   );
 
   return (
-    <form className="form billing-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form billing-form" noValidate onSubmit={submit}>
       {saved ? (
         <div ref={savedRef} tabIndex={-1}>
           <Alert type="ok">{saved}</Alert>
@@ -404,7 +400,7 @@ function BillingForm({
         </div>
       </fieldset>
       <div className="actions">
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={save.isPending}>
           Opslaan
         </Button>
       </div>

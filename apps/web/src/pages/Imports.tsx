@@ -1,8 +1,11 @@
+import { useMutation } from '@tanstack/react-query';
 import { ChangeEvent, ReactNode, useState } from 'react';
-import { uploadCsv } from '../api/client';
+import { queryClient, uploadCsv } from '../api/client';
 import { ApiError } from '../api/errors';
-import { Alert, Button, ErrorAlert, Field, PageHeading, Section, SortableTable } from '../components/ui';
-import { count, dateLong } from '../format';
+import type { Schema } from '../api/types';
+import { CardTable } from '../components/lists';
+import { Alert, Button, ErrorAlert, Field, PageHeading, Section } from '../components/ui';
+import { count, date, dateLong, plural, UNKNOWN } from '../format';
 import { hasRole, useMe } from '../session';
 import { dutchFileProblem } from './import-problems';
 
@@ -13,58 +16,20 @@ interface FileProblem {
   message: string;
 }
 
-/** POST /reference-data/population-imports (PopulationImportReportDto). */
-interface PopulationReport {
-  applied: boolean;
-  format: string;
-  rows: number;
-  skippedRegions: number;
-  changes: Array<{ code: string; name: string; year: number; previous: number | null; population: number }>;
-  totals: Array<{ year: number; total: number; previousYear: number | null; municipalities: number }>;
-}
+type PopulationReport = Schema<'PopulationImportReportDto'>;
+type BillingReport = Schema<'BillingDetailsImportReportDto'>;
+/** The API document types a roll-over's `continued` and `conflicts` only as objects (RollOverPreviewDto): their shape here. */
+type RollOverPreview = Omit<Schema<'RollOverPreviewDto'>, 'continued' | 'conflicts'> & {
+  continued: Array<{ code: string; from: string; predecessors: string[] }>;
+  conflicts: Array<{ code: string; predecessors: string[]; reason: string }>;
+};
+type ReorganisationReport = Omit<Schema<'ReorganisationImportReportDto'>, 'rollOvers'> & {
+  rollOvers: RollOverPreview[];
+};
 
-/** POST /billing-details/imports (BillingDetailsImportReportDto). */
-interface BillingReport {
-  applied: boolean;
-  rows: number;
-  changes: Array<{
-    code: string;
-    field: string;
-    contractReference?: string;
-    year?: number;
-    previous: string | null;
-    value: string | null;
-  }>;
-}
-
-/** POST /reference-data/reorganisation-imports (ReorganisationImportReportDto). */
-interface ReorganisationReport {
-  applied: boolean;
-  effectiveDate: string;
-  rows: number;
-  unchanged: number;
-  started: Array<{ code: string; name: string; provinceCode: string }>;
-  ended: Array<{ code: string; name: string; lastDay: string }>;
-  steps: Array<{
-    line: number;
-    oldCode: string;
-    oldName: string;
-    newCode: string;
-    newName: string;
-    relation: string;
-    share: string | null;
-    loaded: boolean;
-  }>;
-  endingParticipations: Array<{ contractReference: string; municipalityCode: string; name: string; endsOn: string }>;
-  rollOvers: Array<{
-    contractId: string;
-    contractReference: string;
-    continued: Array<{ code: string; from: string; predecessors: string[] }>;
-    alreadyParticipating: string[];
-    conflicts: Array<{ code: string; predecessors: string[]; reason: string }>;
-  }>;
-  notified: number;
-}
+/** The three imports of this page (paths after /api/v1). */
+type ImportPath =
+  '/reference-data/population-imports' | '/reference-data/reorganisation-imports' | '/billing-details/imports';
 
 const RELATION_LABELS: Record<string, string> = {
   MERGED_INTO_NEW: 'samengevoegd tot een nieuwe gemeente',
@@ -103,45 +68,38 @@ function FileImport<R>({
   id: string;
   title: string;
   intro: ReactNode;
-  path: string;
+  path: ImportPath;
   report: (result: R) => ReactNode;
   applied: (result: R) => string;
 }) {
   const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<R | null>(null);
-  const [problems, setProblems] = useState<FileProblem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reset = () => {
-    setChecked(null);
-    setProblems(null);
-    setError(null);
-  };
-  const send = async (chosen: File, dryRun: boolean) => {
-    setBusy(true);
-    reset();
-    try {
-      const result = await uploadCsv<R>(path, chosen, dryRun);
-      if (dryRun) setChecked(result);
-      else {
-        setDone(applied(result));
-        setFile(null);
-      }
-    } catch (caught) {
-      if (caught instanceof ApiError && Array.isArray(caught.extensions.problems))
-        setProblems(caught.extensions.problems as FileProblem[]);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // The check (dry run) and the apply are one mutation each time: its last answer is what the page shows.
+  const upload = useMutation<{ result: R; dryRun: boolean }, unknown, { file: File; dryRun: boolean }>({
+    mutationFn: async ({ file: chosen, dryRun }) => ({ result: await uploadCsv<R>(path, chosen, dryRun), dryRun }),
+    onSuccess: ({ result, dryRun }) => {
+      if (dryRun) return;
+      setDone(applied(result));
+      setFile(null);
+      // Figures, municipalities, participations and billing details change: every list loads again.
+      void queryClient.invalidateQueries();
+    },
+  });
+  const busy = upload.isPending;
+  const failure = upload.error;
+  const problems =
+    failure instanceof ApiError && Array.isArray(failure.extensions.problems)
+      ? (failure.extensions.problems as FileProblem[])
+      : null;
+  const error = failure !== null && !problems ? failure : null;
+  const checked = upload.data?.dryRun ? upload.data.result : null;
+  const send = (chosen: File, dryRun: boolean) => upload.mutate({ file: chosen, dryRun });
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
     setFile(chosen);
     setDone(null);
-    if (chosen) void send(chosen, true);
+    if (chosen) send(chosen, true);
+    else upload.reset();
   };
 
   return (
@@ -151,18 +109,18 @@ function FileImport<R>({
       <Field label="Bestand (CSV)" description="UTF-8 of Windows-1252, hoogstens 5 MB.">
         {(props) => <input {...props} type="file" accept=".csv,text/csv" onChange={choose} disabled={busy} />}
       </Field>
-      {error !== null && <ErrorAlert error={error} />}
+      {error !== null ? <ErrorAlert error={error} /> : null}
       {problems && (
         <>
           <Alert type="error" heading="Het bestand is niet geladen">
-            {count(problems.length)} probleem{problems.length === 1 ? '' : 'en'} gevonden. Er is niets veranderd.
-            Verbeter het bestand en kies het opnieuw.
+            {plural(problems.length, 'probleem', 'problemen')} gevonden. Er is niets veranderd. Verbeter het bestand en
+            kies het opnieuw.
           </Alert>
-          <SortableTable
+          <CardTable
             caption="Problemen in het bestand"
             columns={[
-              { key: 'line', header: 'Regel', cell: (p) => p.line, sortValue: (p) => p.line, numeric: true },
-              { key: 'field', header: 'Kolom', cell: (p) => (p.field ? (FIELD_LABELS[p.field] ?? p.field) : '') },
+              { key: 'line', header: 'Regel', cell: (p) => count(p.line), numeric: true },
+              { key: 'field', header: 'Kolom', cell: (p) => (p.field ? (FIELD_LABELS[p.field] ?? p.field) : UNKNOWN) },
               { key: 'message', header: 'Probleem', cell: (p) => dutchFileProblem(p.message) },
             ]}
             rows={problems}
@@ -177,13 +135,13 @@ function FileImport<R>({
           </Alert>
           {report(checked)}
           <div className="actions">
-            <Button busy={busy} onClick={() => void send(file, false)}>
+            <Button busy={busy} onClick={() => send(file, false)}>
               Toepassen
             </Button>
             <Button
               variant="secondary"
               onClick={() => {
-                reset();
+                upload.reset();
                 setFile(null);
               }}
             >
@@ -199,22 +157,22 @@ function FileImport<R>({
 function PopulationReportView({ result }: { result: PopulationReport }) {
   return (
     <>
-      <p>
-        {count(result.rows)} gemeenten gelezen ({result.format}
+      <p className="utrecht-paragraph">
+        {plural(result.rows, 'gemeente', 'gemeenten')} gelezen ({result.format}
         {result.skippedRegions ? `; ${count(result.skippedRegions)} andere regio's overgeslagen` : ''}).{' '}
         {result.changes.length === 0
           ? 'Het bestand verandert niets: deze cijfers zijn al geladen.'
-          : `${count(result.changes.length)} cijfers nieuw of gewijzigd.`}
+          : `${plural(result.changes.length, 'cijfer', 'cijfers')} nieuw of gewijzigd.`}
       </p>
-      <SortableTable
+      <CardTable
         caption="Landelijk totaal op 1 januari"
         columns={[
-          { key: 'year', header: 'Jaar', cell: (t) => t.year, sortValue: (t) => t.year },
+          { key: 'year', header: 'Jaar', cell: (t) => t.year },
           { key: 'total', header: 'Totaal', cell: (t) => count(t.total), numeric: true },
           {
             key: 'previous',
             header: 'Jaar ervoor',
-            cell: (t) => (t.previousYear === null ? '–' : count(t.previousYear)),
+            cell: (t) => (t.previousYear === null ? UNKNOWN : count(t.previousYear)),
             numeric: true,
           },
           { key: 'municipalities', header: 'Gemeenten', cell: (t) => count(t.municipalities), numeric: true },
@@ -222,11 +180,11 @@ function PopulationReportView({ result }: { result: PopulationReport }) {
         rows={result.totals}
         rowKey={(t) => String(t.year)}
       />
-      <SortableTable
+      <CardTable
         caption="Wijzigingen per gemeente"
         columns={[
-          { key: 'name', header: 'Gemeente', cell: (c) => `${c.name} (${c.code})`, sortValue: (c) => c.name },
-          { key: 'year', header: 'Jaar', cell: (c) => c.year, sortValue: (c) => c.year },
+          { key: 'name', header: 'Gemeente', cell: (c) => `${c.name} (${c.code})` },
+          { key: 'year', header: 'Jaar', cell: (c) => c.year },
           {
             key: 'previous',
             header: 'Was',
@@ -237,7 +195,6 @@ function PopulationReportView({ result }: { result: PopulationReport }) {
             key: 'population',
             header: 'Wordt',
             cell: (c) => count(c.population),
-            sortValue: (c) => c.population,
             numeric: true,
           },
         ]}
@@ -252,24 +209,24 @@ function PopulationReportView({ result }: { result: PopulationReport }) {
 function BillingReportView({ result }: { result: BillingReport }) {
   return (
     <>
-      <p>
-        {count(result.rows)} regels gelezen.{' '}
+      <p className="utrecht-paragraph">
+        {plural(result.rows, 'regel', 'regels')} gelezen.{' '}
         {result.changes.length === 0
           ? 'Het bestand verandert niets.'
-          : `${count(result.changes.length)} gegevens nieuw of gewijzigd; een lege cel laat een gegeven zoals het is.`}
+          : `${plural(result.changes.length, 'gegeven', 'gegevens')} nieuw of gewijzigd; een lege cel laat een gegeven zoals het is.`}
       </p>
-      <SortableTable
+      <CardTable
         caption="Wijzigingen per gemeente"
         columns={[
-          { key: 'code', header: 'Gemeente', cell: (c) => c.code, sortValue: (c) => c.code },
+          { key: 'code', header: 'Gemeente', cell: (c) => c.code },
           {
             key: 'field',
             header: 'Gegeven',
             cell: (c) =>
               `${FIELD_LABELS[c.field] ?? c.field}${c.contractReference ? ` (${c.contractReference}, ${c.year})` : ''}`,
           },
-          { key: 'previous', header: 'Was', cell: (c) => c.previous ?? '–' },
-          { key: 'value', header: 'Wordt', cell: (c) => c.value ?? '–' },
+          { key: 'previous', header: 'Was', cell: (c) => c.previous ?? UNKNOWN },
+          { key: 'value', header: 'Wordt', cell: (c) => c.value ?? UNKNOWN },
         ]}
         rows={result.changes}
         rowKey={(c) => `${c.code}-${c.field}-${c.contractReference ?? ''}-${c.year ?? ''}`}
@@ -284,71 +241,69 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
   const named = (code: string) => `${name.get(code) ?? code} (${code})`;
   return (
     <>
-      <p>
-        Herindeling per {dateLong(result.effectiveDate)}: {count(result.rows)} stap{result.rows === 1 ? '' : 'pen'}
+      <p className="utrecht-paragraph">
+        Herindeling per {dateLong(result.effectiveDate)}: {plural(result.rows, 'stap', 'stappen')}
         {result.unchanged === result.rows
           ? '; het bestand verandert niets, deze herindeling is al geladen.'
           : result.unchanged
             ? `, waarvan ${count(result.unchanged)} al geladen.`
             : '.'}
       </p>
-      <SortableTable
+      <CardTable
         caption="Nieuwe gemeenten"
         columns={[
-          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})`, sortValue: (m) => m.name },
+          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})` },
           { key: 'province', header: 'Provincie', cell: (m) => m.provinceCode },
         ]}
         rows={result.started}
         rowKey={(m) => m.code}
         empty="Geen nieuwe gemeenten."
       />
-      <SortableTable
+      <CardTable
         caption="Opgeheven gemeenten"
         columns={[
-          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})`, sortValue: (m) => m.name },
-          { key: 'lastDay', header: 'Laatste dag', cell: (m) => dateLong(m.lastDay) },
+          { key: 'name', header: 'Gemeente', cell: (m) => `${m.name} (${m.code})` },
+          { key: 'lastDay', header: 'Laatste dag', cell: (m) => date(m.lastDay) },
         ]}
         rows={result.ended}
         rowKey={(m) => m.code}
         empty="Geen gemeente wordt opgeheven."
       />
-      <SortableTable
+      <CardTable
         caption="Stappen"
         columns={[
-          { key: 'line', header: 'Regel', cell: (s) => s.line, sortValue: (s) => s.line, numeric: true },
+          { key: 'line', header: 'Regel', cell: (s) => s.line, numeric: true },
           { key: 'from', header: 'Van', cell: (s) => `${s.oldName} (${s.oldCode})` },
           { key: 'to', header: 'Naar', cell: (s) => `${s.newName} (${s.newCode})` },
           { key: 'relation', header: 'Soort', cell: (s) => RELATION_LABELS[s.relation] ?? s.relation },
-          { key: 'share', header: 'Aandeel adressen', cell: (s) => s.share ?? '–' },
+          { key: 'share', header: 'Aandeel adressen', cell: (s) => s.share ?? UNKNOWN },
           { key: 'loaded', header: 'Al geladen', cell: (s) => (s.loaded ? 'ja' : 'nee') },
         ]}
         rows={result.steps}
         rowKey={(s) => `${s.oldCode}-${s.newCode}`}
       />
-      <SortableTable
+      <CardTable
         caption="Deelnames die eindigen"
         columns={[
           {
             key: 'contract',
             header: 'Contract',
             cell: (p) => p.contractReference,
-            sortValue: (p) => p.contractReference,
           },
           { key: 'name', header: 'Gemeente', cell: (p) => `${p.name} (${p.municipalityCode})` },
-          { key: 'endsOn', header: 'Eindigt op', cell: (p) => dateLong(p.endsOn) },
+          { key: 'endsOn', header: 'Eindigt op', cell: (p) => date(p.endsOn) },
         ]}
         rows={result.endingParticipations}
         rowKey={(p) => `${p.contractReference}-${p.municipalityCode}`}
         empty="Geen deelname eindigt."
       />
-      <SortableTable
+      <CardTable
         caption="Overname van de deelname per contract"
         columns={[
           {
             key: 'contract',
             header: 'Contract',
             cell: (r) => r.contractReference,
-            sortValue: (r) => r.contractReference,
           },
           {
             key: 'continued',
@@ -356,19 +311,21 @@ function ReorganisationReportView({ result }: { result: ReorganisationReport }) 
             cell: (r) =>
               r.continued
                 .map((c) => `${named(c.code)} vanaf ${dateLong(c.from)}, van ${c.predecessors.map(named).join(' en ')}`)
-                .join('; ') || '–',
+                .join('; ') || UNKNOWN,
           },
           {
             key: 'conflicts',
             header: 'Besluit nodig',
-            cell: (r) => r.conflicts.map((c) => `${named(c.code)}: ${c.reason}`).join('; ') || '–',
+            cell: (r) => r.conflicts.map((c) => `${named(c.code)}: ${c.reason}`).join('; ') || UNKNOWN,
           },
         ]}
         rows={result.rollOvers}
         rowKey={(r) => r.contractId}
         empty="Geen contract met deelnemers onder de opgeheven gemeenten."
       />
-      <p>Na toepassen krijgen de contractbeheerders van deze contracten een melding om de overname te bevestigen.</p>
+      <p className="utrecht-paragraph">
+        Na toepassen krijgen de contractbeheerders van deze contracten een melding om de overname te bevestigen.
+      </p>
     </>
   );
 }
@@ -380,7 +337,7 @@ export function ImportsPage() {
   return (
     <>
       <PageHeading>Gegevens laden</PageHeading>
-      <p>
+      <p className="utrecht-paragraph">
         Kies een bestand: u ziet eerst wat het verandert. Pas daarna kiest u <strong>Toepassen</strong> of{' '}
         <strong>Annuleren</strong>.
       </p>
@@ -389,14 +346,16 @@ export function ImportsPage() {
           id="bevolking"
           title="Bevolkingscijfers van het CBS"
           intro={
-            <p>
+            <p className="utrecht-paragraph">
               Het inwonertal op 1 januari per gemeente: een export uit CBS StatLine (tabel 03759ned, met de kolommen
               RegioS, Perioden en BevolkingOp1Januari) of een bestand met de kolommen code, year en population.
             </p>
           }
           path="/reference-data/population-imports"
           report={(result) => <PopulationReportView result={result} />}
-          applied={(result) => `De bevolkingscijfers zijn geladen: ${count(result.changes.length)} wijzigingen.`}
+          applied={(result) =>
+            `De bevolkingscijfers zijn geladen: ${plural(result.changes.length, 'wijziging', 'wijzigingen')}.`
+          }
         />
       )}
       {operator && (
@@ -404,7 +363,7 @@ export function ImportsPage() {
           id="herindelingen"
           title="Herindelingen van gemeenten"
           intro={
-            <p>
+            <p className="utrecht-paragraph">
               Een herindeling op één datum, in de opmaak van het CBS-bestand mergers.csv: de kolommen effective_date,
               old_code, new_code, relation en evidence_source, eventueel old_name, new_name, new_province_code (nodig
               voor een nieuwe gemeente), share_of_old_addresses, addresses_moved en notes.
@@ -424,7 +383,7 @@ export function ImportsPage() {
           id="factuurgegevens"
           title="Factuurgegevens van gemeenten"
           intro={
-            <p>
+            <p className="utrecht-paragraph">
               Een bestand met de kolommen code, oin, kvkNumber, street, postalCode, city en invoiceEmail (in die
               volgorde, gescheiden door komma's), eventueel gevolgd door contractReference, year en purchaseOrderNumber.
               Een lege cel laat een gegeven zoals het is. Zonder adres kan geen rechtsgeldige factuur worden gemaakt.
@@ -432,7 +391,9 @@ export function ImportsPage() {
           }
           path="/billing-details/imports"
           report={(result) => <BillingReportView result={result} />}
-          applied={(result) => `De factuurgegevens zijn opgeslagen: ${count(result.changes.length)} wijzigingen.`}
+          applied={(result) =>
+            `De factuurgegevens zijn opgeslagen: ${plural(result.changes.length, 'wijziging', 'wijzigingen')}.`
+          }
         />
       )}
     </>
