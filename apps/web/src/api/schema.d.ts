@@ -3042,7 +3042,6 @@ export interface components {
       /** @description Every value the file sets differently from what was kept; an empty cell changes nothing. */
       changes: components['schemas']['BillingDetailsChangeDto'][];
     };
-    Object: Record<string, never>;
     NotificationDto: {
       /** Format: uuid */
       id: string;
