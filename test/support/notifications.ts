@@ -130,7 +130,8 @@ export async function startWithWebhookReceiver(): Promise<NotificationsApp> {
     vng2018: await contractId(t, 'VNG-SEN-2018'),
     evaluate: () => operator.post('/api/v1/compliance/evaluations').expect(200),
     notifications: async (client, query = '') => (await client.get(`/api/v1/notifications${query}`).expect(200)).body,
-    deliveries: async (hookId) => (await assenAdmin.get(`/api/v1/webhooks/${hookId}/deliveries`).expect(200)).body,
+    deliveries: async (hookId) =>
+      (await assenAdmin.get(`/api/v1/webhooks/${hookId}/deliveries`).expect(200)).body.items,
     close: async () => {
       await t.close();
       await receiver.stop();

@@ -32,6 +32,7 @@ const ImportsPage = page(() => import('./pages/Imports'), 'ImportsPage');
 const ObligationPage = page(() => import('./pages/Obligation'), 'ObligationPage');
 const OverviewPage = page(() => import('./pages/Overview'), 'OverviewPage');
 const StatisticsPage = page(() => import('./pages/Statistics'), 'StatisticsPage');
+const AdminRoutes = page(() => import('./pages/admin/AdminRoutes'), 'AdminRoutes');
 const AddClosurePage = page(() => import('./pages/services/Closures'), 'AddClosurePage');
 const RemoveClosurePage = page(() => import('./pages/services/Closures'), 'RemoveClosurePage');
 const ServiceHoursPage = page(() => import('./pages/services/ServiceHours'), 'ServiceHoursPage');
@@ -105,6 +106,7 @@ function SignedInRoutes() {
               <Route path="/diensten/:serviceId/openingstijden" element={<ServiceHoursPage />} />
               <Route path="/diensten/:serviceId/sluiting" element={<AddClosurePage />} />
               <Route path="/diensten/:serviceId/sluitingen/:closureId" element={<RemoveClosurePage />} />
+              <Route path="/beheer/*" element={<AdminRoutes />} />
               <Route path="/meldingen" element={<NotificationsPage />} />
               <Route path="/gegevens-laden" element={<ImportsPage />} />
               {Object.entries(PUBLIC_PAGES).map(([path, Public]) => (

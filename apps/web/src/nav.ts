@@ -41,6 +41,7 @@ export function navFor(me: Me): NavItem[] {
       { to: '/gegevens-laden', label: 'Gegevens laden' },
     );
   }
+  if (roles.has('ORG_ADMIN') || roles.has('OPERATOR')) items.push({ to: '/beheer', label: 'Beheer' });
   items.push({ to: '/meldingen', label: 'Meldingen' });
   return items;
 }

@@ -9,7 +9,7 @@ export class PageQuery {
   @ToInteger()
   @IsInt({ message: 'page must be a whole number of 1 or more' })
   @Min(1, { message: 'page must be a whole number of 1 or more' })
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
@@ -17,5 +17,5 @@ export class PageQuery {
   @IsInt({ message: 'limit must be a whole number from 1 to 500' })
   @Min(1, { message: 'limit must be a whole number from 1 to 500' })
   @Max(500, { message: 'limit must not be greater than 500' })
-  limit = 50;
+  limit: number = 50;
 }

@@ -1,4 +1,4 @@
-import type { AuditEventRow } from '@wmo/tenancy';
+import type { AuditEventListRow } from '@wmo/tenancy';
 import { ApiKeyDto } from './dto/api-keys.dto';
 import { AuditEventDto } from './dto/audit-events.dto';
 import { OrganisationDto } from './dto/organisations.dto';
@@ -34,7 +34,7 @@ export const toOrganisationDto = (organisation: OrganisationEntity): Organisatio
   createdAt: organisation.createdAt.toISOString(),
 });
 
-export const toAuditEventDto = (event: AuditEventRow): AuditEventDto => ({
+export const toAuditEventDto = (event: AuditEventListRow): AuditEventDto => ({
   ...event,
   occurredAt: event.occurredAt.toISOString(),
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern, parseSort, RequestValidationError } from '@wmo/common';
 import { isOperator, listAuditEvents, ScopedDatabase } from '@wmo/tenancy';
 import { ApiKeyRepository } from './api-key.repository';
 import { AuditEventPageDto, ListAuditEventsQuery } from './dto/audit-events.dto';
@@ -87,9 +88,16 @@ export class OrganisationsService {
         isOperator(tx.principal) && !query.organisation
           ? null
           : await resolveTargetOrganisation(tx, this.organisations, query.organisation);
+      if (query.from && query.to && query.from > query.to)
+        throw new RequestValidationError([{ field: 'to', message: 'to must be the same day as from or later' }]);
       const [items, total] = await listAuditEvents(tx, {
         organisationId,
         action: query.action,
+        actor: query.actor,
+        from: query.from,
+        to: query.to,
+        pattern: containsPattern(query.q),
+        descending: parseSort(query.sort).descending,
         page: query.page,
         limit: query.limit,
       });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern, parseSort, SortValue } from '@wmo/common';
 import type { Role, Transaction } from '@wmo/tenancy';
 import { CREDENTIALS_CHANNEL } from './credential-revocations';
 import { emailTaken } from './identity.errors';
@@ -11,6 +12,15 @@ export interface NewUser {
   roles: Role[];
   passwordHash: string;
   active: boolean;
+}
+
+export interface UserFilter {
+  q?: string;
+  /** Null: active and deactivated users. */
+  active: boolean | null;
+  sort: SortValue<'name' | 'email' | 'createdAt' | 'lastLoginAt'>;
+  page: number;
+  limit: number;
 }
 
 @Injectable()
@@ -33,14 +43,21 @@ export class UserRepository {
     return rows.length > 0;
   }
 
-  /** A page of an organisation's users, by e-mail address, with how many it has. */
-  page(tx: Transaction, organisationId: string, page: number, limit: number): Promise<[UserEntity[], number]> {
-    return tx.manager.findAndCount(UserEntity, {
-      where: { organisationId },
-      order: { email: 'ASC' },
-      skip: (page - 1) * limit,
-      take: limit,
-    });
+  /** A page of an organisation's users that match the filter, in the asked order, with how many match. */
+  page(tx: Transaction, organisationId: string, filter: UserFilter): Promise<[UserEntity[], number]> {
+    const { field, descending } = parseSort(filter.sort);
+    const query = tx.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('u.organisationId = :organisationId', { organisationId });
+    const pattern = containsPattern(filter.q);
+    if (pattern) query.andWhere('(u.name ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+    if (filter.active !== null) query.andWhere('u.active = :active', { active: filter.active });
+    return query
+      .orderBy(`u.${field}`, descending ? 'DESC' : 'ASC', 'NULLS LAST')
+      .addOrderBy('u.id')
+      .skip((filter.page - 1) * filter.limit)
+      .take(filter.limit)
+      .getManyAndCount();
   }
 
   /**

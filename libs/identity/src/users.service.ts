@@ -32,7 +32,13 @@ export class UsersService {
   list(query: ListUsersQuery): Promise<UserPageDto> {
     return this.db.transaction(async (tx) => {
       const organisationId = await resolveTargetOrganisation(tx, this.organisations, query.organisation);
-      const [users, total] = await this.users.page(tx, organisationId, query.page, query.limit);
+      const [users, total] = await this.users.page(tx, organisationId, {
+        q: query.q,
+        active: query.active === undefined ? null : query.active === 'true',
+        sort: query.sort,
+        page: query.page,
+        limit: query.limit,
+      });
       return { items: users.map(toUserDto), total, page: query.page, limit: query.limit };
     });
   }

@@ -90,20 +90,24 @@ export class NotificationRepository {
     );
   }
 
-  /** A page of the audience's notifications, newest first; `read` narrows to read (true) or unread (false) ones. */
+  /**
+   * A page of the audience's notifications, newest first (or oldest first); `read` narrows to read
+   * (true) or unread (false) ones, `kind` to one kind.
+   */
   async page(
     tx: Transaction,
     audience: Audience,
-    filter: { read: boolean | null; page: number; limit: number },
+    filter: { read: boolean | null; kind: NotificationKind | null; descending: boolean; page: number; limit: number },
   ): Promise<NotificationPage> {
     const readFilter = filter.read === null ? '' : filter.read ? 'AND r.read_at IS NOT NULL' : 'AND r.read_at IS NULL';
+    const direction = filter.descending ? 'DESC' : 'ASC';
     const rows = await tx.manager.query<Array<NotificationRow & { total: number; unread: number }>>(
       `SELECT ${COLUMNS},
               count(*) OVER ()::int AS total, count(*) FILTER (WHERE r.read_at IS NULL) OVER ()::int AS unread
-         ${OF_AUDIENCE} ${readFilter}
-        ORDER BY n.created_at DESC, n.id
+         ${OF_AUDIENCE} ${readFilter} AND ($6::varchar IS NULL OR n.kind = $6)
+        ORDER BY n.created_at ${direction}, n.id
         LIMIT $4 OFFSET $5`,
-      [...audienceParams(audience), filter.limit, (filter.page - 1) * filter.limit],
+      [...audienceParams(audience), filter.limit, (filter.page - 1) * filter.limit, filter.kind],
     );
     return {
       rows: rows.map(({ total: _total, unread: _unread, ...row }) => row),

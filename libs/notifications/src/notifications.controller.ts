@@ -6,10 +6,11 @@ import {
   CreatedWebhookDto,
   CreateWebhookDto,
   ListNotificationsQuery,
+  ListWebhookDeliveriesQuery,
   NotificationDto,
   NotificationIdParam,
   NotificationPageDto,
-  WebhookDeliveryDto,
+  WebhookDeliveryPageDto,
   WebhookDto,
   WebhookIdParam,
 } from './dto/notifications.dto';
@@ -86,10 +87,13 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @RouteRoles('GET /api/v1/webhooks/:id/deliveries')
-  @ApiOperation({ summary: 'The latest 200 deliveries of a webhook, with their status and attempts' })
-  @ApiOkResponse({ type: [WebhookDeliveryDto] })
+  @ApiOperation({ summary: "A webhook's deliveries, newest first, with their status and attempts" })
+  @ApiOkResponse({ type: WebhookDeliveryPageDto })
   @ApiProblemResponses(400, 404)
-  deliveries(@Param() { id }: WebhookIdParam, @Query() _query: NoQueryParams): Promise<WebhookDeliveryDto[]> {
-    return this.webhooks.deliveries(id);
+  deliveries(
+    @Param() { id }: WebhookIdParam,
+    @Query() query: ListWebhookDeliveriesQuery,
+  ): Promise<WebhookDeliveryPageDto> {
+    return this.webhooks.deliveries(id, query);
   }
 }

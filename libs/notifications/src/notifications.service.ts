@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parseSort } from '@wmo/common';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
 import { ListNotificationsQuery, NotificationDto, NotificationPageDto } from './dto/notifications.dto';
 import { NotificationReadRepository } from './notification-read.repository';
@@ -38,10 +39,16 @@ export class NotificationsService {
     return this.db.transaction(async (tx) => {
       const audience = audienceOf(tx);
       const read = query.unread === 'true' ? false : query.unread === 'false' ? true : null;
-      const page = await this.notifications.page(tx, audience, { read, page: query.page, limit: query.limit });
-      // The page's own count of unread ones holds only when the page shows unread ones.
+      const page = await this.notifications.page(tx, audience, {
+        read,
+        kind: query.kind ?? null,
+        descending: parseSort(query.sort).descending,
+        page: query.page,
+        limit: query.limit,
+      });
+      // The page's own count of unread ones holds only when the page shows every unread one.
       const unread =
-        query.unread === 'false' || (page.rows.length === 0 && query.page > 1)
+        query.unread === 'false' || query.kind !== undefined || (page.rows.length === 0 && query.page > 1)
           ? await this.notifications.countUnread(tx, audience)
           : page.unread;
       return { items: page.rows.map(toDto), total: page.total, unread, page: query.page, limit: query.limit };

@@ -49,12 +49,17 @@ export class WebhookDeliveryRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The subscription's latest deliveries, newest first. */
-  latestOf(tx: Transaction, subscriptionId: string, limit: number): Promise<WebhookDeliveryEntity[]> {
-    return tx.manager.find(WebhookDeliveryEntity, {
-      where: { subscriptionId },
-      order: { createdAt: 'DESC' },
-      take: limit,
+  /** A page of the subscription's deliveries (in one state, if asked), newest first, with how many match. */
+  pageOf(
+    tx: Transaction,
+    subscriptionId: string,
+    filter: { status?: DeliveryStatus; page: number; limit: number },
+  ): Promise<[WebhookDeliveryEntity[], number]> {
+    return tx.manager.findAndCount(WebhookDeliveryEntity, {
+      where: { subscriptionId, ...(filter.status ? { status: filter.status } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (filter.page - 1) * filter.limit,
+      take: filter.limit,
     });
   }
 

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestValidationError } from '@wmo/common';
 import { ScopedDatabase, TenantTransaction } from '@wmo/tenancy';
-import { CreatedWebhookDto, CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/notifications.dto';
+import {
+  CreatedWebhookDto,
+  CreateWebhookDto,
+  ListWebhookDeliveriesQuery,
+  WebhookDeliveryDto,
+  WebhookDeliveryPageDto,
+  WebhookDto,
+} from './dto/notifications.dto';
 import { WebhookDeliveryEntity, WebhookEvent, WebhookSubscriptionEntity } from './notifications.entities';
 import { NotificationsError, NotificationsErrorCode } from './notifications.errors';
 import { checkWebhookUrl } from './notifications.rules';
@@ -10,9 +17,6 @@ import { WEBHOOK_OPTIONS, WebhookOptions } from './webhook-options';
 import { resolvedTargetProblem } from './webhook-target';
 import { newWebhookSecret } from './webhook-signature';
 import { WebhookSubscriptionRepository } from './webhook-subscription.repository';
-
-/** The latest deliveries shown per webhook. */
-const DELIVERIES_SHOWN = 200;
 
 const toDto = (s: WebhookSubscriptionEntity): WebhookDto => ({
   id: s.id,
@@ -93,10 +97,11 @@ export class WebhooksService {
   }
 
   /** A removed webhook's deliveries stay readable. */
-  deliveries(id: string): Promise<WebhookDeliveryDto[]> {
+  deliveries(id: string, query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryPageDto> {
     return this.db.transaction(async (tx) => {
       await this.find(tx, id, false);
-      return (await this.deliveryRows.latestOf(tx, id, DELIVERIES_SHOWN)).map(toDeliveryDto);
+      const [items, total] = await this.deliveryRows.pageOf(tx, id, query);
+      return { items: items.map(toDeliveryDto), total, page: query.page, limit: query.limit };
     });
   }
 

@@ -1,6 +1,6 @@
 export { AuditEventEntity } from './audit-event.entity';
 export { listAuditEvents } from './audit-events.repository';
-export type { AuditEventFilter, AuditEventRow } from './audit-events.repository';
+export type { AuditEventFilter, AuditEventListRow, AuditEventRow } from './audit-events.repository';
 export { hasRole, isOperator, ORGANISATION_KINDS, ROLES } from './principal';
 export type { OrganisationKind, Principal, Role } from './principal';
 export { ReferenceDatabase, ScopedDatabase, UnscopedDatabase, unscopedAsPlatform } from './scoped-database';

@@ -1251,7 +1251,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The latest 200 deliveries of a webhook, with their status and attempts */
+    /** A webhook's deliveries, newest first, with their status and attempts */
     get: operations['WebhooksController_deliveries'];
     put?: never;
     post?: never;
@@ -1560,6 +1560,11 @@ export interface components {
       occurredAt: string;
       /** @example 42 */
       id: string;
+      /**
+       * @description The acting user's name and e-mail address, or the API key's name; null when you cannot see it (an operator acting for you).
+       * @example Beheerder Assen (admin@assen.nl)
+       */
+      actorName: string | null;
       /** @example user.created */
       action: string;
       /** @example user */
@@ -3392,7 +3397,6 @@ export interface components {
       /** @description Every value the file sets differently from what was kept; an empty cell changes nothing. */
       changes: components['schemas']['BillingDetailsChangeDto'][];
     };
-    Object: Record<string, never>;
     NotificationDto: {
       /** Format: uuid */
       id: string;
@@ -3511,6 +3515,16 @@ export interface components {
       payload: {
         [key: string]: unknown;
       };
+    };
+    WebhookDeliveryPageDto: {
+      /** @description Newest first. */
+      items: components['schemas']['WebhookDeliveryDto'][];
+      /** @example 1 */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      limit: number;
     };
     ChannelCountDto: {
       /**
@@ -4591,6 +4605,12 @@ export interface operations {
         limit?: number;
         /** @description OPERATOR only: the organisation whose users to list (default: your own). */
         organisation?: string;
+        /** @description Searches name and e-mail address, case-insensitively, as plain text. */
+        q?: string;
+        /** @description true: only active users; false: only deactivated ones; left out: both. */
+        active?: 'true' | 'false';
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'name' | 'email' | 'createdAt' | 'lastLoginAt' | '-name' | '-email' | '-createdAt' | '-lastLoginAt';
       };
       header?: never;
       path?: never;
@@ -5345,6 +5365,16 @@ export interface operations {
         /** @description OPERATOR only: events of this organisation (default for others: their own). */
         organisation?: string;
         action?: string;
+        /** @description Events by this user or API key. */
+        actor?: string;
+        /** @description Events on or after this day (Amsterdam time). */
+        from?: string;
+        /** @description Events on or before this day (Amsterdam time). */
+        to?: string;
+        /** @description Searches the action, the actor's name or e-mail address, and the subject (its type and id), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'occurredAt' | '-occurredAt';
       };
       header?: never;
       path?: never;
@@ -10073,8 +10103,18 @@ export interface operations {
       query?: {
         /** @description true: only those you have not read. */
         unread?: 'true' | 'false';
-        page?: components['schemas']['Object'];
-        limit?: components['schemas']['Object'];
+        /** @description Only notifications of this kind. */
+        kind?:
+          | 'COVERAGE_ENDING'
+          | 'NON_COMPLIANT'
+          | 'COMPLIANT_AGAIN'
+          | 'INVOICE_OVERDUE'
+          | 'ROLL_OVER_OFFERED'
+          | 'BILLING_DIFFERENCE';
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?: 'createdAt' | '-createdAt';
+        page?: number;
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -10411,7 +10451,12 @@ export interface operations {
   };
   WebhooksController_deliveries: {
     parameters: {
-      query?: never;
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only deliveries in this state. */
+        status?: 'PENDING' | 'DELIVERED' | 'FAILED';
+      };
       header?: never;
       path: {
         id: string;
@@ -10425,7 +10470,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['WebhookDeliveryDto'][];
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
         };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */

@@ -1,6 +1,6 @@
-import { ReactNode, useEffect, useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { api } from '../api/client';
+import { $api } from '../api/client';
 import { navFor } from '../nav';
 import { useMe, useSession } from '../session';
 import { Brand } from './Brand';
@@ -25,7 +25,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const items = navFor(me);
-  const unread = useUnreadNotifications(location.pathname);
+  const unread = useUnreadNotifications();
   const organisation = `${me.organisation.name} · ${me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}`;
   return (
     <div className="utrecht-page">
@@ -98,27 +98,17 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** Sent (on window) when notifications were read, so the menu's count follows at once. */
-export const NOTIFICATIONS_CHANGED = 'wmo:notifications-changed';
-
-/** How many notifications the user has not read, asked again on every page change (a failure shows none). */
-function useUnreadNotifications(pathname: string): number {
-  const [unread, setUnread] = useState(0);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    const again = () => setRound((value) => value + 1);
-    window.addEventListener(NOTIFICATIONS_CHANGED, again);
-    return () => window.removeEventListener(NOTIFICATIONS_CHANGED, again);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    api<{ unread: number }>('/notifications', { query: { unread: 'true', limit: 1 } }).then(
-      (page) => current && setUnread(page.unread),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [pathname, round]);
-  return unread;
+/**
+ * How many notifications the user has not read (a failure shows none). The same query as the
+ * notifications page's, so marking one read there (which invalidates `['get', '/api/v1/notifications']`)
+ * updates the menu at once; otherwise asked again every minute and on focus.
+ */
+function useUnreadNotifications(): number {
+  const unread = $api.useQuery(
+    'get',
+    '/api/v1/notifications',
+    { params: { query: { unread: 'true', limit: 1 } } },
+    { refetchInterval: 60_000 },
+  );
+  return unread.data?.unread ?? 0;
 }

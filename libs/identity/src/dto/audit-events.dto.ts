@@ -1,4 +1,4 @@
-import { EntityId, PageQuery } from '@wmo/common';
+import { EntityId, IsIsoDate, PageQuery, SearchParam, SortParam, SortValue } from '@wmo/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -13,6 +13,28 @@ export class ListAuditEventsQuery extends PageQuery {
   @MaxLength(100)
   @Matches(/^[a-z.-]+$/, { message: 'action must look like user.created' })
   action?: string;
+
+  /** Events by this user or API key. */
+  @EntityId('a user or API key id', { optional: true })
+  actor?: string;
+
+  /** Events on or after this day (Amsterdam time). */
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-01' })
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  /** Events on or before this day (Amsterdam time). */
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-31' })
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+
+  @SearchParam("the action, the actor's name or e-mail address, and the subject (its type and id)")
+  q?: string;
+
+  @SortParam(['occurredAt'], '-occurredAt')
+  sort: SortValue<'occurredAt'> = '-occurredAt';
 }
 
 export class AuditEventDto {
@@ -30,6 +52,9 @@ export class AuditEventDto {
 
   @ApiProperty({ format: 'uuid' })
   actorApiKeyId: string | null;
+
+  /** The acting user's name and e-mail address, or the API key's name; null when you cannot see it (an operator acting for you). @example 'Beheerder Assen (admin@assen.nl)' */
+  actorName: string | null;
 
   /** @example 'user.created' */
   action: string;

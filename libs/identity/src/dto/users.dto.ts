@@ -10,13 +10,26 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { EntityId, IsOptionalNotNull, PageQuery } from '@wmo/common';
+import { EntityId, IsOptionalNotNull, OneOf, PageQuery, SearchParam, SortParam, SortValue } from '@wmo/common';
 import { Role, ROLES } from '@wmo/tenancy';
+
+export const USER_SORT_FIELDS = ['name', 'email', 'createdAt', 'lastLoginAt'] as const;
+export type UserSortField = (typeof USER_SORT_FIELDS)[number];
 
 export class ListUsersQuery extends PageQuery {
   /** OPERATOR only: the organisation whose users to list (default: your own). */
   @EntityId('an organisation id', { optional: true })
   organisation?: string;
+
+  @SearchParam('name and e-mail address')
+  q?: string;
+
+  /** true: only active users; false: only deactivated ones; left out: both. */
+  @OneOf(['true', 'false'], { optional: true })
+  active?: 'true' | 'false';
+
+  @SortParam(USER_SORT_FIELDS, 'email')
+  sort: SortValue<UserSortField> = 'email';
 }
 
 export class IdParam {

@@ -11,8 +11,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { EntityId, IsOptionalNotNull, ToInteger } from '@wmo/common';
-import { DELIVERY_STATUSES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from '../notifications.entities';
+import { EntityId, IsOptionalNotNull, OneOf, PageQuery, SortParam, SortValue, ToInteger } from '@wmo/common';
+import {
+  DELIVERY_STATUSES,
+  DeliveryStatus,
+  NOTIFICATION_KINDS,
+  NotificationKind,
+  WEBHOOK_EVENTS,
+} from '../notifications.entities';
 
 export class ListNotificationsQuery {
   /** true: only those you have not read. */
@@ -21,12 +27,19 @@ export class ListNotificationsQuery {
   @IsIn(['true', 'false'], { message: 'unread must be true or false' })
   unread?: 'true' | 'false';
 
+  /** Only notifications of this kind. */
+  @OneOf(NOTIFICATION_KINDS, { optional: true })
+  kind?: NotificationKind;
+
+  @SortParam(['createdAt'], '-createdAt')
+  sort: SortValue<'createdAt'> = '-createdAt';
+
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @ToInteger()
   @IsInt({ message: 'page must be a whole number from 1' })
   @Min(1, { message: 'page must be a whole number from 1' })
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
@@ -34,12 +47,18 @@ export class ListNotificationsQuery {
   @IsInt({ message: 'limit must be a whole number from 1 to 200' })
   @Min(1, { message: 'limit must be a whole number from 1 to 200' })
   @Max(200, { message: 'limit must be a whole number from 1 to 200' })
-  limit = 50;
+  limit: number = 50;
 }
 
 export class NotificationIdParam {
   @EntityId('a notification id')
   id: string;
+}
+
+export class ListWebhookDeliveriesQuery extends PageQuery {
+  /** Only deliveries in this state. */
+  @OneOf(DELIVERY_STATUSES, { optional: true })
+  status?: DeliveryStatus;
 }
 
 export class WebhookIdParam {
@@ -169,4 +188,18 @@ export class WebhookDeliveryDto {
 
   @ApiProperty({ format: 'date-time' })
   deliveredAt: string | null;
+}
+
+export class WebhookDeliveryPageDto {
+  /** Newest first. */
+  items: WebhookDeliveryDto[];
+
+  /** @example 1 */
+  total: number;
+
+  /** @example 1 */
+  page: number;
+
+  /** @example 50 */
+  limit: number;
 }
