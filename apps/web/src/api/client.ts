@@ -175,7 +175,7 @@ function cleaned(query?: Query): Record<string, string | number | boolean> {
   return result;
 }
 
-/** An untyped request through the same client (for paths built at run time: files, deprecated `api`). */
+/** An untyped request through the same client (for paths built at run time: the files). */
 const untyped = apiClient as unknown as {
   request(
     method: string,
@@ -189,36 +189,6 @@ const untyped = apiClient as unknown as {
     },
   ): Promise<{ data?: unknown; response: Response }>;
 };
-
-export interface Exchange<T> {
-  /** 200, 201, 202 (accepted: work queued), 204. */
-  status: number;
-  data: T;
-}
-
-/**
- * @deprecated Use `$api.useQuery` / `$api.useMutation` (or `apiClient`). Kept while pages move over.
- * JSON in, JSON out, with the HTTP status and extra request headers (an Idempotency-Key).
- */
-export async function apiExchange<T>(
-  path: string,
-  options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Exchange<T>> {
-  const { data, response } = await untyped.request((options.method ?? 'GET').toLowerCase(), `${BASE}${path}`, {
-    params: { query: cleaned(options.query) },
-    body: options.body,
-    headers: { accept: 'application/json', ...(options.headers ?? {}) },
-  });
-  return { status: response.status, data: data as T };
-}
-
-/** @deprecated Use `$api.useQuery` / `$api.useMutation` (or `apiClient`). JSON in, JSON out (see apiExchange). */
-export async function api<T>(
-  path: string,
-  options: { method?: string; query?: Query; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<T> {
-  return (await apiExchange<T>(path, options)).data;
-}
 
 /** A file (PDF, XML, CSV, ZIP) at `path` (after /api/v1): saved under the name the API gives it. */
 export async function download(

@@ -808,6 +808,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/contracts/{id}/billing-differences/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The billing differences of a period as CSV for Dutch Excel */
+    get: operations['InvoicingController_billingDifferencesCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/contracts/{id}/billing-differences/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The billing differences of a period as an Excel workbook */
+    get: operations['InvoicingController_billingDifferencesXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/contracts/{id}/invoice-runs': {
     parameters: {
       query?: never;
@@ -989,8 +1023,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** All documents of an issue year as CSV, for finance systems */
+    /** The documents of the list, with its filters, as CSV for Dutch Excel */
     get: operations['InvoicingController_exportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invoices/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents of the list, with its filters, as an Excel workbook */
+    get: operations['InvoicingController_exportXlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1354,9 +1405,43 @@ export interface paths {
     };
     /**
      * National overview: every municipality of a year with status, contract, funding, inhabitants and cost
-     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and missingFigures names the CBS figures the cost waits for. ?format=csv for spreadsheets (every matching row, in the asked order).
+     * @description For the VNG and operators (all municipalities) and providers (the municipalities they serve). A list (sort, q, page, limit) with counts, totals per province and in all over the whole filtered set; a sum is null where a figure is unknown, and missingFigures names the CBS figures the cost waits for. Every matching row, in the asked order, as a spreadsheet: GET /api/v1/compliance/overview/export.csv or export.xlsx.
      */
     get: operations['ComplianceController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compliance/overview/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The national overview with the same filters, as CSV for Dutch Excel */
+    get: operations['ComplianceController_overviewCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compliance/overview/export.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The national overview with the same filters, as an Excel workbook */
+    get: operations['ComplianceController_overviewXlsx'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2931,6 +3016,8 @@ export interface components {
       referenceDate: string;
       /** @enum {string} */
       documentType: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+      /** @example VNG-SEN-2018 */
+      contractReference: string;
       period: components['schemas']['PeriodDto'];
       /** @description Every municipality with an issued document in the period (or something due and not yet billed), by code. */
       items: components['schemas']['BillingDifferenceDto'][];
@@ -8340,6 +8427,186 @@ export interface operations {
       };
     };
   };
+  InvoicingController_billingDifferencesCsv: {
+    parameters: {
+      query?: {
+        /** @description A calendar year (or give periodStart and periodEnd). */
+        year?: number;
+        periodStart?: string;
+        periodEnd?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A draft, or a period outside the contract term. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No CBS figures for the reference date. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  InvoicingController_billingDifferencesXlsx: {
+    parameters: {
+      query?: {
+        /** @description A calendar year (or give periodStart and periodEnd). */
+        year?: number;
+        periodStart?: string;
+        periodEnd?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A row per municipality, as GET /api/v1/contracts/{id}/billing-differences has them. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A draft, or a period outside the contract term. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No CBS figures for the reference date. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   InvoicingController_startRun: {
     parameters: {
       query?: {
@@ -9118,9 +9385,34 @@ export interface operations {
   };
   InvoicingController_exportCsv: {
     parameters: {
-      query: {
+      query?: {
         /** @description Issue year. */
-        year: number;
+        year?: number;
+        /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
+        periodYear?: number;
+        status?: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
+        type?: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+        municipality?: string;
+        contract?: string;
+        run?: string;
+        /** @description Searches the words of the customer's (municipality's) name from their start (Assen finds Gemeente Assen, not Wassenaar), the municipality code and the document number, case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'number'
+          | 'issueDate'
+          | 'dueDate'
+          | 'totalCents'
+          | 'outstandingCents'
+          | 'municipality'
+          | 'status'
+          | '-number'
+          | '-issueDate'
+          | '-dueDate'
+          | '-totalCents'
+          | '-outstandingCents'
+          | '-municipality'
+          | '-status';
       };
       header?: never;
       path?: never;
@@ -9128,12 +9420,107 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV, one document per row, amounts in euros. */
+      /** @description One document per row, amounts in euros, labels in Dutch. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Needs one of the roles CONTRACT_MANAGER, FINANCE, PROVIDER_ADMIN (or OPERATOR). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  InvoicingController_exportXlsx: {
+    parameters: {
+      query?: {
+        /** @description Issue year. */
+        year?: number;
+        /** @description The year the billed period starts in (the 2025 invoices, issued in 2026). */
+        periodYear?: number;
+        status?: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'OVERDUE' | 'CREDITED' | 'SETTLED_VIA_FUND';
+        type?: 'INVOICE' | 'CREDIT_NOTE' | 'ALLOCATION_STATEMENT';
+        municipality?: string;
+        contract?: string;
+        run?: string;
+        /** @description Searches the words of the customer's (municipality's) name from their start (Assen finds Gemeente Assen, not Wassenaar), the municipality code and the document number, case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'number'
+          | 'issueDate'
+          | 'dueDate'
+          | 'totalCents'
+          | 'outstandingCents'
+          | 'municipality'
+          | 'status'
+          | '-number'
+          | '-issueDate'
+          | '-dueDate'
+          | '-totalCents'
+          | '-outstandingCents'
+          | '-municipality'
+          | '-status';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One document per row, amounts in euros, labels in Dutch. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
       400: {
@@ -10950,8 +11337,6 @@ export interface operations {
           | '-costCents'
           | '-gapDays'
           | '-coveredUntil';
-        /** @description csv: the rows as a spreadsheet (text/csv). */
-        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -10959,14 +11344,222 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description JSON: one page; with format=csv one row per matching municipality. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['OverviewDto'];
-          'text/csv': components['schemas']['OverviewDto'];
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A municipality sees its own obligations instead. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ComplianceController_overviewCsv: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description The year (default: this year); every municipality existing in it. */
+        year?: number;
+        duty?: string;
+        status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
+        /** @description A province code (see GET /api/v1/provinces). */
+        province?: string;
+        /** @description Only municipalities covered by a contract with this funding model in the year. */
+        fundingModel?: 'FUND_WITHHOLDING' | 'DIRECT_INVOICE' | 'CENTRAL_INVOICE';
+        /** @description Searches municipality name or code (accents optional: fryslan finds Fryslân), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'name'
+          | 'code'
+          | 'province'
+          | 'status'
+          | 'inhabitants'
+          | 'costCents'
+          | 'gapDays'
+          | 'coveredUntil'
+          | '-name'
+          | '-code'
+          | '-province'
+          | '-status'
+          | '-inhabitants'
+          | '-costCents'
+          | '-gapDays'
+          | '-coveredUntil';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per municipality, as GET /api/v1/compliance/overview shows them. CSV for Dutch Excel: UTF-8 with a byte-order mark, ";" between fields, decimal commas, dates dd-mm-jjjj, Dutch headers and labels. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Missing or invalid credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description A municipality sees its own obligations instead. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The resource does not exist (or is not yours). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Too many requests; retry after the time in `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected error (a bug). It is logged; quote the `requestId` when reporting it. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ComplianceController_overviewXlsx: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description The year (default: this year); every municipality existing in it. */
+        year?: number;
+        duty?: string;
+        status?: 'COMPLIANT' | 'AT_RISK' | 'NON_COMPLIANT';
+        /** @description A province code (see GET /api/v1/provinces). */
+        province?: string;
+        /** @description Only municipalities covered by a contract with this funding model in the year. */
+        fundingModel?: 'FUND_WITHHOLDING' | 'DIRECT_INVOICE' | 'CENTRAL_INVOICE';
+        /** @description Searches municipality name or code (accents optional: fryslan finds Fryslân), case-insensitively, as plain text. */
+        q?: string;
+        /** @description The order: a field ascending, or the field with a leading `-` descending. */
+        sort?:
+          | 'name'
+          | 'code'
+          | 'province'
+          | 'status'
+          | 'inhabitants'
+          | 'costCents'
+          | 'gapDays'
+          | 'coveredUntil'
+          | '-name'
+          | '-code'
+          | '-province'
+          | '-status'
+          | '-inhabitants'
+          | '-costCents'
+          | '-gapDays'
+          | '-coveredUntil';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One row per municipality, as GET /api/v1/compliance/overview shows them. An Excel workbook (.xlsx): amounts as numbers in euros, dates as dates, a frozen header row with a filter. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
       /** @description Malformed or invalid request: a parameter has the wrong format or is unknown (`errors` lists each field). */

@@ -5,7 +5,6 @@
  */
 import { Checkbox, Radio, TextInput } from '@rijkshuisstijl-community/components-react';
 import { ChangeEvent, createElement, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
-import { useSearchParams } from 'react-router';
 import { Field } from './ui';
 
 /** What a labelled field shows around its control (see `Field`). */
@@ -123,16 +122,4 @@ export function Choice({
       <Control {...input} /> {children}
     </label>
   );
-}
-
-/** The page's search parameters, and a setter that keeps the history clean (an empty value removes the key). */
-export function useSearchFilters(): [URLSearchParams, (name: string, value: string) => void] {
-  const [params, setParams] = useSearchParams();
-  const set = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  return [params, set];
 }

@@ -206,47 +206,6 @@ export function Button({
   );
 }
 
-export type Loadable<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
-
-/**
- * @deprecated Use `$api.useQuery` (api/client.ts), which caches, retries and refreshes in the background.
- * Loads data for a page; `reload` fetches again (after a change). Stale answers of earlier keys are ignored. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loadable<T> & { reload: () => void } {
-  const [answer, setAnswer] = useState<{ deps: unknown[]; round: number; state: Loadable<T> } | null>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (data) => current && setAnswer({ deps, round, state: { status: 'ready', data } }),
-      (error: unknown) => current && setAnswer({ deps, round, state: { status: 'error', error } }),
-    );
-    return () => {
-      current = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are the keys of the load
-  }, [...deps, round]);
-  const reload = useCallback(() => setRound((value) => value + 1), []);
-  // An answer for other keys is stale: loading. A reload keeps showing the data it refreshes.
-  const sameKeys = answer !== null && answer.deps.length === deps.length && answer.deps.every((d, i) => d === deps[i]);
-  const fresh = sameKeys && (answer.round === round || answer.state.status === 'ready');
-  return { ...(fresh ? answer.state : { status: 'loading' }), reload };
-}
-
-/** Renders loading and error states, and the content once the data is there. */
-export function Loaded<T>({
-  state,
-  children,
-  label,
-}: {
-  state: Loadable<T>;
-  children: (data: T) => ReactNode;
-  label?: string;
-}) {
-  if (state.status === 'loading') return <Loading label={label} />;
-  if (state.status === 'error') return <ErrorAlert error={state.error} />;
-  return <>{children(state.data)}</>;
-}
-
 export interface Column<T> {
   key: string;
   header: string;
@@ -257,8 +216,9 @@ export interface Column<T> {
 }
 
 /**
- * @deprecated Sort on the server instead: `useListParams` with `SortableHeader` (lists.tsx).
- * A table whose sortable headers are buttons and announce their order (aria-sort).
+ * A small table loaded whole (one invoice's lines, a contract's differences) whose sortable headers
+ * are buttons and announce their order (aria-sort). A list that can grow sorts on the server
+ * instead: `useListParams` with `SortableHeader` (lists.tsx).
  */
 export function SortableTable<T>({
   caption,
@@ -369,9 +329,6 @@ export function Section({
     </section>
   );
 }
-
-/** An initial sort on the name column, A to Z. */
-export const BY_NAME = { key: 'name', direction: 'ascending' } as const;
 
 /** Key-value pairs (utrecht data list). */
 export function DataList({ items }: { items: Array<[string, ReactNode]> }) {

@@ -4,7 +4,7 @@ import type { components, operations } from '../api/schema';
 import { ExportLinks } from '../components/ExportLinks';
 import { SelectField } from '../components/fields';
 import { Pagination, ResultCount, SearchForm, useListParams } from '../components/lists';
-import { Button, DataList, ErrorAlert, Loading, PageHeading } from '../components/ui';
+import { DataList, ErrorAlert, Loading, PageHeading } from '../components/ui';
 import { currentYear, euroCents, yearOptions } from '../format';
 import { useMe } from '../session';
 import { DOCUMENT_SORTS, DocumentsTable, SortSelect } from './invoices/DocumentsTable';
@@ -49,7 +49,6 @@ export function InvoicesPage() {
   // The bars compare years: every year of the selection, whatever the issue year chosen for the list.
   const summary = $api.useQuery('get', '/api/v1/invoices/summary', { params: { query: filters } });
   const [problem, setProblem] = useState<DownloadProblem | null>(null);
-
 
   const municipality = me.organisation.kind === 'MUNICIPALITY';
   const selection = describeFilters(jaar, periodejaar, status, soort);

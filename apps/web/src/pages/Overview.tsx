@@ -11,15 +11,7 @@ import {
   useListParams,
   type ListState,
 } from '../components/lists';
-import {
-  Alert,
-  COMPLIANCE_LABELS,
-  ComplianceBadge,
-  ErrorAlert,
-  Loading,
-  PageHeading,
-  Section,
-} from '../components/ui';
+import { Alert, COMPLIANCE_LABELS, ComplianceBadge, ErrorAlert, Loading, PageHeading, Section } from '../components/ui';
 import { count, currentYear, dateLong, euroCents, plural, UNKNOWN, yearOptions } from '../format';
 import { useMe } from '../session';
 import { FUNDING_MODEL, labelOf } from './contracts/labels';
