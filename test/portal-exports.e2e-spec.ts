@@ -37,7 +37,7 @@ async function checkBothWidths(
   path: string,
   ready: (page: Page) => Promise<void>,
   shot: string,
-  /** A region to photograph instead of the page's top (the differences sit below 390 participants). */
+  /** A region to photograph instead of the page's top (the differences sit below the contract's heading and tabs). */
   region?: string,
 ) {
   for (const width of [1280, 375]) {
@@ -142,7 +142,7 @@ describeInBrowser('web portal: downloads for Excel', () => {
   it("a contract's billing differences download as CSV with Aa en Hunze's -2159,65; no axe violations at 1280 and 375 px", async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
-    await page.goto(`/contracten/${vng2018}`);
+    await page.goto(`/contracten/${vng2018}/verschillen`);
     const section = page.getByRole('region', { name: 'Verschillen en correcties' });
     await section.getByLabel('Gefactureerd jaar').selectOption('2025');
     await section.getByRole('table', { name: 'Verschillen over 2025' }).waitFor();
@@ -154,7 +154,7 @@ describeInBrowser('web portal: downloads for Excel', () => {
     expect(xlsx.suggestedFilename()).toBe('factuurverschillen-VNG-SEN-2018-2025.xlsx');
     await checkBothWidths(
       portal,
-      `/contracten/${vng2018}`,
+      `/contracten/${vng2018}/verschillen`,
       async (p) => {
         const s = p.getByRole('region', { name: 'Verschillen en correcties' });
         await s.getByLabel('Gefactureerd jaar').selectOption('2025');

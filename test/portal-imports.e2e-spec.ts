@@ -122,7 +122,7 @@ describeInBrowser('web portal: the operator loads CBS figures and billing detail
       .locator('.notification')
       .filter({ hasText: `Herindeling per 01-01-${next}: deelname overnemen in VNG-SEN-2018` });
     await notification.getByRole('link', { name: /^Openen/ }).click();
-    await vng.getByRole('heading', { name: 'Herindeling overnemen', level: 2 }).waitFor();
+    await vng.getByRole('heading', { name: 'Herindeling overnemen', level: 1 }).waitFor();
     await vng.getByLabel('Jaar van de herindeling').fill(String(next));
     await vng.getByRole('button', { name: 'Herindeling overnemen' }).click();
     await vng.getByText(`GM1999 neemt deel vanaf 1 januari ${next} (voorheen GM1680, GM1681).`).waitFor();

@@ -47,7 +47,7 @@ describeInBrowser('web portal: invoice runs after a check, the runs list, and in
   it('the 2025 run is started only from the check page, after which the confirmation says what happens next', async () => {
     const page = await portal.newPage();
     await portal.signIn(page, 'vng@demo.nl');
-    await page.goto(`/contracten/${vng2018}`);
+    await page.goto(`/contracten/${vng2018}/factuurrondes`);
     await page.getByLabel('Jaar', { exact: true }).selectOption('2025');
     await page.getByRole('button', { name: 'Controleren' }).click();
     await page.waitForURL(`**/contracten/${vng2018}/factuurronde-starten?jaar=2025`);

@@ -209,7 +209,8 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     await portal.signIn(page, 'vng@demo.nl');
     await page.getByRole('link', { name: 'Meldingen' }).click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
-    await page.route('**/api/v1/contracts*', (route) =>
+    // A page not visited yet (the contracts the VNG lands on are cached, as they should be).
+    await page.route('**/api/v1/compliance/overview*', (route) =>
       route.fulfill({
         status: 500,
         contentType: 'application/problem+json',
@@ -222,11 +223,11 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
         }),
       }),
     );
-    await page.getByRole('link', { name: 'Contracten' }).click();
+    await page.getByRole('link', { name: 'Landelijk overzicht' }).click();
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: 'Er ging iets mis aan onze kant. Probeer het later opnieuw' }).waitFor();
     expect(await alert.textContent()).toContain('foutnummer req-abc-123');
-    expect(await page.getByRole('heading', { name: 'Contracten', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Landelijk overzicht', level: 1 }).isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
   });
   it.each([

@@ -92,18 +92,18 @@ describeInBrowser('web portal: provider service figures and notifications', () =
     await menuItem.waitFor();
     await menuItem.click();
     await page.getByRole('heading', { name: 'Meldingen', level: 1 }).waitFor();
-    await page.getByText('1 melding, waarvan 1 ongelezen.').waitFor();
+    await page.getByText('1 melding — in totaal 1 ongelezen').waitFor();
     const item = page.getByRole('listitem').filter({ hasText: 'Dekking eindigt' });
     await expect(item.getByRole('heading').textContent()).resolves.toContain(dutchDate(coverageEnds));
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'meldingen');
     await item.getByRole('button', { name: /Markeer als gelezen/ }).click();
-    await page.getByText('1 melding, waarvan 0 ongelezen.').waitFor();
+    await page.getByText('1 melding — in totaal 0 ongelezen').waitFor();
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Meldingen', exact: true })
       .waitFor();
-    await page.getByLabel('Alleen ongelezen meldingen').check();
+    await page.getByLabel('Tonen').selectOption({ label: 'Alleen ongelezen' });
     await page.getByText('U heeft geen ongelezen meldingen.').waitFor();
     const officer = await portal.t.as('officer.gm0106@demo.nl');
     expect((await officer.get('/api/v1/notifications').expect(200)).body).toMatchObject({

@@ -140,7 +140,7 @@ describe('billing differences and correction runs', () => {
       message: expect.stringContaining(
         'Na deelname van Aa en Hunze beëindigd per 31-08-2025 wijkt wat verschuldigd is af van wat al gefactureerd is: Aa en Hunze (GM1680), 01-01-2025 t/m 31-12-2025: EUR -2.159,65 (deelname beëindigd per 31-08-2025: 243 van 365 dagen (regel 1))',
       ),
-      data: expect.objectContaining({ differenceCents: -215965, link: `/contracten/${a.vng2018}#verschillen-kop` }),
+      data: expect.objectContaining({ differenceCents: -215965, link: `/contracten/${a.vng2018}/verschillen` }),
     };
     expect(await told(await a.t.as('sensoor@demo.nl'))).toEqual([expect.objectContaining(notice)]);
     expect(await told(a.vng)).toEqual([expect.objectContaining(notice)]);

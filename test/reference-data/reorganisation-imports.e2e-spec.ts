@@ -152,7 +152,7 @@ describe('municipal reorganisations imported through the API (OPERATOR)', () => 
       expect(offered.map((n) => n.subjectId).sort()).toEqual([kt2015, vng2018].sort());
       const sen = offered.find((n) => n.subjectId === vng2018)!;
       expect(sen.title).toBe(`Herindeling per 01-01-${NEXT}: deelname overnemen in VNG-SEN-2018`);
-      expect(sen.data).toMatchObject({ link: `/contracten/${vng2018}#herindeling-kop`, year: NEXT });
+      expect(sen.data).toMatchObject({ link: `/contracten/${vng2018}/herindeling`, year: NEXT });
       const rolled = await vng.post(`/api/v1/contracts/${vng2018}/participants/roll-over?year=${NEXT}`);
       expect(outcome(rolled)).toMatchObject({
         status: 201,

@@ -1,7 +1,7 @@
 // page.evaluate callbacks run in the browser: they need the DOM types.
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './test-app';
 
@@ -132,8 +132,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 
 /** A full-page PNG (at most 3000 px high) under test-output/screenshots/<name>.png (looked at by people, shown in the README). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
   // Pages with hundreds of rows are cut at 3000 px: the top shows the page, the rest is more rows.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const width = page.viewportSize()?.width ?? 1280;

@@ -146,7 +146,7 @@ export class ReorganisationImportsService {
           year,
           continued: plan.continue,
           conflicts: plan.conflicts.map(({ code, predecessors, reason }) => ({ code, predecessors, reason })),
-          link: `/contracten/${contract.id}#herindeling-kop`,
+          link: `/contracten/${contract.id}/herindeling`,
           rollOver: `POST /api/v1/contracts/${contract.id}/participants/roll-over?year=${year}`,
         },
         dedupeKey: `roll-over:${contract.id}:${checked.effectiveDate}`,

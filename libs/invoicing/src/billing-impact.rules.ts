@@ -95,7 +95,7 @@ export function impactNotices(
       contractId: contract.id,
       differenceCents: total,
       municipalities: own.length,
-      link: `/contracten/${contract.id}#verschillen-kop`,
+      link: `/contracten/${contract.id}/verschillen`,
       differences: periods,
     },
     dedupeKey: `billing-difference:${contract.id}:${fingerprint}`,

@@ -109,8 +109,6 @@ export function InvoicesPage() {
             </p>
           ) : null}
           {data.total > 0 ? <Totals totals={data.totals} /> : null}
-          {summary.data ? <YearBars years={summary.data.years} /> : null}
-          {summary.error ? <ErrorAlert error={summary.error} /> : null}
           <ExportLinks
             path="/invoices/export"
             query={{ ...filters, year, sort }}
@@ -127,6 +125,8 @@ export function InvoicesPage() {
             />
           ) : null}
           <Pagination list={list} total={data.total} />
+          {summary.data ? <YearBars years={summary.data.years} /> : null}
+          {summary.error ? <ErrorAlert error={summary.error} /> : null}
         </>
       ) : null}
     </>

@@ -1,3 +1,4 @@
+import './invoices.css';
 import { Link } from 'react-router';
 import type { components } from '../../api/schema';
 import { SelectField } from '../../components/fields';

@@ -105,7 +105,7 @@ export function InvoiceRunCheckPage() {
     },
   });
 
-  const back = `/contracten/${id}`;
+  const back = `/contracten/${id}/factuurrondes`;
   const dry = plan.data && 'lines' in plan.data ? plan.data : null;
   const refusal = plan.error ? refusalOf(plan.error, contract.data?.status) : null;
   const startRefusal = start.error ? refusalOf(start.error, contract.data?.status) : null;

@@ -1,3 +1,4 @@
+import './invoices.css';
 import { count, euroCents } from '../../format';
 
 /** GET /invoices/summary: one year's invoices (DocumentYearSummaryDto). */

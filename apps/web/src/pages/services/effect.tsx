@@ -1,3 +1,4 @@
+import './services.css';
 import type { QueryClient } from '@tanstack/react-query';
 import { ReactNode, RefObject, useEffect } from 'react';
 import type { components } from '../../api/schema';
