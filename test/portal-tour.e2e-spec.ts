@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
-import { contractId, sensoorIds, YEAR } from './support/demo';
+import { contractId, endParticipation, sensoorIds, YEAR } from './support/demo';
 import { startRun } from './support/invoicing';
 import { waitForRun } from './support/test-app';
 
@@ -32,6 +32,8 @@ describeInBrowser('web portal: a tour of every main page at 1280 and 375 px', ()
     const started = await startRun(vng, vng2018, { year: 2025 }).expect(202);
     const run = await waitForRun(vng, started.body.id);
     expect(run.status).toBe('COMPLETED');
+    // A change after the run, so the differences tab has something to show: Aa en Hunze leaves on 31 August 2025.
+    await endParticipation(vng, vng2018, 'GM1680', '2025-08-31');
     const assen = (await vng.get(`/api/v1/invoices?q=Assen&year=${YEAR}`).expect(200)).body.items as Array<{
       id: string;
     }>;

@@ -333,7 +333,7 @@ export function Section({
 /** Key-value pairs (utrecht data list). */
 export function DataList({ items }: { items: Array<[string, ReactNode]> }) {
   return (
-    <FormSummary className="utrecht-data-list--rows">
+    <FormSummary className="utrecht-data-list--rows portal-data-list">
       {items.map(([key, value]) => (
         <FormSummaryItem key={key}>
           <FormSummaryKey>{key}</FormSummaryKey>
