@@ -116,7 +116,8 @@ describeInBrowser('web portal: signing in and out, sessions, errors', () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((cookie) => cookie.name === 'wmo_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/session' });
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // Scripts see only the hint that a session may exist, never a token.
+    expect(await page.evaluate(() => document.cookie)).toBe('wmo_signed_in=1');
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
     // A reload exchanges the cookie for a new access token: still signed in, on the same page.
     await page.reload();

@@ -88,6 +88,10 @@ describe('refresh tokens and sessions', () => {
       expect(cookie).toMatch(
         /^wmo_session=[^;]{20,}; Max-Age=43200; Path=\/api\/v1\/auth\/session; HttpOnly; SameSite=Strict$/,
       );
+      // Beside it, readable by the page: only that a session may exist (the sign-in page skips the refresh without it).
+      expect(([] as string[]).concat(res.headers['set-cookie'])).toContain(
+        'wmo_signed_in=1; Max-Age=43200; Path=/; SameSite=Strict',
+      );
       expect(res.headers['cache-control']).toBe('no-store');
       await me(`Bearer ${res.body.accessToken}`).expect(200);
     });
@@ -140,6 +144,9 @@ describe('refresh tokens and sessions', () => {
         .set('Cookie', `wmo_session=${value}`)
         .expect(204);
       expect(sessionCookie(end)).toMatch(/^wmo_session=; Max-Age=0;/);
+      expect(([] as string[]).concat(end.headers['set-cookie'])).toContain(
+        'wmo_signed_in=; Max-Age=0; Path=/; SameSite=Strict',
+      );
       await request(t.server).post('/api/v1/auth/session/end').set('Cookie', `wmo_session=${value}`).expect(204);
       await request(t.server).post('/api/v1/auth/session/refresh').set('Cookie', `wmo_session=${value}`).expect(401);
     });

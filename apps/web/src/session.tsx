@@ -27,6 +27,11 @@ function fetchMe(): Promise<Me> {
   return queryClient.fetchQuery({ ...$api.queryOptions('get', '/api/v1/me'), staleTime: 0 });
 }
 
+/** The API's `wmo_signed_in=1` cookie, set and cleared with the (unreadable) session cookie. */
+function mayHaveSession(): boolean {
+  return document.cookie.split('; ').includes('wmo_signed_in=1');
+}
+
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -39,9 +44,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       queryClient.clear();
       setState({ status: 'signed-out', reason: 'expired' });
     });
-    // A reload keeps the session: the httpOnly cookie is exchanged for a new access token.
+    // A reload keeps the session: the httpOnly cookie is exchanged for a new access token. Only
+    // when the readable hint beside it says there may be one: a first visit shows the form at once.
     void (async () => {
-      if (await refreshSession()) {
+      if (mayHaveSession() && (await refreshSession())) {
         try {
           setState({ status: 'signed-in', me: await fetchMe() });
           return;

@@ -13,6 +13,12 @@ import { IDENTITY_OPTIONS, IdentityOptions, REFRESH_TOKEN_TTL_SECONDS } from './
 
 export const SESSION_COOKIE = 'wmo_session';
 const SESSION_PATH = '/api/v1/auth/session';
+/**
+ * Beside the session, a cookie the page can read that says only that there may be one (`1`, no
+ * secret): without it the sign-in page shows at once instead of first asking for a refresh that
+ * can only fail, which is a round trip a first visit on a slow line does not wait for.
+ */
+export const SESSION_HINT_COOKIE = 'wmo_signed_in';
 
 /**
  * Browser sessions (the web portal): the refresh token lives in an httpOnly, SameSite=Strict
@@ -107,16 +113,17 @@ export class SessionController {
   }
 
   private setCookie(reply: FastifyReply, value: string, maxAge: number): void {
-    void reply.header(
-      'set-cookie',
+    const secure = this.options.secureCookies;
+    void reply.header('set-cookie', [
       serializeCookie(SESSION_COOKIE, value, {
         httpOnly: true,
         sameSite: 'strict',
-        secure: this.options.secureCookies,
+        secure,
         path: SESSION_PATH,
         maxAge,
       }),
-    );
+      serializeCookie(SESSION_HINT_COOKIE, value ? '1' : '', { sameSite: 'strict', secure, path: '/', maxAge }),
+    ]);
     void reply.header('cache-control', 'no-store');
     void reply.header('pragma', 'no-cache');
   }
