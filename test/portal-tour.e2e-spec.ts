@@ -1,5 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  Portal,
+  screenshot,
+  SCREENSHOT_DIR,
+  startPortal,
+} from './support/browser';
 import { contractId, endParticipation, sensoorIds, YEAR } from './support/demo';
 import { startRun } from './support/invoicing';
 import { waitForRun } from './support/test-app';
@@ -11,6 +20,32 @@ interface Stop {
   user: string | null;
   path: string;
   heading: string | RegExp;
+}
+
+/** The pages whose phone picture also goes into the README (every page's wide picture does). */
+const PHONE_PICTURES = new Set([
+  'inloggen',
+  'onze-verplichting',
+  'facturen',
+  'contract-deelnemers',
+  'landelijk-overzicht',
+]);
+
+/**
+ * The README's picture of a page (docs/screenshots/, copied from test-output/screenshots/docs/):
+ * its top as a JPEG, small enough to keep in git.
+ */
+async function docsPicture(page: Page, name: string, width: number): Promise<void> {
+  const dir = join(SCREENSHOT_DIR, 'docs');
+  mkdirSync(dir, { recursive: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({
+    path: join(dir, `${name}-${width}.jpg`),
+    type: 'jpeg',
+    quality: 80,
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, width > 600 ? 1400 : 2000) },
+  });
 }
 
 /**
@@ -129,6 +164,7 @@ describeInBrowser('web portal: a tour of every main page at 1280 and 375 px', ()
         const violations = await accessibilityViolations(page);
         if (violations.length) failures.push(`${stop.name} (${stop.path}): ${violations.join('; ')}`);
         await screenshot(page, `tour/${stop.name}-${width}`);
+        if (width > 600 || PHONE_PICTURES.has(stop.name)) await docsPicture(page, stop.name, width);
       }
       expect(failures).toEqual([]);
       expect(stops).toHaveLength(27);
