@@ -42,7 +42,7 @@ export function AccessibilityPage() {
       <h2 className="utrecht-heading-2">Wat nog niet goed werkt</h2>
       <ul className="utrecht-unordered-list">
         <li className="utrecht-unordered-list__item">
-          Brede tabellen (zoals het landelijk overzicht) schuiven op een telefoon binnen hun eigen vak opzij.
+          Brede tabellen schuiven op een tablet binnen hun eigen vak opzij; op een telefoon is elke rij een kaart.
         </li>
         <li className="utrecht-unordered-list__item">
           Downloads als PDF (facturen, raadsrapportages) zijn nog niet getoetst op toegankelijkheid (PDF/UA).
