@@ -94,8 +94,8 @@ export function ErrorSummary({ errors }: { errors: Partial<Record<string, string
   );
 }
 
-/** Under a form: its submit button (`children`) and "Annuleren", a link back to where the task started. */
-export function FormActions({ cancelTo, children }: { cancelTo: string; children: ReactNode }) {
+/** Under a form or a check: the step's own button (`children`) and "Annuleren", a link back to where the task started. */
+export function StepActions({ cancelTo, children }: { cancelTo: string; children: ReactNode }) {
   return (
     <div className="actions">
       {children}

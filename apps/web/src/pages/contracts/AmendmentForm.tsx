@@ -10,7 +10,7 @@ import {
   CheckAnswers,
   ConfirmActions,
   ErrorSummary,
-  FormActions,
+  StepActions,
 } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
 import { ReasonField, TaskConfirmation } from './task';
@@ -223,9 +223,9 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
           onChange={setReason}
           error={errors.reason}
         />
-        <FormActions cancelTo={back}>
+        <StepActions cancelTo={back}>
           <Button type="submit">Doorgaan</Button>
-        </FormActions>
+        </StepActions>
       </form>
     </>
   );

@@ -6,7 +6,7 @@ import { TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { dateLong, today } from '../../format';
 import { Contract, period } from './labels';
-import { CheckAnswers, ConfirmActions, ErrorSummary, FormActions } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions, ErrorSummary, StepActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
 import { TaskConfirmation } from './task';
 
@@ -141,9 +141,9 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
           error={error}
           required
         />
-        <FormActions cancelTo={back}>
+        <StepActions cancelTo={back}>
           <Button type="submit">Doorgaan</Button>
-        </FormActions>
+        </StepActions>
       </form>
     </>
   );

@@ -6,7 +6,7 @@ import { Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { date, plural } from '../../format';
 import { Contract, EXCEPTION_KIND, labelOf } from './labels';
 import { ISO_DATE } from './steps';
-import { ErrorSummary, FormActions } from '../../components/check-answers';
+import { ErrorSummary, StepActions } from '../../components/check-answers';
 import { ReasonField, TabHeader, TaskConfirmation } from './task';
 import { Cell, HeaderCell, RowHeader } from '../../components/lists';
 
@@ -193,11 +193,11 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
             error: errors.to,
           }}
         />
-        <FormActions cancelTo={back}>
+        <StepActions cancelTo={back}>
           <Button type="submit" busy={add.isPending}>
             {add.isPending ? 'Bezig…' : 'Uitzondering toevoegen'}
           </Button>
-        </FormActions>
+        </StepActions>
       </form>
     </>
   );

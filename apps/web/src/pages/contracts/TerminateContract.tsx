@@ -5,7 +5,7 @@ import { TextField } from '../../components/fields';
 import { Alert, Button, PageHeading } from '../../components/ui';
 import { dateLong } from '../../format';
 import { Contract, period } from './labels';
-import { CheckAnswers, ConfirmActions, ErrorSummary, FormActions } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions, ErrorSummary, StepActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
 import { ReasonField, TaskConfirmation } from './task';
 
@@ -143,9 +143,9 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
           onChange={setReason}
           error={errors.reason}
         />
-        <FormActions cancelTo={back}>
+        <StepActions cancelTo={back}>
           <Button type="submit">Doorgaan</Button>
-        </FormActions>
+        </StepActions>
       </form>
     </>
   );
