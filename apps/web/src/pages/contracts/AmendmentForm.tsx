@@ -2,18 +2,12 @@ import { FormEvent, useState } from 'react';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, PageHeading } from '../../components/ui';
+import { Alert, PageHeading } from '../../components/ui';
 import { dateLong, plural } from '../../format';
 import { Contract, period, tariff } from './labels';
-import {
-  CheckAnswerRow,
-  CheckAnswers,
-  ConfirmActions,
-  ErrorSummary,
-  StepActions,
-} from '../../components/check-answers';
+import { CheckAnswerRow, CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
-import { ReasonField, TaskConfirmation } from './task';
+import { ReasonField, TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 type Field = 'effectiveDate' | 'reason' | 'perInhabitant' | 'endDate' | 'paymentTermDays';
@@ -181,8 +175,7 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
       <p className="utrecht-paragraph">
         Een wijziging geldt vanaf een datum. Het contract loopt nu {period(contract.startDate, contract.endDate)}.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        <ErrorSummary errors={errors} />
+      <TaskForm errors={errors} onSubmit={check} back={back}>
         <TextField
           id="effectiveDate"
           label="Ingangsdatum"
@@ -223,10 +216,7 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
           onChange={setReason}
           error={errors.reason}
         />
-        <StepActions cancelTo={back}>
-          <Button type="submit">Doorgaan</Button>
-        </StepActions>
-      </form>
+      </TaskForm>
     </>
   );
 }

@@ -3,12 +3,12 @@ import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
+import { Alert, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { dateLong, today } from '../../format';
 import { Contract, period } from './labels';
-import { CheckAnswers, ConfirmActions, ErrorSummary, StepActions } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
-import { TaskConfirmation } from './task';
+import { TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 
@@ -129,8 +129,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
       <p className="utrecht-paragraph">
         {who} neemt deel {period(current.from, current.to)}. Kies de laatste dag waarop de gemeente deelneemt.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        <ErrorSummary errors={{ endDate: error }} />
+      <TaskForm errors={{ endDate: error }} onSubmit={check} back={back}>
         <TextField
           id="endDate"
           label="Laatste dag van deelname"
@@ -141,10 +140,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
           error={error}
           required
         />
-        <StepActions cancelTo={back}>
-          <Button type="submit">Doorgaan</Button>
-        </StepActions>
-      </form>
+      </TaskForm>
     </>
   );
 }

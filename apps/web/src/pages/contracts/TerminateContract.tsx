@@ -2,12 +2,12 @@ import { FormEvent, useState } from 'react';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, PageHeading } from '../../components/ui';
+import { Alert, PageHeading } from '../../components/ui';
 import { dateLong } from '../../format';
 import { Contract, period } from './labels';
-import { CheckAnswers, ConfirmActions, ErrorSummary, StepActions } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
-import { ReasonField, TaskConfirmation } from './task';
+import { ReasonField, TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 type Errors = Partial<Record<'terminationDate' | 'reason', string>>;
@@ -126,8 +126,7 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
         Het contract loopt {period(contract.startDate, contract.endDate)}. Na de laatste dag dekt het geen gemeente
         meer.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        <ErrorSummary errors={errors} />
+      <TaskForm errors={errors} onSubmit={check} back={back}>
         <TextField
           id="terminationDate"
           label="Laatste dag van het contract"
@@ -143,10 +142,7 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
           onChange={setReason}
           error={errors.reason}
         />
-        <StepActions cancelTo={back}>
-          <Button type="submit">Doorgaan</Button>
-        </StepActions>
-      </form>
+      </TaskForm>
     </>
   );
 }

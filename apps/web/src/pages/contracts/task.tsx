@@ -3,14 +3,40 @@
  * the reason they ask for and the confirmation that says what the change does to documents
  * already issued. One place, so the pages ask and answer in the same words.
  */
-import { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Schema } from '../../api/types';
+import { FormEvent, ReactNode } from 'react';
 import { TextField } from '../../components/fields';
-import { Confirmation } from '../../components/check-answers';
-import { Section } from '../../components/ui';
+import { Confirmation, ErrorSummary, StepActions } from '../../components/check-answers';
+import { Button, Section } from '../../components/ui';
 import { BillingImpact, BillingImpactSummary } from './BillingImpact';
 import { Contract } from './labels';
+
+/**
+ * The form step of a task: the problems the page found above its fields, then "Doorgaan" (to the
+ * check, where nothing is saved yet) beside "Annuleren" (back to `back`).
+ */
+export function TaskForm({
+  errors,
+  onSubmit,
+  back,
+  children,
+}: {
+  errors: Partial<Record<string, string>>;
+  onSubmit: (event: FormEvent) => void;
+  back: string;
+  children: ReactNode;
+}) {
+  return (
+    <form className="form" noValidate onSubmit={onSubmit}>
+      <ErrorSummary errors={errors} />
+      {children}
+      <StepActions cancelTo={back}>
+        <Button type="submit">Doorgaan</Button>
+      </StepActions>
+    </form>
+  );
+}
 
 /** "Reden": required, at most 500 characters as the API allows; `description` gives an example for this task. */
 export function ReasonField({
