@@ -31,6 +31,12 @@ interface ChannelHours {
 }
 type Values = Record<string, ChannelHours>;
 
+/** How a channel's hours are entered: one field for every day, or one a day. */
+const MODES: ReadonlyArray<readonly [ChannelHours['mode'], string]> = [
+  ['same', 'Elke dag dezelfde tijden'],
+  ['perDay', 'Per dag andere tijden'],
+];
+
 /** The service, or what the page says while it loads or when it cannot. */
 export function useOwnService(serviceId: string) {
   const me = useMe();
@@ -182,28 +188,19 @@ function HoursForm({
               <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
                 {label}
               </legend>
-              <div className="choice-field">
-                <Choice
-                  type="radio"
-                  className="choice"
-                  name={`${channel.kind}-mode`}
-                  checked={hours.mode === 'same'}
-                  onChange={() => set(channel.kind, { mode: 'same' })}
-                >
-                  Elke dag dezelfde tijden
-                </Choice>
-              </div>
-              <div className="choice-field">
-                <Choice
-                  type="radio"
-                  className="choice"
-                  name={`${channel.kind}-mode`}
-                  checked={hours.mode === 'perDay'}
-                  onChange={() => set(channel.kind, { mode: 'perDay' })}
-                >
-                  Per dag andere tijden
-                </Choice>
-              </div>
+              {MODES.map(([mode, words]) => (
+                <div className="choice-field" key={mode}>
+                  <Choice
+                    type="radio"
+                    className="choice"
+                    name={`${channel.kind}-mode`}
+                    checked={hours.mode === mode}
+                    onChange={() => set(channel.kind, { mode })}
+                  >
+                    {words}
+                  </Choice>
+                </div>
+              ))}
               {hours.mode === 'same' ? (
                 <TextField
                   id={`${channel.kind}-elke-dag`}
