@@ -1,16 +1,5 @@
 import type { Page, Request } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
-
-/** No axe violation at 1280 and at 375 px wide, with a screenshot of each (the page gets its own width back). */
-async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: original?.height ?? 900 });
-    expect([width, await accessibilityViolations(page)]).toEqual([width, []]);
-    await screenshot(page, `${name}-${width}`);
-  }
-  if (original) await page.setViewportSize(original);
-}
+import { accessibleAtBothWidths, describeInBrowser, Portal, startPortal } from './support/browser';
 
 const BILLING_DETAILS = '**/api/v1/municipalities/GM0106/billing-details';
 

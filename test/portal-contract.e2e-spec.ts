@@ -1,12 +1,9 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
+import { accessibilityViolations, describeInBrowser, plain, Portal, screenshot, startPortal } from './support/browser';
 import { contractId } from './support/demo';
 import { Run, startRun } from './support/invoicing';
 import type { Client } from './support/test-app';
 import { waitForRun } from './support/test-app';
-
-/** Intl puts no-break spaces in "€ 2.159,65"; compare with ordinary ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** No axe violation at 1280 px and at 375 px wide, then back to 1280; with screenshots at both widths when named. */
 async function accessibleAtBothWidths(page: Page, name?: string): Promise<void> {

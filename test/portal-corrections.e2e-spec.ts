@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 import {
+  accessibilityViolations,
   describeInBrowser,
+  plain,
   Portal,
   screenshot,
   SCREENSHOT_DIR,
-  accessibilityViolations,
   startPortal,
 } from './support/browser';
 import { contractId, endParticipation } from './support/demo';
 import { Run, startRun } from './support/invoicing';
 import { Client, waitForRun } from './support/test-app';
-
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /**
  * Billing follows the facts, as the VNG sees it (issue 13): after the 2025 run, Aa en Hunze's

@@ -1,5 +1,11 @@
-import type { Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
+import {
+  accessibilityViolations,
+  accessibleAtBothWidths,
+  describeInBrowser,
+  Portal,
+  screenshot,
+  startPortal,
+} from './support/browser';
 import { sql } from './support/test-database';
 
 // Made-up figures for 1 January 2025 (test data), in the shape of a CBS StatLine export.
@@ -9,17 +15,6 @@ const STATLINE_2025 = [
   '"1";"T001038";"10000";"GM0014    ";"2025JJ00";"    240000"',
   '"2";"T001038";"10000";"GM0106    ";"2025JJ00";"     70000"',
 ].join('\r\n');
-
-/** No axe violation at 1280 and at 375 px wide, with a screenshot of each (the page gets its own width back). */
-async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: original?.height ?? 900 });
-    expect([width, await accessibilityViolations(page)]).toEqual([width, []]);
-    await screenshot(page, `${name}-${width}`);
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 describeInBrowser('web portal: the operator loads CBS figures and billing details, checked before applied', () => {
   let portal: Portal;

@@ -1,10 +1,16 @@
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, Portal, screenshot, startPortal } from './support/browser';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  plain,
+  Portal,
+  rowTexts,
+  screenshot,
+  startPortal,
+} from './support/browser';
 import { contractId, YEAR } from './support/demo';
 import type { Client } from './support/test-app';
 
-/** Intl puts no-break spaces in "€ 0,25"; compare with ordinary ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const euro = (cents: number) =>
   plain(new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100));
 
@@ -17,10 +23,6 @@ async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
   await page.setViewportSize({ width: 375, height: viewport.height });
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.setViewportSize(viewport);
-}
-
-async function rowTexts(page: Page, caption: string): Promise<string[]> {
-  return (await page.getByRole('table', { name: caption }).locator('tbody tr').allInnerTexts()).map(plain);
 }
 
 /**

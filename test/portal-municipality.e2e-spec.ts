@@ -3,17 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
+import {
+  accessibilityViolations,
+  accessibleAtBothWidths,
+  describeInBrowser,
+  Portal,
+  screenshot,
+  startPortal,
+} from './support/browser';
+import { YEAR } from './support/demo';
 import { type Client, waitForRun } from './support/test-app';
 
-/** Documents are issued today (Europe/Amsterdam): the issue year the list starts with. */
-const TODAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
-const YEAR = Number(TODAY.slice(0, 4));
 const euro = (cents: number) =>
   new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -22,17 +22,6 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   const [download] = await Promise.all<[Promise<Download>, Promise<void>]>([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), head: readFileSync(path).subarray(0, 5).toString('latin1') };
-}
-
-/** No axe violation at 1280 and at 375 px wide, with a screenshot of each (the page gets its own width back). */
-async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
-  const original = page.viewportSize();
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: original?.height ?? 900 });
-    expect([width, await accessibilityViolations(page)]).toEqual([width, []]);
-    await screenshot(page, `${name}-${width}`);
-  }
-  if (original) await page.setViewportSize(original);
 }
 
 describeInBrowser('web portal: a municipality (Assen) — obligation, invoices, billing details', () => {

@@ -3,37 +3,25 @@ import { join } from 'node:path';
 import {
   accessibilityViolations,
   describeInBrowser,
+  plain,
   Portal,
+  rowTexts,
   screenshot,
   SCREENSHOT_DIR,
   startPortal,
 } from './support/browser';
+import { TODAY, YEAR } from './support/demo';
 import type { Client } from './support/test-app';
 
-/** Today in the Netherlands, as the API and the portal count it. */
-const TODAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-}).format(new Date());
-const YEAR = Number(TODAY.slice(0, 4));
 /** "3 december 2026": the long Dutch date of running text. */
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );
-/** Intl puts no-break spaces in "€ 0,25"; compare with ordinary ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 interface OverviewBody {
   total: number;
   items: Array<{ code: string; name: string; inhabitants: number | null }>;
-}
-
-/** The body rows of a table named by its caption, as text. */
-async function rowTexts(page: Page, caption: string): Promise<string[]> {
-  return (await page.getByRole('table', { name: caption }).locator('tbody tr').allInnerTexts()).map(plain);
 }
 
 /** No axe violation in this state of the page, at 1280 px and at 375 px wide (then back to 1280). */

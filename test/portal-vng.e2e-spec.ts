@@ -1,20 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
+import {
+  accessibilityViolations,
+  describeInBrowser,
+  plain,
+  Portal,
+  rowTexts,
+  screenshot,
+  startPortal,
+} from './support/browser';
 import type { Client } from './support/test-app';
 
 interface ContractSummary {
   id: string;
   reference: string;
 }
-
-/** The body rows of a table named by its caption, as text. */
-async function rowTexts(page: Page, caption: string): Promise<string[]> {
-  return (await page.getByRole('table', { name: caption }).locator('tbody tr').allInnerTexts()).map(plain);
-}
-
-/** Intl puts no-break spaces in "€ 0,25"; compare with ordinary ones. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describeInBrowser('web portal: contracts, invoice runs and the national overview (VNG, provider)', () => {
   let portal: Portal;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, Portal, screenshot, accessibilityViolations, startPortal } from './support/browser';
+import { accessibilityViolations, describeInBrowser, plain, Portal, screenshot, startPortal } from './support/browser';
 import { contractId, YEAR } from './support/demo';
 import { validateUbl } from './support/einvoice';
 import { asText } from './support/http';
@@ -36,8 +36,6 @@ const BILLING = [
   'GM0085,,,Teststraat 2,9999 ZZ,Ooststellingwerf,',
 ].join('\n');
 const COMPLETION = `${BILLING_HEADER}\nGM0080,00000001001234560000,,Hoeksterend 2,8911 KH,Leeuwarden,facturen@leeuwarden.example\n`;
-
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 async function upload(page: Page, region: string, name: string, content: string): Promise<void> {
   const section = page.getByRole('region', { name: region });

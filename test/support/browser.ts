@@ -144,3 +144,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   });
   return path;
 }
+
+/** Intl puts no-break spaces in "€ 0,25" and "1 januari"; compare with ordinary ones. */
+export const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The body rows of a table named by its caption, as text (with ordinary spaces). */
+export async function rowTexts(page: Page, caption: string): Promise<string[]> {
+  return (await page.getByRole('table', { name: caption }).locator('tbody tr').allInnerTexts()).map(plain);
+}
+
+/** No axe violation at 1280 and at 375 px wide, with a screenshot of each (the page gets its own width back). */
+export async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: original?.height ?? 900 });
+    expect([width, await accessibilityViolations(page)]).toEqual([width, []]);
+    await screenshot(page, `${name}-${width}`);
+  }
+  if (original) await page.setViewportSize(original);
+}

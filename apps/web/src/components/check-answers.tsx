@@ -19,6 +19,7 @@
  */
 import { ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { Alert, Button, ErrorAlert } from './ui';
 
 export interface CheckAnswerRow {
   key: string;
@@ -75,6 +76,52 @@ export function Confirmation({ title, children }: { title: string; children?: Re
         </h1>
       </div>
       {children}
+    </>
+  );
+}
+
+/**
+ * Above a form the page checked: every problem in one alert, so a screen reader hears them at once
+ * (each field says its own again at its place).
+ */
+export function ErrorSummary({ errors }: { errors: Partial<Record<string, string>> }) {
+  const messages = Object.values(errors).filter(Boolean);
+  if (!messages.length) return null;
+  return (
+    <Alert type="error" heading="Controleer het formulier">
+      {messages.join(' ')}
+    </Alert>
+  );
+}
+
+/** Under a form or a check: the step's own button (`children`) and "Annuleren", a link back to where the task started. */
+export function StepActions({ cancelTo, children }: { cancelTo: string; children: ReactNode }) {
+  return (
+    <div className="actions">
+      {children}
+      <Link className="utrecht-link" to={cancelTo}>
+        Annuleren
+      </Link>
+    </div>
+  );
+}
+
+/** The end of a check step: why saving failed, if it did, and "Bevestigen" ("Bezig…" while it saves). */
+export function ConfirmActions({
+  mutation,
+  onConfirm,
+}: {
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  onConfirm: () => void;
+}) {
+  return (
+    <>
+      {mutation.isError ? <ErrorAlert error={mutation.error} /> : null}
+      <div className="actions">
+        <Button busy={mutation.isPending} onClick={onConfirm}>
+          {mutation.isPending ? 'Bezig…' : 'Bevestigen'}
+        </Button>
+      </div>
     </>
   );
 }

@@ -13,7 +13,7 @@
  *         <SortableHeader list={list} field="number" label="Factuurnummer" />
  *         <SortableHeader list={list} field="totalCents" label="Bedrag" numeric />
  *       </tr></thead>
- *       <tbody className="utrecht-table__body">{rows: <td className="utrecht-table__cell" data-label="Bedrag">…}</tbody>
+ *       <tbody className="utrecht-table__body">{rows: <RowHeader>…</RowHeader><Cell label="Bedrag" numeric>…</Cell>}</tbody>
  *     </table>
  *   </div>
  *   <Pagination list={list} total={invoices.data?.total} />
@@ -151,6 +151,50 @@ export function SortableHeader<D extends ListDefaults>({
         <span aria-hidden="true">{current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ' ↕'}</span>
       </button>
     </th>
+  );
+}
+
+/** A column header that does not sort (see SortableHeader); `numeric` aligns it with the amounts below. */
+export function HeaderCell({ numeric, children }: { numeric?: boolean; children: ReactNode }) {
+  return (
+    <th
+      scope="col"
+      className={`utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+    >
+      {children}
+    </th>
+  );
+}
+
+/** The first cell of a row, naming it: a row header, so a screen reader says the name with each cell. */
+export function RowHeader({ children }: { children: ReactNode }) {
+  return (
+    <th scope="row" className="utrecht-table__header-cell">
+      {children}
+    </th>
+  );
+}
+
+/**
+ * A cell of a `portal-table--cards` table: `label` (its column's header) stands before the value when
+ * the row becomes a card; `numeric` aligns amounts right; `className` adds to the cell's own classes.
+ */
+export function Cell({
+  label,
+  numeric,
+  className,
+  children,
+}: {
+  label: string;
+  numeric?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const classes = ['utrecht-table__cell', numeric ? 'utrecht-table__cell--numeric-column' : '', className ?? ''];
+  return (
+    <td className={classes.filter(Boolean).join(' ')} data-label={label}>
+      {children}
+    </td>
   );
 }
 

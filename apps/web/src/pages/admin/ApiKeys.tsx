@@ -11,16 +11,20 @@ import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import type { Role } from '../../api/types';
-import { CheckAnswers, Confirmation, useStep } from '../../components/check-answers';
+import { Confirmation, useStep } from '../../components/check-answers';
 import { TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading, PageHeading, StatusBadge } from '../../components/ui';
+import { Button, ErrorAlert, Loading, PageHeading, StatusBadge } from '../../components/ui';
 import { date } from '../../format';
 import { useMe } from '../../session';
 import {
   BackLink,
+  BackTo,
   fieldProblem,
   grantableRoles,
+  NothingToRemove,
   OnceSecret,
+  RemovalCheck,
+  RemovedConfirmation,
   RoleChoices,
   roleList,
   sayRoles,
@@ -28,6 +32,7 @@ import {
 } from './shared';
 
 const KEYS = ['get', '/api/v1/api-keys'] as const;
+const BACK: BackTo = { to: '/beheer/api-sleutels', label: 'Terug naar API-sleutels' };
 
 /** The organisation's API keys: which exist, what they may do, when they were last used. */
 export function ApiKeysPage() {
@@ -131,7 +136,7 @@ export function NewApiKeyPage() {
           Het systeem stuurt de sleutel mee in de kop <code>Authorization: Bearer …</code>. U kunt de sleutel op elk
           moment intrekken; hij werkt dan meteen niet meer.
         </p>
-        <BackLink to="/beheer/api-sleutels">Terug naar API-sleutels</BackLink>
+        <BackLink to={BACK.to}>{BACK.label}</BackLink>
       </>
     );
   }
@@ -143,7 +148,7 @@ export function NewApiKeyPage() {
   const fields = ['name', 'roles'];
   return (
     <>
-      <BackLink to="/beheer/api-sleutels">Terug naar API-sleutels</BackLink>
+      <BackLink to={BACK.to}>{BACK.label}</BackLink>
       <PageHeading>Nieuwe API-sleutel</PageHeading>
       {create.error && !shownAtFields(create.error, fields, ['roles-too-wide']) ? (
         <ErrorAlert error={create.error} />
@@ -189,51 +194,34 @@ export function RevokeApiKeyPage() {
   const key = keys.data?.find((candidate) => candidate.id === id);
   if (step.current === 'done')
     return (
-      <>
-        <Confirmation title="API-sleutel ingetrokken" />
-        <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
-        <p className="utrecht-paragraph">
-          Het systeem dat de sleutel {key ? <strong>{key.name}</strong> : null} gebruikte, krijgt vanaf nu geen toegang
-          meer. Heeft het systeem nog toegang nodig, maak dan een nieuwe sleutel.
-        </p>
-        <BackLink to="/beheer/api-sleutels">Terug naar API-sleutels</BackLink>
-      </>
+      <RemovedConfirmation title="API-sleutel ingetrokken" back={BACK}>
+        Het systeem dat de sleutel {key ? <strong>{key.name}</strong> : null} gebruikte, krijgt vanaf nu geen toegang
+        meer. Heeft het systeem nog toegang nodig, maak dan een nieuwe sleutel.
+      </RemovedConfirmation>
     );
   if (keys.isPending) return <Loading />;
   if (keys.error) return <ErrorAlert error={keys.error} />;
   if (!key || key.revokedAt)
     return (
-      <>
-        <PageHeading>API-sleutel intrekken</PageHeading>
-        <Alert type="info">Deze sleutel bestaat niet of is al ingetrokken.</Alert>
-        <BackLink to="/beheer/api-sleutels">Terug naar API-sleutels</BackLink>
-      </>
+      <NothingToRemove title="API-sleutel intrekken" back={BACK}>
+        Deze sleutel bestaat niet of is al ingetrokken.
+      </NothingToRemove>
     );
   return (
-    <>
-      <BackLink to="/beheer/api-sleutels">Terug naar API-sleutels</BackLink>
-      <PageHeading>Controleer: API-sleutel intrekken</PageHeading>
-      <CheckAnswers
-        rows={[
-          { key: 'Naam', value: key.name },
-          { key: 'Begint met', value: <code>{key.prefix}</code> },
-          { key: 'Rollen', value: roleList(key.roles) },
-          { key: 'Laatst gebruikt', value: date(key.lastUsedAt) },
-        ]}
-      />
-      <Alert type="warning">
-        Intrekken kan niet ongedaan worden gemaakt. Systemen die deze sleutel gebruiken, krijgen meteen geen toegang
-        meer.
-      </Alert>
-      {revoke.error ? <ErrorAlert error={revoke.error} /> : null}
-      <p className="utrecht-paragraph">
-        <Button busy={revoke.isPending} onClick={() => revoke.mutate({ params: { path: { id: key.id } } })}>
-          Ja, sleutel intrekken
-        </Button>{' '}
-        <Link className="utrecht-link" to="/beheer/api-sleutels">
-          Annuleren
-        </Link>
-      </p>
-    </>
+    <RemovalCheck
+      back={BACK}
+      heading={<PageHeading>Controleer: API-sleutel intrekken</PageHeading>}
+      rows={[
+        { key: 'Naam', value: key.name },
+        { key: 'Begint met', value: <code>{key.prefix}</code> },
+        { key: 'Rollen', value: roleList(key.roles) },
+        { key: 'Laatst gebruikt', value: date(key.lastUsedAt) },
+      ]}
+      warning="Intrekken kan niet ongedaan worden gemaakt. Systemen die deze sleutel gebruiken, krijgen meteen geen toegang meer."
+      mutation={revoke}
+      action="Ja, sleutel intrekken"
+      onConfirm={() => revoke.mutate({ params: { path: { id: key.id } } })}
+      cancel={{ to: BACK.to }}
+    />
   );
 }

@@ -3,23 +3,37 @@ import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Role } from '../../api/types';
-import { CheckAnswers, Confirmation, useStep } from '../../components/check-answers';
+import { Confirmation, useStep } from '../../components/check-answers';
 import { SelectField, TextField } from '../../components/fields';
-import { Pagination, queryOf, ResultCount, SearchForm, SortableHeader, useListParams } from '../../components/lists';
+import {
+  Cell,
+  HeaderCell,
+  Pagination,
+  queryOf,
+  ResultCount,
+  SearchForm,
+  SortableHeader,
+  useListParams,
+} from '../../components/lists';
 import { Alert, Button, DataList, ErrorAlert, Loading, PageHeading, Section, StatusBadge } from '../../components/ui';
 import { date, dateLong } from '../../format';
 import { useMe } from '../../session';
 import {
   BackLink,
+  BackTo,
   QueryOf,
   fieldProblem,
   grantableRoles,
+  RemovalCheck,
+  RemovedConfirmation,
   RoleChoices,
   roleList,
   sayRoles,
   shownAtFields,
   tableDateTime,
 } from './shared';
+
+const BACK: BackTo = { to: '/beheer/gebruikers', label: 'Terug naar Gebruikers' };
 
 /** Every cached answer about users (the list in any order, each user): refreshed after a change. */
 const invalidateUsers = () =>
@@ -101,12 +115,8 @@ export function UsersPage() {
               <tr className="utrecht-table__row">
                 <SortableHeader list={list} field="name" label="Naam" />
                 <SortableHeader list={list} field="email" label="E-mailadres" />
-                <th scope="col" className="utrecht-table__header-cell">
-                  Rollen
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  Status
-                </th>
+                <HeaderCell>Rollen</HeaderCell>
+                <HeaderCell>Status</HeaderCell>
                 <SortableHeader list={list} field="lastLoginAt" label="Laatst ingelogd" descendingFirst />
                 <SortableHeader list={list} field="createdAt" label="Aangemaakt" descendingFirst />
               </tr>
@@ -114,26 +124,20 @@ export function UsersPage() {
             <tbody className="utrecht-table__body">
               {users.data.items.map((user) => (
                 <tr key={user.id} className="utrecht-table__row">
-                  <td className="utrecht-table__cell" data-label="Naam">
+                  <Cell label="Naam">
                     <Link className="utrecht-link" to={`/beheer/gebruikers/${user.id}`}>
                       {user.name}
                     </Link>
-                  </td>
-                  <td className="utrecht-table__cell break-anywhere" data-label="E-mailadres">
+                  </Cell>
+                  <Cell label="E-mailadres" className="break-anywhere">
                     {user.email}
-                  </td>
-                  <td className="utrecht-table__cell" data-label="Rollen">
-                    {roleList(user.roles)}
-                  </td>
-                  <td className="utrecht-table__cell" data-label="Status">
+                  </Cell>
+                  <Cell label="Rollen">{roleList(user.roles)}</Cell>
+                  <Cell label="Status">
                     <ActiveBadge active={user.active} />
-                  </td>
-                  <td className="utrecht-table__cell" data-label="Laatst ingelogd">
-                    {tableDateTime(user.lastLoginAt)}
-                  </td>
-                  <td className="utrecht-table__cell" data-label="Aangemaakt">
-                    {date(user.createdAt)}
-                  </td>
+                  </Cell>
+                  <Cell label="Laatst ingelogd">{tableDateTime(user.lastLoginAt)}</Cell>
+                  <Cell label="Aangemaakt">{date(user.createdAt)}</Cell>
                 </tr>
               ))}
             </tbody>
@@ -209,7 +213,7 @@ export function NewUserPage() {
     (create.error instanceof ApiError && create.error.status === 409);
   return (
     <>
-      <BackLink to="/beheer/gebruikers">Terug naar Gebruikers</BackLink>
+      <BackLink to={BACK.to}>{BACK.label}</BackLink>
       <PageHeading>Nieuwe gebruiker</PageHeading>
       <p className="utrecht-paragraph">De gebruiker komt in uw organisatie, {me.organisation.name}.</p>
       {create.error && !refusedAtField ? <ErrorAlert error={create.error} /> : null}
@@ -284,49 +288,33 @@ export function UserPage() {
 
   if (stage === 'done')
     return (
-      <>
-        <Confirmation title={`${person.name} is gedeactiveerd`} />
-        <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
-        <p className="utrecht-paragraph">
-          {person.name} kan niet meer inloggen. Sessies die nog openstaan, eindigen binnen 15 minuten. De gegevens en
-          het auditlog van deze gebruiker blijven bewaard.
-        </p>
-        <BackLink to="/beheer/gebruikers">Terug naar Gebruikers</BackLink>
-      </>
+      <RemovedConfirmation title={`${person.name} is gedeactiveerd`} back={BACK}>
+        {person.name} kan niet meer inloggen. Sessies die nog openstaan, eindigen binnen 15 minuten. De gegevens en het
+        auditlog van deze gebruiker blijven bewaard.
+      </RemovedConfirmation>
     );
 
   if (stage === 'check')
     return (
-      <>
-        <BackLink to="/beheer/gebruikers">Terug naar Gebruikers</BackLink>
-        <h1 className="utrecht-heading-1" tabIndex={-1} ref={headingRef}>
-          Controleer: {person.name} deactiveren
-        </h1>
-        <CheckAnswers
-          rows={[
-            { key: 'Naam', value: person.name },
-            { key: 'E-mailadres', value: person.email },
-            { key: 'Rollen', value: roleList(person.roles) },
-            { key: 'Laatst ingelogd', value: tableDateTime(person.lastLoginAt) },
-          ]}
-        />
-        <Alert type="warning">
-          {person.name} kan meteen niet meer inloggen en alle sessies van deze gebruiker worden beëindigd. Dat kunt u
-          niet terugdraaien: ook als u de gebruiker later weer activeert, moet die opnieuw inloggen.
-        </Alert>
-        {deactivate.error ? <ErrorAlert error={deactivate.error} /> : null}
-        <p className="utrecht-paragraph">
-          <Button
-            busy={deactivate.isPending}
-            onClick={() => deactivate.mutate({ params: { path: { id } }, body: { active: false } })}
-          >
-            Ja, deactiveren
-          </Button>{' '}
-          <Button variant="subtle" onClick={() => edit()}>
-            Annuleren
-          </Button>
-        </p>
-      </>
+      <RemovalCheck
+        back={BACK}
+        heading={
+          <h1 className="utrecht-heading-1" tabIndex={-1} ref={headingRef}>
+            Controleer: {person.name} deactiveren
+          </h1>
+        }
+        rows={[
+          { key: 'Naam', value: person.name },
+          { key: 'E-mailadres', value: person.email },
+          { key: 'Rollen', value: roleList(person.roles) },
+          { key: 'Laatst ingelogd', value: tableDateTime(person.lastLoginAt) },
+        ]}
+        warning={`${person.name} kan meteen niet meer inloggen en alle sessies van deze gebruiker worden beëindigd. Dat kunt u niet terugdraaien: ook als u de gebruiker later weer activeert, moet die opnieuw inloggen.`}
+        mutation={deactivate}
+        action="Ja, deactiveren"
+        onConfirm={() => deactivate.mutate({ params: { path: { id } }, body: { active: false } })}
+        cancel={{ onClick: edit }}
+      />
     );
 
   const current = roles ?? person.roles;
@@ -346,7 +334,7 @@ export function UserPage() {
   };
   return (
     <>
-      <BackLink to="/beheer/gebruikers">Terug naar Gebruikers</BackLink>
+      <BackLink to={BACK.to}>{BACK.label}</BackLink>
       <PageHeading>{person.name}</PageHeading>
       <DataList
         items={[

@@ -10,13 +10,23 @@ import {
 import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
-import { CheckAnswers, Confirmation, useStep } from '../../components/check-answers';
+import { Confirmation, useStep } from '../../components/check-answers';
 import { Choice, TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
+import { Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { date } from '../../format';
-import { BackLink, fieldProblem, OnceSecret, shownAtFields } from './shared';
+import {
+  BackLink,
+  BackTo,
+  fieldProblem,
+  NothingToRemove,
+  OnceSecret,
+  RemovalCheck,
+  RemovedConfirmation,
+  shownAtFields,
+} from './shared';
 
 const HOOKS = ['get', '/api/v1/webhooks'] as const;
+const BACK: BackTo = { to: '/beheer/webhooks', label: 'Terug naar Webhooks' };
 
 export const EVENT_NAMES: Record<string, string> = {
   'obligation.changed': 'Dekking van een gemeente veranderd',
@@ -146,7 +156,7 @@ export function NewWebhookPage() {
   const eventsError = fieldProblem(create.error, 'events', sayEvents);
   return (
     <>
-      <BackLink to="/beheer/webhooks">Terug naar Webhooks</BackLink>
+      <BackLink to={BACK.to}>{BACK.label}</BackLink>
       <PageHeading>Webhook registreren</PageHeading>
       {create.error && !shownAtFields(create.error, ['url', 'events', 'description']) ? (
         <ErrorAlert error={create.error} />
@@ -221,51 +231,34 @@ export function DeleteWebhookPage() {
   const hook = hooks.data?.find((candidate) => candidate.id === id);
   if (step.current === 'done')
     return (
-      <>
-        <Confirmation title="Webhook verwijderd" />
-        <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
-        <p className="utrecht-paragraph">
-          Het platform stuurt geen berichten meer naar dit adres; berichten die nog klaarstonden, worden niet verstuurd.
-          De afleveringen tot nu toe blijven bewaard.
-        </p>
-        <BackLink to="/beheer/webhooks">Terug naar Webhooks</BackLink>
-      </>
+      <RemovedConfirmation title="Webhook verwijderd" back={BACK}>
+        Het platform stuurt geen berichten meer naar dit adres; berichten die nog klaarstonden, worden niet verstuurd.
+        De afleveringen tot nu toe blijven bewaard.
+      </RemovedConfirmation>
     );
   if (hooks.isPending) return <Loading />;
   if (hooks.error) return <ErrorAlert error={hooks.error} />;
   if (!hook)
     return (
-      <>
-        <PageHeading>Webhook verwijderen</PageHeading>
-        <Alert type="info">Deze webhook bestaat niet of is al verwijderd.</Alert>
-        <BackLink to="/beheer/webhooks">Terug naar Webhooks</BackLink>
-      </>
+      <NothingToRemove title="Webhook verwijderen" back={BACK}>
+        Deze webhook bestaat niet of is al verwijderd.
+      </NothingToRemove>
     );
   return (
-    <>
-      <BackLink to="/beheer/webhooks">Terug naar Webhooks</BackLink>
-      <PageHeading>Controleer: webhook verwijderen</PageHeading>
-      <CheckAnswers
-        rows={[
-          { key: 'Adres', value: <span className="break-anywhere">{hook.url}</span> },
-          { key: 'Gebeurtenissen', value: eventList(hook.events) },
-          { key: 'Omschrijving', value: hook.description ?? '-' },
-          { key: 'Geregistreerd', value: date(hook.createdAt) },
-        ]}
-      />
-      <Alert type="warning">
-        Verwijderen kan niet ongedaan worden gemaakt. Wilt u later weer berichten ontvangen, dan registreert u de
-        webhook opnieuw (met een nieuw geheim).
-      </Alert>
-      {remove.error ? <ErrorAlert error={remove.error} /> : null}
-      <p className="utrecht-paragraph">
-        <Button busy={remove.isPending} onClick={() => remove.mutate({ params: { path: { id: hook.id } } })}>
-          Ja, webhook verwijderen
-        </Button>{' '}
-        <Link className="utrecht-link" to="/beheer/webhooks">
-          Annuleren
-        </Link>
-      </p>
-    </>
+    <RemovalCheck
+      back={BACK}
+      heading={<PageHeading>Controleer: webhook verwijderen</PageHeading>}
+      rows={[
+        { key: 'Adres', value: <span className="break-anywhere">{hook.url}</span> },
+        { key: 'Gebeurtenissen', value: eventList(hook.events) },
+        { key: 'Omschrijving', value: hook.description ?? '-' },
+        { key: 'Geregistreerd', value: date(hook.createdAt) },
+      ]}
+      warning="Verwijderen kan niet ongedaan worden gemaakt. Wilt u later weer berichten ontvangen, dan registreert u de webhook opnieuw (met een nieuw geheim)."
+      mutation={remove}
+      action="Ja, webhook verwijderen"
+      onConfirm={() => remove.mutate({ params: { path: { id: hook.id } } })}
+      cancel={{ to: BACK.to }}
+    />
   );
 }

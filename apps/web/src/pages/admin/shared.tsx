@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import type { Me, Role } from '../../api/types';
+import { CheckAnswerRow, CheckAnswers, Confirmation } from '../../components/check-answers';
 import { Choice } from '../../components/fields';
-import { Alert, Button } from '../../components/ui';
+import { Alert, Button, ErrorAlert, PageHeading } from '../../components/ui';
 import { date } from '../../format';
 
 /**
@@ -205,5 +206,85 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
         {children}
       </Link>
     </p>
+  );
+}
+
+/** Where a page leads back to: the address and the words of the link. */
+export interface BackTo {
+  to: string;
+  label: string;
+}
+
+/**
+ * The check before something is ended for good (a key revoked, a webhook removed, a user deactivated):
+ * what it is, the warning, why it failed if it did, and the button that does it beside "Annuleren"
+ * (a link away, or `onClick` back to the page it came from).
+ */
+export function RemovalCheck({
+  back,
+  heading,
+  rows,
+  warning,
+  mutation,
+  action,
+  onConfirm,
+  cancel,
+}: {
+  back: BackTo;
+  /** The page's h1 ("Controleer: …"). */
+  heading: ReactNode;
+  rows: CheckAnswerRow[];
+  warning: ReactNode;
+  mutation: { isPending: boolean; error: unknown };
+  /** The button's words ("Ja, …"). */
+  action: string;
+  onConfirm: () => void;
+  cancel: { to: string } | { onClick: () => void };
+}) {
+  return (
+    <>
+      <BackLink to={back.to}>{back.label}</BackLink>
+      {heading}
+      <CheckAnswers rows={rows} />
+      <Alert type="warning">{warning}</Alert>
+      {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+      <p className="utrecht-paragraph">
+        <Button busy={mutation.isPending} onClick={onConfirm}>
+          {action}
+        </Button>{' '}
+        {'to' in cancel ? (
+          <Link className="utrecht-link" to={cancel.to}>
+            Annuleren
+          </Link>
+        ) : (
+          <Button variant="subtle" onClick={cancel.onClick}>
+            Annuleren
+          </Button>
+        )}
+      </p>
+    </>
+  );
+}
+
+/** A removal page whose subject is not there (removed already, or never was): said so, with the way back. */
+export function NothingToRemove({ title, back, children }: { title: string; back: BackTo; children: ReactNode }) {
+  return (
+    <>
+      <PageHeading>{title}</PageHeading>
+      <Alert type="info">{children}</Alert>
+      <BackLink to={back.to}>{back.label}</BackLink>
+    </>
+  );
+}
+
+/** The confirmation after a removal: what it means from now on ("Wat gebeurt er nu"), and the way back. */
+export function RemovedConfirmation({ title, back, children }: { title: string; back: BackTo; children: ReactNode }) {
+  return (
+    <>
+      <Confirmation title={title} />
+      <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
+      <p className="utrecht-paragraph">{children}</p>
+      <BackLink to={back.to}>{back.label}</BackLink>
+    </>
   );
 }

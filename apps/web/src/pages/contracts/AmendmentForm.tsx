@@ -1,14 +1,13 @@
 import { FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, PageHeading, Section } from '../../components/ui';
+import { Alert, PageHeading } from '../../components/ui';
 import { dateLong, plural } from '../../format';
-import { BillingImpact, BillingImpactSummary } from './BillingImpact';
 import { Contract, period, tariff } from './labels';
-import { CheckAnswerRow, CheckAnswers, Confirmation } from '../../components/check-answers';
+import { CheckAnswerRow, CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
+import { ReasonField, TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 type Field = 'effectiveDate' | 'reason' | 'perInhabitant' | 'endDate' | 'paymentTermDays';
@@ -138,26 +137,15 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
 
   if (step === 'done' && amend.data) {
     return (
-      <>
-        <Confirmation title="Wijziging vastgelegd">
-          <p className="utrecht-paragraph confirmation-lead">
-            Wijziging {amend.data.number} gaat in op {dateLong(amend.data.effectiveDate)}.
-          </p>
-        </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
-          <BillingImpactSummary
-            impact={amend.data.billingImpact as BillingImpact | null}
-            contractId={contract.id}
-            parties={{ supplier: contract.supplier.name, contracting: contract.contractingOrganisation.name }}
-          />
-          <p className="utrecht-paragraph">Nieuwe factuurrondes rekenen vanaf die datum met de nieuwe voorwaarden.</p>
-        </Section>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={back}>
-            Terug naar de wijzigingen
-          </Link>
-        </p>
-      </>
+      <TaskConfirmation
+        title="Wijziging vastgelegd"
+        lead={`Wijziging ${amend.data.number} gaat in op ${dateLong(amend.data.effectiveDate)}.`}
+        contract={contract}
+        impact={amend.data.billingImpact}
+        back={{ to: back, label: 'Terug naar de wijzigingen' }}
+      >
+        <p className="utrecht-paragraph">Nieuwe factuurrondes rekenen vanaf die datum met de nieuwe voorwaarden.</p>
+      </TaskConfirmation>
     );
   }
 
@@ -176,29 +164,18 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
             { key: 'Reden', value: reason.trim(), change: { label: 'reden', onClick: edit } },
           ]}
         />
-        {amend.isError ? <ErrorAlert error={amend.error} /> : null}
-        <div className="actions">
-          <Button busy={amend.isPending} onClick={confirm}>
-            {amend.isPending ? 'Bezig…' : 'Bevestigen'}
-          </Button>
-        </div>
+        <ConfirmActions mutation={amend} onConfirm={confirm} />
       </>
     );
   }
 
-  const messages = Object.values(errors).filter(Boolean);
   return (
     <>
       <PageHeading key="form">Contract wijzigen</PageHeading>
       <p className="utrecht-paragraph">
         Een wijziging geldt vanaf een datum. Het contract loopt nu {period(contract.startDate, contract.endDate)}.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        {messages.length ? (
-          <Alert type="error" heading="Controleer het formulier">
-            {messages.join(' ')}
-          </Alert>
-        ) : null}
+      <TaskForm errors={errors} onSubmit={check} back={back}>
         <TextField
           id="effectiveDate"
           label="Ingangsdatum"
@@ -233,23 +210,13 @@ export function AmendmentFormPage({ contract }: { contract: Contract }) {
           onChange={setPaymentTermDays}
           error={errors.paymentTermDays}
         />
-        <TextField
-          id="reason"
-          label="Reden"
+        <ReasonField
           description="Bijvoorbeeld: indexatie tarief 2027."
           value={reason}
           onChange={setReason}
           error={errors.reason}
-          maxLength={500}
-          required
         />
-        <div className="actions">
-          <Button type="submit">Doorgaan</Button>
-          <Link className="utrecht-link" to={back}>
-            Annuleren
-          </Link>
-        </div>
-      </form>
+      </TaskForm>
     </>
   );
 }

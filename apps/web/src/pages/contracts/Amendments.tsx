@@ -1,8 +1,9 @@
-import { Link } from 'react-router';
 import { $api } from '../../api/client';
+import { Cell, HeaderCell, RowHeader } from '../../components/lists';
 import { ErrorAlert, Loading } from '../../components/ui';
 import { date, dateTime, UNKNOWN } from '../../format';
 import { AMENDMENT_FIELD, Contract, labelOf, tariff } from './labels';
+import { TabHeader } from './task';
 
 const isNamed = (item: unknown): item is { name: unknown } =>
   typeof item === 'object' && item !== null && 'name' in item;
@@ -32,18 +33,17 @@ export function AmendmentsPage({ contract, mayManage }: { contract: Contract; ma
   });
   return (
     <>
-      <h2 className="utrecht-heading-2">Wijzigingen</h2>
-      <p className="utrecht-paragraph">
+      <TabHeader
+        title="Wijzigingen"
+        task={
+          mayManage && contract.status === 'ACTIVE'
+            ? { to: `/contracten/${contract.id}/wijzigingen/nieuw`, label: 'Contract wijzigen' }
+            : null
+        }
+      >
         Een actief contract verandert alleen met een wijziging vanaf een datum: een nieuw tarief, een nieuwe einddatum,
         een andere betaaltermijn of andere diensten.
-      </p>
-      {mayManage && contract.status === 'ACTIVE' ? (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={`/contracten/${contract.id}/wijzigingen/nieuw`}>
-            Contract wijzigen
-          </Link>
-        </p>
-      ) : null}
+      </TabHeader>
       {amendments.isPending ? <Loading label="Wijzigingen worden geladen…" /> : null}
       {amendments.isError ? <ErrorAlert error={amendments.error} /> : null}
       {amendments.data ? (
@@ -57,36 +57,20 @@ export function AmendmentsPage({ contract, mayManage }: { contract: Contract; ma
               </caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Nr.
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Ingangsdatum
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Reden
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Wijziging
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Vastgelegd
-                  </th>
+                  <HeaderCell>Nr.</HeaderCell>
+                  <HeaderCell>Ingangsdatum</HeaderCell>
+                  <HeaderCell>Reden</HeaderCell>
+                  <HeaderCell>Wijziging</HeaderCell>
+                  <HeaderCell>Vastgelegd</HeaderCell>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {amendments.data.map((a) => (
                   <tr key={a.id} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      {a.number}
-                    </th>
-                    <td className="utrecht-table__cell" data-label="Ingangsdatum">
-                      {date(a.effectiveDate)}
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Reden">
-                      {a.reason}
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Wijziging">
+                    <RowHeader>{a.number}</RowHeader>
+                    <Cell label="Ingangsdatum">{date(a.effectiveDate)}</Cell>
+                    <Cell label="Reden">{a.reason}</Cell>
+                    <Cell label="Wijziging">
                       <ul className="plain-list">
                         {Object.entries(a.changes as Record<string, { before: unknown; after: unknown }>).map(
                           ([field, change]) => (
@@ -97,10 +81,8 @@ export function AmendmentsPage({ contract, mayManage }: { contract: Contract; ma
                           ),
                         )}
                       </ul>
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Vastgelegd">
-                      {dateTime(a.createdAt)}
-                    </td>
+                    </Cell>
+                    <Cell label="Vastgelegd">{dateTime(a.createdAt)}</Cell>
                   </tr>
                 ))}
               </tbody>

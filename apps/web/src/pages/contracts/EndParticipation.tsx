@@ -3,12 +3,12 @@ import { Link, useParams } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading, PageHeading, Section } from '../../components/ui';
+import { Alert, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { dateLong, today } from '../../format';
-import { BillingImpact, BillingImpactSummary } from './BillingImpact';
 import { Contract, period } from './labels';
-import { CheckAnswers, Confirmation } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
+import { TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 
@@ -83,28 +83,17 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
 
   if (step === 'done' && end.data) {
     return (
-      <>
-        <Confirmation title="Deelname beëindigd">
-          <p className="utrecht-paragraph confirmation-lead">
-            {who} neemt deel tot en met {dateLong(end.data.to)}.
-          </p>
-        </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
-          <BillingImpactSummary
-            impact={end.data.billingImpact as BillingImpact | null}
-            contractId={contract.id}
-            parties={{ supplier: contract.supplier.name, contracting: contract.contractingOrganisation.name }}
-          />
-          <p className="utrecht-paragraph">
-            Na {dateLong(end.data.to)} telt {current.name} niet meer mee in nieuwe factuurrondes van dit contract.
-          </p>
-        </Section>
+      <TaskConfirmation
+        title="Deelname beëindigd"
+        lead={`${who} neemt deel tot en met ${dateLong(end.data.to)}.`}
+        contract={contract}
+        impact={end.data.billingImpact}
+        back={{ to: back, label: 'Terug naar de deelnemers' }}
+      >
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={back}>
-            Terug naar de deelnemers
-          </Link>
+          Na {dateLong(end.data.to)} telt {current.name} niet meer mee in nieuwe factuurrondes van dit contract.
         </p>
-      </>
+      </TaskConfirmation>
     );
   }
 
@@ -129,12 +118,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
           Is er over de periode na {dateLong(endDate)} al gefactureerd, dan ziet u na het bevestigen hoeveel te veel is
           gefactureerd; {contract.supplier.name} en {contract.contractingOrganisation.name} krijgen daarvan bericht.
         </p>
-        {end.isError ? <ErrorAlert error={end.error} /> : null}
-        <div className="actions">
-          <Button busy={end.isPending} onClick={confirm}>
-            {end.isPending ? 'Bezig…' : 'Bevestigen'}
-          </Button>
-        </div>
+        <ConfirmActions mutation={end} onConfirm={confirm} />
       </>
     );
   }
@@ -145,12 +129,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
       <p className="utrecht-paragraph">
         {who} neemt deel {period(current.from, current.to)}. Kies de laatste dag waarop de gemeente deelneemt.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        {error ? (
-          <Alert type="error" heading="Controleer het formulier">
-            {error}
-          </Alert>
-        ) : null}
+      <TaskForm errors={{ endDate: error }} onSubmit={check} back={back}>
         <TextField
           id="endDate"
           label="Laatste dag van deelname"
@@ -161,13 +140,7 @@ export function EndParticipationPage({ contract }: { contract: Contract }) {
           error={error}
           required
         />
-        <div className="actions">
-          <Button type="submit">Doorgaan</Button>
-          <Link className="utrecht-link" to={back}>
-            Annuleren
-          </Link>
-        </div>
-      </form>
+      </TaskForm>
     </>
   );
 }

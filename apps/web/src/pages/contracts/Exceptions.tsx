@@ -1,14 +1,14 @@
 import { FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError, isProblem } from '../../api/errors';
 import { PeriodFields, SelectField, TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading, PageHeading, Section } from '../../components/ui';
+import { Button, ErrorAlert, Loading, PageHeading } from '../../components/ui';
 import { date, plural } from '../../format';
-import { BillingImpact, BillingImpactSummary } from './BillingImpact';
 import { Contract, EXCEPTION_KIND, labelOf } from './labels';
 import { ISO_DATE } from './steps';
-import { Confirmation } from '../../components/check-answers';
+import { ErrorSummary, StepActions } from '../../components/check-answers';
+import { ReasonField, TabHeader, TaskConfirmation } from './task';
+import { Cell, HeaderCell, RowHeader } from '../../components/lists';
 
 /** The municipalities excepted from a collective contract (a handful: the G4), with their reason. */
 export function ExceptionsPage({ contract, mayManage }: { contract: Contract; mayManage: boolean }) {
@@ -17,17 +17,16 @@ export function ExceptionsPage({ contract, mayManage }: { contract: Contract; ma
   });
   return (
     <>
-      <h2 className="utrecht-heading-2">Uitzonderingen</h2>
-      <p className="utrecht-paragraph">
+      <TabHeader
+        title="Uitzonderingen"
+        task={
+          mayManage && contract.kind === 'COLLECTIVE'
+            ? { to: `/contracten/${contract.id}/uitzonderingen/toevoegen`, label: 'Uitzondering toevoegen' }
+            : null
+        }
+      >
         Een uitgezonderde gemeente neemt niet deel aan dit contract, bijvoorbeeld omdat zij een eigen contract heeft.
-      </p>
-      {mayManage && contract.kind === 'COLLECTIVE' ? (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={`/contracten/${contract.id}/uitzonderingen/toevoegen`}>
-            Uitzondering toevoegen
-          </Link>
-        </p>
-      ) : null}
+      </TabHeader>
       {exceptions.isPending ? <Loading label="Uitzonderingen worden geladen…" /> : null}
       {exceptions.isError ? <ErrorAlert error={exceptions.error} /> : null}
       {exceptions.data ? (
@@ -41,21 +40,11 @@ export function ExceptionsPage({ contract, mayManage }: { contract: Contract; ma
               </caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Gemeente
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Soort
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Reden
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Vanaf
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Tot en met
-                  </th>
+                  <HeaderCell>Gemeente</HeaderCell>
+                  <HeaderCell>Soort</HeaderCell>
+                  <HeaderCell>Reden</HeaderCell>
+                  <HeaderCell>Vanaf</HeaderCell>
+                  <HeaderCell>Tot en met</HeaderCell>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
@@ -63,21 +52,13 @@ export function ExceptionsPage({ contract, mayManage }: { contract: Contract; ma
                   .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
                   .map((e) => (
                     <tr key={e.id} className="utrecht-table__row">
-                      <th className="utrecht-table__header-cell" scope="row">
+                      <RowHeader>
                         {e.name} ({e.code})
-                      </th>
-                      <td className="utrecht-table__cell" data-label="Soort">
-                        {labelOf(EXCEPTION_KIND, e.kind)}
-                      </td>
-                      <td className="utrecht-table__cell" data-label="Reden">
-                        {e.reason}
-                      </td>
-                      <td className="utrecht-table__cell" data-label="Vanaf">
-                        {date(e.from)}
-                      </td>
-                      <td className="utrecht-table__cell" data-label="Tot en met">
-                        {e.to ? date(e.to) : 'geen einddatum'}
-                      </td>
+                      </RowHeader>
+                      <Cell label="Soort">{labelOf(EXCEPTION_KIND, e.kind)}</Cell>
+                      <Cell label="Reden">{e.reason}</Cell>
+                      <Cell label="Vanaf">{date(e.from)}</Cell>
+                      <Cell label="Tot en met">{e.to ? date(e.to) : 'geen einddatum'}</Cell>
                     </tr>
                   ))}
               </tbody>
@@ -152,39 +133,22 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
 
   if (add.data) {
     return (
-      <>
-        <Confirmation title="Uitzondering toegevoegd">
-          <p className="utrecht-paragraph confirmation-lead">
-            {add.data.name} ({add.data.code}) is uitgezonderd van {contract.reference} vanaf {date(add.data.from)}.
-          </p>
-        </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
-          <BillingImpactSummary
-            impact={add.data.billingImpact as BillingImpact | null}
-            contractId={contract.id}
-            parties={{ supplier: contract.supplier.name, contracting: contract.contractingOrganisation.name }}
-          />
-        </Section>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={back}>
-            Terug naar de uitzonderingen
-          </Link>
-        </p>
-      </>
+      <TaskConfirmation
+        title="Uitzondering toegevoegd"
+        lead={`${add.data.name} (${add.data.code}) is uitgezonderd van ${contract.reference} vanaf ${date(add.data.from)}.`}
+        contract={contract}
+        impact={add.data.billingImpact}
+        back={{ to: back, label: 'Terug naar de uitzonderingen' }}
+      />
     );
   }
 
-  const messages = Object.values(errors).filter(Boolean);
   const known = add.isError && Object.keys(refusalOf(add.error)).length > 0;
   return (
     <>
       <PageHeading key="form">Uitzondering toevoegen</PageHeading>
       <form className="form" noValidate onSubmit={submit}>
-        {messages.length ? (
-          <Alert type="error" heading="Controleer het formulier">
-            {messages.join(' ')}
-          </Alert>
-        ) : null}
+        <ErrorSummary errors={errors} />
         {add.isError && !known ? <ErrorAlert error={add.error} /> : null}
         <TextField
           id="code"
@@ -205,15 +169,11 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
           error={errors.kind}
           options={Object.entries(EXCEPTION_KIND).map(([value, label]) => [value, label] as const)}
         />
-        <TextField
-          id="reason"
-          label="Reden"
+        <ReasonField
           description="Bijvoorbeeld: G4, eigen contract."
           value={reason}
           onChange={setReason}
           error={errors.reason}
-          maxLength={500}
-          required
         />
         <PeriodFields
           from={{
@@ -233,14 +193,11 @@ export function AddExceptionPage({ contract }: { contract: Contract }) {
             error: errors.to,
           }}
         />
-        <div className="actions">
+        <StepActions cancelTo={back}>
           <Button type="submit" busy={add.isPending}>
             {add.isPending ? 'Bezig…' : 'Uitzondering toevoegen'}
           </Button>
-          <Link className="utrecht-link" to={back}>
-            Annuleren
-          </Link>
-        </div>
+        </StepActions>
       </form>
     </>
   );

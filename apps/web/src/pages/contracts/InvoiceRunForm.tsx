@@ -1,15 +1,15 @@
 import { FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Choice, PeriodFields, SelectField } from '../../components/fields';
-import { Alert, Button } from '../../components/ui';
+import { ErrorSummary } from '../../components/check-answers';
+import { Button } from '../../components/ui';
 import { currentYear, yearOptions } from '../../format';
 import { Contract } from './labels';
 import { RunReadiness } from './RunReadiness';
+import { ISO_DATE } from './steps';
 
 type Errors = Partial<Record<'year' | 'periodStart' | 'periodEnd', string>>;
 type Mode = 'year' | 'period';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar years a run can bill: within the contract term, up to next year. */
 function billableYears(contract: Contract): number[] {
@@ -50,14 +50,9 @@ export function InvoiceRunForm({ contract }: { contract: Contract }) {
     void navigate(`/contracten/${contract.id}/factuurronde-starten?${search.toString()}`);
   }
 
-  const messages = Object.values(errors).filter(Boolean);
   return (
     <form className="form" noValidate onSubmit={submit} aria-labelledby="factuurronde-kop">
-      {messages.length ? (
-        <Alert type="error" heading="Controleer het formulier">
-          {messages.join(' ')}
-        </Alert>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <fieldset className="utrecht-form-fieldset">
         <legend className="utrecht-form-fieldset__legend">Wat wilt u factureren?</legend>
         <div className="radio-list">

@@ -1,7 +1,17 @@
 import { Link } from 'react-router';
 import { $api } from '../../api/client';
 import { SelectField } from '../../components/fields';
-import { Pagination, queryOf, ResultCount, SearchForm, SortableHeader, useListParams } from '../../components/lists';
+import {
+  Cell,
+  HeaderCell,
+  Pagination,
+  queryOf,
+  ResultCount,
+  RowHeader,
+  SearchForm,
+  SortableHeader,
+  useListParams,
+} from '../../components/lists';
 import { ErrorAlert, Loading } from '../../components/ui';
 import { date, today } from '../../format';
 import { Contract, labelOf, PARTICIPATION_ORIGIN } from './labels';
@@ -92,36 +102,24 @@ export function ParticipantsPage({ contract, mayManage }: { contract: Contract; 
                   <SortableHeader list={list} field="code" label="Code" />
                   <SortableHeader list={list} field="from" label="Deelname vanaf" descendingFirst />
                   <SortableHeader list={list} field="until" label="Tot en met" descendingFirst />
-                  <th scope="col" className="utrecht-table__header-cell">
-                    Hoe
-                  </th>
+                  <HeaderCell>Hoe</HeaderCell>
                   {mayEnd ? (
-                    <th scope="col" className="utrecht-table__header-cell">
+                    <HeaderCell>
                       <span className="visually-hidden">Acties</span>
-                    </th>
+                    </HeaderCell>
                   ) : null}
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {participants.data.items.map((p) => (
                   <tr key={`${p.code}-${p.from}`} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      {p.name}
-                    </th>
-                    <td className="utrecht-table__cell" data-label="Code">
-                      {p.code}
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Deelname vanaf">
-                      {date(p.from)}
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Tot en met">
-                      {p.to ? date(p.to) : 'geen einddatum'}
-                    </td>
-                    <td className="utrecht-table__cell" data-label="Hoe">
-                      {labelOf(PARTICIPATION_ORIGIN, p.origin)}
-                    </td>
+                    <RowHeader>{p.name}</RowHeader>
+                    <Cell label="Code">{p.code}</Cell>
+                    <Cell label="Deelname vanaf">{date(p.from)}</Cell>
+                    <Cell label="Tot en met">{p.to ? date(p.to) : 'geen einddatum'}</Cell>
+                    <Cell label="Hoe">{labelOf(PARTICIPATION_ORIGIN, p.origin)}</Cell>
                     {mayEnd ? (
-                      <td className="utrecht-table__cell" data-label="Acties">
+                      <Cell label="Acties">
                         {p.to === null || p.to >= day ? (
                           <Link
                             className="utrecht-link"
@@ -130,7 +128,7 @@ export function ParticipantsPage({ contract, mayManage }: { contract: Contract; 
                             Beëindigen<span className="visually-hidden"> deelname {p.name}</span>
                           </Link>
                         ) : null}
-                      </td>
+                      </Cell>
                     ) : null}
                   </tr>
                 ))}

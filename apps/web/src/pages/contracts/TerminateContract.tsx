@@ -1,14 +1,13 @@
 import { FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { $api, queryClient } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, PageHeading, Section } from '../../components/ui';
+import { Alert, PageHeading } from '../../components/ui';
 import { dateLong } from '../../format';
-import { BillingImpact, BillingImpactSummary } from './BillingImpact';
 import { Contract, period } from './labels';
-import { CheckAnswers, Confirmation } from '../../components/check-answers';
+import { CheckAnswers, ConfirmActions } from '../../components/check-answers';
 import { ISO_DATE } from './steps';
+import { ReasonField, TaskConfirmation, TaskForm } from './task';
 
 type Step = 'form' | 'check' | 'done';
 type Errors = Partial<Record<'terminationDate' | 'reason', string>>;
@@ -80,29 +79,18 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
 
   if (step === 'done' && terminate.data) {
     return (
-      <>
-        <Confirmation title="Contract beëindigd">
-          <p className="utrecht-paragraph confirmation-lead">
-            {contract.reference} dekt de gemeenten tot en met {dateLong(terminate.data.endDate)}.
-          </p>
-        </Confirmation>
-        <Section id="wat-nu" title="Wat gebeurt er nu" className="what-next">
-          <BillingImpactSummary
-            impact={terminate.data.billingImpact as BillingImpact | null}
-            contractId={contract.id}
-            parties={{ supplier: contract.supplier.name, contracting: contract.contractingOrganisation.name }}
-          />
-          <p className="utrecht-paragraph">
-            Gemeenten die na {dateLong(terminate.data.endDate)} geen ander contract hebben, voldoen vanaf dan niet meer
-            aan hun plicht; het landelijk overzicht laat dat zien.
-          </p>
-        </Section>
+      <TaskConfirmation
+        title="Contract beëindigd"
+        lead={`${contract.reference} dekt de gemeenten tot en met ${dateLong(terminate.data.endDate)}.`}
+        contract={contract}
+        impact={terminate.data.billingImpact}
+        back={{ to: back, label: 'Terug naar het contract' }}
+      >
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={back}>
-            Terug naar het contract
-          </Link>
+          Gemeenten die na {dateLong(terminate.data.endDate)} geen ander contract hebben, voldoen vanaf dan niet meer
+          aan hun plicht; het landelijk overzicht laat dat zien.
         </p>
-      </>
+      </TaskConfirmation>
     );
   }
 
@@ -126,17 +114,11 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
             { key: 'Reden', value: reason.trim(), change: { label: 'reden', onClick: () => setStep('form') } },
           ]}
         />
-        {terminate.isError ? <ErrorAlert error={terminate.error} /> : null}
-        <div className="actions">
-          <Button busy={terminate.isPending} onClick={confirm}>
-            {terminate.isPending ? 'Bezig…' : 'Bevestigen'}
-          </Button>
-        </div>
+        <ConfirmActions mutation={terminate} onConfirm={confirm} />
       </>
     );
   }
 
-  const messages = Object.values(errors).filter(Boolean);
   return (
     <>
       <PageHeading key="form">Contract beëindigen</PageHeading>
@@ -144,12 +126,7 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
         Het contract loopt {period(contract.startDate, contract.endDate)}. Na de laatste dag dekt het geen gemeente
         meer.
       </p>
-      <form className="form" noValidate onSubmit={check}>
-        {messages.length ? (
-          <Alert type="error" heading="Controleer het formulier">
-            {messages.join(' ')}
-          </Alert>
-        ) : null}
+      <TaskForm errors={errors} onSubmit={check} back={back}>
         <TextField
           id="terminationDate"
           label="Laatste dag van het contract"
@@ -159,23 +136,13 @@ export function TerminateContractPage({ contract }: { contract: Contract }) {
           error={errors.terminationDate}
           required
         />
-        <TextField
-          id="reason"
-          label="Reden"
+        <ReasonField
           description="Bijvoorbeeld: opgezegd per 1 juli."
           value={reason}
           onChange={setReason}
           error={errors.reason}
-          maxLength={500}
-          required
         />
-        <div className="actions">
-          <Button type="submit">Doorgaan</Button>
-          <Link className="utrecht-link" to={back}>
-            Annuleren
-          </Link>
-        </div>
-      </form>
+      </TaskForm>
     </>
   );
 }

@@ -1,15 +1,15 @@
 import './services.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { CheckAnswers, Confirmation, useStep } from '../../components/check-answers';
+import { CheckAnswers, StepActions, useStep } from '../../components/check-answers';
 import { SelectField, TextField } from '../../components/fields';
 import { Alert, Button, ErrorAlert, Loading } from '../../components/ui';
 import { channelLabel, dateLong } from '../../format';
-import { Effect, invalidateServices, ServiceChange, StepHeading } from './effect';
-import { amsterdamOffset, byChannelOrder, dateTimeShort } from './schedule';
+import { Effect, FormProblems, invalidateServices, ServiceChange, ServiceConfirmation, StepHeading } from './effect';
+import { amsterdamOffset, byChannelOrder, capitalised, dateTimeShort } from './schedule';
 import { useOwnService } from './ServiceHours';
 
 type Service = components['schemas']['ServiceDto'];
@@ -43,6 +43,46 @@ function closureOf(values: Values): { body?: ClosureBody; errors: Record<string,
     body: { channel: values.channel as ClosureBody['channel'], from, to, reason: values.reason.trim() },
     errors: {},
   };
+}
+
+/**
+ * The start or the end of a closure: a date and a time side by side, labelled "Gesloten vanaf (datum)"
+ * and "Vanaf (tijd)" (or "tot").
+ */
+function MomentFields({
+  end,
+  label,
+  values,
+  errors,
+  set,
+}: {
+  end: 'from' | 'to';
+  label: string;
+  values: Values;
+  errors: Record<string, string>;
+  set: (change: Partial<Values>) => void;
+}) {
+  const date = `${end}Date` as const;
+  const time = `${end}Time` as const;
+  return (
+    <div className="form-row">
+      <TextField
+        label={`Gesloten ${label} (datum)`}
+        type="date"
+        error={errors[date]}
+        value={values[date]}
+        onChange={(value) => set({ [date]: value })}
+      />
+      <TextField
+        label={`${capitalised(label)} (tijd)`}
+        className="input-time"
+        inputMode="numeric"
+        error={errors[time]}
+        value={values[time]}
+        onChange={(value) => set({ [time]: value })}
+      />
+    </div>
+  );
 }
 
 /** Add a closure of a channel: the form, then its effect ("Opslaan"), then the confirmation. */
@@ -83,22 +123,15 @@ function AddClosureFlow({ service }: { service: Service }) {
   if (step.current === 'done') {
     const { body } = closureOf(step.values);
     return (
-      <Confirmation title="Sluiting opgeslagen">
+      <ServiceConfirmation
+        title="Sluiting opgeslagen"
+        next="Het nalevingsoverzicht rekent direct met de sluiting. Een sluiting die nog niet begonnen is, kunt u op de pagina Diensten weer verwijderen."
+      >
         <p className="utrecht-paragraph">
           {channelLabel(step.values.channel)} van {service.name} is gesloten van {dateLong(step.values.fromDate)}{' '}
           {step.values.fromTime} tot {dateLong(step.values.toDate)} {step.values.toTime} ({body?.reason}).
         </p>
-        <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
-        <p className="utrecht-paragraph">
-          Het nalevingsoverzicht rekent direct met de sluiting. Een sluiting die nog niet begonnen is, kunt u op de
-          pagina Diensten weer verwijderen.
-        </p>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/diensten">
-            Terug naar Diensten
-          </Link>
-        </p>
-      </Confirmation>
+      </ServiceConfirmation>
     );
   }
   if (step.current === 'check' && preview.data) {
@@ -146,23 +179,13 @@ function AddClosureFlow({ service }: { service: Service }) {
     if (body)
       preview.mutate({ params: { path, query: { dryRun: 'true' } }, body }, { onSuccess: () => step.check(values) });
   }
-  const errorCount = Object.keys(errors).length;
   return (
     <>
       <StepHeading headingRef={step.headingRef}>Sluiting toevoegen</StepHeading>
       <p className="utrecht-paragraph">
         {service.name}. Een sluiting gaat voor de gewone openingstijden. Tijden zijn Nederlandse tijd.
       </p>
-      {errorCount ? (
-        <Alert type="error">
-          {errorCount === 1
-            ? 'Eén veld is nog niet goed ingevuld.'
-            : `${errorCount} velden zijn nog niet goed ingevuld.`}{' '}
-          Zie de meldingen bij de velden.
-        </Alert>
-      ) : preview.error ? (
-        <ErrorAlert error={preview.error} />
-      ) : null}
+      <FormProblems errors={errors} error={preview.error} />
       <form className="form" onSubmit={submit} noValidate aria-label="Sluiting">
         <SelectField
           label="Kanaal"
@@ -170,49 +193,14 @@ function AddClosureFlow({ service }: { service: Service }) {
           onChange={(channel) => set({ channel })}
           options={byChannelOrder(service.channels).map((c) => [c.kind, channelLabel(c.kind)] as const)}
         />
-        <div className="form-row">
-          <TextField
-            label="Gesloten vanaf (datum)"
-            type="date"
-            error={errors.fromDate}
-            value={values.fromDate}
-            onChange={(fromDate) => set({ fromDate })}
-          />
-          <TextField
-            label="Vanaf (tijd)"
-            className="input-time"
-            inputMode="numeric"
-            error={errors.fromTime}
-            value={values.fromTime}
-            onChange={(fromTime) => set({ fromTime })}
-          />
-        </div>
-        <div className="form-row">
-          <TextField
-            label="Gesloten tot (datum)"
-            type="date"
-            error={errors.toDate}
-            value={values.toDate}
-            onChange={(toDate) => set({ toDate })}
-          />
-          <TextField
-            label="Tot (tijd)"
-            className="input-time"
-            inputMode="numeric"
-            error={errors.toTime}
-            value={values.toTime}
-            onChange={(toTime) => set({ toTime })}
-          />
-        </div>
+        <MomentFields end="from" label="vanaf" values={values} errors={errors} set={set} />
+        <MomentFields end="to" label="tot" values={values} errors={errors} set={set} />
         <TextField label="Reden" error={errors.reason} value={values.reason} onChange={(reason) => set({ reason })} />
-        <div className="actions">
+        <StepActions cancelTo="/diensten">
           <Button type="submit" busy={preview.isPending}>
             Bekijk het effect
           </Button>
-          <Link className="utrecht-link" to="/diensten">
-            Annuleren
-          </Link>
-        </div>
+        </StepActions>
       </form>
     </>
   );
@@ -254,16 +242,11 @@ function RemoveClosureFlow({ service, closure }: { service: Service; closure: Cl
 
   if (step.current === 'done')
     return (
-      <Confirmation title={`Sluiting ${what}`}>
+      <ServiceConfirmation title={`Sluiting ${what}`}>
         <p className="utrecht-paragraph">
           De sluiting van {channelLabel(closure.channel).toLowerCase()} ({closure.reason}) is {what}.
         </p>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/diensten">
-            Terug naar Diensten
-          </Link>
-        </p>
-      </Confirmation>
+      </ServiceConfirmation>
     );
   return (
     <>
@@ -282,16 +265,13 @@ function RemoveClosureFlow({ service, closure }: { service: Service; closure: Cl
         <Loading label="Effect wordt berekend…" />
       ) : null}
       {remove.error ? <ErrorAlert error={remove.error} /> : null}
-      <div className="actions">
+      <StepActions cancelTo="/diensten">
         {preview.data ? (
           <Button busy={remove.isPending} onClick={() => remove.mutate({ params })}>
             {started ? 'Sluiting nu beëindigen' : 'Sluiting verwijderen'}
           </Button>
         ) : null}
-        <Link className="utrecht-link" to="/diensten">
-          Annuleren
-        </Link>
-      </div>
+      </StepActions>
     </>
   );
 }

@@ -1,15 +1,15 @@
 import './services.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { CheckAnswers, Confirmation, useStep } from '../../components/check-answers';
+import { CheckAnswers, StepActions, useStep } from '../../components/check-answers';
 import { Choice, TextField } from '../../components/fields';
-import { Alert, Button, ErrorAlert, Loading } from '../../components/ui';
+import { Button, ErrorAlert, Loading } from '../../components/ui';
 import { channelLabel } from '../../format';
 import { useMe } from '../../session';
-import { Effect, invalidateServices, ServiceChange, StepHeading } from './effect';
+import { Effect, FormProblems, invalidateServices, ServiceChange, ServiceConfirmation, StepHeading } from './effect';
 import {
   byChannelOrder,
   capitalised,
@@ -30,6 +30,12 @@ interface ChannelHours {
   days: string[];
 }
 type Values = Record<string, ChannelHours>;
+
+/** How a channel's hours are entered: one field for every day, or one a day. */
+const MODES: ReadonlyArray<readonly [ChannelHours['mode'], string]> = [
+  ['same', 'Elke dag dezelfde tijden'],
+  ['perDay', 'Per dag andere tijden'],
+];
 
 /** The service, or what the page says while it loads or when it cannot. */
 export function useOwnService(serviceId: string) {
@@ -101,20 +107,12 @@ function HoursFlow({ service }: { service: Service }) {
 
   if (step.current === 'done' && save.data) {
     return (
-      <Confirmation title="Openingstijden opgeslagen">
+      <ServiceConfirmation
+        title="Openingstijden opgeslagen"
+        next="Het nalevingsoverzicht en de pagina's van de gemeenten rekenen direct met de nieuwe tijden. Verandert daardoor of een gemeente aan haar plicht voldoet, dan krijgen de gemeente en de VNG daarvan een melding na de dagelijkse controle."
+      >
         <WeekTable service={save.data.service} />
-        <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
-        <p className="utrecht-paragraph">
-          Het nalevingsoverzicht en de pagina&apos;s van de gemeenten rekenen direct met de nieuwe tijden. Verandert
-          daardoor of een gemeente aan haar plicht voldoet, dan krijgen de gemeente en de VNG daarvan een melding na de
-          dagelijkse controle.
-        </p>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/diensten">
-            Terug naar Diensten
-          </Link>
-        </p>
-      </Confirmation>
+      </ServiceConfirmation>
     );
   }
   if (step.current === 'check' && preview.data) {
@@ -173,7 +171,6 @@ function HoursForm({
     setErrors(found);
     if (Object.keys(found).length === 0) onSubmit(values);
   }
-  const errorCount = Object.keys(errors).length;
   return (
     <>
       <StepHeading headingRef={headingRef}>Openingstijden wijzigen</StepHeading>
@@ -181,16 +178,7 @@ function HoursForm({
         {service.name}. Tijden zijn Nederlandse tijd. Vul per dag de tijden in als 08:00-22:00 (meer blokken met een
         komma: 08:00-12:00, 13:00-17:00), &lsquo;Dag en nacht&rsquo; voor 24 uur, of laat het veld leeg voor gesloten.
       </p>
-      {errorCount ? (
-        <Alert type="error">
-          {errorCount === 1
-            ? 'Eén veld is nog niet goed ingevuld.'
-            : `${errorCount} velden zijn nog niet goed ingevuld.`}{' '}
-          Zie de meldingen bij de velden.
-        </Alert>
-      ) : error ? (
-        <ErrorAlert error={error} />
-      ) : null}
+      <FormProblems errors={errors} error={error} />
       <form className="form" onSubmit={submit} noValidate aria-label="Openingstijden">
         {byChannelOrder(service.channels).map((channel) => {
           const hours = values[channel.kind];
@@ -200,28 +188,19 @@ function HoursForm({
               <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
                 {label}
               </legend>
-              <div className="choice-field">
-                <Choice
-                  type="radio"
-                  className="choice"
-                  name={`${channel.kind}-mode`}
-                  checked={hours.mode === 'same'}
-                  onChange={() => set(channel.kind, { mode: 'same' })}
-                >
-                  Elke dag dezelfde tijden
-                </Choice>
-              </div>
-              <div className="choice-field">
-                <Choice
-                  type="radio"
-                  className="choice"
-                  name={`${channel.kind}-mode`}
-                  checked={hours.mode === 'perDay'}
-                  onChange={() => set(channel.kind, { mode: 'perDay' })}
-                >
-                  Per dag andere tijden
-                </Choice>
-              </div>
+              {MODES.map(([mode, words]) => (
+                <div className="choice-field" key={mode}>
+                  <Choice
+                    type="radio"
+                    className="choice"
+                    name={`${channel.kind}-mode`}
+                    checked={hours.mode === mode}
+                    onChange={() => set(channel.kind, { mode })}
+                  >
+                    {words}
+                  </Choice>
+                </div>
+              ))}
               {hours.mode === 'same' ? (
                 <TextField
                   id={`${channel.kind}-elke-dag`}
@@ -251,14 +230,11 @@ function HoursForm({
             </fieldset>
           );
         })}
-        <div className="actions">
+        <StepActions cancelTo="/diensten">
           <Button type="submit" busy={busy}>
             Bekijk het effect
           </Button>
-          <Link className="utrecht-link" to="/diensten">
-            Annuleren
-          </Link>
-        </div>
+        </StepActions>
       </form>
     </>
   );

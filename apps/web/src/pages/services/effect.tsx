@@ -1,9 +1,12 @@
 import './services.css';
 import type { QueryClient } from '@tanstack/react-query';
 import { ReactNode, RefObject, useEffect } from 'react';
+import { Link } from 'react-router';
 import type { components } from '../../api/schema';
-import { Alert, DataList } from '../../components/ui';
+import { Confirmation } from '../../components/check-answers';
+import { Alert, DataList, ErrorAlert } from '../../components/ui';
 import { dateLong, plural } from '../../format';
+import { capitalised } from './schedule';
 
 export type ServiceChange = components['schemas']['ServiceChangeDto'];
 type Group = components['schemas']['EffectGroupDto'];
@@ -75,7 +78,6 @@ export function Effect({ change }: { change: ServiceChange }) {
   );
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const capitalisedCount = (n: number) => (n === 1 ? '1 gemeente is' : `${municipalities(n)} zijn`);
 
 /** The h1 of a step of a form → check → confirmation flow: the page title, and focus when the step changes. */
@@ -93,6 +95,53 @@ export function StepHeading({
     <h1 className="utrecht-heading-1 page-heading" ref={headingRef} tabIndex={-1}>
       {children}
     </h1>
+  );
+}
+
+/**
+ * Above a service's form: how many fields the page found wrong (each says why at its place), or else
+ * why the API refused the preview.
+ */
+export function FormProblems({ errors, error }: { errors: Record<string, string>; error: unknown }) {
+  const count = Object.keys(errors).length;
+  if (count)
+    return (
+      <Alert type="error">
+        {count === 1 ? 'Eén veld is nog niet goed ingevuld.' : `${count} velden zijn nog niet goed ingevuld.`} Zie de
+        meldingen bij de velden.
+      </Alert>
+    );
+  return error ? <ErrorAlert error={error} /> : null;
+}
+
+/**
+ * The confirmation of a change to a service: what was saved (`children`), what happens now when there
+ * is more to say (`next`), and the way back to Diensten, where every task on a service starts.
+ */
+export function ServiceConfirmation({
+  title,
+  next,
+  children,
+}: {
+  title: string;
+  next?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Confirmation title={title}>
+      {children}
+      {next ? (
+        <>
+          <h2 className="utrecht-heading-2">Wat gebeurt er nu</h2>
+          <p className="utrecht-paragraph">{next}</p>
+        </>
+      ) : null}
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/diensten">
+          Terug naar Diensten
+        </Link>
+      </p>
+    </Confirmation>
   );
 }
 
