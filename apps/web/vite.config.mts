@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -48,15 +48,20 @@ const COMPRESSIBLE = /\.(?:js|css|html|svg|json|txt)$/;
  * costs a third of the bytes without compressing on every request.
  */
 function precompress(): Plugin {
+  // The folder the build writes to, as resolved (`--outDir` on the command line included).
+  let builtDir = outDir;
   return {
     name: 'wmo:precompress',
     apply: 'build',
+    configResolved(config) {
+      builtDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string): string[] =>
         readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
           entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
         );
-      for (const file of walk(outDir).filter((name) => COMPRESSIBLE.test(name))) {
+      for (const file of walk(builtDir).filter((name) => COMPRESSIBLE.test(name))) {
         const bytes = readFileSync(file);
         if (bytes.length < 1024) continue;
         writeFileSync(
