@@ -100,12 +100,30 @@ export interface AxeViolation {
   nodes: Array<{ target: unknown[] }>;
 }
 
+/** The two widths every page state is checked at: a laptop and a phone. */
+export const CHECKED_WIDTHS = [1280, 375] as const;
+
 /**
  * Runs axe-core with all its rules (WCAG 2.0/2.1/2.2 A and AA, and its best practices) on the page
- * as it is now and returns every violation, whatever its impact, as `rule (impact): help
- * (selectors)` lines so a failing expectation reads well. The portal's pages must have none.
+ * as it is now, at 1280 and at 375 px wide (the page is resized for the other width and back, its
+ * state untouched), and returns every violation, whatever its impact, as `<width> px: rule
+ * (impact): help (selectors)` lines so a failing expectation reads well. The portal's pages must
+ * have none.
  */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const original = page.viewportSize() ?? { width: 1280, height: 900 };
+  const widths = [original.width, ...CHECKED_WIDTHS.filter((width) => width < 1024 !== original.width < 1024)];
+  const found: string[] = [];
+  for (const width of widths) {
+    if (width !== page.viewportSize()?.width) await page.setViewportSize({ width, height: original.height });
+    found.push(...(await axeViolations(page)).map((line) => `${width} px: ${line}`));
+  }
+  if (page.viewportSize()?.width !== original.width) await page.setViewportSize(original);
+  return found;
+}
+
+/** axe-core on the page at its current size. */
+async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -155,10 +173,10 @@ export async function rowTexts(page: Page, caption: string): Promise<string[]> {
 
 /** No axe violation at 1280 and at 375 px wide, with a screenshot of each (the page gets its own width back). */
 export async function accessibleAtBothWidths(page: Page, name: string): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
   const original = page.viewportSize();
-  for (const width of [1280, 375]) {
+  for (const width of CHECKED_WIDTHS) {
     await page.setViewportSize({ width, height: original?.height ?? 900 });
-    expect([width, await accessibilityViolations(page)]).toEqual([width, []]);
     await screenshot(page, `${name}-${width}`);
   }
   if (original) await page.setViewportSize(original);
