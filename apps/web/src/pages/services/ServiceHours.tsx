@@ -5,37 +5,17 @@ import { useParams } from 'react-router';
 import { $api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { CheckAnswers, StepActions, useStep } from '../../components/check-answers';
-import { Choice, TextField } from '../../components/fields';
 import { Button, ErrorAlert, Loading } from '../../components/ui';
 import { channelLabel } from '../../format';
 import { useMe } from '../../session';
 import { Effect, FormProblems, invalidateServices, ServiceChange, ServiceConfirmation, StepHeading } from './effect';
-import {
-  byChannelOrder,
-  capitalised,
-  DAY_NAMES,
-  dayInput,
-  Interval,
-  parseDay,
-  sameEveryDay,
-  WEEKDAY_NUMBERS,
-} from './schedule';
+import { ChannelHours, HoursFields, hoursInput, weekOf } from './hours-fields';
+import { byChannelOrder, capitalised, Interval } from './schedule';
 import { WeekTable } from './Services';
 
 type Service = components['schemas']['ServiceDto'];
 
-interface ChannelHours {
-  mode: 'same' | 'perDay';
-  same: string;
-  days: string[];
-}
 type Values = Record<string, ChannelHours>;
-
-/** How a channel's hours are entered: one field for every day, or one a day. */
-const MODES: ReadonlyArray<readonly [ChannelHours['mode'], string]> = [
-  ['same', 'Elke dag dezelfde tijden'],
-  ['perDay', 'Per dag andere tijden'],
-];
 
 /** The service, or what the page says while it loads or when it cannot. */
 export function useOwnService(serviceId: string) {
@@ -56,16 +36,7 @@ export function ServiceHoursPage() {
 }
 
 function initialValues(service: Service): Values {
-  return Object.fromEntries(
-    service.channels.map((channel) => [
-      channel.kind,
-      {
-        mode: sameEveryDay(channel.schedule) ? 'same' : 'perDay',
-        same: dayInput(channel.schedule, 1),
-        days: WEEKDAY_NUMBERS.map((day) => dayInput(channel.schedule, day)),
-      },
-    ]),
-  );
+  return Object.fromEntries(service.channels.map((channel) => [channel.kind, hoursInput(channel.schedule)]));
 }
 
 /** The week of each channel, or the Dutch messages by field id. */
@@ -73,17 +44,11 @@ function scheduleOf(values: Values): {
   channels: Array<{ kind: string; schedule: Interval[] }>;
   errors: Record<string, string>;
 } {
-  const errors: Record<string, string> = {};
+  let errors: Record<string, string> = {};
   const channels = Object.entries(values).map(([kind, hours]) => {
-    const schedule: Interval[] = [];
-    for (const day of WEEKDAY_NUMBERS) {
-      const text = hours.mode === 'same' ? hours.same : hours.days[day - 1];
-      const parsed = parseDay(text, day);
-      const field = hours.mode === 'same' ? `${kind}-elke-dag` : `${kind}-${day}`;
-      if ('error' in parsed) errors[field] = parsed.error;
-      else schedule.push(...parsed.intervals);
-    }
-    return { kind, schedule };
+    const week = weekOf(kind, hours);
+    errors = { ...errors, ...week.errors };
+    return { kind, schedule: week.schedule };
   });
   return { channels, errors };
 }
@@ -188,45 +153,13 @@ function HoursForm({
               <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
                 {label}
               </legend>
-              {MODES.map(([mode, words]) => (
-                <div className="choice-field" key={mode}>
-                  <Choice
-                    type="radio"
-                    className="choice"
-                    name={`${channel.kind}-mode`}
-                    checked={hours.mode === mode}
-                    onChange={() => set(channel.kind, { mode })}
-                  >
-                    {words}
-                  </Choice>
-                </div>
-              ))}
-              {hours.mode === 'same' ? (
-                <TextField
-                  id={`${channel.kind}-elke-dag`}
-                  label={`${label}: elke dag`}
-                  className="input-hours"
-                  error={errors[`${channel.kind}-elke-dag`]}
-                  value={hours.same}
-                  onChange={(same) => set(channel.kind, { same })}
-                />
-              ) : (
-                <div className="hours-grid">
-                  {WEEKDAY_NUMBERS.map((day) => (
-                    <TextField
-                      key={day}
-                      id={`${channel.kind}-${day}`}
-                      label={`${label}: ${DAY_NAMES[day]}`}
-                      className="input-hours"
-                      error={errors[`${channel.kind}-${day}`]}
-                      value={hours.days[day - 1]}
-                      onChange={(text) =>
-                        set(channel.kind, { days: hours.days.map((old, i) => (i === day - 1 ? text : old)) })
-                      }
-                    />
-                  ))}
-                </div>
-              )}
+              <HoursFields
+                kind={channel.kind}
+                label={label}
+                hours={hours}
+                errors={errors}
+                onChange={(change) => set(channel.kind, change)}
+              />
             </fieldset>
           );
         })}
