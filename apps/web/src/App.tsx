@@ -35,6 +35,7 @@ const StatisticsPage = page(() => import('./pages/Statistics'), 'StatisticsPage'
 const AdminRoutes = page(() => import('./pages/admin/AdminRoutes'), 'AdminRoutes');
 const AddClosurePage = page(() => import('./pages/services/Closures'), 'AddClosurePage');
 const RemoveClosurePage = page(() => import('./pages/services/Closures'), 'RemoveClosurePage');
+const ProviderDetailsPage = page(() => import('./pages/ProviderDetails'), 'ProviderDetailsPage');
 const ServiceHoursPage = page(() => import('./pages/services/ServiceHours'), 'ServiceHoursPage');
 const ServicesPage = page(() => import('./pages/services/Services'), 'ServicesPage');
 const AccessibilityPage = page(() => import('./pages/about/Accessibility'), 'AccessibilityPage');
@@ -102,6 +103,7 @@ function SignedInRoutes() {
               <Route path="/factuurrondes/:id/gestart" element={<RunStartedPage />} />
               <Route path="/overzicht" element={<OverviewPage />} />
               <Route path="/statistieken" element={<StatisticsPage />} />
+              <Route path="/aanbieder" element={<ProviderDetailsPage />} />
               <Route path="/diensten" element={<ServicesPage />} />
               <Route path="/diensten/:serviceId/openingstijden" element={<ServiceHoursPage />} />
               <Route path="/diensten/:serviceId/sluiting" element={<AddClosurePage />} />

@@ -30,7 +30,8 @@ export function navFor(me: Me): NavItem[] {
       { to: '/statistieken', label: 'Dienstcijfers' },
       { to: '/overzicht', label: 'Gemeenten' },
     );
-    if (roles.has('PROVIDER_ADMIN')) items.push({ to: '/diensten', label: 'Diensten' });
+    if (roles.has('PROVIDER_ADMIN'))
+      items.push({ to: '/diensten', label: 'Diensten' }, { to: '/aanbieder', label: 'Gegevens aanbieder' });
   }
   if (kind === 'OPERATOR') {
     items.push(
