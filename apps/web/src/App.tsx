@@ -36,6 +36,8 @@ const AdminRoutes = page(() => import('./pages/admin/AdminRoutes'), 'AdminRoutes
 const AddClosurePage = page(() => import('./pages/services/Closures'), 'AddClosurePage');
 const RemoveClosurePage = page(() => import('./pages/services/Closures'), 'RemoveClosurePage');
 const ProviderDetailsPage = page(() => import('./pages/ProviderDetails'), 'ProviderDetailsPage');
+const AddServicePage = page(() => import('./pages/services/AddService'), 'AddServicePage');
+const EditServicePage = page(() => import('./pages/services/EditService'), 'EditServicePage');
 const ServiceHoursPage = page(() => import('./pages/services/ServiceHours'), 'ServiceHoursPage');
 const ServicesPage = page(() => import('./pages/services/Services'), 'ServicesPage');
 const AccessibilityPage = page(() => import('./pages/about/Accessibility'), 'AccessibilityPage');
@@ -105,6 +107,8 @@ function SignedInRoutes() {
               <Route path="/statistieken" element={<StatisticsPage />} />
               <Route path="/aanbieder" element={<ProviderDetailsPage />} />
               <Route path="/diensten" element={<ServicesPage />} />
+              <Route path="/diensten/nieuw" element={<AddServicePage />} />
+              <Route path="/diensten/:serviceId/gegevens" element={<EditServicePage />} />
               <Route path="/diensten/:serviceId/openingstijden" element={<ServiceHoursPage />} />
               <Route path="/diensten/:serviceId/sluiting" element={<AddClosurePage />} />
               <Route path="/diensten/:serviceId/sluitingen/:closureId" element={<RemoveClosurePage />} />

@@ -3,8 +3,15 @@
  * Rijkshuisstijl community package; the Utrecht select classes on a native select). Each takes its
  * value and an `onChange(value)`; `Field` (ui.tsx) wires label, description and error message.
  */
-import { Checkbox, Radio, TextInput } from '@rijkshuisstijl-community/components-react';
-import { ChangeEvent, createElement, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { Checkbox, Radio, Textarea, TextInput } from '@rijkshuisstijl-community/components-react';
+import {
+  ChangeEvent,
+  createElement,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { Field } from './ui';
 
 /** What a labelled field shows around its control (see `Field`). */
@@ -58,6 +65,31 @@ export function TextField({ id, label, error, description, className, onChange, 
           invalid={Boolean(error)}
           className={className}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled text area (a description of some sentences) with its description and error message. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  description,
+  className,
+  onChange,
+  ...input
+}: FieldFrame & Controlled<TextareaHTMLAttributes<HTMLTextAreaElement>> & { value: string }) {
+  return (
+    <Field id={id} label={label} error={error} description={description}>
+      {(props) => (
+        <Textarea
+          {...input}
+          {...props}
+          invalid={Boolean(error)}
+          className={className}
+          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => onChange(event.target.value)}
         />
       )}
     </Field>

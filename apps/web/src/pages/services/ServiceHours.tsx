@@ -173,7 +173,11 @@ function HoursForm({
   );
 }
 
-function CheckStep({
+/**
+ * The check of a change to a service: each line of the change with a "Wijzigen" back to the form, the
+ * effect on the municipalities' duty, then "Opslaan" (nothing is saved before).
+ */
+export function CheckStep({
   service,
   change,
   headingRef,
@@ -181,7 +185,13 @@ function CheckStep({
   onSave,
   busy,
   error,
+  back = 'Terug naar de tijden',
+  what = (key) => `de tijden van ${key.toLowerCase()}`,
 }: {
+  /** The button back to the form. */
+  back?: string;
+  /** What a line's "Wijzigen" changes, for screen readers, from the line's key ("Chat", "Naam"). */
+  what?: (key: string) => string;
   service: Service;
   change: ServiceChange;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
@@ -206,7 +216,7 @@ function CheckStep({
             return {
               key: key + (change.changes.slice(0, i).some((l) => l.startsWith(`${key}: `)) ? ` (${i + 1})` : ''),
               value: capitalised(rest.join(': ')),
-              change: { label: `de tijden van ${key.toLowerCase()}`, onClick: onEdit },
+              change: { label: what(key), onClick: onEdit },
             };
           })}
         />
@@ -220,7 +230,7 @@ function CheckStep({
           </Button>
         ) : null}
         <Button variant="secondary" onClick={onEdit}>
-          Terug naar de tijden
+          {back}
         </Button>
       </div>
     </>

@@ -23,6 +23,11 @@ export function ServicesPage() {
         Uw diensten met hun kanalen, openingstijden en sluitingen. Of een gemeente aan haar plicht voldoet, hangt af van
         deze tijden: bij elke wijziging ziet u eerst wat die betekent, voordat u opslaat.
       </p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/diensten/nieuw">
+          Dienst toevoegen
+        </Link>
+      </p>
       {services.isPending ? <Loading /> : null}
       {services.error ? <ErrorAlert error={services.error} /> : null}
       {services.data?.length === 0 ? <p className="utrecht-paragraph">U heeft nog geen diensten.</p> : null}
@@ -56,6 +61,9 @@ function ServiceSection({ service }: { service: Service }) {
         ))}
       </ul>
       <p className="utrecht-paragraph actions">
+        <Link className="utrecht-link" to={`/diensten/${service.id}/gegevens`}>
+          Gegevens wijzigen<span className="visually-hidden"> van {service.name}</span>
+        </Link>
         <Link className="utrecht-link" to={`/diensten/${service.id}/openingstijden`}>
           Openingstijden wijzigen<span className="visually-hidden"> van {service.name}</span>
         </Link>
