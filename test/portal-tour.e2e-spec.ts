@@ -126,6 +126,14 @@ describeInBrowser('web portal: a tour of every main page at 1280 and 375 px', ()
         path: `/diensten/${serviceId}/openingstijden`,
         heading: 'Openingstijden wijzigen',
       },
+      {
+        name: 'dienst-gegevens',
+        user: 'sensoor@demo.nl',
+        path: `/diensten/${serviceId}/gegevens`,
+        heading: 'Gegevens van de dienst wijzigen',
+      },
+      { name: 'dienst-toevoegen', user: 'sensoor@demo.nl', path: '/diensten/nieuw', heading: 'Dienst toevoegen' },
+      { name: 'gegevens-aanbieder', user: 'sensoor@demo.nl', path: '/aanbieder', heading: 'Gegevens aanbieder' },
       { name: 'dienstcijfers', user: 'sensoor@demo.nl', path: '/statistieken', heading: /^Dienstcijfers/ },
       { name: 'beheer', user: 'operator@demo.nl', path: '/beheer', heading: 'Beheer' },
       { name: 'beheer-gebruikers', user: 'operator@demo.nl', path: '/beheer/gebruikers', heading: 'Gebruikers' },
@@ -167,7 +175,7 @@ describeInBrowser('web portal: a tour of every main page at 1280 and 375 px', ()
         if (width > 600 || PHONE_PICTURES.has(stop.name)) await docsPicture(page, stop.name, width);
       }
       expect(failures).toEqual([]);
-      expect(stops).toHaveLength(27);
+      expect(stops).toHaveLength(30);
     }, 600_000);
   }
 });
