@@ -55,6 +55,15 @@ describe("providers' billing details", () => {
       expect(BILLING_FIELDS.some((field) => field in provider)).toBe(provider.id === sensoorId);
   });
 
+  it('an IBAN with a mistyped digit is refused at the field (its check digits do not add up); nothing changes', async () => {
+    const res = await sensoor.patch(`/api/v1/providers/${sensoorId}`).send({ iban: 'NL91ABNA0417164301' }).expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual([
+      { field: 'iban', message: 'iban has check digits that do not add up: a digit is mistyped' },
+    ]);
+    expect((await sensoor.get(`/api/v1/providers/${sensoorId}`).expect(200)).body.iban).toBe(iban);
+  });
+
   it('the operator sees every provider with its details', async () => {
     const list = (await operator.get('/api/v1/providers').expect(200)).body as Array<Record<string, unknown>>;
     for (const provider of list) expect(provider).toMatchObject({ iban: expect.any(String), city: expect.any(String) });

@@ -71,7 +71,10 @@ export function ibanChecks(iban: string): boolean {
   return rest === 1;
 }
 
-/** The API checks every field; the page only checks what it cannot: the IBAN's check digits. */
+/**
+ * The API checks every field (the IBAN's check digits too); the page says one thing more precisely
+ * than a field error can: that an IBAN of the right shape has a mistyped digit.
+ */
 function validate(body: ProviderChange): FieldErrors {
   const errors: FieldErrors = {};
   if (body.iban && /^NL\d{2}[A-Z]{4}\d{10}$/.test(body.iban) && !ibanChecks(body.iban))

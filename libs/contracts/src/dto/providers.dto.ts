@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsEmail,
+  IsIBAN,
   IsIn,
   IsOptional,
   IsString,
@@ -11,7 +13,6 @@ import {
   MaxLength,
   MinLength,
   ValidateNested,
-  IsArray,
 } from 'class-validator';
 import { CHANNEL_KINDS, ChannelKind } from '../contracts.constants';
 import { IsOptionalNotNull, OneOf } from '@wmo/common';
@@ -36,6 +37,7 @@ export class CreateProviderDto {
 
   @ApiProperty({ example: 'NL91ABNA0417164300' })
   @Matches(/^NL\d{2}[A-Z]{4}\d{10}$/, { message: 'iban must be a Dutch IBAN such as NL91ABNA0417164300' })
+  @IsIBAN(undefined, { message: 'iban has check digits that do not add up: a digit is mistyped' })
   iban: string;
 
   @ApiProperty({ example: 'Postbus 1' })
